@@ -1,0 +1,28 @@
+"""fazhi: write and check 法治政府建设年度报告 and 工作要点 (GB/T 9704 layout).
+
+The public API, imported lazily so the command line starts fast:
+
+    load_spec(path)                 YAML file -> validated spec (SpecError with locations)
+    build_tree(spec, options)       spec -> document tree, through the Jinja template
+    render_file(path, out, fmt)     YAML file -> .docx / .txt / .pdf, written atomically
+    write_docx(tree) / to_text(tree)
+    plan_tasks(path, unit)          a work plan's 任务分工表 rows
+"""
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "load_spec": "specs", "build_tree": "documents", "Options": "documents",
+    "render_file": "api", "render_bytes": "api", "plan_tasks": "api",
+    "write_docx": "docx_writer", "to_text": "textout",
+    "FazhiError": "errors", "SpecError": "errors", "Problem": "errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+    raise AttributeError(name)

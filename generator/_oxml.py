@@ -1,0 +1,169 @@
+"""Raw WordprocessingML helpers: the only module that spells XML by hand.
+
+The body is built as strings (fast: no object per run); styles and parts as small XML texts
+that python-docx's package then carries.
+"""
+from __future__ import annotations
+
+import re
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+NSDECLS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def esc(text: str) -> str:
+    """Escape text for an XML text node or attribute."""
+    return text.translate(_ESCAPES)
+
+
+def run(text: str, rstyle: str = "", rpr: str = "") -> str:
+    """A run with text; an optional character style and extra run properties."""
+    props = (f'<w:rStyle w:val="{rstyle}"/>' if rstyle else "") + rpr
+    props = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
+
+
+BREAK = "<w:r><w:br/></w:r>"
+TAB = "<w:r><w:tab/></w:r>"
+
+
+# CT_PPr children must come in schema order or Word reports the file as damaged.
+_PPR_ORDER = {name: i for i, name in enumerate(
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd "
+    "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr".split())}
+_ELEMENT = re.compile(r"<w:(\w+)[^>]*/>|<w:(\w+)[^>]*>.*?</w:\2>")
+
+
+def ordered_ppr(ppr: str) -> str:
+    """Paragraph properties sorted into schema order."""
+    parts = [(m.group(1) or m.group(2), m.group(0)) for m in _ELEMENT.finditer(ppr)]
+    return "".join(text for _, text in sorted(parts, key=lambda p: _PPR_ORDER[p[0]]))
+
+
+def para(runs: str, style: str = "", ppr: str = "") -> str:
+    """A paragraph with a style id and extra paragraph properties."""
+    props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (ordered_ppr(ppr) if ppr else "")
+    return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>" if props else f"<w:p>{runs}</w:p>"
+
+
+def ind(left: int = 0, right: int = 0, first_chars: int | None = None, first: int | None = None) -> str:
+    """Paragraph indentation in twips (and first-line indent in hundredths of a character)."""
+    attrs = f' w:left="{left}" w:right="{right}"'
+    if first is not None:
+        attrs += f' w:firstLine="{first}"'
+    if first_chars is not None:
+        attrs += f' w:firstLineChars="{first_chars}"'
+    return f"<w:ind{attrs}/>"
+
+
+def spacing(before: int = 0, after: int = 0, line: int | None = None, exact: bool = False) -> str:
+    """Paragraph spacing in twips; line spacing single unless given."""
+    rule = "exact" if exact else "auto"
+    return f'<w:spacing w:before="{before}" w:after="{after}" w:line="{line or 240}" w:lineRule="{rule}"/>'
+
+
+def rfonts(east_asia: str, latin: str) -> str:
+    """Fonts for Chinese (w:eastAsia) and Latin/digits; no theme fonts, CJK hint for shared characters."""
+    return (f'<w:rFonts w:ascii="{esc(latin)}" w:hAnsi="{esc(latin)}" w:eastAsia="{esc(east_asia)}" '
+            f'w:cs="{esc(latin)}" w:hint="eastAsia"/>')
+
+
+def rpr(east_asia: str, latin: str, size: int, bold: bool = False, condense: int = 0) -> str:
+    """Run properties for a style: fonts, size in half-points, bold, character spacing."""
+    props = rfonts(east_asia, latin)
+    props += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    props += '<w:color w:val="000000"/>'
+    if condense:
+        props += f'<w:spacing w:val="{condense}"/>'
+    props += f'<w:kern w:val="0"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+    return props
+
+
+def style(kind: str, style_id: str, name: str, ppr: str = "", rpr_: str = "",
+          based_on: str = "Normal", next_: str = "", extra: str = "") -> str:
+    """A w:style element."""
+    based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
+    nxt = f'<w:next w:val="{next_}"/>' if next_ else ""
+    ppr = f"<w:pPr>{ordered_ppr(ppr)}</w:pPr>" if ppr else ""
+    rpr_ = f"<w:rPr>{rpr_}</w:rPr>" if rpr_ else ""
+    return (f'<w:style w:type="{kind}" w:customStyle="{0 if style_id in _BUILTIN else 1}" '
+            f'w:styleId="{style_id}"><w:name w:val="{esc(name)}"/>{based}{nxt}{extra}'
+            f'<w:qFormat/>{ppr}{rpr_}</w:style>')
+
+
+_BUILTIN = {"Normal", "Title", "Heading1", "Heading2", "Heading3", "Heading4", "Footer",
+            "TableGrid", "DefaultParagraphFont", "TableNormal"}
+
+
+def styles_part(doc_defaults: str, styles: list[str]) -> str:
+    """The whole word/styles.xml."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:styles {NSDECLS}>'
+            f"<w:docDefaults>{doc_defaults}</w:docDefaults>{''.join(styles)}</w:styles>")
+
+
+def page_field_runs(prefix: str = "— ", suffix: str = " —") -> str:
+    """「— N —」 with N a PAGE field (complex field: Word, WPS and LibreOffice update it)."""
+    return (run(prefix) + '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run("1") +
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + run(suffix))
+
+
+def footer_part(paragraph: str) -> str:
+    """A footer part holding one paragraph."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f"<w:ftr {NSDECLS}>{paragraph}</w:ftr>")
+
+
+def border(side: str, size: int) -> str:
+    """A single paragraph border line; size in eighths of a point."""
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="1" w:color="000000"/>'
+
+
+def table(rows_xml: str, widths: list[int], header: bool = True) -> str:
+    """A table with single borders and fixed column widths (twips)."""
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+            f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+            f'<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows_xml}</w:tbl>')
+
+
+def table_row(cells: list[str], widths: list[int], header: bool) -> str:
+    """A table row of cell paragraphs; a header row repeats on every page and never splits."""
+    trpr = "<w:trPr><w:cantSplit/>" + ("<w:tblHeader/>" if header else "") + "</w:trPr>"
+    tcs = "".join(f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{c}</w:tc>'
+                  for c, w in zip(cells, widths))
+    return f"<w:tr>{trpr}{tcs}</w:tr>"
+
+
+def font_table(fonts: list[str]) -> str:
+    """word/fontTable.xml naming every font used, CJK ones with the GB2312 charset."""
+    entries = []
+    for name in fonts:
+        cjk = any(ord(ch) > 0x2E80 for ch in name)
+        charset = "86" if cjk else "00"
+        family = "modern" if cjk else "roman"
+        entries.append(f'<w:font w:name="{esc(name)}"><w:charset w:val="{charset}"/>'
+                       f'<w:family w:val="{family}"/><w:pitch w:val="{"fixed" if cjk else "variable"}"/></w:font>')
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts {NSDECLS}>'
+            f"{''.join(entries)}</w:fonts>")
+
+
+def core_properties(title: str, creator: str, created_iso: str) -> str:
+    """docProps/core.xml with the document's title."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            f"<dc:title>{esc(title)}</dc:title><dc:creator>{esc(creator)}</dc:creator>"
+            f'<dcterms:created xsi:type="dcterms:W3CDTF">{created_iso}</dcterms:created>'
+            f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created_iso}</dcterms:modified>'
+            "</cp:coreProperties>")

@@ -1,0 +1,102 @@
+"""The `fazhi` command: parses arguments, calls the library, maps errors to exit codes here only."""
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+
+import click
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+
+def _handle_errors(func):
+    """Turn library errors into Chinese messages and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from .errors import FazhiError
+
+        try:
+            return func(*args, **kwargs)
+        except FazhiError as exc:
+            for problem in exc.problems:
+                click.secho(f"错误：{problem}", fg="red", err=True)
+            sys.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            click.echo("已中断", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="fazhi")
+def main() -> None:
+    """fazhi：法治政府建设年度报告、工作要点的生成与检查工具。"""
+
+
+@main.command()
+@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与输入同名，放在同一目录）")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="自定义模板目录（同名模板优先）")
+@click.option("--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
+@click.option("--table", is_flag=True, help="工作要点：附上任务分工表（附件）")
+@_handle_errors
+def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: bool) -> None:
+    """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）。"""
+    from .api import render_file
+    from .documents import Options
+
+    path = render_file(spec, output, fmt, Options(str(templates) if templates else None, table))
+    click.echo(f"已生成：{path}")
+
+
+@main.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）")
+@click.option("--unit", help="只列出该单位牵头或参与的任务，如「区司法局」")
+@_handle_errors
+def tasks(plan: Path, csv_path: Path | None, unit: str | None) -> None:
+    """列出工作要点的任务分工表。"""
+    from .api import plan_tasks
+    from .output import write_atomic
+    from .tasks import to_csv
+
+    rows = plan_tasks(plan, unit)
+    if csv_path:
+        write_atomic(csv_path, to_csv(rows))
+        click.echo(f"已写出 {len(rows)} 项任务：{csv_path}")
+        return
+    _print_tasks(rows, unit)
+
+
+def _print_tasks(rows, unit: str | None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .tasks import HEADER
+
+    title = f"{unit} 牵头或参与的任务（{len(rows)} 项）" if unit else f"任务分工表（{len(rows)} 项）"
+    table = Table(title=title, show_lines=True)
+    for name in HEADER:
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(*row.cells())
+    Console().print(table)
+
+
+@main.command(name="schema")
+@click.argument("kind", type=click.Choice(["annual-report", "work-plan"]), default="annual-report")
+def schema_command(kind: str) -> None:
+    """输出数据文件的 JSON Schema（编辑器可据此提示字段说明）。"""
+    import json
+
+    from .schema import SPEC_KINDS
+
+    click.echo(json.dumps(SPEC_KINDS[kind].model_json_schema(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

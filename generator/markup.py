@@ -1,0 +1,116 @@
+"""The line markup templates produce, and its parser into the document tree.
+
+One line, one element; blank lines are ignored and leading spaces stripped:
+
+    @title TEXT           title (several @title lines make a multi-line title)
+    @doc-number TEXT      发文字号          @signer NAME     签发人 (upward documents)
+    @upward               lay the 发文字号 out as an upward document
+    @to TEXT              主送 (the full-width colon is added)
+    @sign TEXT            signature line, repeatable
+    @date 2023-01-04      date of writing    @note TEXT       附注
+    @cc TEXT  @printer TEXT  @print-date 2023-01-05      版记
+    @part                 a new document on a new page (work points after a notice)
+    @attachment 附件      an attachment on a new page, with its label
+    # TEXT … #### TEXT    standalone heading, levels 1-4 (numbers are generated)
+    ###+ TEXT             run-in heading: the next paragraph line is its body
+    | a | b | c |         table row (first row of a table is its header); \\| is a literal bar
+    \\TEXT                a paragraph that starts with # @ | or \\
+    anything else         a paragraph
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .errors import Problem, TemplateError
+from .tree import Document, Heading, Imprint, Paragraph, Table
+
+_HEADING = re.compile(r"^(#{1,4})(\+?)\s+(.*)$")
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+
+
+def parse(text: str, source: str = "<template>") -> Document:
+    """Parse rendered markup into a Document."""
+    root = Document()
+    doc = root
+    pending: Heading | None = None
+    table: Table | None = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith("|"):
+            table = None
+        if line.startswith("@"):
+            pending = None
+            doc = _directive(root, doc, line, number, source)
+        elif _HEADING.match(line):
+            marks, runin, title = _HEADING.match(line).groups()
+            heading = Heading(len(marks), title.strip(), bool(runin), line=number)
+            doc.blocks.append(heading)
+            pending = heading if runin else None
+        elif line.startswith("|"):
+            pending = None
+            cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip("|"))]
+            if table is None:
+                table = Table([], line=number)
+                doc.blocks.append(table)
+            table.rows.append(cells)
+        else:
+            text_ = line[1:] if line.startswith("\\") else line
+            if pending is not None:
+                pending.body = text_
+                pending = None
+            else:
+                doc.blocks.append(Paragraph(text_, number))
+    return root
+
+
+def _directive(root: Document, doc: Document, line: str, number: int, source: str) -> Document:
+    """Apply one @directive; returns the document that following lines belong to."""
+    name, _, value = line[1:].partition(" ")
+    value = value.strip()
+    if name == "part":
+        part = Document()
+        root.parts.append(part)
+        return part
+    if name == "attachment":
+        part = Document(label=value or "附件")
+        root.parts.append(part)
+        return part
+    if name == "title":
+        doc.title = f"{doc.title}\n{value}" if doc.title else value
+        doc.title_line = doc.title_line or number
+    elif name == "doc-number":
+        doc.doc_number, doc.doc_number_line = value, number
+    elif name == "signer":
+        doc.signer = value
+    elif name == "upward":
+        doc.upward = True
+    elif name == "to":
+        doc.recipients, doc.recipients_line = value, number
+    elif name == "sign":
+        doc.signatures.append(value)
+        doc.signature_line = doc.signature_line or number
+    elif name == "date":
+        doc.date, doc.date_line = _iso_date(value, number, source), number
+    elif name == "note":
+        doc.notes.append(value)
+    elif name in ("cc", "printer", "print-date"):
+        root.imprint = root.imprint or Imprint()
+        if name == "cc":
+            root.imprint.cc = value
+        elif name == "printer":
+            root.imprint.printer = value
+        else:
+            root.imprint.print_date = _iso_date(value, number, source)
+    else:
+        raise TemplateError(Problem(f"模板输出了未知指令「@{name}」", source, number))
+    return doc
+
+
+def _iso_date(value: str, number: int, source: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise TemplateError(Problem(f"日期「{value}」应写作 2023-01-04 的形式", source, number)) from None

@@ -1,0 +1,209 @@
+"""From a YAML file to a validated, expanded spec; every problem located and in Chinese."""
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, SpecError
+from .loading import Loaded, format_path, load_yaml
+from .schema import SPEC_KINDS, Spec, WorkPlan
+
+_TYPE_MESSAGES = {
+    "string_type": "应为文字",
+    "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数",
+    "float_type": "应为数字", "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
+    "list_type": "应为列表（每项一行，以「- 」开头）",
+    "dict_type": "应为「字段: 值」形式的映射", "model_type": "应为「字段: 值」形式的映射",
+    "model_attributes_type": "应为「字段: 值」形式的映射",
+    "date_type": "应为日期，如 2023-01-04", "date_parsing": "应为日期，如 2023-01-04",
+    "date_from_datetime_parsing": "应为日期，如 2023-01-04",
+    "date_from_datetime_inexact": "应为日期（不含时间），如 2023-01-04",
+    "string_too_short": "不能为空", "missing": "缺少必填字段",
+}
+
+
+def load_spec(path: str | Path) -> Spec:
+    """Load, validate and expand a spec file."""
+    return validate(load_yaml(path))
+
+
+def validate(loaded: Loaded) -> Spec:
+    """Validate loaded data into a spec model; expand figures and unit groups."""
+    data = loaded.data
+    if not isinstance(data, dict):
+        raise SpecError(Problem("文件内容应为「字段: 值」形式的映射（如 kind: annual-report）", loaded.file, 1, 1))
+    model = _model_for(data.get("kind"), loaded)
+    try:
+        spec = model.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            problem = _translate(error, model, loaded)
+            if problem not in problems:
+                problems.append(problem)
+        raise SpecError(*problems) from None
+    _expand_texts(spec, loaded)
+    if isinstance(spec, WorkPlan):
+        _resolve_units(spec, loaded)
+    return spec
+
+
+def _model_for(kind, loaded: Loaded) -> type[BaseModel]:
+    kinds = "、".join(SPEC_KINDS)
+    if kind is None:
+        raise SpecError(Problem(f"缺少 kind 字段：应为 {kinds} 之一", loaded.file, 1, 1, "kind"))
+    if kind not in SPEC_KINDS:
+        close = difflib.get_close_matches(str(kind), SPEC_KINDS, n=1)
+        hint = f"，是否想写「{close[0]}」？" if close else ""
+        raise SpecError(loaded.problem(("kind",), f"未知的文档类型「{kind}」：应为 {kinds} 之一{hint}"))
+    return SPEC_KINDS[kind]
+
+
+def _translate(error: dict, model: type[BaseModel], loaded: Loaded) -> Problem:
+    """One pydantic error as a located Chinese problem."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        message = f"未知字段「{loc[-1]}」"
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
+        message += f"，是否想写「{close[0]}」？" if close else (f"；可用字段：{'、'.join(known)}" if known else "")
+    elif kind == "missing":
+        message = f"缺少必填字段「{loc[-1]}」"
+        description = _description(model, loc)
+        message += f"：{description}" if description else ""
+    elif kind == "literal_error":
+        message = f"取值「{error.get('input')}」无效，应为 {ctx.get('expected', '')} 之一"
+    elif kind == "too_short":
+        message = f"至少需要 {ctx.get('min_length', 1)} 项，不能为空"
+    elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
+        message = f"取值「{error.get('input')}」超出范围（{'不小于' if 'greater' in kind else '不大于'} {bound}）"
+    elif kind == "value_error":
+        message = str(ctx.get("error", error["msg"]))
+    else:
+        message = _TYPE_MESSAGES.get(kind, error["msg"])
+        if kind in _TYPE_MESSAGES and kind != "missing":
+            message += f"，而不是「{_short(error.get('input'))}」"
+    return loaded.problem(loc, message) if kind != "missing" else _missing_problem(loaded, loc, message)
+
+
+def _missing_problem(loaded: Loaded, loc: tuple, message: str) -> Problem:
+    line, col = loaded.locate(loc[:-1])
+    return Problem(message, loaded.file, line, col, format_path(loc) or None)
+
+
+def _short(value) -> str:
+    text = str(value)
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """Follow a loc through nested models, lists and dicts."""
+    current: typing.Any = model
+    for part in loc:
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            if isinstance(part, str) and part in current.model_fields:
+                current = _inner_model(current.model_fields[part].annotation)
+                continue
+            return None
+        if current is None:
+            return None
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation) -> type[BaseModel] | None:
+    """The BaseModel inside list[X], dict[str, X], X | None, Annotated[...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    inner = _model_at(model, loc)
+    return list(inner.model_fields) if inner else []
+
+
+def _description(model: type[BaseModel], loc: tuple) -> str:
+    inner = _model_at(model, loc[:-1])
+    if inner and loc[-1] in inner.model_fields:
+        return inner.model_fields[loc[-1]].description or ""
+    return ""
+
+
+def _walk_strings(obj, path: tuple):
+    """Yield (path, owner, key, text) for every string in a model tree (figures excluded)."""
+    if isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            if name != "figures":
+                yield from _walk_child(getattr(obj, name), path + (name,), obj, name)
+    elif isinstance(obj, list):
+        for index, value in enumerate(obj):
+            yield from _walk_child(value, path + (index,), obj, index)
+    elif isinstance(obj, dict):
+        for key, value in obj.items():
+            yield from _walk_child(value, path + (key,), obj, key)
+
+
+def _walk_child(value, path, owner, key):
+    if isinstance(value, str):
+        yield path, owner, key, value
+    else:
+        yield from _walk_strings(value, path)
+
+
+def _expand_texts(spec: Spec, loaded: Loaded) -> None:
+    """Render {{ figures.x }} (and other expressions) inside spec strings, in place."""
+    from .rendering import expand_text
+
+    context = {"figures": spec.figures, "year": spec.year, "jurisdiction": spec.jurisdiction}
+    for path, owner, key, text in list(_walk_strings(spec, ())):
+        if "{{" in text or "{%" in text:
+            value = expand_text(text, context, loaded.problem(path, ""))
+            if isinstance(owner, BaseModel):
+                object.__setattr__(owner, key, value)
+            else:
+                owner[key] = value
+
+
+def _resolve_units(plan: WorkPlan, loaded: Loaded) -> None:
+    """Replace $group references by their units; every item must name an owner."""
+    problems = []
+    for p_index, part in enumerate(plan.parts):
+        for i_index, item in enumerate(part.items):
+            base = ("parts", p_index, "items", i_index)
+            for role in ("lead", "responsible"):
+                units, missing = _expand_group(getattr(item, role), plan.units)
+                for ref_index, name in missing:
+                    close = difflib.get_close_matches(name, plan.units, n=1)
+                    hint = f"，是否想写「${close[0]}」？" if close else "；请在 units 中定义它"
+                    problems.append(loaded.problem(base + (role, ref_index), f"引用了未定义的单位组「${name}」{hint}"))
+                object.__setattr__(item, role, units)
+            if not item.lead and not item.responsible:
+                problems.append(loaded.problem(base, f"任务「{item.title}」没有写牵头单位（lead）或责任单位（responsible）"))
+    if problems:
+        raise SpecError(*problems)
+
+
+def _expand_group(names: list[str], groups: dict[str, list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
+    """Expand $group entries, keep order, drop repeats; report undefined groups."""
+    result: list[str] = []
+    missing = []
+    for index, name in enumerate(names):
+        expanded = [name]
+        if name.startswith("$"):
+            if name[1:] not in groups:
+                missing.append((index, name[1:]))
+                continue
+            expanded = groups[name[1:]]
+        result.extend(unit for unit in expanded if unit not in result)
+    return result, missing

@@ -1,0 +1,103 @@
+"""The document tree: what templates produce, drafts are read into, and checks and writers consume."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterator, Union
+
+
+@dataclass
+class Heading:
+    """A numbered heading (level 1-4). Run-in headings carry the paragraph's body text."""
+
+    level: int
+    title: str
+    runin: bool = False
+    body: str = ""
+    line: int = 0
+    number: str = ""  # as found in a draft ("（一）", "1、"); the writer generates its own
+
+
+@dataclass
+class Paragraph:
+    """A body paragraph."""
+
+    text: str
+    line: int = 0
+
+
+@dataclass
+class Table:
+    """A table; the first `header_rows` rows repeat on every page."""
+
+    rows: list[list[str]]
+    header_rows: int = 1
+    widths: list[float] = field(default_factory=list)  # relative column widths
+    line: int = 0
+
+
+Block = Union[Heading, Paragraph, Table]
+
+
+@dataclass
+class Imprint:
+    """版记: copies to, printing office and date."""
+
+    cc: str = ""
+    printer: str = ""
+    print_date: dt.date | None = None
+
+
+@dataclass
+class Document:
+    """One document; `parts` follow on new pages (work points after a notice, attachments)."""
+
+    title: str = ""
+    title_line: int = 0
+    doc_number: str = ""
+    doc_number_line: int = 0
+    signer: str = ""
+    upward: bool = False
+    recipients: str = ""
+    recipients_line: int = 0
+    blocks: list[Block] = field(default_factory=list)
+    signatures: list[str] = field(default_factory=list)
+    signature_line: int = 0
+    date: dt.date | None = None
+    date_text: str = ""
+    date_line: int = 0
+    notes: list[str] = field(default_factory=list)
+    label: str = ""  # 「附件」 for attachments
+    parts: list["Document"] = field(default_factory=list)
+    imprint: Imprint | None = None
+    source: str = ""  # "docx", "txt" or "yaml" for drafts; "" when rendered
+    # Layout facts read from a .docx (page, margins, fonts, sizes, page field); see drafts.py.
+    facts: dict = field(default_factory=dict)
+
+    def headings(self) -> Iterator[Heading]:
+        """All headings in order, this document's only."""
+        return (b for b in self.blocks if isinstance(b, Heading))
+
+    def all_documents(self) -> Iterator["Document"]:
+        """This document and its parts, depth first."""
+        yield self
+        for part in self.parts:
+            yield from part.all_documents()
+
+
+def cn_date(date: dt.date) -> str:
+    """2023-01-04 -> 2023年1月4日 (GB/T 9704: Arabic numerals, no padding)."""
+    return f"{date.year}年{date.month}月{date.day}日"
+
+
+def sentence(text: str, end: str = "。") -> str:
+    """Ensure text ends with sentence punctuation (run-in headings, enumerated points)."""
+    text = text.rstrip()
+    return text if not text or text[-1] in "。！？；：…" else text + end
+
+
+def heading_text(heading: Heading, label: str) -> str:
+    """The heading as printed: number, title, and for run-in headings 。 and the body."""
+    if heading.runin:
+        return f"{label}{sentence(heading.title)}{heading.body}"
+    return f"{label}{heading.title}"
