@@ -19,6 +19,8 @@ Path_ = tuple  # a field path: ("measures", "sections", 0, "title")
 
 # Characters that XML 1.0 cannot hold; YAML escapes ("\x01") can still produce them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# YAML folds a wrapped scalar's lines with a space; between Chinese characters that space is noise.
+_CJK_FOLD_SPACE = re.compile("(?<=[\u2e80-\uffef]) (?=[\u2e80-\uffef])")
 MAX_SPEC_BYTES = 5 * 1024 * 1024
 
 
@@ -126,7 +128,12 @@ def _build(loader, node, path: tuple, loaded: Loaded):
             loaded.marks[path + (index,)] = (item_node.start_mark.line + 1, item_node.start_mark.column + 1)
             items.append(_build(loader, item_node, path + (index,), loaded))
         return items
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError):  # e.g. 2023-13-01 resolves as a date but is none
+        raise SpecError(loaded_problem(loaded, node, f"无效的值「{node.value}」（日期应为 2023-01-04 这样的真实日期）", path))
+    if isinstance(value, str) and node.style != "|" and node.end_mark.line > node.start_mark.line:
+        value = _CJK_FOLD_SPACE.sub("", value)
     if isinstance(value, str):
         bad = _XML_ILLEGAL.search(value)
         if bad:

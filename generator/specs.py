@@ -45,6 +45,7 @@ def validate(loaded: Loaded) -> Spec:
             problem = _translate(error, model, loaded)
             if problem not in problems:
                 problems.append(problem)
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise SpecError(*problems) from None
     _expand_texts(spec, loaded)
     if isinstance(spec, WorkPlan):
@@ -78,7 +79,8 @@ def _translate(error: dict, model: type[BaseModel], loaded: Loaded) -> Problem:
         description = _description(model, loc)
         message += f"：{description}" if description else ""
     elif kind == "literal_error":
-        message = f"取值「{error.get('input')}」无效，应为 {ctx.get('expected', '')} 之一"
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ").replace(", ", "、")
+        message = f"取值「{error.get('input')}」无效，应为 {expected} 之一"
     elif kind == "too_short":
         message = f"至少需要 {ctx.get('min_length', 1)} 项，不能为空"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
