@@ -84,16 +84,20 @@ def rpr(east_asia: str, latin: str, size: int, bold: bool = False, condense: int
     return props
 
 
+_DEFAULTS = {"Normal", "DefaultParagraphFont", "TableNormal"}
+
+
 def style(kind: str, style_id: str, name: str, ppr: str = "", rpr_: str = "",
-          based_on: str = "Normal", next_: str = "", extra: str = "") -> str:
-    """A w:style element."""
+          based_on: str = "Normal", next_: str = "", extra: str = "", table_pr: str = "") -> str:
+    """A w:style element (children in schema order: name … qFormat, pPr, rPr, tblPr)."""
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
     nxt = f'<w:next w:val="{next_}"/>' if next_ else ""
     ppr = f"<w:pPr>{ordered_ppr(ppr)}</w:pPr>" if ppr else ""
     rpr_ = f"<w:rPr>{rpr_}</w:rPr>" if rpr_ else ""
-    return (f'<w:style w:type="{kind}" w:customStyle="{0 if style_id in _BUILTIN else 1}" '
+    default = ' w:default="1"' if style_id in _DEFAULTS else ""
+    return (f'<w:style w:type="{kind}"{default} w:customStyle="{0 if style_id in _BUILTIN else 1}" '
             f'w:styleId="{style_id}"><w:name w:val="{esc(name)}"/>{based}{nxt}{extra}'
-            f'<w:qFormat/>{ppr}{rpr_}</w:style>')
+            f'<w:qFormat/>{ppr}{rpr_}{table_pr}</w:style>')
 
 
 _BUILTIN = {"Normal", "Title", "Heading1", "Heading2", "Heading3", "Heading4", "Footer",

@@ -28,8 +28,8 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
         x.style("character", "DefaultParagraphFont", "Default Paragraph Font", based_on="",
                 extra="<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>"),
         x.style("table", "TableNormal", "Normal Table", based_on="",
-                extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>'
-                      '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+                extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>',
+                table_pr='<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
                       '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'),
         x.style("paragraph", "Title", "Title", next_="Normal",
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{title_spacing}{no_indent}<w:outlineLvl w:val="9"/>',

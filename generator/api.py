@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .documents import Options, build_tree
-from .errors import FazhiError, Problem
+from .errors import FazhiError, OutputError, Problem
 from .output import write_atomic
 from .schema import Spec, WorkPlan
 from .specs import load_spec
@@ -38,6 +38,8 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     if options.table and not isinstance(spec, WorkPlan):
         raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
     target = Path(out) if out else default_output(spec_path, fmt)
+    if target.resolve() == Path(spec_path).resolve():
+        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
     if fmt == "pdf":
         return _render_pdf(spec, target, options)
     return write_atomic(target, render_bytes(spec, fmt, options))
@@ -73,3 +75,23 @@ def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:
         hint = f"，是否想写：{'、'.join(close)}" if close else ""
         raise FazhiError(Problem(f"没有任何任务写到单位「{unit}」{hint}", str(plan_path)))
     return for_unit(rows, unit)
+
+
+def check_files(paths: list[Path], profile: str | None = None) -> tuple[list, list[Problem]]:
+    """Read and check drafts: [(path, result)] for the readable ones, problems for the others.
+
+    An unreadable draft (not a Word file, damaged, too large) does not stop the others from
+    being checked: a supervising office checks dozens at once.
+    """
+    from .checks import check_document
+    from .drafts import read_draft
+
+    results, unreadable = [], []
+    for path in paths:
+        try:
+            doc = read_draft(path)
+        except FazhiError as exc:
+            unreadable.extend(exc.problems)
+            continue
+        results.append((str(path), check_document(doc, profile)))
+    return results, unreadable

@@ -87,6 +87,32 @@ def _print_tasks(rows, unit: str | None) -> None:
     Console().print(table)
 
 
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--profile", type=click.Choice(["auto", "annual-report", "work-plan", "format"]), default="auto",
+              show_default=True, help="检查规则集；auto 按文档内容判断是年度报告还是工作要点")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
+              help="输出格式")
+@click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
+@_handle_errors
+def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool) -> None:
+    """检查草稿（.docx、.txt 或 fazhi 的 YAML）是否包含法定部分、是否符合公文格式。"""
+    from .api import check_files
+
+    from .checks import report
+    from .errors import FazhiError
+
+    results, unreadable = check_files(list(files), None if profile == "auto" else profile)
+    if results:
+        render = {"text": report.to_text, "json": report.to_json, "sarif": report.to_sarif}[fmt]
+        click.echo(render(results).rstrip("\n"))
+    if unreadable:
+        raise FazhiError(*unreadable)
+    failing = {"error"} | ({"warning"} if strict else set())
+    if any(f.severity in failing for _, result in results for f in result.findings):
+        sys.exit(EXIT_FINDINGS)
+
+
 @main.command(name="schema")
 @click.argument("kind", type=click.Choice(["annual-report", "work-plan"]), default="annual-report")
 def schema_command(kind: str) -> None:

@@ -235,11 +235,13 @@ def _set_footer(footer, side: str, layout: Layout) -> None:
 
 
 def _tune_settings(document) -> None:
-    """Settings Word and WPS read: Chinese punctuation compression off, no proofing marks."""
+    """Settings: no revision ids or template link; Chinese as the East-Asian language."""
     settings = document.settings.element
     for child in list(settings):
         if child.tag.endswith("}rsids") or child.tag.endswith("}attachedTemplate"):
             settings.remove(child)
+        elif child.tag.endswith("}themeFontLang"):
+            child.set(f"{{{x.W_NS}}}eastAsia", "zh-CN")
 
 
 def _split_package(data: bytes, fonts: Fonts) -> _Base:

@@ -23,6 +23,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         raise OutputError(Problem(f"无法写入输出目录：{_reason(exc)}", str(path))) from None
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), _file_mode(path))
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -34,6 +35,16 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         _remove(temp)
         raise
     return path
+
+
+def _file_mode(path: Path) -> int:
+    """Keep the replaced file's mode; a new file gets what the umask allows (mkstemp gives 0600)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove(temp: str) -> None:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from conftest import (ALL_EXAMPLES, KAIFU, MUDANJIANG, NS, Docx, copy_example, para_style, para_text,
+from conftest import (ALL_EXAMPLES, KAIFU, NS, copy_example, para_style, para_text,
                       runs, w)
 
 STEMS = [p.stem for p in ALL_EXAMPLES]
@@ -187,9 +187,8 @@ def test_children_in_schema_order(rendered, stem, part):
 
 
 def test_styles_children_in_schema_order(rendered):
-    """BUG (generator/_styles.py, TableNormal): its `extra` puts w:tblPr before the w:qFormat that
-    _oxml.style() appends, but CT_Style wants qFormat before pPr/rPr/tblPr. Strict readers (Word)
-    may report the file as damaged. The styles part is the same for every example of a profile."""
+    """Regression: TableNormal once had w:tblPr before w:qFormat (CT_Style wants name … qFormat … pPr rPr
+    tblPr); Word may then call the file damaged. The styles part is the same for every example of a profile."""
     problems = _order_problems(rendered["kaifu-2022"].styles)
     assert not problems, "\n".join(problems[:10])
 
@@ -272,13 +271,17 @@ def test_kaifu_recipients_signatures_date(rendered):
     assert all(r > 0 for r in right)
 
 
-def test_mudanjiang_doc_number_before_title(rendered):
+def test_mudanjiang_doc_number_before_title(rendered, layout):
     docx = rendered["mudanjiang-2022"]
     paragraphs = docx.body_paragraphs()
     assert [para_style(p) for p in paragraphs[:3]] == ["FzDocNumber", "Title", "FzRecipients"]
     assert para_text(paragraphs[0]) == "牡政呈〔2023〕4号"
     assert para_text(paragraphs[1]) == "关于牡丹江市2022年度法治政府建设工作情况的报告"
     assert para_text(paragraphs[2]) == "省政府："
+    # an upward document (呈): 发文字号 flush left, one character in (GB/T 9704 7.2.4)
+    doc_number = paragraphs[0].find("w:pPr", NS)
+    assert attr(doc_number.find("w:jc", NS), "val") == "left"
+    assert int(attr(doc_number.find("w:ind", NS), "left")) == layout.char
     # level-2 run-in headings in 楷体 (FzRunIn2)
     first_runin = next(runs(p) for p in paragraphs if runs(p) and runs(p)[0][0])
     assert first_runin[0] == ("FzRunIn2", "（一）加强党的领导，完善法治政府建设推进机制。")
