@@ -137,7 +137,8 @@ class _Body:
         for index, row in enumerate(table.rows):
             header = index < table.header_rows
             style = "FzTableHeader" if header else "FzTableText"
-            cells = [x.para(x.run(text), style) for text in row + [""] * (count - len(row))]
+            cells = [x.para(x.run(text), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
+                     for text in row + [""] * (count - len(row))]
             rows.append(x.table_row(cells, widths, header))
         return x.table("".join(rows), widths) + x.para("", "FzTableText")
 

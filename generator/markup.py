@@ -13,6 +13,7 @@ One line, one element; blank lines are ignored and leading spaces stripped:
     @attachment 附件      an attachment on a new page, with its label
     # TEXT … #### TEXT    standalone heading, levels 1-4 (numbers are generated)
     ###+ TEXT             run-in heading: the next paragraph line is its body
+    @widths 1 4 3         relative column widths of the next table
     | a | b | c |         table row (first row of a table is its header); \\| is a literal bar
     \\TEXT                a paragraph that starts with # @ | or \\
     anything else         a paragraph
@@ -35,13 +36,16 @@ def parse(text: str, source: str = "<template>") -> Document:
     doc = root
     pending: Heading | None = None
     table: Table | None = None
+    widths: list[float] = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
         if not line.startswith("|"):
             table = None
-        if line.startswith("@"):
+        if line.startswith("@widths"):
+            widths = _widths(line, number, source)
+        elif line.startswith("@"):
             pending = None
             doc = _directive(root, doc, line, number, source)
         elif _HEADING.match(line):
@@ -53,8 +57,9 @@ def parse(text: str, source: str = "<template>") -> Document:
             pending = None
             cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip("|"))]
             if table is None:
-                table = Table([], line=number)
+                table = Table([], widths=widths, line=number)
                 doc.blocks.append(table)
+                widths = []
             table.rows.append(cells)
         else:
             text_ = line[1:] if line.startswith("\\") else line
@@ -107,6 +112,16 @@ def _directive(root: Document, doc: Document, line: str, number: int, source: st
     else:
         raise TemplateError(Problem(f"模板输出了未知指令「@{name}」", source, number))
     return doc
+
+
+def _widths(line: str, number: int, source: str) -> list[float]:
+    try:
+        values = [float(v) for v in line.split()[1:]]
+    except ValueError:
+        values = []
+    if not values or min(values) <= 0:
+        raise TemplateError(Problem("「@widths」后应为正数，如 @widths 1 4 3", source, number))
+    return values
 
 
 def _iso_date(value: str, number: int, source: str) -> dt.date:
