@@ -1,6 +1,7 @@
 """Chinese heading numbers: 一、 （一） 1. （1）, generated per level and read back from drafts."""
 from __future__ import annotations
 
+import functools
 import re
 
 _DIGITS = "零一二三四五六七八九"
@@ -84,6 +85,7 @@ def _to_int(digits: str) -> int:
     return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
 
+@functools.lru_cache(maxsize=4096)
 def read_number(text: str) -> tuple[int, int, str, str] | None:
     """Recognise a heading number at the start: (level, value, number text, variant) or None."""
     for level, _style, pattern in NUMBER_PATTERNS:

@@ -1,0 +1,65 @@
+"""Checks of drafts: a registry of rules, profiles as data, findings as text / JSON / SARIF.
+
+    from generator.checks import check_document
+    result = check_document(doc)                      # profile chosen from the document kind
+    result = check_document(doc, "format")            # format rules only
+    for finding in result.findings: print(finding.line, finding.severity, finding.rule, finding.message)
+    result.parts["3"]  # {"found": False, "heading": None, "line": None} for annual reports
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..tree import Document
+from . import rules as _rules  # noqa: F401  (registers the rules)
+from .analysis import analyse
+from .profiles import Profile, ProfileError, available_profiles, load_profile
+from .registry import RULES, Context, Finding, Rule
+
+__all__ = ["check_document", "CheckResult", "Finding", "Rule", "RULES", "available_profiles",
+           "load_profile", "Profile", "ProfileError"]
+
+
+@dataclass
+class CheckResult:
+    findings: list[Finding]
+    kind: str
+    parts: dict[str, dict] = field(default_factory=dict)
+    profile: str = ""
+    report_year: int | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+
+def check_document(doc: Document, profile: str | None = None,
+                   report_year: int | None = None) -> CheckResult:
+    """Run a profile's rules over a document tree. `profile` None: by the document's kind
+    (工作要点 -> work-plan, else annual-report); a name under data/profiles or a YAML path."""
+    analysis = analyse(doc, None, report_year)
+    chosen = load_profile(profile or analysis.kind)
+    if chosen.kind and chosen.kind != analysis.kind and profile:
+        analysis = analyse(doc, chosen.kind, report_year)
+    findings: list[Finding] = []
+    for rule_id, params in chosen.rules.items():
+        rule = RULES[rule_id]
+        if rule.kinds and analysis.kind not in rule.kinds:
+            continue
+        merged = {**rule.defaults, **params}
+        severity = merged.pop("severity", None)
+        if severity:
+            merged["severity_override"] = severity
+        ctx = Context(rule, merged, severity or rule.severity, analysis.kind, analysis.report_year,
+                      analysis)
+        findings.extend(rule.check(doc, ctx))
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings.sort(key=lambda f: (f.line or 0, order[f.severity], f.rule))
+    parts = {k: hit.as_dict() for k, hit in analysis.parts.items()}
+    return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year)

@@ -1,0 +1,94 @@
+"""Findings as text (file:line: severity rule message), JSON and SARIF 2.1.0."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterable
+
+from .analysis import load_data
+from .registry import RULES
+
+_SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+_SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _parts_summary(result) -> list[str]:
+    names = load_data("parts.yaml")["parts"]
+    lines = []
+    for key, part in result.parts.items():
+        short = names[key]["short"]
+        if part["found"]:
+            where = f"第{part['line']}行" if part["line"] else "已找到"
+            lines.append(f"  {key}. {short}：{where}「{part['heading']}」")
+        else:
+            lines.append(f"  {key}. {short}：缺少")
+    return lines
+
+
+def to_text(results: Iterable[tuple[str, object]]) -> str:
+    """One line a finding, `file:line: severity rule-id message`, then per file the five parts
+    (annual reports) and the counts."""
+    out: list[str] = []
+    for path, result in results:
+        for f in result.findings:
+            where = f"{path}:{f.line}" if f.line else str(path)
+            out.append(f"{where}: {f.severity} {f.rule} {f.message}")
+        kind = "年度报告" if result.kind == "annual-report" else "工作要点"
+        counts = result.counts()
+        out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，"
+                   f"提示 {counts['info']}")
+        if result.parts:
+            out.append("  五个法定部分：")
+            out.extend("  " + line for line in _parts_summary(result))
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def to_json(results: Iterable[tuple[str, object]]) -> str:
+    files = []
+    for path, result in results:
+        files.append({
+            "path": str(path),
+            "kind": result.kind,
+            "parts": {k: {"found": v["found"], "heading": v["heading"], "line": v["line"]}
+                      for k, v in result.parts.items()},
+            "findings": [f.as_dict() for f in result.findings],
+        })
+    return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
+
+
+def sarif_rules() -> list[dict]:
+    return [{
+        "id": rule.id,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.doc},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+    } for rule in sorted(RULES.values(), key=lambda r: r.id)]
+
+
+def to_sarif(results: Iterable[tuple[str, object]]) -> str:
+    rules = sarif_rules()
+    index = {r["id"]: i for i, r in enumerate(rules)}
+    sarif_results = []
+    for path, result in results:
+        uri = Path(path).as_posix()
+        for f in result.findings:
+            location = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
+            if f.line:
+                location["physicalLocation"]["region"] = {"startLine": f.line}
+            sarif_results.append({
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": _SARIF_LEVEL[f.severity],
+                "message": {"text": f.message},
+                "locations": [location],
+            })
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "fazhi",
+                                "rules": rules}},
+            "results": sarif_results,
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

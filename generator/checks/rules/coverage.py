@@ -1,0 +1,71 @@
+"""Content rules: 纲要 areas covered by the measures; owners named on every work-plan item."""
+from __future__ import annotations
+
+import re
+
+from ...tree import Heading
+from ..analysis import block_text, load_data
+from ..registry import rule
+
+
+def _measure_blocks(ctx):
+    """Part 1 of an annual report (or everything before part 2), or the whole work points."""
+    blocks = ctx.body.blocks
+    if ctx.kind != "annual-report":
+        return blocks, None
+    hit = ctx.parts.get("1")
+    if hit and hit.found and hit.index is not None and not hit.implicit:
+        return [blocks[hit.index]] + ctx.analysis.section(hit.index), hit.line
+    later = [ctx.parts[k].index for k in ("2", "3", "4", "5")
+             if ctx.parts.get(k) and ctx.parts[k].found and ctx.parts[k].level == 1]
+    end = min(later) if later else len(blocks)
+    return blocks[:end], (hit.line if hit and hit.found else None)
+
+
+@rule("coverage.areas", "info", "对照《法治政府建设实施纲要》各部分，列出措施未涉及的方面",
+      areas="gangyao-2021")
+def coverage_areas(doc, ctx):
+    """按关键词（data/areas/<版本>.yaml，profile 的 areas 参数选版本）把第一部分的措施（工作要点则是全部
+    任务）归到《法治政府建设实施纲要（2021—2025年）》的各部分，给一条 info 列出没有任何措施涉及的部分。
+    只是提示：关键词归类不完美，也不是每份报告都必须涵盖全部方面。
+
+    通过：措施写到了放管服、规范性文件、重大行政决策、行政执法、应急、复议调解、监督、数字政府、党的领导等
+    不通过：措施只写了行政执法（列出其余未涉及的部分）
+    """
+    data = load_data(f"areas/{ctx.params.get('areas', 'gangyao-2021')}.yaml")
+    blocks, line = _measure_blocks(ctx)
+    text = "\n".join(block_text(b) for b in blocks)
+    if not text.strip():
+        return
+    missing = [a for a in data["areas"] if not any(k in text for k in a["keywords"])]
+    if missing:
+        names = "；".join(f"{a['id']}、{a['short']}" for a in missing)
+        where = "工作要点" if ctx.kind == "work-plan" else "第一部分的措施"
+        yield ctx.finding(line, f"对照《{data['name']}》，{where}没有涉及：{names}")
+
+
+_OWNER = re.compile(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")
+
+
+@rule("plan.owner", "warning", "工作要点的每项任务写明牵头单位或责任单位", kinds=("work-plan",))
+def plan_owner(doc, ctx):
+    """工作要点中每一项任务（各部分下的（一）（二）……）应在段末写明责任：
+    「（牵头单位：区司法局；责任单位：各乡镇街道、区政府各部门）」，至少有牵头单位或责任单位之一。
+
+    通过：（一）持续完善政府职能。深化行政体制改革……（牵头单位：区政府办；责任单位：区政府各部门）
+    不通过：（一）持续完善政府职能。深化行政体制改革……（没有写责任单位）
+    """
+    blocks = ctx.body.blocks
+    seen_part = False
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Heading):
+            continue
+        if block.level == 1:
+            seen_part = True
+            continue
+        if block.level != 2 or not seen_part and any(
+                isinstance(b, Heading) and b.level == 1 for b in blocks):
+            continue
+        text = "\n".join(block_text(b) for b in [block] + ctx.analysis.section(i))
+        if not _OWNER.search(text):
+            yield ctx.finding(block.line, f"任务「{block.number}{block.title}」没有写明牵头单位或责任单位")

@@ -1,0 +1,77 @@
+"""发文字号：机关代字〔2023〕4号 — six-corner brackets, no 「第」, no leading zeros."""
+from __future__ import annotations
+
+import re
+
+from ..analysis import text_units
+from ..registry import rule
+
+# 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.
+_DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［{｛〈<「])\s*((?:19|20)\d\d)\s*"
+                     r"([〕\]】)）﹞］}｝〉>」])\s*(第?)\s*([0-9０-９]+)\s*号")
+
+
+# Cheap test first: a bracketed year is rare in body text; the full pattern backtracks.
+_YEAR_IN_BRACKETS = re.compile(r"[〔\[【(（﹝［{｛〈<「]\s*(?:19|20)\d\d\s*[〕\]】)）﹞］}｝〉>」]")
+
+
+def _numbers(doc, in_body: bool):
+    """(line, match) of every 文号: the document's own, and (optionally) those cited in the text."""
+    for d in doc.all_documents():
+        if d.doc_number:
+            match = _DOCNUM.search(d.doc_number)
+            if match:
+                yield d.doc_number_line, match, True
+    if in_body:
+        for unit in text_units(doc):
+            if unit.where in ("doc_number",):
+                continue
+            if not _YEAR_IN_BRACKETS.search(unit.text):
+                continue
+            for match in _DOCNUM.finditer(unit.text):
+                yield unit.line, match, False
+
+
+def _fixed(match) -> str:
+    digits = str(int(match.group(6).translate(str.maketrans("０１２３４５６７８９", "0123456789"))))
+    return f"{match.group(1)}〔{match.group(3)}〕{digits}号"
+
+
+@rule("docnum.brackets", "warning", "发文字号的年份用六角括号〔〕", in_body=True)
+def docnum_brackets(doc, ctx):
+    """GB/T 9704-2012 7.2.4：年份、发文顺序号用阿拉伯数字标注，年份标全称，用六角括号「〔〕」括入。
+    不用方括号 []、【】、圆括号 ()（）或 ﹝﹞。也检查正文中引用的文号（参数 in_body）。
+
+    通过：牡政呈〔2023〕4号
+    不通过：牡政呈[2023]4号、牡政呈【2023】4号、牡政呈(2023)4号、牡政呈﹝2023﹞4号
+    """
+    for line, match, own in _numbers(doc, bool(ctx.params.get("in_body", True))):
+        if match.group(2) != "〔" or match.group(4) != "〕":
+            what = "发文字号" if own else "引用的文号"
+            yield ctx.finding(line, f"{what}「{match.group(0)}」的年份应用六角括号「〔〕」括入："
+                                    f"「{_fixed(match)}」")
+
+
+@rule("docnum.di", "warning", "发文字号的序号前不加「第」", in_body=True)
+def docnum_di(doc, ctx):
+    """GB/T 9704-2012 7.2.4：发文顺序号不加「第」字。
+
+    通过：茅政办发〔2024〕7号
+    不通过：茅政办发〔2024〕第7号
+    """
+    for line, match, own in _numbers(doc, bool(ctx.params.get("in_body", True))):
+        if match.group(5):
+            yield ctx.finding(line, f"「{match.group(0)}」的序号前不加「第」：「{_fixed(match)}」")
+
+
+@rule("docnum.leading-zero", "warning", "发文字号的序号不编虚位（不写 04、004）", in_body=True)
+def docnum_leading_zero(doc, ctx):
+    """GB/T 9704-2012 7.2.4：发文顺序号不编虚位（即 1 不编为 01）。
+
+    通过：牡政呈〔2023〕4号
+    不通过：牡政呈〔2023〕04号
+    """
+    for line, match, own in _numbers(doc, bool(ctx.params.get("in_body", True))):
+        digits = match.group(6)
+        if len(digits) > 1 and digits[0] in "0０":
+            yield ctx.finding(line, f"「{match.group(0)}」的序号编了虚位，应为「{_fixed(match)}」")

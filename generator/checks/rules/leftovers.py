@@ -1,0 +1,71 @@
+"""What drafting leaves behind: placeholders, empty sections, pasted-twice paragraphs."""
+from __future__ import annotations
+
+import re
+
+from ...tree import Heading, Paragraph
+from ..registry import rule
+
+_PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|TODO|FIXME|TBD|待补充|待完善|待填写|待核实|此处(填写|补充)"
+    r"|【\s*】|〔\s*〕|\[\s*\]|（\s*）|[＿_]{2,}|○○|□□")
+
+
+@rule("leftover.placeholder", "error", "不留占位符：XX、××、某某、TODO、待补充、【】、＿＿")
+def leftover_placeholder(doc, ctx):
+    """起草时的占位符必须在发出前填上：XX、××、某某、TODO、待补充、待完善、空括号【】、下划线＿＿。
+
+    通过：全年办理行政复议案件156件。
+    不通过：全年办理行政复议案件XX件。
+    """
+    for unit in ctx.units:
+        match = _PLACEHOLDER.search(unit.text)
+        if match:
+            start = match.start()
+            context = unit.text[max(0, start - 8): match.end() + 8]
+            yield ctx.finding(unit.line, f"有未填写的占位内容「{match.group(0)}」（「{context}」）")
+
+
+@rule("leftover.empty-section", "warning", "标题下应有内容")
+def leftover_empty_section(doc, ctx):
+    """一个独立标题之后、同级或更高一级的下一个标题之前，应有正文或下级标题。
+    段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。
+
+    通过：二、存在的不足 / 一是……
+    不通过：二、存在的不足 / 三、下一步工作（「存在的不足」下什么都没有）
+    """
+    for d in doc.all_documents():
+        blocks = d.blocks
+        for i, block in enumerate(blocks):
+            if not isinstance(block, Heading) or (block.runin and block.body.strip()):
+                continue
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if following is None or (isinstance(following, Heading) and following.level <= block.level):
+                yield ctx.finding(block.line, f"标题「{block.number}{block.title}」下没有内容")
+
+
+@rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次", min_length=20)
+def leftover_repeated_paragraph(doc, ctx):
+    """同样的一段文字（去掉空白后至少 min_length 个字，默认20）出现两次，多半是复制粘贴的遗留。
+    报告第二次出现的位置。
+
+    通过：两段内容不同的正文
+    不通过：同一段「深入推进“放管服”改革，……」出现两次
+    """
+    minimum = int(ctx.params.get("min_length", 20))
+    seen: dict[str, int] = {}
+    for d in doc.all_documents():
+        for block in d.blocks:
+            if isinstance(block, Heading):
+                text = block.body if block.runin else ""
+            elif isinstance(block, Paragraph):
+                text = block.text
+            else:
+                continue
+            key = re.sub(r"\s+", "", text)
+            if len(key) < minimum:
+                continue
+            if key in seen:
+                yield ctx.finding(block.line, f"这段文字与第{seen[key]}行重复：「{key[:20]}…」")
+            else:
+                seen[key] = block.line

@@ -1,0 +1,63 @@
+"""The five statutory parts of the annual report (厅字〔2019〕28号第二十四条)."""
+from __future__ import annotations
+
+from ..analysis import load_data
+from ..registry import rule
+
+
+@rule("parts.missing", "error", "年度报告应包含规定的五个部分（第五部分缺少为警告）",
+      kinds=("annual-report",), part_severity={})
+def parts_missing(doc, ctx):
+    """年度报告应写明《法治政府建设与责任落实督察工作规定》列出的五部分：主要举措和成效；存在的不足和原因；
+    党政主要负责人履行推进法治建设第一责任人职责情况；下一年度的主要安排；其他需要报告的情况。
+    标题按 data/parts.yaml 的常见叫法识别（「主要工作进展情况」「存在的问题」「下步工作」等）；
+    第三部分也可以是第一部分里的小标题或放在最前面；前面另加的部分（如「学习贯彻党的二十大精神」）不影响。
+    缺少第一至四部分为 error，缺少第五部分为 warning（parts.yaml 的 severity，profile 可用
+    part_severity 覆盖）。报告位置：应插入处后面那个部分的标题行。
+
+    通过：一、主要举措和成效 / 二、存在的不足和原因 / 三、党政主要负责人履行推进法治建设第一责任人职责情况 /
+    四、2023年工作安排 / 五、其他需要报告的情况
+    不通过：一、主要举措和成效 / 二、存在的问题 / 三、下一步工作（缺第三部分，error；缺第五部分，warning）
+    """
+    data = load_data("parts.yaml")["parts"]
+    overrides = {str(k): v for k, v in (ctx.params.get("part_severity") or {}).items()}
+    keys = list(data)
+    for n, key in enumerate(keys):
+        if ctx.parts[key].found:
+            continue
+        following = [ctx.parts[k] for k in keys[n + 1:] if ctx.parts[k].found]
+        line = following[0].line if following else _end_line(ctx)
+        severity = overrides.get(key) or ctx.params.get("severity_override") or data[key]["severity"]
+        yield ctx.finding(line, f"缺少第{_cn(key)}部分「{data[key]['name']}」", severity)
+
+
+@rule("parts.order", "info", "五个部分应按规定的顺序排列", kinds=("annual-report",))
+def parts_order(doc, ctx):
+    """五个部分按规定顺序（举措成效、不足原因、第一责任人、下一年度安排、其他情况）排列；
+    顺序不同只是提示（info）。作为第一部分小标题的第三部分不参与比较。
+
+    通过：一、主要举措和成效 / 二、存在的不足 / 三、下一步工作
+    不通过：一、下一步工作 / 二、主要举措和成效（「主要举措和成效」排在「下一步工作」之后）
+    """
+    data = load_data("parts.yaml")["parts"]
+    seen = []
+    for key in data:
+        hit = ctx.parts[key]
+        if hit.found and hit.level == 1 and hit.index is not None:
+            seen.append((hit.index, key, hit))
+    best: tuple[int, str] | None = None
+    for index, key, hit in sorted(seen, key=lambda item: item[1]):
+        if best and index < best[0]:
+            yield ctx.finding(hit.line, f"第{_cn(key)}部分「{hit.heading}」排在第{_cn(best[1])}部分"
+                                        f"之前，与规定的顺序不同")
+        if best is None or index > best[0]:
+            best = (index, key)
+
+
+def _cn(key: str) -> str:
+    return "一二三四五六七八九十"[int(key) - 1]
+
+
+def _end_line(ctx) -> int | None:
+    lines = [b.line for b in ctx.body.blocks if getattr(b, "line", 0)]
+    return max(lines) if lines else None

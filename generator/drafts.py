@@ -1,0 +1,1311 @@
+"""The draft reader: .docx, .txt and fazhi YAML drafts into the document tree rendering produces.
+
+    read_draft(path)              dispatch on the extension (.docx, .txt, .yaml/.yml)
+    read_text(text, name)         a plain text, e.g. copied from a government website
+    read_docx_bytes(data, name)   a Word file's bytes
+
+What is recognised, from the top of a document:
+
+- web-page noise (generator/data/noise.yaml, extendable with `noise=`): dropped lines
+  (「发布时间:… 来源:…」, breadcrumbs, site footers) and end markers (「相关文档:」
+  「扫一扫在手机打开」) that cut the rest of the page;
+- the head: 发文字号 (also with wrong brackets [] 【】 () ﹝﹞ and 第, so checks can flag
+  them; 「签发人：」 on the same or its own line), title lines (short lines without sentence
+  punctuation, joined by "\\n"; spaces between Chinese characters dropped: 「通 知」→「通知」),
+  主送 (a short line ending with ：or :, colon removed);
+- the body: headings from the number at the paragraph start (numbering.read_number:
+  一、 （一） 1. （1） with full/half-width variants; Heading.number keeps it as written).
+  A heading whose first sentence (up to the first 。 within 60 characters) is followed by more
+  text is run-in (title without that 。, body the rest); otherwise standalone (title as
+  written). Numbers need text after them: 「2022年，」「1月20日」「1.5亿」 are paragraphs;
+- the closing: a date line (2023年1月4日, 二〇二三年一月四日, 2023-01-04, 2023.1.4) that
+  ends the text or is followed only by 附注/版记 and possibly the title of a next part;
+  the short unpunctuated lines right before it are the signatures; lines in parentheses
+  after it are notes (parentheses removed, like the spec's `note`); 「抄送：」/「…印发」
+  lines the imprint;
+- what follows the closing is a new part (Document.parts): a work plan's work points after
+  its notice, or an attachment after a 「附件」 label.
+
+.txt: line numbers are text lines (1-based). UTF-8 with or without BOM, UTF-16 with BOM,
+else GB18030. A numbered line without closing punctuation, directly followed (no blank line)
+by an unnumbered line whose first sentence is short (≤ 20 characters, no comma) and is followed
+by more text is a run-in heading broken by the web page and is joined with it (the heading part
+must be ≥ 15 characters); a short line that is a whole paragraph is left alone.
+
+.docx: read with zipfile + lxml. Line numbers count every w:p in the body in document order
+(empty ones, table cells and text boxes included). Paragraph styles are hints: fazhi's own
+(Title, Heading1-4, FzRunIn1-4 character runs, FzRecipients, FzSignature, FzNote, …) and
+Word's heading/title styles or outline levels; typed numbers decide the level. `facts` holds
+the layout facts checks need (see _facts).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from .errors import DraftError, FazhiError, Problem
+from .numbering import parse_cn_numeral, read_number
+from .tree import Document, Heading, Imprint, Paragraph, Table
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_XML_BYTES = 200 * 1024 * 1024
+MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
+MAX_SIGNATURE = 30           # a signature line is at most this long
+MAX_SIGNATURES = 4
+MAX_TITLE_LINE = 50
+MAX_RECIPIENTS = 120
+BROKEN_MIN_TITLE = 15        # see _join_broken_headings
+BROKEN_MAX_TAIL = 20
+
+_NOISE_FILE = Path(__file__).resolve().parent / "data" / "noise.yaml"
+
+# ---------------------------------------------------------------- patterns
+
+_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_DOC_NUMBER = re.compile(
+    r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
+    r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
+_SIGNER = re.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
+_DATE_AR = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_DATE_CN = re.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*日$")
+_DATE_SEP = re.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+_YEAR_CN = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
+_LABEL = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
+_NOTE = re.compile(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
+_CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
+_PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_SENTENCE_END = "。！？!?；;：:…"
+_NOT_IN_SIGNATURE = re.compile(r"[。，,；;：:！!？?]")
+_NOT_IN_TITLE = re.compile(r"[。，,；;！!？?]")
+_CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff]) +|[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff])")
+_STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
+_STRIP_ROW = _STRIP.replace("\t", "")
+
+
+@dataclass(slots=True)
+class _Line:
+    """One paragraph of a draft with what the reader knows about it."""
+
+    text: str
+    line: int
+    gap: bool = False            # txt: blank or dropped line(s) right before
+    kind: str = ""               # docx style hint: title heading recipients signature note doc_number label imprint
+    level: int = 0               # heading level hint
+    runin: int = 0               # docx: length of the leading FzRunIn run text
+    page_break: bool = False     # docx: starts on a new page
+    left: bool = False           # docx: explicitly left aligned (upward 发文字号)
+    table: Table | None = None
+    style: str = ""              # docx: paragraph style id (hints, facts)
+
+
+# ---------------------------------------------------------------- noise
+
+@dataclass(frozen=True)
+class Noise:
+    """Compiled noise patterns: `drop` lines anywhere, `end` lines end the text."""
+
+    drop: tuple[re.Pattern, ...]
+    end: tuple[re.Pattern, ...]
+    max_chars: int = 120
+
+    # One pattern at a time: an alternation of all of them is slower in `re` (each pattern
+    # alone gets a literal-prefix scan).
+    def is_end(self, text: str) -> bool:
+        if len(text) > self.max_chars:
+            return False
+        for pattern in self.end:
+            if pattern.search(text):
+                return True
+        return False
+
+    def is_drop(self, text: str) -> bool:
+        if len(text) > self.max_chars:
+            return False
+        for pattern in self.drop:
+            if pattern.search(text):
+                return True
+        return False
+
+
+def load_noise(*extra: str | Path) -> Noise:
+    """The built-in noise patterns, extended by each extra YAML file (same keys)."""
+    return _load_noise(tuple(str(p) for p in extra))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_noise(extra: tuple[str, ...]) -> Noise:
+    import yaml
+
+    drop: list[re.Pattern] = []
+    end: list[re.Pattern] = []
+    max_chars = 120
+    for file in (str(_NOISE_FILE),) + extra:
+        try:
+            data = yaml.safe_load(Path(file).read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise FazhiError(Problem(f"无法读取噪声规则文件：{exc}", file)) from None
+        if not isinstance(data, dict):
+            raise FazhiError(Problem("噪声规则文件应为「drop: / end:」形式的映射", file, 1))
+        if isinstance(data.get("max_chars"), int):
+            max_chars = data["max_chars"]
+        for key, target in (("drop", drop), ("end", end)):
+            for index, pattern in enumerate(data.get(key) or []):
+                try:
+                    target.append(re.compile(str(pattern)))
+                except re.error as exc:
+                    raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
+                                             field=f"{key}[{index}]")) from None
+    return Noise(tuple(drop), tuple(end), max_chars)
+
+
+def _noise(noise: Noise | str | Path | Iterable | None) -> Noise:
+    if noise is None:
+        return load_noise()
+    if isinstance(noise, Noise):
+        return noise
+    if isinstance(noise, (str, Path)):
+        return load_noise(noise)
+    return load_noise(*noise)
+
+
+# ---------------------------------------------------------------- entry points
+
+def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = None) -> Document:
+    """Read a .docx, .txt or fazhi YAML draft into a document tree (DraftError if unreadable)."""
+    path = Path(path)
+    name = str(path)
+    ext = path.suffix.lower()
+    if ext in (".yaml", ".yml"):
+        from .documents import build_tree
+        from .specs import load_spec
+
+        doc = build_tree(load_spec(path))
+        for part in doc.all_documents():
+            part.source = "yaml"
+        return doc
+    if ext not in (".docx", ".txt", ".text"):
+        hint = "（旧版 Word 文件请先另存为 .docx）" if ext in (".doc", ".wps", ".rtf") else ""
+        raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.txt 或 .yaml{hint}", name))
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DraftError(_too_large(name, size))
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DraftError(Problem("找不到草稿文件", name)) from None
+    except IsADirectoryError:
+        raise DraftError(Problem("这是一个文件夹，不是草稿文件", name)) from None
+    except OSError as exc:
+        raise DraftError(Problem(f"无法读取草稿文件：{exc.strerror or exc}", name)) from None
+    if ext == ".docx":
+        return read_docx_bytes(data, name, noise)
+    return read_text(decode_text(data, name), name, noise)
+
+
+def _too_large(name: str, size: int) -> Problem:
+    return Problem(f"文件过大（{size / 1024 / 1024:.1f} MB），草稿不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB", name)
+
+
+def decode_text(data: bytes, name: str = "<text>") -> str:
+    """UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; DraftError if none fits."""
+    if data.startswith(b"PK\x03\x04"):
+        raise DraftError(Problem("这是一个 Word（.docx）文件，不是纯文本：请把扩展名改为 .docx", name))
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings = ("utf-16",)
+    elif data.startswith(b"\xef\xbb\xbf"):
+        encodings = ("utf-8-sig", "gb18030")
+    else:
+        encodings = ("utf-8", "gb18030")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if "\x00" not in text:
+            return text
+    raise DraftError(Problem("无法识别文本文件的编码（应为 UTF-8 或 GB18030），或者它不是文本文件", name))
+
+
+def read_text(text: str, name: str = "<text>", noise: Noise | str | Path | Iterable | None = None) -> Document:
+    """Read a plain-text draft (web copy, or fazhi's own .txt rendition)."""
+    lines = _text_lines(text, _noise(noise))
+    if not lines:
+        raise DraftError(Problem("草稿内容为空（除去网页信息后没有正文）", name))
+    return _Builder(lines, "txt").build()
+
+
+def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path | Iterable | None = None) -> Document:
+    """Read a .docx draft from its bytes; `facts` gets the layout facts."""
+    if len(data) > MAX_FILE_BYTES:
+        raise DraftError(_too_large(name, len(data)))
+    if not data.startswith(b"PK"):
+        raise DraftError(Problem("不是 Word（.docx）文件：文件不是 zip 压缩包"
+                                 "（旧版 .doc 或改了扩展名的文件请用 Word/WPS 另存为 .docx）", name))
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        reader = _DocxReader(package, name, data)
+        lines = reader.lines()
+    except DraftError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError, KeyError, IndexError) as exc:
+        raise DraftError(Problem(f"Word 文件已损坏，无法读取（{type(exc).__name__}: {exc}）", name)) from None
+    lines = _drop_noise_docx(lines, _noise(noise))
+    if not lines:
+        raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
+    doc = _Builder(lines, "docx").build()
+    try:
+        doc.facts = reader.facts(doc, {ln.line: ln for ln in lines})
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError, KeyError, IndexError):
+        doc.facts = _empty_facts()
+    return doc
+
+
+# ---------------------------------------------------------------- text lines
+
+def _clean(text: str) -> str:
+    return text.strip(_STRIP)
+
+
+def _text_lines(text: str, noise: Noise) -> list[_Line]:
+    lines: list[_Line] = []
+    gap = False
+    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
+        line = _clean(raw)
+        if not line:
+            gap = True
+            continue
+        if lines and noise.is_end(line):
+            break
+        if noise.is_drop(line) or (not lines and noise.is_end(line)):
+            gap = True
+            continue
+        if "\t" in line:  # a table row: keep empty cells at either end
+            line = raw.strip(_STRIP_ROW)
+        lines.append(_Line(line, number, gap=gap))
+        gap = False
+    return _text_tables(_join_broken_headings(lines))
+
+
+def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
+    """Join a heading the web page broke in two: 「（三）…规范化」+「程序化法治化。严格…」.
+
+    The numbered line has text after its number of at least BROKEN_MIN_TITLE characters, no
+    。 and no closing punctuation; the next line follows without a blank line, has no number,
+    and its first sentence (up to 。) is at most BROKEN_MAX_TAIL characters without a comma
+    and is followed by body text: a paragraph's opening sentence nearly always has a comma, a
+    heading's tail rarely does, and a short line that ends there is a paragraph of its own.
+    """
+    out: list[_Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        found = read_number(line.text)
+        if found and nxt is not None and not nxt.gap and not read_number(nxt.text):
+            rest = line.text[len(found[2]):].strip()
+            stop = nxt.text.find("。")
+            if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END
+                    and 0 < stop <= BROKEN_MAX_TAIL and stop + 1 < len(nxt.text.rstrip())
+                    and not re.search(r"[，,；;、：:]", nxt.text[:stop])):
+                out.append(_Line(line.text + nxt.text, line.line, gap=line.gap))
+                index += 2
+                continue
+        out.append(line)
+        index += 1
+    return out
+
+
+def _text_tables(lines: list[_Line]) -> list[_Line]:
+    """Consecutive lines holding tabs are a table (fazhi's .txt writes table rows so)."""
+    if not any("\t" in ln.text for ln in lines):
+        return lines
+    out: list[_Line] = []
+    for line in lines:
+        if "\t" in line.text:
+            cells = [_clean(c) for c in line.text.split("\t")]
+            if out and out[-1].table is not None and not line.gap:
+                out[-1].table.rows.append(cells)
+                continue
+            out.append(_Line(line.text, line.line, gap=line.gap, table=Table([cells], line=line.line)))
+        else:
+            out.append(line)
+    return out
+
+
+def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
+    out: list[_Line] = []
+    for line in lines:
+        if line.kind or line.table is not None:
+            out.append(line)
+            continue
+        if out and noise.is_end(line.text):
+            break
+        if noise.is_drop(line.text) or (not out and noise.is_end(line.text)):
+            continue
+        out.append(line)
+    return out
+
+
+# ---------------------------------------------------------------- structure
+
+def parse_date(text: str) -> dt.date | None | bool:
+    """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
+    text = text.translate(_FW_DIGITS).strip(_STRIP)
+    match = _DATE_AR.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DATE_SEP.match(text)
+        if match:
+            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        else:
+            match = _DATE_CN.match(text)
+            if not match:
+                return False
+            year = int(match.group(1).translate(_YEAR_CN))
+            month, day = parse_cn_numeral(match.group(2)) or 0, parse_cn_numeral(match.group(3)) or 0
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_date(text: str) -> bool:
+    return len(text) <= 20 and parse_date(text) is not False
+
+
+def _title_like(text: str) -> bool:
+    return (len(text) <= MAX_TITLE_LINE and not _NOT_IN_TITLE.search(text) and text[-1] not in "：:"
+            and not read_number(text) and not _is_date(text))
+
+
+def _recipients_like(text: str) -> bool:
+    return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
+            and not read_number(text))
+
+
+def _signature_like(text: str) -> bool:
+    return len(text) <= MAX_SIGNATURE and not _NOT_IN_SIGNATURE.search(text) and not _is_date(text)
+
+
+def _note_text(text: str) -> str | None:
+    match = _NOTE.match(text)
+    if match:
+        return match.group("text").strip(_STRIP)
+    if text.startswith("附注"):
+        return text[2:].lstrip("：: ").strip(_STRIP)
+    return None
+
+
+def _title_text(text: str) -> str:
+    lines = [_CJK_SPACE.sub("", _clean(part)) for part in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _heading(text: str, number: str, level: int, line: int) -> Heading:
+    rest = text[len(number):].strip(_STRIP)
+    stop = rest.find("。")
+    if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1:].strip(_STRIP):
+        return Heading(level, rest[:stop], True, rest[stop + 1:].strip(_STRIP), line, number)
+    return Heading(level, rest, False, "", line, number)
+
+
+class _Builder:
+    """Lines to a Document with parts: head, body, closing; then the next part."""
+
+    def __init__(self, lines: list[_Line], source: str):
+        self.lines = lines
+        self.source = source
+
+    def build(self) -> Document:
+        root = Document(source=self.source)
+        index = self._document(root, 0)
+        while index < len(self.lines):
+            part = Document(source=self.source)
+            after = self._document(part, index)
+            if after <= index:  # cannot happen, but never loop forever
+                after = index + 1
+            index = after
+            root.parts.append(part)
+        return root
+
+    def _document(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        if index < len(lines):
+            line = lines[index]
+            if line.kind == "label" or (index > 0 and not line.kind and _LABEL.match(line.text)):
+                doc.label = line.text.rstrip("：:")
+                index += 1
+        index = self._head(doc, index)
+        return self._body(doc, index)
+
+    def _head(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        start = index
+        titles: list[str] = []
+        while index < len(lines):
+            line = lines[index]
+            text = line.text
+            if line.table is not None:
+                break
+            if index > start and (line.page_break or line.kind == "label"):
+                break
+            match = _DOC_NUMBER.match(text.replace("\t", " "))
+            if line.kind == "doc_number" or (match and not doc.doc_number):
+                if match:
+                    doc.doc_number = _CJK_SPACE.sub("", match.group("number"))
+                    if match.group("signer"):
+                        doc.signer = match.group("signer").strip(_STRIP)
+                else:
+                    doc.doc_number = text.split("\t")[0].strip(_STRIP)
+                doc.doc_number_line = line.line
+                doc.upward = doc.upward or line.left or bool(doc.signer)
+                index += 1
+                continue
+            signer = _SIGNER.match(text)
+            if signer and not doc.signer and (doc.doc_number or not titles):
+                doc.signer, doc.upward = signer.group("signer").strip(_STRIP), True
+                index += 1
+                continue
+            if line.kind == "recipients" or (not line.kind and _recipients_like(text)):
+                doc.recipients, doc.recipients_line = text.rstrip("：:").strip(_STRIP), line.line
+                doc.facts["recipients_colon"] = text.rstrip()[-1:]  # kept for punct.recipients-colon
+                index += 1
+                break
+            if line.kind == "title" or (line.kind in ("", "heading") and _title_like(text)
+                                        and len(titles) < 5 and not doc.recipients):
+                if titles and line.kind != "title" and self._starts_closing(index):
+                    break
+                title = _title_text(text)
+                if title:
+                    titles.append(title)
+                    doc.title_line = doc.title_line or line.line
+                index += 1
+                continue
+            break
+        doc.title = "\n".join(titles)
+        return index
+
+    def _starts_closing(self, index: int) -> bool:
+        """A short unpunctuated line that is really a signature over the date."""
+        lines = self.lines
+        for offset in range(MAX_SIGNATURES + 1):
+            j = index + offset
+            if j >= len(lines):
+                return False
+            if _is_date(lines[j].text):
+                return self._closes(j)
+            if not _signature_like(lines[j].text):
+                return False
+        return False
+
+    def _body(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        start = index
+        while index < len(lines):
+            line = lines[index]
+            if index > start or doc.title or doc.recipients:
+                if line.page_break or line.kind == "label" or (line.kind == "title" and doc.blocks):
+                    return index
+                if not line.kind and doc.blocks and _LABEL.match(line.text):
+                    return index  # 「附件」 alone on its line: an attachment follows
+            if line.table is not None:
+                doc.blocks.append(line.table)
+                index += 1
+                continue
+            if line.kind == "signature":
+                return self._closing(doc, index)
+            if not line.kind and _is_date(line.text) and self._closes(index):
+                return self._closing(doc, index)
+            if line.kind == "note":
+                return self._closing(doc, index)
+            doc.blocks.append(self._block(line))
+            index += 1
+        return index
+
+    def _closes(self, index: int) -> bool:
+        """Is the date at `index` the document's date: nothing but notes, imprint or a new part after it?"""
+        lines = self.lines
+        j = index + 1
+        while j < len(lines) and (lines[j].kind in ("note", "imprint") or _note_text(lines[j].text) is not None
+                                  or _CC.match(lines[j].text) or _PRINTED.match(lines[j].text)):
+            j += 1
+        if j >= len(lines):
+            return True
+        nxt = lines[j]
+        return (nxt.page_break or nxt.kind in ("label", "title", "doc_number") or bool(_LABEL.match(nxt.text))
+                or bool(_DOC_NUMBER.match(nxt.text)) or (not nxt.kind and _title_like(nxt.text)))
+
+    def _closing(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        # signatures given by style (docx) or the short lines heading the date (popped back)
+        while index < len(lines) and lines[index].kind == "signature":
+            line = lines[index]
+            date = parse_date(line.text)
+            if date is not False:
+                self._set_date(doc, line, date)
+                index += 1
+                break
+            doc.signatures.append(line.text)
+            doc.signature_line = doc.signature_line or line.line
+            index += 1
+        else:
+            if index < len(lines) and not doc.date_text and _is_date(lines[index].text):
+                self._set_date(doc, lines[index], parse_date(lines[index].text))
+                index += 1
+        if not doc.signatures and doc.date_text:
+            popped: list[Paragraph] = []
+            while (doc.blocks and len(popped) < MAX_SIGNATURES and isinstance(doc.blocks[-1], Paragraph)
+                   and _signature_like(doc.blocks[-1].text)):
+                popped.append(doc.blocks.pop())
+            popped.reverse()
+            doc.signatures = [p.text for p in popped]
+            doc.signature_line = popped[0].line if popped else 0
+        while index < len(lines):
+            line = lines[index]
+            note = _note_text(line.text)
+            cc, printed = _CC.match(line.text), _PRINTED.match(line.text)
+            if line.kind == "note" or (note is not None and line.kind in ("", "signature")):
+                doc.notes.append(note if note is not None else line.text)
+            elif cc or printed or line.kind == "imprint":
+                imprint = doc.imprint = doc.imprint or Imprint()
+                if cc:
+                    imprint.cc = cc.group("text").strip(_STRIP)
+                elif printed:
+                    imprint.printer = printed.group("printer").strip(_STRIP)
+                    date = parse_date(printed.group("date"))
+                    imprint.print_date = date or None
+                else:
+                    imprint.printer = line.text
+            else:
+                break
+            index += 1
+        return index
+
+    @staticmethod
+    def _set_date(doc: Document, line: _Line, date) -> None:
+        doc.date = date or None
+        doc.date_text = line.text
+        doc.date_line = line.line
+
+    @staticmethod
+    def _block(line: _Line):
+        text = line.text
+        if line.runin:
+            prefix, body = text[:line.runin].strip(_STRIP), text[line.runin:].strip(_STRIP)
+            found = read_number(prefix)
+            number = found[2] if found else ""
+            title = prefix[len(number):].strip(_STRIP)
+            if title.endswith("。"):
+                title = title[:-1]
+            return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
+        found = read_number(text)
+        if found and text[len(found[2]):].strip(_STRIP):
+            return _heading(text, found[2], found[0], line.line)
+        if line.kind == "heading" and line.level:
+            return Heading(line.level, text, False, "", line.line, "")
+        return Paragraph(text, line.line)
+
+
+# ---------------------------------------------------------------- docx
+#
+# Speed: parsing document.xml with lxml and walking it costs about twice the parse itself
+# (an lxml proxy object per element). The usual document (a WordprocessingML main part with
+# a namespace prefix, no text boxes, no comments) is therefore read by one regular-expression
+# tokenizer over the XML text; anything else, and any XML the tokenizer cannot vouch for,
+# goes through lxml, which also reports malformed XML.
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
+_FALSE = ("0", "false", "off")
+
+_FAZHI_KINDS = {
+    "Title": ("title", 0), "FzAttachmentTitle": ("title", 0), "FzRecipients": ("recipients", 0),
+    "FzSignature": ("signature", 0), "FzNote": ("note", 0), "FzDocNumber": ("doc_number", 0),
+    "FzAttachmentLabel": ("label", 0), "FzImprint": ("imprint", 0),
+    "Heading1": ("heading", 1), "Heading2": ("heading", 2), "Heading3": ("heading", 3), "Heading4": ("heading", 4),
+}
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-4])$")
+_PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
+_EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
+
+
+def _q(prefix: str) -> str:
+    return re.escape(prefix) + ":" if prefix else ""
+
+
+@functools.lru_cache(maxsize=8)
+def _patterns(prefix: str) -> dict[str, re.Pattern]:
+    """Regular expressions for one namespace prefix of the WordprocessingML namespace."""
+    w = _q(prefix)
+    return {
+        "token": re.compile(
+            rf"<{w}(p|tbl|tr|tc)(?=[\s>/])[^>]*?(/?)>"
+            rf"|</{w}(p|tbl|tr|tc)>"
+            rf"|<{w}t(?:\s[^>]*)?>([^<]*)</{w}t>"
+            rf"|<{w}(tab|br|cr)(?:\s([^>]*?))?/>"
+            rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc)(?=[\s/>])"
+            rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
+            rf"|<(!--|!\[CDATA\[|{w}txbxContent)"),
+        "val": re.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
+        "type": re.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
+        "p_open": re.compile(rf"<{w}p(?=[\s>/])"),
+        "p_close": re.compile(rf"</{w}p>"),
+        "run": re.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
+        "has_text": re.compile(rf"<{w}t[\s>]"),
+        "rpr": re.compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
+        "east_asia": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
+        "east_asia_theme": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
+        "size": re.compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rstyle": re.compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "default_style": re.compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
+                                    rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"),
+        "style_id": re.compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
+        "name": re.compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "based_on": re.compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "outline": re.compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rpr_default": re.compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
+        "sect": re.compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
+        "pg_size": re.compile(rf"<{w}pgSz\b([^>]*)/?>"),
+        "pg_mar": re.compile(rf"<{w}pgMar\b([^>]*)/?>"),
+    }
+
+
+def _attr(attrs: str, name: str, prefix: str) -> str | None:
+    match = _attr_re(name, prefix).search(attrs)
+    return match.group(1) if match else None
+
+
+@functools.lru_cache(maxsize=64)
+def _attr_re(name: str, prefix: str) -> re.Pattern:
+    return re.compile(rf'{_q(prefix)}{name}\s*=\s*["\']([^"\']*)')
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
+class _Para:
+    """A paragraph being tokenized."""
+
+    __slots__ = ("parts", "style", "outline", "page_break", "jc", "runin", "runin_len", "breaks")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.style = self.outline = self.jc = self.breaks = ""
+        self.page_break = False
+        self.runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
+        self.runin_len = 0
+
+
+class _DocxReader:
+    """document.xml paragraphs as _Lines; styles and other parts for hints and facts."""
+
+    def __init__(self, package: zipfile.ZipFile, name: str, data: bytes | None = None):
+        self.package = package
+        self.name = name
+        self.data = data
+        self.infos = {info.filename: info for info in package.infolist()}
+        self.names = set(self.infos)
+        self.styles: dict[str, str | None] = {}
+        self.styles_xml = ""
+        self.style_prefix = "w"
+        self.default_rpr: str | None = None
+        self.default_pstyle = ""
+        self._hints: dict[str, tuple[str, int]] = {}
+        self._styles_loaded = False
+        self.prefix = "w"
+        self.body = ""              # fast path: the body's XML text
+        self.sect = ""              # the last w:sectPr as XML text
+        self.runs: dict[int, str] = {}  # lxml path: paragraph number -> first text run XML
+        self._p_starts: list[int] | None = None
+        self._values: dict[tuple[str, str], Any] = {}
+
+    # -- parts
+    def _read(self, part: str, required: bool = False) -> bytes | None:
+        """A part's bytes; None if absent or (optional parts) too large."""
+        info = self.infos.get(part)
+        if info is None:
+            if required:
+                raise DraftError(Problem("不是 Word（.docx）文件：压缩包里没有 word/document.xml", self.name))
+            return None
+        if info.file_size > MAX_XML_BYTES:
+            if required:
+                raise DraftError(self._bomb(info.file_size))
+            return None
+        data = self._inflate(info)
+        if data is None:
+            data = self.package.read(part)
+        if len(data) > MAX_XML_BYTES:
+            if required:
+                raise DraftError(self._bomb(len(data)))
+            return None
+        return data
+
+    def _bomb(self, size: int) -> Problem:
+        return Problem(f"Word 文件的正文部分解压后过大（超过 {MAX_XML_BYTES // 1024 // 1024} MB），"
+                       "疑为恶意压缩文件，已拒绝读取", self.name)
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
+        """Read a stored or deflated member straight from the bytes (zipfile's reader costs
+        more than the inflating); None for anything else, which zipfile then reads."""
+        data = self.data
+        if data is None or info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return None
+        offset = info.header_offset
+        if data[offset:offset + 4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+        name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
+        start = offset + 30 + name_len + extra_len
+        compressed = data[start:start + info.compress_size]
+        if len(compressed) != info.compress_size:
+            raise zipfile.BadZipFile(f"truncated member {info.filename}")
+        if info.compress_type == zipfile.ZIP_STORED:
+            content = compressed
+        else:
+            inflater = zlib.decompressobj(-15)
+            content = inflater.decompress(compressed, MAX_XML_BYTES + 1)
+        if len(content) <= MAX_XML_BYTES and (zlib.crc32(content) != info.CRC or len(content) != info.file_size):
+            raise zipfile.BadZipFile(f"bad CRC or size for {info.filename}")
+        return content
+
+    # -- styles (regular expressions: styles.xml is parsed for a handful of styles only)
+    def _load_styles(self) -> None:
+        """Keep styles.xml as text; single styles are cut out of it when asked for.
+
+        What is derived from styles.xml (and the theme) is shared between readers of parts
+        with the same CRC: drafts made from one template read their styles once.
+        """
+        if self._styles_loaded:
+            return
+        self._styles_loaded = True
+        key = tuple((info.CRC, info.file_size) if info else None for info in (
+            self.infos.get("word/styles.xml"), self.infos.get(self._theme_name())))
+        shared = _STYLE_CACHE.get(key)
+        if shared is None:
+            shared = self._parse_styles()
+            if len(_STYLE_CACHE) >= 32:
+                _STYLE_CACHE.pop(next(iter(_STYLE_CACHE)))
+            _STYLE_CACHE[key] = shared
+        shared["hints"].update(self._hints)
+        self.styles_xml, self.style_prefix = shared["xml"], shared["prefix"]
+        self.default_pstyle, self.default_rpr = shared["default_pstyle"], shared["default_rpr"]
+        self.styles, self._hints, self._values = shared["styles"], shared["hints"], shared["values"]
+
+    def _parse_styles(self) -> dict:
+        shared = {"xml": "", "prefix": "", "default_pstyle": "", "default_rpr": None,
+                  "styles": {}, "hints": {}, "values": {}}
+        data = self._read("word/styles.xml")
+        if not data:
+            return shared
+        text = shared["xml"] = data.decode("utf-8", "replace")
+        found = _PREFIX.search(text, 0, 4096)
+        shared["prefix"] = prefix = found.group(1) if found else ""
+        pats = _patterns(prefix)
+        default = pats["default_style"].search(text)
+        if default:
+            style_id = pats["style_id"].search(default.group(0))
+            shared["default_pstyle"] = style_id.group(1) if style_id else ""
+        default = pats["rpr_default"].search(text)
+        if default:
+            rpr = pats["rpr"].search(default.group(1))
+            shared["default_rpr"] = rpr.group(1) if rpr else None
+        return shared
+
+    def _theme_name(self) -> str:
+        names = sorted(n for n in self.names if n.startswith("word/theme/") and n.endswith(".xml"))
+        return names[0] if names else ""
+
+    def _style(self, style_id: str) -> str | None:
+        """The inner XML of one w:style, by id."""
+        if style_id in self.styles:
+            return self.styles[style_id]
+        self._load_styles()
+        text, w = self.styles_xml, _q(self.style_prefix)
+        inner = None
+        for quote in '"\'':
+            pos = text.find(f"{w}styleId={quote}{style_id}{quote}")
+            if pos >= 0:
+                start = text.find(">", pos) + 1
+                end = text.find(f"</{w}style>", start)
+                if start > 0 and end > 0:
+                    inner = text[start:end]
+                break
+        self.styles[style_id] = inner
+        return inner
+
+    def _style_chain(self, style_id: str) -> Iterable[str]:
+        """A style's XML, then its basedOn ancestors'."""
+        based_on = _patterns(self.style_prefix)["based_on"]
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            inner = self._style(style_id)
+            if inner is None:
+                return
+            yield inner
+            based = based_on.search(inner)
+            style_id = based.group(1) if based else ""
+
+    def _hint(self, style_id: str) -> tuple[str, int]:
+        hint = self._hints.get(style_id)
+        if hint is not None:
+            return hint
+        hint = _FAZHI_KINDS.get(style_id)
+        if hint is None:
+            hint = ("", 0)
+            pats = _patterns(self.style_prefix)
+            for inner in self._style_chain(style_id):
+                name = pats["name"].search(inner)
+                name = name.group(1).strip().lower() if name else ""
+                heading = _HEADING_NAME.match(name)
+                if heading:
+                    hint = ("heading", int(heading.group(1)))
+                    break
+                if name in ("title", "标题"):
+                    hint = ("title", 0)
+                    break
+                outline = pats["outline"].search(inner)
+                if outline and outline.group(1).isdigit() and int(outline.group(1)) < 4:
+                    hint = ("heading", int(outline.group(1)) + 1)
+                    break
+        self._hints[style_id] = hint
+        return hint
+
+    # -- body
+    def lines(self) -> list[_Line]:
+        raw = self._read("word/document.xml", required=True)
+        lines = self._fast_lines(raw)
+        return lines if lines is not None else self._lxml_lines(raw)
+
+    def _fast_lines(self, raw: bytes) -> list[_Line] | None:
+        """The tokenizer path; None when the XML is not the usual kind (lxml reads it then)."""
+        head = raw[:4096]
+        if b"encoding" in head.split(b"?>", 1)[0] and not re.search(rb'encoding=["\']utf-?8["\']', head, re.I):
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return None
+        found = _PREFIX.search(text, 0, 4096)
+        if not found:
+            return None
+        prefix = found.group(1)
+        w = prefix + ":"
+        start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
+        if start < 0 or end < start or not text.rstrip().endswith(f"</{w}document>"):
+            return None
+        body = text[start + len(w) + 6:end]
+        tokens = _patterns(prefix)["token"].findall(body)
+        out: list[_Line] = []
+        number = 0
+        para: _Para | None = None
+        page_next = False
+        depth = 0
+        table: Table | None = None
+        row: list[str] = []
+        cell: list[str] = []
+        # Run-in state (fazhi writes the heading sentence as one FzRunIn run, then the body):
+        # 1 after an FzRunIn rStyle, 3 after that run's text, 2 done.
+        for opened, empty, closed, piece, inline, inline_attrs, prop, value, odd in tokens:
+            if piece:
+                if para is not None:
+                    if "&" in piece:
+                        piece = _unescape(piece)
+                    if para.runin == 1:
+                        para.runin_len += len(piece)
+                        para.runin = 3
+                    elif para.runin == 3:
+                        para.runin = 2
+                    para.parts.append(piece)
+            elif opened:
+                if opened == "p":
+                    number += 1
+                    para = None if empty else _Para()
+                elif opened == "tbl":
+                    depth += 1
+                    if depth == 1:
+                        table = Table([], line=number + 1)
+                elif depth == 1 and opened == "tr":
+                    row = []
+                elif depth == 1 and opened == "tc":
+                    cell = []
+                    if empty:
+                        row.append("")
+            elif closed:
+                if closed == "p":
+                    if para is None:
+                        continue
+                    if depth:
+                        value = "".join(para.parts).strip(_STRIP)
+                        if value:
+                            cell.append(value)
+                    else:
+                        line = self._line(para, number, page_next)
+                        page_next = para.breaks == "after" or (line is None and para.page_break)
+                        if line is not None:
+                            out.append(line)
+                    para = None
+                elif closed == "tbl":
+                    depth -= 1
+                    if depth == 0 and table is not None:
+                        if table.rows:
+                            out.append(_Line("", table.line, table=table))
+                        table = None
+                elif depth == 1 and closed == "tr":
+                    if table is not None:
+                        table.rows.append(row)
+                elif depth == 1 and closed == "tc":
+                    row.append("\n".join(cell))
+            elif prop:
+                if para is None:
+                    continue
+                if prop == "rStyle":
+                    if value.startswith("FzRunIn"):
+                        if para.runin == 0:
+                            para.runin = 2 if para.parts else 1
+                        elif para.runin == 3:
+                            para.runin = 1
+                elif prop == "pStyle":
+                    para.style = value
+                elif prop == "outlineLvl":
+                    para.outline = value
+                elif prop == "pageBreakBefore":
+                    para.page_break = value not in _FALSE
+                else:
+                    para.jc = value
+            elif inline:
+                if para is None:
+                    continue
+                if inline == "br":
+                    kind = _attr(inline_attrs, "type", prefix) if inline_attrs else ""
+                    if kind == "page":
+                        para.breaks = "after" if para.parts else "before"
+                        continue
+                    if kind == "column":
+                        continue
+                    piece = "\n"
+                elif inline == "tab":
+                    if inline_attrs:
+                        continue  # a tab stop in w:tabs, not a tab character
+                    piece = "\t"
+                else:
+                    piece = "\n"
+                if para.runin == 1:
+                    para.runin_len += 1
+                elif para.runin == 3:
+                    para.runin = 2
+                para.parts.append(piece)
+            elif odd:
+                return None  # a text box, comment or CDATA section: lxml reads this one
+        self.prefix, self.body = prefix, body
+        sect = body.rfind(f"<{w}sectPr")
+        self.sect = body[sect:] if sect >= 0 else ""
+        return out
+
+    def _line(self, para: _Para, number: int, page_next: bool) -> _Line | None:
+        text = "".join(para.parts)
+        clean = text.strip(_STRIP)
+        if not clean:
+            return None
+        line = _Line(clean, number, False, "", 0, 0, page_next or para.page_break or para.breaks == "before",
+                     para.jc in ("left", "start"), None, para.style)
+        if para.style:
+            line.kind, line.level = self._hint(para.style)
+        if para.outline and line.kind in ("", "heading") and para.outline.isdigit() and int(para.outline) < 4:
+            line.kind, line.level = "heading", int(para.outline) + 1
+        if para.runin_len:
+            line.runin = para.runin_len - (len(text) - len(text.lstrip(_STRIP)))
+        return line
+
+    def _lxml_lines(self, raw: bytes) -> list[_Line]:
+        """The general path: lxml, for text boxes, default namespaces, other encodings."""
+        from lxml import etree
+
+        try:
+            root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                         huge_tree=True, remove_comments=True))
+        except etree.XMLSyntaxError as exc:
+            raise DraftError(Problem(f"Word 文件已损坏：word/document.xml 不是有效的 XML（{exc}）", self.name)) from None
+        q = "{%s}" % W_NS
+        body = root.find(q + "body")
+        if body is None:
+            raise DraftError(Problem("Word 文件已损坏：word/document.xml 中没有正文（w:body）", self.name))
+        self.prefix = root.prefix or ""
+        if len(body) and body[-1].tag == q + "sectPr":
+            self.sect = etree.tostring(body[-1], encoding=str)
+        p_tag, tbl_tag = q + "p", q + "tbl"
+        out: list[_Line] = []
+        number = 0
+        skip: set = set()
+        page_next = False
+        for element in body.iter(p_tag, tbl_tag):
+            if element.tag == tbl_tag:
+                if element in skip:
+                    continue
+                rows = [["\n".join(t for t in (_clean("".join(self._lxml_para(p, q)[0].parts)) for p in tc.iter(p_tag)) if t)
+                         for tc in tr.iterchildren(q + "tc")] for tr in element.iterchildren(q + "tr")]
+                skip.update(element.iter(p_tag, tbl_tag))
+                if rows:
+                    out.append(_Line("", number + 1, table=Table(rows, line=number + 1)))
+                continue
+            number += 1
+            if element in skip:
+                continue
+            para, first_run = self._lxml_para(element, q)
+            line = self._line(para, number, page_next)
+            page_next = para.breaks == "after" or (line is None and para.page_break)
+            if line is not None:
+                out.append(line)
+                if first_run is not None:
+                    self.runs[number] = etree.tostring(first_run, encoding=str)
+        return out
+
+    def _lxml_para(self, p, q: str):
+        """One paragraph through lxml: a _Para (text of nested text-box paragraphs excluded)."""
+        para = _Para()
+        first_run = None
+        runin_run = None
+        for el in p.iter(q + "t", q + "tab", q + "br", q + "cr", q + "rStyle", q + "pStyle", q + "outlineLvl",
+                         q + "pageBreakBefore", q + "jc"):
+            parent = el.getparent()
+            owner = parent
+            while owner is not None and owner is not p and owner.tag not in (q + "p", q + "txbxContent"):
+                owner = owner.getparent()
+            if owner is not p:
+                continue
+            name = el.tag[len(q):]
+            if name == "t":
+                piece = el.text or ""
+                if not piece:
+                    continue
+                if first_run is None:
+                    first_run = parent
+            elif name == "rStyle":
+                if el.get(q + "val", "").startswith("FzRunIn") and para.runin != 2:
+                    if para.runin == 0 and para.parts:
+                        para.runin = 2
+                    else:
+                        para.runin, runin_run = 1, parent.getparent()
+                continue
+            elif name in ("pStyle", "outlineLvl", "pageBreakBefore", "jc"):
+                if parent.tag == q + "pPr":
+                    value = el.get(q + "val", "")
+                    if name == "pStyle":
+                        para.style = value
+                    elif name == "outlineLvl":
+                        para.outline = value
+                    elif name == "pageBreakBefore":
+                        para.page_break = value not in _FALSE
+                    else:
+                        para.jc = value
+                continue
+            elif parent.tag != q + "r":
+                continue
+            elif name == "br" and el.get(q + "type") in ("page", "column"):
+                if el.get(q + "type") == "page":
+                    para.breaks = "after" if para.parts else "before"
+                continue
+            else:
+                piece = "\t" if name == "tab" else "\n"
+            if para.runin == 1:
+                if parent is runin_run:
+                    para.runin_len += len(piece)
+                else:
+                    para.runin = 2
+            para.parts.append(piece)
+        return para, first_run
+
+    # -- facts
+    def _first_run(self, number: int) -> str:
+        """The XML of a paragraph's first run holding text."""
+        if number in self.runs:
+            return self.runs[number]
+        if not self.body:
+            return ""
+        pats = _patterns(self.prefix)
+        if self._p_starts is None:
+            self._p_starts = []
+        starts, opener = self._p_starts, pats["p_open"]
+        while len(starts) < number:
+            found = opener.search(self.body, starts[-1] + 1 if starts else 0)
+            if not found:
+                return ""
+            starts.append(found.start())
+        start = starts[number - 1]
+        close = pats["p_close"].search(self.body, start)
+        snippet = self.body[start:close.start() if close else len(self.body)]
+        for run in pats["run"].finditer(snippet):
+            if pats["has_text"].search(run.group(1)):
+                return run.group(0)
+        return ""
+
+    def facts(self, doc: Document, by_line: dict[int, _Line]) -> dict:
+        """Layout facts for the checks; anything missing is None.
+
+        page_width, page_height and margins {top, bottom, left, right} in twips from the last
+        w:sectPr; has_page_field: a PAGE field in a footer part (fldSimple or instrText);
+        odd_even: settings evenAndOddHeaders; body_font / body_size: the default paragraph
+        style's (Normal) East-Asian font and size in half-points, resolving docDefaults (and
+        theme fonts); title_font / title_size: the title paragraph's first run (direct
+        formatting, else its character style, paragraph style, docDefaults); heading_fonts:
+        {level: East-Asian font} of the first heading of each level set in a heading style
+        or a fazhi run-in style ({} when none is).
+        """
+        facts = _empty_facts()
+        pats = _patterns(self.prefix)
+        if self.sect:
+            size = pats["pg_size"].search(self.sect)
+            if size:
+                facts["page_width"] = _int(_attr(size.group(1), "w", self.prefix))
+                facts["page_height"] = _int(_attr(size.group(1), "h", self.prefix))
+            margin = pats["pg_mar"].search(self.sect)
+            if margin:
+                facts["margins"] = {side: _int(_attr(margin.group(1), side, self.prefix))
+                                    for side in ("top", "bottom", "left", "right")}
+        footers = [n for n in self.names if n.startswith("word/footer") and n.endswith(".xml")]
+        facts["has_page_field"] = any(self._part_fact(n, _page_field) for n in footers)
+        if "word/settings.xml" in self.infos:
+            facts["odd_even"] = self._part_fact("word/settings.xml", _odd_even)
+        self._load_styles()
+        normal = self.default_pstyle or ("Normal" if self._style("Normal") is not None else "")
+        facts["body_font"] = self._prop("", normal, "font")
+        facts["body_size"] = self._prop("", normal, "size")
+        title_line = by_line.get(doc.title_line) if doc.title_line else None
+        if title_line is not None:
+            run = self._first_run(title_line.line)
+            facts["title_font"] = self._prop(run, title_line.style or normal, "font")
+            facts["title_size"] = self._prop(run, title_line.style or normal, "size")
+        fonts: dict[int, str | None] = {}
+        for part in doc.all_documents():
+            for heading in part.headings():
+                line = by_line.get(heading.line)
+                if line is None or heading.level in fonts:
+                    continue
+                if line.runin or (line.kind == "heading" and line.style):
+                    fonts[heading.level] = self._prop(self._first_run(line.line), line.style or normal, "font")
+        facts["heading_fonts"] = dict(sorted(fonts.items()))
+        return facts
+
+    def _part_fact(self, name: str, function):
+        """function(part bytes), remembered by the part's CRC and size."""
+        info = self.infos[name]
+        key = (function.__name__, info.CRC, info.file_size)
+        if key not in _PART_CACHE:
+            if len(_PART_CACHE) >= 256:
+                _PART_CACHE.pop(next(iter(_PART_CACHE)))
+            _PART_CACHE[key] = function(self._read(name) or b"")
+        return _PART_CACHE[key]
+
+    def _rpr_value(self, rpr: str, what: str, prefix: str) -> str | int | None:
+        pats = _patterns(prefix)
+        if what == "size":
+            size = pats["size"].search(rpr)
+            return _int(size.group(1)) if size else None
+        font = pats["east_asia"].search(rpr)
+        if font and font.group(1):
+            return font.group(1)
+        theme = pats["east_asia_theme"].search(rpr)
+        if not theme:
+            return None
+        if "theme" not in self._values:
+            self._values["theme"] = self._theme_fonts()
+        return self._values["theme"].get(theme.group(1))
+
+    def _prop(self, run: str, pstyle: str, what: str):
+        """A run property: direct, the run's character style, the paragraph style chain, docDefaults."""
+        self._load_styles()
+        if run:
+            pats = _patterns(self.prefix)
+            rpr = pats["rpr"].search(run)
+            if rpr:
+                value = self._rpr_value(rpr.group(1), what, self.prefix)
+                if value is not None:
+                    return value
+                rstyle = pats["rstyle"].search(rpr.group(1))
+                if rstyle:
+                    value = self._style_value(rstyle.group(1), what)
+                    if value is not None:
+                        return value
+        value = self._style_value(pstyle, what) if pstyle else None
+        if value is None and self.default_rpr is not None:
+            value = self._rpr_value(self.default_rpr, what, self.style_prefix)
+        return value
+
+    def _style_value(self, style_id: str, what: str):
+        key = (style_id, what)
+        if key not in self._values:
+            self._values[key] = self._style_value_uncached(style_id, what)
+        return self._values[key]
+
+    def _style_value_uncached(self, style_id: str, what: str):
+        rpr_re = _patterns(self.style_prefix)["rpr"]
+        for inner in self._style_chain(style_id):
+            rpr = rpr_re.search(inner)
+            if rpr:
+                value = self._rpr_value(rpr.group(1), what, self.style_prefix)
+                if value is not None:
+                    return value
+        return None
+
+    def _theme_fonts(self) -> dict[str, str]:
+        """minorEastAsia / majorEastAsia → typeface (the Hans script font, else a:ea)."""
+        name = self._theme_name()
+        data = self._read(name) if name else None
+        fonts: dict[str, str] = {}
+        if not data:
+            return fonts
+        text = data.decode("utf-8", "replace")
+        for kind in ("major", "minor"):
+            block = re.search(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", text, re.S)
+            if not block:
+                continue
+            hans = re.search(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"', block.group(1))
+            ea = re.search(r'<(?:\w+:)?ea\s+typeface="([^"]*)"', block.group(1))
+            face = (hans.group(1) if hans else "") or (ea.group(1) if ea else "")
+            if face:
+                fonts[f"{kind}EastAsia"] = face
+        return fonts
+
+
+_STYLE_CACHE: dict[tuple, dict] = {}
+_PART_CACHE: dict[tuple, Any] = {}
+
+
+def _page_field(data: bytes) -> bool:
+    return bool(_PAGE_FIELD.search(data))
+
+
+def _odd_even(data: bytes) -> bool:
+    match = _EVEN_ODD.search(data)
+    return bool(match) and (match.group(1) or b"1").decode().lower() not in _FALSE
+
+
+def _int(value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None
+
+
+def _empty_facts() -> dict:
+    return {"page_width": None, "page_height": None, "margins": None, "has_page_field": False,
+            "odd_even": None, "body_font": None, "body_size": None, "title_font": None,
+            "title_size": None, "heading_fonts": {}}

@@ -1,0 +1,405 @@
+"""Checks: every rule's pass/fail cases (tests/rules/<rule-id>.yaml), the seeds with planted
+defects, generated examples against their own profile, and the report formats."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.checks import RULES, available_profiles, check_document, load_profile
+from generator.checks.report import to_json, to_sarif, to_text
+from generator.numbering import read_number
+from generator.tree import Document, Heading, Paragraph
+
+ROOT = Path(__file__).resolve().parent.parent
+CASES = Path(__file__).resolve().parent / "rules"
+SEEDS = ROOT.parent / "shared" / "seeds"
+EXAMPLES = ROOT / "examples"
+
+try:  # the real draft reader, once it exists
+    from generator import drafts as _drafts
+except ImportError:  # pragma: no cover - until generator/drafts.py lands
+    _drafts = None
+
+
+# ---------------------------------------------------------------- a tiny draft builder
+
+_DOCNUM = re.compile(r"^\S{1,12}[〔\[【(（﹝［]\s*(19|20)\d\d\s*[〕\]】)）﹞］]\s*第?\s*[0-9０-９]+\s*号$")
+_DATE = re.compile(r"^(20\d\d)\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*日?$"
+                   r"|^[二〇零○一]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$")
+
+
+def build(text: str, source: str = "docx", facts: dict | None = None) -> Document:
+    """Plain draft text -> tree, the way the draft reader does it (a small stand-in).
+
+    First line: title (or 文号 when it looks like one, the title then follows); a short line ending
+    with a colon before the body: 主送; numbered lines: headings (run-in when 。 follows the
+    heading sentence); a date line: the date, the short lines before it: signatures."""
+    doc = Document(source=source, facts=dict(facts or {}))
+    lines = text.split("\n")
+    body_started = False
+    pending: list[tuple[int, str]] = []
+    for n, raw in enumerate(lines, start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        if not doc.doc_number and not body_started and _DOCNUM.match(line):
+            doc.doc_number, doc.doc_number_line = line, n
+            continue
+        if not doc.title:
+            doc.title, doc.title_line = line, n
+            continue
+        if not body_started and not doc.recipients and line[-1] in "：:" and len(line) < 80:
+            doc.recipients, doc.recipients_line = line, n
+            continue
+        if _DATE.match(line):
+            doc.date_text, doc.date_line = line, n
+            m = _DATE.match(line)
+            if m.group(1):
+                try:
+                    doc.date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    pass
+            while doc.blocks and isinstance(doc.blocks[-1], Paragraph) and len(doc.blocks[-1].text) <= 25 \
+                    and "。" not in doc.blocks[-1].text:
+                pending.insert(0, (doc.blocks[-1].line, doc.blocks.pop().text))
+            if pending:
+                doc.signatures = [t for _, t in pending]
+                doc.signature_line = pending[0][0]
+            continue
+        body_started = True
+        number = read_number(line)
+        if number:
+            level, _value, found, _variant = number
+            rest = line[len(found):].strip()
+            head, sep, body = rest.partition("。")
+            if sep and body.strip():
+                doc.blocks.append(Heading(level, head, True, body.strip(), n, found))
+            else:
+                doc.blocks.append(Heading(level, rest.rstrip("。"), False, "", n, found))
+        else:
+            doc.blocks.append(Paragraph(line, n))
+    return doc
+
+
+def read_case(case: dict) -> Document:
+    """A case's draft text through the real reader (drafts.read_text) when it exists, with the
+    case's source ("docx" by default: full-width text as from Word) and layout facts; cases with
+    `reader: builder` use the stand-in above (what the real reader does not keep yet)."""
+    source, facts = case.get("source", "docx"), case.get("facts")
+    if _drafts is None or case.get("reader") == "builder":
+        return build(case["text"], source, facts)
+    doc = _drafts.read_text(case["text"], "case.txt")
+    for part in doc.all_documents():
+        part.source = source
+    doc.facts = dict(facts or {}) if source == "docx" else {}
+    return doc
+
+
+# ---------------------------------------------------------------- rule cases as data
+
+def _case_files():
+    return sorted(CASES.glob("*.yaml"))
+
+
+def _cases():
+    for path in _case_files():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        rule_id = data.get("rule", path.stem)
+        for kind in ("pass", "fail"):
+            for i, case in enumerate(data.get(kind) or []):
+                if isinstance(case, str):
+                    case = {"text": case}
+                yield pytest.param(rule_id, kind, case, data.get("profile"), id=f"{rule_id}-{kind}-{i}")
+
+
+def test_every_rule_has_cases():
+    have = {p.stem for p in _case_files()}
+    assert set(RULES) - have == set(), "rules without tests/rules/<id>.yaml"
+    assert have - set(RULES) == set(), "case files for unknown rules"
+
+
+def test_every_rule_is_documented():
+    for rule in RULES.values():
+        assert rule.severity in ("error", "warning", "info")
+        assert "通过" in rule.doc and "不通过" in rule.doc, rule.id
+
+
+@pytest.mark.parametrize("rule_id,kind,case,profile", list(_cases()))
+def test_rule_case(rule_id, kind, case, profile, tmp_path):
+    doc = read_case(case)
+    result = check_document(doc, case.get("profile", profile), case.get("report_year"))
+    mine = [f for f in result.findings if f.rule == rule_id]
+    if kind == "pass":
+        assert mine == [], mine
+        return
+    assert mine, f"{rule_id} found nothing; all findings: {result.findings}"
+    if "line" in case:
+        assert case["line"] in [f.line for f in mine], mine
+    if "severity" in case:
+        assert {f.severity for f in mine} == {case["severity"]}, mine
+    if "count" in case:
+        assert len(mine) == case["count"], mine
+    if "message" in case:
+        assert any(case["message"] in f.message for f in mine), mine
+
+
+# ---------------------------------------------------------------- profiles
+
+def test_profiles():
+    assert set(available_profiles()) >= {"annual-report", "work-plan", "format"}
+    annual = load_profile("annual-report")
+    assert "numbering.gap" in annual.rules  # included from format
+    assert annual.rules["date.deadline"] == {"month": 4, "day": 1}
+
+
+def test_profile_override(tmp_path):
+    custom = tmp_path / "province.yaml"
+    custom.write_text("name: province\ninclude: [annual-report]\nrules:\n"
+                      "  date.deadline: {month: 3, day: 1, severity: error}\n"
+                      "  parts.missing: {part_severity: {'5': info}}\n"
+                      "  coverage.areas: false\n", encoding="utf-8")
+    doc = build(MINI_REPORT.replace("2023年1月4日", "2023年3月8日"))
+    result = check_document(doc, str(custom))
+    rules = {(f.rule, f.severity) for f in result.findings}
+    assert ("date.deadline", "error") in rules
+    assert ("parts.missing", "info") in rules  # part 5
+    assert not any(f.rule == "coverage.areas" for f in result.findings)
+
+
+def test_unknown_rule_in_profile(tmp_path):
+    from generator.checks import ProfileError
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("rules:\n  numbering.gapp: {}\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match="numbering.gap"):
+        check_document(build(MINI_REPORT), str(bad))
+
+
+MINI_REPORT = """关于2022年度法治政府建设情况的报告
+市人民政府：
+2022年，我区坚持依法行政。
+一、主要举措和成效
+（一）深化放管服改革。全面推行告知承诺制。
+二、存在的不足和原因
+法治意识还不够牢。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+主要负责人带头述法。
+四、2023年工作安排
+2023年，我们将继续推进依法行政。
+长沙市开福区人民政府
+2023年1月4日
+"""
+
+
+def test_auto_kind_and_parts():
+    result = check_document(build(MINI_REPORT))
+    assert result.kind == "annual-report"
+    assert result.parts["3"]["found"] and result.parts["3"]["line"] == 8
+    assert [f.rule for f in result.findings if f.severity == "error"] == []
+    assert [(f.rule, f.severity) for f in result.findings if f.rule == "parts.missing"] == \
+        [("parts.missing", "warning")]
+
+
+# ---------------------------------------------------------------- seeds
+
+def read_seed(name: str, tmp_path: Path, replace: tuple[str, str] | None = None) -> tuple[Document, str]:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    if replace:
+        assert replace[0] in text, replace
+        text = text.replace(replace[0], replace[1], 1)
+    if _drafts is None:
+        return build(text, "txt"), text
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return _drafts.read_draft(path), text
+
+
+def line_of(text: str, needle: str) -> int:
+    for n, line in enumerate(text.split("\n"), start=1):
+        if needle in line:
+            return n
+    raise AssertionError(needle)
+
+
+needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="seeds not available")
+
+
+@needs_seeds
+@pytest.mark.parametrize("name", ["kaifu-2022-report.txt", "mudanjiang-2022-report.txt"])
+def test_seed_reports_lack_part_3_only(name, tmp_path):
+    doc, text = read_seed(name, tmp_path)
+    result = check_document(doc)
+    assert result.kind == "annual-report"
+    missing = [f for f in result.findings if f.rule == "parts.missing" and f.severity == "error"]
+    assert len(missing) == 1 and "第三部分" in missing[0].message, missing
+    for key in "124":
+        assert result.parts[key]["found"], (key, result.parts)
+    assert not result.parts["3"]["found"]
+    assert result.report_year == 2022
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert errors == missing, errors
+
+
+@needs_seeds
+def test_seed_kaifu_parts_lines(tmp_path):
+    doc, text = read_seed("kaifu-2022-report.txt", tmp_path)
+    result = check_document(doc)
+    assert result.parts["1"]["line"] == line_of(text, "一、主要举措和成效")
+    assert result.parts["2"]["line"] == line_of(text, "二、存在的不足")
+    assert result.parts["4"]["line"] == line_of(text, "三、下一步工作举措")
+
+
+@needs_seeds
+def test_seed_workplan_is_clean(tmp_path):
+    doc, _ = read_seed("maojian-2024-workplan.txt", tmp_path)
+    result = check_document(doc)
+    assert result.kind == "work-plan"
+    assert [f for f in result.findings if f.severity == "error"] == []
+    assert not any(f.rule == "plan.owner" for f in result.findings)
+
+
+@needs_seeds
+def test_seed_web_copy_punctuation_is_one_info(tmp_path):
+    doc, _ = read_seed("kaifu-2022-report.txt", tmp_path)
+    result = check_document(doc)
+    punct = [f for f in result.findings if f.rule in ("punct.half-width", "numbering.bracket-width",
+                                                         "punct.recipients-colon")]
+    assert punct and all(f.severity == "info" and f.line is None for f in punct), punct
+    assert len([f for f in punct if f.rule == "punct.half-width"]) == 1
+
+
+MUTATIONS = [
+    # (seed, old, new, rule, severity, line needle in the mutated text)
+    ("kaifu-2022-report.txt", "(三)严格规范公正文明执法", "(四)严格规范公正文明执法",
+     "numbering.gap", "error", "(四)严格规范公正文明执法"),
+    ("mudanjiang-2022-report.txt", "牡政呈〔2023〕4号", "牡政呈[2023]4号",
+     "docnum.brackets", "warning", "牡政呈[2023]4号"),
+    ("mudanjiang-2022-report.txt", "2023年2月25日", "2023年5月8日",
+     "date.deadline", "warning", "2023年5月8日"),
+    ("kaifu-2022-report.txt", "新增“一件事一次办”政务服务事项50项", "新增“一件事一次办”政务服务事项XX项",
+     "leftover.placeholder", "error", "政务服务事项XX项"),
+    ("kaifu-2022-report.txt", "2023年1月4日", "2023年01月04日",
+     "date.format", "warning", "2023年01月04日"),
+    ("mudanjiang-2022-report.txt", "牡政呈〔2023〕4号", "牡政呈〔2023〕第4号",
+     "docnum.di", "warning", "牡政呈〔2023〕第4号"),
+    ("maojian-2024-workplan.txt", "(牵头单位:区政府办、区委编办、区行政审批局;责任单位:各乡镇街道、赛武当自然保护区管理局、东城经济开发区、区政府相关部门)", "",
+     "plan.owner", "warning", "(一)持续完善政府职能"),
+    ("kaifu-2022-report.txt", "2.全面推进政务公开。", "2、全面推进政务公开。",
+     "numbering.dot", "warning", "2、全面推进政务公开"),
+]
+
+
+@needs_seeds
+@pytest.mark.parametrize("seed,old,new,rule_id,severity,needle", MUTATIONS,
+                         ids=[m[3] for m in MUTATIONS])
+def test_seed_mutations(seed, old, new, rule_id, severity, needle, tmp_path):
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    if old not in text:
+        pytest.skip(f"seed text changed: {old}")
+    doc, mutated = read_seed(seed, tmp_path, (old, new))
+    result = check_document(doc)
+    mine = [f for f in result.findings if f.rule == rule_id]
+    assert mine, result.findings
+    assert mine[0].severity == severity
+    assert line_of(mutated, needle) in [f.line for f in mine], mine
+    baseline, _ = read_seed(seed, tmp_path)
+    assert not [f for f in check_document(baseline).findings if f.rule == rule_id and f.severity != "info"]
+
+
+@needs_seeds
+def test_seed_removed_part(tmp_path):
+    text = (SEEDS / "kaifu-2022-report.txt").read_text(encoding="utf-8")
+    start, end = text.index("二、存在的不足"), text.index("三、下一步工作举措")
+    mutated = text[:start] + text[end:].replace("三、下一步工作举措", "二、下一步工作举措", 1)
+    path = tmp_path / "kaifu.txt"
+    path.write_text(mutated, encoding="utf-8")
+    doc = _drafts.read_draft(path) if _drafts else build(mutated, "txt")
+    result = check_document(doc)
+    missing = [f for f in result.findings if f.rule == "parts.missing" and f.severity == "error"]
+    assert {m.message[:5] for m in missing} == {"缺少第二部", "缺少第三部"}
+    assert all(m.line == line_of(mutated, "二、下一步工作举措") for m in missing)
+    assert not result.parts["2"]["found"]
+
+
+@needs_seeds
+def test_seed_part_4_wrong_year(tmp_path):
+    doc, mutated = read_seed("kaifu-2022-report.txt", tmp_path, ("因此,2023年开福区", "因此,2024年开福区"))
+    result = check_document(doc)
+    mine = [f for f in result.findings if f.rule == "date.year-mismatch"]
+    assert [f.line for f in mine] == [line_of(mutated, "因此,2024年开福区")]
+
+
+# ---------------------------------------------------------------- generated examples
+
+def _render(name: str):
+    from generator.api import render_bytes
+    from generator.specs import load_spec
+
+    return render_bytes(load_spec(EXAMPLES / name), "docx")
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_generated_examples_pass_their_profile(name, tmp_path):
+    from generator.documents import Options, build_tree
+    from generator.specs import load_spec
+
+    trees = [build_tree(load_spec(EXAMPLES / name), Options())]
+    if _drafts is not None:
+        path = tmp_path / (Path(name).stem + ".docx")
+        path.write_bytes(_render(name))
+        trees.append(_drafts.read_draft(path))
+    for tree in trees:
+        result = check_document(tree)
+        errors = [f for f in result.findings if f.severity == "error"]
+        if result.kind == "work-plan":
+            assert errors == [], errors
+            assert not [f for f in result.findings if f.severity == "warning"], result.findings
+        else:
+            assert all(f.rule == "parts.missing" and "第三部分" in f.message for f in errors), errors
+            layout = [f for f in result.findings if f.rule.startswith(("layout.", "numbering.", "punct.",
+                                                                        "docnum.", "leftover.", "date."))]
+            assert layout == [], layout
+
+
+# ---------------------------------------------------------------- report formats
+
+def _results():
+    return [("a.txt", check_document(build(MINI_REPORT.replace("2023年1月4日", "2023年01月04日")))),
+            ("b.txt", check_document(build("2024年度某区法治政府建设工作要点\n一、健全制度\n"
+                                            "（一）完善职能。深化改革。\n")))]
+
+
+def test_text_report():
+    text = to_text(_results())
+    assert "a.txt:13: warning date.format" in text
+    assert "五个法定部分" in text and "缺少" in text
+    assert "b.txt:3: warning plan.owner" in text
+
+
+def test_json_report():
+    data = json.loads(to_json(_results()))
+    assert list(data) == ["files"]
+    first = data["files"][0]
+    assert set(first) == {"path", "kind", "parts", "findings"}
+    assert set(first["parts"]) == {"1", "2", "3", "4", "5"}
+    assert set(first["parts"]["1"]) == {"found", "heading", "line"}
+    assert set(first["findings"][0]) == {"rule", "severity", "message", "line"}
+    assert data["files"][1]["kind"] == "work-plan"
+
+
+def test_sarif_report():
+    log = json.loads(to_sarif(_results()))
+    assert log["version"] == "2.1.0"
+    driver = log["runs"][0]["tool"]["driver"]
+    assert {r["id"] for r in driver["rules"]} == set(RULES)
+    rule = driver["rules"][0]
+    assert set(rule) >= {"id", "shortDescription", "fullDescription", "defaultConfiguration"}
+    result = log["runs"][0]["results"][0]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
+    assert any("region" in r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"])
+    assert {r["level"] for r in log["runs"][0]["results"]} <= {"error", "warning", "note"}
