@@ -89,8 +89,8 @@ def _print_tasks(rows, unit: str | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--profile", type=click.Choice(["auto", "annual-report", "work-plan", "format"]), default="auto",
-              show_default=True, help="检查规则集；auto 按文档内容判断是年度报告还是工作要点")
+@click.option("--profile", default="auto", show_default=True,
+              help="检查规则集：annual-report、work-plan、format，或自定义规则集 .yaml 文件；auto 按内容判断")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
               help="输出格式")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")

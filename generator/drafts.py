@@ -187,8 +187,10 @@ def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = N
     if ext in (".yaml", ".yml"):
         from .documents import build_tree
         from .specs import load_spec
+        from .textout import to_text
 
-        doc = build_tree(load_spec(path))
+        # Read back through the plain-text rendition, so lines are those of `render --format txt`.
+        doc = read_text(to_text(build_tree(load_spec(path))), name, noise)
         for part in doc.all_documents():
             part.source = "yaml"
         return doc

@@ -19,13 +19,14 @@ from pathlib import Path
 
 import yaml
 
+from ..errors import FazhiError
 from .analysis import DATA
 from .registry import RULES, SEVERITIES
 
 PROFILE_DIR = DATA / "profiles"
 
 
-class ProfileError(ValueError):
+class ProfileError(FazhiError):
     """A profile that cannot be used; the message is Chinese."""
 
 
