@@ -1,6 +1,7 @@
 """Shared fixtures: example paths, a render helper and a .docx XML reader."""
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -10,8 +11,10 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SEEDS = Path("/work/shared/seeds")
+# The real published documents live in shared/ beside the checkout (CI clones it so too).
+SEEDS = Path(os.environ.get("FAZHI_SEEDS", ROOT.parent / "shared" / "seeds"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
+assert SEEDS.is_dir(), f"seed documents not found at {SEEDS}: set FAZHI_SEEDS"
 
 KAIFU = EXAMPLES / "kaifu-2022.yaml"
 MUDANJIANG = EXAMPLES / "mudanjiang-2022.yaml"
