@@ -2,6 +2,7 @@
 body, what kind it is, the report year, where the statutory parts are, and the text by line."""
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -62,6 +63,21 @@ class Analysis:
     web_copy: bool
     units: list[TextUnit] = field(default_factory=list)
     parts: dict[str, PartHit] = field(default_factory=dict)
+
+    @functools.cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        starts, pos = [], 0
+        for unit in self.units:
+            starts.append(pos)
+            pos += len(unit.text) + 1
+        return "\x00".join(u.text for u in self.units), starts
+
+    def scan(self, pattern: re.Pattern):
+        """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
+        joined, starts = self._joined
+        for match in pattern.finditer(joined):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            yield self.units[index], match, starts[index]
 
     def section(self, index: int) -> list:
         """The blocks after the heading at `index` up to the next heading of the same or higher level."""

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from ..analysis import text_units
 from ..registry import rule
 
 # 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.
@@ -15,7 +14,7 @@ _DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［{｛〈<「
 _YEAR_IN_BRACKETS = re.compile(r"[〔\[【(（﹝［{｛〈<「]\s*(?:19|20)\d\d\s*[〕\]】)）﹞］}｝〉>」]")
 
 
-def _numbers(doc, in_body: bool):
+def _numbers(doc, ctx, in_body: bool):
     """(line, match) of every 文号: the document's own, and (optionally) those cited in the text."""
     for d in doc.all_documents():
         if d.doc_number:
@@ -23,11 +22,8 @@ def _numbers(doc, in_body: bool):
             if match:
                 yield d.doc_number_line, match, True
     if in_body:
-        for unit in text_units(doc):
-            if unit.where in ("doc_number",):
-                continue
-            if not _YEAR_IN_BRACKETS.search(unit.text):
-                continue
+        cited = {id(u): u for u, _, _ in ctx.scan(_YEAR_IN_BRACKETS) if u.where != "doc_number"}
+        for unit in cited.values():
             for match in _DOCNUM.finditer(unit.text):
                 yield unit.line, match, False
 
@@ -45,7 +41,7 @@ def docnum_brackets(doc, ctx):
     通过：牡政呈〔2023〕4号
     不通过：牡政呈[2023]4号、牡政呈【2023】4号、牡政呈(2023)4号、牡政呈﹝2023﹞4号
     """
-    for line, match, own in _numbers(doc, bool(ctx.params.get("in_body", True))):
+    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         if match.group(2) != "〔" or match.group(4) != "〕":
             what = "发文字号" if own else "引用的文号"
             yield ctx.finding(line, f"{what}「{match.group(0)}」的年份应用六角括号「〔〕」括入："
@@ -59,7 +55,7 @@ def docnum_di(doc, ctx):
     通过：茅政办发〔2024〕7号
     不通过：茅政办发〔2024〕第7号
     """
-    for line, match, own in _numbers(doc, bool(ctx.params.get("in_body", True))):
+    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         if match.group(5):
             yield ctx.finding(line, f"「{match.group(0)}」的序号前不加「第」：「{_fixed(match)}」")
 
@@ -71,7 +67,7 @@ def docnum_leading_zero(doc, ctx):
     通过：牡政呈〔2023〕4号
     不通过：牡政呈〔2023〕04号
     """
-    for line, match, own in _numbers(doc, bool(ctx.params.get("in_body", True))):
+    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         digits = match.group(6)
         if len(digits) > 1 and digits[0] in "0０":
             yield ctx.finding(line, f"「{match.group(0)}」的序号编了虚位，应为「{_fixed(match)}」")
