@@ -983,14 +983,8 @@ class _DocxReader:
                             para.runin = 2 if para.parts else 1
                         elif para.runin == 3:
                             para.runin = 1
-                elif prop == "pStyle":
-                    para.style = value
-                elif prop == "outlineLvl":
-                    para.outline = value
-                elif prop == "pageBreakBefore":
-                    para.page_break = value not in _FALSE
                 else:
-                    para.jc = value
+                    _set_paragraph_property(para, prop, value)
             elif inline:
                 if para is None:
                     continue
@@ -1107,15 +1101,7 @@ class _DocxReader:
                 continue
             elif name in ("pStyle", "outlineLvl", "pageBreakBefore", "jc"):
                 if parent.tag == q + "pPr":
-                    value = el.get(q + "val", "")
-                    if name == "pStyle":
-                        para.style = value
-                    elif name == "outlineLvl":
-                        para.outline = value
-                    elif name == "pageBreakBefore":
-                        para.page_break = value not in _FALSE
-                    else:
-                        para.jc = value
+                    _set_paragraph_property(para, name, el.get(q + "val", ""))
                 continue
             elif parent.tag != q + "r":
                 continue
@@ -1311,3 +1297,15 @@ def _empty_facts() -> dict:
     return {"page_width": None, "page_height": None, "margins": None, "has_page_field": False,
             "odd_even": None, "body_font": None, "body_size": None, "title_font": None,
             "title_size": None, "heading_fonts": {}}
+
+
+def _set_paragraph_property(para, name: str, value: str) -> None:
+    """Record one of pStyle, outlineLvl, pageBreakBefore, jc on a paragraph being read."""
+    if name == "pStyle":
+        para.style = value
+    elif name == "outlineLvl":
+        para.outline = value
+    elif name == "pageBreakBefore":
+        para.page_break = value not in _FALSE
+    else:
+        para.jc = value

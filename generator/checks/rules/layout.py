@@ -100,6 +100,14 @@ def layout_body_font(doc, ctx):
         yield ctx.finding(None, f"正文字体为「{font}」，公文正文应为仿宋（仿宋_GB2312 或 仿宋）")
 
 
+def _size(doc, ctx, fact: str, key: str, what: str, name: str):
+    """A size fact (half-points) against the layout's size, ±0.25 pt."""
+    want = load_layout().sizes[key] / 2
+    size = _points(_facts(doc).get(fact))
+    if size is not None and abs(size - want) > 0.25:
+        yield ctx.finding(None, f"{what}字号为{size:g}磅，应为{name}（{want:g}磅）")
+
+
 @rule("layout.body-size", "warning", "正文用3号字（16磅）")
 def layout_body_size(doc, ctx):
     """GB/T 9704-2012：正文用3号字，即 16 pt（w:sz=32）。
@@ -107,10 +115,7 @@ def layout_body_size(doc, ctx):
     通过：正文 16 磅
     不通过：正文 12 磅（小四）
     """
-    want = load_layout().sizes["body"] / 2
-    size = _points(_facts(doc).get("body_size"))
-    if size is not None and abs(size - want) > 0.25:
-        yield ctx.finding(None, f"正文字号为{size:g}磅，应为3号（{want:g}磅）")
+    yield from _size(doc, ctx, "body_size", "body", "正文", "3号")
 
 
 @rule("layout.title-size", "warning", "标题用2号字（22磅）")
@@ -120,10 +125,7 @@ def layout_title_size(doc, ctx):
     通过：标题 22 磅
     不通过：标题 18 磅（小二）
     """
-    want = load_layout().sizes["title"] / 2
-    size = _points(_facts(doc).get("title_size"))
-    if size is not None and abs(size - want) > 0.25:
-        yield ctx.finding(None, f"标题字号为{size:g}磅，应为2号（{want:g}磅）")
+    yield from _size(doc, ctx, "title_size", "title", "标题", "2号")
 
 
 @rule("layout.east-asian-font", "warning", "中文字体要在 w:eastAsia 中设置（否则 Word 会用日文字体替代）")
