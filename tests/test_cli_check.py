@@ -5,7 +5,7 @@ import json
 import shutil
 
 from click.testing import CliRunner
-from conftest import MAOJIAN, SEEDS
+from conftest import EXAMPLES, MAOJIAN, SEEDS
 
 from generator.cli import main
 
@@ -72,3 +72,16 @@ def test_unknown_profile_is_a_clear_error():
     result = _run("--profile", "nope", KAIFU_SEED)
     assert result.exit_code == 2
     assert "没有名为「nope」的检查规则集" in result.output
+
+
+def test_complete_template_example_passes_strict_as_yaml_and_as_docx(tmp_path):
+    """The starter example has all five parts: no errors or warnings, generated or read back."""
+    spec = EXAMPLES / "template-county-2025.yaml"
+    assert _run("--strict", spec).exit_code == 0
+    out = tmp_path / "county.docx"
+    assert CliRunner().invoke(main, ["render", str(spec), "-o", str(out)]).exit_code == 0
+    result = _run("--strict", "--format", "json", out)
+    assert result.exit_code == 0, result.output
+    entry = json.loads(result.output)["files"][0]
+    assert all(part["found"] for part in entry["parts"].values())
+    assert {f["severity"] for f in entry["findings"]} <= {"info"}
