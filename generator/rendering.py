@@ -63,15 +63,15 @@ def render_document(kind: str, context: dict, user_dir: str | None = None) -> Do
     except jinja2.TemplateNotFound as exc:
         raise TemplateError(Problem(f"找不到模板「{exc.name}」")) from None
     except jinja2.UndefinedError as exc:
-        file, line = _template_frame(exc, env)
+        file, line = _template_frame(exc)
         raise TemplateError(Problem(f"模板使用了未定义的变量：{exc.message}", file or name, line)) from None
     except jinja2.exceptions.SecurityError as exc:
-        file, line = _template_frame(exc, env)
+        file, line = _template_frame(exc)
         raise TemplateError(Problem(f"模板执行了不允许的操作：{exc}", file or name, line)) from None
     return markup.parse(text, name)
 
 
-def _template_frame(exc: BaseException, env) -> tuple[str | None, int | None]:
+def _template_frame(exc: BaseException) -> tuple[str | None, int | None]:
     """The template file and line where a render error happened (Jinja rewrites frames)."""
     found: tuple[str | None, int | None] = (None, None)
     tb = exc.__traceback__
