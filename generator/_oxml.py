@@ -118,18 +118,12 @@ def page_field_runs(prefix: str = "— ", suffix: str = " —") -> str:
             '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + run(suffix))
 
 
-def footer_part(paragraph: str) -> str:
-    """A footer part holding one paragraph."""
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f"<w:ftr {NSDECLS}>{paragraph}</w:ftr>")
-
-
 def border(side: str, size: int) -> str:
     """A single paragraph border line; size in eighths of a point."""
     return f'<w:{side} w:val="single" w:sz="{size}" w:space="1" w:color="000000"/>'
 
 
-def table(rows_xml: str, widths: list[int], header: bool = True) -> str:
+def table(rows_xml: str, widths: list[int]) -> str:
     """A table with single borders and fixed column widths (twips)."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

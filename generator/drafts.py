@@ -52,7 +52,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .errors import DraftError, FazhiError, Problem
-from .numbering import parse_cn_numeral, read_number
+from .numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
 from .tree import Document, Heading, Imprint, Paragraph, Table
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -69,7 +69,6 @@ _NOISE_FILE = Path(__file__).resolve().parent / "data" / "noise.yaml"
 
 # ---------------------------------------------------------------- patterns
 
-_FW_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _DOC_NUMBER = re.compile(
     r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
     r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
@@ -120,20 +119,15 @@ class Noise:
     # One pattern at a time: an alternation of all of them is slower in `re` (each pattern
     # alone gets a literal-prefix scan).
     def is_end(self, text: str) -> bool:
-        if len(text) > self.max_chars:
-            return False
-        for pattern in self.end:
-            if pattern.search(text):
-                return True
-        return False
+        """A line after which the rest of the page is noise."""
+        return self._matches(self.end, text)
 
     def is_drop(self, text: str) -> bool:
-        if len(text) > self.max_chars:
-            return False
-        for pattern in self.drop:
-            if pattern.search(text):
-                return True
-        return False
+        """A noise line dropped wherever it stands."""
+        return self._matches(self.drop, text)
+
+    def _matches(self, patterns: tuple[re.Pattern, ...], text: str) -> bool:
+        return len(text) <= self.max_chars and any(p.search(text) for p in patterns)
 
 
 def load_noise(*extra: str | Path) -> Noise:
@@ -363,7 +357,7 @@ def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
 
 def parse_date(text: str) -> dt.date | None | bool:
     """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
-    text = text.translate(_FW_DIGITS).strip(_STRIP)
+    text = text.translate(FULLWIDTH_DIGITS).strip(_STRIP)
     match = _DATE_AR.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())

@@ -15,7 +15,6 @@ try:  # libyaml is ~8x faster and still gives marks
 except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader
 
-Path_ = tuple  # a field path: ("measures", "sections", 0, "title")
 
 # Characters that XML 1.0 cannot hold; YAML escapes ("\x01") can still produce them.
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")

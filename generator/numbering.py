@@ -81,8 +81,12 @@ NUMBER_PATTERNS: list[tuple[int, str, re.Pattern]] = [
 ]
 
 
-def _to_int(digits: str) -> int:
-    return int(digits.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def to_int(digits: str) -> int:
+    """「12」 or 「１２」 -> 12."""
+    return int(digits.translate(FULLWIDTH_DIGITS))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -97,9 +101,9 @@ def read_number(text: str) -> tuple[int, int, str, str] | None:
         elif level == 2:
             value, variant = parse_cn_numeral(match.group(2)), match.group(1) + "一" + match.group(3)
         elif level == 3:
-            value, variant = _to_int(match.group(1)), "1" + match.group(2)
+            value, variant = to_int(match.group(1)), "1" + match.group(2)
         else:
-            value, variant = _to_int(match.group(2)), match.group(1) + "1" + match.group(3)
+            value, variant = to_int(match.group(2)), match.group(1) + "1" + match.group(3)
         if value:
             return level, value, match.group(0), variant
     return None

@@ -106,16 +106,18 @@ def _short(value) -> str:
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """Follow a loc through nested models, lists and dicts."""
+    """Follow a loc through nested models; list indices and dict keys are stepped over."""
     current: typing.Any = model
+    in_container = False
     for part in loc:
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            if isinstance(part, str) and part in current.model_fields:
-                current = _inner_model(current.model_fields[part].annotation)
-                continue
+        if in_container:  # the index of a list item or the key of a dict entry
+            in_container = False
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields):
             return None
-        if current is None:
-            return None
+        annotation = current.model_fields[part].annotation
+        current = _inner_model(annotation)
+        in_container = typing.get_origin(annotation) in (list, dict)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 

@@ -216,3 +216,10 @@ def test_example_copies_unchanged_by_errors(tmp_path):
     invoke("render", spec)
     assert spec.read_bytes() == before
     assert not (tmp_path / "spec.docx").exists()
+
+
+def test_unknown_key_inside_a_list_item_has_did_you_mean(tmp_path):
+    spec = edited(tmp_path, "      items:", "      itmes:")
+    line = line_of(spec, "itmes:")
+    result = run_with_existing_output(tmp_path, spec)
+    assert_input_error(result, f"spec.yaml:{line}:", "是否想写「items」", "measures.sections[0].itmes")

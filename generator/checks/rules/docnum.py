@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ...numbering import to_int
 from ..registry import rule
 
 # 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.
@@ -29,7 +30,7 @@ def _numbers(doc, ctx, in_body: bool):
 
 
 def _fixed(match) -> str:
-    digits = str(int(match.group(6).translate(str.maketrans("０１２３４５６７８９", "0123456789"))))
+    digits = str(to_int(match.group(6)))
     return f"{match.group(1)}〔{match.group(3)}〕{digits}号"
 
 
