@@ -1,7 +1,6 @@
 """Shared fixtures: example paths, a render helper and a .docx XML reader."""
 from __future__ import annotations
 
-import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -11,10 +10,9 @@ from lxml import etree
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-# The real published documents live in shared/ beside the checkout (CI clones it so too).
-SEEDS = Path(os.environ.get("FAZHI_SEEDS", ROOT.parent / "shared" / "seeds"))
+# The published documents the examples reproduce (public government texts, copied as published).
+SEEDS = Path(__file__).resolve().parent / "fixtures" / "published"
 GOLDEN = Path(__file__).resolve().parent / "golden"
-assert SEEDS.is_dir(), f"seed documents not found at {SEEDS}: set FAZHI_SEEDS"
 
 KAIFU = EXAMPLES / "kaifu-2022.yaml"
 MUDANJIANG = EXAMPLES / "mudanjiang-2022.yaml"

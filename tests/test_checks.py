@@ -17,87 +17,26 @@ from generator.tree import Document, Heading, Paragraph
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "rules"
-SEEDS = ROOT.parent / "shared" / "seeds"
 EXAMPLES = ROOT / "examples"
 
-try:  # the real draft reader, once it exists
-    from generator import drafts as _drafts
-except ImportError:  # pragma: no cover - until generator/drafts.py lands
-    _drafts = None
-
-
-# ---------------------------------------------------------------- a tiny draft builder
-
-_DOCNUM = re.compile(r"^\S{1,12}[〔\[【(（﹝［]\s*(19|20)\d\d\s*[〕\]】)）﹞］]\s*第?\s*[0-9０-９]+\s*号$")
-_DATE = re.compile(r"^(20\d\d)\s*(?:年|[.\-/])\s*(\d{1,2})\s*(?:月|[.\-/])\s*(\d{1,2})\s*日?$"
-                   r"|^[二〇零○一]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日$")
+from generator import drafts as _drafts
+from conftest import SEEDS
 
 
 def build(text: str, source: str = "docx", facts: dict | None = None) -> Document:
-    """Plain draft text -> tree, the way the draft reader does it (a small stand-in).
-
-    First line: title (or 文号 when it looks like one, the title then follows); a short line ending
-    with a colon before the body: 主送; numbered lines: headings (run-in when 。 follows the
-    heading sentence); a date line: the date, the short lines before it: signatures."""
-    doc = Document(source=source, facts=dict(facts or {}))
-    lines = text.split("\n")
-    body_started = False
-    pending: list[tuple[int, str]] = []
-    for n, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line:
-            continue
-        if not doc.doc_number and not body_started and _DOCNUM.match(line):
-            doc.doc_number, doc.doc_number_line = line, n
-            continue
-        if not doc.title:
-            doc.title, doc.title_line = line, n
-            continue
-        if not body_started and not doc.recipients and line[-1] in "：:" and len(line) < 80:
-            doc.recipients, doc.recipients_line = line, n
-            continue
-        if _DATE.match(line):
-            doc.date_text, doc.date_line = line, n
-            m = _DATE.match(line)
-            if m.group(1):
-                try:
-                    doc.date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-                except ValueError:
-                    pass
-            while doc.blocks and isinstance(doc.blocks[-1], Paragraph) and len(doc.blocks[-1].text) <= 25 \
-                    and "。" not in doc.blocks[-1].text:
-                pending.insert(0, (doc.blocks[-1].line, doc.blocks.pop().text))
-            if pending:
-                doc.signatures = [t for _, t in pending]
-                doc.signature_line = pending[0][0]
-            continue
-        body_started = True
-        number = read_number(line)
-        if number:
-            level, _value, found, _variant = number
-            rest = line[len(found):].strip()
-            head, sep, body = rest.partition("。")
-            if sep and body.strip():
-                doc.blocks.append(Heading(level, head, True, body.strip(), n, found))
-            else:
-                doc.blocks.append(Heading(level, rest.rstrip("。"), False, "", n, found))
-        else:
-            doc.blocks.append(Paragraph(line, n))
+    """Draft text through the real reader, marked as coming from `source` with layout `facts`."""
+    doc = _drafts.read_text(text, "case.txt")
+    for part in doc.all_documents():
+        part.source = source
+    kept = {k: v for k, v in doc.facts.items() if k == "recipients_colon"}
+    doc.facts = {**kept, **(facts or {})} if source == "docx" else kept
     return doc
 
 
 def read_case(case: dict) -> Document:
-    """A case's draft text through the real reader (drafts.read_text) when it exists, with the
-    case's source ("docx" by default: full-width text as from Word) and layout facts; cases with
-    `reader: builder` use the stand-in above (what the real reader does not keep yet)."""
-    source, facts = case.get("source", "docx"), case.get("facts")
-    if _drafts is None or case.get("reader") == "builder":
-        return build(case["text"], source, facts)
-    doc = _drafts.read_text(case["text"], "case.txt")
-    for part in doc.all_documents():
-        part.source = source
-    doc.facts = dict(facts or {}) if source == "docx" else {}
-    return doc
+    """A case's draft text through the real reader, with the case's source ("docx" by default:
+    full-width text as from Word) and layout facts."""
+    return build(case["text"], case.get("source", "docx"), case.get("facts"))
 
 
 # ---------------------------------------------------------------- rule cases as data
@@ -212,8 +151,6 @@ def read_seed(name: str, tmp_path: Path, replace: tuple[str, str] | None = None)
     if replace:
         assert replace[0] in text, replace
         text = text.replace(replace[0], replace[1], 1)
-    if _drafts is None:
-        return build(text, "txt"), text
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return _drafts.read_draft(path), text
@@ -226,10 +163,6 @@ def line_of(text: str, needle: str) -> int:
     raise AssertionError(needle)
 
 
-needs_seeds = pytest.mark.skipif(not SEEDS.exists(), reason="seeds not available")
-
-
-@needs_seeds
 @pytest.mark.parametrize("name", ["kaifu-2022-report.txt", "mudanjiang-2022-report.txt"])
 def test_seed_reports_lack_part_3_only(name, tmp_path):
     doc, text = read_seed(name, tmp_path)
@@ -245,7 +178,6 @@ def test_seed_reports_lack_part_3_only(name, tmp_path):
     assert errors == missing, errors
 
 
-@needs_seeds
 def test_seed_kaifu_parts_lines(tmp_path):
     doc, text = read_seed("kaifu-2022-report.txt", tmp_path)
     result = check_document(doc)
@@ -254,7 +186,6 @@ def test_seed_kaifu_parts_lines(tmp_path):
     assert result.parts["4"]["line"] == line_of(text, "三、下一步工作举措")
 
 
-@needs_seeds
 def test_seed_workplan_is_clean(tmp_path):
     doc, _ = read_seed("maojian-2024-workplan.txt", tmp_path)
     result = check_document(doc)
@@ -263,7 +194,6 @@ def test_seed_workplan_is_clean(tmp_path):
     assert not any(f.rule == "plan.owner" for f in result.findings)
 
 
-@needs_seeds
 def test_seed_web_copy_punctuation_is_one_info(tmp_path):
     doc, _ = read_seed("kaifu-2022-report.txt", tmp_path)
     result = check_document(doc)
@@ -294,13 +224,12 @@ MUTATIONS = [
 ]
 
 
-@needs_seeds
 @pytest.mark.parametrize("seed,old,new,rule_id,severity,needle", MUTATIONS,
                          ids=[m[3] for m in MUTATIONS])
 def test_seed_mutations(seed, old, new, rule_id, severity, needle, tmp_path):
     text = (SEEDS / seed).read_text(encoding="utf-8")
     if old not in text:
-        pytest.skip(f"seed text changed: {old}")
+        raise AssertionError(f"fixture text changed: {old}")
     doc, mutated = read_seed(seed, tmp_path, (old, new))
     result = check_document(doc)
     mine = [f for f in result.findings if f.rule == rule_id]
@@ -311,14 +240,13 @@ def test_seed_mutations(seed, old, new, rule_id, severity, needle, tmp_path):
     assert not [f for f in check_document(baseline).findings if f.rule == rule_id and f.severity != "info"]
 
 
-@needs_seeds
 def test_seed_removed_part(tmp_path):
     text = (SEEDS / "kaifu-2022-report.txt").read_text(encoding="utf-8")
     start, end = text.index("二、存在的不足"), text.index("三、下一步工作举措")
     mutated = text[:start] + text[end:].replace("三、下一步工作举措", "二、下一步工作举措", 1)
     path = tmp_path / "kaifu.txt"
     path.write_text(mutated, encoding="utf-8")
-    doc = _drafts.read_draft(path) if _drafts else build(mutated, "txt")
+    doc = _drafts.read_draft(path)
     result = check_document(doc)
     missing = [f for f in result.findings if f.rule == "parts.missing" and f.severity == "error"]
     assert {m.message[:5] for m in missing} == {"缺少第二部", "缺少第三部"}
@@ -326,7 +254,6 @@ def test_seed_removed_part(tmp_path):
     assert not result.parts["2"]["found"]
 
 
-@needs_seeds
 def test_seed_part_4_wrong_year(tmp_path):
     doc, mutated = read_seed("kaifu-2022-report.txt", tmp_path, ("因此,2023年开福区", "因此,2024年开福区"))
     result = check_document(doc)
@@ -349,10 +276,9 @@ def test_generated_examples_pass_their_profile(name, tmp_path):
     from generator.specs import load_spec
 
     trees = [build_tree(load_spec(EXAMPLES / name), Options())]
-    if _drafts is not None:
-        path = tmp_path / (Path(name).stem + ".docx")
-        path.write_bytes(_render(name))
-        trees.append(_drafts.read_draft(path))
+    path = tmp_path / (Path(name).stem + ".docx")
+    path.write_bytes(_render(name))
+    trees.append(_drafts.read_draft(path))
     for tree in trees:
         result = check_document(tree)
         errors = [f for f in result.findings if f.severity == "error"]
