@@ -23,10 +23,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.api import render_bytes  # noqa: E402
-from generator.documents import build_tree  # noqa: E402
-from generator.docx_writer import StyleOptions, write_docx  # noqa: E402
-from generator.specs import load_spec  # noqa: E402
-from generator.textout import to_text  # noqa: E402
+from generator.render.build import build_tree  # noqa: E402
+from generator.write.docx import StyleOptions, write_docx  # noqa: E402
+from generator.spec.validate import load_spec  # noqa: E402
+from generator.write.text import to_text  # noqa: E402
 
 KAIFU = ROOT / "examples" / "kaifu-2022.yaml"
 
@@ -96,7 +96,7 @@ def bench_check(rounds: int, count: int = 200) -> None:
     from lxml import etree
 
     from generator.checks import check_document
-    from generator.drafts import read_draft
+    from generator.read import read_draft
 
     data = _long_draft_bytes()
     with tempfile.TemporaryDirectory() as temp:

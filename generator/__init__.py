@@ -13,9 +13,10 @@ from __future__ import annotations
 import importlib
 
 _EXPORTS = {
-    "load_spec": "specs", "build_tree": "documents", "Options": "documents",
-    "render_file": "api", "render_bytes": "api", "plan_tasks": "api",
-    "write_docx": "docx_writer", "to_text": "textout",
+    "load_spec": "spec.validate", "build_tree": "render.build", "Options": "render.build",
+    "render_file": "api", "render_bytes": "api", "plan_tasks": "api", "check_files": "api",
+    "read_draft": "read", "check_document": "checks",
+    "write_docx": "write.docx", "to_text": "write.text", "KINDS": "kinds",
     "FazhiError": "errors", "SpecError": "errors", "Problem": "errors",
 }
 

@@ -1,4 +1,4 @@
 """python -m generator"""
-from .cli import main
+from generator.cli import main
 
 main()

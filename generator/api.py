@@ -3,23 +3,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .documents import Options, build_tree
-from .errors import FazhiError, OutputError, Problem
-from .output import write_atomic
-from .schema import Spec, WorkPlan
-from .specs import load_spec
+from generator.render.build import Options, build_tree
+from generator.errors import FazhiError, OutputError, Problem
+from generator.write.atomic import write_atomic
+from generator.spec.validate import load_spec
 
 FORMATS = ("docx", "txt", "pdf")
 
 
-def render_bytes(spec: Spec, fmt: str = "docx", options: Options = Options()) -> bytes:
+def render_bytes(spec, fmt: str = "docx", options: Options = Options()) -> bytes:
     """Render a validated spec to .docx or .txt bytes."""
     tree = build_tree(spec, options)
     if fmt == "txt":
-        from .textout import to_text
+        from generator.write.text import to_text
 
         return to_text(tree).encode("utf-8")
-    from .docx_writer import StyleOptions, write_docx
+    from generator.write.docx import StyleOptions, write_docx
 
     return write_docx(tree, StyleOptions(spec.style.fonts, spec.style.heading3_bold))
 
@@ -35,7 +34,7 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     if fmt not in FORMATS:
         raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
     spec = load_spec(spec_path)
-    if options.table and not isinstance(spec, WorkPlan):
+    if options.table and spec.kind != "work-plan":
         raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
     target = Path(out) if out else default_output(spec_path, fmt)
     if target.resolve() == Path(spec_path).resolve():
@@ -45,11 +44,11 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     return write_atomic(target, render_bytes(spec, fmt, options))
 
 
-def _render_pdf(spec: Spec, target: Path, options: Options) -> Path:
+def _render_pdf(spec, target: Path, options: Options) -> Path:
     """docx first, then LibreOffice; the PDF is moved into place atomically."""
     import tempfile
 
-    from .pdf import docx_to_pdf
+    from generator.write.pdf import docx_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
         docx = Path(temp) / (target.stem + ".docx")
@@ -60,10 +59,10 @@ def _render_pdf(spec: Spec, target: Path, options: Options) -> Path:
 
 def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:
     """The 任务分工表 rows of a work plan, optionally only one unit's."""
-    from .tasks import all_units, for_unit, task_rows
+    from generator.kinds.work_plan.tasks import all_units, for_unit, task_rows
 
     spec = load_spec(plan_path)
-    if not isinstance(spec, WorkPlan):
+    if spec.kind != "work-plan":
         raise FazhiError(Problem("tasks 只适用于工作要点（kind: work-plan）", str(plan_path)))
     rows = task_rows(spec)
     if unit is None:
@@ -83,8 +82,8 @@ def check_files(paths: list[Path], profile: str | None = None) -> tuple[list, li
     An unreadable draft (not a Word file, damaged, too large) does not stop the others from
     being checked: a supervising office checks dozens at once.
     """
-    from .checks import check_document
-    from .drafts import read_draft
+    from generator.checks import check_document
+    from generator.read import read_draft
 
     results, unreadable = [], []
     for path in paths:

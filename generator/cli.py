@@ -11,12 +11,18 @@ EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
 
+def _kind_names() -> list[str]:
+    from generator.kinds import KINDS
+
+    return list(KINDS)
+
+
 def _handle_errors(func):
     """Turn library errors into Chinese messages and exit code 2, never a traceback."""
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .errors import FazhiError
+        from generator.errors import FazhiError
 
         try:
             return func(*args, **kwargs)
@@ -46,8 +52,8 @@ def main() -> None:
 @_handle_errors
 def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: bool) -> None:
     """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）。"""
-    from .api import render_file
-    from .documents import Options
+    from generator.api import render_file
+    from generator.render.build import Options
 
     path = render_file(spec, output, fmt, Options(str(templates) if templates else None, table))
     click.echo(f"已生成：{path}")
@@ -60,9 +66,9 @@ def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, ta
 @_handle_errors
 def tasks(plan: Path, csv_path: Path | None, unit: str | None) -> None:
     """列出工作要点的任务分工表。"""
-    from .api import plan_tasks
-    from .output import write_atomic
-    from .tasks import to_csv
+    from generator.api import plan_tasks
+    from generator.write.atomic import write_atomic
+    from generator.kinds.work_plan.tasks import to_csv
 
     rows = plan_tasks(plan, unit)
     if csv_path:
@@ -76,7 +82,7 @@ def _print_tasks(rows, unit: str | None) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from .tasks import HEADER
+    from generator.kinds.work_plan.tasks import HEADER
 
     title = f"{unit} 牵头或参与的任务（{len(rows)} 项）" if unit else f"任务分工表（{len(rows)} 项）"
     table = Table(title=title, show_lines=True)
@@ -97,10 +103,10 @@ def _print_tasks(rows, unit: str | None) -> None:
 @_handle_errors
 def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool) -> None:
     """检查草稿（.docx、.txt 或 fazhi 的 YAML）是否包含法定部分、是否符合公文格式。"""
-    from .api import check_files
+    from generator.api import check_files
 
-    from .checks import report
-    from .errors import FazhiError
+    from generator.checks import report
+    from generator.errors import FazhiError
 
     results, unreadable = check_files(list(files), None if profile == "auto" else profile)
     if results:
@@ -114,14 +120,14 @@ def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool) -> None
 
 
 @main.command(name="schema")
-@click.argument("kind", type=click.Choice(["annual-report", "work-plan"]), default="annual-report")
+@click.argument("kind", type=click.Choice(_kind_names()), default="annual-report")
 def schema_command(kind: str) -> None:
     """输出数据文件的 JSON Schema（编辑器可据此提示字段说明）。"""
     import json
 
-    from .schema import SPEC_KINDS
+    from generator.kinds import KINDS
 
-    click.echo(json.dumps(SPEC_KINDS[kind].model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(KINDS[kind].model.model_json_schema(), ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":  # pragma: no cover

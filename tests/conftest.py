@@ -104,7 +104,7 @@ def copy_example(example: Path, folder: Path) -> Path:
 def render_docx(tmp_path):
     """render_docx(spec_path, table=False, templates=None) -> Docx, written under tmp_path."""
     from generator.api import render_file
-    from generator.documents import Options
+    from generator.render.build import Options
 
     def render(spec: Path, table: bool = False, templates: str | None = None) -> Docx:
         out = tmp_path / (Path(spec).stem + ("-table" if table else "") + ".docx")
@@ -118,7 +118,7 @@ def render_docx(tmp_path):
 def rendered(tmp_path_factory):
     """Each example rendered once per session: {stem: Docx} (read-only use)."""
     from generator.api import render_file
-    from generator.documents import Options
+    from generator.render.build import Options
 
     folder = tmp_path_factory.mktemp("rendered")
     out = {}
@@ -134,15 +134,15 @@ def rendered(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def layout():
-    from generator.layout import load_layout
+    from generator.ooxml.layout import load_layout
 
     return load_layout()
 
 
 def render_text(spec: Path) -> str:
     """The --format txt rendition of a spec."""
-    from generator.documents import build_tree
-    from generator.specs import load_spec
-    from generator.textout import to_text
+    from generator.render.build import build_tree
+    from generator.spec.validate import load_spec
+    from generator.write.text import to_text
 
     return to_text(build_tree(load_spec(spec)))

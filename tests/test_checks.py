@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "rules"
 EXAMPLES = ROOT / "examples"
 
-from generator import drafts as _drafts
+from generator import read as _drafts
 from conftest import SEEDS
 
 
@@ -265,15 +265,15 @@ def test_seed_part_4_wrong_year(tmp_path):
 
 def _render(name: str):
     from generator.api import render_bytes
-    from generator.specs import load_spec
+    from generator.spec.validate import load_spec
 
     return render_bytes(load_spec(EXAMPLES / name), "docx")
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
 def test_generated_examples_pass_their_profile(name, tmp_path):
-    from generator.documents import Options, build_tree
-    from generator.specs import load_spec
+    from generator.render.build import Options, build_tree
+    from generator.spec.validate import load_spec
 
     trees = [build_tree(load_spec(EXAMPLES / name), Options())]
     path = tmp_path / (Path(name).stem + ".docx")

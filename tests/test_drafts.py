@@ -8,13 +8,13 @@ import zipfile
 import pytest
 from conftest import ALL_EXAMPLES, KAIFU, MAOJIAN, MUDANJIANG, SEEDS
 
-from generator import drafts
+from generator import read as drafts
 from generator.api import render_bytes
-from generator.documents import Options, build_tree
-from generator.drafts import read_docx_bytes, read_draft, read_text
+from generator.render.build import Options, build_tree
+from generator.read import read_docx_bytes, read_draft, read_text
 from generator.errors import DraftError
-from generator.specs import load_spec
-from generator.textout import to_text
+from generator.spec.validate import load_spec
+from generator.write.text import to_text
 from generator.tree import Heading, Paragraph, Table
 
 KAIFU_TXT = SEEDS / "kaifu-2022-report.txt"

@@ -41,7 +41,7 @@ def _need(tool: str) -> str:
 def pages(tmp_path_factory, layout):
     """Lines per page from `pdftotext -bbox-layout`: [(x_min, x_max, y_min, text)] per page."""
     from generator.api import render_file
-    from generator.pdf import docx_to_pdf, soffice
+    from generator.write.pdf import docx_to_pdf, soffice
 
     if not soffice():
         _need("soffice")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..tree import Document
-from . import rules as _rules  # noqa: F401  (registers the rules)
+from generator.kinds import KINDS
+from generator.tree import Document
+from generator.checks import rules as _rules  # noqa: F401  (registers the rules)
 from .analysis import analyse
 from .profiles import Profile, ProfileError, available_profiles, load_profile
 from .registry import RULES, Context, Finding, Rule
@@ -48,16 +49,14 @@ def check_document(doc: Document, profile: str | None = None,
     if chosen.kind and chosen.kind != analysis.kind and profile:
         analysis = analyse(doc, chosen.kind, report_year)
     findings: list[Finding] = []
+    kind = KINDS[analysis.kind]
     for rule_id, params in chosen.rules.items():
         rule = RULES[rule_id]
-        if rule.kinds and analysis.kind not in rule.kinds:
+        if rule.kinds and not any(kind.is_a(k) for k in rule.kinds):
             continue
         merged = {**rule.defaults, **params}
         severity = merged.pop("severity", None)
-        if severity:
-            merged["severity_override"] = severity
-        ctx = Context(rule, merged, severity or rule.severity, analysis.kind, analysis.report_year,
-                      analysis)
+        ctx = Context(rule, merged, severity or rule.severity, analysis, overridden=severity is not None)
         findings.extend(rule.check(doc, ctx))
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.line or 0, order[f.severity], f.rule))

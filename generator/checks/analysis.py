@@ -6,14 +6,11 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
-from ..numbering import read_number
-from ..tree import Document, Heading, Paragraph, Table
-
-DATA = Path(__file__).resolve().parent.parent / "data"
+from generator.kinds import KINDS, recognise
+from generator.numbering import read_number
+from generator.resources import load_data
+from generator.tree import Document, Heading, Paragraph, Table
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -24,12 +21,6 @@ _HALF_WIDTH = re.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
 
 def is_cjk(char: str) -> bool:
     return bool(char) and bool(_CJK_RE.match(char))
-
-
-@functools.lru_cache(maxsize=8)
-def load_data(name: str) -> dict:
-    """A YAML file under generator/data (parts.yaml, areas/gangyao-2021.yaml, profiles/…)."""
-    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
 @dataclass
@@ -63,6 +54,7 @@ class Analysis:
     web_copy: bool
     units: list[TextUnit] = field(default_factory=list)
     parts: dict[str, PartHit] = field(default_factory=dict)
+    parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
 
     @functools.cached_property
     def _joined(self) -> tuple[str, list[int]]:
@@ -131,10 +123,10 @@ def text_units(doc: Document) -> list[TextUnit]:
 
 
 def detect_kind(doc: Document) -> str:
-    titles = " ".join(d.title for d in doc.all_documents())
-    if re.search(r"工作要点|工作计划|印发.*(要点|计划|方案)", titles):
-        return "work-plan"
-    return "annual-report"
+    """The document kind, from the titles and the last signature (see kinds.recognise)."""
+    titles = " ".join(d.title.replace("\n", "") for d in doc.all_documents() if d.title)
+    signatures = [s for d in doc.all_documents() for s in d.signatures]
+    return recognise(titles, signatures[-1] if signatures else "")
 
 
 def body_document(doc: Document, kind: str) -> Document:
@@ -162,7 +154,7 @@ def find_report_year(doc: Document, body: Document, kind: str) -> int | None:
             return int(match.group(1))
     date = doc.date or body.date
     if date:
-        return date.year - 1 if kind == "annual-report" else date.year
+        return date.year - 1 if KINDS[kind].is_a("annual-report") else date.year
     return None
 
 
@@ -183,16 +175,20 @@ def normal_title(heading: Heading) -> str:
     return title.rstrip("。：:；;， ")
 
 
-@functools.lru_cache(maxsize=8)
-def _part_patterns(parts_file: str = "parts.yaml") -> tuple[tuple[str, re.Pattern], ...]:
-    """One compiled alternation per statutory part."""
-    parts = load_data(parts_file)["parts"]
-    return tuple((key, re.compile("|".join(f"(?:{p})" for p in part["patterns"]))) for key, part in parts.items())
+_PATTERNS: dict[int, tuple] = {}
+
+
+def _part_patterns(parts_data: dict) -> tuple[tuple[str, re.Pattern], ...]:
+    """One compiled alternation per statutory part, compiled once per parts file."""
+    key = id(parts_data)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = (parts_data, tuple(
+            (k, re.compile("|".join(f"(?:{p})" for p in part["patterns"]))) for k, part in parts_data["parts"].items()))
+    return _PATTERNS[key][1]
 
 
 def match_parts(title: str, parts_data: dict) -> set[str]:
-    patterns = _part_patterns() if parts_data is load_data("parts.yaml") else tuple(
-        (key, re.compile("|".join(f"(?:{p})" for p in part["patterns"]))) for key, part in parts_data["parts"].items())
+    patterns = _part_patterns(parts_data)
     matched = {key for key, pattern in patterns if pattern.search(title)}
     if len(matched) > 1:
         matched.discard("1")
@@ -237,8 +233,10 @@ def analyse(doc: Document, kind: str | None = None, report_year: int | None = No
     units = text_units(doc)
     year = report_year or find_report_year(doc, body, kind)
     analysis = Analysis(doc, kind, body, year, is_web_copy(doc, units), units)
-    if kind == "annual-report":
-        analysis.parts = detect_parts(body, load_data("parts.yaml"))
+    parts_path = KINDS[kind].parts_path
+    if parts_path:
+        analysis.parts_data = load_data(parts_path)
+        analysis.parts = detect_parts(body, analysis.parts_data)
     return analysis
 
 

@@ -1,4 +1,4 @@
-"""Rule profiles: YAML files under generator/data/profiles listing rules, parameters, severities.
+"""Rule profiles: YAML files listing rules, parameters and severities.
 
     name: annual-report
     kind: annual-report          # the document kind the profile is for (optional)
@@ -8,26 +8,26 @@
       date.deadline: {month: 3, day: 1, severity: error}   # parameters, severity override
       numbering.dot: false       # disabled
 
-A profile argument may also be a path to such a file (a city's own profile).
+Built-in profiles: `format` (generator/data/profiles) and one per document kind
+(generator/kinds/<kind>/profile.yaml). A profile argument may also be a path to such a file
+(a city's own). Parameters are checked against each rule's defaults: an unknown parameter or a
+value of the wrong type is an error located in the file, with a did-you-mean.
 """
 from __future__ import annotations
 
+import difflib
 import functools
-
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from ..errors import FazhiError
-from .analysis import DATA
+from generator.errors import FazhiError, Problem
+from generator.kinds import KINDS
+from generator.resources import PROFILES
 from .registry import RULES, SEVERITIES
-
-PROFILE_DIR = DATA / "profiles"
 
 
 class ProfileError(FazhiError):
-    """A profile that cannot be used; the message is Chinese."""
+    """A profile that cannot be used; the message is Chinese and located."""
 
 
 @dataclass
@@ -38,54 +38,114 @@ class Profile:
     description: str = ""
 
 
+def builtin_profiles() -> dict[str, Path]:
+    """Profile name -> file, for the profiles that ship with fazhi."""
+    found = {p.stem: p for p in sorted(PROFILES.glob("*.yaml"))}
+    found.update({kind.name: kind.profile_path for kind in KINDS.values() if kind.profile_path.exists()})
+    return found
+
+
 def available_profiles() -> list[str]:
-    return sorted(p.stem for p in PROFILE_DIR.glob("*.yaml"))
+    return sorted(builtin_profiles())
 
 
-def _read(name: str) -> tuple[dict, Path]:
+def _locate(name: str) -> Path:
     path = Path(name)
-    if not (path.suffix in (".yaml", ".yml") and path.exists()):
-        path = PROFILE_DIR / f"{name}.yaml"
-    if not path.exists():
-        raise ProfileError(f"没有名为「{name}」的检查规则集，可用：{'、'.join(available_profiles())}")
-    return _parse(path, path.stat().st_mtime_ns), path
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        return path
+    builtin = builtin_profiles()
+    if name in builtin:
+        return builtin[name]
+    close = difflib.get_close_matches(name, builtin, n=1)
+    hint = f"，是否想写「{close[0]}」？" if close else ""
+    raise ProfileError(Problem(f"没有名为「{name}」的检查规则集{hint}可用：{'、'.join(sorted(builtin))}"
+                               "，或给出自定义规则集 .yaml 文件的路径"))
 
 
 @functools.lru_cache(maxsize=32)
-def _parse(path: Path, _mtime: int) -> dict:
-    """A profile file's data, read once per version of the file."""
+def _parse(path: Path, _mtime: int):
+    """A profile file's data with line marks, read once per version of the file."""
+    from generator.errors import SpecError
+    from generator.spec.loading import load_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{path}: 不是有效的 YAML：{exc}") from None
-    if not isinstance(data, dict):
-        raise ProfileError(f"{path}: 规则集应是一个映射")
-    return data
+        loaded = load_yaml(path)
+    except SpecError as exc:
+        raise ProfileError(*exc.problems) from None
+    if loaded.data is None or loaded.data == {}:
+        loaded.data = {}
+    if not isinstance(loaded.data, dict):
+        raise ProfileError(Problem("规则集应是「字段: 值」形式的映射（name、include、rules）", str(path), 1, 1))
+    return loaded
 
 
 def load_profile(name: str, _seen: tuple[str, ...] = ()) -> Profile:
-    if name in _seen:
-        raise ProfileError(f"规则集「{name}」循环包含")
-    data, path = _read(name)
+    """A profile by name or path, its includes resolved and its parameters checked."""
+    path = _locate(name)
+    key = str(path.resolve())
+    if key in _seen:
+        raise ProfileError(Problem(f"规则集「{name}」循环包含", str(path)))
+    loaded = _parse(path, path.stat().st_mtime_ns)
+    data = loaded.data
+    unknown = [k for k in data if k not in ("name", "kind", "include", "rules", "description")]
+    if unknown:
+        raise ProfileError(loaded.problem((unknown[0],), f"规则集中未知的字段「{unknown[0]}」：应为 name、kind、include、rules、description"))
     rules: dict[str, dict] = {}
-    for included in data.get("include") or []:
-        rules.update(load_profile(included, _seen + (name,)).rules)
+    includes = data.get("include") or []
+    for included in [includes] if isinstance(includes, str) else includes:
+        rules.update(load_profile(str(included), _seen + (key,)).rules)
     for rule_id, params in (data.get("rules") or {}).items():
-        if rule_id not in RULES:
-            import difflib
-
-            close = difflib.get_close_matches(rule_id, RULES, n=1)
-            hint = f"，是否想写「{close[0]}」" if close else ""
-            raise ProfileError(f"{path}: 未知的规则「{rule_id}」{hint}")
-        if params is False:
+        params = _checked(rule_id, params, loaded)
+        if params is None:
             rules.pop(rule_id, None)
+        else:
+            rules[rule_id] = {**rules.get(rule_id, {}), **params}
+    kind = data.get("kind")
+    if kind is not None and kind not in KINDS:
+        raise ProfileError(loaded.problem(("kind",), f"未知的文档类型「{kind}」：应为 {'、'.join(KINDS)} 之一"))
+    return Profile(data.get("name", path.stem), kind, rules, data.get("description", ""))
+
+
+def _checked(rule_id: str, params, loaded) -> dict | None:
+    """A rule entry's parameters validated against the rule's defaults; None when disabled."""
+    where = ("rules", rule_id)
+    if rule_id not in RULES:
+        close = difflib.get_close_matches(rule_id, RULES, n=1)
+        hint = f"，是否想写「{close[0]}」？" if close else "；fazhi rules 列出全部规则"
+        raise ProfileError(loaded.problem(where, f"未知的规则「{rule_id}」{hint}"))
+    if params is False:
+        return None
+    if params is None or params is True:
+        return {}
+    if not isinstance(params, dict):
+        raise ProfileError(loaded.problem(where, f"规则「{rule_id}」的参数应是映射、null 或 false"))
+    rule = RULES[rule_id]
+    for name, value in params.items():
+        at = where + (name,)
+        if name == "severity":
+            if value not in SEVERITIES:
+                raise ProfileError(loaded.problem(at, f"规则「{rule_id}」的 severity「{value}」应为 error、warning 或 info"))
             continue
-        if params is None or params is True:
-            params = {}
-        if not isinstance(params, dict):
-            raise ProfileError(f"{path}: 规则「{rule_id}」的参数应是映射、null 或 false")
-        severity = params.get("severity")
-        if severity is not None and severity not in SEVERITIES:
-            raise ProfileError(f"{path}: 规则「{rule_id}」的 severity「{severity}」应为 error、warning 或 info")
-        rules[rule_id] = {**rules.get(rule_id, {}), **params}
-    return Profile(data.get("name", path.stem), data.get("kind"), rules, data.get("description", ""))
+        if name not in rule.defaults:
+            known = list(rule.defaults) + ["severity"]
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+            hint = f"，是否想写「{close[0]}」？" if close else f"；可用参数：{'、'.join(known)}"
+            raise ProfileError(loaded.problem(at, f"规则「{rule_id}」没有参数「{name}」{hint}"))
+        expected = type(rule.defaults[name])
+        if not _same_type(value, expected):
+            raise ProfileError(loaded.problem(at, f"规则「{rule_id}」的参数「{name}」应为{_TYPE_CN.get(expected, expected.__name__)}，"
+                                                  f"而不是「{value}」"))
+    return params
+
+
+_TYPE_CN = {int: "整数", str: "文字", bool: "true 或 false", dict: "映射", list: "列表", float: "数字"}
+
+
+def _same_type(value, expected: type) -> bool:
+    if expected is bool:
+        return isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    return isinstance(value, expected)

@@ -11,7 +11,7 @@ import inspect
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
-from ..tree import Document
+from generator.tree import Document
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -67,21 +67,45 @@ def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (),
     return register
 
 
-@dataclass
+@dataclass(frozen=True)
 class Context:
-    """What a check function gets besides the tree: parameters, severity, shared analysis."""
+    """What a check function gets besides the tree: its parameters, its severity (the profile's
+    choice, resolved once), and the analysis shared by all rules of one document."""
 
     rule: Rule
-    params: dict
+    params: dict          # the rule's defaults updated by the profile (no "severity" key)
     severity: str
-    kind: str
-    report_year: int | None
-    analysis: Any  # checks.analysis.Analysis, computed once per document
+    analysis: Any         # checks.analysis.Analysis, computed once per document
+    overridden: bool = False  # the profile set the severity (rules with per-case severities yield to it)
+
+    @property
+    def kind(self) -> str:
+        return self.analysis.kind
+
+    def is_a(self, kind: str) -> bool:
+        """The document is of this kind or of a kind in its family."""
+        from generator.kinds import KINDS
+
+        return KINDS[self.kind].is_a(kind)
+
+    @property
+    def body(self):
+        return self.analysis.body
+
+    @property
+    def parts(self) -> dict:
+        return self.analysis.parts
+
+    @property
+    def report_year(self) -> int | None:
+        return self.analysis.report_year
+
+    @property
+    def web_copy(self) -> bool:
+        return self.analysis.web_copy
+
+    def scan(self, pattern):
+        return self.analysis.scan(pattern)
 
     def finding(self, line: int | None, message: str, severity: str | None = None) -> Finding:
         return Finding(self.rule.id, severity or self.severity, message, line or None)
-
-    def __getattr__(self, name: str) -> Any:  # ctx.web_copy, ctx.parts, … from the analysis
-        if name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.analysis, name)

@@ -5,7 +5,8 @@ import json
 from pathlib import Path
 from typing import Iterable
 
-from .analysis import load_data
+from generator.kinds import KINDS
+from generator.resources import load_data
 from .registry import RULES
 
 _SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -13,7 +14,7 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _parts_summary(result) -> list[str]:
-    names = load_data("parts.yaml")["parts"]
+    names = load_data(KINDS[result.kind].parts_path)["parts"]
     lines = []
     for key, part in result.parts.items():
         short = names[key]["short"]
@@ -33,7 +34,7 @@ def to_text(results: Iterable[tuple[str, object]]) -> str:
         for f in result.findings:
             where = f"{path}:{f.line}" if f.line else str(path)
             out.append(f"{where}: {f.severity} {f.rule} {f.message}")
-        kind = "年度报告" if result.kind == "annual-report" else "工作要点"
+        kind = KINDS[result.kind].label
         counts = result.counts()
         out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，"
                    f"提示 {counts['info']}")

@@ -1,2 +1,9 @@
 """Rule modules; importing this package registers every rule."""
-from . import coverage, dates, docnum, layout, leftovers, numbering, parts, punct  # noqa: F401
+from generator.checks.rules import coverage
+from generator.checks.rules import dates
+from generator.checks.rules import docnum
+from generator.checks.rules import layout
+from generator.checks.rules import leftovers
+from generator.checks.rules import numbering
+from generator.checks.rules import parts
+from generator.checks.rules import punct  # noqa: F401

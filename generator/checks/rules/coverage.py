@@ -3,15 +3,16 @@ from __future__ import annotations
 
 import re
 
-from ...tree import Heading
-from ..analysis import block_text, load_data
+from generator.tree import Heading
+from generator.resources import AREAS, load_data
+from ..analysis import block_text
 from ..registry import rule
 
 
 def _measure_blocks(ctx):
     """Part 1 of an annual report (or everything before part 2), or the whole work points."""
     blocks = ctx.body.blocks
-    if ctx.kind != "annual-report":
+    if not ctx.is_a("annual-report"):
         return blocks, None
     hit = ctx.parts.get("1")
     if hit and hit.found and hit.index is not None and not hit.implicit:
@@ -32,7 +33,7 @@ def coverage_areas(doc, ctx):
     通过：措施写到了放管服、规范性文件、重大行政决策、行政执法、应急、复议调解、监督、数字政府、党的领导等
     不通过：措施只写了行政执法（列出其余未涉及的部分）
     """
-    data = load_data(f"areas/{ctx.params.get('areas', 'gangyao-2021')}.yaml")
+    data = load_data(AREAS / f"{ctx.params['areas']}.yaml")
     blocks, line = _measure_blocks(ctx)
     text = "\n".join(block_text(b) for b in blocks)
     if not text.strip():
@@ -40,7 +41,7 @@ def coverage_areas(doc, ctx):
     missing = [a for a in data["areas"] if not any(k in text for k in a["keywords"])]
     if missing:
         names = "；".join(f"{a['id']}、{a['short']}" for a in missing)
-        where = "工作要点" if ctx.kind == "work-plan" else "第一部分的措施"
+        where = "工作要点" if ctx.is_a("work-plan") else "第一部分的措施"
         yield ctx.finding(line, f"对照《{data['name']}》，{where}没有涉及：{names}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ...tree import cn_date
+from generator.tree import cn_date
 from ..analysis import block_text
 from ..registry import rule
 
@@ -64,7 +64,7 @@ def date_year_mismatch(doc, ctx):
     year = ctx.report_year
     if not year:
         return
-    if ctx.kind == "work-plan":
+    if ctx.is_a("work-plan"):
         for d in _dated(doc):
             if d.date and not (d.date.year == year or (d.date.year == year - 1 and d.date.month == 12)):
                 yield ctx.finding(d.date_line, f"工作要点是{year}年的，成文日期却是{cn_date(d.date)}")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ...numbering import to_int
+from generator.numbering import to_int
 from ..registry import rule
 
 # 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...layout import load_layout
+from generator.ooxml.layout import load_layout
 from ..registry import rule
 
 _CJK_FONT_WORDS = ("song", "fang", "kai", "hei", "simsun", "simhei", "simkai", "nsimsun", "stxihei",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ...tree import Heading, Paragraph
+from generator.tree import Heading, Paragraph
 from ..registry import rule
 
 # The leading lookahead lets the engine skip ordinary text fast (4-5x on long drafts).

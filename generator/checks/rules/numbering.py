@@ -5,8 +5,8 @@ no stored numbers (the writer numbers headings itself), so they pass trivially t
 """
 from __future__ import annotations
 
-from ...numbering import cn_numeral
-from ...tree import Heading
+from generator.numbering import cn_numeral
+from generator.tree import Heading
 from ..analysis import heading_number
 from ..registry import rule
 

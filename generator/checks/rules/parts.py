@@ -1,7 +1,6 @@
 """The five statutory parts of the annual report (厅字〔2019〕28号第二十四条)."""
 from __future__ import annotations
 
-from ..analysis import load_data
 from ..registry import rule
 
 
@@ -19,7 +18,7 @@ def parts_missing(doc, ctx):
     四、2023年工作安排 / 五、其他需要报告的情况
     不通过：一、主要举措和成效 / 二、存在的问题 / 三、下一步工作（缺第三部分，error；缺第五部分，warning）
     """
-    data = load_data("parts.yaml")["parts"]
+    data = ctx.analysis.parts_data["parts"]
     overrides = {str(k): v for k, v in (ctx.params.get("part_severity") or {}).items()}
     keys = list(data)
     for n, key in enumerate(keys):
@@ -27,7 +26,7 @@ def parts_missing(doc, ctx):
             continue
         following = [ctx.parts[k] for k in keys[n + 1:] if ctx.parts[k].found]
         line = following[0].line if following else _end_line(ctx)
-        severity = overrides.get(key) or ctx.params.get("severity_override") or data[key]["severity"]
+        severity = overrides.get(key) or (ctx.severity if ctx.overridden else data[key]["severity"])
         yield ctx.finding(line, f"缺少第{_cn(key)}部分「{data[key]['name']}」", severity)
 
 
@@ -39,7 +38,7 @@ def parts_order(doc, ctx):
     通过：一、主要举措和成效 / 二、存在的不足 / 三、下一步工作
     不通过：一、下一步工作 / 二、主要举措和成效（「主要举措和成效」排在「下一步工作」之后）
     """
-    data = load_data("parts.yaml")["parts"]
+    data = ctx.analysis.parts_data["parts"]
     seen = []
     for key in data:
         hit = ctx.parts[key]

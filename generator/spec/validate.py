@@ -7,9 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, SpecError
-from .loading import Loaded, format_path, load_yaml
-from .schema import SPEC_KINDS, Spec, WorkPlan
+from generator.errors import Problem, SpecError
+from generator.spec.loading import Loaded, format_path, load_yaml
+from generator.kinds import KINDS, load
+from generator.kinds.common import Common as Spec
 
 _TYPE_MESSAGES = {
     "string_type": "应为文字",
@@ -48,20 +49,21 @@ def validate(loaded: Loaded) -> Spec:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise SpecError(*problems) from None
     _expand_texts(spec, loaded)
-    if isinstance(spec, WorkPlan):
-        _resolve_units(spec, loaded)
+    kind = KINDS[spec.kind]
+    if kind.hook:
+        load(kind.hook)(spec, loaded)
     return spec
 
 
 def _model_for(kind, loaded: Loaded) -> type[BaseModel]:
-    kinds = "、".join(SPEC_KINDS)
+    kinds = "、".join(KINDS)
     if kind is None:
         raise SpecError(Problem(f"缺少 kind 字段：应为 {kinds} 之一", loaded.file, 1, 1, "kind"))
-    if kind not in SPEC_KINDS:
-        close = difflib.get_close_matches(str(kind), SPEC_KINDS, n=1)
+    if kind not in KINDS:
+        close = difflib.get_close_matches(str(kind), KINDS, n=1)
         hint = f"，是否想写「{close[0]}」？" if close else ""
         raise SpecError(loaded.problem(("kind",), f"未知的文档类型「{kind}」：应为 {kinds} 之一{hint}"))
-    return SPEC_KINDS[kind]
+    return KINDS[kind].model
 
 
 def _translate(error: dict, model: type[BaseModel], loaded: Loaded) -> Problem:
@@ -167,7 +169,7 @@ def _walk_child(value, path, owner, key):
 
 def _expand_texts(spec: Spec, loaded: Loaded) -> None:
     """Render {{ figures.x }} (and other expressions) inside spec strings, in place."""
-    from .rendering import expand_text
+    from generator.render.jinja import expand_text
 
     context = {"figures": spec.figures, "year": spec.year, "jurisdiction": spec.jurisdiction}
     for path, owner, key, text in list(_walk_strings(spec, ())):
@@ -177,37 +179,3 @@ def _expand_texts(spec: Spec, loaded: Loaded) -> None:
                 object.__setattr__(owner, key, value)
             else:
                 owner[key] = value
-
-
-def _resolve_units(plan: WorkPlan, loaded: Loaded) -> None:
-    """Replace $group references by their units; every item must name an owner."""
-    problems = []
-    for p_index, part in enumerate(plan.parts):
-        for i_index, item in enumerate(part.items):
-            base = ("parts", p_index, "items", i_index)
-            for role in ("lead", "responsible"):
-                units, missing = _expand_group(getattr(item, role), plan.units)
-                for ref_index, name in missing:
-                    close = difflib.get_close_matches(name, plan.units, n=1)
-                    hint = f"，是否想写「${close[0]}」？" if close else "；请在 units 中定义它"
-                    problems.append(loaded.problem(base + (role, ref_index), f"引用了未定义的单位组「${name}」{hint}"))
-                object.__setattr__(item, role, units)
-            if not item.lead and not item.responsible:
-                problems.append(loaded.problem(base, f"任务「{item.title}」没有写牵头单位（lead）或责任单位（responsible）"))
-    if problems:
-        raise SpecError(*problems)
-
-
-def _expand_group(names: list[str], groups: dict[str, list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
-    """Expand $group entries, keep order, drop repeats; report undefined groups."""
-    result: list[str] = []
-    missing = []
-    for index, name in enumerate(names):
-        expanded = [name]
-        if name.startswith("$"):
-            if name[1:] not in groups:
-                missing.append((index, name[1:]))
-                continue
-            expanded = groups[name[1:]]
-        result.extend(unit for unit in expanded if unit not in result)
-    return result, missing

@@ -7,9 +7,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import FazhiError, Problem
+from generator.errors import FazhiError, Problem
+from generator.resources import FONTS_CONF
 
-FONTS_CONF = Path(__file__).resolve().parent / "data" / "fonts.conf"
 
 
 def soffice() -> str | None:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import Problem, SpecError
+from generator.errors import Problem, SpecError
 
 try:  # libyaml is ~8x faster and still gives marks
     from yaml import CSafeLoader as _Loader

@@ -1,8 +1,8 @@
 """The plain-text rendition: numbered headings, one paragraph a line (golden tests, web CMS)."""
 from __future__ import annotations
 
-from .numbering import Counter
-from .tree import Document, Heading, Paragraph, Table, cn_date, heading_text
+from generator.numbering import Counter
+from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text
 
 
 def to_text(doc: Document) -> str:

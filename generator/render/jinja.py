@@ -9,25 +9,17 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from . import markup
-from .errors import Problem, SpecError, TemplateError
-from .numbering import cn_numeral, ordinal_point
-from .tree import Document, cn_date, sentence
-
-_PACKAGE_DIR = Path(__file__).resolve().parent
-TEMPLATE_NAMES = {"annual-report": "annual-report.j2", "work-plan": "work-plan.j2"}
-
-
-def builtin_templates_dir() -> Path:
-    """Templates inside the installed wheel, else the checkout's top-level templates/."""
-    inside = _PACKAGE_DIR / "templates"
-    return inside if inside.is_dir() else _PACKAGE_DIR.parent / "templates"
+from generator.render import markup
+from generator.resources import templates_dir
+from generator.errors import Problem, SpecError, TemplateError
+from generator.numbering import cn_numeral, ordinal_point
+from generator.tree import Document, cn_date, sentence
 
 
 @functools.lru_cache(maxsize=8)
 def environment(user_dir: str | None = None) -> ImmutableSandboxedEnvironment:
     """The Jinja environment; a user's template folder shadows the built-in one."""
-    dirs = ([user_dir] if user_dir else []) + [str(builtin_templates_dir())]
+    dirs = ([user_dir] if user_dir else []) + [str(templates_dir())]
     env = ImmutableSandboxedEnvironment(
         loader=jinja2.FileSystemLoader(dirs),
         undefined=jinja2.StrictUndefined,
@@ -51,10 +43,9 @@ def escape_line(text: str) -> str:
     return "\\" + text if text[:1] in "#@|\\" else text
 
 
-def render_document(kind: str, context: dict, user_dir: str | None = None) -> Document:
-    """Render the kind's template with `context` and parse the markup into a tree."""
+def render_document(name: str, context: dict, user_dir: str | None = None) -> Document:
+    """Render the template `name` with `context` and parse the markup into a tree."""
     env = environment(str(user_dir) if user_dir else None)
-    name = TEMPLATE_NAMES[kind]
     try:
         template = env.get_template(name)
         text = template.render(context)

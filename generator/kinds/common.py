@@ -1,4 +1,4 @@
-"""The spec models: what a jurisdiction writes in YAML, validated, with Chinese help per field."""
+"""The spec building blocks every document kind shares, validated, with Chinese help per field."""
 from __future__ import annotations
 
 import datetime as dt
@@ -97,12 +97,6 @@ class Part(Model):
     closing: Paragraphs = Field(default_factory=list, description="各小标题之后的结尾段落")
 
 
-class Shortcomings(Part):
-    """存在的不足和原因。"""
-
-    causes: Paragraphs = Field(default_factory=list, description="原因分析段落（可选）")
-
-
 class Imprint(Model):
     """版记：抄送、印发机关和印发日期。"""
 
@@ -127,72 +121,3 @@ class Common(Model):
     title: str | None = Field(None, description="标题；缺省按模板生成")
     figures: dict[str, Figure] = Field(default_factory=dict, description="具名数字，正文中写 {{ figures.名称 }}")
     style: Style = Field(default_factory=Style, description="版式选项")
-
-
-class AnnualReport(Common):
-    """法治政府建设年度报告。"""
-
-    kind: Literal["annual-report"] = Field(description="文档类型：annual-report 年度报告")
-    doc_number: str | None = Field(None, description="发文字号，如「牡政呈〔2023〕4号」")
-    signer: str | None = Field(None, description="签发人（上行文）")
-    recipients: list[RecipientGroup] = Field(min_length=1, description="主送机关；同类之间用顿号，不同类之间用逗号")
-    opening: Paragraphs | None = Field(None, description="开头段落；缺省按模板生成")
-    leading_parts: list[Part] = Field(default_factory=list, description="放在法定五部分之前的部分，如「学习贯彻党的二十大精神」")
-    measures: Part = Field(description="第一部分：上一年度推进法治政府建设的主要举措和成效")
-    shortcomings: Shortcomings = Field(description="第二部分：存在的不足和原因")
-    leadership: Part | None = Field(None, description="第三部分：党政主要负责人履行推进法治建设第一责任人职责情况")
-    next_year: Part = Field(description="第四部分：下一年度推进法治政府建设的主要安排")
-    other: Part | None = Field(None, description="第五部分：其他需要报告的情况")
-    issuers: Names = Field(min_length=1, description="署名机关（一个或多个）")
-    date: dt.date = Field(description="成文日期，如 2023-01-04")
-    note: str | None = Field(None, description="附注，如「此件公开发布」")
-    imprint: Imprint | None = Field(None, description="版记（可选）")
-
-
-class Item(Model):
-    """工作要点中的一项任务。"""
-
-    title: str = Field(min_length=1, description="任务标题（段首式），如「持续完善政府职能」")
-    text: str = Field(min_length=1, description="任务内容")
-    lead: Names = Field(default_factory=list, description="牵头单位；可写 $组名 引用 units 中的单位组")
-    responsible: Names = Field(default_factory=list, description="责任单位；可写 $组名 引用 units 中的单位组")
-    deadline: str | None = Field(None, description="完成时限，如「2024年12月底」「长期坚持」")
-
-
-class PlanPart(Model):
-    """工作要点的一个部分（一级标题）。"""
-
-    title: str = Field(min_length=1, description="一级标题，不含序号")
-    area: str | None = Field(None, description="对应《纲要》的部分，如「三」")
-    items: list[Item] = Field(min_length=1, description="本部分的任务")
-
-
-class Notice(Model):
-    """印发通知。"""
-
-    doc_number: str | None = Field(None, description="发文字号，如「茅政办发〔2024〕7号」")
-    issuer: str = Field(min_length=1, description="发文机关，如「茅箭区人民政府办公室」，用于标题")
-    title: str | None = Field(None, description="通知标题；缺省为「{发文机关}关于印发{工作要点标题}的通知」")
-    book_marks: bool = Field(True, description="标题中工作要点名称是否加书名号《》")
-    recipients: list[RecipientGroup] = Field(min_length=1, description="主送机关；同类之间用顿号，不同类之间用逗号")
-    approval: str | None = Field(None, description="审议会议，如「区政府十届第39次常务会议」")
-    body: Paragraphs | None = Field(None, description="通知正文；缺省按模板生成")
-    signature: str = Field(min_length=1, description="署名，如「十堰市茅箭区人民政府办公室」")
-    date: dt.date = Field(description="成文日期，如 2024-04-23")
-    note: str | None = Field(None, description="附注，如「此件公开发布」")
-
-
-class WorkPlan(Common):
-    """法治政府建设工作要点（可附印发通知）。"""
-
-    kind: Literal["work-plan"] = Field(description="文档类型：work-plan 工作要点")
-    opening: Paragraphs = Field(default_factory=list, description="开头段落")
-    units: dict[str, Names] = Field(default_factory=dict, description="单位组：名称 → 单位列表，任务中以 $名称 引用")
-    parts: list[PlanPart] = Field(min_length=1, description="各部分及任务")
-    closing: Paragraphs = Field(default_factory=list, description="结尾段落（可选）")
-    notice: Notice | None = Field(None, description="印发通知（可选）")
-    imprint: Imprint | None = Field(None, description="版记（可选）")
-
-
-SPEC_KINDS: dict[str, type[Common]] = {"annual-report": AnnualReport, "work-plan": WorkPlan}
-Spec = Union[AnnualReport, WorkPlan]

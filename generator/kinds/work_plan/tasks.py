@@ -5,7 +5,7 @@ import csv
 import io
 from dataclasses import dataclass
 
-from .schema import WorkPlan
+from generator.kinds.work_plan.model import WorkPlan
 
 HEADER = ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"]
 
@@ -57,3 +57,8 @@ def to_csv(rows: list[TaskRow]) -> bytes:
     writer.writerow(HEADER)
     writer.writerows(row.cells() for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def template_context(plan: WorkPlan) -> dict:
+    """Extra template variables of a work plan: the rows of its 任务分工表."""
+    return {"tasks": task_rows(plan)}

@@ -12,11 +12,11 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-from . import _oxml as x
-from .layout import Fonts, Layout, load_layout
-from .numbering import Counter
-from .textout import note_text, recipients_text
-from .tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
+from generator.ooxml import xml as x
+from generator.ooxml.layout import Fonts, Layout, load_layout
+from generator.numbering import Counter
+from generator.write.text import note_text, recipients_text
+from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
 
 HEADING_STYLES = {1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4"}
 RUNIN_STYLES = {1: "FzRunIn1", 2: "FzRunIn2", 3: "FzRunIn3", 4: "FzRunIn4"}
@@ -183,7 +183,7 @@ def _base_package(options: StyleOptions) -> _Base:
     from docx.oxml import parse_xml
     from docx.shared import Twips
 
-    from . import _styles
+    from generator.write import styles as _styles
 
     layout = load_layout(options.layout_path)
     fonts = layout.fonts(options.fonts)

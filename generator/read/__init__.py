@@ -51,9 +51,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from .errors import DraftError, FazhiError, Problem
-from .numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
-from .tree import Document, Heading, Imprint, Paragraph, Table
+from generator.errors import DraftError, FazhiError, Problem
+from generator.numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
+from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
@@ -65,7 +65,7 @@ MAX_RECIPIENTS = 120
 BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
 
-_NOISE_FILE = Path(__file__).resolve().parent / "data" / "noise.yaml"
+from generator.resources import NOISE as _NOISE_FILE
 
 # ---------------------------------------------------------------- patterns
 
@@ -179,9 +179,9 @@ def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = N
     name = str(path)
     ext = path.suffix.lower()
     if ext in (".yaml", ".yml"):
-        from .documents import build_tree
-        from .specs import load_spec
-        from .textout import to_text
+        from generator.render.build import build_tree
+        from generator.spec.validate import load_spec
+        from generator.write.text import to_text
 
         # Read back through the plain-text rendition, so lines are those of `render --format txt`.
         doc = read_text(to_text(build_tree(load_spec(path))), name, noise)

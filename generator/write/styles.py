@@ -1,8 +1,8 @@
 """The styles part: every format decision of GB/T 9704 lives in a style, none in runs."""
 from __future__ import annotations
 
-from . import _oxml as x
-from .layout import Fonts, Layout
+from generator.ooxml import xml as x
+from generator.ooxml.layout import Fonts, Layout
 
 # GB/T 9704: headings 一、 黑体, （一） 楷体, 1. and （1） 仿宋, all 三号, indented like the body.
 _HEADING_NAMES = {1: "heading 1", 2: "heading 2", 3: "heading 3", 4: "heading 4"}

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError, Problem
+from generator.errors import OutputError, Problem
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:

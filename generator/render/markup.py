@@ -23,8 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .errors import Problem, TemplateError
-from .tree import Document, Heading, Imprint, Paragraph, Table
+from generator.errors import Problem, TemplateError
+from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
 _HEADING = re.compile(r"^(#{1,4})(\+?)\s+(.*)$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")

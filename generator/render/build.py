@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .rendering import render_document
-from .schema import Spec
-from .tree import Document
+from generator.render.jinja import render_document
+from generator.kinds import KINDS, load
+from generator.tree import Document
 
 
 @dataclass(frozen=True)
@@ -17,13 +17,12 @@ class Options:
     table: bool = False           # work plans: append the 任务分工表 as an attachment
 
 
-def build_tree(spec: Spec, options: Options = Options()) -> Document:
+def build_tree(spec, options: Options = Options()) -> Document:
     """Render the spec's template into a document tree."""
     context = {name: getattr(spec, name) for name in type(spec).model_fields}
     context["options"] = options
-    if spec.kind == "work-plan":
-        from .tasks import task_rows
-
-        context["tasks"] = task_rows(spec)
+    kind = KINDS[spec.kind]
+    if kind.context:
+        context.update(load(kind.context)(spec))
     templates = str(Path(options.templates).resolve()) if options.templates else None
-    return render_document(spec.kind, context, templates)
+    return render_document(kind.template, context, templates)

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import yaml
 
-DEFAULT_LAYOUT = Path(__file__).resolve().parent / "data" / "layout.yaml"
+from generator.resources import LAYOUT
+
+DEFAULT_LAYOUT = LAYOUT
 
 
 @dataclass(frozen=True)

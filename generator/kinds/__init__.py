@@ -1,0 +1,125 @@
+"""The document kinds: one row each. Everything kind-specific is derived from this table.
+
+A kind is a folder under generator/kinds (its model, and data such as its required parts and
+its check profile) plus a row in KINDS: the schema union, the template names, the `schema`
+command's choices, draft-kind recognition and the report labels all come from here.
+Models are imported only when asked for, so commands that never validate a spec never load
+pydantic.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.resources import KINDS as _KINDS_DIR
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One document kind."""
+
+    name: str                 # the spec's `kind:` value
+    label: str                # Chinese name in messages and reports
+    folder: str               # generator/kinds/<folder>
+    model_ref: str            # "module:Class" of the pydantic model
+    template: str             # the Jinja template under templates/
+    family: str = ""          # the kind whose rules also apply (a department report is an annual report)
+    recognise: str = ""       # regular expression on a draft's titles that says "this kind"
+    issuer: str = ""          # regular expression on a report's last signature that says so too
+    parts_file: str = ""      # the required parts, relative to the folder (or another kind's)
+    hook: str = ""            # "module:function(spec, loaded)" run after validation
+    context: str = ""         # "module:function(spec) -> dict" extra template variables
+
+    @property
+    def model(self) -> type:
+        """The pydantic model class (imported on first use)."""
+        return load(self.model_ref)
+
+    @property
+    def directory(self) -> Path:
+        return _KINDS_DIR / self.folder
+
+    @property
+    def profile_path(self) -> Path:
+        """The kind's check profile."""
+        return self.directory / "profile.yaml"
+
+    @property
+    def parts_path(self) -> Path | None:
+        """The required-parts data file, if the kind has statutory parts."""
+        return (_KINDS_DIR / self.parts_file) if self.parts_file else None
+
+    def is_a(self, name: str) -> bool:
+        """This kind, or the family it belongs to."""
+        return name in (self.name, self.family)
+
+
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (
+    Kind("annual-report", "年度报告", "annual_report",
+         "generator.kinds.annual_report.model:AnnualReport", "annual-report.j2",
+         parts_file="annual_report/parts.yaml"),
+    Kind("work-plan", "工作要点", "work_plan",
+         "generator.kinds.work_plan.model:WorkPlan", "work-plan.j2",
+         recognise=r"工作要点|工作计划|印发.*(要点|计划|方案)",
+         hook="generator.kinds.work_plan.model:resolve_units",
+         context="generator.kinds.work_plan.tasks:template_context"),
+    Kind("department-report", "部门年度报告", "department_report",
+         "generator.kinds.department_report.model:DepartmentReport", "department-report.j2",
+         family="annual-report",
+         recognise=r"^\S{2,30}(局|委员会|办公室|厅|中心|署)关于.{0,12}法治政府建设.*报告",
+         issuer=r"(局|委员会|办公室|厅|中心|署)$",
+         parts_file="annual_report/parts.yaml",
+         hook="generator.kinds.department_report.model:check_issuer"),
+)}
+DEFAULT_KIND = "annual-report"
+
+
+def load(ref: str) -> Any:
+    """The object a "module:name" reference names."""
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def kind_of(name: str) -> Kind:
+    """The row for a kind name (KeyError for an unknown one)."""
+    return KINDS[name]
+
+
+@functools.lru_cache(maxsize=1)
+def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((k.name, re.compile(k.recognise)) for k in KINDS.values() if k.recognise)
+
+
+def recognise(titles: str, issuer: str = "") -> str:
+    """The kind a draft's titles (and its last signature) name; the default kind when none does.
+
+    A title ending in 报告 is a report even when it mentions next year's 工作要点
+    (「…建设情况暨2023年工作要点的报告」).
+    """
+    report = bool(re.search(r"报告\s*$", titles.strip()))
+    for name, pattern in _recognisers():
+        if pattern.search(titles) and not (report and not KINDS[name].family):
+            return name
+    if report and issuer:
+        for kind in KINDS.values():
+            if kind.issuer and kind.family == DEFAULT_KIND and re.search(kind.issuer, issuer):
+                return kind.name
+    return DEFAULT_KIND
+
+
+def __getattr__(name: str):
+    """Spec, SPEC_KINDS and the model classes, imported lazily."""
+    if name == "SPEC_KINDS":
+        return {k.name: k.model for k in KINDS.values()}
+    if name == "Spec":
+        from typing import Union
+
+        return Union[tuple(k.model for k in KINDS.values())]
+    for kind in KINDS.values():
+        if kind.model_ref.endswith(":" + name):
+            return kind.model
+    raise AttributeError(name)

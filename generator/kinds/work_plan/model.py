@@ -1,0 +1,90 @@
+"""法治政府建设工作要点 with its optional 印发通知; every item names its owners."""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from typing import Literal
+
+from pydantic import Field
+
+from generator.errors import SpecError
+from generator.kinds.common import Common, Imprint, Model, Names, Paragraphs, RecipientGroup
+
+
+class Item(Model):
+    """工作要点中的一项任务。"""
+
+    title: str = Field(min_length=1, description="任务标题（段首式），如「持续完善政府职能」")
+    text: str = Field(min_length=1, description="任务内容")
+    lead: Names = Field(default_factory=list, description="牵头单位；可写 $组名 引用 units 中的单位组")
+    responsible: Names = Field(default_factory=list, description="责任单位；可写 $组名 引用 units 中的单位组")
+    deadline: str | None = Field(None, description="完成时限，如「2024年12月底」「长期坚持」")
+
+
+class PlanPart(Model):
+    """工作要点的一个部分（一级标题）。"""
+
+    title: str = Field(min_length=1, description="一级标题，不含序号")
+    area: str | None = Field(None, description="对应《纲要》的部分，如「三」")
+    items: list[Item] = Field(min_length=1, description="本部分的任务")
+
+
+class Notice(Model):
+    """印发通知。"""
+
+    doc_number: str | None = Field(None, description="发文字号，如「茅政办发〔2024〕7号」")
+    issuer: str = Field(min_length=1, description="发文机关，如「茅箭区人民政府办公室」，用于标题")
+    title: str | None = Field(None, description="通知标题；缺省为「{发文机关}关于印发{工作要点标题}的通知」")
+    book_marks: bool = Field(True, description="标题中工作要点名称是否加书名号《》")
+    recipients: list[RecipientGroup] = Field(min_length=1, description="主送机关；同类之间用顿号，不同类之间用逗号")
+    approval: str | None = Field(None, description="审议会议，如「区政府十届第39次常务会议」")
+    body: Paragraphs | None = Field(None, description="通知正文；缺省按模板生成")
+    signature: str = Field(min_length=1, description="署名，如「十堰市茅箭区人民政府办公室」")
+    date: dt.date = Field(description="成文日期，如 2024-04-23")
+    note: str | None = Field(None, description="附注，如「此件公开发布」")
+
+
+class WorkPlan(Common):
+    """法治政府建设工作要点（可附印发通知）。"""
+
+    kind: Literal["work-plan"] = Field(description="文档类型：work-plan 工作要点")
+    opening: Paragraphs = Field(default_factory=list, description="开头段落")
+    units: dict[str, Names] = Field(default_factory=dict, description="单位组：名称 → 单位列表，任务中以 $名称 引用")
+    parts: list[PlanPart] = Field(min_length=1, description="各部分及任务")
+    closing: Paragraphs = Field(default_factory=list, description="结尾段落（可选）")
+    notice: Notice | None = Field(None, description="印发通知（可选）")
+    imprint: Imprint | None = Field(None, description="版记（可选）")
+
+
+def resolve_units(plan: WorkPlan, loaded) -> None:
+    """Replace $group references by their units; every item must name an owner."""
+    problems = []
+    for p_index, part in enumerate(plan.parts):
+        for i_index, item in enumerate(part.items):
+            base = ("parts", p_index, "items", i_index)
+            for role in ("lead", "responsible"):
+                units, missing = _expand_group(getattr(item, role), plan.units)
+                for ref_index, name in missing:
+                    close = difflib.get_close_matches(name, plan.units, n=1)
+                    hint = f"，是否想写「${close[0]}」？" if close else "；请在 units 中定义它"
+                    problems.append(loaded.problem(base + (role, ref_index), f"引用了未定义的单位组「${name}」{hint}"))
+                object.__setattr__(item, role, units)
+            if not item.lead and not item.responsible:
+                problems.append(loaded.problem(base, f"任务「{item.title}」没有写牵头单位（lead）或责任单位（responsible）"))
+    if problems:
+        raise SpecError(*problems)
+
+
+def _expand_group(names: list[str], groups: dict[str, list[str]]) -> tuple[list[str], list[tuple[int, str]]]:
+    """Expand $group entries, keep order, drop repeats; report undefined groups."""
+    result: list[str] = []
+    missing = []
+    for index, name in enumerate(names):
+        expanded = [name]
+        if name.startswith("$"):
+            if name[1:] not in groups:
+                missing.append((index, name[1:]))
+                continue
+            expanded = groups[name[1:]]
+        result.extend(unit for unit in expanded if unit not in result)
+    return result, missing
