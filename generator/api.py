@@ -76,6 +76,24 @@ def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:
     return for_unit(rows, unit)
 
 
+def read_any(path: str | Path):
+    """A draft (.docx, .txt) or a fazhi YAML spec as a document tree.
+
+    A spec is read back through its plain-text rendition, so finding lines are those of
+    `fazhi render --format txt`.
+    """
+    from generator.read import read_draft, read_text
+
+    if Path(path).suffix.lower() not in (".yaml", ".yml"):
+        return read_draft(path)
+    from generator.write.text import to_text
+
+    doc = read_text(to_text(build_tree(load_spec(path))), str(path))
+    for part in doc.all_documents():
+        part.source = "yaml"
+    return doc
+
+
 def check_files(paths: list[Path], profile: str | None = None) -> tuple[list, list[Problem]]:
     """Read and check drafts: [(path, result)] for the readable ones, problems for the others.
 
@@ -83,12 +101,11 @@ def check_files(paths: list[Path], profile: str | None = None) -> tuple[list, li
     being checked: a supervising office checks dozens at once.
     """
     from generator.checks import check_document
-    from generator.read import read_draft
 
     results, unreadable = [], []
     for path in paths:
         try:
-            doc = read_draft(path)
+            doc = read_any(path)
         except FazhiError as exc:
             unreadable.extend(exc.problems)
             continue

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import re
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-NSDECLS = f'xmlns:w="{W_NS}" xmlns:r="{R_NS}"'
+from generator.ooxml.vocab import BUILTIN_STYLES, DEFAULT_STYLES, NSDECLS, R_NS, W_NS  # noqa: F401
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
@@ -84,9 +82,6 @@ def rpr(east_asia: str, latin: str, size: int, bold: bool = False, condense: int
     return props
 
 
-_DEFAULTS = {"Normal", "DefaultParagraphFont", "TableNormal"}
-
-
 def style(kind: str, style_id: str, name: str, ppr: str = "", rpr_: str = "",
           based_on: str = "Normal", next_: str = "", extra: str = "", table_pr: str = "") -> str:
     """A w:style element (children in schema order: name … qFormat, pPr, rPr, tblPr)."""
@@ -94,14 +89,10 @@ def style(kind: str, style_id: str, name: str, ppr: str = "", rpr_: str = "",
     nxt = f'<w:next w:val="{next_}"/>' if next_ else ""
     ppr = f"<w:pPr>{ordered_ppr(ppr)}</w:pPr>" if ppr else ""
     rpr_ = f"<w:rPr>{rpr_}</w:rPr>" if rpr_ else ""
-    default = ' w:default="1"' if style_id in _DEFAULTS else ""
-    return (f'<w:style w:type="{kind}"{default} w:customStyle="{0 if style_id in _BUILTIN else 1}" '
+    default = ' w:default="1"' if style_id in DEFAULT_STYLES else ""
+    return (f'<w:style w:type="{kind}"{default} w:customStyle="{0 if style_id in BUILTIN_STYLES else 1}" '
             f'w:styleId="{style_id}"><w:name w:val="{esc(name)}"/>{based}{nxt}{extra}'
             f'<w:qFormat/>{ppr}{rpr_}{table_pr}</w:style>')
-
-
-_BUILTIN = {"Normal", "Title", "Heading1", "Heading2", "Heading3", "Heading4", "Footer",
-            "TableGrid", "DefaultParagraphFont", "TableNormal"}
 
 
 def styles_part(doc_defaults: str, styles: list[str]) -> str:

@@ -1,6 +1,6 @@
 """The draft reader: .docx, .txt and fazhi YAML drafts into the document tree rendering produces.
 
-    read_draft(path)              dispatch on the extension (.docx, .txt, .yaml/.yml)
+    read_draft(path)              dispatch on the extension (.docx, .txt)
     read_text(text, name)         a plain text, e.g. copied from a government website
     read_docx_bytes(data, name)   a Word file's bytes
 
@@ -65,6 +65,7 @@ MAX_RECIPIENTS = 120
 BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
 
+from generator.ooxml.vocab import ROLE_OF_STYLE, RUNIN_PREFIX, W_NS
 from generator.resources import NOISE as _NOISE_FILE
 
 # ---------------------------------------------------------------- patterns
@@ -174,20 +175,10 @@ def _noise(noise: Noise | str | Path | Iterable | None) -> Noise:
 # ---------------------------------------------------------------- entry points
 
 def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = None) -> Document:
-    """Read a .docx, .txt or fazhi YAML draft into a document tree (DraftError if unreadable)."""
+    """Read a .docx or .txt draft into a document tree (DraftError if unreadable)."""
     path = Path(path)
     name = str(path)
     ext = path.suffix.lower()
-    if ext in (".yaml", ".yml"):
-        from generator.render.build import build_tree
-        from generator.spec.validate import load_spec
-        from generator.write.text import to_text
-
-        # Read back through the plain-text rendition, so lines are those of `render --format txt`.
-        doc = read_text(to_text(build_tree(load_spec(path))), name, noise)
-        for part in doc.all_documents():
-            part.source = "yaml"
-        return doc
     if ext not in (".docx", ".txt", ".text"):
         hint = "（旧版 Word 文件请先另存为 .docx）" if ext in (".doc", ".wps", ".rtf") else ""
         raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.txt 或 .yaml{hint}", name))
@@ -622,16 +613,10 @@ class _Builder:
 # tokenizer over the XML text; anything else, and any XML the tokenizer cannot vouch for,
 # goes through lxml, which also reports malformed XML.
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
 _FALSE = ("0", "false", "off")
 
-_FAZHI_KINDS = {
-    "Title": ("title", 0), "FzAttachmentTitle": ("title", 0), "FzRecipients": ("recipients", 0),
-    "FzSignature": ("signature", 0), "FzNote": ("note", 0), "FzDocNumber": ("doc_number", 0),
-    "FzAttachmentLabel": ("label", 0), "FzImprint": ("imprint", 0),
-    "Heading1": ("heading", 1), "Heading2": ("heading", 2), "Heading3": ("heading", 3), "Heading4": ("heading", 4),
-}
+_FAZHI_KINDS = ROLE_OF_STYLE
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-4])$")
 _PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
 _EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
@@ -972,7 +957,7 @@ class _DocxReader:
                 if para is None:
                     continue
                 if prop == "rStyle":
-                    if value.startswith("FzRunIn"):
+                    if value.startswith(RUNIN_PREFIX):
                         if para.runin == 0:
                             para.runin = 2 if para.parts else 1
                         elif para.runin == 3:
@@ -1087,7 +1072,7 @@ class _DocxReader:
                 if first_run is None:
                     first_run = parent
             elif name == "rStyle":
-                if el.get(q + "val", "").startswith("FzRunIn") and para.runin != 2:
+                if el.get(q + "val", "").startswith(RUNIN_PREFIX) and para.runin != 2:
                     if para.runin == 0 and para.parts:
                         para.runin = 2
                     else:

@@ -13,13 +13,12 @@ import zipfile
 from dataclasses import dataclass
 
 from generator.ooxml import xml as x
+from generator.ooxml.vocab import STYLES as S
 from generator.ooxml.layout import Fonts, Layout, load_layout
 from generator.numbering import Counter
 from generator.write.text import note_text, recipients_text
 from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
 
-HEADING_STYLES = {1: "Heading1", 2: "Heading2", 3: "Heading3", 4: "Heading4"}
-RUNIN_STYLES = {1: "FzRunIn1", 2: "FzRunIn2", 3: "FzRunIn3", 4: "FzRunIn4"}
 
 
 @dataclass(frozen=True)
@@ -65,17 +64,17 @@ class _Body:
         out = self.out
         page_break = "<w:pageBreakBefore/>" if new_page else ""
         if doc.label:
-            out.append(x.para(x.run(doc.label), "FzAttachmentLabel", page_break))
+            out.append(x.para(x.run(doc.label), S.attachment_label, page_break))
             page_break = ""
         if doc.doc_number:
             out.append(self._doc_number(doc, page_break))
             page_break = ""
         if doc.title:
-            title_style = "FzAttachmentTitle" if doc.label else "Title"
+            title_style = S.attachment_title if doc.label else S.title
             runs = x.BREAK.join(x.run(line) for line in doc.title.splitlines())
             out.append(x.para(runs, title_style, page_break))
         if doc.recipients:
-            out.append(x.para(x.run(recipients_text(doc.recipients)), "FzRecipients"))
+            out.append(x.para(x.run(recipients_text(doc.recipients)), S.recipients))
         counter = Counter()
         for block in doc.blocks:
             if isinstance(block, Heading):
@@ -86,25 +85,25 @@ class _Body:
                 out.append(self._table(block))
         self._signature(doc)
         for note in doc.notes:
-            out.append(x.para(x.run(note_text(note)), "FzNote"))
+            out.append(x.para(x.run(note_text(note)), S.note))
 
     def _heading(self, heading: Heading, label: str) -> str:
         if heading.runin:
-            runs = x.run(label + sentence(heading.title), RUNIN_STYLES[heading.level])
+            runs = x.run(label + sentence(heading.title), S.runin(heading.level))
             return x.para(runs + (x.run(heading.body) if heading.body else ""))
-        return x.para(x.run(heading_text(heading, label)), HEADING_STYLES[heading.level])
+        return x.para(x.run(heading_text(heading, label)), S.heading(heading.level))
 
     def _doc_number(self, doc: Document, page_break: str) -> str:
         """Centred for downward documents; upward ones start one character in, 签发人 on the right."""
         if not (doc.upward or doc.signer):
-            return x.para(x.run(doc.doc_number), "FzDocNumber", page_break + '<w:jc w:val="center"/>')
+            return x.para(x.run(doc.doc_number), S.doc_number, page_break + '<w:jc w:val="center"/>')
         runs = x.run(doc.doc_number)
         ppr = page_break + '<w:jc w:val="left"/>' + x.ind(left=self.char)
         if doc.signer:
             stop = self.layout.text_width - self.char
             ppr = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>' + ppr
-            runs += x.TAB + x.run("签发人：") + x.run(doc.signer, "FzSignerName")
-        return x.para(runs, "FzDocNumber", ppr)
+            runs += x.TAB + x.run("签发人：") + x.run(doc.signer, S.signer_name)
+        return x.para(runs, S.doc_number, ppr)
 
     def _signature(self, doc: Document) -> None:
         """Signatures two characters from the right; the date starts two characters right of them."""
@@ -118,11 +117,11 @@ class _Body:
         for index, name in enumerate(doc.signatures):
             indent = right + (widest - text_width(name)) / 2
             before = self.layout.line_pitch if index == 0 else 0
-            self.out.append(x.para(x.run(name), "FzSignature", self._right(indent, before)))
+            self.out.append(x.para(x.run(name), S.signature, self._right(indent, before)))
         if date_text:
             indent = right + widest - 2 - text_width(date_text) if doc.signatures else 2.0
             before = 0 if doc.signatures else self.layout.line_pitch
-            self.out.append(x.para(x.run(date_text), "FzSignature", self._right(indent, before)))
+            self.out.append(x.para(x.run(date_text), S.signature, self._right(indent, before)))
 
     def _right(self, chars: float, before: int) -> str:
         spacing = x.spacing(before=before) if before else ""
@@ -136,11 +135,11 @@ class _Body:
         rows = []
         for index, row in enumerate(table.rows):
             header = index < table.header_rows
-            style = "FzTableHeader" if header else "FzTableText"
+            style = S.table_header if header else S.table_text
             cells = [x.para(x.run(text), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
                      for text in row + [""] * (count - len(row))]
             rows.append(x.table_row(cells, widths, header))
-        return x.table("".join(rows), widths) + x.para("", "FzTableText")
+        return x.table("".join(rows), widths) + x.para("", S.table_text)
 
     def _imprint(self, doc: Document) -> None:
         """版记 at the foot of the last page: 抄送 and 印发 lines between rules."""
@@ -161,7 +160,7 @@ class _Body:
         for index, runs in enumerate(lines):
             first, last = index == 0, index == len(lines) - 1
             borders = (x.border("top", 8) if first else "") + x.border("bottom", 8 if last else 6)
-            self.out.append(x.para(runs, "FzImprint", frame + tabs * last + f"<w:pBdr>{borders}</w:pBdr>"))
+            self.out.append(x.para(runs, S.imprint, frame + tabs * last + f"<w:pBdr>{borders}</w:pBdr>"))
 
 
 def text_width(text: str) -> float:
@@ -231,7 +230,7 @@ def _set_footer(footer, side: str, layout: Layout) -> None:
     for child in list(element):
         element.remove(child)
     indent = x.ind(right=layout.char * 14 // 16) if side == "right" else x.ind(left=layout.char * 14 // 16)
-    paragraph = x.para(x.page_field_runs(), "Footer", f'<w:jc w:val="{side}"/>' + indent)
+    paragraph = x.para(x.page_field_runs(), S.footer, f'<w:jc w:val="{side}"/>' + indent)
     element.append(parse_xml(paragraph.replace("<w:p>", f"<w:p {x.NSDECLS}>", 1)))
 
 

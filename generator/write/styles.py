@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from generator.ooxml import xml as x
+from generator.ooxml.vocab import STYLES as S
 from generator.ooxml.layout import Fonts, Layout
 
 # GB/T 9704: headings 一、 黑体, （一） 楷体, 1. and （1） 仿宋, all 三号, indented like the body.
@@ -23,15 +24,15 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
                 '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
                 f'<w:pPrDefault><w:pPr>{default_ppr}</w:pPr></w:pPrDefault>')
     styles = [
-        x.style("paragraph", "Normal", "Normal", based_on="", ppr=f'<w:widowControl w:val="0"/>{no_space}<w:jc w:val="both"/>{single}{indent}',
+        x.style("paragraph", S.normal, "Normal", based_on="", ppr=f'<w:widowControl w:val="0"/>{no_space}<w:jc w:val="both"/>{single}{indent}',
                 rpr_=x.rpr(fonts.body, latin, body, condense=cond)),
-        x.style("character", "DefaultParagraphFont", "Default Paragraph Font", based_on="",
+        x.style("character", S.default_font, "Default Paragraph Font", based_on="",
                 extra="<w:uiPriority w:val=\"1\"/><w:semiHidden/><w:unhideWhenUsed/>"),
-        x.style("table", "TableNormal", "Normal Table", based_on="",
+        x.style("table", S.table_normal, "Normal Table", based_on="",
                 extra='<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>',
                 table_pr='<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
                       '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'),
-        x.style("paragraph", "Title", "Title", next_="Normal",
+        x.style("paragraph", S.title, "Title", next_=S.normal,
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{title_spacing}{no_indent}<w:outlineLvl w:val="9"/>',
                 rpr_=x.rpr(fonts.title, latin, layout.sizes["title"])),
     ]
@@ -39,39 +40,39 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
         bold = heading3_bold and level == 3
         font = fonts.heading(level)
         styles.append(x.style(
-            "paragraph", f"Heading{level}", _HEADING_NAMES[level], next_="Normal",
+            "paragraph", S.heading(level), _HEADING_NAMES[level], next_=S.normal,
             ppr=f'<w:keepNext/><w:keepLines/>{single}{indent}<w:outlineLvl w:val="{level - 1}"/>',
             rpr_=x.rpr(font, latin, body, bold=bold, condense=cond)))
         # Run-in headings: the heading sentence opens a body paragraph in this character style.
-        styles.append(x.style("character", f"FzRunIn{level}", f"fazhi run-in heading {level}",
-                              based_on="DefaultParagraphFont",
+        styles.append(x.style("character", S.runin(level), f"fazhi run-in heading {level}",
+                              based_on=S.default_font,
                               rpr_=x.rpr(font, latin, body, bold=bold, condense=cond)))
     plain = x.rpr(fonts.body, latin, body, condense=cond)
     styles += [
-        x.style("paragraph", "FzDocNumber", "fazhi 发文字号", next_="Title",
+        x.style("paragraph", S.doc_number, "fazhi 发文字号", next_=S.title,
                 ppr=f'<w:jc w:val="center"/>{x.spacing(after=2 * layout.line_pitch)}{no_indent}', rpr_=plain),
-        x.style("character", "FzSignerName", "fazhi 签发人姓名", based_on="DefaultParagraphFont",
+        x.style("character", S.signer_name, "fazhi 签发人姓名", based_on=S.default_font,
                 rpr_=x.rpr(fonts.heading2, latin, body, condense=cond)),
-        x.style("paragraph", "FzRecipients", "fazhi 主送机关", ppr=f"{single}{no_indent}", rpr_=plain),
-        x.style("paragraph", "FzSignature", "fazhi 署名和日期", ppr=f'<w:keepNext/><w:jc w:val="right"/>{no_indent}',
+        x.style("paragraph", S.recipients, "fazhi 主送机关", ppr=f"{single}{no_indent}", rpr_=plain),
+        x.style("paragraph", S.signature, "fazhi 署名和日期", ppr=f'<w:keepNext/><w:jc w:val="right"/>{no_indent}',
                 rpr_=plain),
-        x.style("paragraph", "FzNote", "fazhi 附注", ppr=indent, rpr_=plain),
-        x.style("paragraph", "FzAttachmentLabel", "fazhi 附件标识", ppr=f'<w:jc w:val="left"/>{no_indent}',
+        x.style("paragraph", S.note, "fazhi 附注", ppr=indent, rpr_=plain),
+        x.style("paragraph", S.attachment_label, "fazhi 附件标识", ppr=f'<w:jc w:val="left"/>{no_indent}',
                 rpr_=x.rpr(fonts.heading1, latin, body)),
-        x.style("paragraph", "FzAttachmentTitle", "fazhi 附件标题", next_="Normal",
+        x.style("paragraph", S.attachment_title, "fazhi 附件标题", next_=S.normal,
                 ppr=f'<w:jc w:val="center"/>{x.spacing(before=layout.line_pitch, after=layout.line_pitch, line=layout.line_pitch, exact=True)}{no_indent}',
                 rpr_=x.rpr(fonts.title, latin, layout.sizes["title"])),
-        x.style("paragraph", "FzTableHeader", "fazhi 表头",
+        x.style("paragraph", S.table_header, "fazhi 表头",
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.heading1, latin, small)),
-        x.style("paragraph", "FzTableText", "fazhi 表格文字",
+        x.style("paragraph", S.table_text, "fazhi 表格文字",
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="left"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.body, latin, small)),
-        x.style("paragraph", "FzImprint", "fazhi 版记",
+        x.style("paragraph", S.imprint, "fazhi 版记",
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing(line=layout.line_pitch, exact=True)}'
                     f"{x.ind(left=280, right=280, first=0, first_chars=0)}",
                 rpr_=x.rpr(fonts.body, latin, layout.sizes["imprint"])),
-        x.style("paragraph", "Footer", "footer",
+        x.style("paragraph", S.footer, "footer",
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.page_number, fonts.page_number, layout.sizes["page_number"])),
     ]
