@@ -20,7 +20,7 @@ def render_bytes(spec, fmt: str = "docx", options: Options = Options()) -> bytes
         return to_text(tree).encode("utf-8")
     from generator.write.docx import StyleOptions, write_docx
 
-    return write_docx(tree, StyleOptions(spec.style.fonts, spec.style.heading3_bold))
+    return write_docx(tree, StyleOptions(spec.style.fonts, spec.style.heading3_bold, options.layout))
 
 
 def default_output(spec_path: str | Path, fmt: str) -> Path:
@@ -94,7 +94,8 @@ def read_any(path: str | Path):
     return doc
 
 
-def check_files(paths: list[Path], profile: str | None = None) -> tuple[list, list[Problem]]:
+def check_files(paths: list[Path], profile: str | None = None,
+                layout: str | Path | None = None) -> tuple[list, list[Problem]]:
     """Read and check drafts: [(path, result)] for the readable ones, problems for the others.
 
     An unreadable draft (not a Word file, damaged, too large) does not stop the others from
@@ -109,5 +110,5 @@ def check_files(paths: list[Path], profile: str | None = None) -> tuple[list, li
         except FazhiError as exc:
             unreadable.extend(exc.problems)
             continue
-        results.append((str(path), check_document(doc, profile)))
+        results.append((str(path), check_document(doc, profile, layout=str(layout) if layout else None)))
     return results, unreadable

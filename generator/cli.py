@@ -49,13 +49,17 @@ def main() -> None:
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="自定义模板目录（同名模板优先）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
 @click.option("--table", is_flag=True, help="工作要点：附上任务分工表（附件）")
+@click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
+              help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
 @_handle_errors
-def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: bool) -> None:
+def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: bool,
+           layout: Path | None) -> None:
     """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）。"""
     from generator.api import render_file
     from generator.render.build import Options
 
-    path = render_file(spec, output, fmt, Options(str(templates) if templates else None, table))
+    options = Options(str(templates) if templates else None, table, str(layout) if layout else None)
+    path = render_file(spec, output, fmt, options)
     click.echo(f"已生成：{path}")
 
 
@@ -100,23 +104,57 @@ def _print_tasks(rows, unit: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
               help="输出格式")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
+@click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
+              help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
 @_handle_errors
-def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool) -> None:
+def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool, layout: Path | None) -> None:
     """检查草稿（.docx、.txt 或 fazhi 的 YAML）是否包含法定部分、是否符合公文格式。"""
     from generator.api import check_files
 
     from generator.checks import report
     from generator.errors import FazhiError
 
-    results, unreadable = check_files(list(files), None if profile == "auto" else profile)
-    if results:
-        render = {"text": report.to_text, "json": report.to_json, "sarif": report.to_sarif}[fmt]
-        click.echo(render(results).rstrip("\n"))
+    results, unreadable = check_files(list(files), None if profile == "auto" else profile, layout)
+    if fmt == "text":
+        if results:
+            click.echo(report.to_text(results).rstrip("\n"))
+    else:
+        render = {"json": report.to_json, "sarif": report.to_sarif}[fmt]
+        click.echo(render(results, unreadable).rstrip("\n"))
     if unreadable:
         raise FazhiError(*unreadable)
     failing = {"error"} | ({"warning"} if strict else set())
     if any(f.severity in failing for _, result in results for f in result.findings):
         sys.exit(EXIT_FINDINGS)
+
+
+@main.command(name="rules")
+@click.argument("rule_id", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_handle_errors
+def rules_command(rule_id: str | None, fmt: str) -> None:
+    """列出全部检查规则（编号、默认严重程度、适用文档、要求、通过与不通过的例子）；给出编号则显示其全部说明。"""
+    import json
+
+    from generator.checks import RULES, describe_rules
+
+    chosen = describe_rules(rule_id)
+    if fmt == "json":
+        click.echo(json.dumps([r.as_dict() for r in chosen], ensure_ascii=False, indent=2))
+        return
+    for rule in chosen:
+        click.echo(rule.doc if rule_id else _rule_line(rule))
+    if not rule_id:
+        click.echo(f"共 {len(RULES)} 条规则；fazhi rules 规则编号 显示一条规则的全部说明。")
+
+
+def _rule_line(rule) -> str:
+    kinds = "、".join(rule.kinds) if rule.kinds else "全部"
+    lines = [f"{rule.id}  [{rule.severity}]  适用：{kinds}", f"    {rule.summary}"]
+    for label, which in (("通过", "pass"), ("不通过", "fail")):
+        if rule.example(which):
+            lines.append(f"    {label}：{rule.example(which)}")
+    return "\n".join(lines)
 
 
 @main.command(name="schema")

@@ -322,10 +322,48 @@ def test_sarif_report():
     log = json.loads(to_sarif(_results()))
     assert log["version"] == "2.1.0"
     driver = log["runs"][0]["tool"]["driver"]
-    assert {r["id"] for r in driver["rules"]} == set(RULES)
+    assert {r["id"] for r in driver["rules"]} == set(RULES) | {"draft.unreadable"}
     rule = driver["rules"][0]
     assert set(rule) >= {"id", "shortDescription", "fullDescription", "defaultConfiguration"}
     result = log["runs"][0]["results"][0]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
     assert any("region" in r["locations"][0]["physicalLocation"] for r in log["runs"][0]["results"])
     assert {r["level"] for r in log["runs"][0]["results"]} <= {"error", "warning", "note"}
+
+
+def _profile_problem(tmp_path, text: str):
+    from generator.checks import ProfileError
+
+    path = tmp_path / "city.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProfileError) as caught:
+        check_document(build(MINI_REPORT), str(path))
+    (problem,) = caught.value.problems
+    return problem
+
+
+def test_misspelt_rule_parameter_is_located_with_did_you_mean(tmp_path):
+    problem = _profile_problem(tmp_path, "include: [annual-report]\nrules:\n  date.deadline: {mounth: 3, day: 1}\n")
+    assert problem.line == 3 and "「mounth」" in problem.message and "month" in problem.message
+
+
+def test_rule_parameter_of_the_wrong_type(tmp_path):
+    problem = _profile_problem(tmp_path, "rules:\n  leftover.repeated-paragraph: {min_length: 二十}\n")
+    assert problem.line == 2 and "整数" in problem.message
+
+
+def test_unknown_rule_names_its_line(tmp_path):
+    problem = _profile_problem(tmp_path, "name: my\nrules:\n  parts.missing: {}\n  no.such-rule: {}\n")
+    assert problem.line == 4 and "未知的规则「no.such-rule」" in problem.message
+
+
+def test_bad_severity_and_unknown_profile_key(tmp_path):
+    assert "severity" in _profile_problem(tmp_path, "rules:\n  numbering.dot: {severity: fatal}\n").message
+    assert _profile_problem(tmp_path, "name: x\nrule:\n  numbering.dot: false\n").line == 2
+
+
+def test_profile_severity_override_wins_over_part_severities(tmp_path):
+    path = tmp_path / "strict.yaml"
+    path.write_text("include: [annual-report]\nrules:\n  parts.missing: {severity: info}\n", encoding="utf-8")
+    result = check_document(build(MINI_REPORT), str(path))
+    assert {f.severity for f in result.findings if f.rule == "parts.missing"} == {"info"}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 from click.testing import CliRunner
 from conftest import EXAMPLES, MAOJIAN, SEEDS
@@ -85,3 +86,37 @@ def test_complete_template_example_passes_strict_as_yaml_and_as_docx(tmp_path):
     entry = json.loads(result.output)["files"][0]
     assert all(part["found"] for part in entry["parts"].values())
     assert {f["severity"] for f in entry["findings"]} <= {"info"}
+
+
+def test_unreadable_draft_is_a_finding_in_json_and_sarif(tmp_path):
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"this is not a zip file")
+    good = tmp_path / "kaifu.txt"
+    shutil.copy(KAIFU_SEED, good)
+    result = _run("--format", "json", good, broken)
+    assert result.exit_code == 2
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert files["broken.docx"]["kind"] is None
+    assert [f["rule"] for f in files["broken.docx"]["findings"]] == ["draft.unreadable"]
+    assert files["kaifu.txt"]["kind"] == "annual-report"
+    sarif = json.loads(_run("--format", "sarif", good, broken).stdout)
+    run = sarif["runs"][0]
+    assert any(r["ruleId"] == "draft.unreadable" for r in run["results"])
+    assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_rules_command_lists_every_rule_with_examples():
+    from generator.checks import RULES
+
+    result = CliRunner().invoke(main, ["rules"])
+    assert result.exit_code == 0
+    for rule_id in RULES:
+        assert rule_id in result.output
+    assert "不通过：" in result.output
+    data = json.loads(CliRunner().invoke(main, ["rules", "--format", "json"]).output)
+    assert {r["id"] for r in data} == set(RULES)
+    assert all(r["pass"] and r["fail"] for r in data)
+    one = CliRunner().invoke(main, ["rules", "date.deadline"])
+    assert one.exit_code == 0 and "4月1日" in one.output
+    wrong = CliRunner().invoke(main, ["rules", "date.deadlin"])
+    assert wrong.exit_code == 2 and "date.deadline" in wrong.output

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from conftest import (ALL_EXAMPLES, KAIFU, NS, copy_example, para_style, para_text,
+from conftest import (ALL_EXAMPLES, KAIFU, NS, Docx, copy_example, para_style, para_text,
                       runs, w)
 
 STEMS = [p.stem for p in ALL_EXAMPLES]
@@ -141,6 +141,46 @@ def test_gbk_font_profile(tmp_path, render_docx, layout):
     assert _fonts(docx, "FzRunIn3")[0] == gbk.heading3 == "仿宋"
     assert _fonts(docx, "Title")[0] == gbk.title
     assert "_GB2312" not in docx.raw("word/styles.xml")
+
+
+def test_font_roles_by_use(rendered, layout):
+    """签发人姓名, 「附件」 and the table header have fonts of their own role, not another role's."""
+    docx = rendered["maojian-2024-plan-table"]
+    fonts = layout.fonts("gb2312")
+    assert _fonts(docx, "FzSignerName")[0] == fonts.signer_name == "楷体_GB2312"
+    assert _fonts(docx, "FzAttachmentLabel")[0] == fonts.attachment_label
+    assert _fonts(docx, "FzTableHeader")[0] == fonts.table_header
+
+
+def test_city_layout_file_overrides_only_what_it_names(tmp_path):
+    from generator.api import render_file
+    from generator.render.build import Options
+
+    city = tmp_path / "city-layout.yaml"
+    city.write_text("fonts:\n  profiles:\n    gb2312: {body: 仿宋}\nmargins: {top: 2150}\n", encoding="utf-8")
+    out = render_file(KAIFU, tmp_path / "kaifu.docx", "docx", Options(layout=str(city)))
+    docx = Docx(out)
+    assert _fonts(docx, "Normal")[0] == "仿宋"
+    assert _fonts(docx, "Heading2")[0] == "楷体_GB2312"  # untouched roles keep the built-in fonts
+    margins = docx.document.find("w:body/w:sectPr/w:pgMar", NS)
+    assert margins.get(w("top")) == "2150" and margins.get(w("left")) == "1588"
+
+
+@pytest.mark.parametrize("text,line,needle", [
+    ("margins: {topp: 2150}\n", 1, "top"),
+    ("line_pitch: 二十九\n", 1, "整数"),
+    ("page:\n  width: 11906\n  heigth: 16838\n", 3, "height"),
+])
+def test_city_layout_file_errors_are_located(tmp_path, text, line, needle):
+    from generator.errors import FazhiError
+    from generator.ooxml.layout import load_layout
+
+    city = tmp_path / "bad-layout.yaml"
+    city.write_text(text, encoding="utf-8")
+    with pytest.raises(FazhiError) as caught:
+        load_layout(str(city))
+    (problem,) = caught.value.problems
+    assert problem.line == line and needle in problem.message and problem.file == str(city)
 
 
 # ---------------------------------------------------------------- schema order (Word rejects files otherwise)

@@ -17,7 +17,7 @@ from .analysis import analyse
 from .profiles import Profile, ProfileError, available_profiles, load_profile
 from .registry import RULES, Context, Finding, Rule
 
-__all__ = ["check_document", "CheckResult", "Finding", "Rule", "RULES", "available_profiles",
+__all__ = ["check_document", "describe_rules", "CheckResult", "Finding", "Rule", "RULES", "available_profiles",
            "load_profile", "Profile", "ProfileError"]
 
 
@@ -40,14 +40,28 @@ class CheckResult:
         return out
 
 
+def describe_rules(rule_id: str | None = None) -> list[Rule]:
+    """Every rule sorted by id, or the one named (a FazhiError with a did-you-mean otherwise)."""
+    if rule_id is None:
+        return sorted(RULES.values(), key=lambda r: r.id)
+    if rule_id not in RULES:
+        import difflib
+
+        from generator.errors import FazhiError
+
+        close = difflib.get_close_matches(rule_id, RULES, n=1)
+        raise FazhiError(f"没有编号为「{rule_id}」的规则" + (f"，是否想写「{close[0]}」？" if close else ""))
+    return [RULES[rule_id]]
+
+
 def check_document(doc: Document, profile: str | None = None,
-                   report_year: int | None = None) -> CheckResult:
+                   report_year: int | None = None, layout: str | None = None) -> CheckResult:
     """Run a profile's rules over a document tree. `profile` None: by the document's kind
     (工作要点 -> work-plan, else annual-report); a name under data/profiles or a YAML path."""
-    analysis = analyse(doc, None, report_year)
+    analysis = analyse(doc, None, report_year, layout)
     chosen = load_profile(profile or analysis.kind)
     if chosen.kind and chosen.kind != analysis.kind and profile:
-        analysis = analyse(doc, chosen.kind, report_year)
+        analysis = analyse(doc, chosen.kind, report_year, layout)
     findings: list[Finding] = []
     kind = KINDS[analysis.kind]
     for rule_id, params in chosen.rules.items():

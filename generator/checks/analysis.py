@@ -55,6 +55,7 @@ class Analysis:
     units: list[TextUnit] = field(default_factory=list)
     parts: dict[str, PartHit] = field(default_factory=dict)
     parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
+    layout: str | None = None  # a layout file for the layout rules (the built-in one when None)
 
     @functools.cached_property
     def _joined(self) -> tuple[str, list[int]]:
@@ -227,12 +228,13 @@ def detect_parts(body: Document, parts_data: dict) -> dict[str, PartHit]:
     return hits
 
 
-def analyse(doc: Document, kind: str | None = None, report_year: int | None = None) -> Analysis:
+def analyse(doc: Document, kind: str | None = None, report_year: int | None = None,
+            layout: str | None = None) -> Analysis:
     kind = kind or detect_kind(doc)
     body = body_document(doc, kind)
     units = text_units(doc)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, units), units)
+    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, units), units, layout=layout)
     parts_path = KINDS[kind].parts_path
     if parts_path:
         analysis.parts_data = load_data(parts_path)

@@ -2,7 +2,7 @@
 
 A check function takes the document tree and a `Context` and yields findings, usually through
 `ctx.finding(line, message)`, which fills in the rule id and the severity the profile chose.
-Its docstring is the rule's documentation (shown by SARIF and `--list-rules`) and carries a
+Its docstring is the rule's documentation (shown by SARIF and `fazhi rules`) and carries a
 passing and a failing example.
 """
 from __future__ import annotations
@@ -47,6 +47,20 @@ class Rule:
     @property
     def doc(self) -> str:
         return inspect.cleandoc(self.check.__doc__ or self.summary)
+
+    def example(self, which: str) -> str:
+        """The docstring's passing (「通过：」) or failing (「不通过：」) example."""
+        label = {"pass": "通过：", "fail": "不通过："}[which]
+        for line in self.doc.splitlines():
+            if line.strip().startswith(label):
+                return line.strip()[len(label):].strip()
+        return ""
+
+    def as_dict(self) -> dict:
+        """What `fazhi rules --format json` prints of the rule."""
+        return {"id": self.id, "severity": self.severity, "kinds": list(self.kinds), "summary": self.summary,
+                "parameters": self.defaults, "pass": self.example("pass"), "fail": self.example("fail"),
+                "doc": self.doc}
 
 
 RULES: dict[str, Rule] = {}

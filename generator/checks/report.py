@@ -10,6 +10,9 @@ from generator.resources import load_data
 from .registry import RULES
 
 _SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+# Not a rule of the registry: what JSON and SARIF say of a draft that could not be read.
+UNREADABLE = "draft.unreadable"
+_UNREADABLE_DOC = "草稿无法读取（不是 Word/文本文件、已损坏、过大或编码无法识别），没有检查。"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -44,8 +47,13 @@ def to_text(results: Iterable[tuple[str, object]]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def to_json(results: Iterable[tuple[str, object]]) -> str:
+def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) -> str:
+    """{"files": [...]}: a readable draft's kind, parts and findings; an unreadable one with
+    kind null and one `draft.unreadable` error finding."""
     files = []
+    for problem in unreadable:
+        files.append({"path": problem.file or "", "kind": None, "parts": {},
+                      "findings": [{"rule": UNREADABLE, "severity": "error", "message": problem.message, "line": None}]})
     for path, result in results:
         files.append({
             "path": str(path),
@@ -58,7 +66,9 @@ def to_json(results: Iterable[tuple[str, object]]) -> str:
 
 
 def sarif_rules() -> list[dict]:
-    return [{
+    unreadable = {"id": UNREADABLE, "shortDescription": {"text": "草稿无法读取"},
+                  "fullDescription": {"text": _UNREADABLE_DOC}, "defaultConfiguration": {"level": "error"}}
+    return [unreadable] + [{
         "id": rule.id,
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc},
@@ -66,10 +76,16 @@ def sarif_rules() -> list[dict]:
     } for rule in sorted(RULES.values(), key=lambda r: r.id)]
 
 
-def to_sarif(results: Iterable[tuple[str, object]]) -> str:
+def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) -> str:
     rules = sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     sarif_results = []
+    notifications = []
+    for problem in unreadable:
+        location = {"physicalLocation": {"artifactLocation": {"uri": Path(problem.file or "").as_posix()}}}
+        sarif_results.append({"ruleId": UNREADABLE, "ruleIndex": index[UNREADABLE], "level": "error",
+                              "message": {"text": problem.message}, "locations": [location]})
+        notifications.append({"level": "error", "message": {"text": str(problem)}, "locations": [location]})
     for path, result in results:
         uri = Path(path).as_posix()
         for f in result.findings:
@@ -90,6 +106,8 @@ def to_sarif(results: Iterable[tuple[str, object]]) -> str:
             "tool": {"driver": {"name": "fazhi",
                                 "rules": rules}},
             "results": sarif_results,
+            "invocations": [{"executionSuccessful": not notifications,
+                             "toolExecutionNotifications": notifications}],
         }],
     }
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,15 +1,20 @@
 """The layout profile (GB/T 9704 numbers as OOXML values), read from a YAML data file."""
 from __future__ import annotations
 
+import difflib
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import yaml
 
+from generator.errors import FazhiError, Problem
 from generator.resources import LAYOUT
 
 DEFAULT_LAYOUT = LAYOUT
+
+
+class LayoutError(FazhiError):
+    """A layout file that cannot be used."""
 
 
 @dataclass(frozen=True)
@@ -24,6 +29,9 @@ class Fonts:
     heading3: str
     heading4: str
     page_number: str
+    signer_name: str
+    attachment_label: str
+    table_header: str
 
     def heading(self, level: int) -> str:
         """The East-Asian font of a heading level."""
@@ -42,6 +50,10 @@ class Layout:
     sizes: dict
     char: int
     tolerance: int
+    positions: dict
+    spacing: dict
+    rules: dict
+    table: dict
     font_profiles: dict
 
     @property
@@ -56,7 +68,38 @@ class Layout:
 
 @functools.lru_cache(maxsize=4)
 def load_layout(path: str | None = None) -> Layout:
-    """Read a layout file (the built-in GB/T 9704 one by default)."""
-    data = yaml.safe_load(Path(path or DEFAULT_LAYOUT).read_text(encoding="utf-8"))
+    """The built-in GB/T 9704 layout, or a city's layout file merged over it.
+
+    A city's file need only hold what it changes (a full copy of layout.yaml works too); a key
+    the built-in file does not have, or a number given as text, is a located LayoutError.
+    """
+    data = yaml.safe_load(DEFAULT_LAYOUT.read_text(encoding="utf-8"))
+    if path:
+        from generator.spec.loading import load_yaml
+
+        loaded = load_yaml(path)
+        if not isinstance(loaded.data, dict):
+            raise LayoutError(Problem("版式文件应为「字段: 值」形式的映射（见内置的 layout.yaml）", str(path), 1, 1))
+        _merge(data, loaded.data, (), loaded)
     fonts = data.pop("fonts")
     return Layout(font_profiles={"latin": fonts["latin"], "profiles": fonts["profiles"]}, **data)
+
+
+def _merge(base: dict, override: dict, path: tuple, loaded) -> None:
+    """Deep-merge override into base; every key must exist in base."""
+    for key, value in override.items():
+        where = path + (key,)
+        if key not in base:
+            close = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
+            hint = f"，是否想写「{close[0]}」？" if close else f"；可用字段：{'、'.join(map(str, base))}"
+            raise LayoutError(loaded.problem(where, f"版式文件中未知的字段「{key}」{hint}"))
+        elif isinstance(base[key], dict):
+            if not isinstance(value, dict):
+                raise LayoutError(loaded.problem(where, f"「{key}」应为「字段: 值」形式的映射"))
+            _merge(base[key], value, where, loaded)
+        elif isinstance(base[key], int) and (isinstance(value, bool) or not isinstance(value, int)):
+            raise LayoutError(loaded.problem(where, f"「{key}」应为整数（OOXML 数值，见 layout.yaml 的单位说明），而不是「{value}」"))
+        elif isinstance(base[key], str) and not isinstance(value, str):
+            raise LayoutError(loaded.problem(where, f"「{key}」应为文字，而不是「{value}」"))
+        else:
+            base[key] = value

@@ -114,14 +114,14 @@ def border(side: str, size: int) -> str:
     return f'<w:{side} w:val="single" w:sz="{size}" w:space="1" w:color="000000"/>'
 
 
-def table(rows_xml: str, widths: list[int]) -> str:
+def table(rows_xml: str, widths: list[int], cell_margin: int = 85) -> str:
     """A table with single borders and fixed column widths (twips)."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     borders = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                       for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     return (f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
             f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-            f'<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/><w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
             f'<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{rows_xml}</w:tbl>')
 
 

@@ -6,6 +6,7 @@ that package's zip.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import io
@@ -98,9 +99,10 @@ class _Body:
         if not (doc.upward or doc.signer):
             return x.para(x.run(doc.doc_number), S.doc_number, page_break + '<w:jc w:val="center"/>')
         runs = x.run(doc.doc_number)
-        ppr = page_break + '<w:jc w:val="left"/>' + x.ind(left=self.char)
+        positions = self.layout.positions
+        ppr = page_break + '<w:jc w:val="left"/>' + x.ind(left=positions["doc_number_indent"] * self.char)
         if doc.signer:
-            stop = self.layout.text_width - self.char
+            stop = self.layout.text_width - positions["signer_right"] * self.char
             ppr = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>' + ppr
             runs += x.TAB + x.run("签发人：") + x.run(doc.signer, S.signer_name)
         return x.para(runs, S.doc_number, ppr)
@@ -111,16 +113,17 @@ class _Body:
             return
         date_text = cn_date(doc.date) if doc.date else ""
         widest = max((text_width(s) for s in doc.signatures), default=0.0)
-        right = 2.0
+        right = float(self.layout.positions["signature_right"])
+        before_signature = self.layout.spacing["before_signature"] * self.layout.line_pitch
         if doc.signatures and date_text:
             right += max(0.0, text_width(date_text) - (widest - 2))
         for index, name in enumerate(doc.signatures):
             indent = right + (widest - text_width(name)) / 2
-            before = self.layout.line_pitch if index == 0 else 0
+            before = before_signature if index == 0 else 0
             self.out.append(x.para(x.run(name), S.signature, self._right(indent, before)))
         if date_text:
-            indent = right + widest - 2 - text_width(date_text) if doc.signatures else 2.0
-            before = 0 if doc.signatures else self.layout.line_pitch
+            indent = right + widest - 2 - text_width(date_text) if doc.signatures else right
+            before = 0 if doc.signatures else before_signature
             self.out.append(x.para(x.run(date_text), S.signature, self._right(indent, before)))
 
     def _right(self, chars: float, before: int) -> str:
@@ -139,7 +142,7 @@ class _Body:
             cells = [x.para(x.run(text), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
                      for text in row + [""] * (count - len(row))]
             rows.append(x.table_row(cells, widths, header))
-        return x.table("".join(rows), widths) + x.para("", S.table_text)
+        return x.table("".join(rows), widths, self.layout.table["cell_margin"]) + x.para("", S.table_text)
 
     def _imprint(self, doc: Document) -> None:
         """版记 at the foot of the last page: 抄送 and 印发 lines between rules."""
@@ -151,7 +154,7 @@ class _Body:
             lines.append(x.run("抄送：" + sentence(imprint.cc)))
         printed = x.run(imprint.printer)
         if imprint.print_date:
-            stop = self.layout.text_width - 2 * 280
+            stop = self.layout.text_width - self.layout.positions["imprint_date_right"] * self.layout.sizes["imprint"] * 10
             printed = (printed + x.TAB + x.run(cn_date(imprint.print_date) + "印发"))
             tabs = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>'
         else:
@@ -159,7 +162,8 @@ class _Body:
         lines.append(printed)
         for index, runs in enumerate(lines):
             first, last = index == 0, index == len(lines) - 1
-            borders = (x.border("top", 8) if first else "") + x.border("bottom", 8 if last else 6)
+            outer, inner = self.layout.rules["imprint_outer"], self.layout.rules["imprint_inner"]
+            borders = (x.border("top", outer) if first else "") + x.border("bottom", outer if last else inner)
             self.out.append(x.para(runs, S.imprint, frame + tabs * last + f"<w:pBdr>{borders}</w:pBdr>"))
 
 
@@ -229,7 +233,8 @@ def _set_footer(footer, side: str, layout: Layout) -> None:
     element = footer._element
     for child in list(element):
         element.remove(child)
-    indent = x.ind(right=layout.char * 14 // 16) if side == "right" else x.ind(left=layout.char * 14 // 16)
+    one = layout.positions["page_number_indent"] * layout.sizes["page_number"] * 10  # half-points → twips
+    indent = x.ind(right=one) if side == "right" else x.ind(left=one)
     paragraph = x.para(x.page_field_runs(), S.footer, f'<w:jc w:val="{side}"/>' + indent)
     element.append(parse_xml(paragraph.replace("<w:p>", f"<w:p {x.NSDECLS}>", 1)))
 
@@ -251,8 +256,7 @@ def _split_package(data: bytes, fonts: Fonts) -> _Base:
     body_start = document_xml.index("<w:body>") + len("<w:body>")
     sect_start = document_xml.index("<w:sectPr")
     sect_end = document_xml.index("</w:body>")
-    used_fonts = list(dict.fromkeys([fonts.latin, fonts.body, fonts.title, fonts.heading1, fonts.heading2,
-                                     fonts.heading3, fonts.heading4, fonts.page_number]))
+    used_fonts = list(dict.fromkeys(dataclasses.astuple(fonts)))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():

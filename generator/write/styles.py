@@ -13,11 +13,12 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
     """word/styles.xml for a layout and font profile."""
     body, latin, cond = layout.sizes["body"], fonts.latin, layout.condense
     small = layout.sizes["table"]
+    imprint_indent = layout.positions["imprint_indent"] * layout.sizes["imprint"] * 10
     indent = x.ind(first=2 * layout.char, first_chars=200)
     no_indent = x.ind(first=0, first_chars=0)
     single = x.spacing()
     # A title line takes exactly one grid line whatever the font's own leading.
-    title_spacing = x.spacing(after=layout.line_pitch, line=layout.line_pitch, exact=True)
+    title_spacing = x.spacing(after=layout.spacing["after_title"] * layout.line_pitch, line=layout.line_pitch, exact=True)
     no_space = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'  # characters count exactly
     default_ppr = x.ordered_ppr(f'<w:widowControl w:val="0"/>{no_space}<w:jc w:val="both"/>{single}')
     defaults = (f"<w:rPrDefault><w:rPr>{x.rpr(fonts.body, latin, body, condense=cond)}"
@@ -50,27 +51,27 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
     plain = x.rpr(fonts.body, latin, body, condense=cond)
     styles += [
         x.style("paragraph", S.doc_number, "fazhi 发文字号", next_=S.title,
-                ppr=f'<w:jc w:val="center"/>{x.spacing(after=2 * layout.line_pitch)}{no_indent}', rpr_=plain),
+                ppr=f'<w:jc w:val="center"/>{x.spacing(after=layout.spacing["after_doc_number"] * layout.line_pitch)}{no_indent}', rpr_=plain),
         x.style("character", S.signer_name, "fazhi 签发人姓名", based_on=S.default_font,
-                rpr_=x.rpr(fonts.heading2, latin, body, condense=cond)),
+                rpr_=x.rpr(fonts.signer_name, latin, body, condense=cond)),
         x.style("paragraph", S.recipients, "fazhi 主送机关", ppr=f"{single}{no_indent}", rpr_=plain),
         x.style("paragraph", S.signature, "fazhi 署名和日期", ppr=f'<w:keepNext/><w:jc w:val="right"/>{no_indent}',
                 rpr_=plain),
         x.style("paragraph", S.note, "fazhi 附注", ppr=indent, rpr_=plain),
         x.style("paragraph", S.attachment_label, "fazhi 附件标识", ppr=f'<w:jc w:val="left"/>{no_indent}',
-                rpr_=x.rpr(fonts.heading1, latin, body)),
+                rpr_=x.rpr(fonts.attachment_label, latin, body)),
         x.style("paragraph", S.attachment_title, "fazhi 附件标题", next_=S.normal,
                 ppr=f'<w:jc w:val="center"/>{x.spacing(before=layout.line_pitch, after=layout.line_pitch, line=layout.line_pitch, exact=True)}{no_indent}',
                 rpr_=x.rpr(fonts.title, latin, layout.sizes["title"])),
         x.style("paragraph", S.table_header, "fazhi 表头",
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{x.spacing()}{no_indent}',
-                rpr_=x.rpr(fonts.heading1, latin, small)),
+                rpr_=x.rpr(fonts.table_header, latin, small)),
         x.style("paragraph", S.table_text, "fazhi 表格文字",
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="left"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.body, latin, small)),
         x.style("paragraph", S.imprint, "fazhi 版记",
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing(line=layout.line_pitch, exact=True)}'
-                    f"{x.ind(left=280, right=280, first=0, first_chars=0)}",
+                    f"{x.ind(left=imprint_indent, right=imprint_indent, first=0, first_chars=0)}",
                 rpr_=x.rpr(fonts.body, latin, layout.sizes["imprint"])),
         x.style("paragraph", S.footer, "footer",
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing()}{no_indent}',

@@ -57,7 +57,7 @@ def layout_page(doc, ctx):
     通过：页面 11906 × 16838 twips
     不通过：页面 12240 × 15840 twips（Letter）
     """
-    facts, layout = _facts(doc), load_layout()
+    facts, layout = _facts(doc), load_layout(ctx.analysis.layout)
     width, height = _twips(facts.get("page_width")), _twips(facts.get("page_height"))
     if width is None or height is None:
         return
@@ -74,7 +74,7 @@ def layout_margins(doc, ctx):
     不通过：上下左右都是 1440 twips（Word 默认 2.54 厘米）
     """
     margins = _facts(doc).get("margins") or {}
-    layout = load_layout()
+    layout = load_layout(ctx.analysis.layout)
     names = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
     wrong = []
     for key, name in names.items():
@@ -102,7 +102,7 @@ def layout_body_font(doc, ctx):
 
 def _size(doc, ctx, fact: str, key: str, what: str, name: str):
     """A size fact (half-points) against the layout's size, ±0.25 pt."""
-    want = load_layout().sizes[key] / 2
+    want = load_layout(ctx.analysis.layout).sizes[key] / 2
     size = _points(_facts(doc).get(fact))
     if size is not None and abs(size - want) > 0.25:
         yield ctx.finding(None, f"{what}字号为{size:g}磅，应为{name}（{want:g}磅）")
