@@ -22,7 +22,7 @@ def test_matches_golden_file(name):
 
 # ---------------------------------------------------------------- seeds
 
-# How the seeds were stored turned full-width ，：；（） into ASCII (DESIGN.md §2.4).
+# The published copies in tests/fixtures came off web pages, which turned full-width ，：；（） into ASCII.
 _FULL_WIDTH = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）"})
 _NOISE = re.compile(r"^(发布时间|作者|来源|更新时间)|^相关文档|^相关信息|^扫一扫在手机打开|^分享到|2018cxghj_close")
 

@@ -14,6 +14,28 @@ from typing import Any, Callable, Iterator
 from generator.tree import Document
 
 SEVERITIES = ("error", "warning", "info")
+# How strongly the source asks: 应 (shall), 一般 (as a rule), 可 (may), 实务 (common practice, no text).
+STRENGTHS = ("应", "一般", "可", "实务")
+REGULATION = "《法治政府建设与责任落实督察工作规定》（厅字〔2019〕28号）"
+GBT9704 = "GB/T 9704-2012《党政机关公文格式》"
+GBT15834 = "GB/T 15834-2011《标点符号用法》"
+GBT15835 = "GB/T 15835-2011《出版物上数字用法》"
+
+
+@dataclass(frozen=True)
+class Basis:
+    """Where a rule comes from: a source, the clause, and whether it says 应 or only 一般/可."""
+
+    source: str = ""          # e.g. GBT9704; empty for common practice
+    clause: str = ""          # 「7.2.4」, 「第二十四条」
+    strength: str = "实务"
+    quote: str = ""           # the words of the source the rule rests on (short)
+
+    def __str__(self) -> str:
+        if not self.source:
+            return "实务（常见写法，无明文规定）"
+        short = self.source.split("《")[0] or self.source
+        return f"{short} {self.clause}".strip() + f"（{self.strength}）"
 
 
 @dataclass(frozen=True)
@@ -43,6 +65,7 @@ class Rule:
     check: CheckFunction
     kinds: tuple[str, ...] = ()  # document kinds it applies to; () = all
     defaults: dict = field(default_factory=dict)  # parameters and their defaults
+    basis: Basis = Basis()
 
     @property
     def doc(self) -> str:
@@ -60,22 +83,30 @@ class Rule:
         """What `fazhi rules --format json` prints of the rule."""
         return {"id": self.id, "severity": self.severity, "kinds": list(self.kinds), "summary": self.summary,
                 "parameters": self.defaults, "pass": self.example("pass"), "fail": self.example("fail"),
+                "basis": {"text": str(self.basis), "source": self.basis.source, "clause": self.basis.clause,
+                          "strength": self.basis.strength, "quote": self.basis.quote},
                 "doc": self.doc}
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (),
+def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (), basis: Basis = Basis(),
          **defaults: Any) -> Callable[[CheckFunction], CheckFunction]:
-    """Decorator registering a check function under a stable id."""
-    if severity not in SEVERITIES:
-        raise ValueError(severity)
+    """Decorator registering a check function under a stable id.
+
+    A rule resting only on practice, or on a source that says 一般/可, is never an error by
+    default (a profile may still make it one).
+    """
+    if severity not in SEVERITIES or basis.strength not in STRENGTHS:
+        raise ValueError((severity, basis.strength))
+    if severity == "error" and basis.strength != "应":
+        raise ValueError(f"{rule_id}: an error by default needs a source that says 应, not {basis.strength}")
 
     def register(function: CheckFunction) -> CheckFunction:
         if rule_id in RULES:
             raise ValueError(f"duplicate rule id {rule_id}")
-        RULES[rule_id] = Rule(rule_id, severity, summary, function, kinds, dict(defaults))
+        RULES[rule_id] = Rule(rule_id, severity, summary, function, kinds, dict(defaults), basis)
         return function
 
     return register

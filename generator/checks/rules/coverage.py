@@ -6,7 +6,7 @@ import re
 from generator.tree import Heading
 from generator.resources import AREAS, load_data
 from ..analysis import block_text
-from ..registry import rule
+from ..registry import Basis, rule
 
 
 def _measure_blocks(ctx):
@@ -24,6 +24,7 @@ def _measure_blocks(ctx):
 
 
 @rule("coverage.areas", "info", "对照《法治政府建设实施纲要》各部分，列出措施未涉及的方面",
+      basis=Basis("《法治政府建设实施纲要（2021—2025年）》", "二至十", "实务"),
       areas="gangyao-2021")
 def coverage_areas(doc, ctx):
     """按关键词（data/areas/<版本>.yaml，profile 的 areas 参数选版本）把第一部分的措施（工作要点则是全部
@@ -48,7 +49,8 @@ def coverage_areas(doc, ctx):
 _OWNER = re.compile(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")
 
 
-@rule("plan.owner", "warning", "工作要点的每项任务写明牵头单位或责任单位", kinds=("work-plan",))
+@rule("plan.owner", "warning", "工作要点的每项任务写明牵头单位或责任单位",
+      basis=Basis(), kinds=("work-plan",))
 def plan_owner(doc, ctx):
     """工作要点中每一项任务（各部分下的（一）（二）……）应在段末写明责任：
     「（牵头单位：区司法局；责任单位：各乡镇街道、区政府各部门）」，至少有牵头单位或责任单位之一。

@@ -6,7 +6,7 @@ import re
 
 from generator.tree import cn_date
 from ..analysis import block_text
-from ..registry import rule
+from ..registry import Basis, GBT9704, REGULATION, rule
 
 _GOOD = re.compile(r"^\s*(20\d\d)年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
 _PADDED = re.compile(r"(20\d\d)年0?(\d{1,2})月0?(\d{1,2})日")
@@ -21,7 +21,8 @@ def _dated(doc):
             yield d
 
 
-@rule("date.format", "warning", "成文日期用阿拉伯数字写全年月日，月、日不编虚位：2023年1月4日")
+@rule("date.format", "warning", "成文日期用阿拉伯数字写全年月日，月、日不编虚位：2023年1月4日",
+      basis=Basis(GBT9704, "7.3.5.1", "应", "成文日期中的数字用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位"))
 def date_format(doc, ctx):
     """GB/T 9704-2012 7.3.5.5：成文日期用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位。
     只看落款日期行。
@@ -52,7 +53,8 @@ def date_format(doc, ctx):
         yield ctx.finding(d.date_line, f"成文日期「{text}」{why}{hint}")
 
 
-@rule("date.year-mismatch", "warning", "报告年度、成文日期和下一年度安排的年份应相互一致")
+@rule("date.year-mismatch", "warning", "报告年度、成文日期和下一年度安排的年份应相互一致",
+      basis=Basis())
 def date_year_mismatch(doc, ctx):
     """年度报告写的是上一年：2022年度的报告成文于2023年，第四部分（下一年度安排）讲的是2023年。
     标题（「2022年度」）或正文给出报告年度；成文日期不在次年、或第四部分只提到别的年份时警告。
@@ -91,6 +93,7 @@ def date_year_mismatch(doc, ctx):
 
 
 @rule("date.deadline", "warning", "年度报告应在次年4月1日前公开（日期可在 profile 中配置）",
+      basis=Basis(REGULATION, "第二十四条", "应", "每年4月1日之前……通过报刊、网站等新闻媒体向社会公开"),
       kinds=("annual-report",), month=4, day=1)
 def date_deadline(doc, ctx):
     """《法治政府建设与责任落实督察工作规定》第二十四条：每年4月1日之前通过报刊、网站等向社会公开

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.numbering import to_int
-from ..registry import rule
+from ..registry import Basis, GBT9704, rule
 
 # 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.
 _DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［{｛〈<「])\s*((?:19|20)\d\d)\s*"
@@ -34,7 +34,8 @@ def _fixed(match) -> str:
     return f"{match.group(1)}〔{match.group(3)}〕{digits}号"
 
 
-@rule("docnum.brackets", "warning", "发文字号的年份用六角括号〔〕", in_body=True)
+@rule("docnum.brackets", "warning", "发文字号的年份用六角括号〔〕",
+      basis=Basis(GBT9704, "7.2.4", "应", "年份应标全称，用六角括号“〔〕”括入"), in_body=True)
 def docnum_brackets(doc, ctx):
     """GB/T 9704-2012 7.2.4：年份、发文顺序号用阿拉伯数字标注，年份标全称，用六角括号「〔〕」括入。
     不用方括号 []、【】、圆括号 ()（）或 ﹝﹞。也检查正文中引用的文号（参数 in_body）。
@@ -49,7 +50,8 @@ def docnum_brackets(doc, ctx):
                                     f"「{_fixed(match)}」")
 
 
-@rule("docnum.di", "warning", "发文字号的序号前不加「第」", in_body=True)
+@rule("docnum.di", "warning", "发文字号的序号前不加「第」",
+      basis=Basis(GBT9704, "7.2.4", "应", "发文顺序号不加“第”字"), in_body=True)
 def docnum_di(doc, ctx):
     """GB/T 9704-2012 7.2.4：发文顺序号不加「第」字。
 
@@ -61,7 +63,8 @@ def docnum_di(doc, ctx):
             yield ctx.finding(line, f"「{match.group(0)}」的序号前不加「第」：「{_fixed(match)}」")
 
 
-@rule("docnum.leading-zero", "warning", "发文字号的序号不编虚位（不写 04、004）", in_body=True)
+@rule("docnum.leading-zero", "warning", "发文字号的序号不编虚位（不写 04、004）",
+      basis=Basis(GBT9704, "7.2.4", "应", "不编虚位（即1不编为01）"), in_body=True)
 def docnum_leading_zero(doc, ctx):
     """GB/T 9704-2012 7.2.4：发文顺序号不编虚位（即 1 不编为 01）。
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.tree import Heading, Paragraph
-from ..registry import rule
+from ..registry import Basis, rule
 
 # The leading lookahead lets the engine skip ordinary text fast (4-5x on long drafts).
 _PLACEHOLDER = re.compile(
@@ -12,7 +12,8 @@ _PLACEHOLDER = re.compile(
     r"|【\s*】|〔\s*〕|\[\s*\]|（\s*）|[＿_]{2,}|○○|□□)")
 
 
-@rule("leftover.placeholder", "error", "不留占位符：XX、××、某某、TODO、待补充、【】、＿＿")
+@rule("leftover.placeholder", "warning", "不留占位符：XX、××、某某、TODO、待补充、【】、＿＿",
+      basis=Basis())
 def leftover_placeholder(doc, ctx):
     """起草时的占位符必须在发出前填上：XX、××、某某、TODO、待补充、待完善、空括号【】、下划线＿＿。
 
@@ -29,7 +30,8 @@ def leftover_placeholder(doc, ctx):
         yield ctx.finding(unit.line, f"有未填写的占位内容「{match.group(0)}」（「{context}」）")
 
 
-@rule("leftover.empty-section", "warning", "标题下应有内容")
+@rule("leftover.empty-section", "warning", "标题下应有内容",
+      basis=Basis())
 def leftover_empty_section(doc, ctx):
     """一个独立标题之后、同级或更高一级的下一个标题之前，应有正文或下级标题。
     段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。
@@ -47,7 +49,8 @@ def leftover_empty_section(doc, ctx):
                 yield ctx.finding(block.line, f"标题「{block.number}{block.title}」下没有内容")
 
 
-@rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次", min_length=20)
+@rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次",
+      basis=Basis(), min_length=20)
 def leftover_repeated_paragraph(doc, ctx):
     """同样的一段文字（去掉空白后至少 min_length 个字，默认20）出现两次，多半是复制粘贴的遗留。
     报告第二次出现的位置。

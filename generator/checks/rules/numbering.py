@@ -8,7 +8,7 @@ from __future__ import annotations
 from generator.numbering import cn_numeral
 from generator.tree import Heading
 from ..analysis import heading_number
-from ..registry import rule
+from ..registry import Basis, GBT9704, rule
 
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 _WANT = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
@@ -39,7 +39,8 @@ def _walk(doc):
                 stale[deeper] = last.pop(deeper)
 
 
-@rule("numbering.gap", "error", "同级序号应连续，不跳号、不重复")
+@rule("numbering.gap", "warning", "同级序号应连续，不跳号、不重复",
+      basis=Basis())
 def numbering_gap(doc, ctx):
     """同一上级之下，同级标题序号从1（一）起连续编排：一、二、三……，不跳号、不重复。
 
@@ -66,7 +67,8 @@ def numbering_gap(doc, ctx):
                                          f"{_show(level, previous) if previous else '无'}）")
 
 
-@rule("numbering.restart", "warning", "下级序号在每个上级标题之下重新从1（一）开始")
+@rule("numbering.restart", "warning", "下级序号在每个上级标题之下重新从1（一）开始",
+      basis=Basis(GBT9704, "7.3.3", "可", "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"))
 def numbering_restart(doc, ctx):
     """每个上级标题之下，下级序号重新从（一）/1.开始编，不接着上一个上级的序号往下编。
 
@@ -79,7 +81,8 @@ def numbering_restart(doc, ctx):
                                          f"「{_WANT.get(head.level, '1')}」重新开始")
 
 
-@rule("numbering.skip-level", "warning", "标题层次不越级：一、之下用（一），（一）之下用1.")
+@rule("numbering.skip-level", "warning", "标题层次不越级：一、之下用（一），（一）之下用1.",
+      basis=Basis(GBT9704, "7.3.3", "可", "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"))
 def numbering_skip_level(doc, ctx):
     """结构层次序数依次为「一、」「（一）」「1.」「（1）」，不越级使用：一级标题下直接用「1.」是越级。
 
@@ -104,7 +107,8 @@ def _separator_style(variant: str) -> str:
     return variant.translate(str.maketrans("()．", "（）."))
 
 
-@rule("numbering.mixed-style", "warning", "同一级标题的序号写法一致（不混用「1.」和「1、」）")
+@rule("numbering.mixed-style", "warning", "同一级标题的序号写法一致（不混用「1.」和「1、」）",
+      basis=Basis(GBT9704, "7.3.3", "可", "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"))
 def numbering_mixed_style(doc, ctx):
     """同一级标题应使用同一种序号写法。以该级第一次出现的写法为准，报告第一处不同写法。
     括号全角/半角由 numbering.bracket-width 检查，这里不计。
@@ -130,10 +134,11 @@ def numbering_mixed_style(doc, ctx):
                                               f"与前面的「{first[block.level][1]}」写法不一致")
 
 
-@rule("numbering.bracket-width", "warning", "序号的括号用全角：（一）（1）")
+@rule("numbering.bracket-width", "warning", "序号的括号用全角：（一）（1）",
+      basis=Basis(GBT9704, "7.3.3", "可", "第二层用“（一）”，第四层用“（1）”（全角括号）"))
 def numbering_bracket_width(doc, ctx):
     """「（一）」「（1）」用全角括号。
-    从网页复制的 .txt（全文的，：；（）都成了半角 ,:;()，见 DESIGN §2.4）里，半角括号是复制造成的，
+    从网页复制的 .txt（网页复制常把全文的，：；（）变成半角 ,:;()）里，半角括号是复制造成的，
     不逐处报告，只给一条 info 说明；这种文件里混有全角标点时仍逐处报告。
 
     通过：（一）依法全面履行政府职能
@@ -155,7 +160,8 @@ def numbering_bracket_width(doc, ctx):
         yield ctx.finding(block.line, f"序号「{block.number}」用了半角括号，应为「{want}」")
 
 
-@rule("numbering.dot", "warning", "一级序号用「一、」，三级序号用「1.」（不用「1、」）")
+@rule("numbering.dot", "warning", "一级序号用「一、」，三级序号用「1.」（不用「1、」）",
+      basis=Basis(GBT9704, "7.3.3", "可", "第一层用“一、”，第三层用“1.”"))
 def numbering_dot(doc, ctx):
     """GB/T 9704 的层次序数：第一层「一、」，第三层「1.」（阿拉伯数字后用下脚点，不用顿号）。
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from ..analysis import is_cjk
-from ..registry import rule
+from ..registry import Basis, GBT15834, GBT9704, rule
 
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
 _MARKS = re.compile(r"[,;:()?!]")
@@ -40,12 +40,13 @@ def _context(text: str, index: int) -> str:
     return text[max(0, index - 6): index + 7].replace("\n", " ")
 
 
-@rule("punct.half-width", "warning", "中文里用全角标点 ，；：（），不用半角 ,;:()")
+@rule("punct.half-width", "warning", "中文里用全角标点 ，；：（），不用半角 ,;:()",
+      basis=Basis(GBT15834, "", "一般", "汉语文本中标点符号用全角形式"))
 def punct_half_width(doc, ctx):
     """中文句子里的逗号、分号、冒号、括号等用全角（，；：（）），不用半角（,;:()）。
     数字和西文里的半角符号不算（9:30、1,000、2.4万、Hello, world）。每段报告一次：行号、
     出现次数、第一处的字符和上下文。
-    从网页复制的 .txt（全文的，：；（）都成了半角，见 DESIGN §2.4）里这是复制造成的，不逐处报告，
+    从网页复制的 .txt（网页复制常把全文的，：；（）变成半角）里这是复制造成的，不逐处报告，
     只给一条 info；只要文件里还有全角的这些标点，就逐处报告。
 
     通过：2022年，我市坚持依法行政（见附件）。
@@ -73,7 +74,8 @@ def punct_half_width(doc, ctx):
                                      f"「{''.join(_FULL[c] for c in chars)}」")
 
 
-@rule("punct.recipients-colon", "warning", "主送机关后用全角冒号「：」")
+@rule("punct.recipients-colon", "warning", "主送机关后用全角冒号「：」",
+      basis=Basis(GBT9704, "7.3.2", "应", "最后一个机关名称后标全角冒号"))
 def punct_recipients_colon(doc, ctx):
     """GB/T 9704-2012 7.3.2：主送机关名称之间用顿号或逗号，最后一个机关名称后标全角冒号。
     草稿里主送行以半角「:」（或其他符号，如「；」「，」）结尾时报告。生成的文档由排版程序加冒号
