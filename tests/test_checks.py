@@ -53,7 +53,24 @@ def _cases():
             for i, case in enumerate(data.get(kind) or []):
                 if isinstance(case, str):
                     case = {"text": case}
-                yield pytest.param(rule_id, kind, case, data.get("profile"), id=f"{rule_id}-{kind}-{i}")
+                name = case.get("name") or i  # unnamed cases fail test_every_case_is_named
+                yield pytest.param(rule_id, kind, case, data.get("profile"), id=f"{rule_id}-{kind}-{name}")
+
+
+def test_every_case_is_named():
+    """Every case is a mapping whose `name` (a kebab-case slug saying what it shows) is unique in its file."""
+    for path in _case_files():
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        seen = set()
+        for kind in ("pass", "fail"):
+            for i, case in enumerate(data.get(kind) or []):
+                where = f"{path.name} {kind}[{i}]"
+                assert isinstance(case, dict), f"{where}: a mapping with name and text"
+                name = case.get("name")
+                assert isinstance(name, str) and name.strip(), f"{where}: no name"
+                assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", name), f"{where}: name {name!r} is not kebab-case"
+                assert name not in seen, f"{where}: name {name!r} used twice"
+                seen.add(name)
 
 
 def test_every_rule_has_cases():
