@@ -143,14 +143,15 @@ def rules_command(rule_id: str | None, fmt: str) -> None:
         click.echo(json.dumps([r.as_dict() for r in chosen], ensure_ascii=False, indent=2))
         return
     for rule in chosen:
-        click.echo(rule.doc if rule_id else _rule_line(rule))
+        click.echo(f"{rule.doc}\n\n依据：{rule.basis}" + (f"：「{rule.basis.quote}」" if rule.basis.quote else "")
+                   if rule_id else _rule_line(rule))
     if not rule_id:
         click.echo(f"共 {len(RULES)} 条规则；fazhi rules 规则编号 显示一条规则的全部说明。")
 
 
 def _rule_line(rule) -> str:
     kinds = "、".join(rule.kinds) if rule.kinds else "全部"
-    lines = [f"{rule.id}  [{rule.severity}]  适用：{kinds}", f"    {rule.summary}"]
+    lines = [f"{rule.id}  [{rule.severity}]  适用：{kinds}", f"    {rule.summary}", f"    依据：{rule.basis}"]
     for label, which in (("通过", "pass"), ("不通过", "fail")):
         if rule.example(which):
             lines.append(f"    {label}：{rule.example(which)}")

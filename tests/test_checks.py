@@ -331,7 +331,7 @@ def test_json_report():
     assert set(first) == {"path", "kind", "parts", "findings"}
     assert set(first["parts"]) == {"1", "2", "3", "4", "5"}
     assert set(first["parts"]["1"]) == {"found", "heading", "line"}
-    assert set(first["findings"][0]) == {"rule", "severity", "message", "line"}
+    assert set(first["findings"][0]) == {"rule", "severity", "message", "line", "basis"}
     assert data["files"][1]["kind"] == "work-plan"
 
 
@@ -384,3 +384,24 @@ def test_profile_severity_override_wins_over_part_severities(tmp_path):
     path.write_text("include: [annual-report]\nrules:\n  parts.missing: {severity: info}\n", encoding="utf-8")
     result = check_document(build(MINI_REPORT), str(path))
     assert {f.severity for f in result.findings if f.rule == "parts.missing"} == {"info"}
+
+
+def test_every_rule_has_a_basis_and_only_shall_rules_are_errors():
+    from generator.checks.registry import STRENGTHS
+
+    for rule in RULES.values():
+        assert rule.basis.strength in STRENGTHS, rule.id
+        if rule.severity == "error":
+            assert rule.basis.strength == "应" and rule.basis.source, rule.id
+        if rule.basis.source:
+            assert rule.basis.quote, f"{rule.id}: a rule citing a source quotes the words it rests on"
+
+
+def test_basis_is_shown_in_text_json_and_sarif():
+    results = _results()
+    assert "（依据：GB/T 9704-2012 7.3.5.1，应）" in to_text(results)
+    finding = json.loads(to_json(results))["files"][0]["findings"][0]
+    assert finding["basis"] == str(RULES[finding["rule"]].basis)
+    sarif_rule = next(r for r in json.loads(to_sarif(results))["runs"][0]["tool"]["driver"]["rules"]
+                      if r["id"] == "docnum.di")
+    assert sarif_rule["properties"]["clause"] == "7.2.4" and sarif_rule["properties"]["strength"] == "应"

@@ -44,7 +44,7 @@ def test_json_shape_is_the_documented_one():
     assert set(entry["parts"]) == {"1", "2", "3", "4", "5"}
     assert entry["parts"]["3"] == {"found": False, "heading": None, "line": None}
     assert entry["parts"]["1"]["found"] and entry["parts"]["1"]["line"] == 9
-    assert all(set(f) == {"rule", "severity", "message", "line"} for f in entry["findings"])
+    assert all(set(f) == {"rule", "severity", "message", "line", "basis"} for f in entry["findings"])
 
 
 def test_sarif_is_2_1_0_with_rules_and_locations():

@@ -32,10 +32,11 @@ class Basis:
     quote: str = ""           # the words of the source the rule rests on (short)
 
     def __str__(self) -> str:
+        """「GB/T 9704-2012 7.2.4，应」, 「《…工作规定》第二十四条，应」, 「实务」."""
         if not self.source:
-            return "实务（常见写法，无明文规定）"
-        short = self.source.split("《")[0] or self.source
-        return f"{short} {self.clause}".strip() + f"（{self.strength}）"
+            return "实务"
+        short = self.source[: self.source.index("》") + 1] if self.source.startswith("《") else self.source.split("《")[0]
+        return f"{short.strip()} {self.clause}".strip() + f"，{self.strength}"
 
 
 @dataclass(frozen=True)

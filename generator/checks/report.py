@@ -36,7 +36,7 @@ def to_text(results: Iterable[tuple[str, object]]) -> str:
     for path, result in results:
         for f in result.findings:
             where = f"{path}:{f.line}" if f.line else str(path)
-            out.append(f"{where}: {f.severity} {f.rule} {f.message}")
+            out.append(f"{where}: {f.severity} {f.rule} {f.message}（依据：{RULES[f.rule].basis}）")
         kind = KINDS[result.kind].label
         counts = result.counts()
         out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，"
@@ -60,7 +60,7 @@ def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) ->
             "kind": result.kind,
             "parts": {k: {"found": v["found"], "heading": v["heading"], "line": v["line"]}
                       for k, v in result.parts.items()},
-            "findings": [f.as_dict() for f in result.findings],
+            "findings": [{**f.as_dict(), "basis": str(RULES[f.rule].basis)} for f in result.findings],
         })
     return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
 
@@ -73,6 +73,8 @@ def sarif_rules() -> list[dict]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": rule.doc},
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"basis": str(rule.basis), "source": rule.basis.source, "clause": rule.basis.clause,
+                       "strength": rule.basis.strength},
     } for rule in sorted(RULES.values(), key=lambda r: r.id)]
 
 

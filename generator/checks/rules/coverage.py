@@ -24,7 +24,7 @@ def _measure_blocks(ctx):
 
 
 @rule("coverage.areas", "info", "对照《法治政府建设实施纲要》各部分，列出措施未涉及的方面",
-      basis=Basis("《法治政府建设实施纲要（2021—2025年）》", "二至十", "实务"),
+      basis=Basis("《法治政府建设实施纲要（2021—2025年）》", "二至十", "实务", "纲要第二至十部分的任务（是否每部分都写到并无要求）"),
       areas="gangyao-2021")
 def coverage_areas(doc, ctx):
     """按关键词（data/areas/<版本>.yaml，profile 的 areas 参数选版本）把第一部分的措施（工作要点则是全部
