@@ -40,72 +40,25 @@ the layout facts checks need (see _facts).
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import io
 import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 from generator.errors import DraftError, Problem
-from generator.numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
-from generator.tree import Document, Heading, Imprint, Paragraph, Table
+from generator.tree import Document, Table
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
-MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
-MAX_SIGNATURE = 30           # a signature line is at most this long
-MAX_SIGNATURES = 4
-MAX_TITLE_LINE = 50
-MAX_RECIPIENTS = 120
-BROKEN_MIN_TITLE = 15        # see _join_broken_headings
-BROKEN_MAX_TAIL = 20
 
 from generator.ooxml.vocab import ROLE_OF_STYLE, RUNIN_PREFIX, W_NS
+from generator.read.structure import STRIP as _STRIP, Line as _Line, build, clean as _clean, parse_date
+from generator.read.text import decode_text, text_lines
 from generator.read.noise import Noise, load_noise, resolve_noise as _noise
-
-# ---------------------------------------------------------------- patterns
-
-_DOC_NUMBER = re.compile(
-    r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
-    r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
-_SIGNER = re.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
-_DATE_AR = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_DATE_CN = re.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-                      r"\s*([一二三四五六七八九十]{1,3})\s*日$")
-_DATE_SEP = re.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
-_YEAR_CN = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
-_LABEL = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
-_NOTE = re.compile(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
-_CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
-_PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
-_SENTENCE_END = "。！？!?；;：:…"
-_NOT_IN_SIGNATURE = re.compile(r"[。，,；;：:！!？?]")
-_NOT_IN_TITLE = re.compile(r"[。，,；;！!？?]")
-_CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff]) +|[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff])")
-_STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
-_STRIP_ROW = _STRIP.replace("\t", "")
-
-
-@dataclass(slots=True)
-class _Line:
-    """One paragraph of a draft with what the reader knows about it."""
-
-    text: str
-    line: int
-    gap: bool = False            # txt: blank or dropped line(s) right before
-    kind: str = ""               # docx style hint: title heading recipients signature note doc_number label imprint
-    level: int = 0               # heading level hint
-    runin: int = 0               # docx: length of the leading FzRunIn run text
-    page_break: bool = False     # docx: starts on a new page
-    left: bool = False           # docx: explicitly left aligned (upward 发文字号)
-    table: Table | None = None
-    style: str = ""              # docx: paragraph style id (hints, facts)
-
 
 # ---------------------------------------------------------------- entry points
 
@@ -137,32 +90,12 @@ def _too_large(name: str, size: int) -> Problem:
     return Problem(f"文件过大（{size / 1024 / 1024:.1f} MB），草稿不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB", name)
 
 
-def decode_text(data: bytes, name: str = "<text>") -> str:
-    """UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; DraftError if none fits."""
-    if data.startswith(b"PK\x03\x04"):
-        raise DraftError(Problem("这是一个 Word（.docx）文件，不是纯文本：请把扩展名改为 .docx", name))
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        encodings = ("utf-16",)
-    elif data.startswith(b"\xef\xbb\xbf"):
-        encodings = ("utf-8-sig", "gb18030")
-    else:
-        encodings = ("utf-8", "gb18030")
-    for encoding in encodings:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if "\x00" not in text:
-            return text
-    raise DraftError(Problem("无法识别文本文件的编码（应为 UTF-8 或 GB18030），或者它不是文本文件", name))
-
-
 def read_text(text: str, name: str = "<text>", noise: Noise | str | Path | Iterable | None = None) -> Document:
     """Read a plain-text draft (web copy, or fazhi's own .txt rendition)."""
-    lines = _text_lines(text, _noise(noise))
+    lines = text_lines(text, _noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空（除去网页信息后没有正文）", name))
-    return _Builder(lines, "txt").build()
+    return build(lines, "txt")
 
 
 def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path | Iterable | None = None) -> Document:
@@ -184,85 +117,13 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path
     lines = _drop_noise_docx(lines, _noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
-    doc = _Builder(lines, "docx").build()
+    doc = build(lines, "docx")
     try:
         doc.facts = reader.facts(doc, {ln.line: ln for ln in lines})
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
             RuntimeError, KeyError, IndexError):
         doc.facts = _empty_facts()
     return doc
-
-
-# ---------------------------------------------------------------- text lines
-
-def _clean(text: str) -> str:
-    return text.strip(_STRIP)
-
-
-def _text_lines(text: str, noise: Noise) -> list[_Line]:
-    lines: list[_Line] = []
-    gap = False
-    for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = _clean(raw)
-        if not line:
-            gap = True
-            continue
-        if lines and noise.is_end(line):
-            break
-        if noise.is_drop(line) or (not lines and noise.is_end(line)):
-            gap = True
-            continue
-        if "\t" in line:  # a table row: keep empty cells at either end
-            line = raw.strip(_STRIP_ROW)
-        lines.append(_Line(line, number, gap=gap))
-        gap = False
-    return _text_tables(_join_broken_headings(lines))
-
-
-def _join_broken_headings(lines: list[_Line]) -> list[_Line]:
-    """Join a heading the web page broke in two: 「（三）…规范化」+「程序化法治化。严格…」.
-
-    The numbered line has text after its number of at least BROKEN_MIN_TITLE characters, no
-    。 and no closing punctuation; the next line follows without a blank line, has no number,
-    and its first sentence (up to 。) is at most BROKEN_MAX_TAIL characters without a comma
-    and is followed by body text: a paragraph's opening sentence nearly always has a comma, a
-    heading's tail rarely does, and a short line that ends there is a paragraph of its own.
-    """
-    out: list[_Line] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        found = read_number(line.text)
-        if found and nxt is not None and not nxt.gap and not read_number(nxt.text):
-            rest = line.text[len(found[2]):].strip()
-            stop = nxt.text.find("。")
-            if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END
-                    and 0 < stop <= BROKEN_MAX_TAIL and stop + 1 < len(nxt.text.rstrip())
-                    and not re.search(r"[，,；;、：:]", nxt.text[:stop])):
-                out.append(_Line(line.text + nxt.text, line.line, gap=line.gap))
-                index += 2
-                continue
-        out.append(line)
-        index += 1
-    return out
-
-
-def _text_tables(lines: list[_Line]) -> list[_Line]:
-    """Consecutive lines holding tabs are a table (fazhi's .txt writes table rows so)."""
-    if not any("\t" in ln.text for ln in lines):
-        return lines
-    out: list[_Line] = []
-    for line in lines:
-        if "\t" in line.text:
-            cells = [_clean(c) for c in line.text.split("\t")]
-            if out and out[-1].table is not None and not line.gap:
-                out[-1].table.rows.append(cells)
-                continue
-            out.append(_Line(line.text, line.line, gap=line.gap, table=Table([cells], line=line.line)))
-        else:
-            out.append(line)
-    return out
 
 
 def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
@@ -277,267 +138,6 @@ def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
             continue
         out.append(line)
     return out
-
-
-# ---------------------------------------------------------------- structure
-
-def parse_date(text: str) -> dt.date | None | bool:
-    """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
-    text = text.translate(FULLWIDTH_DIGITS).strip(_STRIP)
-    match = _DATE_AR.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _DATE_SEP.match(text)
-        if match:
-            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
-        else:
-            match = _DATE_CN.match(text)
-            if not match:
-                return False
-            year = int(match.group(1).translate(_YEAR_CN))
-            month, day = parse_cn_numeral(match.group(2)) or 0, parse_cn_numeral(match.group(3)) or 0
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _is_date(text: str) -> bool:
-    return len(text) <= 20 and parse_date(text) is not False
-
-
-def _title_like(text: str) -> bool:
-    return (len(text) <= MAX_TITLE_LINE and not _NOT_IN_TITLE.search(text) and text[-1] not in "：:"
-            and not read_number(text) and not _is_date(text))
-
-
-def _recipients_like(text: str) -> bool:
-    return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
-            and not read_number(text))
-
-
-def _signature_like(text: str) -> bool:
-    return len(text) <= MAX_SIGNATURE and not _NOT_IN_SIGNATURE.search(text) and not _is_date(text)
-
-
-def _note_text(text: str) -> str | None:
-    match = _NOTE.match(text)
-    if match:
-        return match.group("text").strip(_STRIP)
-    if text.startswith("附注"):
-        return text[2:].lstrip("：: ").strip(_STRIP)
-    return None
-
-
-def _title_text(text: str) -> str:
-    lines = [_CJK_SPACE.sub("", _clean(part)) for part in text.split("\n")]
-    return "\n".join(line for line in lines if line)
-
-
-def _heading(text: str, number: str, level: int, line: int) -> Heading:
-    rest = text[len(number):].strip(_STRIP)
-    stop = rest.find("。")
-    if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1:].strip(_STRIP):
-        return Heading(level, rest[:stop], True, rest[stop + 1:].strip(_STRIP), line, number)
-    return Heading(level, rest, False, "", line, number)
-
-
-class _Builder:
-    """Lines to a Document with parts: head, body, closing; then the next part."""
-
-    def __init__(self, lines: list[_Line], source: str):
-        self.lines = lines
-        self.source = source
-
-    def build(self) -> Document:
-        root = Document(source=self.source)
-        index = self._document(root, 0)
-        while index < len(self.lines):
-            part = Document(source=self.source)
-            after = self._document(part, index)
-            if after <= index:  # cannot happen, but never loop forever
-                after = index + 1
-            index = after
-            root.parts.append(part)
-        return root
-
-    def _document(self, doc: Document, index: int) -> int:
-        lines = self.lines
-        if index < len(lines):
-            line = lines[index]
-            if line.kind == "label" or (index > 0 and not line.kind and _LABEL.match(line.text)):
-                doc.label = line.text.rstrip("：:")
-                index += 1
-        index = self._head(doc, index)
-        return self._body(doc, index)
-
-    def _head(self, doc: Document, index: int) -> int:
-        lines = self.lines
-        start = index
-        titles: list[str] = []
-        while index < len(lines):
-            line = lines[index]
-            text = line.text
-            if line.table is not None:
-                break
-            if index > start and (line.page_break or line.kind == "label"):
-                break
-            match = _DOC_NUMBER.match(text.replace("\t", " "))
-            if line.kind == "doc_number" or (match and not doc.doc_number):
-                if match:
-                    doc.doc_number = _CJK_SPACE.sub("", match.group("number"))
-                    if match.group("signer"):
-                        doc.signer = match.group("signer").strip(_STRIP)
-                else:
-                    doc.doc_number = text.split("\t")[0].strip(_STRIP)
-                doc.doc_number_line = line.line
-                doc.upward = doc.upward or line.left or bool(doc.signer)
-                index += 1
-                continue
-            signer = _SIGNER.match(text)
-            if signer and not doc.signer and (doc.doc_number or not titles):
-                doc.signer, doc.upward = signer.group("signer").strip(_STRIP), True
-                index += 1
-                continue
-            if line.kind == "recipients" or (not line.kind and _recipients_like(text)):
-                doc.recipients, doc.recipients_line = text.rstrip("：:").strip(_STRIP), line.line
-                doc.facts["recipients_colon"] = text.rstrip()[-1:]  # kept for punct.recipients-colon
-                index += 1
-                break
-            if line.kind == "title" or (line.kind in ("", "heading") and _title_like(text)
-                                        and len(titles) < 5 and not doc.recipients):
-                if titles and line.kind != "title" and self._starts_closing(index):
-                    break
-                title = _title_text(text)
-                if title:
-                    titles.append(title)
-                    doc.title_line = doc.title_line or line.line
-                index += 1
-                continue
-            break
-        doc.title = "\n".join(titles)
-        return index
-
-    def _starts_closing(self, index: int) -> bool:
-        """A short unpunctuated line that is really a signature over the date."""
-        lines = self.lines
-        for offset in range(MAX_SIGNATURES + 1):
-            j = index + offset
-            if j >= len(lines):
-                return False
-            if _is_date(lines[j].text):
-                return self._closes(j)
-            if not _signature_like(lines[j].text):
-                return False
-        return False
-
-    def _body(self, doc: Document, index: int) -> int:
-        lines = self.lines
-        start = index
-        while index < len(lines):
-            line = lines[index]
-            if index > start or doc.title or doc.recipients:
-                if line.page_break or line.kind == "label" or (line.kind == "title" and doc.blocks):
-                    return index
-                if not line.kind and doc.blocks and _LABEL.match(line.text):
-                    return index  # 「附件」 alone on its line: an attachment follows
-            if line.table is not None:
-                doc.blocks.append(line.table)
-                index += 1
-                continue
-            if line.kind == "signature":
-                return self._closing(doc, index)
-            if not line.kind and _is_date(line.text) and self._closes(index):
-                return self._closing(doc, index)
-            if line.kind == "note":
-                return self._closing(doc, index)
-            doc.blocks.append(self._block(line))
-            index += 1
-        return index
-
-    def _closes(self, index: int) -> bool:
-        """Is the date at `index` the document's date: nothing but notes, imprint or a new part after it?"""
-        lines = self.lines
-        j = index + 1
-        while j < len(lines) and (lines[j].kind in ("note", "imprint") or _note_text(lines[j].text) is not None
-                                  or _CC.match(lines[j].text) or _PRINTED.match(lines[j].text)):
-            j += 1
-        if j >= len(lines):
-            return True
-        nxt = lines[j]
-        return (nxt.page_break or nxt.kind in ("label", "title", "doc_number") or bool(_LABEL.match(nxt.text))
-                or bool(_DOC_NUMBER.match(nxt.text)) or (not nxt.kind and _title_like(nxt.text)))
-
-    def _closing(self, doc: Document, index: int) -> int:
-        lines = self.lines
-        # signatures given by style (docx) or the short lines heading the date (popped back)
-        while index < len(lines) and lines[index].kind == "signature":
-            line = lines[index]
-            date = parse_date(line.text)
-            if date is not False:
-                self._set_date(doc, line, date)
-                index += 1
-                break
-            doc.signatures.append(line.text)
-            doc.signature_line = doc.signature_line or line.line
-            index += 1
-        else:
-            if index < len(lines) and not doc.date_text and _is_date(lines[index].text):
-                self._set_date(doc, lines[index], parse_date(lines[index].text))
-                index += 1
-        if not doc.signatures and doc.date_text:
-            popped: list[Paragraph] = []
-            while (doc.blocks and len(popped) < MAX_SIGNATURES and isinstance(doc.blocks[-1], Paragraph)
-                   and _signature_like(doc.blocks[-1].text)):
-                popped.append(doc.blocks.pop())
-            popped.reverse()
-            doc.signatures = [p.text for p in popped]
-            doc.signature_line = popped[0].line if popped else 0
-        while index < len(lines):
-            line = lines[index]
-            note = _note_text(line.text)
-            cc, printed = _CC.match(line.text), _PRINTED.match(line.text)
-            if line.kind == "note" or (note is not None and line.kind in ("", "signature")):
-                doc.notes.append(note if note is not None else line.text)
-            elif cc or printed or line.kind == "imprint":
-                imprint = doc.imprint = doc.imprint or Imprint()
-                if cc:
-                    imprint.cc = cc.group("text").strip(_STRIP)
-                elif printed:
-                    imprint.printer = printed.group("printer").strip(_STRIP)
-                    date = parse_date(printed.group("date"))
-                    imprint.print_date = date or None
-                else:
-                    imprint.printer = line.text
-            else:
-                break
-            index += 1
-        return index
-
-    @staticmethod
-    def _set_date(doc: Document, line: _Line, date) -> None:
-        doc.date = date or None
-        doc.date_text = line.text
-        doc.date_line = line.line
-
-    @staticmethod
-    def _block(line: _Line):
-        text = line.text
-        if line.runin:
-            prefix, body = text[:line.runin].strip(_STRIP), text[line.runin:].strip(_STRIP)
-            found = read_number(prefix)
-            number = found[2] if found else ""
-            title = prefix[len(number):].strip(_STRIP)
-            if title.endswith("。"):
-                title = title[:-1]
-            return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
-        found = read_number(text)
-        if found and text[len(found[2]):].strip(_STRIP):
-            return _heading(text, found[2], found[0], line.line)
-        if line.kind == "heading" and line.level:
-            return Heading(line.level, text, False, "", line.line, "")
-        return Paragraph(text, line.line)
 
 
 # ---------------------------------------------------------------- docx
