@@ -40,10 +40,7 @@ the layout facts checks need (see _facts).
 """
 from __future__ import annotations
 
-import functools
-import io
 import re
-import struct
 import zipfile
 import zlib
 from pathlib import Path
@@ -52,12 +49,11 @@ from typing import Any, Iterable
 from generator.errors import DraftError, Problem
 from generator.tree import Document, Table
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_XML_BYTES = 200 * 1024 * 1024
-
 from generator.ooxml.vocab import ROLE_OF_STYLE, RUNIN_PREFIX, W_NS
 from generator.read.structure import STRIP as _STRIP, Line as _Line, build, clean as _clean, parse_date
 from generator.read.text import decode_text, text_lines
+from generator.read.docx_package import (FALSE, MAX_FILE_BYTES, PREFIX, Package, attr, patterns, q,
+                                          to_int, too_large)
 from generator.read.noise import Noise, load_noise, resolve_noise as _noise
 
 # ---------------------------------------------------------------- entry points
@@ -73,7 +69,7 @@ def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = N
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise DraftError(_too_large(name, size))
+            raise DraftError(too_large(name, size))
         data = path.read_bytes()
     except FileNotFoundError:
         raise DraftError(Problem("找不到草稿文件", name)) from None
@@ -84,10 +80,6 @@ def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = N
     if ext == ".docx":
         return read_docx_bytes(data, name, noise)
     return read_text(decode_text(data, name), name, noise)
-
-
-def _too_large(name: str, size: int) -> Problem:
-    return Problem(f"文件过大（{size / 1024 / 1024:.1f} MB），草稿不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB", name)
 
 
 def read_text(text: str, name: str = "<text>", noise: Noise | str | Path | Iterable | None = None) -> Document:
@@ -101,13 +93,12 @@ def read_text(text: str, name: str = "<text>", noise: Noise | str | Path | Itera
 def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path | Iterable | None = None) -> Document:
     """Read a .docx draft from its bytes; `facts` gets the layout facts."""
     if len(data) > MAX_FILE_BYTES:
-        raise DraftError(_too_large(name, len(data)))
+        raise DraftError(too_large(name, len(data)))
     if not data.startswith(b"PK"):
         raise DraftError(Problem("不是 Word（.docx）文件：文件不是 zip 压缩包"
                                  "（旧版 .doc 或改了扩展名的文件请用 Word/WPS 另存为 .docx）", name))
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        reader = _DocxReader(package, name, data)
+        reader = _DocxReader(Package(data, name))
         lines = reader.lines()
     except DraftError:
         raise
@@ -148,64 +139,10 @@ def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
 # tokenizer over the XML text; anything else, and any XML the tokenizer cannot vouch for,
 # goes through lxml, which also reports malformed XML.
 
-_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
-_FALSE = ("0", "false", "off")
-
 _FAZHI_KINDS = ROLE_OF_STYLE
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-4])$")
 _PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
 _EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
-
-
-def _q(prefix: str) -> str:
-    return re.escape(prefix) + ":" if prefix else ""
-
-
-@functools.lru_cache(maxsize=8)
-def _patterns(prefix: str) -> dict[str, re.Pattern]:
-    """Regular expressions for one namespace prefix of the WordprocessingML namespace."""
-    w = _q(prefix)
-    return {
-        "token": re.compile(
-            rf"<{w}(p|tbl|tr|tc)(?=[\s>/])[^>]*?(/?)>"
-            rf"|</{w}(p|tbl|tr|tc)>"
-            rf"|<{w}t(?:\s[^>]*)?>([^<]*)</{w}t>"
-            rf"|<{w}(tab|br|cr)(?:\s([^>]*?))?/>"
-            rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc)(?=[\s/>])"
-            rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
-            rf"|<(!--|!\[CDATA\[|{w}txbxContent)"),
-        "val": re.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
-        "type": re.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
-        "p_open": re.compile(rf"<{w}p(?=[\s>/])"),
-        "p_close": re.compile(rf"</{w}p>"),
-        "run": re.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
-        "has_text": re.compile(rf"<{w}t[\s>]"),
-        "rpr": re.compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
-        "east_asia": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
-        "east_asia_theme": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
-        "size": re.compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rstyle": re.compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "default_style": re.compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
-                                    rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"),
-        "style_id": re.compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
-        "name": re.compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "based_on": re.compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "outline": re.compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rpr_default": re.compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
-        "sect": re.compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
-        "pg_size": re.compile(rf"<{w}pgSz\b([^>]*)/?>"),
-        "pg_mar": re.compile(rf"<{w}pgMar\b([^>]*)/?>"),
-    }
-
-
-def _attr(attrs: str, name: str, prefix: str) -> str | None:
-    match = _attr_re(name, prefix).search(attrs)
-    return match.group(1) if match else None
-
-
-@functools.lru_cache(maxsize=64)
-def _attr_re(name: str, prefix: str) -> re.Pattern:
-    return re.compile(rf'{_q(prefix)}{name}\s*=\s*["\']([^"\']*)')
 
 
 def _unescape(text: str) -> str:
@@ -232,12 +169,11 @@ class _Para:
 class _DocxReader:
     """document.xml paragraphs as _Lines; styles and other parts for hints and facts."""
 
-    def __init__(self, package: zipfile.ZipFile, name: str, data: bytes | None = None):
+    def __init__(self, package: Package):
         self.package = package
-        self.name = name
-        self.data = data
-        self.infos = {info.filename: info for info in package.infolist()}
-        self.names = set(self.infos)
+        self.name = package.name
+        self.infos = package.infos
+        self.names = package.names
         self.styles: dict[str, str | None] = {}
         self.styles_xml = ""
         self.style_prefix = "w"
@@ -252,54 +188,6 @@ class _DocxReader:
         self._p_starts: list[int] | None = None
         self._values: dict[tuple[str, str], Any] = {}
 
-    # -- parts
-    def _read(self, part: str, required: bool = False) -> bytes | None:
-        """A part's bytes; None if absent or (optional parts) too large."""
-        info = self.infos.get(part)
-        if info is None:
-            if required:
-                raise DraftError(Problem("不是 Word（.docx）文件：压缩包里没有 word/document.xml", self.name))
-            return None
-        if info.file_size > MAX_XML_BYTES:
-            if required:
-                raise DraftError(self._bomb(info.file_size))
-            return None
-        data = self._inflate(info)
-        if data is None:
-            data = self.package.read(part)
-        if len(data) > MAX_XML_BYTES:
-            if required:
-                raise DraftError(self._bomb(len(data)))
-            return None
-        return data
-
-    def _bomb(self, size: int) -> Problem:
-        return Problem(f"Word 文件的正文部分解压后过大（超过 {MAX_XML_BYTES // 1024 // 1024} MB），"
-                       "疑为恶意压缩文件，已拒绝读取", self.name)
-
-    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
-        """Read a stored or deflated member straight from the bytes (zipfile's reader costs
-        more than the inflating); None for anything else, which zipfile then reads."""
-        data = self.data
-        if data is None or info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            return None
-        offset = info.header_offset
-        if data[offset:offset + 4] != b"PK\x03\x04":
-            raise zipfile.BadZipFile(f"bad local header for {info.filename}")
-        name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
-        start = offset + 30 + name_len + extra_len
-        compressed = data[start:start + info.compress_size]
-        if len(compressed) != info.compress_size:
-            raise zipfile.BadZipFile(f"truncated member {info.filename}")
-        if info.compress_type == zipfile.ZIP_STORED:
-            content = compressed
-        else:
-            inflater = zlib.decompressobj(-15)
-            content = inflater.decompress(compressed, MAX_XML_BYTES + 1)
-        if len(content) <= MAX_XML_BYTES and (zlib.crc32(content) != info.CRC or len(content) != info.file_size):
-            raise zipfile.BadZipFile(f"bad CRC or size for {info.filename}")
-        return content
-
     # -- styles (regular expressions: styles.xml is parsed for a handful of styles only)
     def _load_styles(self) -> None:
         """Keep styles.xml as text; single styles are cut out of it when asked for.
@@ -311,7 +199,7 @@ class _DocxReader:
             return
         self._styles_loaded = True
         key = tuple((info.CRC, info.file_size) if info else None for info in (
-            self.infos.get("word/styles.xml"), self.infos.get(self._theme_name())))
+            self.infos.get("word/styles.xml"), self.infos.get(self.package.theme_name())))
         shared = _STYLE_CACHE.get(key)
         if shared is None:
             shared = self._parse_styles()
@@ -326,13 +214,13 @@ class _DocxReader:
     def _parse_styles(self) -> dict:
         shared = {"xml": "", "prefix": "", "default_pstyle": "", "default_rpr": None,
                   "styles": {}, "hints": {}, "values": {}}
-        data = self._read("word/styles.xml")
+        data = self.package.read("word/styles.xml")
         if not data:
             return shared
         text = shared["xml"] = data.decode("utf-8", "replace")
-        found = _PREFIX.search(text, 0, 4096)
+        found = PREFIX.search(text, 0, 4096)
         shared["prefix"] = prefix = found.group(1) if found else ""
-        pats = _patterns(prefix)
+        pats = patterns(prefix)
         default = pats["default_style"].search(text)
         if default:
             style_id = pats["style_id"].search(default.group(0))
@@ -343,16 +231,12 @@ class _DocxReader:
             shared["default_rpr"] = rpr.group(1) if rpr else None
         return shared
 
-    def _theme_name(self) -> str:
-        names = sorted(n for n in self.names if n.startswith("word/theme/") and n.endswith(".xml"))
-        return names[0] if names else ""
-
     def _style(self, style_id: str) -> str | None:
         """The inner XML of one w:style, by id."""
         if style_id in self.styles:
             return self.styles[style_id]
         self._load_styles()
-        text, w = self.styles_xml, _q(self.style_prefix)
+        text, w = self.styles_xml, q(self.style_prefix)
         inner = None
         for quote in '"\'':
             pos = text.find(f"{w}styleId={quote}{style_id}{quote}")
@@ -367,7 +251,7 @@ class _DocxReader:
 
     def _style_chain(self, style_id: str) -> Iterable[str]:
         """A style's XML, then its basedOn ancestors'."""
-        based_on = _patterns(self.style_prefix)["based_on"]
+        based_on = patterns(self.style_prefix)["based_on"]
         seen = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
@@ -385,7 +269,7 @@ class _DocxReader:
         hint = _FAZHI_KINDS.get(style_id)
         if hint is None:
             hint = ("", 0)
-            pats = _patterns(self.style_prefix)
+            pats = patterns(self.style_prefix)
             for inner in self._style_chain(style_id):
                 name = pats["name"].search(inner)
                 name = name.group(1).strip().lower() if name else ""
@@ -405,7 +289,7 @@ class _DocxReader:
 
     # -- body
     def lines(self) -> list[_Line]:
-        raw = self._read("word/document.xml", required=True)
+        raw = self.package.read("word/document.xml", required=True)
         lines = self._fast_lines(raw)
         return lines if lines is not None else self._lxml_lines(raw)
 
@@ -418,7 +302,7 @@ class _DocxReader:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             return None
-        found = _PREFIX.search(text, 0, 4096)
+        found = PREFIX.search(text, 0, 4096)
         if not found:
             return None
         prefix = found.group(1)
@@ -427,7 +311,7 @@ class _DocxReader:
         if start < 0 or end < start or not text.rstrip().endswith(f"</{w}document>"):
             return None
         body = text[start + len(w) + 6:end]
-        tokens = _patterns(prefix)["token"].findall(body)
+        tokens = patterns(prefix)["token"].findall(body)
         out: list[_Line] = []
         number = 0
         para: _Para | None = None
@@ -503,7 +387,7 @@ class _DocxReader:
                 if para is None:
                     continue
                 if inline == "br":
-                    kind = _attr(inline_attrs, "type", prefix) if inline_attrs else ""
+                    kind = attr(inline_attrs, "type", prefix) if inline_attrs else ""
                     if kind == "page":
                         para.breaks = "after" if para.parts else "before"
                         continue
@@ -640,7 +524,7 @@ class _DocxReader:
             return self.runs[number]
         if not self.body:
             return ""
-        pats = _patterns(self.prefix)
+        pats = patterns(self.prefix)
         if self._p_starts is None:
             self._p_starts = []
         starts, opener = self._p_starts, pats["p_open"]
@@ -670,15 +554,15 @@ class _DocxReader:
         or a fazhi run-in style ({} when none is).
         """
         facts = _empty_facts()
-        pats = _patterns(self.prefix)
+        pats = patterns(self.prefix)
         if self.sect:
             size = pats["pg_size"].search(self.sect)
             if size:
-                facts["page_width"] = _int(_attr(size.group(1), "w", self.prefix))
-                facts["page_height"] = _int(_attr(size.group(1), "h", self.prefix))
+                facts["page_width"] = to_int(attr(size.group(1), "w", self.prefix))
+                facts["page_height"] = to_int(attr(size.group(1), "h", self.prefix))
             margin = pats["pg_mar"].search(self.sect)
             if margin:
-                facts["margins"] = {side: _int(_attr(margin.group(1), side, self.prefix))
+                facts["margins"] = {side: to_int(attr(margin.group(1), side, self.prefix))
                                     for side in ("top", "bottom", "left", "right")}
         footers = [n for n in self.names if n.startswith("word/footer") and n.endswith(".xml")]
         facts["has_page_field"] = any(self._part_fact(n, _page_field) for n in footers)
@@ -711,14 +595,14 @@ class _DocxReader:
         if key not in _PART_CACHE:
             if len(_PART_CACHE) >= 256:
                 _PART_CACHE.pop(next(iter(_PART_CACHE)))
-            _PART_CACHE[key] = function(self._read(name) or b"")
+            _PART_CACHE[key] = function(self.package.read(name) or b"")
         return _PART_CACHE[key]
 
     def _rpr_value(self, rpr: str, what: str, prefix: str) -> str | int | None:
-        pats = _patterns(prefix)
+        pats = patterns(prefix)
         if what == "size":
             size = pats["size"].search(rpr)
-            return _int(size.group(1)) if size else None
+            return to_int(size.group(1)) if size else None
         font = pats["east_asia"].search(rpr)
         if font and font.group(1):
             return font.group(1)
@@ -733,7 +617,7 @@ class _DocxReader:
         """A run property: direct, the run's character style, the paragraph style chain, docDefaults."""
         self._load_styles()
         if run:
-            pats = _patterns(self.prefix)
+            pats = patterns(self.prefix)
             rpr = pats["rpr"].search(run)
             if rpr:
                 value = self._rpr_value(rpr.group(1), what, self.prefix)
@@ -756,7 +640,7 @@ class _DocxReader:
         return self._values[key]
 
     def _style_value_uncached(self, style_id: str, what: str):
-        rpr_re = _patterns(self.style_prefix)["rpr"]
+        rpr_re = patterns(self.style_prefix)["rpr"]
         for inner in self._style_chain(style_id):
             rpr = rpr_re.search(inner)
             if rpr:
@@ -767,8 +651,8 @@ class _DocxReader:
 
     def _theme_fonts(self) -> dict[str, str]:
         """minorEastAsia / majorEastAsia → typeface (the Hans script font, else a:ea)."""
-        name = self._theme_name()
-        data = self._read(name) if name else None
+        name = self.package.theme_name()
+        data = self.package.read(name) if name else None
         fonts: dict[str, str] = {}
         if not data:
             return fonts
@@ -795,16 +679,7 @@ def _page_field(data: bytes) -> bool:
 
 def _odd_even(data: bytes) -> bool:
     match = _EVEN_ODD.search(data)
-    return bool(match) and (match.group(1) or b"1").decode().lower() not in _FALSE
-
-
-def _int(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(float(value))
-    except ValueError:
-        return None
+    return bool(match) and (match.group(1) or b"1").decode().lower() not in FALSE
 
 
 def _empty_facts() -> dict:
@@ -820,6 +695,6 @@ def _set_paragraph_property(para, name: str, value: str) -> None:
     elif name == "outlineLvl":
         para.outline = value
     elif name == "pageBreakBefore":
-        para.page_break = value not in _FALSE
+        para.page_break = value not in FALSE
     else:
         para.jc = value
