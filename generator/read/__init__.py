@@ -49,11 +49,12 @@ from typing import Any, Iterable
 from generator.errors import DraftError, Problem
 from generator.tree import Document, Table
 
-from generator.ooxml.vocab import ROLE_OF_STYLE, RUNIN_PREFIX, W_NS
+from generator.ooxml.vocab import RUNIN_PREFIX, W_NS
 from generator.read.structure import STRIP as _STRIP, Line as _Line, build, clean as _clean, parse_date
 from generator.read.text import decode_text, text_lines
-from generator.read.docx_package import (FALSE, MAX_FILE_BYTES, PREFIX, Package, attr, patterns, q,
+from generator.read.docx_package import (FALSE, MAX_FILE_BYTES, PREFIX, Package, attr, patterns,
                                           to_int, too_large)
+from generator.read.docx_styles import Styles
 from generator.read.noise import Noise, load_noise, resolve_noise as _noise
 
 # ---------------------------------------------------------------- entry points
@@ -139,8 +140,6 @@ def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
 # tokenizer over the XML text; anything else, and any XML the tokenizer cannot vouch for,
 # goes through lxml, which also reports malformed XML.
 
-_FAZHI_KINDS = ROLE_OF_STYLE
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-4])$")
 _PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
 _EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
 
@@ -174,118 +173,12 @@ class _DocxReader:
         self.name = package.name
         self.infos = package.infos
         self.names = package.names
-        self.styles: dict[str, str | None] = {}
-        self.styles_xml = ""
-        self.style_prefix = "w"
-        self.default_rpr: str | None = None
-        self.default_pstyle = ""
-        self._hints: dict[str, tuple[str, int]] = {}
-        self._styles_loaded = False
+        self.styles = Styles(package)
         self.prefix = "w"
         self.body = ""              # fast path: the body's XML text
         self.sect = ""              # the last w:sectPr as XML text
         self.runs: dict[int, str] = {}  # lxml path: paragraph number -> first text run XML
         self._p_starts: list[int] | None = None
-        self._values: dict[tuple[str, str], Any] = {}
-
-    # -- styles (regular expressions: styles.xml is parsed for a handful of styles only)
-    def _load_styles(self) -> None:
-        """Keep styles.xml as text; single styles are cut out of it when asked for.
-
-        What is derived from styles.xml (and the theme) is shared between readers of parts
-        with the same CRC: drafts made from one template read their styles once.
-        """
-        if self._styles_loaded:
-            return
-        self._styles_loaded = True
-        key = tuple((info.CRC, info.file_size) if info else None for info in (
-            self.infos.get("word/styles.xml"), self.infos.get(self.package.theme_name())))
-        shared = _STYLE_CACHE.get(key)
-        if shared is None:
-            shared = self._parse_styles()
-            if len(_STYLE_CACHE) >= 32:
-                _STYLE_CACHE.pop(next(iter(_STYLE_CACHE)))
-            _STYLE_CACHE[key] = shared
-        shared["hints"].update(self._hints)
-        self.styles_xml, self.style_prefix = shared["xml"], shared["prefix"]
-        self.default_pstyle, self.default_rpr = shared["default_pstyle"], shared["default_rpr"]
-        self.styles, self._hints, self._values = shared["styles"], shared["hints"], shared["values"]
-
-    def _parse_styles(self) -> dict:
-        shared = {"xml": "", "prefix": "", "default_pstyle": "", "default_rpr": None,
-                  "styles": {}, "hints": {}, "values": {}}
-        data = self.package.read("word/styles.xml")
-        if not data:
-            return shared
-        text = shared["xml"] = data.decode("utf-8", "replace")
-        found = PREFIX.search(text, 0, 4096)
-        shared["prefix"] = prefix = found.group(1) if found else ""
-        pats = patterns(prefix)
-        default = pats["default_style"].search(text)
-        if default:
-            style_id = pats["style_id"].search(default.group(0))
-            shared["default_pstyle"] = style_id.group(1) if style_id else ""
-        default = pats["rpr_default"].search(text)
-        if default:
-            rpr = pats["rpr"].search(default.group(1))
-            shared["default_rpr"] = rpr.group(1) if rpr else None
-        return shared
-
-    def _style(self, style_id: str) -> str | None:
-        """The inner XML of one w:style, by id."""
-        if style_id in self.styles:
-            return self.styles[style_id]
-        self._load_styles()
-        text, w = self.styles_xml, q(self.style_prefix)
-        inner = None
-        for quote in '"\'':
-            pos = text.find(f"{w}styleId={quote}{style_id}{quote}")
-            if pos >= 0:
-                start = text.find(">", pos) + 1
-                end = text.find(f"</{w}style>", start)
-                if start > 0 and end > 0:
-                    inner = text[start:end]
-                break
-        self.styles[style_id] = inner
-        return inner
-
-    def _style_chain(self, style_id: str) -> Iterable[str]:
-        """A style's XML, then its basedOn ancestors'."""
-        based_on = patterns(self.style_prefix)["based_on"]
-        seen = set()
-        while style_id and style_id not in seen:
-            seen.add(style_id)
-            inner = self._style(style_id)
-            if inner is None:
-                return
-            yield inner
-            based = based_on.search(inner)
-            style_id = based.group(1) if based else ""
-
-    def _hint(self, style_id: str) -> tuple[str, int]:
-        hint = self._hints.get(style_id)
-        if hint is not None:
-            return hint
-        hint = _FAZHI_KINDS.get(style_id)
-        if hint is None:
-            hint = ("", 0)
-            pats = patterns(self.style_prefix)
-            for inner in self._style_chain(style_id):
-                name = pats["name"].search(inner)
-                name = name.group(1).strip().lower() if name else ""
-                heading = _HEADING_NAME.match(name)
-                if heading:
-                    hint = ("heading", int(heading.group(1)))
-                    break
-                if name in ("title", "标题"):
-                    hint = ("title", 0)
-                    break
-                outline = pats["outline"].search(inner)
-                if outline and outline.group(1).isdigit() and int(outline.group(1)) < 4:
-                    hint = ("heading", int(outline.group(1)) + 1)
-                    break
-        self._hints[style_id] = hint
-        return hint
 
     # -- body
     def lines(self) -> list[_Line]:
@@ -420,7 +313,7 @@ class _DocxReader:
         line = _Line(clean, number, False, "", 0, 0, page_next or para.page_break or para.breaks == "before",
                      para.jc in ("left", "start"), None, para.style)
         if para.style:
-            line.kind, line.level = self._hint(para.style)
+            line.kind, line.level = self.styles.hint(para.style)
         if para.outline and line.kind in ("", "heading") and para.outline.isdigit() and int(para.outline) < 4:
             line.kind, line.level = "heading", int(para.outline) + 1
         if para.runin_len:
@@ -568,15 +461,14 @@ class _DocxReader:
         facts["has_page_field"] = any(self._part_fact(n, _page_field) for n in footers)
         if "word/settings.xml" in self.infos:
             facts["odd_even"] = self._part_fact("word/settings.xml", _odd_even)
-        self._load_styles()
-        normal = self.default_pstyle or ("Normal" if self._style("Normal") is not None else "")
-        facts["body_font"] = self._prop("", normal, "font")
-        facts["body_size"] = self._prop("", normal, "size")
+        normal = self.styles.normal()
+        facts["body_font"] = self.styles.prop("", self.prefix, normal, "font")
+        facts["body_size"] = self.styles.prop("", self.prefix, normal, "size")
         title_line = by_line.get(doc.title_line) if doc.title_line else None
         if title_line is not None:
             run = self._first_run(title_line.line)
-            facts["title_font"] = self._prop(run, title_line.style or normal, "font")
-            facts["title_size"] = self._prop(run, title_line.style or normal, "size")
+            facts["title_font"] = self.styles.prop(run, self.prefix, title_line.style or normal, "font")
+            facts["title_size"] = self.styles.prop(run, self.prefix, title_line.style or normal, "size")
         fonts: dict[int, str | None] = {}
         for part in doc.all_documents():
             for heading in part.headings():
@@ -584,7 +476,7 @@ class _DocxReader:
                 if line is None or heading.level in fonts:
                     continue
                 if line.runin or (line.kind == "heading" and line.style):
-                    fonts[heading.level] = self._prop(self._first_run(line.line), line.style or normal, "font")
+                    fonts[heading.level] = self.styles.prop(self._first_run(line.line), self.prefix, line.style or normal, "font")
         facts["heading_fonts"] = dict(sorted(fonts.items()))
         return facts
 
@@ -598,78 +490,6 @@ class _DocxReader:
             _PART_CACHE[key] = function(self.package.read(name) or b"")
         return _PART_CACHE[key]
 
-    def _rpr_value(self, rpr: str, what: str, prefix: str) -> str | int | None:
-        pats = patterns(prefix)
-        if what == "size":
-            size = pats["size"].search(rpr)
-            return to_int(size.group(1)) if size else None
-        font = pats["east_asia"].search(rpr)
-        if font and font.group(1):
-            return font.group(1)
-        theme = pats["east_asia_theme"].search(rpr)
-        if not theme:
-            return None
-        if "theme" not in self._values:
-            self._values["theme"] = self._theme_fonts()
-        return self._values["theme"].get(theme.group(1))
-
-    def _prop(self, run: str, pstyle: str, what: str):
-        """A run property: direct, the run's character style, the paragraph style chain, docDefaults."""
-        self._load_styles()
-        if run:
-            pats = patterns(self.prefix)
-            rpr = pats["rpr"].search(run)
-            if rpr:
-                value = self._rpr_value(rpr.group(1), what, self.prefix)
-                if value is not None:
-                    return value
-                rstyle = pats["rstyle"].search(rpr.group(1))
-                if rstyle:
-                    value = self._style_value(rstyle.group(1), what)
-                    if value is not None:
-                        return value
-        value = self._style_value(pstyle, what) if pstyle else None
-        if value is None and self.default_rpr is not None:
-            value = self._rpr_value(self.default_rpr, what, self.style_prefix)
-        return value
-
-    def _style_value(self, style_id: str, what: str):
-        key = (style_id, what)
-        if key not in self._values:
-            self._values[key] = self._style_value_uncached(style_id, what)
-        return self._values[key]
-
-    def _style_value_uncached(self, style_id: str, what: str):
-        rpr_re = patterns(self.style_prefix)["rpr"]
-        for inner in self._style_chain(style_id):
-            rpr = rpr_re.search(inner)
-            if rpr:
-                value = self._rpr_value(rpr.group(1), what, self.style_prefix)
-                if value is not None:
-                    return value
-        return None
-
-    def _theme_fonts(self) -> dict[str, str]:
-        """minorEastAsia / majorEastAsia → typeface (the Hans script font, else a:ea)."""
-        name = self.package.theme_name()
-        data = self.package.read(name) if name else None
-        fonts: dict[str, str] = {}
-        if not data:
-            return fonts
-        text = data.decode("utf-8", "replace")
-        for kind in ("major", "minor"):
-            block = re.search(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", text, re.S)
-            if not block:
-                continue
-            hans = re.search(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"', block.group(1))
-            ea = re.search(r'<(?:\w+:)?ea\s+typeface="([^"]*)"', block.group(1))
-            face = (hans.group(1) if hans else "") or (ea.group(1) if ea else "")
-            if face:
-                fonts[f"{kind}EastAsia"] = face
-        return fonts
-
-
-_STYLE_CACHE: dict[tuple, dict] = {}
 _PART_CACHE: dict[tuple, Any] = {}
 
 
