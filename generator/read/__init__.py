@@ -47,14 +47,14 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from generator.errors import DraftError, Problem
-from generator.tree import Document, Table
+from generator.tree import Document
 
-from generator.ooxml.vocab import RUNIN_PREFIX, W_NS
-from generator.read.structure import STRIP as _STRIP, Line as _Line, build, clean as _clean, parse_date
+from generator.read.structure import Line as _Line, build, parse_date
 from generator.read.text import decode_text, text_lines
-from generator.read.docx_package import (FALSE, MAX_FILE_BYTES, PREFIX, Package, attr, patterns,
+from generator.read.docx_package import (FALSE, MAX_FILE_BYTES, Package, attr, patterns,
                                           to_int, too_large)
 from generator.read.docx_styles import Styles
+from generator.read.docx_body import Body, drop_noise, read_body
 from generator.read.noise import Noise, load_noise, resolve_noise as _noise
 
 # ---------------------------------------------------------------- entry points
@@ -99,37 +99,24 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path
         raise DraftError(Problem("不是 Word（.docx）文件：文件不是 zip 压缩包"
                                  "（旧版 .doc 或改了扩展名的文件请用 Word/WPS 另存为 .docx）", name))
     try:
-        reader = _DocxReader(Package(data, name))
-        lines = reader.lines()
+        package = Package(data, name)
+        styles = Styles(package)
+        body = read_body(package, styles)
     except DraftError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
             RuntimeError, KeyError, IndexError) as exc:
         raise DraftError(Problem(f"Word 文件已损坏，无法读取（{type(exc).__name__}: {exc}）", name)) from None
-    lines = _drop_noise_docx(lines, _noise(noise))
+    lines = drop_noise(body.lines, _noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
     doc = build(lines, "docx")
     try:
-        doc.facts = reader.facts(doc, {ln.line: ln for ln in lines})
+        doc.facts = _DocxReader(package, styles, body).facts(doc, {ln.line: ln for ln in lines})
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
             RuntimeError, KeyError, IndexError):
         doc.facts = _empty_facts()
     return doc
-
-
-def _drop_noise_docx(lines: list[_Line], noise: Noise) -> list[_Line]:
-    out: list[_Line] = []
-    for line in lines:
-        if line.kind or line.table is not None:
-            out.append(line)
-            continue
-        if out and noise.is_end(line.text):
-            break
-        if noise.is_drop(line.text) or (not out and noise.is_end(line.text)):
-            continue
-        out.append(line)
-    return out
 
 
 # ---------------------------------------------------------------- docx
@@ -144,271 +131,20 @@ _PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE
 _EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
 
 
-def _unescape(text: str) -> str:
-    if "&" not in text:
-        return text
-    import html
-
-    return html.unescape(text)
-
-
-class _Para:
-    """A paragraph being tokenized."""
-
-    __slots__ = ("parts", "style", "outline", "page_break", "jc", "runin", "runin_len", "breaks")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.style = self.outline = self.jc = self.breaks = ""
-        self.page_break = False
-        self.runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
-        self.runin_len = 0
-
-
 class _DocxReader:
     """document.xml paragraphs as _Lines; styles and other parts for hints and facts."""
 
-    def __init__(self, package: Package):
+    def __init__(self, package: Package, styles: Styles, body: Body):
         self.package = package
         self.name = package.name
         self.infos = package.infos
         self.names = package.names
-        self.styles = Styles(package)
-        self.prefix = "w"
-        self.body = ""              # fast path: the body's XML text
-        self.sect = ""              # the last w:sectPr as XML text
-        self.runs: dict[int, str] = {}  # lxml path: paragraph number -> first text run XML
+        self.styles = styles
+        self.prefix = body.prefix
+        self.body = body.xml
+        self.sect = body.sect
+        self.runs = body.runs
         self._p_starts: list[int] | None = None
-
-    # -- body
-    def lines(self) -> list[_Line]:
-        raw = self.package.read("word/document.xml", required=True)
-        lines = self._fast_lines(raw)
-        return lines if lines is not None else self._lxml_lines(raw)
-
-    def _fast_lines(self, raw: bytes) -> list[_Line] | None:
-        """The tokenizer path; None when the XML is not the usual kind (lxml reads it then)."""
-        head = raw[:4096]
-        if b"encoding" in head.split(b"?>", 1)[0] and not re.search(rb'encoding=["\']utf-?8["\']', head, re.I):
-            return None
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError:
-            return None
-        found = PREFIX.search(text, 0, 4096)
-        if not found:
-            return None
-        prefix = found.group(1)
-        w = prefix + ":"
-        start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
-        if start < 0 or end < start or not text.rstrip().endswith(f"</{w}document>"):
-            return None
-        body = text[start + len(w) + 6:end]
-        tokens = patterns(prefix)["token"].findall(body)
-        out: list[_Line] = []
-        number = 0
-        para: _Para | None = None
-        page_next = False
-        depth = 0
-        table: Table | None = None
-        row: list[str] = []
-        cell: list[str] = []
-        # Run-in state (fazhi writes the heading sentence as one FzRunIn run, then the body):
-        # 1 after an FzRunIn rStyle, 3 after that run's text, 2 done.
-        for opened, empty, closed, piece, inline, inline_attrs, prop, value, odd in tokens:
-            if piece:
-                if para is not None:
-                    if "&" in piece:
-                        piece = _unescape(piece)
-                    if para.runin == 1:
-                        para.runin_len += len(piece)
-                        para.runin = 3
-                    elif para.runin == 3:
-                        para.runin = 2
-                    para.parts.append(piece)
-            elif opened:
-                if opened == "p":
-                    number += 1
-                    para = None if empty else _Para()
-                elif opened == "tbl":
-                    depth += 1
-                    if depth == 1:
-                        table = Table([], line=number + 1)
-                elif depth == 1 and opened == "tr":
-                    row = []
-                elif depth == 1 and opened == "tc":
-                    cell = []
-                    if empty:
-                        row.append("")
-            elif closed:
-                if closed == "p":
-                    if para is None:
-                        continue
-                    if depth:
-                        value = "".join(para.parts).strip(_STRIP)
-                        if value:
-                            cell.append(value)
-                    else:
-                        line = self._line(para, number, page_next)
-                        page_next = para.breaks == "after" or (line is None and para.page_break)
-                        if line is not None:
-                            out.append(line)
-                    para = None
-                elif closed == "tbl":
-                    depth -= 1
-                    if depth == 0 and table is not None:
-                        if table.rows:
-                            out.append(_Line("", table.line, table=table))
-                        table = None
-                elif depth == 1 and closed == "tr":
-                    if table is not None:
-                        table.rows.append(row)
-                elif depth == 1 and closed == "tc":
-                    row.append("\n".join(cell))
-            elif prop:
-                if para is None:
-                    continue
-                if prop == "rStyle":
-                    if value.startswith(RUNIN_PREFIX):
-                        if para.runin == 0:
-                            para.runin = 2 if para.parts else 1
-                        elif para.runin == 3:
-                            para.runin = 1
-                else:
-                    _set_paragraph_property(para, prop, value)
-            elif inline:
-                if para is None:
-                    continue
-                if inline == "br":
-                    kind = attr(inline_attrs, "type", prefix) if inline_attrs else ""
-                    if kind == "page":
-                        para.breaks = "after" if para.parts else "before"
-                        continue
-                    if kind == "column":
-                        continue
-                    piece = "\n"
-                elif inline == "tab":
-                    if inline_attrs:
-                        continue  # a tab stop in w:tabs, not a tab character
-                    piece = "\t"
-                else:
-                    piece = "\n"
-                if para.runin == 1:
-                    para.runin_len += 1
-                elif para.runin == 3:
-                    para.runin = 2
-                para.parts.append(piece)
-            elif odd:
-                return None  # a text box, comment or CDATA section: lxml reads this one
-        self.prefix, self.body = prefix, body
-        sect = body.rfind(f"<{w}sectPr")
-        self.sect = body[sect:] if sect >= 0 else ""
-        return out
-
-    def _line(self, para: _Para, number: int, page_next: bool) -> _Line | None:
-        text = "".join(para.parts)
-        clean = text.strip(_STRIP)
-        if not clean:
-            return None
-        line = _Line(clean, number, False, "", 0, 0, page_next or para.page_break or para.breaks == "before",
-                     para.jc in ("left", "start"), None, para.style)
-        if para.style:
-            line.kind, line.level = self.styles.hint(para.style)
-        if para.outline and line.kind in ("", "heading") and para.outline.isdigit() and int(para.outline) < 4:
-            line.kind, line.level = "heading", int(para.outline) + 1
-        if para.runin_len:
-            line.runin = para.runin_len - (len(text) - len(text.lstrip(_STRIP)))
-        return line
-
-    def _lxml_lines(self, raw: bytes) -> list[_Line]:
-        """The general path: lxml, for text boxes, default namespaces, other encodings."""
-        from lxml import etree
-
-        try:
-            root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                         huge_tree=True, remove_comments=True))
-        except etree.XMLSyntaxError as exc:
-            raise DraftError(Problem(f"Word 文件已损坏：word/document.xml 不是有效的 XML（{exc}）", self.name)) from None
-        q = "{%s}" % W_NS
-        body = root.find(q + "body")
-        if body is None:
-            raise DraftError(Problem("Word 文件已损坏：word/document.xml 中没有正文（w:body）", self.name))
-        self.prefix = root.prefix or ""
-        if len(body) and body[-1].tag == q + "sectPr":
-            self.sect = etree.tostring(body[-1], encoding=str)
-        p_tag, tbl_tag = q + "p", q + "tbl"
-        out: list[_Line] = []
-        number = 0
-        skip: set = set()
-        page_next = False
-        for element in body.iter(p_tag, tbl_tag):
-            if element.tag == tbl_tag:
-                if element in skip:
-                    continue
-                rows = [["\n".join(t for t in (_clean("".join(self._lxml_para(p, q)[0].parts)) for p in tc.iter(p_tag)) if t)
-                         for tc in tr.iterchildren(q + "tc")] for tr in element.iterchildren(q + "tr")]
-                skip.update(element.iter(p_tag, tbl_tag))
-                if rows:
-                    out.append(_Line("", number + 1, table=Table(rows, line=number + 1)))
-                continue
-            number += 1
-            if element in skip:
-                continue
-            para, first_run = self._lxml_para(element, q)
-            line = self._line(para, number, page_next)
-            page_next = para.breaks == "after" or (line is None and para.page_break)
-            if line is not None:
-                out.append(line)
-                if first_run is not None:
-                    self.runs[number] = etree.tostring(first_run, encoding=str)
-        return out
-
-    def _lxml_para(self, p, q: str):
-        """One paragraph through lxml: a _Para (text of nested text-box paragraphs excluded)."""
-        para = _Para()
-        first_run = None
-        runin_run = None
-        for el in p.iter(q + "t", q + "tab", q + "br", q + "cr", q + "rStyle", q + "pStyle", q + "outlineLvl",
-                         q + "pageBreakBefore", q + "jc"):
-            parent = el.getparent()
-            owner = parent
-            while owner is not None and owner is not p and owner.tag not in (q + "p", q + "txbxContent"):
-                owner = owner.getparent()
-            if owner is not p:
-                continue
-            name = el.tag[len(q):]
-            if name == "t":
-                piece = el.text or ""
-                if not piece:
-                    continue
-                if first_run is None:
-                    first_run = parent
-            elif name == "rStyle":
-                if el.get(q + "val", "").startswith(RUNIN_PREFIX) and para.runin != 2:
-                    if para.runin == 0 and para.parts:
-                        para.runin = 2
-                    else:
-                        para.runin, runin_run = 1, parent.getparent()
-                continue
-            elif name in ("pStyle", "outlineLvl", "pageBreakBefore", "jc"):
-                if parent.tag == q + "pPr":
-                    _set_paragraph_property(para, name, el.get(q + "val", ""))
-                continue
-            elif parent.tag != q + "r":
-                continue
-            elif name == "br" and el.get(q + "type") in ("page", "column"):
-                if el.get(q + "type") == "page":
-                    para.breaks = "after" if para.parts else "before"
-                continue
-            else:
-                piece = "\t" if name == "tab" else "\n"
-            if para.runin == 1:
-                if parent is runin_run:
-                    para.runin_len += len(piece)
-                else:
-                    para.runin = 2
-            para.parts.append(piece)
-        return para, first_run
 
     # -- facts
     def _first_run(self, number: int) -> str:
@@ -508,13 +244,3 @@ def _empty_facts() -> dict:
             "title_size": None, "heading_fonts": {}}
 
 
-def _set_paragraph_property(para, name: str, value: str) -> None:
-    """Record one of pStyle, outlineLvl, pageBreakBefore, jc on a paragraph being read."""
-    if name == "pStyle":
-        para.style = value
-    elif name == "outlineLvl":
-        para.outline = value
-    elif name == "pageBreakBefore":
-        para.page_break = value not in FALSE
-    else:
-        para.jc = value
