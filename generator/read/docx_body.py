@@ -142,6 +142,8 @@ class _Tokenizer:
     1 after an FzRunIn rStyle, 3 after that run's text, 2 done.
     """
 
+    __slots__ = ("prefix", "hint", "out", "number", "para", "page_next", "depth", "table", "row", "cell")
+
     def __init__(self, prefix: str, hint: Hint):
         self.prefix = prefix
         self.hint = hint
