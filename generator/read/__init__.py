@@ -32,34 +32,45 @@ by an unnumbered line whose first sentence is short (≤ 20 characters, no comma
 by more text is a run-in heading broken by the web page and is joined with it (the heading part
 must be ≥ 15 characters); a short line that is a whole paragraph is left alone.
 
-.docx: read with zipfile + lxml. Line numbers count every w:p in the body in document order
-(empty ones, table cells and text boxes included). Paragraph styles are hints: fazhi's own
+.docx: read with zipfile and a regular-expression tokenizer, lxml for what the tokenizer
+cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
+table cells and text boxes included). Paragraph styles are hints: fazhi's own
 (Title, Heading1-4, FzRunIn1-4 character runs, FzRecipients, FzSignature, FzNote, …) and
 Word's heading/title styles or outline levels; typed numbers decide the level. `facts` holds
-the layout facts checks need (see _facts).
+the layout facts checks need (see docx_facts.facts).
+
+Modules: noise (web-page noise), text (.txt decoding and lines), structure (lines → tree),
+docx_package (zip members, limits, regexes), docx_body (document.xml → lines), docx_styles
+(styles.xml: hints and run properties), docx_facts (layout facts).
 """
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable, Union
 
 from generator.errors import DraftError, Problem
+from generator.read.docx_body import drop_noise, read_body
+from generator.read.docx_facts import empty_facts, facts
+from generator.read.docx_package import MAX_FILE_BYTES, Package, too_large
+from generator.read.docx_styles import Styles
+from generator.read.noise import Noise, load_noise, resolve_noise
+from generator.read.structure import build, parse_date
+from generator.read.text import decode_text, text_lines
 from generator.tree import Document
 
-from generator.read.structure import Line as _Line, build, parse_date
-from generator.read.text import decode_text, text_lines
-from generator.read.docx_package import (FALSE, MAX_FILE_BYTES, Package, attr, patterns,
-                                          to_int, too_large)
-from generator.read.docx_styles import Styles
-from generator.read.docx_body import Body, drop_noise, read_body
-from generator.read.noise import Noise, load_noise, resolve_noise as _noise
+__all__ = ["read_draft", "read_text", "read_docx_bytes", "decode_text", "parse_date", "load_noise", "Noise",
+           "MAX_FILE_BYTES"]
 
-# ---------------------------------------------------------------- entry points
+_NoiseArg = Union[Noise, str, Path, Iterable, None]
 
-def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = None) -> Document:
+# What a damaged package raises from zipfile, zlib or the reader's own indexing.
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+            RuntimeError, KeyError, IndexError)
+
+
+def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
     """Read a .docx or .txt draft into a document tree (DraftError if unreadable)."""
     path = Path(path)
     name = str(path)
@@ -83,15 +94,15 @@ def read_draft(path: str | Path, noise: Noise | str | Path | Iterable | None = N
     return read_text(decode_text(data, name), name, noise)
 
 
-def read_text(text: str, name: str = "<text>", noise: Noise | str | Path | Iterable | None = None) -> Document:
+def read_text(text: str, name: str = "<text>", noise: _NoiseArg = None) -> Document:
     """Read a plain-text draft (web copy, or fazhi's own .txt rendition)."""
-    lines = text_lines(text, _noise(noise))
+    lines = text_lines(text, resolve_noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空（除去网页信息后没有正文）", name))
     return build(lines, "txt")
 
 
-def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path | Iterable | None = None) -> Document:
+def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) -> Document:
     """Read a .docx draft from its bytes; `facts` gets the layout facts."""
     if len(data) > MAX_FILE_BYTES:
         raise DraftError(too_large(name, len(data)))
@@ -104,143 +115,14 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: Noise | str | Path
         body = read_body(package, styles)
     except DraftError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-            RuntimeError, KeyError, IndexError) as exc:
+    except _DAMAGED as exc:
         raise DraftError(Problem(f"Word 文件已损坏，无法读取（{type(exc).__name__}: {exc}）", name)) from None
-    lines = drop_noise(body.lines, _noise(noise))
+    lines = drop_noise(body.lines, resolve_noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
     doc = build(lines, "docx")
     try:
-        doc.facts = _DocxReader(package, styles, body).facts(doc, {ln.line: ln for ln in lines})
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
-            RuntimeError, KeyError, IndexError):
-        doc.facts = _empty_facts()
+        doc.facts = facts(doc, lines, package, styles, body)
+    except _DAMAGED:
+        doc.facts = empty_facts()
     return doc
-
-
-# ---------------------------------------------------------------- docx
-#
-# Speed: parsing document.xml with lxml and walking it costs about twice the parse itself
-# (an lxml proxy object per element). The usual document (a WordprocessingML main part with
-# a namespace prefix, no text boxes, no comments) is therefore read by one regular-expression
-# tokenizer over the XML text; anything else, and any XML the tokenizer cannot vouch for,
-# goes through lxml, which also reports malformed XML.
-
-_PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
-_EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
-
-
-class _DocxReader:
-    """document.xml paragraphs as _Lines; styles and other parts for hints and facts."""
-
-    def __init__(self, package: Package, styles: Styles, body: Body):
-        self.package = package
-        self.name = package.name
-        self.infos = package.infos
-        self.names = package.names
-        self.styles = styles
-        self.prefix = body.prefix
-        self.body = body.xml
-        self.sect = body.sect
-        self.runs = body.runs
-        self._p_starts: list[int] | None = None
-
-    # -- facts
-    def _first_run(self, number: int) -> str:
-        """The XML of a paragraph's first run holding text."""
-        if number in self.runs:
-            return self.runs[number]
-        if not self.body:
-            return ""
-        pats = patterns(self.prefix)
-        if self._p_starts is None:
-            self._p_starts = []
-        starts, opener = self._p_starts, pats["p_open"]
-        while len(starts) < number:
-            found = opener.search(self.body, starts[-1] + 1 if starts else 0)
-            if not found:
-                return ""
-            starts.append(found.start())
-        start = starts[number - 1]
-        close = pats["p_close"].search(self.body, start)
-        snippet = self.body[start:close.start() if close else len(self.body)]
-        for run in pats["run"].finditer(snippet):
-            if pats["has_text"].search(run.group(1)):
-                return run.group(0)
-        return ""
-
-    def facts(self, doc: Document, by_line: dict[int, _Line]) -> dict:
-        """Layout facts for the checks; anything missing is None.
-
-        page_width, page_height and margins {top, bottom, left, right} in twips from the last
-        w:sectPr; has_page_field: a PAGE field in a footer part (fldSimple or instrText);
-        odd_even: settings evenAndOddHeaders; body_font / body_size: the default paragraph
-        style's (Normal) East-Asian font and size in half-points, resolving docDefaults (and
-        theme fonts); title_font / title_size: the title paragraph's first run (direct
-        formatting, else its character style, paragraph style, docDefaults); heading_fonts:
-        {level: East-Asian font} of the first heading of each level set in a heading style
-        or a fazhi run-in style ({} when none is).
-        """
-        facts = _empty_facts()
-        pats = patterns(self.prefix)
-        if self.sect:
-            size = pats["pg_size"].search(self.sect)
-            if size:
-                facts["page_width"] = to_int(attr(size.group(1), "w", self.prefix))
-                facts["page_height"] = to_int(attr(size.group(1), "h", self.prefix))
-            margin = pats["pg_mar"].search(self.sect)
-            if margin:
-                facts["margins"] = {side: to_int(attr(margin.group(1), side, self.prefix))
-                                    for side in ("top", "bottom", "left", "right")}
-        footers = [n for n in self.names if n.startswith("word/footer") and n.endswith(".xml")]
-        facts["has_page_field"] = any(self._part_fact(n, _page_field) for n in footers)
-        if "word/settings.xml" in self.infos:
-            facts["odd_even"] = self._part_fact("word/settings.xml", _odd_even)
-        normal = self.styles.normal()
-        facts["body_font"] = self.styles.prop("", self.prefix, normal, "font")
-        facts["body_size"] = self.styles.prop("", self.prefix, normal, "size")
-        title_line = by_line.get(doc.title_line) if doc.title_line else None
-        if title_line is not None:
-            run = self._first_run(title_line.line)
-            facts["title_font"] = self.styles.prop(run, self.prefix, title_line.style or normal, "font")
-            facts["title_size"] = self.styles.prop(run, self.prefix, title_line.style or normal, "size")
-        fonts: dict[int, str | None] = {}
-        for part in doc.all_documents():
-            for heading in part.headings():
-                line = by_line.get(heading.line)
-                if line is None or heading.level in fonts:
-                    continue
-                if line.runin or (line.kind == "heading" and line.style):
-                    fonts[heading.level] = self.styles.prop(self._first_run(line.line), self.prefix, line.style or normal, "font")
-        facts["heading_fonts"] = dict(sorted(fonts.items()))
-        return facts
-
-    def _part_fact(self, name: str, function):
-        """function(part bytes), remembered by the part's CRC and size."""
-        info = self.infos[name]
-        key = (function.__name__, info.CRC, info.file_size)
-        if key not in _PART_CACHE:
-            if len(_PART_CACHE) >= 256:
-                _PART_CACHE.pop(next(iter(_PART_CACHE)))
-            _PART_CACHE[key] = function(self.package.read(name) or b"")
-        return _PART_CACHE[key]
-
-_PART_CACHE: dict[tuple, Any] = {}
-
-
-def _page_field(data: bytes) -> bool:
-    return bool(_PAGE_FIELD.search(data))
-
-
-def _odd_even(data: bytes) -> bool:
-    match = _EVEN_ODD.search(data)
-    return bool(match) and (match.group(1) or b"1").decode().lower() not in FALSE
-
-
-def _empty_facts() -> dict:
-    return {"page_width": None, "page_height": None, "margins": None, "has_page_field": False,
-            "odd_even": None, "body_font": None, "body_size": None, "title_font": None,
-            "title_size": None, "heading_fonts": {}}
-
-
