@@ -313,8 +313,7 @@ def _lxml_rows(table, q: str) -> list[list[str]]:
 
 
 def _lxml_para(p, q: str):
-    """One paragraph through lxml: a _Para (text of nested text-box paragraphs excluded) and
-    its first run holding text."""
+    """A paragraph through lxml: its _Para (nested text-box text excluded) and first text run."""
     para = _Para()
     first_run = None
     runin_run = None

@@ -69,8 +69,7 @@ class Package:
                        "疑为恶意压缩文件，已拒绝读取", self.name)
 
     def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
-        """A stored or deflated member straight from the bytes; None for anything else, which
-        zipfile then reads."""
+        """A stored or deflated member straight from the bytes; None for what zipfile must read."""
         data = self.data
         if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             return None

@@ -44,8 +44,7 @@ class Styles:
         self._loaded = False
 
     def hint(self, style_id: str) -> tuple[str, int]:
-        """(role, heading level) a paragraph style suggests: fazhi's ids, Word's heading and
-        title names, outline levels; ("", 0) if none."""
+        """(role, heading level) from fazhi's style ids, Word's heading/title names or outline levels."""
         hint = self._sheet.hints.get(style_id)
         if hint is not None:
             return hint
@@ -108,8 +107,7 @@ class Styles:
             style_id = based.group(1) if based else ""
 
     def prop(self, run: str, run_prefix: str, pstyle: str, what: str) -> str | int | None:
-        """A run's "font" (East-Asian) or "size" (half-points): direct, the run's character
-        style, the paragraph style chain, docDefaults."""
+        """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
         self._load()
         if run:
             pats = patterns(run_prefix)

@@ -17,7 +17,7 @@ MAX_RECIPIENTS = 120
 # What a draft line is stripped of at both ends (whitespace, BOM and zero-width characters).
 STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
 
-DOC_NUMBER = re.compile(
+_DOC_NUMBER = re.compile(
     r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
     r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
 _SIGNER = re.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
@@ -187,7 +187,7 @@ class _Builder:
                 break
             if index > start and (line.page_break or line.kind == "label"):
                 break
-            match = DOC_NUMBER.match(text.replace("\t", " "))
+            match = _DOC_NUMBER.match(text.replace("\t", " "))
             if line.kind == "doc_number" or (match and not doc.doc_number):
                 self._doc_number(doc, line, match)
                 index += 1
@@ -276,7 +276,7 @@ class _Builder:
             return True
         nxt = lines[j]
         return (nxt.page_break or nxt.kind in ("label", "title", "doc_number") or bool(_LABEL.match(nxt.text))
-                or bool(DOC_NUMBER.match(nxt.text)) or (not nxt.kind and _title_like(nxt.text)))
+                or bool(_DOC_NUMBER.match(nxt.text)) or (not nxt.kind and _title_like(nxt.text)))
 
     # -- closing: signatures, date, notes, imprint
     def _closing(self, doc: Document, index: int) -> int:

@@ -9,7 +9,7 @@ from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, clean
 from generator.tree import Table
 
-BROKEN_MIN_TITLE = 15        # see join_broken_headings
+BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
 
 _SENTENCE_END = "。！？!?；;：:…"
@@ -54,10 +54,10 @@ def text_lines(text: str, noise: Noise) -> list[Line]:
             line = raw.strip(_STRIP_ROW)
         lines.append(Line(line, number, gap=gap))
         gap = False
-    return text_tables(join_broken_headings(lines))
+    return _text_tables(_join_broken_headings(lines))
 
 
-def join_broken_headings(lines: list[Line]) -> list[Line]:
+def _join_broken_headings(lines: list[Line]) -> list[Line]:
     """Join a heading the web page broke in two: 「（三）…规范化」+「程序化法治化。严格…」.
 
     The numbered line has text after its number of at least BROKEN_MIN_TITLE characters, no
@@ -86,7 +86,7 @@ def join_broken_headings(lines: list[Line]) -> list[Line]:
     return out
 
 
-def text_tables(lines: list[Line]) -> list[Line]:
+def _text_tables(lines: list[Line]) -> list[Line]:
     """Consecutive lines holding tabs are a table (fazhi's .txt writes table rows so)."""
     if not any("\t" in ln.text for ln in lines):
         return lines
