@@ -38,8 +38,9 @@ class Styles:
 
     def __init__(self, package: Package):
         self.package = package
-        # Until styles.xml is loaded, hints computed so far are kept here (and merged into the
-        # shared sheet then), and the prefix is "w", as the first hint lookup builds its patterns.
+        # Before styles.xml is loaded: hints found so far are kept here (merged into the shared
+        # sheet on load), and the prefix is "w" because hint() takes its patterns before chain()
+        # loads; a styles.xml with another prefix thus misses on its first lookup, as it always has.
         self._sheet = _Sheet(prefix="w")
         self._loaded = False
 
