@@ -1,0 +1,138 @@
+"""The layout facts checks read from a .docx: page size, margins, page field, odd/even
+headers, and the fonts and sizes of the body, the title and the headings."""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from generator.read.docx_body import Body
+from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
+from generator.read.docx_styles import Styles
+from generator.read.structure import Line
+from generator.tree import Document
+
+_PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
+_EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
+_MAX_PART_FACTS = 256
+_PART_FACTS: dict[tuple, Any] = {}
+
+
+def empty_facts() -> dict:
+    """The facts of a .docx nothing could be learnt from."""
+    return {"page_width": None, "page_height": None, "margins": None, "has_page_field": False,
+            "odd_even": None, "body_font": None, "body_size": None, "title_font": None,
+            "title_size": None, "heading_fonts": {}}
+
+
+def facts(doc: Document, lines: list[Line], package: Package, styles: Styles, body: Body) -> dict:
+    """Layout facts for the checks; anything missing is None.
+
+    page_width, page_height and margins {top, bottom, left, right} in twips from the last
+    w:sectPr; has_page_field: a PAGE field in a footer part (fldSimple or instrText);
+    odd_even: settings evenAndOddHeaders; body_font / body_size: the default paragraph
+    style's (Normal) East-Asian font and size in half-points, resolving docDefaults (and
+    theme fonts); title_font / title_size: the title paragraph's first run (direct
+    formatting, else its character style, paragraph style, docDefaults); heading_fonts:
+    {level: East-Asian font} of the first heading of each level set in a heading style
+    or a fazhi run-in style ({} when none is).
+    """
+    result = empty_facts()
+    result.update(_page_facts(body))
+    footers = [n for n in package.names if n.startswith("word/footer") and n.endswith(".xml")]
+    result["has_page_field"] = any(_part_fact(package, n, _page_field) for n in footers)
+    if "word/settings.xml" in package.infos:
+        result["odd_even"] = _part_fact(package, "word/settings.xml", _odd_even)
+    result.update(_font_facts(doc, {ln.line: ln for ln in lines}, styles, body))
+    return result
+
+
+def _page_facts(body: Body) -> dict:
+    """page_width, page_height and margins, those the last w:sectPr gives."""
+    out: dict = {}
+    if not body.sect:
+        return out
+    prefix = body.prefix
+    pats = patterns(prefix)
+    size = pats["pg_size"].search(body.sect)
+    if size:
+        out["page_width"] = to_int(attr(size.group(1), "w", prefix))
+        out["page_height"] = to_int(attr(size.group(1), "h", prefix))
+    margin = pats["pg_mar"].search(body.sect)
+    if margin:
+        out["margins"] = {side: to_int(attr(margin.group(1), side, prefix))
+                          for side in ("top", "bottom", "left", "right")}
+    return out
+
+
+def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: Body) -> dict:
+    """body_font, body_size, title_font, title_size (if there is a title) and heading_fonts."""
+    runs = _FirstRuns(body)
+    prefix = body.prefix
+    normal = styles.normal()
+    out: dict = {"body_font": styles.prop("", prefix, normal, "font"),
+                 "body_size": styles.prop("", prefix, normal, "size")}
+    title_line = by_line.get(doc.title_line) if doc.title_line else None
+    if title_line is not None:
+        run = runs.get(title_line.line)
+        out["title_font"] = styles.prop(run, prefix, title_line.style or normal, "font")
+        out["title_size"] = styles.prop(run, prefix, title_line.style or normal, "size")
+    fonts: dict[int, str | None] = {}
+    for part in doc.all_documents():
+        for heading in part.headings():
+            line = by_line.get(heading.line)
+            if line is None or heading.level in fonts:
+                continue
+            if line.runin or (line.kind == "heading" and line.style):
+                fonts[heading.level] = styles.prop(runs.get(line.line), prefix, line.style or normal, "font")
+    out["heading_fonts"] = dict(sorted(fonts.items()))
+    return out
+
+
+class _FirstRuns:
+    """The XML of a paragraph's first run holding text, by paragraph number."""
+
+    def __init__(self, body: Body):
+        self.body = body
+        self._starts: list[int] = []   # offsets of the w:p start tags found so far
+
+    def get(self, number: int) -> str:
+        """The run's XML; "" if the paragraph has none (or is not found)."""
+        body = self.body
+        if number in body.runs:
+            return body.runs[number]
+        if not body.xml:
+            return ""
+        pats = patterns(body.prefix)
+        starts, opener = self._starts, pats["p_open"]
+        while len(starts) < number:
+            found = opener.search(body.xml, starts[-1] + 1 if starts else 0)
+            if not found:
+                return ""
+            starts.append(found.start())
+        start = starts[number - 1]
+        close = pats["p_close"].search(body.xml, start)
+        snippet = body.xml[start:close.start() if close else len(body.xml)]
+        for run in pats["run"].finditer(snippet):
+            if pats["has_text"].search(run.group(1)):
+                return run.group(0)
+        return ""
+
+
+def _part_fact(package: Package, name: str, function: Callable[[bytes], Any]) -> Any:
+    """function(part bytes), remembered by the part's CRC and size."""
+    info = package.infos[name]
+    key = (function.__name__, info.CRC, info.file_size)
+    if key not in _PART_FACTS:
+        if len(_PART_FACTS) >= _MAX_PART_FACTS:
+            _PART_FACTS.pop(next(iter(_PART_FACTS)))
+        _PART_FACTS[key] = function(package.read(name) or b"")
+    return _PART_FACTS[key]
+
+
+def _page_field(data: bytes) -> bool:
+    return bool(_PAGE_FIELD.search(data))
+
+
+def _odd_even(data: bytes) -> bool:
+    match = _EVEN_ODD.search(data)
+    return bool(match) and (match.group(1) or b"1").decode().lower() not in FALSE

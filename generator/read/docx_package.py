@@ -1,0 +1,156 @@
+"""A .docx as a zip package: member reading with size limits, and the WordprocessingML regexes.
+
+Members are inflated straight from the file's bytes (zipfile's reader costs more than the
+inflating) with the CRC and size checked; a member inflating past MAX_XML_BYTES is refused as
+a zip bomb. The regular-expression table is per namespace prefix: the prefix bound to the
+WordprocessingML namespace is whatever the producer chose, "w" nearly always.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import re
+import struct
+import zipfile
+import zlib
+
+from generator.errors import DraftError, Problem
+from generator.ooxml.vocab import W_NS
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_XML_BYTES = 200 * 1024 * 1024
+
+PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
+FALSE = ("0", "false", "off")
+
+
+def too_large(name: str, size: int) -> Problem:
+    """The problem of a draft file over MAX_FILE_BYTES."""
+    return Problem(f"文件过大（{size / 1024 / 1024:.1f} MB），草稿不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB", name)
+
+
+class Package:
+    """The members of a .docx zip package, read with size limits."""
+
+    def __init__(self, data: bytes, name: str):
+        self.data = data
+        self.name = name
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        self.infos = {info.filename: info for info in self.zip.infolist()}
+        self.names = set(self.infos)
+
+    def read(self, part: str, required: bool = False) -> bytes | None:
+        """A part's bytes; None if absent or (optional parts) too large."""
+        info = self.infos.get(part)
+        if info is None:
+            if required:
+                raise DraftError(Problem("不是 Word（.docx）文件：压缩包里没有 word/document.xml", self.name))
+            return None
+        if info.file_size > MAX_XML_BYTES:
+            if required:
+                raise DraftError(self._bomb())
+            return None
+        data = self._inflate(info)
+        if data is None:
+            data = self.zip.read(part)
+        if len(data) > MAX_XML_BYTES:
+            if required:
+                raise DraftError(self._bomb())
+            return None
+        return data
+
+    def theme_name(self) -> str:
+        """The theme part's name ("" if none)."""
+        names = sorted(n for n in self.names if n.startswith("word/theme/") and n.endswith(".xml"))
+        return names[0] if names else ""
+
+    def _bomb(self) -> Problem:
+        return Problem(f"Word 文件的正文部分解压后过大（超过 {MAX_XML_BYTES // 1024 // 1024} MB），"
+                       "疑为恶意压缩文件，已拒绝读取", self.name)
+
+    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
+        """A stored or deflated member straight from the bytes; None for what zipfile must read."""
+        data = self.data
+        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            return None
+        offset = info.header_offset
+        if data[offset:offset + 4] != b"PK\x03\x04":
+            raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+        name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
+        start = offset + 30 + name_len + extra_len
+        compressed = data[start:start + info.compress_size]
+        if len(compressed) != info.compress_size:
+            raise zipfile.BadZipFile(f"truncated member {info.filename}")
+        if info.compress_type == zipfile.ZIP_STORED:
+            content = compressed
+        else:
+            inflater = zlib.decompressobj(-15)
+            content = inflater.decompress(compressed, MAX_XML_BYTES + 1)
+        if len(content) <= MAX_XML_BYTES and (zlib.crc32(content) != info.CRC or len(content) != info.file_size):
+            raise zipfile.BadZipFile(f"bad CRC or size for {info.filename}")
+        return content
+
+
+# ---------------------------------------------------------------- WordprocessingML regexes
+
+def q(prefix: str) -> str:
+    """The qualified-name start for a prefix: "w:" for "w", "" for the default namespace."""
+    return re.escape(prefix) + ":" if prefix else ""
+
+
+@functools.lru_cache(maxsize=8)
+def patterns(prefix: str) -> dict[str, re.Pattern]:
+    """Regular expressions for one namespace prefix of the WordprocessingML namespace."""
+    w = q(prefix)
+    return {
+        "token": re.compile(
+            rf"<{w}(p|tbl|tr|tc)(?=[\s>/])[^>]*?(/?)>"
+            rf"|</{w}(p|tbl|tr|tc)>"
+            rf"|<{w}t(?:\s[^>]*)?>([^<]*)</{w}t>"
+            rf"|<{w}(tab|br|cr)(?:\s([^>]*?))?/>"
+            rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc)(?=[\s/>])"
+            rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
+            rf"|<(!--|!\[CDATA\[|{w}txbxContent)"),
+        "val": re.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
+        "type": re.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
+        "p_open": re.compile(rf"<{w}p(?=[\s>/])"),
+        "p_close": re.compile(rf"</{w}p>"),
+        "run": re.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
+        "has_text": re.compile(rf"<{w}t[\s>]"),
+        "rpr": re.compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
+        "east_asia": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
+        "east_asia_theme": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
+        "size": re.compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rstyle": re.compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "default_style": re.compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
+                                    rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"),
+        "style_id": re.compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
+        "name": re.compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "based_on": re.compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "outline": re.compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rpr_default": re.compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
+        "sect": re.compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
+        "pg_size": re.compile(rf"<{w}pgSz\b([^>]*)/?>"),
+        "pg_mar": re.compile(rf"<{w}pgMar\b([^>]*)/?>"),
+    }
+
+
+def attr(attrs: str, name: str, prefix: str) -> str | None:
+    """The value of attribute prefix:name in an element's attribute text, or None."""
+    match = _attr_re(name, prefix).search(attrs)
+    return match.group(1) if match else None
+
+
+@functools.lru_cache(maxsize=64)
+def _attr_re(name: str, prefix: str) -> re.Pattern:
+    return re.compile(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
+
+
+def to_int(value: str | None) -> int | None:
+    """An attribute value as an int (decimals cut), None if absent or not a number."""
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except ValueError:
+        return None

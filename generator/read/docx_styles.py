@@ -1,0 +1,217 @@
+"""styles.xml (and the theme) for the reader: style XML by id, role hints, run properties.
+
+styles.xml is kept as text and single styles are cut out of it when asked for: a draft uses
+a handful of its styles. What is derived from it is shared between packages whose styles and
+theme parts have the same CRC and size, so drafts made from one template read them once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from generator.ooxml.vocab import ROLE_OF_STYLE
+from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
+
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-4])$")
+_MAX_SHEETS = 32
+
+
+@dataclass
+class _Sheet:
+    """What one styles.xml and theme give; shared by the packages that have them."""
+
+    xml: str = ""
+    prefix: str = ""
+    default_pstyle: str = ""
+    default_rpr: str | None = None
+    styles: dict[str, str | None] = field(default_factory=dict)   # style id → inner XML
+    hints: dict[str, tuple[str, int]] = field(default_factory=dict)
+    values: dict[Any, Any] = field(default_factory=dict)          # (style id, what) → value; "theme"
+
+
+_SHEETS: dict[tuple, _Sheet] = {}
+
+
+class Styles:
+    """A package's styles, loaded on first need."""
+
+    def __init__(self, package: Package):
+        self.package = package
+        # Before styles.xml is loaded: hints found so far are kept here (merged into the shared
+        # sheet on load), and the prefix is "w" because hint() takes its patterns before chain()
+        # loads; a styles.xml with another prefix thus misses on its first lookup, as it always has.
+        self._sheet = _Sheet(prefix="w")
+        self._loaded = False
+
+    def hint(self, style_id: str) -> tuple[str, int]:
+        """(role, heading level) from fazhi's style ids, Word's heading/title names or outline levels."""
+        hint = self._sheet.hints.get(style_id)
+        if hint is not None:
+            return hint
+        hint = ROLE_OF_STYLE.get(style_id)
+        if hint is None:
+            hint = ("", 0)
+            pats = patterns(self._sheet.prefix)
+            for inner in self.chain(style_id):
+                name = pats["name"].search(inner)
+                name = name.group(1).strip().lower() if name else ""
+                heading = _HEADING_NAME.match(name)
+                if heading:
+                    hint = ("heading", int(heading.group(1)))
+                    break
+                if name in ("title", "标题"):
+                    hint = ("title", 0)
+                    break
+                outline = pats["outline"].search(inner)
+                if outline and outline.group(1).isdigit() and int(outline.group(1)) < 4:
+                    hint = ("heading", int(outline.group(1)) + 1)
+                    break
+        self._sheet.hints[style_id] = hint
+        return hint
+
+    def normal(self) -> str:
+        """The default paragraph style's id ("Normal" if none is marked default and it exists)."""
+        self._load()
+        return self._sheet.default_pstyle or ("Normal" if self.style("Normal") is not None else "")
+
+    def style(self, style_id: str) -> str | None:
+        """The inner XML of one w:style, by id."""
+        if style_id in self._sheet.styles:
+            return self._sheet.styles[style_id]
+        self._load()
+        sheet = self._sheet
+        text, w = sheet.xml, q(sheet.prefix)
+        inner = None
+        for quote in '"\'':
+            pos = text.find(f"{w}styleId={quote}{style_id}{quote}")
+            if pos >= 0:
+                start = text.find(">", pos) + 1
+                end = text.find(f"</{w}style>", start)
+                if start > 0 and end > 0:
+                    inner = text[start:end]
+                break
+        sheet.styles[style_id] = inner
+        return inner
+
+    def chain(self, style_id: str) -> Iterator[str]:
+        """A style's XML, then its basedOn ancestors'."""
+        based_on = patterns(self._sheet.prefix)["based_on"]
+        seen = set()
+        while style_id and style_id not in seen:
+            seen.add(style_id)
+            inner = self.style(style_id)
+            if inner is None:
+                return
+            yield inner
+            based = based_on.search(inner)
+            style_id = based.group(1) if based else ""
+
+    def prop(self, run: str, run_prefix: str, pstyle: str, what: str) -> str | int | None:
+        """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
+        self._load()
+        if run:
+            pats = patterns(run_prefix)
+            rpr = pats["rpr"].search(run)
+            if rpr:
+                value = self._rpr_value(rpr.group(1), what, run_prefix)
+                if value is not None:
+                    return value
+                rstyle = pats["rstyle"].search(rpr.group(1))
+                if rstyle:
+                    value = self._style_value(rstyle.group(1), what)
+                    if value is not None:
+                        return value
+        value = self._style_value(pstyle, what) if pstyle else None
+        if value is None and self._sheet.default_rpr is not None:
+            value = self._rpr_value(self._sheet.default_rpr, what, self._sheet.prefix)
+        return value
+
+    def _load(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        infos = self.package.infos
+        key = tuple((info.CRC, info.file_size) if info else None for info in (
+            infos.get("word/styles.xml"), infos.get(self.package.theme_name())))
+        shared = _SHEETS.get(key)
+        if shared is None:
+            shared = _parse_sheet(self.package)
+            if len(_SHEETS) >= _MAX_SHEETS:
+                _SHEETS.pop(next(iter(_SHEETS)))
+            _SHEETS[key] = shared
+        shared.hints.update(self._sheet.hints)
+        self._sheet = shared
+
+    def _style_value(self, style_id: str, what: str):
+        values = self._sheet.values
+        key = (style_id, what)
+        if key not in values:
+            values[key] = self._style_value_uncached(style_id, what)
+        return values[key]
+
+    def _style_value_uncached(self, style_id: str, what: str):
+        rpr_re = patterns(self._sheet.prefix)["rpr"]
+        for inner in self.chain(style_id):
+            rpr = rpr_re.search(inner)
+            if rpr:
+                value = self._rpr_value(rpr.group(1), what, self._sheet.prefix)
+                if value is not None:
+                    return value
+        return None
+
+    def _rpr_value(self, rpr: str, what: str, prefix: str) -> str | int | None:
+        pats = patterns(prefix)
+        if what == "size":
+            size = pats["size"].search(rpr)
+            return to_int(size.group(1)) if size else None
+        font = pats["east_asia"].search(rpr)
+        if font and font.group(1):
+            return font.group(1)
+        theme = pats["east_asia_theme"].search(rpr)
+        if not theme:
+            return None
+        values = self._sheet.values
+        if "theme" not in values:
+            values["theme"] = _theme_fonts(self.package)
+        return values["theme"].get(theme.group(1))
+
+
+def _parse_sheet(package: Package) -> _Sheet:
+    sheet = _Sheet()
+    data = package.read("word/styles.xml")
+    if not data:
+        return sheet
+    text = sheet.xml = data.decode("utf-8", "replace")
+    found = PREFIX.search(text, 0, 4096)
+    sheet.prefix = prefix = found.group(1) if found else ""
+    pats = patterns(prefix)
+    default = pats["default_style"].search(text)
+    if default:
+        style_id = pats["style_id"].search(default.group(0))
+        sheet.default_pstyle = style_id.group(1) if style_id else ""
+    default = pats["rpr_default"].search(text)
+    if default:
+        rpr = pats["rpr"].search(default.group(1))
+        sheet.default_rpr = rpr.group(1) if rpr else None
+    return sheet
+
+
+def _theme_fonts(package: Package) -> dict[str, str]:
+    """minorEastAsia / majorEastAsia → typeface (the Hans script font, else a:ea)."""
+    name = package.theme_name()
+    data = package.read(name) if name else None
+    fonts: dict[str, str] = {}
+    if not data:
+        return fonts
+    text = data.decode("utf-8", "replace")
+    for kind in ("major", "minor"):
+        block = re.search(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", text, re.S)
+        if not block:
+            continue
+        hans = re.search(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"', block.group(1))
+        ea = re.search(r'<(?:\w+:)?ea\s+typeface="([^"]*)"', block.group(1))
+        face = (hans.group(1) if hans else "") or (ea.group(1) if ea else "")
+        if face:
+            fonts[f"{kind}EastAsia"] = face
+    return fonts

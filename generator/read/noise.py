@@ -1,0 +1,75 @@
+"""Web-page noise: lines dropped wherever they stand, and end markers that cut the rest."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from generator.errors import FazhiError, Problem
+from generator.resources import NOISE as _NOISE_FILE
+
+
+@dataclass(frozen=True)
+class Noise:
+    """Compiled noise patterns: `drop` lines anywhere, `end` lines end the text."""
+
+    drop: tuple[re.Pattern, ...]
+    end: tuple[re.Pattern, ...]
+    max_chars: int = 120
+
+    # One pattern at a time: an alternation of all of them is slower in `re` (each pattern
+    # alone gets a literal-prefix scan).
+    def is_end(self, text: str) -> bool:
+        """A line after which the rest of the page is noise."""
+        return self._matches(self.end, text)
+
+    def is_drop(self, text: str) -> bool:
+        """A noise line dropped wherever it stands."""
+        return self._matches(self.drop, text)
+
+    def _matches(self, patterns: tuple[re.Pattern, ...], text: str) -> bool:
+        return len(text) <= self.max_chars and any(p.search(text) for p in patterns)
+
+
+def load_noise(*extra: str | Path) -> Noise:
+    """The built-in noise patterns, extended by each extra YAML file (same keys)."""
+    return _load_noise(tuple(str(p) for p in extra))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_noise(extra: tuple[str, ...]) -> Noise:
+    import yaml
+
+    drop: list[re.Pattern] = []
+    end: list[re.Pattern] = []
+    max_chars = 120
+    for file in (str(_NOISE_FILE),) + extra:
+        try:
+            data = yaml.safe_load(Path(file).read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise FazhiError(Problem(f"无法读取噪声规则文件：{exc}", file)) from None
+        if not isinstance(data, dict):
+            raise FazhiError(Problem("噪声规则文件应为「drop: / end:」形式的映射", file, 1))
+        if isinstance(data.get("max_chars"), int):
+            max_chars = data["max_chars"]
+        for key, target in (("drop", drop), ("end", end)):
+            for index, pattern in enumerate(data.get(key) or []):
+                try:
+                    target.append(re.compile(str(pattern)))
+                except re.error as exc:
+                    raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
+                                             field=f"{key}[{index}]")) from None
+    return Noise(tuple(drop), tuple(end), max_chars)
+
+
+def resolve_noise(noise: Noise | str | Path | Iterable | None) -> Noise:
+    """The Noise an entry point's `noise=` argument names: built-in, a Noise, or extra file(s)."""
+    if noise is None:
+        return load_noise()
+    if isinstance(noise, Noise):
+        return noise
+    if isinstance(noise, (str, Path)):
+        return load_noise(noise)
+    return load_noise(*noise)

@@ -1,0 +1,348 @@
+"""Draft lines into the document tree: head, body, closing, then the parts that follow."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
+from generator.tree import Document, Heading, Imprint, Paragraph, Table
+
+MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
+MAX_SIGNATURE = 30           # a signature line is at most this long
+MAX_SIGNATURES = 4
+MAX_TITLE_LINE = 50
+MAX_RECIPIENTS = 120
+
+# What a draft line is stripped of at both ends (whitespace, BOM and zero-width characters).
+STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
+
+_DOC_NUMBER = re.compile(
+    r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
+    r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
+_SIGNER = re.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
+_DATE_AR = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_DATE_CN = re.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+                      r"\s*([一二三四五六七八九十]{1,3})\s*日$")
+_DATE_SEP = re.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+_YEAR_CN = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
+_LABEL = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
+_NOTE = re.compile(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
+_CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
+_PRINTED = re.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_NOT_IN_SIGNATURE = re.compile(r"[。，,；;：:！!？?]")
+_NOT_IN_TITLE = re.compile(r"[。，,；;！!？?]")
+_CJK_SPACE = re.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff]) +|[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff])")
+
+
+@dataclass(slots=True)
+class Line:
+    """One paragraph of a draft with what the reader knows about it."""
+
+    text: str
+    line: int
+    gap: bool = False            # txt: blank or dropped line(s) right before
+    kind: str = ""               # docx style hint: title heading recipients signature note doc_number label imprint
+    level: int = 0               # heading level hint
+    runin: int = 0               # docx: length of the leading FzRunIn run text
+    page_break: bool = False     # docx: starts on a new page
+    left: bool = False           # docx: explicitly left aligned (upward 发文字号)
+    table: Table | None = None
+    style: str = ""              # docx: paragraph style id (hints, facts)
+
+
+def clean(text: str) -> str:
+    """The text without STRIP characters at either end."""
+    return text.strip(STRIP)
+
+
+def build(lines: list[Line], source: str) -> Document:
+    """The document tree of a draft's lines; `source` is "txt" or "docx"."""
+    return _Builder(lines, source).build()
+
+
+# ---------------------------------------------------------------- line predicates
+
+def parse_date(text: str) -> dt.date | None | bool:
+    """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
+    text = text.translate(FULLWIDTH_DIGITS).strip(STRIP)
+    match = _DATE_AR.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    else:
+        match = _DATE_SEP.match(text)
+        if match:
+            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        else:
+            match = _DATE_CN.match(text)
+            if not match:
+                return False
+            year = int(match.group(1).translate(_YEAR_CN))
+            month, day = parse_cn_numeral(match.group(2)) or 0, parse_cn_numeral(match.group(3)) or 0
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _is_date(text: str) -> bool:
+    return len(text) <= 20 and parse_date(text) is not False
+
+
+def _title_like(text: str) -> bool:
+    return (len(text) <= MAX_TITLE_LINE and not _NOT_IN_TITLE.search(text) and text[-1] not in "：:"
+            and not read_number(text) and not _is_date(text))
+
+
+def _recipients_like(text: str) -> bool:
+    return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
+            and not read_number(text))
+
+
+def _signature_like(text: str) -> bool:
+    return len(text) <= MAX_SIGNATURE and not _NOT_IN_SIGNATURE.search(text) and not _is_date(text)
+
+
+def _note_text(text: str) -> str | None:
+    match = _NOTE.match(text)
+    if match:
+        return match.group("text").strip(STRIP)
+    if text.startswith("附注"):
+        return text[2:].lstrip("：: ").strip(STRIP)
+    return None
+
+
+def _title_text(text: str) -> str:
+    lines = [_CJK_SPACE.sub("", clean(part)) for part in text.split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def _heading(text: str, number: str, level: int, line: int) -> Heading:
+    rest = text[len(number):].strip(STRIP)
+    stop = rest.find("。")
+    if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1:].strip(STRIP):
+        return Heading(level, rest[:stop], True, rest[stop + 1:].strip(STRIP), line, number)
+    return Heading(level, rest, False, "", line, number)
+
+
+def _block(line: Line) -> Heading | Paragraph:
+    """A body line as a heading (typed number, FzRunIn run or heading style) or a paragraph."""
+    text = line.text
+    if line.runin:
+        prefix, body = text[:line.runin].strip(STRIP), text[line.runin:].strip(STRIP)
+        found = read_number(prefix)
+        number = found[2] if found else ""
+        title = prefix[len(number):].strip(STRIP)
+        if title.endswith("。"):
+            title = title[:-1]
+        return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
+    found = read_number(text)
+    if found and text[len(found[2]):].strip(STRIP):
+        return _heading(text, found[2], found[0], line.line)
+    if line.kind == "heading" and line.level:
+        return Heading(line.level, text, False, "", line.line, "")
+    return Paragraph(text, line.line)
+
+
+# ---------------------------------------------------------------- builder
+
+class _Builder:
+    """Lines to a Document with parts: head, body, closing; then the next part."""
+
+    def __init__(self, lines: list[Line], source: str):
+        self.lines = lines
+        self.source = source
+
+    def build(self) -> Document:
+        root = Document(source=self.source)
+        index = self._document(root, 0)
+        while index < len(self.lines):
+            part = Document(source=self.source)
+            after = self._document(part, index)
+            if after <= index:  # cannot happen, but never loop forever
+                after = index + 1
+            index = after
+            root.parts.append(part)
+        return root
+
+    def _document(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        if index < len(lines):
+            line = lines[index]
+            if line.kind == "label" or (index > 0 and not line.kind and _LABEL.match(line.text)):
+                doc.label = line.text.rstrip("：:")
+                index += 1
+        index = self._head(doc, index)
+        return self._body(doc, index)
+
+    # -- head: 发文字号, 签发人, title lines, 主送
+    def _head(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        start = index
+        titles: list[str] = []
+        while index < len(lines):
+            line = lines[index]
+            text = line.text
+            if line.table is not None:
+                break
+            if index > start and (line.page_break or line.kind == "label"):
+                break
+            match = _DOC_NUMBER.match(text.replace("\t", " "))
+            if line.kind == "doc_number" or (match and not doc.doc_number):
+                self._doc_number(doc, line, match)
+                index += 1
+                continue
+            signer = _SIGNER.match(text)
+            if signer and not doc.signer and (doc.doc_number or not titles):
+                doc.signer, doc.upward = signer.group("signer").strip(STRIP), True
+                index += 1
+                continue
+            if line.kind == "recipients" or (not line.kind and _recipients_like(text)):
+                doc.recipients, doc.recipients_line = text.rstrip("：:").strip(STRIP), line.line
+                doc.facts["recipients_colon"] = text.rstrip()[-1:]  # kept for punct.recipients-colon
+                index += 1
+                break
+            if line.kind == "title" or (line.kind in ("", "heading") and _title_like(text)
+                                        and len(titles) < 5 and not doc.recipients):
+                if titles and line.kind != "title" and self._starts_closing(index):
+                    break
+                title = _title_text(text)
+                if title:
+                    titles.append(title)
+                    doc.title_line = doc.title_line or line.line
+                index += 1
+                continue
+            break
+        doc.title = "\n".join(titles)
+        return index
+
+    @staticmethod
+    def _doc_number(doc: Document, line: Line, match: re.Match | None) -> None:
+        if match:
+            doc.doc_number = _CJK_SPACE.sub("", match.group("number"))
+            if match.group("signer"):
+                doc.signer = match.group("signer").strip(STRIP)
+        else:
+            doc.doc_number = line.text.split("\t")[0].strip(STRIP)
+        doc.doc_number_line = line.line
+        doc.upward = doc.upward or line.left or bool(doc.signer)
+
+    def _starts_closing(self, index: int) -> bool:
+        """A short unpunctuated line that is really a signature over the date."""
+        lines = self.lines
+        for offset in range(MAX_SIGNATURES + 1):
+            j = index + offset
+            if j >= len(lines):
+                return False
+            if _is_date(lines[j].text):
+                return self._closes(j)
+            if not _signature_like(lines[j].text):
+                return False
+        return False
+
+    # -- body: headings, paragraphs, tables up to the closing or the next part
+    def _body(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        start = index
+        while index < len(lines):
+            line = lines[index]
+            if index > start or doc.title or doc.recipients:
+                if line.page_break or line.kind == "label" or (line.kind == "title" and doc.blocks):
+                    return index
+                if not line.kind and doc.blocks and _LABEL.match(line.text):
+                    return index  # 「附件」 alone on its line: an attachment follows
+            if line.table is not None:
+                doc.blocks.append(line.table)
+                index += 1
+                continue
+            if line.kind == "signature":
+                return self._closing(doc, index)
+            if not line.kind and _is_date(line.text) and self._closes(index):
+                return self._closing(doc, index)
+            if line.kind == "note":
+                return self._closing(doc, index)
+            doc.blocks.append(_block(line))
+            index += 1
+        return index
+
+    def _closes(self, index: int) -> bool:
+        """Is the date at `index` the document's date: nothing but notes, imprint or a new part after it?"""
+        lines = self.lines
+        j = index + 1
+        while j < len(lines) and (lines[j].kind in ("note", "imprint") or _note_text(lines[j].text) is not None
+                                  or _CC.match(lines[j].text) or _PRINTED.match(lines[j].text)):
+            j += 1
+        if j >= len(lines):
+            return True
+        nxt = lines[j]
+        return (nxt.page_break or nxt.kind in ("label", "title", "doc_number") or bool(_LABEL.match(nxt.text))
+                or bool(_DOC_NUMBER.match(nxt.text)) or (not nxt.kind and _title_like(nxt.text)))
+
+    # -- closing: signatures, date, notes, imprint
+    def _closing(self, doc: Document, index: int) -> int:
+        index = self._signatures_and_date(doc, index)
+        if not doc.signatures and doc.date_text:
+            self._pop_signatures(doc)
+        return self._notes_and_imprint(doc, index)
+
+    def _signatures_and_date(self, doc: Document, index: int) -> int:
+        """Signatures given by style (docx) up to a date among them, else a date line alone."""
+        lines = self.lines
+        while index < len(lines) and lines[index].kind == "signature":
+            line = lines[index]
+            date = parse_date(line.text)
+            if date is not False:
+                _set_date(doc, line, date)
+                return index + 1
+            doc.signatures.append(line.text)
+            doc.signature_line = doc.signature_line or line.line
+            index += 1
+        if index < len(lines) and not doc.date_text and _is_date(lines[index].text):
+            _set_date(doc, lines[index], parse_date(lines[index].text))
+            index += 1
+        return index
+
+    @staticmethod
+    def _pop_signatures(doc: Document) -> None:
+        """The short lines heading the date, read as paragraphs, are the signatures."""
+        popped: list[Paragraph] = []
+        while (doc.blocks and len(popped) < MAX_SIGNATURES and isinstance(doc.blocks[-1], Paragraph)
+               and _signature_like(doc.blocks[-1].text)):
+            popped.append(doc.blocks.pop())
+        popped.reverse()
+        doc.signatures = [p.text for p in popped]
+        doc.signature_line = popped[0].line if popped else 0
+
+    def _notes_and_imprint(self, doc: Document, index: int) -> int:
+        lines = self.lines
+        while index < len(lines):
+            line = lines[index]
+            note = _note_text(line.text)
+            cc, printed = _CC.match(line.text), _PRINTED.match(line.text)
+            if line.kind == "note" or (note is not None and line.kind in ("", "signature")):
+                doc.notes.append(note if note is not None else line.text)
+            elif cc or printed or line.kind == "imprint":
+                _add_imprint(doc, line, cc, printed)
+            else:
+                break
+            index += 1
+        return index
+
+
+def _set_date(doc: Document, line: Line, date: dt.date | None) -> None:
+    doc.date = date or None
+    doc.date_text = line.text
+    doc.date_line = line.line
+
+
+def _add_imprint(doc: Document, line: Line, cc: re.Match | None, printed: re.Match | None) -> None:
+    """A 版记 line: 抄送, 印发 (printer and date), or a line styled as imprint."""
+    imprint = doc.imprint = doc.imprint or Imprint()
+    if cc:
+        imprint.cc = cc.group("text").strip(STRIP)
+    elif printed:
+        imprint.printer = printed.group("printer").strip(STRIP)
+        date = parse_date(printed.group("date"))
+        imprint.print_date = date or None
+    else:
+        imprint.printer = line.text
