@@ -84,11 +84,6 @@ def load(ref: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-def kind_of(name: str) -> Kind:
-    """The row for a kind name (KeyError for an unknown one)."""
-    return KINDS[name]
-
-
 @functools.lru_cache(maxsize=1)
 def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((k.name, re.compile(k.recognise)) for k in KINDS.values() if k.recognise)
@@ -112,9 +107,7 @@ def recognise(titles: str, issuer: str = "") -> str:
 
 
 def __getattr__(name: str):
-    """Spec, SPEC_KINDS and the model classes, imported lazily."""
-    if name == "SPEC_KINDS":
-        return {k.name: k.model for k in KINDS.values()}
+    """Spec (the union of the kinds' models) and the model classes, imported lazily."""
     if name == "Spec":
         from typing import Union
 
