@@ -175,10 +175,11 @@ def rule_table(rows: list[tuple[str, int, int, int]], width: int) -> str:
             f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{"".join(trs)}</w:tbl>')
 
 
-def sect_pr(footers: dict[str, str], size: tuple[int, int], margins: dict, line_pitch: int,
+def sect_pr(footers: dict[str, str], size: tuple[int, int], margins: dict, line_pitch: int | None,
             start: str = "nextPage") -> str:
     """Section properties: footer references by type, page size (landscape when wider than high),
-    margins, the line grid; `start` nextPage or evenPage (a blank page is inserted when needed)."""
+    margins, the line grid (none without a pitch); `start` nextPage or evenPage (a blank page is
+    inserted when needed)."""
     refs = "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in footers.items())
     width, height = size
     orient = ' w:orient="landscape"' if width > height else ""
@@ -186,7 +187,8 @@ def sect_pr(footers: dict[str, str], size: tuple[int, int], margins: dict, line_
     return (f"<w:sectPr>{refs}{kind}<w:pgSz w:w=\"{width}\" w:h=\"{height}\"{orient}/>"
             f'<w:pgMar w:top="{margins["top"]}" w:right="{margins["right"]}" w:bottom="{margins["bottom"]}" '
             f'w:left="{margins["left"]}" w:header="{margins["header"]}" w:footer="{margins["footer"]}" w:gutter="0"/>'
-            f'<w:cols w:space="720"/><w:docGrid w:type="lines" w:linePitch="{line_pitch}"/></w:sectPr>')
+            '<w:cols w:space="720"/>'
+            + (f'<w:docGrid w:type="lines" w:linePitch="{line_pitch}"/>' if line_pitch else "") + "</w:sectPr>")
 
 
 def footer_part(paragraphs: str) -> str:

@@ -3,9 +3,10 @@
 The 版记 opens a section of its own that starts on an even page (Word and LibreOffice insert a
 blank page when the body ends on an even one) and whose footers are empty: neither the blank page
 nor the 版记 page shows a page number (7.5). On that otherwise empty page a spacer of exact height
-pushes a one-column table to the foot, its last rule on the lower edge of the text block. Rules
-are cell borders, so they span the text block while the text stays one character in; a table and
-a spacer survive a save in LibreOffice, which drops framed paragraphs.
+pushes the 版记 to the foot, its last rule on the lower edge of the text block. The 抄送 line is a
+one-column table (cell borders span the text block while its wrapped lines stay after 「抄送：」),
+the 印发 line the last paragraph; a table, a spacer and a paragraph survive a save in LibreOffice,
+which drops framed paragraphs.
 """
 from __future__ import annotations
 
@@ -22,33 +23,30 @@ SLACK = 60  # twips left free under the table: rounding in either application mu
 
 
 def imprint_xml(imprint: Imprint, layout: Layout) -> str:
-    """The spacer, the 版记 table and the paragraph Word requires after a table."""
-    width = layout.text_width
+    """The spacer, the 抄送 rows (a table) and the 印发 line, the document's last paragraph."""
+    width, pitch = layout.text_width, layout.line_pitch
     one = layout.positions["imprint_indent"] * layout.sizes["imprint"] * 10  # one 4号 character in twips
     outer, inner = layout.rules["imprint_outer"], layout.rules["imprint_inner"]
-    rows = []
+    table, height = "", 0
     if imprint.cc:
         text = CC_LABEL + sentence(imprint.cc)
         label = round(text_width(CC_LABEL) * one)
         cell = x.para(x.runs(text, "", S.cjk(S.imprint)), S.imprint, x.ind(left=one + label, right=one, hanging=label))
-        rows.append((cell, _lines(text, width, one, label), True))
+        height = _lines(text, width, one, label) * pitch
+        table = x.rule_table([(cell, outer, inner, height)], width)
+    # The 印发 line is a paragraph (Word wants one after a table anyway) whose rule spans the text
+    # block: no side indents, the first-line indent and a right tab keep the text one character in.
     printed = x.run(imprint.printer)
     tabs = ""
     if imprint.print_date:
         stop = width - layout.positions["imprint_date_right"] * one
         printed += x.TAB + x.run(cn_date(imprint.print_date) + "印发")
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>'
-    rows.append((x.para(printed, S.imprint, tabs + x.ind(left=one, right=0)), 1, False))
-    pitch = layout.line_pitch
-    table_rows = []
-    for index, (cell, lines, _) in enumerate(rows):
-        top = outer if index == 0 else 0
-        bottom = outer if index == len(rows) - 1 else inner
-        table_rows.append((cell, top, bottom, lines * pitch))
-    height = sum(lines * pitch for _, lines, _ in rows)
-    spacer = layout.text_height - height - 20 - SLACK
-    return (x.para("", S.spacer, x.spacing(line=spacer, exact=True)) + x.rule_table(table_rows, width)
-            + x.para("", S.spacer))
+    rules = (x.border("top", 0 if table else outer, space=0) + x.border("bottom", outer, space=0))
+    last = x.para(printed, S.imprint, f"<w:pBdr>{rules}</w:pBdr>{tabs}" + x.ind(left=0, right=0, first=one)
+                  + x.spacing(line=pitch, exact=True))
+    spacer = layout.text_height - height - pitch - SLACK
+    return x.para("", S.spacer, '<w:snapToGrid w:val="0"/>' + x.spacing(line=spacer, exact=True)) + table + last
 
 
 def _lines(text: str, width: int, one: int, label: int) -> int:

@@ -50,7 +50,8 @@ def sections(base: Base, layout: Layout) -> dict[str, str]:
     empty = {"default": EMPTY_FOOTER, "even": EMPTY_FOOTER}
     return {"body": x.sect_pr(base.footers, size, m, layout.line_pitch),
             "landscape": x.sect_pr(base.footers, size[::-1], turned, layout.line_pitch),
-            "imprint": x.sect_pr(empty, size, m, layout.line_pitch, start="evenPage")}
+            # No line grid on the 版记 page: the spacer's exact height must not be rounded to grid lines.
+            "imprint": x.sect_pr(empty, size, m, None, start="evenPage")}
 
 
 def assemble(base: Base, document_xml: str, title: str, author: str) -> bytes:

@@ -3,7 +3,7 @@
 A 二号 line holds about 20 characters. The breaker measures each candidate line, breaks only
 at word boundaries (generator/data/title-words.yaml), never ends a line with 的/和/关于 or starts
 one with 的, avoids very short lines, and prefers, among the fewest lines that fit, the layout
-whose shape is a trapezoid or a diamond. A title with explicit line breaks is left as written.
+whose shape is a trapezoid or a diamond. Explicit line breaks in a title are kept.
 """
 from __future__ import annotations
 
@@ -85,10 +85,11 @@ def _shape_cost(widths: list[float]) -> float:
 
 
 def break_title(title: str, capacity: float) -> list[str]:
-    """The title's lines; `capacity` is how many ems of the title's size fit on a line."""
-    if "\n" in title:
-        return title.split("\n")
-    return list(_best(title, capacity))
+    """The title's lines; `capacity` is how many ems of the title's size fit on a line.
+
+    Explicit line breaks are kept; a written line too long for one line is broken in its turn.
+    """
+    return [line for written in title.split("\n") for line in _best(written, capacity)]
 
 
 @functools.lru_cache(maxsize=256)
