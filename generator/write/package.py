@@ -35,7 +35,7 @@ class StyleOptions:
 
 @dataclass(frozen=True)
 class Base:
-    zip_bytes: bytes       # every part except document.xml, settings.xml and the properties
+    zip_bytes: bytes       # every part except document.xml, settings.xml and core.xml
     document_head: str     # <w:document …><w:body>
     settings: str          # word/settings.xml with a {doc_id} placeholder
     footers: dict          # the body's footer references: type -> relationship id
@@ -60,9 +60,10 @@ def assemble(base: Base, document_xml: str, title: str, author: str) -> bytes:
     buffer = io.BytesIO(base.zip_bytes)
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr("word/document.xml", document_xml)
-        package.writestr("word/settings.xml", base.settings.replace("{doc_id}", f"{secrets.randbits(31):08X}"))
-        package.writestr("docProps/core.xml", x.core_properties(title, author, now))
-        package.writestr("docProps/app.xml", x.app_properties())
+        # small parts are stored, not deflated: compressing them costs more time than it saves bytes
+        package.writestr("word/settings.xml", base.settings.replace("{doc_id}", f"{secrets.randbits(31):08X}"),
+                         zipfile.ZIP_STORED)
+        package.writestr("docProps/core.xml", x.core_properties(title, author, now), zipfile.ZIP_STORED)
     return buffer.getvalue()
 
 
@@ -145,13 +146,15 @@ def _split_package(data: bytes, fonts: Fonts) -> Base:
     footers = dict(re.findall(r'<w:footerReference w:type="(\w+)" r:id="(\w+)"/>', sect))
     used_fonts = list(dict.fromkeys(dataclasses.astuple(fonts)))
     out = io.BytesIO()
-    skip = ("word/document.xml", "word/settings.xml", "docProps/core.xml", "docProps/app.xml")
+    skip = ("word/document.xml", "word/settings.xml", "docProps/core.xml")
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename in skip:
                 continue
             content = source.read(info.filename)
-            if info.filename == "word/fontTable.xml":
+            if info.filename == "docProps/app.xml":
+                content = x.app_properties().encode("utf-8")
+            elif info.filename == "word/fontTable.xml":
                 content = x.font_table(used_fonts).encode("utf-8")
             elif info.filename == "[Content_Types].xml":
                 content = content.replace(b"</Types>", f'<Override PartName="/word/footerFzEmpty.xml" '
