@@ -29,8 +29,12 @@ def default_output(spec_path: str | Path, fmt: str) -> Path:
 
 
 def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str = "docx",
-                options: Options = Options()) -> Path:
-    """Load, render and atomically write one spec; returns the output path."""
+                options: Options = Options(), notify=None) -> Path:
+    """Load, render and atomically write one spec; returns the output path.
+
+    `notify(message)` hears what the clerk should know but does not stop rendering: layout
+    warnings (an upward document without 签发人) and the fonts a PDF substituted.
+    """
     if fmt not in FORMATS:
         raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
     spec = load_spec(spec_path)
@@ -39,12 +43,17 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     target = Path(out) if out else default_output(spec_path, fmt)
     if target.resolve() == Path(spec_path).resolve():
         raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+    if notify:
+        from generator.write.warnings import render_warnings
+
+        for message in render_warnings(spec, str(spec_path)):
+            notify(message)
     if fmt == "pdf":
-        return _render_pdf(spec, target, options)
+        return _render_pdf(spec, target, options, notify)
     return write_atomic(target, render_bytes(spec, fmt, options))
 
 
-def _render_pdf(spec, target: Path, options: Options) -> Path:
+def _render_pdf(spec, target: Path, options: Options, notify=None) -> Path:
     """docx first, then LibreOffice; the PDF is moved into place atomically."""
     import tempfile
 
@@ -54,7 +63,22 @@ def _render_pdf(spec, target: Path, options: Options) -> Path:
         docx = Path(temp) / (target.stem + ".docx")
         docx.write_bytes(render_bytes(spec, "docx", options))
         (pdf,) = docx_to_pdf([docx], Path(temp))
+        if notify:
+            _notify_fonts(pdf, spec, options, notify)
         return write_atomic(target, pdf.read_bytes())
+
+
+def _notify_fonts(pdf: Path, spec, options: Options, notify) -> None:
+    """Tell once which fonts the PDF substituted (generator/write/pdffonts.py)."""
+    import dataclasses
+
+    from generator.ooxml.layout import load_layout
+    from generator.write.pdffonts import describe, substitutions
+
+    fonts = load_layout(options.layout).fonts(spec.style.fonts)
+    message = describe(substitutions(pdf, list(dataclasses.astuple(fonts))))
+    if message:
+        notify(message)
 
 
 def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:

@@ -48,18 +48,20 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与输入同名，放在同一目录）")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="自定义模板目录（同名模板优先）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
-@click.option("--table", is_flag=True, help="工作要点：附上任务分工表（附件）")
+@click.option("--table", type=click.Choice(["portrait", "landscape"]), is_flag=False, flag_value="portrait",
+              default=None, help="工作要点：附上任务分工表（附件）；--table landscape 横排")
 @click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
               help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
 @_handle_errors
-def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: bool,
+def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: str | None,
            layout: Path | None) -> None:
     """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）。"""
     from generator.api import render_file
     from generator.render.build import Options
 
-    options = Options(str(templates) if templates else None, table, str(layout) if layout else None)
-    path = render_file(spec, output, fmt, options)
+    table_option = {"portrait": True, "landscape": "landscape", None: False}[table]
+    options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None)
+    path = render_file(spec, output, fmt, options, notify=lambda message: click.secho(f"提示：{message}", fg="yellow", err=True))
     click.echo(f"已生成：{path}")
 
 

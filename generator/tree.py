@@ -49,6 +49,17 @@ class Imprint:
 
 
 @dataclass
+class Header:
+    """版头 (GB/T 9704 7.2): 份号, 密级, 紧急程度, the 发文机关标志 (one issuer, or several for 联合行文)."""
+
+    issuers: list[str] = field(default_factory=list)
+    file: bool = False        # 「文件」 after the issuer names
+    copy_number: str = ""     # 份号
+    secrecy: str = ""         # 密级和保密期限
+    urgency: str = ""         # 紧急程度
+
+
+@dataclass
 class Document:
     """One document; `parts` follow on new pages (work points after a notice, attachments)."""
 
@@ -70,6 +81,9 @@ class Document:
     label: str = ""  # 「附件」 for attachments
     parts: list["Document"] = field(default_factory=list)
     imprint: Imprint | None = None
+    header: Header | None = None  # 版头 (rendered notices only)
+    annexes: list[str] = field(default_factory=list)  # 附件说明: names of the attachments
+    landscape: bool = False  # an attachment laid out on landscape pages (a wide table)
     source: str = ""  # "docx", "txt" or "yaml" for drafts; "" when rendered
     # Layout facts read from a .docx (page, margins, fonts, sizes, page field); see drafts.py.
     facts: dict = field(default_factory=dict)

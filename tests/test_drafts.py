@@ -53,7 +53,10 @@ def shape(doc):
                 blocks.append(("P", b.text))
             else:
                 blocks.append(("T", b.rows))
-        out.append({"title": part.title, "doc_number": part.doc_number, "recipients": part.recipients,
+        # 附件说明 is a paragraph once written; title lines are where the writer broke them
+        blocks += [("P", ("附件：" if i == 0 else "") + (f"{i + 1}." if len(part.annexes) > 1 else "") + name)
+                   for i, name in enumerate(part.annexes)]
+        out.append({"title": part.title.replace("\n", ""), "doc_number": part.doc_number, "recipients": part.recipients,
                     "signatures": part.signatures, "date": part.date, "notes": part.notes,
                     "label": part.label, "blocks": blocks})
     return out

@@ -39,7 +39,7 @@ def test_schema_command_offers_every_kind():
 def test_department_report_renders_reads_back_and_checks(tmp_path):
     out = render_file(DEPARTMENT, tmp_path / "dep.docx")
     doc = read_draft(out)
-    assert doc.title == "示例县司法局关于2025年度法治政府建设情况的报告"
+    assert doc.title.replace("\n", "") == "示例县司法局关于2025年度法治政府建设情况的报告"
     assert doc.signatures == ["示例县司法局"]
     assert "在县委、县政府的坚强领导下" in doc.blocks[0].text  # the kind's own default opening
     for tree in (doc, read_any(DEPARTMENT)):

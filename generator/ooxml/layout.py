@@ -32,6 +32,8 @@ class Fonts:
     signer_name: str
     attachment_label: str
     table_header: str
+    issuer_mark: str
+    header_field: str
 
     def heading(self, level: int) -> str:
         """The East-Asian font of a heading level."""
@@ -54,12 +56,23 @@ class Layout:
     spacing: dict
     rules: dict
     table: dict
+    header: dict
     font_profiles: dict
 
     @property
     def text_width(self) -> int:
         """Width of the text block in twips."""
         return self.page["width"] - self.margins["left"] - self.margins["right"]
+
+    @property
+    def text_height(self) -> int:
+        """Height of the text block in twips."""
+        return self.page["height"] - self.margins["top"] - self.margins["bottom"]
+
+    @property
+    def title_capacity(self) -> float:
+        """How many title-size characters fit on a line."""
+        return self.text_width / (self.sizes["title"] * 10)
 
     def fonts(self, profile: str) -> Fonts:
         """Fonts of a named profile (gb2312, gbk)."""

@@ -25,6 +25,10 @@ class STYLES:
     table_header = "FzTableHeader"
     table_text = "FzTableText"
     imprint = "FzImprint"                 # 版记
+    annex = "FzAnnex"                     # 附件说明
+    issuer_mark = "FzIssuerMark"          # 版头: 发文机关标志
+    header_field = "FzHeaderField"        # 版头: 份号, 密级, 紧急程度
+    spacer = "FzSpacer"                   # empty space of an exact height (above the 版记)
     footer = "Footer"
     default_font = "DefaultParagraphFont"
     table_normal = "TableNormal"
@@ -38,6 +42,14 @@ class STYLES:
     def runin(level: int) -> str:
         """The character style of a run-in heading's sentence, levels 1-4."""
         return f"FzRunIn{level}"
+
+    @staticmethod
+    def cjk(style: str) -> str:
+        """The character style that keeps “ ” ‘ ’ — … in the Chinese font inside a paragraph or run style.
+
+        Inside a run-in heading it extends that heading's id, so readers see one heading run.
+        """
+        return f"{style}Cjk" if style.startswith("FzRunIn") else f"FzCjk{style}"
 
 
 RUNIN_PREFIX = "FzRunIn"

@@ -24,6 +24,28 @@ def run(text: str, rstyle: str = "", rpr: str = "") -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{esc(text)}</w:t></w:r>'
 
 
+# Quotes, dashes and the ellipsis are shared by Latin and Chinese text: Word follows w:hint, but
+# LibreOffice gives them the script of the character before, so after a digit or a Latin letter
+# (「“1131”」) they would be Latin. Only there do they get a run of their own (elsewhere a run of its
+# own would cost LibreOffice half a point per mark and the line its 28th character).
+_SHARED = re.compile(r"(?<=[\x21-\x7e])[“”‘’—…]+")
+
+
+def runs(text: str, rstyle: str, cjk_style: str) -> str:
+    """Runs of a text, shared punctuation in runs of `cjk_style` (the Chinese font)."""
+    if not _SHARED.search(text):
+        return run(text, rstyle)
+    out, start = [], 0
+    for match in _SHARED.finditer(text):
+        if match.start() > start:
+            out.append(run(text[start:match.start()], rstyle))
+        out.append(run(match.group(), cjk_style))
+        start = match.end()
+    if start < len(text):
+        out.append(run(text[start:], rstyle))
+    return "".join(out)
+
+
 BREAK = "<w:r><w:br/></w:r>"
 TAB = "<w:r><w:tab/></w:r>"
 
@@ -49,9 +71,12 @@ def para(runs: str, style: str = "", ppr: str = "") -> str:
     return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>" if props else f"<w:p>{runs}</w:p>"
 
 
-def ind(left: int = 0, right: int = 0, first_chars: int | None = None, first: int | None = None) -> str:
+def ind(left: int = 0, right: int = 0, first_chars: int | None = None, first: int | None = None,
+        hanging: int | None = None) -> str:
     """Paragraph indentation in twips (and first-line indent in hundredths of a character)."""
     attrs = f' w:left="{left}" w:right="{right}"'
+    if hanging is not None:
+        attrs += f' w:hanging="{hanging}"'
     if first is not None:
         attrs += f' w:firstLine="{first}"'
     if first_chars is not None:
@@ -71,11 +96,11 @@ def rfonts(east_asia: str, latin: str) -> str:
             f'w:cs="{esc(latin)}" w:hint="eastAsia"/>')
 
 
-def rpr(east_asia: str, latin: str, size: int, bold: bool = False, condense: int = 0) -> str:
-    """Run properties for a style: fonts, size in half-points, bold, character spacing."""
+def rpr(east_asia: str, latin: str, size: int, bold: bool = False, condense: int = 0, color: str = "000000") -> str:
+    """Run properties for a style: fonts, size in half-points, bold, colour, character spacing."""
     props = rfonts(east_asia, latin)
     props += "<w:b/><w:bCs/>" if bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
-    props += '<w:color w:val="000000"/>'
+    props += f'<w:color w:val="{color}"/>'
     if condense:
         props += f'<w:spacing w:val="{condense}"/>'
     props += f'<w:kern w:val="0"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
@@ -109,9 +134,11 @@ def page_field_runs(prefix: str = "— ", suffix: str = " —") -> str:
             '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + run(suffix))
 
 
-def border(side: str, size: int) -> str:
-    """A single paragraph border line; size in eighths of a point."""
-    return f'<w:{side} w:val="single" w:sz="{size}" w:space="1" w:color="000000"/>'
+def border(side: str, size: int, color: str = "000000", space: int = 1) -> str:
+    """A single border line; size in eighths of a point, space in points."""
+    if not size:
+        return f'<w:{side} w:val="nil"/>'
+    return f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>'
 
 
 def table(rows_xml: str, widths: list[int], cell_margin: int = 85) -> str:
@@ -133,6 +160,43 @@ def table_row(cells: list[str], widths: list[int], header: bool) -> str:
     return f"<w:tr>{trpr}{tcs}</w:tr>"
 
 
+def rule_table(rows: list[tuple[str, int, int, int]], width: int) -> str:
+    """A one-column table whose rows are separated by rules only: (cell XML, top rule, bottom rule,
+    minimum height in twips) per row; rules in eighths of a point, as wide as the table."""
+    trs = []
+    for cell, top, bottom, height in rows:
+        borders = border("top", top, space=0) + border("left", 0) + border("bottom", bottom, space=0) + border("right", 0)
+        trs.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/></w:trPr>'
+                   f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/><w:tcBorders>{borders}</w:tcBorders>'
+                   f'<w:vAlign w:val="center"/></w:tcPr>{cell}</w:tc></w:tr>')
+    return (f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:jc w:val="center"/><w:tblLayout w:type="fixed"/>'
+            '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="0" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            '<w:right w:w="0" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+            f'<w:tblGrid><w:gridCol w:w="{width}"/></w:tblGrid>{"".join(trs)}</w:tbl>')
+
+
+def sect_pr(footers: dict[str, str], size: tuple[int, int], margins: dict, line_pitch: int | None,
+            start: str = "nextPage") -> str:
+    """Section properties: footer references by type, page size (landscape when wider than high),
+    margins, the line grid (none without a pitch); `start` nextPage or evenPage (a blank page is
+    inserted when needed)."""
+    refs = "".join(f'<w:footerReference w:type="{kind}" r:id="{rid}"/>' for kind, rid in footers.items())
+    width, height = size
+    orient = ' w:orient="landscape"' if width > height else ""
+    kind = f'<w:type w:val="{start}"/>' if start != "nextPage" else ""
+    return (f"<w:sectPr>{refs}{kind}<w:pgSz w:w=\"{width}\" w:h=\"{height}\"{orient}/>"
+            f'<w:pgMar w:top="{margins["top"]}" w:right="{margins["right"]}" w:bottom="{margins["bottom"]}" '
+            f'w:left="{margins["left"]}" w:header="{margins["header"]}" w:footer="{margins["footer"]}" w:gutter="0"/>'
+            '<w:cols w:space="720"/>'
+            + (f'<w:docGrid w:type="lines" w:linePitch="{line_pitch}"/>' if line_pitch else "") + "</w:sectPr>")
+
+
+def footer_part(paragraphs: str) -> str:
+    """A footer part holding the given paragraphs (an empty paragraph when none)."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:ftr {NSDECLS}>'
+            f"{paragraphs or '<w:p/>'}</w:ftr>")
+
+
 def font_table(fonts: list[str]) -> str:
     """word/fontTable.xml naming every font used, CJK ones with the GB2312 charset."""
     entries = []
@@ -147,12 +211,22 @@ def font_table(fonts: list[str]) -> str:
 
 
 def core_properties(title: str, creator: str, created_iso: str) -> str:
-    """docProps/core.xml with the document's title."""
+    """docProps/core.xml: title, author (the issuer), creation and modification time."""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
             'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
             f"<dc:title>{esc(title)}</dc:title><dc:creator>{esc(creator)}</dc:creator>"
+            f"<cp:lastModifiedBy>{esc(creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision>"
             f'<dcterms:created xsi:type="dcterms:W3CDTF">{created_iso}</dcterms:created>'
             f'<dcterms:modified xsi:type="dcterms:W3CDTF">{created_iso}</dcterms:modified>'
             "</cp:coreProperties>")
+
+
+def app_properties() -> str:
+    """docProps/app.xml naming fazhi as the application (no template, no Word version)."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+            "<Application>fazhi</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
+            "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+            "</Properties>")

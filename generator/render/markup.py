@@ -9,6 +9,10 @@ One line, one element; blank lines are ignored and leading spaces stripped:
     @sign TEXT            signature line, repeatable
     @date 2023-01-04      date of writing    @note TEXT       附注
     @cc TEXT  @printer TEXT  @print-date 2023-01-05      版记
+    @header-issuer NAME   版头: 发文机关标志 (repeat for 联合行文)    @header-file   add 「文件」
+    @copy-number TEXT  @secrecy TEXT  @urgency TEXT      份号, 密级, 紧急程度 in the 版头
+    @annex TEXT           附件说明: one attachment's name (repeatable)
+    @landscape            the current attachment on landscape pages
     @part                 a new document on a new page (work points after a notice)
     @attachment 附件      an attachment on a new page, with its label
     # TEXT … #### TEXT    standalone heading, levels 1-4 (numbers are generated)
@@ -24,7 +28,7 @@ import datetime as dt
 import re
 
 from generator.errors import Problem, TemplateError
-from generator.tree import Document, Heading, Imprint, Paragraph, Table
+from generator.tree import Document, Header, Heading, Imprint, Paragraph, Table
 
 _HEADING = re.compile(r"^(#{1,4})(\+?)\s+(.*)$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
@@ -101,6 +105,18 @@ def _directive(root: Document, doc: Document, line: str, number: int, source: st
         doc.date, doc.date_line = _iso_date(value, number, source), number
     elif name == "note":
         doc.notes.append(value)
+    elif name in _HEADER_FIELDS:
+        doc.header = doc.header or Header()
+        if name == "header-issuer":
+            doc.header.issuers.append(value)
+        elif name == "header-file":
+            doc.header.file = True
+        else:
+            setattr(doc.header, _HEADER_FIELDS[name], value)
+    elif name == "annex":
+        doc.annexes.append(value)
+    elif name == "landscape":
+        doc.landscape = True
     elif name in ("cc", "printer", "print-date"):
         root.imprint = root.imprint or Imprint()
         if name == "cc":
@@ -112,6 +128,10 @@ def _directive(root: Document, doc: Document, line: str, number: int, source: st
     else:
         raise TemplateError(Problem(f"模板输出了未知指令「@{name}」", source, number))
     return doc
+
+
+_HEADER_FIELDS = {"header-issuer": "issuers", "header-file": "file", "copy-number": "copy_number",
+                  "secrecy": "secrecy", "urgency": "urgency"}
 
 
 def _widths(line: str, number: int, source: str) -> list[float]:

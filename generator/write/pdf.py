@@ -10,6 +10,9 @@ from pathlib import Path
 from generator.errors import FazhiError, Problem
 from generator.resources import FONTS_CONF
 
+# Keep the blank page LibreOffice inserts before a section that starts on an even page (the 版记):
+# without it the 版记 would land on an odd page of the PDF.
+PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}'
 
 
 def soffice() -> str | None:
@@ -27,7 +30,7 @@ def docx_to_pdf(paths: list[Path], outdir: Path, timeout: int = 300) -> list[Pat
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     with tempfile.TemporaryDirectory(prefix="fazhi-lo-") as profile:
         command = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                   "--convert-to", "pdf", "--outdir", str(outdir), *map(str, paths)]
+                   "--convert-to", PDF_FILTER, "--outdir", str(outdir), *map(str, paths)]
         try:
             result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:

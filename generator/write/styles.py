@@ -61,8 +61,11 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
         x.style("paragraph", S.attachment_label, "fazhi 附件标识", ppr=f'<w:jc w:val="left"/>{no_indent}',
                 rpr_=x.rpr(fonts.attachment_label, latin, body)),
         x.style("paragraph", S.attachment_title, "fazhi 附件标题", next_=S.normal,
-                ppr=f'<w:jc w:val="center"/>{x.spacing(before=layout.line_pitch, after=layout.line_pitch, line=layout.line_pitch, exact=True)}{no_indent}',
+                ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{x.spacing(before=layout.line_pitch, after=layout.line_pitch, line=layout.line_pitch, exact=True)}{no_indent}',
                 rpr_=x.rpr(fonts.title, latin, layout.sizes["title"])),
+        # 附件说明 (7.3.4): one line under the body, two characters in, wrapped lines after 「附件：」.
+        x.style("paragraph", S.annex, "fazhi 附件说明", ppr=x.ind(left=5 * layout.char, hanging=3 * layout.char),
+                rpr_=plain),
         x.style("paragraph", S.table_header, "fazhi 表头",
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.table_header, latin, small)),
@@ -73,8 +76,48 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing(line=layout.line_pitch, exact=True)}'
                     f"{x.ind(left=imprint_indent, right=imprint_indent, first=0, first_chars=0)}",
                 rpr_=x.rpr(fonts.body, latin, layout.sizes["imprint"])),
+        x.style("paragraph", S.spacer, "fazhi 留白",
+                ppr=f'<w:snapToGrid w:val="0"/>{x.spacing(line=20, exact=True)}{no_indent}', rpr_=x.rpr(fonts.body, latin, 2)),
+        *_header_styles(layout, fonts, no_indent),
         x.style("paragraph", S.footer, "footer",
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.page_number, fonts.page_number, layout.sizes["page_number"])),
     ]
+    styles += _cjk_styles(layout, fonts, heading3_bold)
     return x.styles_part(defaults, styles)
+
+
+def _header_styles(layout: Layout, fonts: Fonts, no_indent: str) -> list[str]:
+    """版头: the red 发文机关标志, and 份号/密级/紧急程度 in 3号黑体 flush left (7.2)."""
+    header, latin = layout.header, fonts.latin
+    size = header["mark_size"]
+    mark_rpr = x.rpr(fonts.issuer_mark, latin, size, color=header["mark_color"])
+    return [
+        x.style("paragraph", S.issuer_mark, "fazhi 发文机关标志",
+                ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{x.spacing(line=size * 12, exact=True)}{no_indent}',
+                rpr_=mark_rpr),
+        x.style("paragraph", S.header_field, "fazhi 份号密级紧急程度",
+                ppr=f'<w:jc w:val="left"/>{x.spacing()}{no_indent}',
+                rpr_=x.rpr(fonts.header_field, latin, layout.sizes["body"])),
+    ]
+
+
+# The paragraph styles whose text may hold “ ” ‘ ’ — …, and the role of their Chinese font.
+_CJK_CONTEXTS = {S.normal: "body", S.title: "title", S.attachment_title: "title", S.recipients: "body",
+                 S.signature: "body", S.note: "body", S.annex: "body", S.doc_number: "body",
+                 S.table_text: "body", S.table_header: "table_header", S.imprint: "body",
+                 **{S.heading(n): f"heading{n}" for n in (1, 2, 3, 4)}}
+
+
+def _cjk_styles(layout: Layout, fonts: Fonts, heading3_bold: bool) -> list[str]:
+    """Character styles that put shared punctuation in the Chinese font (LibreOffice ignores w:hint)."""
+    out = []
+    for style_id, role in _CJK_CONTEXTS.items():
+        font = getattr(fonts, role)
+        out.append(x.style("character", S.cjk(style_id), f"fazhi 中文标点 {style_id}", based_on=S.default_font,
+                           rpr_=x.rfonts(font, font)))
+    for level in (1, 2, 3, 4):
+        font = fonts.heading(level)
+        out.append(x.style("character", S.cjk(S.runin(level)), f"fazhi 中文标点 run-in {level}",
+                           based_on=S.runin(level), rpr_=x.rfonts(font, font)))
+    return out

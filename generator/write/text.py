@@ -42,12 +42,19 @@ def _document_lines(doc: Document, lines: list[str]) -> None:
             lines.append(block.text)
         elif isinstance(block, Table):
             lines.extend("\t".join(row) for row in block.rows)
+    lines.extend(annex_lines(doc))
     if doc.signatures or doc.date:
         lines.append("")
     lines.extend(doc.signatures)
     if doc.date:
         lines.append(cn_date(doc.date))
     lines.extend(note_text(note) for note in doc.notes)
+
+
+def annex_lines(doc: Document) -> list[str]:
+    """附件说明 (GB/T 9704 7.3.4): 「附件：名称」, numbered 1. 2. when there are several."""
+    many = len(doc.annexes) > 1
+    return [("附件：" if i == 0 else "") + (f"{i + 1}." if many else "") + name for i, name in enumerate(doc.annexes)]
 
 
 def recipients_text(text: str) -> str:

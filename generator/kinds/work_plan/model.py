@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
 from generator.errors import SpecError
 from generator.kinds.common import Common, Imprint, Model, Names, Paragraphs, RecipientGroup
@@ -29,6 +29,23 @@ class PlanPart(Model):
     items: list[Item] = Field(min_length=1, description="本部分的任务")
 
 
+class NoticeHeader(Model):
+    """版头（GB/T 9704 7.2）：发文机关标志、份号、密级、紧急程度。"""
+
+    issuers: Names = Field(default_factory=list, description="发文机关标志用的机关名称；缺省为 issuer；联合行文写多个，主办机关在前")
+    file: bool = Field(False, description="发文机关标志是否加「文件」二字，如「茅箭区人民政府办公室文件」")
+    copy_number: str | None = Field(None, pattern=r"^\d{6}$", description="份号：6位阿拉伯数字，如「000001」（涉密公文）")
+    secrecy: str | None = Field(None, description="密级和保密期限，如「秘密★1年」")
+    urgency: str | None = Field(None, description="紧急程度：「特急」或「加急」")
+
+
+def _header(value):
+    """`header: true` is the default 版头; a mapping sets its parts."""
+    if value is True:
+        return {}
+    return None if value is False else value
+
+
 class Notice(Model):
     """印发通知。"""
 
@@ -42,6 +59,9 @@ class Notice(Model):
     signature: str = Field(min_length=1, description="署名，如「十堰市茅箭区人民政府办公室」")
     date: dt.date = Field(description="成文日期，如 2024-04-23")
     note: str | None = Field(None, description="附注，如「此件公开发布」")
+    header: Annotated[NoticeHeader | None, BeforeValidator(_header)] = Field(
+        None, description="版头：true 即按 GB/T 9704 排发文机关标志（红色小标宋）、发文字号和红色分隔线；"
+                          "也可写 {file: true, issuers: [...], copy_number: ..., secrecy: ..., urgency: ...}")
 
 
 class WorkPlan(Common):
