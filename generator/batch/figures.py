@@ -99,7 +99,10 @@ def _total(row: FigureRow, units: set[str], mixed_years: bool) -> None:
         else:
             row.total = total[1]
             previous = [p for v, p in zip(row.values, row.previous) if v is not None]
-            last = _sum(previous) if all(p is not None for p in previous) else None
+            given = sum(1 for p in previous if p is not None)
+            last = _sum(previous) if given == len(previous) else None
+            if 0 < given < len(previous):
+                notes.append(f"上年数不全（{given}/{len(previous)}），不计增减")
             if last is not None:
                 row.previous_total = last[1]
                 try:

@@ -111,32 +111,32 @@ class Figure(Model):
     @property
     def delta(self):
         """This year's value minus last year's, as a number (3, -2.5)."""
-        return yoy.number(self._pair("delta").delta)
+        return yoy.number(self._compute("delta", lambda pair: pair.delta))
 
     @property
     def growth(self):
         """The change in per cent of last year's value, rounded to one decimal (12.5, -3)."""
-        return yoy.number(self._pair("growth").growth())
+        return yoy.number(self._compute("growth", yoy.Pair.growth))
 
     @property
     def change(self) -> str:
         """The change written the Chinese way: 「增加3项」「减少2.5万元」「提高1.2个百分点」「持平」."""
-        return self._pair("change").change_text()
+        return self._compute("change", yoy.Pair.change_text)
 
     @property
     def percent(self) -> str:
         """The change in per cent written the Chinese way: 「增长12.5%」「下降3%」「持平」."""
-        return self._pair("percent").percent_text()
+        return self._compute("percent", yoy.Pair.percent_text)
 
     def _need_previous(self, attribute: str) -> None:
         if self.previous is None:
             raise self._error(f"没有上年数（previous），无法写出「{attribute}」：请在 figures.{self._name or '名称'} "
                               "下填写 previous，或用 --previous 指定上年的数据文件")
 
-    def _pair(self, attribute: str) -> "yoy.Pair":
+    def _compute(self, attribute: str, how):
         self._need_previous(attribute)
         try:
-            return yoy.Pair.of(self.value, self.previous, self.unit)
+            return how(yoy.Pair.of(self.value, self.previous, self.unit))
         except ValueError as exc:
             raise self._error(f"无法计算「{attribute}」：{exc}") from None
 
