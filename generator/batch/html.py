@@ -15,7 +15,8 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 6px}
 .totals{color:#555;margin:0 0 14px}
 table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #c8ccd2;padding:4px 6px;vertical-align:top;text-align:left}
-th{background:#d9e1f2;position:sticky;top:0;cursor:pointer;white-space:nowrap}
+th{background:#d9e1f2;position:sticky;top:0;cursor:pointer;font-weight:600}
+table.matrix{table-layout:fixed}table.matrix td{overflow-wrap:anywhere}
 th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}
 td.n{text-align:right}td.missing,td.late{background:#ffc7ce;color:#9c0006}
 td.sub{background:#ffeb9c;color:#9c5700}tr.unreadable td{background:#ededed;color:#595959}
@@ -43,6 +44,8 @@ document.querySelectorAll("table.sortable th").forEach(function(th, col){
 });
 """
 _PART_ORDER = {"missing": 0, "sub": 1, "found": 2}
+# Column widths in em: file, unit, kind, year, date, late, five parts, three counts, the findings.
+_WIDTHS = (9, 9, 5, 3.2, 7.5, 5, 5.5, 5.5, 6.5, 5.5, 5.5, 2.6, 2.6, 2.6, 24)
 
 
 def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes:
@@ -50,6 +53,7 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
     generated = generated or dt.datetime.now()
     count = totals(rows)
     head = "".join(f"<th>{escape(name)}</th>" for name in header())
+    columns = "".join(f'<col style="width:{w}em">' for w in _WIDTHS)
     body = "\n".join(_matrix_row(i, row) for i, row in enumerate(rows))
     sections = "\n".join(_findings_section(i, row) for i, row in enumerate(rows))
     page = f"""<!DOCTYPE html>
@@ -60,7 +64,7 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
 <h1>法治政府建设报告检查汇总</h1>
 <p class="totals">共 {count['drafts']} 份草稿：有错误的 {count['with_errors']} 份，逾期 {count['late']} 份，\
 无法读取 {count['unreadable']} 份。生成于 {generated:%Y-%m-%d %H:%M}（fazhi check --summary）。点击表头排序。</p>
-<table class="sortable matrix"><thead><tr>{head}</tr></thead>
+<table class="sortable matrix"><colgroup>{columns}</colgroup><thead><tr>{head}</tr></thead>
 <tbody>
 {body}
 </tbody></table>
