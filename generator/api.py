@@ -154,7 +154,7 @@ def read_any(path: str | Path):
         return read_draft(path)
     from generator.write.text import to_text
 
-    spec = load_spec(path)
+    spec = load_spec_file(path)
     doc = read_text(to_text(build_tree(spec)), str(path))
     for part in doc.all_documents():
         part.source = "yaml"

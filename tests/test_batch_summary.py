@@ -277,3 +277,20 @@ def test_plain_check_of_a_folder_in_parallel_equals_serial(drafts):
     parallel = CliRunner().invoke(main, ["check", str(drafts / "bad"), str(drafts / "good"), "--jobs", "2"])
     assert serial.exit_code == parallel.exit_code == 1
     assert serial.output == parallel.output and "late.txt" in serial.output and "sub.txt" in serial.output
+
+
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_progress_bar_only_on_a_terminal():
+    from generator.batch.terminal import progress
+
+    with progress(10, "检查", io.StringIO()) as advance:
+        assert advance is None  # piped or logged: no bar, nothing written
+    screen = _Terminal()
+    with progress(10, "检查", screen) as advance:
+        advance(4)
+        advance(6)
+    assert "10/10" in screen.getvalue() and "检查" in screen.getvalue()

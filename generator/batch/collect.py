@@ -9,8 +9,6 @@ from __future__ import annotations
 import itertools
 import os
 import signal
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
@@ -82,6 +80,9 @@ def run(func: Callable, items: Sequence, args: tuple = (), jobs: int | None = No
 
 def _pooled(func, chunks: Iterator[tuple[int, Sequence]], args: tuple, jobs: int, progress) -> Iterator:
     """Keep at most two chunks per worker in flight; yield results as their chunk completes."""
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool  # imported here: one draft needs no pool
+
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupt)
     pending: dict = {}
     try:
