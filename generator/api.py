@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.render.build import Options, build_tree
-from generator.errors import FazhiError, OutputError, Problem
+from generator.errors import FazhiError, OutputError, Problem, SpecError
 from generator.write.atomic import write_atomic
 from generator.spec.validate import load_spec
 
@@ -74,7 +74,7 @@ def load_spec_file(path: str | Path, previous: dict | None = None):
 
 def previous_figures(path: str | Path) -> dict[str, dict]:
     """Last year's figures by name, {name: {"value": …, "unit": …}}, from last year's spec."""
-    spec = load_spec(path)
+    spec = load_spec_file(path)
     return {name: {"value": figure.value, "unit": figure.unit} for name, figure in spec.figures.items()}
 
 
@@ -94,7 +94,7 @@ def _merge_previous(loaded, previous: dict) -> None:
         entry["previous"] = last["value"]
 
 
-def _located(exc, path: str | Path, loaded=None) -> FazhiError:
+def _located(exc, path: str | Path, loaded=None) -> SpecError:
     """A FigureError located at the figure's definition in the spec file."""
     import dataclasses
 
@@ -106,8 +106,8 @@ def _located(exc, path: str | Path, loaded=None) -> FazhiError:
         except FazhiError:
             loaded = None
     if loaded is None or not exc.figure:
-        return FazhiError(*(dataclasses.replace(p, file=p.file or str(path)) for p in exc.problems))
-    return FazhiError(*(loaded.problem(("figures", exc.figure), p.message) for p in exc.problems))
+        return SpecError(*(dataclasses.replace(p, file=p.file or str(path)) for p in exc.problems))
+    return SpecError(*(loaded.problem(("figures", exc.figure), p.message) for p in exc.problems))
 
 
 def _render_pdf(spec, target: Path, options: Options) -> Path:
