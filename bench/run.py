@@ -6,6 +6,10 @@ render: in one process and alternating rounds, fazhi renders the kaifu example (
         with the same other package parts. Target: fazhi ≤ 3× the reference.
 check:  `check` over a folder of 200 generated .docx drafts of about 20 pages, against the time
         to merely unzip each draft and parse its word/document.xml with lxml. Target: ≤ 2×.
+batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the kaifu example, one
+        per district), in docs/s, against a floor that does the least any tool must — load each
+        YAML file (libyaml), fill a string template with its texts, zip it with the same package
+        parts and write the .docx — on the same worker pool, alternating. Target: ≥ 100 docs/s.
 """
 from __future__ import annotations
 
@@ -123,15 +127,102 @@ def bench_check(rounds: int, count: int = 200) -> None:
     _median_table(results, "floor (unzip + lxml parse)")
 
 
+def _strings(data) -> list[str]:
+    """Every string in loaded YAML data, in order (what a string template would print)."""
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return []
+
+
+def floor_chunk(items: list[tuple[str, str]], parts: dict[str, bytes], head: str, tail: str) -> list[str]:
+    """The floor's worker: YAML file -> string template -> zipped .docx file."""
+    import yaml
+
+    paragraph = '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
+    for spec, target in items:
+        with open(spec, encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=yaml.CSafeLoader)
+        body = "".join(paragraph.format(escape(line)) for text in _strings(data) for line in text.splitlines())
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+            for name, part in parts.items():
+                package.writestr(name, part)
+            package.writestr("word/document.xml", head + body + tail)
+        Path(target).write_bytes(out.getvalue())
+    return [target for _, target in items]
+
+
+def bench_batch(rounds: int, count: int = 1000, jobs: int = 2) -> None:
+    """fazhi render of `count` specs on `jobs` workers vs the string-template floor, in docs/s."""
+    from generator.api import render_specs
+    from generator.batch.collect import run
+
+    docx = render_bytes(load_spec(KAIFU))
+    package = zipfile.ZipFile(io.BytesIO(docx))
+    parts = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
+    document = package.read("word/document.xml").decode("utf-8")
+    head, tail = document[: document.index("<w:body>") + len("<w:body>")], document[document.index("<w:sectPr"):]
+    text = KAIFU.read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as temp:
+        specs = []
+        for index in range(count):
+            spec = Path(temp) / "specs" / f"district-{index:04d}.yaml"
+            spec.parent.mkdir(exist_ok=True)
+            spec.write_text(text.replace("name: 开福区", f"name: 第{index}区"), encoding="utf-8")
+            specs.append(spec)
+        fazhi_out, floor_out = Path(temp) / "fazhi", Path(temp) / "floor"
+        floor_out.mkdir()
+        floor_items = [(str(s), str(floor_out / (s.stem + ".docx"))) for s in specs]
+
+        def fazhi() -> None:
+            written, problems = render_specs(specs, fazhi_out, "docx", jobs=jobs)
+            assert len(written) == count and not problems, problems
+
+        def floor() -> None:
+            assert len(list(run(floor_chunk, floor_items, (parts, head, tail), jobs))) == count
+
+        names = {"floor (YAML + string template + zip)": floor, "fazhi render -o OUTDIR/": fazhi}
+        results: dict[str, list[float]] = {name: [] for name in names}
+        cpu: dict[str, list[float]] = {name: [] for name in names}
+        for _ in range(rounds):
+            for name, func in names.items():
+                before = _cpu()
+                results[name].append(_timed(func))
+                cpu[name].append((_cpu() - before) * 1000 / count)
+    print(f"batch: {count} specs of {len(docx) // 1024} KiB .docx each, {jobs} workers, {rounds} alternating rounds")
+    base = statistics.median(results["floor (YAML + string template + zip)"])
+    for name, values in results.items():
+        median = statistics.median(values)
+        print(f"  {name:<38} median {median / 1000:6.2f} s   {count / median * 1000:7.1f} docs/s   "
+              f"best {count / min(values) * 1000:7.1f} docs/s   ×floor {median / base:5.2f}   "
+              f"CPU {statistics.median(cpu[name]):5.2f} ms/doc")
+
+
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (the pool's workers): unlike wall
+    time, not inflated by other work on a shared machine."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["render", "check", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["render", "check", "batch", "all"])
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     args = parser.parse_args()
     if args.which in ("render", "all"):
         bench_render(args.rounds)
     if args.which in ("check", "all"):
         bench_check(max(3, args.rounds // 6))
+    if args.which in ("batch", "all"):
+        bench_batch(max(3, args.rounds // 10), jobs=args.jobs)
 
 
 if __name__ == "__main__":

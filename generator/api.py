@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.render.build import Options, build_tree
-from generator.errors import FazhiError, OutputError, Problem
+from generator.errors import FazhiError, OutputError, Problem, SpecError
 from generator.write.atomic import write_atomic
 from generator.spec.validate import load_spec
 
@@ -29,15 +29,18 @@ def default_output(spec_path: str | Path, fmt: str) -> Path:
 
 
 def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str = "docx",
-                options: Options = Options(), notify=None) -> Path:
+                options: Options = Options(), notify=None, previous: dict | None = None) -> Path:
     """Load, render and atomically write one spec; returns the output path.
 
     `notify(message)` hears what the clerk should know but does not stop rendering: layout
     warnings (an upward document without 签发人) and the fonts a PDF substituted.
+    `previous`: last year's figures by name (see previous_figures), for 同比 in the texts.
     """
+    from generator.kinds.common import FigureError
+
     if fmt not in FORMATS:
         raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
-    spec = load_spec(spec_path)
+    spec = load_spec_file(spec_path, previous)
     if options.table and spec.kind != "work-plan":
         raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
     target = Path(out) if out else default_output(spec_path, fmt)
@@ -48,9 +51,70 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
 
         for message in render_warnings(spec, str(spec_path)):
             notify(message)
-    if fmt == "pdf":
-        return _render_pdf(spec, target, options, notify)
-    return write_atomic(target, render_bytes(spec, fmt, options))
+    try:
+        if fmt == "pdf":
+            return _render_pdf(spec, target, options, notify)
+        return write_atomic(target, render_bytes(spec, fmt, options))
+    except FigureError as exc:  # a template asked for a change the figure cannot give
+        raise _located(exc, spec_path) from None
+
+
+def load_spec_file(path: str | Path, previous: dict | None = None):
+    """load_spec, with last year's figures merged in by name first (a figure's own `previous:`
+    wins); a figure that cannot give the change a text asks for is located at its definition."""
+    from generator.kinds.common import FigureError
+    from generator.spec.loading import load_yaml
+    from generator.spec.validate import validate
+
+    if not previous:
+        try:
+            return load_spec(path)
+        except FigureError as exc:
+            raise _located(exc, path) from None
+    loaded = load_yaml(path)
+    _merge_previous(loaded, previous)
+    try:
+        return validate(loaded)
+    except FigureError as exc:
+        raise _located(exc, path, loaded) from None
+
+
+def previous_figures(path: str | Path) -> dict[str, dict]:
+    """Last year's figures by name, {name: {"value": …, "unit": …}}, from last year's spec."""
+    spec = load_spec_file(path)
+    return {name: {"value": figure.value, "unit": figure.unit} for name, figure in spec.figures.items()}
+
+
+def _merge_previous(loaded, previous: dict) -> None:
+    figures = loaded.data.get("figures") if isinstance(loaded.data, dict) else None
+    if not isinstance(figures, dict):
+        return
+    for name, entry in figures.items():
+        last = previous.get(name)
+        if last is None or not isinstance(entry, dict) or entry.get("previous") is not None:
+            continue
+        unit = str(entry.get("unit") or "")
+        if last["unit"] and unit and last["unit"] != unit:
+            raise FazhiError(loaded.problem(("figures", name, "unit"),
+                                            f"上年数据中「{name}」的单位是「{last['unit']}」，今年是「{unit}」："
+                                            "单位不同不能比较，请统一单位，或在此数字下直接写 previous"))
+        entry["previous"] = last["value"]
+
+
+def _located(exc, path: str | Path, loaded=None) -> SpecError:
+    """A FigureError located at the figure's definition in the spec file."""
+    import dataclasses
+
+    from generator.spec.loading import load_yaml
+
+    if loaded is None:
+        try:
+            loaded = load_yaml(path)
+        except FazhiError:
+            loaded = None
+    if loaded is None or not exc.figure:
+        return SpecError(*(dataclasses.replace(p, file=p.file or str(path)) for p in exc.problems))
+    return SpecError(*(loaded.problem(("figures", exc.figure), p.message) for p in exc.problems))
 
 
 def _render_pdf(spec, target: Path, options: Options, notify=None) -> Path:
@@ -112,10 +176,21 @@ def read_any(path: str | Path):
         return read_draft(path)
     from generator.write.text import to_text
 
-    doc = read_text(to_text(build_tree(load_spec(path))), str(path))
+    spec = load_spec_file(path)
+    doc = read_text(to_text(build_tree(spec)), str(path))
     for part in doc.all_documents():
         part.source = "yaml"
+    doc.facts = {**doc.facts, "figures": _figure_facts(spec)}  # for the figures.claim rule
     return doc
+
+
+def _figure_facts(spec) -> dict:
+    """The spec's figures as plain data: value, previous, unit, label and both as printed."""
+    from generator.kinds.common import shown
+
+    return {name: {"value": f.value, "previous": f.previous, "unit": f.unit, "label": f.label,
+                   "text": str(f), "previous_text": "" if f.previous is None else shown(f.previous)}
+            for name, f in spec.figures.items()}
 
 
 def check_files(paths: list[Path], profile: str | None = None,
@@ -136,3 +211,84 @@ def check_files(paths: list[Path], profile: str | None = None,
             continue
         results.append((str(path), check_document(doc, profile, layout=str(layout) if layout else None)))
     return results, unreadable
+
+
+def _check_options(profile: str | None, layout: str | Path | None) -> None:
+    """A bad profile or layout file is one error before the batch, not one per draft."""
+    from generator.checks import load_profile
+
+    if profile:
+        load_profile(profile)
+    if layout:
+        from generator.ooxml.layout import load_layout
+
+        load_layout(str(layout))
+
+
+def check_summary(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
+                  jobs: int | None = None, progress=None) -> list:
+    """Check many drafts in worker processes: one summary row (batch.summary.DraftRow) per path,
+    in the order given; an unreadable file is a row saying why. `progress(n)` after each chunk."""
+    from generator.batch.collect import run
+    from generator.batch.summary import summarise_chunk
+
+    _check_options(profile, layout)
+    rows: list = [None] * len(paths)
+    args = (profile, str(layout) if layout else None)
+    for index, row in run(summarise_chunk, [str(p) for p in paths], args, jobs, progress):
+        rows[index] = row
+    return rows
+
+
+def check_many(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
+               jobs: int | None = None, progress=None) -> tuple[list, list[Problem]]:
+    """check_files over many drafts in worker processes: the same results, in the order given."""
+    from generator.batch.collect import run
+    from generator.batch.summary import check_chunk
+
+    _check_options(profile, layout)
+    outcome: list = [None] * len(paths)
+    for index, pair in run(check_chunk, [str(p) for p in paths], (profile, str(layout) if layout else None),
+                           jobs, progress):
+        outcome[index] = pair
+    results = [r for rs, _ in outcome for r in rs]
+    return results, [p for _, ps in outcome for p in ps]
+
+
+def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", options: Options = Options(),
+                 previous: dict | None = None, jobs: int | None = None, progress=None) -> tuple[list[Path], list[Problem]]:
+    """Render many specs (into `outdir`, else each beside its spec) in worker processes: the files
+    written and the problems of the specs that failed; one bad spec does not stop the others."""
+    from generator.batch.render import plan, render_many
+
+    if fmt not in FORMATS:
+        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+    if fmt == "pdf":
+        import tempfile
+
+        from generator.write.pdf import docx_to_pdf, soffice
+
+        if not soffice():  # say so (docx_to_pdf's message) before rendering a thousand .docx for nothing
+            docx_to_pdf([], Path(tempfile.gettempdir()))
+    if outdir:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(Problem(f"无法创建输出目录：{exc.strerror or exc}", str(outdir))) from None
+    items, problems = plan(list(specs), outdir, fmt)
+    outcomes = render_many(items, fmt, options, previous, jobs, progress)
+    return [Path(o.target) for o in outcomes if o.written], problems + [p for o in outcomes for p in o.problems]
+
+
+def figures_table(specs: list[Path]):
+    """The named figures of many specs side by side (batch.figures.FigureTable) and the
+    problems of the specs that could not be loaded."""
+    from generator.batch.figures import build
+
+    loaded, problems = [], []
+    for path in specs:
+        try:
+            loaded.append((Path(path), load_spec(path)))
+        except FazhiError as exc:
+            problems.extend(exc.problems)
+    return build(loaded), problems

@@ -44,25 +44,56 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("spec", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="输出文件（默认与输入同名，放在同一目录）")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SPEC…")
+@click.option("-o", "--output", type=click.Path(),
+              help="输出文件（默认与输入同名，放在同一目录）；多个数据文件时为输出文件夹，如 out/")
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="自定义模板目录（同名模板优先）")
 @click.option("--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
 @click.option("--table", type=click.Choice(["portrait", "landscape"]), is_flag=False, flag_value="portrait",
               default=None, help="工作要点：附上任务分工表（附件）；--table landscape 横排")
 @click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
               help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
+@click.option("--previous", type=click.Path(dir_okay=False, path_type=Path),
+              help="上年的数据文件：按名称取其 figures 的数值作为上年数，正文可写 {{ figures.名称.change }}、{{ figures.名称.percent }}")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="多个数据文件时的并行进程数（默认：CPU 核数）")
 @_handle_errors
-def render(spec: Path, output: Path | None, templates: Path | None, fmt: str, table: str | None,
-           layout: Path | None) -> None:
-    """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）。"""
-    from generator.api import render_file
+def render(specs: tuple[Path, ...], output: str | None, templates: Path | None, fmt: str, table: str | None,
+           layout: Path | None, previous: Path | None, jobs: int | None) -> None:
+    """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）；可一次生成多个（文件或文件夹）。"""
+    from generator.api import previous_figures, render_file
     from generator.render.build import Options
 
     table_option = {"portrait": True, "landscape": "landscape", None: False}[table]
     options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None)
-    path = render_file(spec, output, fmt, options, notify=lambda message: click.secho(f"提示：{message}", fg="yellow", err=True))
-    click.echo(f"已生成：{path}")
+    last = previous_figures(previous) if previous else None
+    # A trailing slash says "folder" even before it exists (Path() would drop it).
+    into_folder = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))
+    if len(specs) == 1 and not specs[0].is_dir() and not into_folder:
+        path = render_file(specs[0], output, fmt, options, previous=last,
+                           notify=lambda message: click.secho(f"提示：{message}", fg="yellow", err=True))
+        click.echo(f"已生成：{path}")
+        return
+    _render_batch(specs, Path(output) if output else None, fmt, options, last, jobs)
+
+
+def _render_batch(specs, outdir: Path | None, fmt: str, options, previous: dict | None, jobs: int | None) -> None:
+    """Many specs: a progress bar, every good spec rendered, the bad ones reported (exit 2)."""
+    from generator.api import render_specs
+    from generator.batch.collect import SPEC_SUFFIXES, collect
+    from generator.batch.terminal import progress
+    from generator.errors import FazhiError, OutputError, Problem
+
+    if outdir is not None and outdir.exists() and not outdir.is_dir():
+        raise OutputError(Problem("生成多个文件时 -o 应为文件夹", str(outdir)))
+    paths = collect(specs, SPEC_SUFFIXES)
+    if not paths:
+        raise FazhiError(Problem("没有找到数据文件（.yaml）", str(specs[0])))
+    with progress(len(paths), "生成") as advance:
+        written, problems = render_specs(paths, outdir, fmt, options, previous, jobs, advance)
+    where = f"，在 {outdir}" if outdir else ""
+    click.echo(f"已生成 {len(written)} 个文件{where}" + (f"；{len(paths) - len(written)} 个未生成" if problems else ""))
+    if problems:
+        raise FazhiError(*problems)
 
 
 @main.command()
@@ -99,8 +130,11 @@ def _print_tasks(rows, unit: str | None) -> None:
     Console().print(table)
 
 
+SUMMARY_SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
+
+
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="FILE_OR_DIR…")
 @click.option("--profile", default="auto", show_default=True,
               help="检查规则集：annual-report、work-plan、format，或自定义规则集 .yaml 文件；auto 按内容判断")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
@@ -108,15 +142,31 @@ def _print_tasks(rows, unit: str | None) -> None:
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
 @click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
               help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
+@click.option("--summary", is_flag=False, flag_value="-", default=None, metavar="[OUT.xlsx|.csv|.html]",
+              help="每份草稿一行的汇总表（单位、类型、年度、成文日期、五个部分、问题数）：写出 .xlsx、.csv 或 "
+                   ".html 文件；不给文件名则在终端显示")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行进程数（默认：CPU 核数）")
 @_handle_errors
-def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool, layout: Path | None) -> None:
-    """检查草稿（.docx、.txt 或 fazhi 的 YAML）是否包含法定部分、是否符合公文格式。"""
-    from generator.api import check_files
-
+def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool, layout: Path | None,
+          summary: str | None, jobs: int | None) -> None:
+    """检查草稿（.docx、.txt 或 fazhi 的 YAML；文件夹逐层查找）是否包含法定部分、是否符合公文格式。"""
+    from generator.api import check_many
+    from generator.batch.collect import collect
+    from generator.batch.terminal import progress
     from generator.checks import report
     from generator.errors import FazhiError
 
-    results, unreadable = check_files(list(files), None if profile == "auto" else profile, layout)
+    files, summary = _summary_target(files, summary)
+    if summary is not None and fmt != "text":
+        raise click.UsageError("--summary 与 --format json/sarif 不能同时使用")
+    paths = collect(files)
+    if not paths:
+        raise FazhiError("没有找到草稿文件（.docx、.txt、.yaml）：" + "、".join(map(str, files)))
+    chosen = None if profile == "auto" else profile
+    if summary is not None:
+        return _check_summary(paths, chosen, layout, summary, strict, jobs)
+    with progress(len(paths), "检查") as advance:
+        results, unreadable = check_many(paths, chosen, layout, jobs, advance)
     if fmt == "text":
         if results:
             click.echo(report.to_text(results).rstrip("\n"))
@@ -128,6 +178,58 @@ def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool, layout:
     failing = {"error"} | ({"warning"} if strict else set())
     if any(f.severity in failing for _, result in results for f in result.findings):
         sys.exit(EXIT_FINDINGS)
+
+
+def _summary_target(files: tuple[Path, ...], summary: str | None) -> tuple[tuple[Path, ...], str | None]:
+    """`--summary` takes an optional value, so in `check --summary drafts/` it swallows the folder:
+    a value that is not a summary file but an existing path is a draft, and the table goes to the terminal."""
+    if not files and summary is None:
+        raise click.UsageError("请给出要检查的草稿文件或文件夹")
+    if summary not in (None, "-") and Path(summary).suffix.lower() not in SUMMARY_SUFFIXES:
+        if not Path(summary).exists():
+            raise click.BadParameter(f"汇总表应为 .xlsx、.csv 或 .html 文件，而不是「{summary}」", param_hint="--summary")
+        files, summary = (Path(summary), *files), "-"
+    if not files:
+        raise click.UsageError("请给出要检查的草稿文件或文件夹")
+    return files, summary
+
+
+def _check_summary(paths: list[Path], profile: str | None, layout: Path | None, out: str, strict: bool,
+                   jobs: int | None) -> None:
+    """One row per draft: a table in the terminal, or an .xlsx/.csv/.html file."""
+    from generator.api import check_summary
+    from generator.batch.summary import totals
+    from generator.batch.terminal import print_summary, progress
+    from generator.errors import FazhiError, Problem
+
+    with progress(len(paths), "检查") as advance:
+        rows = check_summary(paths, profile, layout, jobs, advance)
+    if out == "-":
+        print_summary(rows)
+    else:
+        _write_summary(Path(out), rows)
+        count = totals(rows)
+        click.echo(f"已写出汇总表：{out}（{count['drafts']} 份草稿：有错误 {count['with_errors']} 份，"
+                   f"逾期 {count['late']} 份，无法读取 {count['unreadable']} 份）")
+    unreadable = [Problem(r.unreadable, r.path) for r in rows if r.unreadable]
+    if unreadable:
+        raise FazhiError(*unreadable)
+    failing = {"error"} | ({"warning"} if strict else set())
+    if any(f.severity in failing for r in rows for f in r.findings):
+        sys.exit(EXIT_FINDINGS)
+
+
+def _write_summary(out: Path, rows: list) -> None:
+    from generator.write.atomic import write_atomic
+
+    suffix = out.suffix.lower()
+    if suffix == ".xlsx":
+        from generator.batch.xlsx import to_xlsx as write
+    elif suffix == ".csv":
+        from generator.batch.csv import to_csv as write
+    else:
+        from generator.batch.html import to_html as write
+    write_atomic(out, write(rows))
 
 
 @main.command(name="rules")
@@ -158,6 +260,33 @@ def _rule_line(rule) -> str:
         if rule.example(which):
             lines.append(f"    {label}：{rule.example(which)}")
     return "\n".join(lines)
+
+
+@main.command(name="figures")
+@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SPEC_OR_DIR…")
+@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 CSV 文件（UTF-8 带 BOM）")
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 Excel 文件")
+@_handle_errors
+def figures_command(specs: tuple[Path, ...], csv_path: Path | None, xlsx_path: Path | None) -> None:
+    """多个数据文件的具名数字并排：每个单位一列，每个数字一行，单位一致时合计（市里汇总各区县的数字）。"""
+    from generator.api import figures_table
+    from generator.batch.collect import SPEC_SUFFIXES, collect
+    from generator.batch.figures import print_table, to_csv, to_xlsx
+    from generator.errors import FazhiError
+    from generator.write.atomic import write_atomic
+
+    paths = collect(specs, SPEC_SUFFIXES)
+    if not paths:
+        raise FazhiError("没有找到数据文件（.yaml）：" + "、".join(map(str, specs)))
+    table, problems = figures_table(paths)
+    for path, write in ((csv_path, to_csv), (xlsx_path, to_xlsx)):
+        if path:
+            write_atomic(path, write(table))
+            click.echo(f"已写出 {len(table.rows)} 项数字、{len(table.columns)} 个单位：{path}")
+    if not csv_path and not xlsx_path:
+        print_table(table)
+    if problems:
+        raise FazhiError(*problems)
 
 
 @main.command(name="schema")

@@ -4,7 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+
+from generator.kinds import yoy
+from generator.errors import Problem, SpecError
 
 
 def _paragraphs(value):
@@ -26,6 +29,11 @@ def _number_or_text(value):
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError("数字的值应为数值或文字，如 50、2.4、「2.4万」")
     return value
+
+
+def _optional_number(value):
+    """Last year's value: absent, or like a figure's value."""
+    return None if value is None else _number_or_text(value)
 
 
 Paragraphs = Annotated[list[str], BeforeValidator(_paragraphs)]
@@ -57,23 +65,86 @@ class Jurisdiction(Model):
         return self.full_name or self.name
 
 
+def shown(value) -> str:
+    """A figure value as printed: 3.0 as 3."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+class FigureError(SpecError):
+    """A figure asked for a change it cannot compute (no previous value, text values, zero base)."""
+
+    figure: str = ""  # the figure's name, to locate the error at its definition
+
+
 class Figure(Model):
-    """一个可在正文中以 {{ figures.名称 }} 引用的数字。"""
+    """一个可在正文中以 {{ figures.名称 }} 引用的数字。
+
+    With `previous` (last year's value) a template or spec text may also write
+    {{ figures.x.change }} 「增加3项」, {{ figures.x.percent }} 「增长12.5%」,
+    {{ figures.x.delta }} 3, {{ figures.x.growth }} 12.5 and {{ figures.x.previous_full }} 「120件」.
+    """
 
     value: Annotated[Any, BeforeValidator(_number_or_text)] = Field(description="数值，如 50、2.4、「2.4万」")
     unit: str = Field("", description="单位，如「项」「件」「%」")
     label: str = Field("", description="说明，如「新增“一件事一次办”政务服务事项」")
+    previous: Annotated[Any, BeforeValidator(_optional_number)] = Field(
+        None, description="上年的数值（同比）：正文可写 {{ figures.名称.change }}「增加3项」、"
+                          "{{ figures.名称.percent }}「增长12.5%」；也可用 --previous 指定上年的数据文件")
+    _name: str = PrivateAttr("")
 
     def __str__(self) -> str:
-        value = self.value
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return str(value)
+        return shown(self.value)
 
     @property
     def full(self) -> str:
         """Value followed by its unit."""
         return f"{self}{self.unit}"
+
+    @property
+    def previous_full(self) -> str:
+        """Last year's value followed by its unit."""
+        self._need_previous("previous_full")
+        return f"{shown(self.previous)}{self.unit}"
+
+    @property
+    def delta(self):
+        """This year's value minus last year's, as a number (3, -2.5)."""
+        return yoy.number(self._compute("delta", lambda pair: pair.delta))
+
+    @property
+    def growth(self):
+        """The change in per cent of last year's value, rounded to one decimal (12.5, -3)."""
+        return yoy.number(self._compute("growth", yoy.Pair.growth))
+
+    @property
+    def change(self) -> str:
+        """The change written the Chinese way: 「增加3项」「减少2.5万元」「提高1.2个百分点」「持平」."""
+        return self._compute("change", yoy.Pair.change_text)
+
+    @property
+    def percent(self) -> str:
+        """The change in per cent written the Chinese way: 「增长12.5%」「下降3%」「持平」."""
+        return self._compute("percent", yoy.Pair.percent_text)
+
+    def _need_previous(self, attribute: str) -> None:
+        if self.previous is None:
+            raise self._error(f"没有上年数（previous），无法写出「{attribute}」：请在 figures.{self._name or '名称'} "
+                              "下填写 previous，或用 --previous 指定上年的数据文件")
+
+    def _compute(self, attribute: str, how):
+        self._need_previous(attribute)
+        try:
+            return how(yoy.Pair.of(self.value, self.previous, self.unit))
+        except ValueError as exc:
+            raise self._error(f"无法计算「{attribute}」：{exc}") from None
+
+    def _error(self, message: str) -> "FigureError":
+        error = FigureError(Problem(f"数字「{self._name or self.label}」{message}",
+                                    field=f"figures.{self._name}" if self._name else None))
+        error.figure = self._name
+        return error
 
 
 class Section(Model):
@@ -121,3 +192,10 @@ class Common(Model):
     title: str | None = Field(None, description="标题；缺省按模板生成")
     figures: dict[str, Figure] = Field(default_factory=dict, description="具名数字，正文中写 {{ figures.名称 }}")
     style: Style = Field(default_factory=Style, description="版式选项")
+
+    @model_validator(mode="after")
+    def _name_figures(self):
+        """Each figure knows its name, for messages about it."""
+        for name, figure in self.figures.items():
+            figure._name = name
+        return self

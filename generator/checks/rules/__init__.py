@@ -2,6 +2,7 @@
 from generator.checks.rules import coverage
 from generator.checks.rules import dates
 from generator.checks.rules import docnum
+from generator.checks.rules import figures
 from generator.checks.rules import layout
 from generator.checks.rules import leftovers
 from generator.checks.rules import numbering

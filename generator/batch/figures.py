@@ -1,0 +1,176 @@
+"""The named figures of many specs side by side: one column per unit, one row per figure name,
+a total where the units agree, and last year's total and the change where every unit gave one.
+A city compiles its own figures from its districts' this way."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from generator.kinds import yoy
+
+
+@dataclass
+class FigureRow:
+    name: str
+    label: str = ""
+    unit: str = ""
+    values: list = field(default_factory=list)      # one per column; None where a unit has no such figure
+    previous: list = field(default_factory=list)
+    total: str = ""
+    previous_total: str = ""
+    change: str = ""
+    note: str = ""
+
+
+@dataclass
+class FigureTable:
+    columns: list[str]           # the units (「开福区」, or 「开福区（2022）」 when a unit comes twice)
+    rows: list[FigureRow]
+
+    @property
+    def has_previous(self) -> bool:
+        return any(v is not None for row in self.rows for v in row.previous)
+
+    def header(self) -> list[str]:
+        tail = ["合计", "上年合计", "增减", "备注"] if self.has_previous else ["合计", "备注"]
+        return ["名称", "说明", "单位", *self.columns, *tail]
+
+    def cells(self, row: FigureRow) -> list[str]:
+        values = ["" if v is None else _shown(v) for v in row.values]
+        tail = [row.total, row.previous_total, row.change, row.note] if self.has_previous else [row.total, row.note]
+        return [row.name, row.label, row.unit, *values, *tail]
+
+
+def _shown(value) -> str:
+    return yoy.plain(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
+
+
+def columns_of(specs: list) -> list[str]:
+    """A column name per spec: the unit's name, with the year (or the file) when it comes twice."""
+    names = [spec.jurisdiction.display_name for _, spec in specs]
+    out = []
+    for (path, spec), name in zip(specs, names):
+        if names.count(name) > 1:
+            with_year = [f"{n}（{s.year}）" for (_, s), n in zip(specs, names) if n == name]
+            name = f"{name}（{spec.year}）" if len(set(with_year)) == len(with_year) else f"{name}（{Path(path).stem}）"
+        out.append(name)
+    return out
+
+
+def build(specs: list) -> FigureTable:
+    """The table of (path, validated spec) pairs; rows in order of first appearance."""
+    rows: dict[str, FigureRow] = {}
+    count = len(specs)
+    for column, (_, spec) in enumerate(specs):
+        for name, figure in spec.figures.items():
+            row = rows.setdefault(name, FigureRow(name, values=[None] * count, previous=[None] * count))
+            row.values[column], row.previous[column] = figure.value, figure.previous
+            row.label = row.label or figure.label
+            row.unit = row.unit or figure.unit
+    years = {spec.year for _, spec in specs}
+    for row in rows.values():
+        units = {spec.figures[row.name].unit for _, spec in specs if row.name in spec.figures}
+        labels = {spec.figures[row.name].label for _, spec in specs if row.name in spec.figures} - {""}
+        _total(row, units, len(years) > 1)
+        if len(labels) > 1:
+            row.note = "；".join(filter(None, [row.note, "各单位的说明不一致"]))
+    return FigureTable(columns_of(specs), list(rows.values()))
+
+
+def _total(row: FigureRow, units: set[str], mixed_years: bool) -> None:
+    """The sum where it means something: one unit of measure, not a rate, one year, all numbers."""
+    present = [v for v in row.values if v is not None]
+    notes = []
+    if len(present) < len(row.values):
+        notes.append(f"{len(present)}/{len(row.values)} 个单位填报")
+    if mixed_years:
+        notes.append("年度不同，不合计")
+    elif len(units) > 1:
+        notes.append(f"单位不一致（{'、'.join(sorted(units))}），不合计")
+    elif units & set(yoy.POINTS):
+        notes.append("比率不相加")
+    else:
+        total = _sum(present)
+        if total is None:
+            notes.append("含非数值，不合计")
+        else:
+            row.total = total[1]
+            previous = [p for v, p in zip(row.values, row.previous) if v is not None]
+            given = sum(1 for p in previous if p is not None)
+            last = _sum(previous) if given == len(previous) else None
+            if 0 < given < len(previous):
+                notes.append(f"上年数不全（{given}/{len(previous)}），不计增减")
+            if last is not None:
+                row.previous_total = last[1]
+                try:
+                    pair = yoy.Pair(total[0], last[0], "", row.unit)
+                    row.change = f"{pair.change_text()}，{pair.percent_text()}" if last[0] else pair.change_text()
+                except ValueError:
+                    pass
+    row.note = "；".join(notes)
+
+
+def _sum(values: list) -> tuple[Decimal, str] | None:
+    """(sum, as shown) of values sharing one magnitude (2.4万 + 1.1万 = 3.5万); None if any is text."""
+    try:
+        parsed = [yoy.parse(v) for v in values]
+    except ValueError:
+        return None
+    suffixes = {s for _, s in parsed}
+    if not parsed or len(suffixes) > 1:
+        return None
+    total = sum((n for n, _ in parsed), Decimal(0))
+    return total, yoy.plain(total) + suffixes.pop()
+
+
+def to_csv(table: FigureTable) -> bytes:
+    """UTF-8 with BOM, for Excel."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(table.header())
+    for row in table.rows:
+        writer.writerow(table.cells(row))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def to_xlsx(table: FigureTable) -> bytes:
+    """One sheet 数字汇总, numbers as numbers, frozen header and name column, filters."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "数字汇总"
+    sheet.append(table.header())
+    for row in table.rows:
+        cells = table.cells(row)
+        for i, value in enumerate(row.values, start=3):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                cells[i] = value
+        sheet.append(cells)
+    for cell in sheet[1]:
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
+    for number, width in enumerate([22, 30, 6] + [12] * (len(table.header()) - 4) + [30], start=1):
+        sheet.column_dimensions[get_column_letter(number)].width = width
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.header()))}{len(table.rows) + 1}"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def print_table(table: FigureTable, console=None) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = console or Console()
+    grid = Table(title=f"数字汇总（{len(table.columns)} 个单位，{len(table.rows)} 项）", show_lines=True)
+    for index, name in enumerate(table.header()):
+        grid.add_column(name, overflow="fold", justify="right" if 3 <= index < len(table.header()) - 1 else "left")
+    for row in table.rows:
+        grid.add_row(*table.cells(row))
+    console.print(grid)

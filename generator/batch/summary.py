@@ -1,0 +1,208 @@
+"""One row per draft: who sent it, what it is, when it is dated, which statutory parts it has,
+how many findings of each severity, and the findings themselves.
+
+Rows are what worker processes send back; they hold no document tree.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import FazhiError, Problem
+from generator.kinds import KINDS
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+UNREADABLE = "draft.unreadable"
+
+_BEFORE_ABOUT = re.compile(r"^(.{2,40}?)关于")
+_AFTER_ABOUT = re.compile(r"^关于(?:印发)?([^\d《“]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年")
+_BEFORE_SUBJECT = re.compile(r"^(?:20\d\d|[一二〇零○]{4})\s*年度?([^\d]{2,20}?)法治")
+
+
+@dataclass
+class PartCell:
+    """Where a statutory part was found: at a level-1 heading, only as a sub-item, or not at all."""
+
+    status: str                # "found", "sub" or "missing"
+    line: int | None = None
+    heading: str | None = None
+
+    def text(self) -> str:
+        if self.status == "missing":
+            return "缺少"
+        where = f"第{self.line}行" if self.line else "已找到"
+        return where if self.status == "found" else f"仅作小标题（{where}）"
+
+
+@dataclass
+class FindingRow:
+    """A finding with its file and the rule's basis, as the summary's second sheet lists it."""
+
+    file: str
+    line: int | None
+    rule: str
+    severity: str
+    message: str
+    basis: str = ""
+
+
+@dataclass
+class DraftRow:
+    """The summary of one draft (or of a file that could not be read: `unreadable` says why)."""
+
+    path: str
+    unit: str = ""
+    kind: str | None = None
+    year: int | None = None
+    date: dt.date | None = None
+    date_text: str = ""
+    deadline: dt.date | None = None
+    parts: dict[str, PartCell] = field(default_factory=dict)
+    findings: list[FindingRow] = field(default_factory=list)
+    unreadable: str = ""
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind].label if self.kind else ""
+
+    @property
+    def late(self) -> bool | None:
+        """After the profile's deadline; None when there is no deadline or no date."""
+        if self.deadline is None or self.date is None:
+            return None
+        return self.date > self.deadline
+
+    def counts(self) -> dict[str, int]:
+        out = {"error": 0, "warning": 0, "info": 0}
+        for finding in self.findings:
+            out[finding.severity] += 1
+        return out
+
+    def top(self, n: int = 3) -> list[FindingRow]:
+        """The n most serious findings, errors first, then by line."""
+        return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0))[:n]
+
+    def date_shown(self) -> str:
+        from generator.tree import cn_date
+
+        return cn_date(self.date) if self.date else self.date_text
+
+
+def summarise_chunk(paths: list, profile: str | None, layout: str | None) -> list[DraftRow]:
+    """Worker entry point: one row per path."""
+    return [summarise(path, profile, layout) for path in paths]
+
+
+def summarise(path: str | Path, profile: str | None = None, layout: str | None = None) -> DraftRow:
+    """Read and check one draft into its row; an unreadable file is a row saying why."""
+    from generator.api import read_any
+    from generator.checks import check_document
+
+    name = str(path)
+    try:
+        doc = read_any(path)
+    except FazhiError as exc:
+        return unreadable_row(name, exc.problems)
+    except Exception as exc:  # noqa: BLE001 - one strange file must not stop a batch of 500
+        return unreadable_row(name, [Problem(f"读取时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者")])
+    try:
+        result = check_document(doc, profile, layout=layout)
+    except FazhiError as exc:
+        return unreadable_row(name, exc.problems)
+    except Exception as exc:  # noqa: BLE001
+        return unreadable_row(name, [Problem(f"检查时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者")])
+    return row_of(name, doc, result, profile)
+
+
+def unreadable_row(name: str, problems: list[Problem]) -> DraftRow:
+    """A file that could not be read: its row says why (location kept, file name dropped)."""
+    reason = "；".join(str(dataclasses.replace(p, file=None)) for p in problems)
+    return DraftRow(name, unreadable=reason,
+                    findings=[FindingRow(name, p.line, UNREADABLE, "error", p.message) for p in problems])
+
+
+def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
+    """The row of a checked draft."""
+    from generator.checks import RULES
+
+    dated = next((d for d in doc.all_documents() if d.date or d.date_text), None)
+    findings = [FindingRow(name, f.line, f.rule, f.severity, f.message, str(RULES[f.rule].basis))
+                for f in result.findings]
+    return DraftRow(
+        path=name, unit=unit_of(doc), kind=result.kind, year=result.report_year,
+        date=dated.date if dated else None, date_text=dated.date_text if dated else "",
+        deadline=deadline_of(profile, result.kind, result.report_year),
+        parts=part_cells(doc, result.parts), findings=findings)
+
+
+def unit_of(doc) -> str:
+    """The sending unit: the title before 关于, or between 关于 and the year, else the signature,
+    else the title's 「2024年度某区法治…」."""
+    titles = [d.title.replace("\n", "").strip() for d in doc.all_documents() if d.title]
+    for pattern in (_BEFORE_ABOUT, _AFTER_ABOUT):
+        for title in titles:
+            match = pattern.match(title)
+            if match and match.group(1).strip("　 ，,"):
+                return match.group(1).strip("　 ，,")
+    for d in doc.all_documents():
+        if d.signatures:
+            return "、".join(d.signatures)
+    for title in titles:
+        match = _BEFORE_SUBJECT.match(title)
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def deadline_of(profile: str | None, kind: str, year: int | None) -> dt.date | None:
+    """The profile's publication deadline for this report (date.deadline), if it has one."""
+    from generator.checks import RULES, load_profile
+
+    if not year or not KINDS[kind].is_a("annual-report"):
+        return None
+    chosen = load_profile(profile or kind)
+    if "date.deadline" not in chosen.rules:
+        return None
+    params = {**RULES["date.deadline"].defaults, **chosen.rules["date.deadline"]}
+    try:
+        return dt.date(year + 1, int(params["month"]), int(params["day"]))
+    except ValueError:
+        return None
+
+
+def part_cells(doc, parts: dict[str, dict]) -> dict[str, PartCell]:
+    """Each statutory part's cell; a part found at a heading below level 1 is only a sub-item."""
+    levels = {(h.line, h.title): h.level for d in doc.all_documents() for h in d.headings()}
+    cells = {}
+    for key, hit in parts.items():
+        if not hit["found"]:
+            cells[key] = PartCell("missing")
+            continue
+        level = levels.get((hit["line"] or 0, hit["heading"]), 1)
+        cells[key] = PartCell("found" if level == 1 else "sub", hit["line"], hit["heading"])
+    return cells
+
+
+def part_names() -> dict[str, str]:
+    """The statutory parts' short names by key (the summary's column headers)."""
+    from generator.resources import load_data
+
+    return {key: part["short"] for key, part in load_data(KINDS["annual-report"].parts_path)["parts"].items()}
+
+
+def totals(rows: list[DraftRow]) -> dict[str, int]:
+    """Drafts, unreadable, with errors, late: the line under the table."""
+    return {"drafts": len(rows), "unreadable": sum(1 for r in rows if r.unreadable),
+            "with_errors": sum(1 for r in rows if not r.unreadable and r.counts()["error"]),
+            "late": sum(1 for r in rows if r.late)}
+
+
+def check_chunk(paths: list, profile: str | None, layout: str | None) -> list[tuple[list, list]]:
+    """Worker entry point of a plain `check`: api.check_files' (results, unreadable) per path."""
+    from generator.api import check_files
+
+    return [check_files([path], profile, layout) for path in paths]

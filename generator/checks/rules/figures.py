@@ -1,0 +1,150 @@
+"""Numbers that contradict each other: a 同比 claim against the spec's figures, and one count
+given two different values in the same draft."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..registry import Basis, rule
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_SENTENCE_END = re.compile(r"[。；！？;!?]")
+_UP = set("增长 增加 上升 提高 提升 多".split())
+# What a count is counted in; rates (%) and money ranges are left out on purpose.
+_UNITS = ("件次|人次|万元|亿元|万人|个|件|项|人|次|家|场|期|篇|条|份|户|宗|起|所|名|批|部|本|册|"
+          "套|台|辆|处|座|支|类|门|卷")
+_CLAIM = re.compile(
+    r"(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较\s*20\d\d\s*年|比\s*20\d\d\s*年)(?:同期)?[，,]?\s*"
+    rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*(\d+(?:\.\d+)?)\s*(%|％|个百分点|{_UNITS})?)")
+# The count ends its clause: in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
+_AMOUNT = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s]|$)")
+_SEPARATOR = re.compile(r"[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]")
+# Leading words that do not change what is counted (全年办理… = 办理…).
+_FILLER = re.compile(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
+                     r"区本级|市本级|县本级)+")
+# Words between what is counted and its number (案件共计135件 = 案件135件).
+_TRAILING = re.compile(r"(?:共计|总计|累计|合计|共|达到|达|为|计)+$")
+# A number after these is a change, a rank, a limit or an estimate, not the count itself.
+_NOT_A_COUNT = re.compile(r"(增长|增加|上升|提高|提升|减少|下降|降低|压缩|缩短|压减|多|少|第|前|后|近|超过|超|不少于|"
+                          r"不低于|至少|约|逾|每|各|至|到|内|比|较)$")
+
+
+@rule("figures.claim", "warning", "「同比增长12.5%」「较上年增加3项」等说法应与数据文件中该数字的今年数和上年数一致",
+      basis=Basis())
+def figures_claim(doc, ctx):
+    """数据文件（YAML）中的数字写了上年数（previous，或 render --previous 取自上年的数据文件）时，
+    正文里紧跟在该数字之后的「同比增长12.5%」「较上年增加3项」「同比提高1.2个百分点」「与上年持平」
+    要与今年数、上年数算出的结果一致（百分比按所写的小数位四舍五入比较）。
+    直接写 {{ figures.名称.percent }} / {{ figures.名称.change }} 就不会写错。Word / 文本草稿没有上年数，不检查。
+
+    通过：办理行政复议案件135件，同比增长12.5%（今年135，上年120）
+    不通过：办理行政复议案件135件，同比增长15%（今年135，上年120：应为增长12.5%）
+    """
+    figures = _figures(doc)
+    if not figures:
+        return
+    for unit in ctx.analysis.units:
+        for sentence in _SENTENCE_END.split(unit.text):
+            for claim in _CLAIM.finditer(sentence):
+                named = _nearest_figure(sentence[: claim.start()], figures)
+                wrong = _disagreement(claim, *named) if named else None
+                if wrong:
+                    yield ctx.finding(unit.line, wrong)
+
+
+def _figures(doc) -> dict:
+    """The spec's figures as the reader left them in the tree (api.read_any, YAML drafts only)."""
+    for d in doc.all_documents():
+        found = (d.facts or {}).get("figures")
+        if found:
+            return found
+    return {}
+
+
+def _nearest_figure(before: str, figures: dict):
+    """(name, figure) written as the last number before the claim; None when that number is
+    not a figure (「…135件，县级领导接访524人次，同比上升28%」 speaks of the 524)."""
+    numbers = list(_NUMBER.finditer(before))
+    if not numbers:
+        return None
+    last = numbers[-1]
+    for name, figure in figures.items():
+        shown = figure["text"] + (figure.get("unit") or "")  # 「135件」, 「2.4万元」
+        if figure["text"].startswith(last.group(0)) and before.startswith(shown, last.start()):
+            return name, figure
+    return None
+
+
+def _disagreement(claim: re.Match, name: str, figure: dict) -> str | None:
+    """The message when the claim does not follow from this year's and last year's values."""
+    from generator.kinds import yoy
+
+    if figure.get("previous") is None:
+        return None
+    try:
+        pair = yoy.Pair.of(figure["value"], figure["previous"], figure.get("unit") or "")
+    except ValueError:
+        return None
+    unit = figure.get("unit") or ""
+    if claim.group(1):  # 持平
+        expected, claimed, tolerance, kind = pair.delta, Decimal(0), Decimal(0), "change"
+    else:
+        claimed = Decimal(claim.group(3)) * (1 if claim.group(2) in _UP else -1)
+        tolerance = Decimal(5) / (Decimal(10) ** (_decimals(claim.group(3)) + 1))
+        if claim.group(4) and claim.group(4) not in ("%", "％", "个百分点", unit):
+            return None  # 「同比增加3人」 after a figure counted in 件 speaks of something else
+        if claim.group(4) in ("%", "％"):
+            if pair.previous == 0:
+                return None
+            expected, kind = pair.delta / pair.previous * 100, "percent"
+        else:  # an amount, or 个百分点 of a rate: both are this year minus last year
+            expected, kind = pair.delta, "change"
+    if abs(expected - claimed) <= tolerance:
+        return None
+    right = pair.percent_text() if kind == "percent" else pair.change_text()
+    last = f"{figure['previous_text']}{unit}"
+    return (f"「{claim.group(0).strip()}」与数字 {name} 不符：今年{figure['text']}{unit}，上年{last}，应为「{right}」"
+            f"（可写 {{{{ figures.{name}.{kind} }}}}）")
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+@rule("figures.conflict", "warning", "同一事项的数字全文应一致：同一说法不能一处写135件、另一处写153件",
+      basis=Basis())
+def figures_conflict(doc, ctx):
+    """同一篇草稿里，同一说法后面跟着的数字应当一致。「说法」是数字前、上一个标点之后的文字
+    （开头的「全年」「共」「累计」「其中」等不算），单位也相同时才比较；比率（%）、「增加」「下降」后的
+    增减数不比较。常见于改稿时只改了一处。
+
+    通过：全年办理行政复议案件135件。……行政复议案件135件，均在法定期限内审结。
+    不通过：全年办理行政复议案件135件。……共办理行政复议案件153件。
+    """
+    seen: dict[tuple[str, str], tuple[str, int, str]] = {}
+    reported = set()
+    for unit in ctx.analysis.units:
+        if unit.where in ("title", "date", "signature", "doc_number"):
+            continue
+        for match in _AMOUNT.finditer(unit.text):
+            label = _label(unit.text[: match.start()])
+            if not label:
+                continue
+            key = (label, match.group(2))
+            value = match.group(1)
+            first = seen.setdefault(key, (value, unit.line, match.group(0)))
+            if first[0] != value and key not in reported:
+                reported.add(key)
+                where = f"第{first[1]}行" if first[1] else "前文"
+                yield ctx.finding(unit.line, f"「{label}」{where}写作{first[2]}，这里是{match.group(0)}：请核对")
+
+
+def _label(before: str) -> str:
+    """What is being counted: the words since the last punctuation, filler stripped; '' if unclear."""
+    parts = _SEPARATOR.split(before)
+    text = _TRAILING.sub("", parts[-1] if parts else "")
+    if not text or _NOT_A_COUNT.search(text) or "第" in text or "届" in text:
+        return ""
+    text = _FILLER.sub("", text)
+    cjk = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    return text if cjk >= 4 else ""
