@@ -50,9 +50,10 @@ class FazhiGroup(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         from generator import cli_errors
         from generator.errors import Interrupted
+        from generator.write.atomic import terminating_signals_unwind
 
         try:
-            with cli_errors.terminating_signals_unwind():
+            with terminating_signals_unwind():
                 code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # plain `fazhi`: the help (click ≥ 8.2)

@@ -1,4 +1,4 @@
-"""The command line's own errors in Chinese: click's usage errors, interrupts, a closed pipe.
+"""The command line's own errors in Chinese: click's usage errors, and a closed pipe.
 
 click writes its errors in English («Missing argument 'SPEC'.», «'x' is not one of …»); the
 group in cli.py runs click without its standalone handling and hands every click exception
@@ -9,14 +9,9 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import signal
 import sys
-import threading
-from contextlib import contextmanager
 
 import click
-
-from generator.errors import Interrupted
 
 
 class Choice(click.Choice):
@@ -95,27 +90,6 @@ def _commands(ctx) -> list[str]:
     while ctx is not None and not isinstance(ctx.command, click.Group):
         ctx = ctx.parent
     return list(ctx.command.list_commands(ctx)) if ctx is not None else []
-
-
-@contextmanager
-def terminating_signals_unwind():
-    """SIGTERM and SIGHUP raise Interrupted, so finally blocks run (temporary files removed)."""
-    names = [name for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {}
-    if threading.current_thread() is threading.main_thread():
-        for name in names:
-            number = getattr(signal, name)
-            if signal.getsignal(number) == signal.SIG_DFL:
-                previous[number] = signal.signal(number, _raise_interrupted)
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-def _raise_interrupted(signum, frame) -> None:
-    raise Interrupted(signum)
 
 
 def silence_closed_pipe() -> None:

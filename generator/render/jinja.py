@@ -68,20 +68,23 @@ def render_document(name: str, context: dict, user_dir: str | None = None) -> Do
     """Render the template `name` with `context` and parse the markup into a tree."""
     env = environment(str(user_dir) if user_dir else None)
     context = {key: value if key == "options" else protect(value) for key, value in context.items()}
+    top = name  # the template's file, once it is loaded
     try:
         with bounded_render(LIMITS.seconds):
-            text = _render(env, name, context)
+            template = env.get_template(name)
+            top = template.filename or name
+            text = _render(template, context)
     except FazhiError:
         raise
     except Exception as exc:  # every template failure, whatever its class, located: never a traceback
-        raise TemplateError(_template_problem(exc, env, name)) from None
-    return markup.parse(text, name)
+        raise TemplateError(_template_problem(exc, env, top)) from None
+    return markup.parse(text, top)
 
 
-def _render(env: BoundedSandbox, name: str, context: dict) -> str:
+def _render(template: jinja2.Template, context: dict) -> str:
     """The template's output, refused beyond LIMITS.output characters."""
     chunks, size = [], 0
-    for chunk in env.get_template(name).generate(context):
+    for chunk in template.generate(context):
         size += len(chunk)
         if size > LIMITS.output:
             raise TemplateLimitError(f"模板输出过长（超过 {LIMITS.output:,} 字）：是否有过大的循环？")
@@ -89,17 +92,15 @@ def _render(env: BoundedSandbox, name: str, context: dict) -> str:
     return "".join(chunks)
 
 
-def _template_problem(exc: BaseException, env: BoundedSandbox, name: str) -> Problem:
-    """A template failure as a located Chinese problem."""
+def _template_problem(exc: BaseException, env: BoundedSandbox, top: str) -> Problem:
+    """A template failure as a located Chinese problem; `top` is the template rendered."""
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or env.loader.last or name,
+        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or env.loader.last or top,
                        exc.lineno)
     file, line = _template_frame(exc, env.loader.served)
-    if file is None:  # raised while a template was being compiled, or before any ran
-        if isinstance(exc, (RecursionError, MemoryError)):
-            return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", env.loader.last or name)
-        file = env.loader.last or name
-    return Problem(_failure_message(exc), file, line)
+    if file is None and isinstance(exc, (RecursionError, MemoryError)):  # while compiling the last one loaded
+        return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", env.loader.last or top)
+    return Problem(_failure_message(exc), file or top, line)
 
 
 _SYNTAX = (  # Jinja's syntax messages, in Chinese; the original stays in parentheses

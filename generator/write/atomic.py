@@ -26,7 +26,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     if path.is_dir():
         raise OutputError(Problem("输出路径是一个目录，请给出文件名", str(path)))
     temp = None
-    with _signals_unwind():
+    with terminating_signals_unwind():
         try:
             with _deferred_signals():  # delivered once `temp` names the file, so it is removed
                 fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -73,8 +73,9 @@ def output_folder(path: Path, create: bool):
 
 
 @contextlib.contextmanager
-def _signals_unwind():
-    """While a temporary file exists, SIGTERM/SIGHUP unwind instead of killing the process."""
+def terminating_signals_unwind():
+    """Inside, SIGTERM and SIGHUP raise Interrupted (so finally blocks run and temporary files
+    go) instead of killing the process; handlers a program installed itself are left alone."""
     installed = {}
     if threading.current_thread() is threading.main_thread():
         for name in ("SIGTERM", "SIGHUP"):

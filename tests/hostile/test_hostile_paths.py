@@ -169,3 +169,21 @@ def test_interrupted_write_leaves_no_temporary_file(tmp_path, signum, code):
     assert "已中断" in err and "Traceback" not in err, err
     assert listing(tmp_path) == before, "the temporary file was left behind"
     assert out.read_bytes() == b"previous output"
+
+
+def test_interrupted_library_write_leaves_no_temporary_file(tmp_path):
+    """write_atomic on its own (no CLI handler installed): SIGTERM still removes the temporary file."""
+    out = tmp_path / "out.txt"
+    code = SLOW_WRITE.split("from generator.cli")[0] + (
+        "from generator.write.atomic import write_atomic\n"
+        f"write_atomic({str(out)!r}, b'data')\n")
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(ROOT)),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "WRITING"
+        child.send_signal(signal.SIGTERM)
+        _, err = child.communicate(timeout=20)
+    finally:
+        child.kill()
+    assert "Interrupted" in err  # unwound through Python, not killed on the spot
+    assert listing(tmp_path) == set(), "the temporary file was left behind"
