@@ -39,12 +39,14 @@ def read_regular_file(path: str | Path, limit: int, *, what: str = "文件",
 
 def check_regular_file(path: str | Path, *, what: str = "文件",
                        error: type[FazhiError] = FazhiError) -> os.stat_result:
-    """Stat a path (following symlinks, opening nothing); `error` unless it is a regular file."""
+    """Stat a path (following symlinks, opening nothing); `error` unless it is a readable regular file."""
     try:
         info = os.stat(path)
     except (OSError, ValueError) as exc:
         raise error(_os_problem(exc, str(path), what)) from None
     _refuse_irregular(info.st_mode, str(path), what, error)
+    if not os.access(path, os.R_OK):
+        raise error(Problem(f"没有读取{what}的权限", str(path)))
     return info
 
 

@@ -82,3 +82,14 @@ def test_ordinary_anchors_and_aliases_still_work():
 
 def test_nesting_just_under_the_limit_is_accepted():
     load_yaml_text("a: " + "[" * 90 + "]" * 90, "deep.yaml")
+
+
+def test_unreadable_file_is_said_so_before_anything_opens_it(tmp_path, monkeypatch):
+    """(As root every file is readable; the permission answer is simulated.)"""
+    from generator.safe_io import check_regular_file
+
+    path = tmp_path / "a.txt"
+    path.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda p, mode: False)
+    with pytest.raises(FazhiError, match="没有读取草稿文件的权限"):
+        check_regular_file(path, what="草稿文件")
