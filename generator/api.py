@@ -1,11 +1,12 @@
 """The library API the CLI calls: render specs, list tasks, check drafts."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator.render.build import Options, build_tree
 from generator.errors import FazhiError, OutputError, Problem, SpecError
-from generator.write.atomic import write_atomic
+from generator.write.atomic import output_folder, write_atomic
 from generator.spec.validate import load_spec
 
 FORMATS = ("docx", "txt", "pdf")
@@ -28,6 +29,17 @@ def default_output(spec_path: str | Path, fmt: str) -> Path:
     return Path(spec_path).with_suffix(f".{fmt}")
 
 
+def output_target(spec_path: str | Path, out: str | Path | None, fmt: str) -> tuple[Path, bool]:
+    """The file to write, and whether its folder must be created: `-o reports/` (a trailing slash)
+    or `-o` naming an existing folder means that folder, with the input's stem as file name."""
+    if out is None:
+        return default_output(spec_path, fmt), False
+    text = os.fspath(out)
+    if text.endswith(("/", os.sep)) or Path(text).is_dir():
+        return Path(text) / default_output(spec_path, fmt).name, not Path(text).is_dir()
+    return Path(text), False
+
+
 def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str = "docx",
                 options: Options = Options(), notify=None, previous: dict | None = None) -> Path:
     """Load, render and atomically write one spec; returns the output path.
@@ -43,7 +55,7 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     spec = load_spec_file(spec_path, previous)
     if options.table and spec.kind != "work-plan":
         raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
-    target = Path(out) if out else default_output(spec_path, fmt)
+    target, new_folder = output_target(spec_path, out, fmt)
     if target.resolve() == Path(spec_path).resolve():
         raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
     if notify:
@@ -52,9 +64,11 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
         for message in render_warnings(spec, str(spec_path)):
             notify(message)
     try:
-        if fmt == "pdf":
-            return _render_pdf(spec, target, options, notify)
-        return write_atomic(target, render_bytes(spec, fmt, options))
+        data = None if fmt == "pdf" else render_bytes(spec, fmt, options)
+        with output_folder(target, new_folder):  # created now that rendering worked; removed if writing fails
+            if fmt == "pdf":
+                return _render_pdf(spec, target, options, notify)
+            return write_atomic(target, data)
     except FigureError as exc:  # a template asked for a change the figure cannot give
         raise _located(exc, spec_path) from None
 
@@ -170,9 +184,14 @@ def read_any(path: str | Path):
     A spec is read back through its plain-text rendition, so finding lines are those of
     `fazhi render --format txt`.
     """
+    from generator.errors import DraftError
     from generator.read import read_draft, read_text
+    from generator.safe_io import check_regular_file
 
+    if Path(path).is_dir():  # a folder reaches here only when a walk found nothing in it
+        raise DraftError(Problem("这是一个文件夹，其中没有找到草稿文件（.docx、.txt、.yaml）", str(path)))
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
+        check_regular_file(path, what="草稿文件", error=DraftError)  # a folder, FIFO or device, said as such
         return read_draft(path)
     from generator.write.text import to_text
 

@@ -7,8 +7,13 @@ from pathlib import Path
 
 import click
 
+from generator.cli_errors import Choice
+
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
+# Paths are checked by the library, in Chinese, one file at a time: click checks none of them
+# (its checks are English, and one unreadable draft would stop a whole `check` run).
+PATH = click.Path(path_type=Path, readable=False)
 
 
 def _kind_names() -> list[str]:
@@ -37,21 +42,52 @@ def _handle_errors(func):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class FazhiGroup(click.Group):
+    """The command group; click's own errors, interrupts and a closed pipe are handled here."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from generator import cli_errors
+        from generator.errors import Interrupted
+        from generator.write.atomic import terminating_signals_unwind
+
+        try:
+            with terminating_signals_unwind():
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # plain `fazhi`: the help (click ≥ 8.2)
+                exc.show()
+                sys.exit(EXIT_INPUT)
+            cli_errors.show(exc)
+            sys.exit(EXIT_INPUT if isinstance(exc, click.UsageError) else exc.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("已中断", err=True)
+            sys.exit(130)
+        except Interrupted as exc:
+            click.echo("已中断（收到终止信号）", err=True)
+            sys.exit(128 + exc.signum)
+        except BrokenPipeError:
+            cli_errors.silence_closed_pipe()
+            sys.exit(EXIT_FINDINGS)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=FazhiGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="fazhi")
 def main() -> None:
     """fazhi：法治政府建设年度报告、工作要点的生成与检查工具。"""
 
 
 @main.command()
-@click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SPEC…")
-@click.option("-o", "--output", type=click.Path(),
-              help="输出文件（默认与输入同名，放在同一目录）；多个数据文件时为输出文件夹，如 out/")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), help="自定义模板目录（同名模板优先）")
-@click.option("--format", "fmt", type=click.Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
-@click.option("--table", type=click.Choice(["portrait", "landscape"]), is_flag=False, flag_value="portrait",
+@click.argument("specs", nargs=-1, required=True, type=PATH, metavar="SPEC…")
+@click.option("-o", "--output", type=click.Path(readable=False),
+              help="输出文件（默认与输入同名，放在同一目录）；以 / 结尾或已有的文件夹：写入该文件夹（不存在则创建）；多个数据文件时为输出文件夹")
+@click.option("--templates", type=PATH, help="自定义模板目录（同名模板优先）")
+@click.option("--format", "fmt", type=Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
+@click.option("--table", type=Choice(["portrait", "landscape"]), is_flag=False, flag_value="portrait",
               default=None, help="工作要点：附上任务分工表（附件）；--table landscape 横排")
-@click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--layout", type=PATH,
               help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
 @click.option("--previous", type=click.Path(dir_okay=False, path_type=Path),
               help="上年的数据文件：按名称取其 figures 的数值作为上年数，正文可写 {{ figures.名称.change }}、{{ figures.名称.percent }}")
@@ -67,8 +103,7 @@ def render(specs: tuple[Path, ...], output: str | None, templates: Path | None, 
     options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None)
     last = previous_figures(previous) if previous else None
     # A trailing slash says "folder" even before it exists (Path() would drop it).
-    into_folder = output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))
-    if len(specs) == 1 and not specs[0].is_dir() and not into_folder:
+    if len(specs) == 1 and not specs[0].is_dir():  # render_file writes into `-o folder/` itself
         path = render_file(specs[0], output, fmt, options, previous=last,
                            notify=lambda message: click.secho(f"提示：{message}", fg="yellow", err=True))
         click.echo(f"已生成：{path}")
@@ -97,20 +132,23 @@ def _render_batch(specs, outdir: Path | None, fmt: str, options, previous: dict 
 
 
 @main.command()
-@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）")
+@click.argument("plan", type=PATH)
+@click.option("--csv", "csv_path", type=click.Path(readable=False),
+              help="写出 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）；以 / 结尾：写入该文件夹")
 @click.option("--unit", help="只列出该单位牵头或参与的任务，如「区司法局」")
 @_handle_errors
-def tasks(plan: Path, csv_path: Path | None, unit: str | None) -> None:
+def tasks(plan: Path, csv_path: str | None, unit: str | None) -> None:
     """列出工作要点的任务分工表。"""
-    from generator.api import plan_tasks
-    from generator.write.atomic import write_atomic
+    from generator.api import output_target, plan_tasks
+    from generator.write.atomic import output_folder, write_atomic
     from generator.kinds.work_plan.tasks import to_csv
 
     rows = plan_tasks(plan, unit)
     if csv_path:
-        write_atomic(csv_path, to_csv(rows))
-        click.echo(f"已写出 {len(rows)} 项任务：{csv_path}")
+        target, new_folder = output_target(plan, csv_path, "csv")
+        with output_folder(target, new_folder):
+            write_atomic(target, to_csv(rows))
+        click.echo(f"已写出 {len(rows)} 项任务：{target}")
         return
     _print_tasks(rows, unit)
 
@@ -134,13 +172,13 @@ SUMMARY_SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="FILE_OR_DIR…")
+@click.argument("files", nargs=-1, type=PATH, metavar="FILE_OR_DIR…")
 @click.option("--profile", default="auto", show_default=True,
               help="检查规则集：annual-report、work-plan、format，或自定义规则集 .yaml 文件；auto 按内容判断")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True,
+@click.option("--format", "fmt", type=Choice(["text", "json", "sarif"]), default="text", show_default=True,
               help="输出格式")
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
-@click.option("--layout", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--layout", type=PATH,
               help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
 @click.option("--summary", is_flag=False, flag_value="-", default=None, metavar="[OUT.xlsx|.csv|.html]",
               help="每份草稿一行的汇总表（单位、类型、年度、成文日期、五个部分、问题数）：写出 .xlsx、.csv 或 "
@@ -234,7 +272,7 @@ def _write_summary(out: Path, rows: list) -> None:
 
 @main.command(name="rules")
 @click.argument("rule_id", required=False)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
 @_handle_errors
 def rules_command(rule_id: str | None, fmt: str) -> None:
     """列出全部检查规则（编号、默认严重程度、适用文档、要求、通过与不通过的例子）；给出编号则显示其全部说明。"""
@@ -290,7 +328,7 @@ def figures_command(specs: tuple[Path, ...], csv_path: Path | None, xlsx_path: P
 
 
 @main.command(name="schema")
-@click.argument("kind", type=click.Choice(_kind_names()), default="annual-report")
+@click.argument("kind", type=Choice(_kind_names()), default="annual-report")
 def schema_command(kind: str) -> None:
     """输出数据文件的 JSON Schema（编辑器可据此提示字段说明）。"""
     import json

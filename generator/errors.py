@@ -1,7 +1,19 @@
 """One error root for everything a user can fix; the CLI maps it to exit code 2."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# A value quoted in a message; a long one (a 5,000-digit number, a pasted chapter) is cut.
+_QUOTED = re.compile("「([^」]{80,})」")
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """A long value cut for a message: head…tail and its length."""
+    if len(text) <= limit:
+        return text
+    head, tail = limit * 2 // 3, limit // 6
+    return f"{text[:head]}…{text[-tail:]}（共 {len(text)} 字）"
 
 
 @dataclass(frozen=True)
@@ -16,7 +28,10 @@ class Problem:
 
     def __str__(self) -> str:
         where = ":".join(str(p) for p in (self.file, self.line, self.column) if p is not None)
-        text = f"{where}: {self.message}" if where else self.message
+        message = _QUOTED.sub(lambda m: f"「{shorten(m.group(1))}」", self.message)
+        if len(message) > 2000:
+            message = shorten(message, 2000)
+        text = f"{where}: {message}" if where else message
         return f"{text}（字段 {self.field}）" if self.field else text
 
 
@@ -42,3 +57,11 @@ class OutputError(FazhiError):
 
 class DraftError(FazhiError):
     """A draft could not be read (not a Word file, damaged, too large)."""
+
+
+class Interrupted(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind (removing temporary files) and exit 128 + signal."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)

@@ -8,37 +8,64 @@ _DIGITS = "零一二三四五六七八九"
 _VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
 
 
+_UNITS = ((1000, "千"), (100, "百"), (10, "十"))
+_GROUPS = ((10 ** 8, "亿"), (10 ** 4, "万"))
+MAX_CN_NUMERAL = 10 ** 12 - 1  # 九千九百九十九亿…; beyond it Arabic digits are clearer
+
+
 def cn_numeral(n: int) -> str:
-    """1 -> 一, 10 -> 十, 12 -> 十二, 21 -> 二十一, 105 -> 一百零五."""
+    """1 -> 一, 12 -> 十二, 105 -> 一百零五, 1010 -> 一千零一十, 10001 -> 一万零一; Arabic beyond 亿."""
     if n <= 0:
         raise ValueError(n)
-    if n < 10:
-        return _DIGITS[n]
-    if n < 20:
-        return "十" + (_DIGITS[n % 10] if n % 10 else "")
-    if n < 100:
-        return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + cn_numeral(rest) if rest < 10 else
-                                 ("一" + cn_numeral(rest) if rest < 20 else cn_numeral(rest)))
-    return _DIGITS[n // 100] + "百" + tail
+    if n > MAX_CN_NUMERAL:
+        return str(n)
+    text = _grouped(n)
+    return text[1:] if text.startswith("一十") else text  # 十二, but 一百一十二
+
+
+def _grouped(n: int) -> str:
+    """A positive number as 亿/万 groups of four digits, with 零 where a group or digit is skipped."""
+    for size, name in _GROUPS:
+        if n >= size:
+            high, low = divmod(n, size)
+            tail = "" if low == 0 else ("零" if low < size // 10 else "") + _grouped(low)
+            return _grouped(high) + name + tail
+    return _below_10000(n)
+
+
+def _below_10000(n: int) -> str:
+    out, gap = "", False
+    for size, name in _UNITS:
+        digit, n = divmod(n, size)
+        if digit:
+            out += ("零" if gap else "") + _DIGITS[digit] + name
+            gap = False
+        elif out:
+            gap = True
+    if n:
+        out += ("零" if gap else "") + _DIGITS[n]
+    return out
 
 
 def parse_cn_numeral(text: str) -> int | None:
-    """一 -> 1, 十二 -> 12, 二十一 -> 21; None if not a numeral."""
-    if not text or any(c not in _VALUES and c not in "十百" for c in text):
+    """一 -> 1, 十二 -> 12, 二十一 -> 21, 一千零一 -> 1001, 一万 -> 10000; None if not a numeral."""
+    if not text or any(c not in _VALUES and c not in _UNIT_VALUES for c in text):
         return None
-    total, current = 0, 0
+    total, section, current = 0, 0, 0
     for char in text:
-        if char == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
+        unit = _UNIT_VALUES.get(char)
+        if unit is None:
             current = _VALUES[char]
-    return total + current
+        elif unit >= 10 ** 4:
+            total += (section + current or 1) * unit
+            section = current = 0
+        else:
+            section += (current or 1) * unit
+            current = 0
+    return total + section + current
+
+
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
 
 
 def label(level: int, n: int) -> str:
@@ -72,7 +99,7 @@ class Counter:
 
 
 # Reading numbers back from drafts: (level, style, pattern). Styles name the variant found.
-_CN = "[一二三四五六七八九十百零〇两]+"
+_CN = "[一二三四五六七八九十百千万零〇两]+"
 NUMBER_PATTERNS: list[tuple[int, str, re.Pattern]] = [
     (1, "一、", re.compile(rf"^({_CN})([、，,．.])")),
     (2, "（一）", re.compile(rf"^([（(])({_CN})([）)])")),

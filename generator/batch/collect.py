@@ -25,7 +25,8 @@ MIN_PARALLEL = 4
 def collect(paths: Iterable[str | Path], suffixes: Sequence[str] = DRAFT_SUFFIXES) -> list[Path]:
     """The files named, and every file under a named folder with one of `suffixes`, in order.
 
-    A file named explicitly is kept whatever its suffix (the reader says why it cannot be read);
+    A file named explicitly is kept whatever its suffix (the reader says why it cannot be read),
+    and so is a folder holding nothing to read;
     in folders, hidden files and Word's lock files (~$…) are skipped; duplicates are dropped.
     """
     out: list[Path] = []
@@ -34,6 +35,7 @@ def collect(paths: Iterable[str | Path], suffixes: Sequence[str] = DRAFT_SUFFIXE
         if path.is_dir():
             found = sorted(f for f in path.rglob("*")
                            if f.suffix.lower() in suffixes and f.is_file() and not _skipped(f.relative_to(path)))
+            found = found or [path]  # an empty folder is reported as such, not skipped in silence
         else:
             found = [path]
         for file in found:

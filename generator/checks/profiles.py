@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,14 +52,16 @@ def available_profiles() -> list[str]:
 
 def _locate(name: str) -> Path:
     path = Path(name)
-    if path.suffix in (".yaml", ".yml") and path.is_file():
-        return path
+    if path.suffix.lower() in (".yaml", ".yml") or "/" in name or os.sep in name:
+        return path  # a file: reading it says what is wrong with it (missing, a folder, a FIFO, …)
     builtin = builtin_profiles()
     if name in builtin:
         return builtin[name]
+    if path.exists():
+        return path
     close = difflib.get_close_matches(name, builtin, n=1)
     hint = f"，是否想写「{close[0]}」？" if close else ""
-    raise ProfileError(Problem(f"没有名为「{name}」的检查规则集{hint}可用：{'、'.join(sorted(builtin))}"
+    raise ProfileError(Problem(f"没有名为「{name}」的检查规则集{hint}；可用：{'、'.join(sorted(builtin))}"
                                "，或给出自定义规则集 .yaml 文件的路径"))
 
 
@@ -85,16 +88,22 @@ def load_profile(name: str, _seen: tuple[str, ...] = ()) -> Profile:
     key = str(path.resolve())
     if key in _seen:
         raise ProfileError(Problem(f"规则集「{name}」循环包含", str(path)))
-    loaded = _parse(path, path.stat().st_mtime_ns)
+    loaded = _parse(path, _mtime(path))
     data = loaded.data
     unknown = [k for k in data if k not in ("name", "kind", "include", "rules", "description")]
     if unknown:
         raise ProfileError(loaded.problem((unknown[0],), f"规则集中未知的字段「{unknown[0]}」：应为 name、kind、include、rules、description"))
     rules: dict[str, dict] = {}
-    includes = data.get("include") or []
-    for included in [includes] if isinstance(includes, str) else includes:
-        rules.update(load_profile(str(included), _seen + (key,)).rules)
-    for rule_id, params in (data.get("rules") or {}).items():
+    for index, included in _includes(loaded):
+        try:
+            rules.update(load_profile(included, _seen + (key,)).rules)
+        except ProfileError as exc:  # an unknown name is located at the include entry that named it
+            problems = [p if p.file else loaded.problem(("include", index), p.message) for p in exc.problems]
+            raise ProfileError(*problems) from None
+    entries = data.get("rules") or {}
+    if not isinstance(entries, dict):
+        raise ProfileError(loaded.problem(("rules",), "rules 应是「规则编号: 参数」形式的映射，如 parts.missing: {}"))
+    for rule_id, params in entries.items():
         params = _checked(rule_id, params, loaded)
         if params is None:
             rules.pop(rule_id, None)
@@ -104,6 +113,22 @@ def load_profile(name: str, _seen: tuple[str, ...] = ()) -> Profile:
     if kind is not None and kind not in KINDS:
         raise ProfileError(loaded.problem(("kind",), f"未知的文档类型「{kind}」：应为 {'、'.join(KINDS)} 之一"))
     return Profile(data.get("name", path.stem), kind, rules, data.get("description", ""))
+
+
+def _includes(loaded) -> list[tuple[int, str]]:
+    """(index, name) of each included profile; a located error for anything but names."""
+    includes = loaded.data.get("include") or []
+    listed = [includes] if isinstance(includes, str) else includes
+    if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
+        raise ProfileError(loaded.problem(("include",), "include 应是规则集名称或文件路径的列表，如 include: [annual-report]"))
+    return list(enumerate(listed))
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0  # _parse reads it and says what is wrong
 
 
 def _checked(rule_id: str, params, loaded) -> dict | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
@@ -24,10 +25,17 @@ def _listify(value):
     return [value] if isinstance(value, str) else value
 
 
+MAX_FIGURE_DIGITS = 30  # 百万亿 has 15; more digits is a paste accident
+
+
 def _number_or_text(value):
-    """A figure's value: a number or a short text such as 「2.4万」."""
+    """A figure's value: a finite number or a short text such as 「2.4万」."""
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ValueError("数字的值应为数值或文字，如 50、2.4、「2.4万」")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"数字的值不能是「{value}」（无穷大或非数，YAML 中的 .inf、.nan 或溢出的数）：请写出具体数值")
+    if isinstance(value, int) and len(str(abs(value))) > MAX_FIGURE_DIGITS:
+        raise ValueError(f"数字「{value}」位数过多（超过 {MAX_FIGURE_DIGITS} 位），不像是统计数字")
     return value
 
 

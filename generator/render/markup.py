@@ -21,6 +21,12 @@ One line, one element; blank lines are ignored and leading spaces stripped:
     | a | b | c |         table row (first row of a table is its header); \\| is a literal bar
     \\TEXT                a paragraph that starts with # @ | or \\
     anything else         a paragraph
+
+Spec text is data. Before it reaches a template, `protect` replaces what could make structure
+(a line break, a leading markup character, a table bar) with process-internal noncharacters;
+the parser reads the structure first and turns them back into text afterwards. So a spec string
+holding "\n@note …", a leading #, or a | inside a task title stays text, however a template
+places it. Lines are split at "\n" only (str.splitlines would also split at U+2028, \x85, …).
 """
 from __future__ import annotations
 
@@ -33,6 +39,41 @@ from generator.tree import Document, Header, Heading, Imprint, Paragraph, Table
 _HEADING = re.compile(r"^(#{1,4})(\+?)\s+(.*)$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 
+# Noncharacters (U+FDD0-U+FDEF are reserved for a process's internal use) standing for spec text's
+# line breaks, the mark before a leading markup character, and table bars.
+DATA_NEWLINE, DATA_LITERAL, DATA_BAR = "\ufdd0", "\ufdd1", "\ufdd2"
+_MARKS = DATA_NEWLINE + DATA_LITERAL + DATA_BAR
+_CJK_BREAK = re.compile(f"(?<=[\u2e80-\ufdcf\ufdf0-\uffef]){DATA_NEWLINE}(?=[\u2e80-\ufdcf\ufdf0-\uffef])")
+
+
+def protect(text: str) -> str:
+    """Spec text as markup data: no line break, leading markup character or bar in it makes structure."""
+    if "\n" not in text and "|" not in text and "\r" not in text:
+        first = text[:1]
+        if not first or first not in "#@\\" and not first.isspace():
+            return text  # the common case, tested without a regular expression (it runs per string)
+    text = text.translate({ord(c): None for c in _MARKS}).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\n", DATA_NEWLINE).replace("|", DATA_BAR)
+    body = text.lstrip()
+    if body[:1] in ("#", "@", "\\") and body:
+        text = text[: len(text) - len(body)] + DATA_LITERAL + body
+    return text
+
+
+def _inline(text: str) -> str:
+    """Protected text back as one line: a line break becomes a space, or nothing between CJK characters."""
+    if not any(c in text for c in _MARKS):
+        return text
+    text = _CJK_BREAK.sub("", text.replace(DATA_LITERAL, "").replace(DATA_BAR, "|"))
+    return re.sub(f"\\s*{DATA_NEWLINE}\\s*", " ", text).strip()
+
+
+def _lines(text: str) -> list[str]:
+    """Protected text back as its lines (a paragraph with line breaks is several paragraphs)."""
+    if not any(c in text for c in _MARKS):
+        return [text]
+    return [line.strip() for line in text.replace(DATA_LITERAL, "").replace(DATA_BAR, "|").split(DATA_NEWLINE)]
+
 
 def parse(text: str, source: str = "<template>") -> Document:
     """Parse rendered markup into a Document."""
@@ -41,7 +82,7 @@ def parse(text: str, source: str = "<template>") -> Document:
     pending: Heading | None = None
     table: Table | None = None
     widths: list[float] = []
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
             continue
@@ -54,31 +95,43 @@ def parse(text: str, source: str = "<template>") -> Document:
             doc = _directive(root, doc, line, number, source)
         elif _HEADING.match(line):
             marks, runin, title = _HEADING.match(line).groups()
-            heading = Heading(len(marks), title.strip(), bool(runin), line=number)
+            heading = Heading(len(marks), _inline(title.strip()), bool(runin), line=number)
             doc.blocks.append(heading)
             pending = heading if runin else None
         elif line.startswith("|"):
             pending = None
-            cells = [c.strip().replace("\\|", "|") for c in _CELL_SPLIT.split(line.strip("|"))]
+            cells = [_inline(c.strip().replace("\\|", "|")) for c in _CELL_SPLIT.split(line.strip("|"))]
             if table is None:
                 table = Table([], widths=widths, line=number)
                 doc.blocks.append(table)
                 widths = []
             table.rows.append(cells)
         else:
-            text_ = line[1:] if line.startswith("\\") else line
-            if pending is not None:
-                pending.body = text_
-                pending = None
-            else:
-                doc.blocks.append(Paragraph(text_, number))
+            pending = _paragraphs(doc, line[1:] if line.startswith("\\") else line, number, pending)
     return root
+
+
+def _paragraphs(doc: Document, text: str, number: int, pending: Heading | None) -> Heading | None:
+    """A paragraph line (several paragraphs if spec text in it had line breaks); the first may be
+    the body of a pending run-in heading, which is returned while it still waits for one."""
+    for piece in _lines(text):
+        if not piece:
+            continue
+        if pending is not None:
+            pending.body = piece
+            pending = None
+        else:
+            doc.blocks.append(Paragraph(piece, number))
+    return pending
 
 
 def _directive(root: Document, doc: Document, line: str, number: int, source: str) -> Document:
     """Apply one @directive; returns the document that following lines belong to."""
     name, _, value = line[1:].partition(" ")
-    value = value.strip()
+    if name == "title":
+        value = "\n".join(piece for piece in _lines(value) if piece)
+    else:
+        value = _inline(value.strip())
     if name == "part":
         part = Document()
         root.parts.append(part)
@@ -126,7 +179,8 @@ def _directive(root: Document, doc: Document, line: str, number: int, source: st
         else:
             root.imprint.print_date = _iso_date(value, number, source)
     else:
-        raise TemplateError(Problem(f"模板输出了未知指令「@{name}」", source, number))
+        raise TemplateError(Problem(f"模板输出了未知指令「@{name}」（模板输出的第 {number} 行；"
+                                    "以「@」开头的文字请写成「\\@」）", source, number))
     return doc
 
 

@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 
 from generator.errors import Problem, SpecError
+from generator.safe_io import read_regular_file
+from generator.spec.yaml_guard import MAX_DEPTH, prescan, yaml_problem
 
 try:  # libyaml is ~8x faster and still gives marks
     from yaml import CSafeLoader as _Loader
@@ -54,56 +56,42 @@ def format_path(path: tuple) -> str:
 
 def load_yaml(path: str | Path) -> Loaded:
     """Read a YAML spec file; raise SpecError with a location on any problem."""
-    path = Path(path)
     name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SpecError(Problem("文件不存在", name)) from None
-    except OSError as exc:
-        raise SpecError(Problem(f"无法读取文件：{exc.strerror}", name)) from None
-    if len(raw) > MAX_SPEC_BYTES:
-        raise SpecError(Problem("文件过大（超过 5 MB），不像是报告数据文件", name))
+    raw = read_regular_file(path, MAX_SPEC_BYTES, error=SpecError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise SpecError(Problem("文件不是 UTF-8 编码，请另存为 UTF-8", name, line)) from None
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
+        raise SpecError(Problem(_not_utf8(raw), name, line, column)) from None
     return load_yaml_text(text, name)
+
+
+def _not_utf8(raw: bytes) -> str:
+    try:
+        raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return "文件不是 UTF-8 编码（也不像是文本文件）：请另存为 UTF-8"
+    return "文件是 GBK（GB18030）编码，不是 UTF-8：请在记事本或 WPS 中「另存为」并选择 UTF-8 编码"
 
 
 def load_yaml_text(text: str, name: str = "<string>") -> Loaded:
     """Parse YAML text into plain data with marks."""
-    loader = _Loader(text)
+    loader = None
     try:
+        prescan(text, name)
+        loader = _Loader(text)
         node = loader.get_single_node()
         loaded = Loaded(None, name)
         loaded.data = _build(loader, node, (), loaded) if node is not None else {}
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise SpecError(Problem(f"YAML 语法错误：{_yaml_reason(exc)}", name, line, col)) from None
     except yaml.YAMLError as exc:
-        raise SpecError(Problem(f"YAML 语法错误：{exc}", name)) from None
+        raise SpecError(yaml_problem(exc, text, name)) from None
+    except RecursionError:  # a parser without prescan's bound (never expected): still no traceback
+        raise SpecError(Problem(f"嵌套层数过多（超过 {MAX_DEPTH} 层）", name)) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return loaded
-
-
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    reason = exc.problem or exc.context or "无法解析"
-    hints = {
-        "could not find expected ':'": "缺少冒号「:」（注意使用半角冒号加空格）",
-        "mapping values are not allowed here": "此处不能出现「: 」；如文字中含冒号，请给整段文字加引号",
-        "found character '\\t' that cannot start any token": "不能用 Tab 缩进，请改用空格",
-        "found undefined alias": "引用了未定义的锚点",
-        "did not find expected key": "缩进不一致或缺少「- 」",
-        "found duplicate key": "字段重复",
-    }
-    for key, hint in hints.items():
-        if key in reason:
-            return f"{hint}（{reason}）"
-    return reason
 
 
 def _build(loader, node, path: tuple, loaded: Loaded):
@@ -129,8 +117,8 @@ def _build(loader, node, path: tuple, loaded: Loaded):
         return items
     try:
         value = loader.construct_object(node, deep=True)
-    except (ValueError, OverflowError):  # e.g. 2023-13-01 resolves as a date but is none
-        raise SpecError(loaded_problem(loaded, node, f"无效的值「{node.value}」（日期应为 2023-01-04 这样的真实日期）", path))
+    except (ValueError, OverflowError) as exc:  # 2023-13-01 resolves as a date but is none
+        raise SpecError(loaded_problem(loaded, node, _bad_value(node.value, exc), path)) from None
     if isinstance(value, str) and node.style != "|" and node.end_mark.line > node.start_mark.line:
         value = _CJK_FOLD_SPACE.sub("", value)
     if isinstance(value, str):
@@ -139,6 +127,12 @@ def _build(loader, node, path: tuple, loaded: Loaded):
             raise SpecError(loaded_problem(
                 loaded, node, f"文字中含有 Word 文档无法保存的控制字符 U+{ord(bad.group()):04X}，请删除", path))
     return value
+
+
+def _bad_value(value: str, exc: Exception) -> str:
+    if "digits" in str(exc):  # Python refuses to convert integers of more than 4,300 digits
+        return f"数字「{value}」位数过多（{len(value)} 位），不像是统计数字"
+    return f"无效的值「{value}」（日期应为 2023-01-04 这样的真实日期）"
 
 
 def loaded_problem(loaded: Loaded, node, message: str, path: tuple = ()) -> Problem:

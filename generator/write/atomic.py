@@ -1,12 +1,20 @@
-"""Atomic output: write beside the target, then rename, so a failure leaves no partial file."""
+"""Atomic output: write beside the target, then rename, so a failure leaves no partial file.
+
+The temporary file `.NAME.XXXX.tmp` is removed on every way out, an interrupt included: while it
+exists, SIGTERM and SIGHUP (whose default action would kill the process on the spot) raise
+Interrupted instead, unless the program has handlers of its own (the CLI installs the same).
+"""
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import signal
 import tempfile
+import threading
 from pathlib import Path
 
-from generator.errors import OutputError, Problem
+from generator.errors import Interrupted, OutputError, Problem
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
@@ -17,24 +25,86 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         raise OutputError(Problem(f"输出目录不存在：{folder}", str(path)))
     if path.is_dir():
         raise OutputError(Problem("输出路径是一个目录，请给出文件名", str(path)))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise OutputError(Problem(f"无法写入输出目录：{_reason(exc)}", str(path))) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), _file_mode(path))
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        _remove(temp)
-        raise OutputError(Problem(f"无法写入文件：{_reason(exc)}", str(path))) from None
-    except BaseException:
-        _remove(temp)
-        raise
+    temp = None
+    with terminating_signals_unwind():
+        try:
+            with _deferred_signals():  # delivered once `temp` names the file, so it is removed
+                fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), _file_mode(path))
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except OSError as exc:
+            _remove(temp)
+            where = "输出目录" if temp is None else "文件"
+            raise OutputError(Problem(f"无法写入{where}：{_reason(exc)}", str(path))) from None
+        except BaseException:
+            _remove(temp)
+            raise
     return path
+
+
+@contextlib.contextmanager
+def output_folder(path: Path, create: bool):
+    """Create the output file's folder (`-o reports/`) and remove it again if writing fails."""
+    if not create:
+        yield
+        return
+    folder = path.parent
+    made = []
+    for missing in reversed([folder, *folder.parents]):
+        if not missing.exists():
+            made.append(missing)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(Problem("无法创建输出文件夹：已有同名文件", str(folder))) from None
+    except OSError as exc:
+        raise OutputError(Problem(f"无法创建输出文件夹：{_reason(exc)}", str(folder))) from None
+    try:
+        yield
+    except BaseException:
+        for created in reversed(made):
+            with contextlib.suppress(OSError):
+                created.rmdir()
+        raise
+
+
+@contextlib.contextmanager
+def terminating_signals_unwind():
+    """Inside, SIGTERM and SIGHUP raise Interrupted (so finally blocks run and temporary files
+    go) instead of killing the process; handlers a program installed itself are left alone."""
+    installed = {}
+    if threading.current_thread() is threading.main_thread():
+        for name in ("SIGTERM", "SIGHUP"):
+            number = getattr(signal, name, None)
+            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+                installed[number] = signal.signal(number, _interrupt)
+    try:
+        yield
+    finally:
+        for number, previous in installed.items():
+            signal.signal(number, previous)
+
+
+@contextlib.contextmanager
+def _deferred_signals():
+    """Hold SIGINT/SIGTERM/SIGHUP back for the duration (Unix); they arrive right after."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted(signum)
 
 
 def _file_mode(path: Path) -> int:
@@ -47,7 +117,9 @@ def _file_mode(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _remove(temp: str) -> None:
+def _remove(temp: str | None) -> None:
+    if temp is None:
+        return
     try:
         os.unlink(temp)
     except OSError:
