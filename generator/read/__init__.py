@@ -58,6 +58,7 @@ from generator.read.docx_styles import Styles
 from generator.read.noise import Noise, load_noise, resolve_noise
 from generator.read.structure import build, parse_date
 from generator.read.text import decode_text, text_lines
+from generator.safe_io import read_regular_file
 from generator.tree import Document
 
 __all__ = ["read_draft", "read_text", "read_docx_bytes", "decode_text", "parse_date", "load_noise", "Noise",
@@ -78,17 +79,7 @@ def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
     if ext not in (".docx", ".txt", ".text"):
         hint = "（旧版 Word 文件请先另存为 .docx）" if ext in (".doc", ".wps", ".rtf") else ""
         raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.txt 或 .yaml{hint}", name))
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DraftError(too_large(name, size))
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DraftError(Problem("找不到草稿文件", name)) from None
-    except IsADirectoryError:
-        raise DraftError(Problem("这是一个文件夹，不是草稿文件", name)) from None
-    except OSError as exc:
-        raise DraftError(Problem(f"无法读取草稿文件：{exc.strerror or exc}", name)) from None
+    data = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError)
     if ext == ".docx":
         return read_docx_bytes(data, name, noise)
     return read_text(decode_text(data, name), name, noise)

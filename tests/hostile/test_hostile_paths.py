@@ -189,10 +189,9 @@ def test_interrupted_library_write_leaves_no_temporary_file(tmp_path):
     assert listing(tmp_path) == set(), "the temporary file was left behind"
 
 
-@pytest.mark.xfail(strict=True, reason="read_draft wiring pending")
 def test_draft_size_limit_applies_while_reading(tmp_path, monkeypatch):
     """A draft whose reported size lies (a /proc file says 0 bytes): only a bounded read catches it.
-    Passes once read_draft reads through safe_io.read_regular_file(path, MAX_FILE_BYTES, …)."""
+    read_draft reads through safe_io.read_regular_file, which counts bytes as they come."""
     from generator.errors import DraftError
     from generator.read import read_draft
 
