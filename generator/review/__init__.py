@@ -31,28 +31,29 @@ def review_date() -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def fix_bytes(data: bytes, doc: Document, name: str) -> tuple[bytes, list[Fix]]:
-    """The draft's bytes with the mechanical fixes applied, and the fixes."""
+def fix_bytes(data: bytes, doc: Document, name: str, enabled=None) -> tuple[bytes, list[Fix]]:
+    """The draft's bytes with the mechanical fixes applied, and the fixes (of `enabled` rules only)."""
     suffix = Path(name).suffix.lower()
     if suffix == ".docx":
         from .docx import edit_docx
 
-        return edit_docx(data, doc, name)
+        return edit_docx(data, doc, name, enabled=enabled)
     if suffix in (".txt", ".text"):
         from .txt import fix_txt
 
-        return fix_txt(data, doc, name)
+        return fix_txt(data, doc, name, enabled)
     raise FazhiError(Problem("--fix 只适用于 .docx 和 .txt 草稿（YAML 数据文件请直接修改）", name))
 
 
-def review_bytes(data: bytes, doc: Document, result, name: str, author: str = AUTHOR) -> tuple[bytes, list[Fix]]:
+def review_bytes(data: bytes, doc: Document, result, name: str, author: str = AUTHOR,
+                 enabled=None) -> tuple[bytes, list[Fix]]:
     """A review copy: every finding a comment, every fix a tracked change (author, date)."""
     if Path(name).suffix.lower() != ".docx":
         raise FazhiError(Problem("--review 只适用于 .docx 草稿（.txt 请用 --fix）", name))
     from .docx import Review, edit_docx
 
     review = Review(author, review_date())
-    return edit_docx(data, doc, name, review, lambda fixes: comments_for(result, doc, fixes))
+    return edit_docx(data, doc, name, review, lambda fixes: comments_for(result, doc, fixes), enabled)
 
 
 def comments_for(result, doc: Document, fixes: list[Fix]) -> list[tuple[int, str, tuple[int, int] | None]]:

@@ -7,6 +7,7 @@ member order, names, dates and compression.
 """
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
 
 
 def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = None,
-              anchors=None) -> tuple[bytes, list[Fix]]:
+              anchors=None, enabled=None) -> tuple[bytes, list[Fix]]:
     """The fixed (or reviewed) package and the fixes applied. `anchors(fixes)` gives the review's
     comments once the fixes are known."""
     package, xml, prefix = read_document(data, name)
@@ -71,7 +72,7 @@ def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = Non
     fixes: list[Fix] = []
     ids = _Ids(rx.max_id(xml, _read(package, "word/comments.xml") or ""))
     wrapped = {}
-    planned = plan(texts, doc)
+    planned = plan(texts, doc, enabled)
     for line, edits in sorted(planned.items()):
         usable = _mappable(paras[line], edits, review is not None)
         fixes += fixes_of(line, texts[line], usable)
@@ -240,7 +241,7 @@ def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str) -> 
     with zipfile.ZipFile(buffer, "w") as out:
         for info in package.infolist():
             data = new.pop(info.filename).encode("utf-8") if info.filename in new else package.read(info.filename)
-            out.writestr(info, data, compress_type=info.compress_type)
+            out.writestr(copy.copy(info), data, compress_type=info.compress_type)
         for name, text in new.items():
             out.writestr(zipfile.ZipInfo(name, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
                          compress_type=zipfile.ZIP_DEFLATED)

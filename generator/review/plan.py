@@ -56,12 +56,13 @@ def content(texts: dict[int, str]) -> dict[int, str]:
     return out
 
 
-def plan(texts: dict[int, str], doc: Document) -> dict[int, list[Edit]]:
-    """The edits of every paragraph (by line) that has any; noise lines are left alone."""
+def plan(texts: dict[int, str], doc: Document, enabled=None) -> dict[int, list[Edit]]:
+    """The edits of every paragraph (by line) that has any; noise lines are left alone, and only
+    the rules in `enabled` (the profile's, None: all) fix anything."""
     roles = roles_by_line(doc)
     out = {}
     for line, text in content(texts).items():
-        edits = fix_paragraph(text, roles.get(line, frozenset()))
+        edits = [e for e in fix_paragraph(text, roles.get(line, frozenset())) if enabled is None or e.rule in enabled]
         if edits:
             out[line] = edits
     return out

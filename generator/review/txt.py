@@ -24,13 +24,13 @@ def _encoding(data: bytes) -> str:
         return "gb18030"
 
 
-def fix_txt(data: bytes, doc: Document, name: str = "<text>") -> tuple[bytes, list[Fix]]:
+def fix_txt(data: bytes, doc: Document, name: str = "<text>", enabled=None) -> tuple[bytes, list[Fix]]:
     """The fixed bytes of a .txt draft and the fixes applied; line numbers as the reader counts them."""
     text = decode_text(data, name)
     pieces = _LINE_END.split(text)  # line, ending, line, ending, …
     lines = {n: pieces[2 * (n - 1)] for n in range(1, (len(pieces) + 1) // 2 + 1)}
     fixes: list[Fix] = []
-    for line, edits in sorted(plan(lines, doc).items()):
+    for line, edits in sorted(plan(lines, doc, enabled).items()):
         fixes += fixes_of(line, lines[line], edits)
         pieces[2 * (line - 1)] = apply(lines[line], edits)
     if not fixes:
