@@ -38,6 +38,11 @@ def insertion(w: str, rid: int, author: str, date: str, rpr: str, text: str) -> 
             f"</{w}r></{w}ins>")
 
 
+def escaped(text: str) -> str:
+    """Text for a w:t node."""
+    return esc(text)
+
+
 def text_element(w: str, text: str) -> str:
     return f'<{w}t xml:space="preserve">{esc(text)}</{w}t>'
 

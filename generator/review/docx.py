@@ -161,7 +161,8 @@ def _paragraph_patches(para: Para, edits: list[Edit], w: str, review: Review | N
             text = piece.text
             for part in sorted(locals_, key=lambda p: p.start, reverse=True):
                 text = text[:part.start] + part.after + text[part.end:]
-            patches.append((piece.start, piece.end, rx.text_element(w, text)))
+            close = len(f"</{w}t>")  # only the text changes, not the w:t tag
+            patches.append((piece.content, piece.end - close, rx.escaped(text)))
         else:
             patches.append((piece.start, piece.end, _tracked(piece, locals_, w, review, ids, comment_ids)))
     return patches
