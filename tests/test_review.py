@@ -275,3 +275,17 @@ def test_cli_edit_errors(tmp_path):
     txt = tmp_path / "a.txt"
     shutil.copyfile(SEEDS / "kaifu-2022-report.txt", txt)
     assert _run("check", txt, "--review", "-o", tmp_path / "b.docx").exit_code == 2
+
+
+def test_paragraph_numbers_are_the_readers_lines(rendered):
+    """The editor finds each draft line's paragraph by the reader's counting (tables included)."""
+    from generator.ooxml.paragraphs import body_paragraphs, masked
+    from generator.tree import Paragraph
+
+    docx = rendered["maojian-2024-plan-table"]
+    xml = docx.raw("word/document.xml")
+    paras = body_paragraphs(masked(xml), "w")
+    doc = drafts.read_docx_bytes(docx.path.read_bytes(), "plan.docx")
+    blocks = [b for d in doc.all_documents() for b in d.blocks if isinstance(b, Paragraph)]
+    assert blocks and all(paras[b.line].text.strip() == b.text for b in blocks)
+    assert len(paras) == xml.count("<w:p>") + xml.count("<w:p ") + xml.count("<w:p/>")
