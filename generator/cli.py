@@ -184,10 +184,18 @@ SUMMARY_SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
               help="每份草稿一行的汇总表（单位、类型、年度、成文日期、五个部分、问题数）：写出 .xlsx、.csv 或 "
                    ".html 文件；不给文件名则在终端显示")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行进程数（默认：CPU 核数）")
+@click.option("--fix", is_flag=True, help="把机械性错误（半角标点、序号、文号、日期、主送冒号）改正后另存（-o）")
+@click.option("--review", is_flag=True, help="另存一份审阅稿（-o）：每个问题一条批注，每处改正一条修订")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, readable=False, path_type=Path),
+              help="--fix / --review 的输出文件（默认：草稿名.fixed.docx / 草稿名.reviewed.docx）")
 @_handle_errors
 def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool, layout: Path | None,
-          summary: str | None, jobs: int | None) -> None:
-    """检查草稿（.docx、.txt 或 fazhi 的 YAML；文件夹逐层查找）是否包含法定部分、是否符合公文格式。"""
+          summary: str | None, jobs: int | None, fix: bool, review: bool, output: Path | None) -> None:
+    """检查草稿（.docx、.txt 或 fazhi 的 YAML；文件夹逐层查找）是否包含法定部分、是否符合公文格式；
+    --fix 另存修正稿，--review 另存带批注和修订的审阅稿。"""
+    if fix or review or output:
+        _edit(files, None if profile == "auto" else profile, fmt, strict, layout, fix, review, output)
+        return
     from generator.api import check_many
     from generator.batch.collect import collect
     from generator.batch.terminal import progress
@@ -268,6 +276,32 @@ def _write_summary(out: Path, rows: list) -> None:
     else:
         from generator.batch.html import to_html as write
     write_atomic(out, write(rows))
+
+
+def _edit(files, profile, fmt, strict, layout, fix, review, output) -> None:
+    """check --fix / --review: one draft, its findings and fixes reported, the new file written."""
+    from generator.api import fix_file, review_file
+    from generator.checks import report
+    from generator.errors import FazhiError
+
+    if fix == review:
+        raise FazhiError("-o 需要与 --fix 或 --review 之一同用" if not fix else "--fix 和 --review 不能同时使用")
+    if len(files) != 1:
+        raise FazhiError("--fix / --review 一次只处理一个草稿")
+    if fix:
+        target, fixes, result, after = fix_file(files[0], output, profile, layout)
+    else:
+        target, fixes, result = review_file(files[0], output, profile, layout)
+        after = result
+    results, by_path = [(str(files[0]), result)], {str(files[0]): fixes}
+    render = {"text": report.to_text, "json": report.to_json, "sarif": report.to_sarif}[fmt]
+    text = render(results, fixes=by_path) if fmt == "text" else render(results, (), fixes=by_path)
+    click.echo(text.rstrip("\n"))
+    what = "修正稿" if fix else f"审阅稿（批注 {len(result.findings)} 条，修订 {len(fixes)} 处）"
+    click.echo(f"已写出{what}：{target}", err=True)
+    failing = {"error"} | ({"warning"} if strict else set())
+    if any(f.severity in failing for f in after.findings):
+        sys.exit(EXIT_FINDINGS)
 
 
 @main.command(name="rules")

@@ -193,7 +193,7 @@ def test_xlsx_read_back_with_openpyxl(drafts, tmp_path):
     total = sum(r[11].value + r[12].value + r[13].value for r in rows.values())
     assert len(listed) == total
     missing = next(r for r in listed if r[3] == "parts.missing" and r[0].endswith("late.txt"))
-    assert missing[4] == "错误" and "第二十四条" in missing[6]
+    assert missing[4] == "错误" and "第二十五条" in missing[6]
 
 
 def test_csv_is_utf8_with_bom_one_row_per_draft(drafts, tmp_path):

@@ -401,9 +401,23 @@ def test_every_rule_has_a_basis_and_only_shall_rules_are_errors():
 
 def test_basis_is_shown_in_text_json_and_sarif():
     results = _results()
-    assert "（依据：GB/T 9704-2012 7.3.5.1，应）" in to_text(results)
+    assert "（依据：GB/T 9704-2012 7.3.5.4，应）" in to_text(results)
     finding = json.loads(to_json(results))["files"][0]["findings"][0]
     assert finding["basis"] == str(RULES[finding["rule"]].basis)
     sarif_rule = next(r for r in json.loads(to_sarif(results))["runs"][0]["tool"]["driver"]["rules"]
                       if r["id"] == "docnum.di")
     assert sarif_rule["properties"]["clause"] == "7.2.4" and sarif_rule["properties"]["strength"] == "应"
+
+
+def test_basis_articles_of_the_regulation_and_clauses_of_gbt9704():
+    """The five parts are listed in 第二十五条, publication by 1 April is 第二十四条 (issue-10 note);
+    GB/T 9704-2012 counts page size in 5.1, margins in 5.2.1, fonts and sizes in 5.2.2."""
+    assert RULES["parts.missing"].basis.clause == "第二十五条"
+    assert RULES["date.deadline"].basis.clause == "第二十四条"
+    assert "4月1日" in RULES["date.deadline"].basis.quote
+    clauses = {rule_id: RULES[rule_id].basis.clause for rule_id in
+               ("layout.page", "layout.margins", "layout.body-font", "layout.body-size", "date.format",
+                "docnum.brackets", "punct.recipients-colon", "layout.page-number")}
+    assert clauses == {"layout.page": "5.1", "layout.margins": "5.2.1", "layout.body-font": "5.2.2",
+                       "layout.body-size": "5.2.2", "date.format": "7.3.5.4", "docnum.brackets": "7.2.4",
+                       "punct.recipients-colon": "7.3.2", "layout.page-number": "7.5"}

@@ -20,6 +20,10 @@ REGULATION = "《法治政府建设与责任落实督察工作规定》（厅字
 GBT9704 = "GB/T 9704-2012《党政机关公文格式》"
 GBT15834 = "GB/T 15834-2011《标点符号用法》"
 GBT15835 = "GB/T 15835-2011《出版物上数字用法》"
+# The regulation's articles on the annual report (see the issue-10 note for the sources checked):
+# 第二十四条 sets publication before 1 April, 第二十五条 lists the five parts.
+ARTICLE_PUBLICATION = "第二十四条"
+ARTICLE_CONTENTS = "第二十五条"
 
 
 @dataclass(frozen=True)

@@ -29,14 +29,17 @@ def _parts_summary(result) -> list[str]:
     return lines
 
 
-def to_text(results: Iterable[tuple[str, object]]) -> str:
+def to_text(results: Iterable[tuple[str, object]], fixes: dict | None = None) -> str:
     """One line a finding, `file:line: severity rule-id message`, then per file the five parts
-    (annual reports) and the counts."""
+    (annual reports) and the counts. With `fixes` ({path: [Fix]}, from --fix/--review): one line
+    a fix, `file:line: fix rule-id 「before」→「after」（context）`, and their number."""
     out: list[str] = []
     for path, result in results:
         for f in result.findings:
             where = f"{path}:{f.line}" if f.line else str(path)
             out.append(f"{where}: {f.severity} {f.rule} {f.message}（依据：{RULES[f.rule].basis}）")
+        if fixes is not None:
+            out.extend(_fix_lines(path, fixes.get(str(path), [])))
         kind = KINDS[result.kind].label
         counts = result.counts()
         out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，"
@@ -47,7 +50,12 @@ def to_text(results: Iterable[tuple[str, object]]) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) -> str:
+def _fix_lines(path, fixes) -> list[str]:
+    lines = [f"{path}:{fix.line}: fix {fix.rule} 「{fix.before}」→「{fix.after}」（{fix.context}）" for fix in fixes]
+    return lines + [f"{path}：已修正 {len(fixes)} 处"]
+
+
+def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
     """{"files": [...]}: a readable draft's kind, parts and findings; an unreadable one with
     kind null and one `draft.unreadable` error finding."""
     files = []
@@ -62,6 +70,8 @@ def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) ->
                       for k, v in result.parts.items()},
             "findings": [{**f.as_dict(), "basis": str(RULES[f.rule].basis)} for f in result.findings],
         })
+        if fixes is not None:
+            files[-1]["fixes"] = [fix.as_dict() for fix in fixes.get(str(path), [])]
     return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -74,11 +84,22 @@ def sarif_rules() -> list[dict]:
         "fullDescription": {"text": rule.doc},
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
         "properties": {"basis": str(rule.basis), "source": rule.basis.source, "clause": rule.basis.clause,
-                       "strength": rule.basis.strength},
+                       "strength": rule.basis.strength, "quote": rule.basis.quote},
     } for rule in sorted(RULES.values(), key=lambda r: r.id)]
 
 
-def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) -> str:
+def _sarif_fixes(uri: str, fixes) -> list[dict]:
+    """SARIF fix objects: the paragraph (line) and the columns of the replaced text in it."""
+    return [{"description": {"text": f"「{fix.before}」→「{fix.after}」"},
+             "artifactChanges": [{"artifactLocation": {"uri": uri},
+                                  "replacements": [{"deletedRegion": {"startLine": fix.line,
+                                                                      "startColumn": fix.edit.start + 1,
+                                                                      "endColumn": fix.edit.end + 1},
+                                                    "insertedContent": {"text": fix.after}}]}]}
+            for fix in fixes]
+
+
+def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
     rules = sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     sarif_results = []
@@ -90,6 +111,7 @@ def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) -
         notifications.append({"level": "error", "message": {"text": str(problem)}, "locations": [location]})
     for path, result in results:
         uri = Path(path).as_posix()
+        mine = (fixes or {}).get(str(path), [])
         for f in result.findings:
             location = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
             if f.line:
@@ -101,6 +123,9 @@ def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = ()) -
                 "message": {"text": f.message},
                 "locations": [location],
             })
+            applied = [fix for fix in mine if fix.rule == f.rule and (f.line is None or fix.line == f.line)]
+            if applied:
+                sarif_results[-1]["fixes"] = _sarif_fixes(uri, applied)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

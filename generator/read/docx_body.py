@@ -44,6 +44,26 @@ def read_body(package: Package, styles: Styles) -> Body:
     return body if body is not None else lxml_body(raw, styles, package.name)
 
 
+def paragraph_starts(xml: str, prefix: str, starts: list[int] | None = None, upto: int | None = None) -> list[int]:
+    """Offsets of a body's w:p start tags in document order: paragraph n starts at starts[n - 1].
+
+    This is the reader's line numbering for .docx drafts (every w:p counts: empty ones, table
+    cells, text boxes), shared by the layout facts and the review writer. `starts` continues a
+    list found earlier; `upto` stops once that many are known. Comments and CDATA sections must
+    have been blanked out of `xml` (the fast path never has them; see ooxml.paragraphs.masked).
+    """
+    starts = [] if starts is None else starts
+    opener = patterns(prefix)["p_open"]
+    pos = starts[-1] + 1 if starts else 0
+    while upto is None or len(starts) < upto:
+        found = opener.search(xml, pos)
+        if not found:
+            break
+        starts.append(found.start())
+        pos = found.start() + 1
+    return starts
+
+
 def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
     """The lines without web noise (pasted pages); styled lines and tables are kept."""
     out: list[Line] = []

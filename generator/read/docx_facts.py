@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from generator.read.docx_body import Body
+from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
@@ -103,12 +103,9 @@ class _FirstRuns:
         if not body.xml:
             return ""
         pats = patterns(body.prefix)
-        starts, opener = self._starts, pats["p_open"]
-        while len(starts) < number:
-            found = opener.search(body.xml, starts[-1] + 1 if starts else 0)
-            if not found:
-                return ""
-            starts.append(found.start())
+        starts = paragraph_starts(body.xml, body.prefix, self._starts, number)
+        if len(starts) < number:
+            return ""
         start = starts[number - 1]
         close = pats["p_close"].search(body.xml, start)
         snippet = body.xml[start:close.start() if close else len(body.xml)]

@@ -6,7 +6,9 @@ from generator.checks.rules import figures
 from generator.checks.rules import layout
 from generator.checks.rules import leftovers
 from generator.checks.rules import numbering
+from generator.checks.rules import numbers
 from generator.checks.rules import parts
 from generator.checks.rules import punct
+from generator.checks.rules import punct_pairs
 from generator.checks.rules import signer
 from generator.checks.rules import titles  # noqa: F401

@@ -6,7 +6,7 @@ import re
 
 from generator.tree import cn_date
 from ..analysis import block_text
-from ..registry import Basis, GBT9704, REGULATION, rule
+from ..registry import ARTICLE_PUBLICATION, Basis, GBT9704, REGULATION, rule
 
 _GOOD = re.compile(r"^\s*(20\d\d)年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
 _PADDED = re.compile(r"(20\d\d)年0?(\d{1,2})月0?(\d{1,2})日")
@@ -22,9 +22,9 @@ def _dated(doc):
 
 
 @rule("date.format", "warning", "成文日期用阿拉伯数字写全年月日，月、日不编虚位：2023年1月4日",
-      basis=Basis(GBT9704, "7.3.5.1", "应", "成文日期中的数字用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位"))
+      basis=Basis(GBT9704, "7.3.5.4", "应", "用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）"))
 def date_format(doc, ctx):
-    """GB/T 9704-2012 7.3.5.5：成文日期用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位。
+    """GB/T 9704-2012 7.3.5.4（成文日期中的数字）：成文日期用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位。
     只看落款日期行。
 
     通过：2023年1月4日
@@ -93,7 +93,7 @@ def date_year_mismatch(doc, ctx):
 
 
 @rule("date.deadline", "warning", "年度报告应在次年4月1日前公开（日期可在 profile 中配置）",
-      basis=Basis(REGULATION, "第二十四条", "应", "每年4月1日之前……通过报刊、网站等新闻媒体向社会公开"),
+      basis=Basis(REGULATION, ARTICLE_PUBLICATION, "应", "每年4月1日之前，地方各级政府和县级以上政府部门的法治政府建设年度报告，除涉及党和国家秘密的，应当通过报刊、网站等新闻媒体向社会公开"),
       kinds=("annual-report",), month=4, day=1)
 def date_deadline(doc, ctx):
     """《法治政府建设与责任落实督察工作规定》第二十四条：每年4月1日之前通过报刊、网站等向社会公开

@@ -51,9 +51,9 @@ def is_cjk_font(name: str | None) -> bool:
 
 
 @rule("layout.page", "warning", "纸张为A4（210×297毫米）",
-      basis=Basis(GBT9704, "5.2.1", "应", "公文用纸采用GB/T 148中规定的A4型纸"))
+      basis=Basis(GBT9704, "5.1", "应", "公文用纸采用GB/T 148中规定的A4型纸，其成品幅面尺寸为：210 mm×297 mm"))
 def layout_page(doc, ctx):
-    """GB/T 9704-2012 5.2：公文用纸采用 A4 型纸（210 mm × 297 mm），容差见 layout.yaml 的 tolerance。
+    """GB/T 9704-2012 5.1：公文用纸采用 A4 型纸（210 mm × 297 mm），容差见 layout.yaml 的 tolerance。
 
     通过：页面 11906 × 16838 twips
     不通过：页面 12240 × 15840 twips（Letter）
@@ -67,7 +67,7 @@ def layout_page(doc, ctx):
 
 
 @rule("layout.margins", "warning", "页边距：上37、下35、左28、右26毫米（版心156×225毫米）",
-      basis=Basis(GBT9704, "5.2.2", "应", "天头（上白边）为37 mm±1 mm，订口（左白边）为28 mm±1 mm，版心尺寸为156 mm×225 mm"))
+      basis=Basis(GBT9704, "5.2.1", "应", "天头（上白边）为37 mm±1 mm，订口（左白边）为28 mm±1 mm，版心尺寸为156 mm×225 mm"))
 def layout_margins(doc, ctx):
     """GB/T 9704-2012 5.2.1：版心 156 mm × 225 mm，天头（上白边）37 mm，订口（左白边）28 mm；
     即下 35 mm、右 26 mm。允许 layout.yaml 的 tolerance（±1 mm）。
@@ -91,9 +91,9 @@ def layout_margins(doc, ctx):
 
 
 @rule("layout.body-font", "warning", "正文用仿宋（仿宋_GB2312 或 仿宋）",
-      basis=Basis(GBT9704, "5.2.3", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"))
+      basis=Basis(GBT9704, "5.2.2", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"))
 def layout_body_font(doc, ctx):
-    """GB/T 9704-2012：正文一般用3号仿宋体字。font profile（layout.yaml）里是 仿宋_GB2312 或 仿宋。
+    """GB/T 9704-2012 5.2.2：正文一般用3号仿宋体字。font profile（layout.yaml）里是 仿宋_GB2312 或 仿宋。
 
     通过：正文字体 仿宋_GB2312
     不通过：正文字体 宋体
@@ -112,7 +112,7 @@ def _size(doc, ctx, fact: str, key: str, what: str, name: str):
 
 
 @rule("layout.body-size", "warning", "正文用3号字（16磅）",
-      basis=Basis(GBT9704, "5.2.3", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"))
+      basis=Basis(GBT9704, "5.2.2", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"))
 def layout_body_size(doc, ctx):
     """GB/T 9704-2012：正文用3号字，即 16 pt（w:sz=32）。
 

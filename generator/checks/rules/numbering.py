@@ -10,6 +10,8 @@ from generator.tree import Heading
 from ..analysis import heading_number
 from ..registry import Basis, GBT9704, rule
 
+LEVELS_QUOTE = "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
+
 _LEVEL_NAMES = {1: "一级", 2: "二级", 3: "三级", 4: "四级"}
 _WANT = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 
@@ -68,7 +70,7 @@ def numbering_gap(doc, ctx):
 
 
 @rule("numbering.restart", "warning", "下级序号在每个上级标题之下重新从1（一）开始",
-      basis=Basis(GBT9704, "7.3.3", "可", "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"))
+      basis=Basis(GBT9704, "7.3.3", "可", LEVELS_QUOTE))
 def numbering_restart(doc, ctx):
     """每个上级标题之下，下级序号重新从（一）/1.开始编，不接着上一个上级的序号往下编。
 
@@ -82,7 +84,7 @@ def numbering_restart(doc, ctx):
 
 
 @rule("numbering.skip-level", "warning", "标题层次不越级：一、之下用（一），（一）之下用1.",
-      basis=Basis(GBT9704, "7.3.3", "可", "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"))
+      basis=Basis(GBT9704, "7.3.3", "可", LEVELS_QUOTE))
 def numbering_skip_level(doc, ctx):
     """结构层次序数依次为「一、」「（一）」「1.」「（1）」，不越级使用：一级标题下直接用「1.」是越级。
 
@@ -108,7 +110,7 @@ def _separator_style(variant: str) -> str:
 
 
 @rule("numbering.mixed-style", "warning", "同一级标题的序号写法一致（不混用「1.」和「1、」）",
-      basis=Basis(GBT9704, "7.3.3", "可", "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"))
+      basis=Basis(GBT9704, "7.3.3", "可", LEVELS_QUOTE))
 def numbering_mixed_style(doc, ctx):
     """同一级标题应使用同一种序号写法。以该级第一次出现的写法为准，报告第一处不同写法。
     括号全角/半角由 numbering.bracket-width 检查，这里不计。
@@ -135,7 +137,7 @@ def numbering_mixed_style(doc, ctx):
 
 
 @rule("numbering.bracket-width", "warning", "序号的括号用全角：（一）（1）",
-      basis=Basis(GBT9704, "7.3.3", "可", "第二层用“（一）”，第四层用“（1）”（全角括号）"))
+      basis=Basis(GBT9704, "7.3.3", "可", LEVELS_QUOTE))
 def numbering_bracket_width(doc, ctx):
     """「（一）」「（1）」用全角括号。
     从网页复制的 .txt（网页复制常把全文的，：；（）变成半角 ,:;()）里，半角括号是复制造成的，
@@ -161,7 +163,7 @@ def numbering_bracket_width(doc, ctx):
 
 
 @rule("numbering.dot", "warning", "一级序号用「一、」，三级序号用「1.」（不用「1、」）",
-      basis=Basis(GBT9704, "7.3.3", "可", "第一层用“一、”，第三层用“1.”"))
+      basis=Basis(GBT9704, "7.3.3", "可", LEVELS_QUOTE))
 def numbering_dot(doc, ctx):
     """GB/T 9704 的层次序数：第一层「一、」，第三层「1.」（阿拉伯数字后用下脚点，不用顿号）。
 

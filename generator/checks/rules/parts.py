@@ -1,11 +1,11 @@
-"""The five statutory parts of the annual report (厅字〔2019〕28号第二十四条)."""
+"""The five statutory parts of the annual report (厅字〔2019〕28号第二十五条; publication by 1 April: 第二十四条)."""
 from __future__ import annotations
 
-from ..registry import Basis, REGULATION, rule
+from ..registry import ARTICLE_CONTENTS, Basis, REGULATION, rule
 
 
 @rule("parts.missing", "error", "年度报告应包含规定的五个部分（第五部分缺少为警告）",
-      basis=Basis(REGULATION, "第二十四条", "应", "法治政府建设年度报告主要包括下列内容"),
+      basis=Basis(REGULATION, ARTICLE_CONTENTS, "应", "法治政府建设年度报告主要包括下列内容：（一）上一年度推进法治政府建设的主要举措和成效；……（五）其他需要报告的情况"),
       kinds=("annual-report",), part_severity={})
 def parts_missing(doc, ctx):
     """年度报告应写明《法治政府建设与责任落实督察工作规定》列出的五部分：主要举措和成效；存在的不足和原因；
@@ -32,7 +32,7 @@ def parts_missing(doc, ctx):
 
 
 @rule("parts.order", "info", "五个部分应按规定的顺序排列",
-      basis=Basis(REGULATION, "第二十四条", "实务", "五项内容依次列出，顺序本身不是要求"), kinds=("annual-report",))
+      basis=Basis(REGULATION, ARTICLE_CONTENTS, "实务", "五项内容依次列出，顺序本身不是要求"), kinds=("annual-report",))
 def parts_order(doc, ctx):
     """五个部分按规定顺序（举措成效、不足原因、第一责任人、下一年度安排、其他情况）排列；
     顺序不同只是提示（info）。作为第一部分小标题的第三部分不参与比较。

@@ -1,4 +1,4 @@
-"""法治政府建设年度报告: the five statutory parts (厅字〔2019〕28号第二十四条)."""
+"""法治政府建设年度报告: the five statutory parts (厅字〔2019〕28号第二十五条)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -1,0 +1,83 @@
+"""GB/T 15835-2011 numbers: years written out, one digit width in a number, ranges; and the
+level-3 heading number written with a full-width dot."""
+from __future__ import annotations
+
+import re
+
+from ..analysis import heading_number
+from ..registry import Basis, GBT15834, GBT15835, GBT9704, rule
+from .numbering import LEVELS_QUOTE
+
+_YEAR_ABBREV = re.compile(r"(?<![0-9０-９.．\-—/])([0-9]{2})年(?=度|[0-9]{1,2}月)|[’'‘]([0-9]{2})年")
+_MIXED = re.compile(r"[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
+_YEAR_RANGE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)")
+_UNIT_RANGE = re.compile(r"(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
+
+
+@rule("numbers.year-abbrev", "warning", "年份写全：2023年，不写「23年」",
+      basis=Basis(GBT15835, "5.1.4", "应", "四位数字表示的年值不应简写为两位数字"))
+def numbers_year_abbrev(doc, ctx):
+    """年份用四位数字写全。只报告明显是年份的简写：「23年度」「23年5月」「’23年」——「连续23年」
+    「近10年」是年数，不报告。
+
+    通过：2023年度、2023年5月、连续23年
+    不通过：23年度、23年5月
+    """
+    for unit, match, base in ctx.scan(_YEAR_ABBREV):
+        two = match.group(1) or match.group(2)
+        yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
+
+
+@rule("numbers.mixed-width", "warning", "一个数里不混用全角和半角数字（「2０23」）",
+      basis=Basis(GBT15835, "5.1.7.1", "一般", "出版物中的阿拉伯数字，一般应使用正体二分字身，即占半个汉字位置"))
+def numbers_mixed_width(doc, ctx):
+    """阿拉伯数字用半角（占半个汉字位置）。一个数里夹着全角数字（「2０23年」）多半是输入法切换造成的。
+    整个数都是全角的不在此报告。
+
+    通过：2023年、１２项（整数全角，不报告）
+    不通过：2０23年
+    """
+    for unit, match, base in ctx.scan(_MIXED):
+        yield ctx.finding(unit.line, f"数字「{match.group(0)}」混用了全角和半角数字，应统一用半角")
+
+
+@rule("numbers.range-dash", "info", "年份范围用一字线「—」连接：2021—2025年（不用「-」）",
+      basis=Basis(GBT15834, "4.13.3", "一般", "标示相关项目（如时间、地域等）的起止，一般用一字线"))
+def numbers_range_dash(doc, ctx):
+    """年份的起止用一字线「—」（《法治政府建设实施纲要（2021—2025年）》），短横线「-」「－」用于
+    年月日、编号等，不用于起止。只是提示：标准说「一般」。
+
+    通过：2021—2025年
+    不通过：2021-2025年
+    """
+    for unit, match, base in ctx.scan(_YEAR_RANGE):
+        yield ctx.finding(unit.line, f"「{match.group(0)}年」的起止应用一字线：「{match.group(1)}—{match.group(3)}年」")
+
+
+@rule("numbers.range-unit", "warning", "数值范围的单位「%」「万」「亿」两个数都写：15%～30%，不写「15～30%」",
+      basis=Basis(GBT15835, "5.1.3", "应", "如果省略数值的附加符号或计量单位会造成歧义，则不应省略"))
+def numbers_range_unit(doc, ctx):
+    """百分数和带「万」「亿」的数值范围，前一个数的「%」「万」「亿」不省略：「15%～30%」「9亿～16亿」
+    （GB/T 15835-2011 的示例：不写为「15～30%」「9～16亿」）。
+
+    通过：15%～30%、9亿～16亿
+    不通过：15～30%、9～16亿
+    """
+    for unit, match, base in ctx.scan(_UNIT_RANGE):
+        low, high, mark = match.groups()
+        yield ctx.finding(unit.line, f"「{match.group(0)}」应写作「{low}{mark}～{high}{mark}」")
+
+
+@rule("numbering.full-width-dot", "warning", "三级序号用半角下脚点「1.」，不用全角「1．」",
+      basis=Basis(GBT9704, "7.3.3", "可", LEVELS_QUOTE))
+def numbering_full_width_dot(doc, ctx):
+    """第三层序号「1.」的点是半角下脚点。「1．」（全角点）是输入法的全角状态造成的；fazhi check --fix 会改正。
+
+    通过：1.打造一流法治化营商环境
+    不通过：1．打造一流法治化营商环境
+    """
+    for d in doc.all_documents():
+        for block in d.headings():
+            parsed = heading_number(block)
+            if parsed and block.level == 3 and parsed[3] == "1．":
+                yield ctx.finding(block.line, f"三级序号「{block.number}」用了全角点，应为「{parsed[1]}.」")

@@ -1,0 +1,100 @@
+"""GB/T 15834-2011 marks that come in pairs or in a fixed form: quotes, brackets, 《》, ——, ……."""
+from __future__ import annotations
+
+import re
+
+from ..registry import Basis, GBT15834, rule
+
+_PAIRS = {"“": "”", "（": "）", "《": "》", "〔": "〕", "【": "】"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+_SAME = str.maketrans("()", "（）")  # width is punct.half-width's business, not pairing's
+# An enumeration mark 「1）」「a)」「一）」 at the start or after a clause boundary closes nothing.
+_ENUM = re.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[）)]")
+_DASH = re.compile(r"(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
+_ELLIPSIS = re.compile(r"(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
+
+
+def _unbalanced(text: str) -> tuple[int, str] | None:
+    """(index, mark) of the first mark that opens or closes nothing, None if all pair up."""
+    text = _ENUM.sub(lambda m: m.group(0)[:-1] + " ", text.translate(_SAME))
+    stack: list[tuple[int, str]] = []
+    for i, char in enumerate(text):
+        if char in _PAIRS:
+            stack.append((i, char))
+        elif char in _CLOSERS:
+            if stack and stack[-1][1] == _CLOSERS[char]:
+                stack.pop()
+            else:
+                return i, char
+    return stack[0] if stack else None
+
+
+@rule("punct.unpaired", "warning", "引号、括号、书名号成对使用（“”（）《》〔〕【】）",
+      basis=Basis(GBT15834, "5.1.3", "应", "引号、括号、书名号中的两部分标在相应项目的两端"))
+def punct_unpaired(doc, ctx):
+    """一段之内，“”（）《》〔〕【】应前后成对（半角括号与全角括号视为同一种，宽度由 punct.half-width 检查）。
+    「1）」「一）」这种段首或分句开头的序号不算。引文分几段时每段开头用前引号、只在最后一段末尾用后引号
+    （GB/T 15834-2011 4.8 引号的用法），所以一段以“开头、缺后引号、而下一段又以“开头时不报告。
+
+    通过：深入推进“放管服”改革（见附件）。
+    不通过：深入推进“放管服改革（见附件）。
+    """
+    units = ctx.analysis.units
+    for n, unit in enumerate(units):
+        found = _unbalanced(unit.text)
+        if not found:
+            continue
+        index, mark = found
+        following = units[n + 1].text if n + 1 < len(units) else ""
+        if mark == "“" and unit.text.startswith("“") and following.startswith("“"):
+            continue  # a quotation over several paragraphs
+        kind = {"“": "引号", "”": "引号", "《": "书名号", "》": "书名号"}.get(mark, "括号")
+        context = unit.text[max(0, index - 8): index + 9]
+        yield ctx.finding(unit.line, f"{kind}「{mark}」没有配对（「{context}」）")
+
+
+@rule("punct.ascii-quotes", "warning", "中文里用弯引号“”，不用直引号\"\"",
+      basis=Basis(GBT15834, "4.8.2", "应", "引号的形式有双引号“ ”和单引号‘ ’两种"))
+def punct_ascii_quotes(doc, ctx):
+    """中文里的引号用“”（‘’），不用键盘上的直引号 "。一段里成对的直引号、引号里有汉字时报告；西文里的
+    直引号（He said "yes"）不算。fazhi check --fix 会改正。
+
+    通过：新增“一件事一次办”政务服务事项50项。
+    不通过：新增"一件事一次办"政务服务事项50项。
+    """
+    pattern = re.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
+    for unit, match, base in ctx.scan(pattern):
+        if unit.text.count('"') % 2 == 0:
+            yield ctx.finding(unit.line, f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
+
+
+@rule("punct.dash", "warning", "破折号用「——」（两个一字线），不用「--」「－－」或单个「—」",
+      basis=Basis(GBT15834, "4.10.2、5.1.4", "应", "破折号的形式是“——”……占两个字位置"))
+def punct_dash(doc, ctx):
+    """汉字之间的破折号是两个一字线「——」。报告「--」「－－」「──」「―」和汉字之间的单个「—」
+    （数字之间的「—」是连接号：2021—2025年，不报告）。
+
+    通过：法治政府建设——我们的使命
+    不通过：法治政府建设--我们的使命、法治政府建设—我们的使命
+    """
+    for unit, match, base in ctx.scan(_DASH):
+        start = match.start() - base
+        yield ctx.finding(unit.line, f"破折号写成了「{match.group(0)}」，应为「——」"
+                                     f"（「{unit.text[max(0, start - 6): start + 8]}」）")
+
+
+@rule("punct.ellipsis", "warning", "省略号用「……」（两个「…」），不用「...」「。。。」或单个「…」",
+      basis=Basis(GBT15834, "4.11.2、5.1.5", "应", "省略号的形式是“……”……占两个字位置"))
+def punct_ellipsis(doc, ctx):
+    """省略号是两个「…」（U+2026）：「……」。报告三个点「...」、三个句号「。。。」、三个顿号和单个「…」。
+
+    通过：落实放管服、行政执法“三项制度”……
+    不通过：落实放管服、行政执法“三项制度”...
+    """
+    for unit, match, base in ctx.scan(_ELLIPSIS):
+        start = match.start() - base
+        before = unit.text[start - 1] if start else ""
+        if match.group(0).startswith(".") and not re.match(r"[\u4e00-\u9fff”》）]", before):
+            continue  # 1...10, code, Latin text
+        yield ctx.finding(unit.line, f"省略号写成了「{match.group(0)}」，应为「……」"
+                                     f"（「{unit.text[max(0, start - 6): start + 8]}」）")

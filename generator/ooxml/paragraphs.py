@@ -1,0 +1,153 @@
+"""document.xml's body paragraphs as spans of the XML text, for editing in place.
+
+Every w:p is numbered as the reader numbers draft lines (read.docx_body.paragraph_starts);
+each keeps the text pieces it owns (w:t text, w:tab, w:br, w:cr of its own runs, not those of
+a text box's paragraphs) with their offsets, so an edit of the paragraph's text maps back to
+the few w:t nodes it touches and every other byte stays as it was.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from generator.read.docx_body import paragraph_starts
+from generator.read.docx_package import PREFIX
+
+_HIDDEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
+_REVISIONS = frozenset({"ins", "del", "moveFrom", "moveTo"})
+
+
+def masked(xml: str) -> str:
+    """The XML with comments, CDATA sections and processing instructions blanked (same length)."""
+    return _HIDDEN.sub(lambda m: " " * len(m.group(0)), xml)
+
+
+def w_prefix(xml: str) -> str | None:
+    """The prefix bound to the WordprocessingML namespace ("" for the default namespace)."""
+    found = PREFIX.search(xml, 0, 8192)
+    if found:
+        return found.group(1)
+    if re.search(r'xmlns\s*=\s*["\']http://schemas.openxmlformats.org/wordprocessingml/2006/main', xml[:8192]):
+        return ""
+    return None
+
+
+@dataclass
+class Piece:
+    """A piece of a paragraph's text: a w:t's text (editable) or a tab/break (not)."""
+
+    text: str
+    editable: bool
+    start: int = 0          # w:t: offsets of the element <w:t …>…</w:t> in the XML
+    end: int = 0
+    content: int = 0        # w:t: offset where its text starts
+    run_open: str = ""      # the <w:r …> tag of its run
+    rpr: str = ""           # the run's <w:rPr>…</w:rPr> ("" if none)
+    in_revision: bool = False
+
+
+@dataclass
+class Para:
+    """One w:p: where it is, where its content starts (after w:pPr), and its text pieces."""
+
+    number: int
+    start: int
+    open_end: int
+    content_start: int
+    end: int                # offset of </w:p> (== open_end for <w:p/>)
+    empty: bool
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+
+def body_paragraphs(xml: str, prefix: str) -> dict[int, Para]:
+    """The body's paragraphs by number; `xml` is the whole masked document.xml."""
+    w = re.escape(prefix) + ":" if prefix else ""
+    body = re.search(rf"<{w}body\b[^>]*>", xml)
+    if not body:
+        return {}
+    end = xml.rfind(f"</{prefix + ':' if prefix else ''}body>")
+    region = xml[body.end():end if end > 0 else len(xml)]
+    numbers = {start + body.end(): n for n, start in enumerate(paragraph_starts(region, prefix), 1)}
+    return _Scanner(xml, w, numbers).run(body.end(), end if end > 0 else len(xml))
+
+
+class _Scanner:
+    """One pass over the body's tags: a stack of open elements, paragraphs by number."""
+
+    def __init__(self, xml: str, w: str, numbers: dict[int, int]):
+        self.xml, self.numbers = xml, numbers
+        self.tag = re.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
+        self.paras: dict[int, Para] = {}
+        self.stack: list[tuple[str, int]] = []   # (local name, start offset)
+        self.open_paras: list[Para] = []
+        self.current: tuple[str, int] | None = None  # the open w:r: (open tag, start)
+        self.rpr_start = -1
+        self.rpr = ""
+
+    def run(self, start: int, end: int) -> dict[int, Para]:
+        for match in self.tag.finditer(self.xml, start, end):
+            if match.group(1) is not None:
+                self._text(match)
+            else:
+                self._element(match)
+        return self.paras
+
+    def _text(self, match: re.Match) -> None:
+        if not self.open_paras or self.current is None:
+            return
+        revision = any(name in _REVISIONS for name, _ in self.stack)
+        self.open_paras[-1].pieces.append(Piece(html.unescape(match.group(1)), True, match.start(), match.end(),
+                                                match.start(1), self.current[0], self.rpr, revision))
+
+    def _element(self, match: re.Match) -> None:
+        closing, name, empty = match.group(2) == "/", match.group(3), match.group(4) == "/"
+        if closing:
+            self._close(name, match)
+        elif name == "p":
+            para = Para(self.numbers.get(match.start(), 0), match.start(), match.end(), match.end(),
+                        match.end() if empty else -1, empty)
+            self.paras[para.number] = para
+            if not empty:
+                self.open_paras.append(para)
+                self.stack.append(("p", match.start()))
+        elif empty:
+            self._inline(name, match)
+        else:
+            if name == "r":
+                self.current, self.rpr = (match.group(0), match.start()), ""
+            elif name == "rPr" and self.stack and self.stack[-1][0] == "r":
+                self.rpr_start = match.start()
+            self.stack.append((name, match.start()))
+
+    def _close(self, name: str, match: re.Match) -> None:
+        while self.stack:
+            opened, start = self.stack.pop()
+            if opened == name:
+                break
+        if name == "p" and self.open_paras:
+            self.open_paras.pop().end = match.start()
+        elif name == "r":
+            self.current = None
+        elif name == "rPr" and self.rpr_start >= 0 and self.stack and self.stack[-1][0] == "r":
+            self.rpr, self.rpr_start = self.xml[self.rpr_start:match.end()], -1
+        elif name == "pPr" and self.open_paras and self.stack and self.stack[-1][0] == "p":
+            self.open_paras[-1].content_start = match.end()
+
+    def _inline(self, name: str, match: re.Match) -> None:
+        """Self-closing elements: w:tab/w:br/w:cr text, an empty w:pPr, an empty w:rPr."""
+        if name == "pPr" and self.open_paras and self.stack and self.stack[-1][0] == "p":
+            self.open_paras[-1].content_start = match.end()
+        if not self.open_paras or not self.stack or self.stack[-1][0] != "r":
+            return
+        attrs = match.group(0)
+        if name == "tab":
+            self.open_paras[-1].pieces.append(Piece("\t", False))
+        elif name == "br" and not re.search(r'type\s*=\s*["\'](?:page|column)', attrs):
+            self.open_paras[-1].pieces.append(Piece("\n", False))
+        elif name == "cr":
+            self.open_paras[-1].pieces.append(Piece("\n", False))

@@ -1,0 +1,86 @@
+"""The reviewer: mechanical fixes of a draft in its own file, and a review copy with comments.
+
+    fixed, fixes = fix_bytes(data, doc, "draft.docx")          # .docx or .txt, fixes listed
+    reviewed, fixes = review_bytes(data, doc, result, "d.docx") # comments + tracked changes
+
+Modules: textfix (the pure-text fixer, rules in data/fixes.yaml), plan (roles of lines, the
+edits of each paragraph), txt (.txt in place), docx (w:t nodes in place, tracked changes and
+comments; raw XML in ooxml.paragraphs and ooxml.revisions).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from generator.errors import FazhiError, Problem
+from generator.tree import Document
+from .plan import Fix
+
+AUTHOR = "fazhi"
+_SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
+
+__all__ = ["fix_bytes", "review_bytes", "Fix", "AUTHOR", "review_date"]
+
+
+def review_date() -> str:
+    """Now (UTC, to the second) for w:date; SOURCE_DATE_EPOCH fixes it for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() \
+        else dt.datetime.now(dt.timezone.utc)
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def fix_bytes(data: bytes, doc: Document, name: str, enabled=None) -> tuple[bytes, list[Fix]]:
+    """The draft's bytes with the mechanical fixes applied, and the fixes (of `enabled` rules only)."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".docx":
+        from .docx import edit_docx
+
+        return edit_docx(data, doc, name, enabled=enabled)
+    if suffix in (".txt", ".text"):
+        from .txt import fix_txt
+
+        return fix_txt(data, doc, name, enabled)
+    raise FazhiError(Problem("--fix 只适用于 .docx 和 .txt 草稿（YAML 数据文件请直接修改）", name))
+
+
+def review_bytes(data: bytes, doc: Document, result, name: str, author: str = AUTHOR,
+                 enabled=None) -> tuple[bytes, list[Fix]]:
+    """A review copy: every finding a comment, every fix a tracked change (author, date)."""
+    if Path(name).suffix.lower() != ".docx":
+        raise FazhiError(Problem("--review 只适用于 .docx 草稿（.txt 请用 --fix）", name))
+    from .docx import Review, edit_docx
+
+    review = Review(author, review_date())
+    return edit_docx(data, doc, name, review, lambda fixes: comments_for(result, doc, fixes), enabled)
+
+
+def comments_for(result, doc: Document, fixes: list[Fix]) -> list[tuple[int, str, tuple[int, int] | None]]:
+    """(line, comment text, the fix it wraps as (line, index among that line's fixes) or None) per finding.
+
+    A finding a fix removes is anchored on that fix's tracked change; others on their paragraph;
+    findings about the whole file on the title; a missing part where it should be inserted.
+    """
+    from generator.checks.registry import RULES
+
+    index: dict[tuple[str, int], tuple[int, int]] = {}
+    counts: dict[int, int] = {}
+    for fix in fixes:
+        n = counts.get(fix.line, 0)
+        counts[fix.line] = n + 1
+        index.setdefault((fix.rule, fix.line), (fix.line, n))
+    title = next((d.title_line for d in doc.all_documents() if d.title_line), 0)
+    last = max((b.line for d in doc.all_documents() for b in d.blocks if getattr(b, "line", 0)), default=0)
+    out = []
+    for finding in result.findings:
+        line = finding.line or title or 1
+        text = f"【{_SEVERITY_CN[finding.severity]}】{finding.message}"
+        if finding.line is None:
+            text += "（针对全文）"
+        elif finding.rule == "parts.missing":
+            text += "：应补写在本段之后" if finding.line >= last else "：应补写在本段之前"
+        rule = RULES.get(finding.rule)
+        text += f"\n{finding.rule}；依据：{rule.basis if rule else '—'}"
+        out.append((line, text, index.get((finding.rule, finding.line)) if finding.line else None))
+    return out

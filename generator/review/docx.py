@@ -1,0 +1,250 @@
+"""Fixing and reviewing a .docx in place: only the w:t nodes an edit touches change.
+
+`--fix` rewrites those w:t texts; `--review` writes each edit as a tracked change (the run split
+around a w:del and a w:ins, author and date) and each finding as a comment anchored on the
+edited text or the paragraph. Every other part of the package is copied with the same content,
+member order, names, dates and compression.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from generator.errors import FazhiError, Problem
+from generator.ooxml import revisions as rx
+from generator.ooxml.paragraphs import Para, body_paragraphs, masked, w_prefix
+from generator.tree import Document
+from .plan import Fix, fixes_of, plan
+from .textfix import Edit
+
+DOCUMENT = "word/document.xml"
+
+
+@dataclass
+class Review:
+    """What --review adds: author, date, and the comments (anchor line, text, the fix they wrap)."""
+
+    author: str
+    date: str
+    comments: list[tuple[int, str, tuple[int, str] | None]] = field(default_factory=list)
+
+
+@dataclass
+class _Piece:
+    """Part of an edit inside one w:t: local offsets, the text it becomes, and its edit's index."""
+
+    start: int
+    end: int
+    after: str
+    index: int
+    first: bool
+    last: bool
+
+
+def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
+    """The package, document.xml as text and its WordprocessingML prefix (a located error if unusable)."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        raw = package.read(DOCUMENT)
+    except (zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise FazhiError(Problem(f"无法修改这个 Word 文件：{exc}", name)) from None
+    try:
+        xml = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise FazhiError(Problem("无法修改这个 Word 文件：word/document.xml 不是 UTF-8 编码", name)) from None
+    prefix = w_prefix(xml)
+    if prefix is None:
+        raise FazhiError(Problem("无法修改这个 Word 文件：word/document.xml 不是 WordprocessingML", name))
+    return package, xml, prefix
+
+
+def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = None,
+              anchors=None, enabled=None) -> tuple[bytes, list[Fix]]:
+    """The fixed (or reviewed) package and the fixes applied. `anchors(fixes)` gives the review's
+    comments once the fixes are known."""
+    package, xml, prefix = read_document(data, name)
+    w = prefix + ":" if prefix else ""
+    paras = body_paragraphs(masked(xml), prefix)
+    texts = {n: p.text for n, p in paras.items() if n and p.text.strip()}
+    patches: list[tuple[int, int, str]] = []
+    fixes: list[Fix] = []
+    ids = _Ids(rx.max_id(xml, _read(package, "word/comments.xml") or ""))
+    wrapped = {}
+    planned = plan(texts, doc, enabled)
+    for line, edits in sorted(planned.items()):
+        usable = _mappable(paras[line], edits, review is not None)
+        fixes += fixes_of(line, texts[line], usable)
+    if review is not None and anchors is not None:
+        review.comments = anchors(fixes)
+        wrapped = {(c[2][0], c[2][1]): ids.next() for c in review.comments if c[2]}
+    by_line: dict[int, list[Edit]] = {}
+    for fix in fixes:
+        by_line.setdefault(fix.line, []).append(fix.edit)
+    for line, edits in by_line.items():
+        comment_ids = {i: wrapped[(line, i)] for i in range(len(edits)) if (line, i) in wrapped}
+        patches += _paragraph_patches(paras[line], edits, w, review, ids, comment_ids)
+    parts = {DOCUMENT: None}
+    if review is not None:
+        patches += _paragraph_comments(paras, review, w, ids, wrapped)
+        parts.update(_comment_parts(package, review, ids))
+    if not patches:
+        return (data if review is None else _write(package, parts, xml)), fixes
+    return _write(package, parts, _patched(xml, patches)), fixes
+
+
+class _Ids:
+    """Fresh w:id values above every id already in the document and its comments."""
+
+    def __init__(self, top: int):
+        self.top = top
+        self.comment_texts: dict[int, str] = {}
+
+    def next(self) -> int:
+        self.top += 1
+        return self.top
+
+
+def _read(package: zipfile.ZipFile, name: str) -> str | None:
+    try:
+        return package.read(name).decode("utf-8")
+    except KeyError:
+        return None
+
+
+def _spans(para: Para) -> list[tuple[int, int, int]]:
+    """(piece index, start, end) of each piece in the paragraph's text."""
+    out, pos = [], 0
+    for i, piece in enumerate(para.pieces):
+        out.append((i, pos, pos + len(piece.text)))
+        pos += len(piece.text)
+    return out
+
+
+def _covering(para: Para, edit: Edit) -> list[tuple[int, int, int]]:
+    spans = _spans(para)
+    if edit.start == edit.end:  # an insertion goes at the end of the piece before it
+        return [s for s in spans if s[1] < edit.start <= s[2]][:1]
+    return [s for s in spans if s[1] < edit.end and edit.start < s[2]]
+
+
+def _mappable(para: Para, edits: list[Edit], review: bool) -> list[Edit]:
+    """The edits that fall on w:t text only (in a review, not inside an earlier tracked change)."""
+    out = []
+    for edit in edits:
+        covered = _covering(para, edit)
+        pieces = [para.pieces[i] for i, _, _ in covered]
+        if covered and all(p.editable for p in pieces) and not (review and any(p.in_revision for p in pieces)):
+            out.append(edit)
+    return out
+
+
+def _local(para: Para, edits: list[Edit]) -> dict[int, list[_Piece]]:
+    """Each edit split over the w:t pieces it covers: the first piece gets the new text."""
+    out: dict[int, list[_Piece]] = {}
+    for index, edit in enumerate(edits):
+        covered = _covering(para, edit)
+        for k, (i, start, end) in enumerate(covered):
+            lo, hi = max(edit.start, start) - start, min(edit.end, end) - start
+            out.setdefault(i, []).append(_Piece(lo, hi, edit.after if k == 0 else "", index, k == 0,
+                                                k == len(covered) - 1))
+    return out
+
+
+def _paragraph_patches(para: Para, edits: list[Edit], w: str, review: Review | None, ids: _Ids,
+                       comment_ids: dict[int, int]) -> list[tuple[int, int, str]]:
+    patches = []
+    for i, locals_ in _local(para, edits).items():
+        piece = para.pieces[i]
+        if review is None:
+            text = piece.text
+            for part in sorted(locals_, key=lambda p: p.start, reverse=True):
+                text = text[:part.start] + part.after + text[part.end:]
+            close = len(f"</{w}t>")  # only the text changes, not the w:t tag
+            patches.append((piece.content, piece.end - close, rx.escaped(text)))
+        else:
+            patches.append((piece.start, piece.end, _tracked(piece, locals_, w, review, ids, comment_ids)))
+    return patches
+
+
+def _tracked(piece, parts: list[_Piece], w: str, review: Review, ids: _Ids, comment_ids: dict[int, int]) -> str:
+    """A w:t replaced by its text split around tracked deletions and insertions; the run is
+    closed before each change and reopened (same w:r tag and properties) after it."""
+    rpr = rx.plain_rpr(piece.rpr)
+    out, pos = [], 0
+    for part in sorted(parts, key=lambda p: p.start):
+        out.append(rx.text_element(w, piece.text[pos:part.start]) + f"</{w}r>")
+        cid = comment_ids.get(part.index)
+        if cid is not None and part.first:
+            out.append(rx.comment_start(w, cid))
+        if part.end > part.start:
+            out.append(rx.deletion(w, ids.next(), review.author, review.date, rpr, piece.text[part.start:part.end]))
+        if part.after:
+            out.append(rx.insertion(w, ids.next(), review.author, review.date, rpr, part.after))
+        if cid is not None and part.last:
+            out.append(rx.comment_end(w, cid))
+        out.append(piece.run_open + rpr)
+        pos = part.end
+    out.append(rx.text_element(w, piece.text[pos:]))
+    return "".join(out)
+
+
+def _paragraph_comments(paras: dict[int, Para], review: Review, w: str, ids: _Ids,
+                        wrapped: dict) -> list[tuple[int, int, str]]:
+    """Comments anchored on whole paragraphs: range start after w:pPr, end before </w:p>."""
+    patches = []
+    for line, text, fix in review.comments:
+        cid = wrapped[fix] if fix else ids.next()
+        ids.comment_texts[cid] = text
+        if fix:
+            continue
+        para = _anchor(paras, line)
+        patches.append((para.content_start, para.content_start, rx.comment_start(w, cid)))
+        patches.append((para.end, para.end, rx.comment_end(w, cid)))
+    return patches
+
+
+def _anchor(paras: dict[int, Para], line: int) -> Para:
+    """The paragraph at `line`, or the next one that is not empty (the last one if none)."""
+    numbers = sorted(n for n, p in paras.items() if n and not p.empty)
+    later = [n for n in numbers if n >= line]
+    return paras[later[0] if later else numbers[-1]]
+
+
+def _comment_parts(package: zipfile.ZipFile, review: Review, ids: _Ids) -> dict[str, str]:
+    if not ids.comment_texts:
+        return {}
+    rels_name = "word/_rels/document.xml.rels"
+    rels = _read(package, rels_name) or ""
+    target = rx.comments_target(rels) or "comments.xml"
+    name = "word/" + target.lstrip("/").removeprefix("word/")
+    comments = [rx.comment(cid, review.author, review.date, text) for cid, text in sorted(ids.comment_texts.items())]
+    return {name: rx.comments_part(comments, _read(package, name)), rels_name: rx.with_comments_rel(rels),
+            "[Content_Types].xml": rx.with_comments_type(_read(package, "[Content_Types].xml") or "")}
+
+
+def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
+    """Apply non-overlapping patches; several insertions at one offset keep their order."""
+    out, pos = [], 0
+    for start, end, text in sorted(patches, key=lambda p: (p[0], p[1])):
+        out.append(xml[pos:start])
+        out.append(text)
+        pos = max(pos, end)
+    out.append(xml[pos:])
+    return "".join(out)
+
+
+def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str) -> bytes:
+    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was."""
+    buffer = io.BytesIO()
+    new = {name: (xml if text is None else text) for name, text in parts.items()}
+    with zipfile.ZipFile(buffer, "w") as out:
+        for info in package.infolist():
+            data = new.pop(info.filename).encode("utf-8") if info.filename in new else package.read(info.filename)
+            out.writestr(copy.copy(info), data, compress_type=info.compress_type)
+        for name, text in new.items():
+            out.writestr(zipfile.ZipInfo(name, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+

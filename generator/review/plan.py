@@ -1,0 +1,80 @@
+"""Which paragraphs get which edits: roles from the draft's tree, edits from the text fixer."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.tree import Document
+from .textfix import Edit, apply, fix_paragraph
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One applied fix: rule, draft line, the text before and after, and where in the paragraph."""
+
+    rule: str
+    line: int
+    before: str
+    after: str
+    context: str          # the fixed paragraph around the change
+    edit: Edit
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "line": self.line, "before": self.before, "after": self.after,
+                "context": self.context}
+
+
+def roles_by_line(doc: Document) -> dict[int, frozenset[str]]:
+    """Line → what the reader found there (heading with a typed number, date, recipients)."""
+    roles: dict[int, set[str]] = {}
+    for d in doc.all_documents():
+        for heading in d.headings():
+            if heading.number and heading.line:
+                roles.setdefault(heading.line, set()).add("heading")
+        if d.date_line and d.date_text:
+            roles.setdefault(d.date_line, set()).add("date")
+        if d.recipients_line:
+            roles.setdefault(d.recipients_line, set()).add("recipients")
+    return {line: frozenset(found) for line, found in roles.items()}
+
+
+def content(texts: dict[int, str]) -> dict[int, str]:
+    """The paragraphs the reader keeps: web-page noise (dropped lines, everything after an end
+    marker) is not fixed, as it is not checked."""
+    from generator.read.noise import resolve_noise
+    from generator.read.structure import clean
+
+    noise, out = resolve_noise(None), {}
+    for line, text in sorted(texts.items()):
+        value = clean(text)
+        if not value:
+            continue
+        if out and noise.is_end(value):
+            break
+        if noise.is_drop(value) or (not out and noise.is_end(value)):
+            continue
+        out[line] = text
+    return out
+
+
+def plan(texts: dict[int, str], doc: Document, enabled=None) -> dict[int, list[Edit]]:
+    """The edits of every paragraph (by line) that has any; noise lines are left alone, and only
+    the rules in `enabled` (the profile's, None: all) fix anything."""
+    roles = roles_by_line(doc)
+    out = {}
+    for line, text in content(texts).items():
+        edits = [e for e in fix_paragraph(text, roles.get(line, frozenset())) if enabled is None or e.rule in enabled]
+        if edits:
+            out[line] = edits
+    return out
+
+
+def fixes_of(line: int, text: str, edits: list[Edit]) -> list[Fix]:
+    """The report entries of one paragraph's applied edits (context from the fixed text)."""
+    fixed = apply(text, edits)
+    out, shift = [], 0
+    for edit in edits:
+        start = edit.start + shift
+        shift += len(edit.after) - (edit.end - edit.start)
+        context = fixed[max(0, start - 8): start + len(edit.after) + 8].strip()
+        out.append(Fix(edit.rule, line, edit.before, edit.after, context, edit))
+    return out

@@ -1,0 +1,210 @@
+"""The pure-text fixer: one paragraph's text and its role in, the mechanical edits out.
+
+Every edit names the check rule whose finding it removes; the patterns and the replacement
+tables are in generator/data/fixes.yaml. Nothing inside a protected span (URLs, e-mail
+addresses, times, decimals and version numbers) is touched, nor the numbers inside 《》.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from generator.numbering import read_number, to_int
+from generator.resources import DATA, load_data
+from generator.tree import cn_date
+
+FIXES = DATA / "fixes.yaml"
+# What counts as Chinese around a mark: ideographs and the full-width punctuation of Chinese text.
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》、…—]")
+_OPENERS = "“‘《（〔【"
+_STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
+_DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［])\s*((?:19|20)\d\d)\s*([〕\]】)）﹞］])"
+                     r"\s*(第?)\s*([0-9０-９]+)\s*号")
+_PADDED = re.compile(r"^(20\d\d)年(0?)(\d{1,2})月(0?)(\d{1,2})日$")
+_NUMERIC = re.compile(r"^(20\d\d)\s*([.\-/．－／])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] (the paragraph's text) by `after`, for `rule`."""
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+def is_han(char: str) -> bool:
+    return bool(char) and bool(_HAN.match(char))
+
+
+@functools.lru_cache(maxsize=1)
+def _config() -> tuple[dict, re.Pattern]:
+    data = load_data(FIXES)
+    return data, re.compile("|".join(f"(?:{p})" for p in data["protect"]))
+
+
+def _protected(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _config()[1].finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], index: int) -> bool:
+    return any(a <= index < b for a, b in spans)
+
+
+def _titles(text: str) -> list[tuple[int, int]]:
+    """Spans inside 《…》 (outermost pairs)."""
+    out, depth, start = [], 0, 0
+    for i, char in enumerate(text):
+        if char == "《":
+            depth += 1
+            start = i if depth == 1 else start
+        elif char == "》" and depth:
+            depth -= 1
+            if not depth:
+                out.append((start, i + 1))
+    return out
+
+
+def fix_paragraph(text: str, roles: frozenset[str] = frozenset()) -> list[Edit]:
+    """The edits for one paragraph, sorted and not overlapping. Roles: heading, date, recipients."""
+    protect = _protected(text)
+    edits = []  # earlier lists win ties: a heading number or a 文号 is fixed by its own rule
+    if "heading" in roles:
+        edits += _heading(text)
+    if "date" in roles:
+        edits += _date(text)
+    if "recipients" in roles:
+        edits += _recipients(text)
+    edits += _docnums(text)
+    edits += _half_width(text, protect)
+    out: list[Edit] = []
+    for edit in edits:
+        if not any(edit.start < o.end and o.start < edit.end or edit.start == o.start for o in out):
+            out.append(edit)
+    return sorted(out, key=lambda e: (e.start, e.end))
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    """The text with the edits applied."""
+    for edit in sorted(edits, key=lambda e: e.start, reverse=True):
+        text = text[:edit.start] + edit.after + text[edit.end:]
+    return text
+
+
+def _half_width(text: str, protect) -> list[Edit]:
+    """Parentheses and quotes first; a comma after a fixed 「）」 or 「”」 is then in Chinese text."""
+    conf = _config()[0]["half_width"]
+    rule, marks = conf["rule"], conf["marks"]
+    pairs = _parentheses(text, protect, rule, conf["parentheses"]) + _quotes(text, protect)
+    view = apply(text, pairs)  # one character for one: offsets unchanged
+    edits = []
+    for i, char in enumerate(view):
+        if char in marks and not _inside(protect, i):
+            before, after = view[i - 1] if i else "", view[i + 1] if i + 1 < len(view) else ""
+            if is_han(before) and (after == "" or is_han(after) or after.isdigit() or after in _OPENERS):
+                edits.append(Edit(rule, i, i + 1, char, marks[char]))
+    return pairs + edits
+
+
+def _parentheses(text: str, protect, rule: str, table: dict) -> list[Edit]:
+    """ASCII parenthesis pairs in Chinese text, both marks of a pair or neither."""
+    stack, edits = [], []
+    for i, char in enumerate(text):
+        if char not in "()" or _inside(protect, i):
+            continue
+        if char == "(":
+            stack.append(i)
+            continue
+        if not stack:
+            return []  # unbalanced: leave the paragraph's parentheses alone
+        start = stack.pop()
+        inner = text[start + 1:i]
+        before, after = text[start - 1] if start else "", text[i + 1] if i + 1 < len(text) else ""
+        if any(is_han(c) for c in inner if c not in "()") or (is_han(before) and is_han(after)):
+            edits += [Edit(rule, start, start + 1, "(", table["("]), Edit(rule, i, i + 1, ")", table[")"])]
+    return [] if stack else edits
+
+
+def _quotes(text: str, protect) -> list[Edit]:
+    conf = _config()[0]["quotes"]
+    found = [i for i, c in enumerate(text) if c == '"' and not _inside(protect, i)]
+    if not found or len(found) % 2:
+        return []
+    edits = []
+    for start, end in zip(found[::2], found[1::2]):
+        if any(is_han(c) for c in text[start + 1:end]):
+            edits += [Edit(conf["rule"], start, start + 1, '"', conf["double"][0]),
+                      Edit(conf["rule"], end, end + 1, '"', conf["double"][1])]
+    return edits
+
+
+def _heading(text: str) -> list[Edit]:
+    offset = len(text) - len(text.lstrip(_STRIP))
+    found = read_number(text[offset:])
+    if not found:
+        return []
+    level, _value, number, variant = found
+    for key, conf in _config()[0]["headings"].items():
+        if int(str(key).split("-")[0]) == level and variant in conf["from"]:
+            digits = re.sub(r"[()（）、.．]", "", number)
+            want = conf["to"].replace("一" if level == 2 else "1", digits, 1)
+            return [Edit(conf["rule"], offset, offset + len(number), number, want)]
+    return []
+
+
+def _docnums(text: str) -> list[Edit]:
+    conf = _config()[0]["docnum"]
+    titles = _titles(text)
+    edits = []
+    for match in _DOCNUM.finditer(text):
+        if _inside(titles, match.start()):
+            continue
+        for group, want, key in ((2, conf["brackets"]["open"], "brackets"), (4, conf["brackets"]["close"], "brackets")):
+            if match.group(group) != want:
+                edits.append(Edit(conf[key]["rule"], match.start(group), match.end(group), match.group(group), want))
+        if match.group(5):
+            edits.append(Edit(conf["di"]["rule"], match.start(5), match.end(5), "第", ""))
+        digits = match.group(6)
+        zeros = len(digits) - len(digits.lstrip("0０"))
+        if zeros and zeros < len(digits):
+            edits.append(Edit(conf["leading_zero"]["rule"], match.start(6), match.start(6) + zeros,
+                              digits[:zeros], ""))
+    return edits
+
+
+def _date(text: str) -> list[Edit]:
+    rule = _config()[0]["date"]["rule"]
+    offset = len(text) - len(text.lstrip(_STRIP))
+    body = text.strip(_STRIP)
+    padded = _PADDED.match(body)
+    if padded:
+        edits = [Edit(rule, offset + padded.start(g), offset + padded.end(g), padded.group(g), "")
+                 for g in (2, 4) if padded.group(g)]
+        return edits if _valid(padded.group(1), padded.group(3), padded.group(5)) else []
+    numeric = _NUMERIC.match(body)
+    if numeric and _valid(numeric.group(1), numeric.group(3), numeric.group(4)):
+        want = cn_date(dt.date(int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))))
+        return [Edit(rule, offset, offset + len(body), body, want)]
+    return []
+
+
+def _valid(year: str, month: str, day: str) -> bool:
+    try:
+        dt.date(to_int(year), to_int(month), to_int(day))
+    except ValueError:
+        return False
+    return True
+
+
+def _recipients(text: str) -> list[Edit]:
+    conf = _config()[0]["recipients"]
+    body = text.rstrip(_STRIP)
+    if not body or body.endswith(conf["colon"]):
+        return []
+    if body[-1] in ":；;，,。.、":
+        return [Edit(conf["rule"], len(body) - 1, len(body), body[-1], conf["colon"])]
+    return [Edit(conf["rule"], len(body), len(body), "", conf["colon"])]
