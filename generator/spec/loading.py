@@ -21,6 +21,7 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]
 # YAML folds a wrapped scalar's lines with a space; between Chinese characters that space is noise.
 _CJK_FOLD_SPACE = re.compile("(?<=[\u2e80-\uffef]) (?=[\u2e80-\uffef])")
 MAX_SPEC_BYTES = 5 * 1024 * 1024
+_STR = "tag:yaml.org,2002:str"
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Loaded:
     data: Any
     file: str
     marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    text: str = field(default="", repr=False)  # the source, to point inside a string
 
     def locate(self, path: tuple) -> tuple[int, int]:
         """Mark of the nearest path that has one (a missing key points at its parent)."""
@@ -77,7 +79,7 @@ def load_yaml_text(text: str, name: str = "<string>") -> Loaded:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        loaded = Loaded(None, name)
+        loaded = Loaded(None, name, text=text)
         loaded.data = _build(loader, node, (), loaded) if node is not None else {}
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -112,7 +114,7 @@ def _build(loader, node, path: tuple, loaded: Loaded):
         loader.flatten_mapping(node)
         result: dict = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if _plain_str(key_node) else loader.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int)):
                 raise SpecError(loaded_problem(loaded, key_node, "字段名必须是文字"))
             key = str(key)
@@ -128,7 +130,7 @@ def _build(loader, node, path: tuple, loaded: Loaded):
             items.append(_build(loader, item_node, path + (index,), loaded))
         return items
     try:
-        value = loader.construct_object(node, deep=True)
+        value = node.value if _plain_str(node) else loader.construct_object(node, deep=True)
     except (ValueError, OverflowError):  # e.g. 2023-13-01 resolves as a date but is none
         raise SpecError(loaded_problem(loaded, node, f"无效的值「{node.value}」（日期应为 2023-01-04 这样的真实日期）", path))
     if isinstance(value, str) and node.style != "|" and node.end_mark.line > node.start_mark.line:
@@ -139,6 +141,11 @@ def _build(loader, node, path: tuple, loaded: Loaded):
             raise SpecError(loaded_problem(
                 loaded, node, f"文字中含有 Word 文档无法保存的控制字符 U+{ord(bad.group()):04X}，请删除", path))
     return value
+
+
+def _plain_str(node) -> bool:
+    """A scalar the constructor would return as node.value anyway (most of a spec): skip it."""
+    return node.tag == _STR and isinstance(node, yaml.ScalarNode)
 
 
 def loaded_problem(loaded: Loaded, node, message: str, path: tuple = ()) -> Problem:
