@@ -2,17 +2,37 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.render.build import Options, build_tree
 from generator.errors import FazhiError, OutputError, Problem
-from generator.write.atomic import write_atomic
-from generator.spec.validate import load_spec
 
+if TYPE_CHECKING:
+    from generator.render.build import Options
+
+# Each function imports what it uses: `check` on a .docx loads neither pydantic nor Jinja,
+# and nothing loads python-docx unless a package has to be built.
 FORMATS = ("docx", "txt", "pdf")
 
 
-def render_bytes(spec, fmt: str = "docx", options: Options = Options()) -> bytes:
+def load_spec(path: str | Path):
+    """Load, validate and expand a spec file (pydantic is imported here, on first use)."""
+    from generator.spec.validate import load_spec as load
+
+    return load(path)
+
+
+def build_tree(spec, options: Options | None = None):
+    """The document tree of a validated spec (Jinja is imported here, on first use)."""
+    from generator.render.build import Options, build_tree as build
+
+    return build(spec, options or Options())
+
+
+def render_bytes(spec, fmt: str = "docx", options: Options | None = None) -> bytes:
     """Render a validated spec to .docx or .txt bytes."""
+    from generator.render.build import Options
+
+    options = options or Options()
     tree = build_tree(spec, options)
     if fmt == "txt":
         from generator.write.text import to_text
@@ -29,8 +49,12 @@ def default_output(spec_path: str | Path, fmt: str) -> Path:
 
 
 def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str = "docx",
-                options: Options = Options()) -> Path:
+                options: Options | None = None) -> Path:
     """Load, render and atomically write one spec; returns the output path."""
+    from generator.render.build import Options
+    from generator.write.atomic import write_atomic
+
+    options = options or Options()
     if fmt not in FORMATS:
         raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
     spec = load_spec(spec_path)
@@ -48,6 +72,7 @@ def _render_pdf(spec, target: Path, options: Options) -> Path:
     """docx first, then LibreOffice; the PDF is moved into place atomically."""
     import tempfile
 
+    from generator.write.atomic import write_atomic
     from generator.write.pdf import docx_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:

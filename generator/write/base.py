@@ -1,0 +1,71 @@
+"""The package around a document's body, kept in the user's cache: python-docx (~80 ms a process
+to import and run) is needed only the first time a style profile is used.
+
+The key covers everything the package is built from: the font profile and options, the layout
+file's content, the source of the writer and of generator/ooxml, the built-in layout.yaml and the
+python-docx version. An entry carries a checksum; a damaged or unreadable one is rebuilt.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+from typing import Callable
+
+from generator import cache
+from generator.resources import LAYOUT, PACKAGE
+
+_MAGIC = b"fazhi-base-1\n"
+Parts = tuple[bytes, str, str]  # zip of the other parts, document head, sectPr
+
+
+def cached(fonts: str, heading3_bold: bool, layout_path: str | None, build: Callable[[], Parts]) -> Parts:
+    """The base package from the cache, else built (and stored)."""
+    key = _key(fonts, heading3_bold, layout_path)
+    if key is not None:
+        found = _decode(cache.read("base", key))
+        if found:
+            return found
+    parts = build()
+    if key is not None:
+        cache.write("base", key, _encode(parts))
+    return parts
+
+
+def _key(fonts: str, heading3_bold: bool, layout_path: str | None) -> str | None:
+    """What decides the package; None (do not cache) when an input cannot be read."""
+    try:
+        inputs = [fonts, str(heading3_bold), Path(layout_path).read_bytes() if layout_path else b"",
+                  LAYOUT.read_bytes(), _python_docx_version()]
+        for folder in ("write", "ooxml"):
+            for source in sorted((PACKAGE / folder).glob("*.py")):
+                inputs += [source.name, source.read_bytes()]
+    except OSError:
+        return None
+    return cache.digest(*inputs)
+
+
+def _python_docx_version() -> bytes:
+    """python-docx's __init__.py (it holds the version), found without importing the package."""
+    spec = importlib.util.find_spec("docx")
+    return Path(spec.origin).read_bytes() if spec and spec.origin else b"absent"
+
+
+def _encode(parts: Parts) -> bytes:
+    zip_bytes, head, sect = parts
+    header = json.dumps({"head": head, "sect": sect, "sha256": hashlib.sha256(zip_bytes).hexdigest()})
+    return _MAGIC + header.encode("utf-8") + b"\n" + zip_bytes
+
+
+def _decode(data: bytes | None) -> Parts | None:
+    if not data or not data.startswith(_MAGIC):
+        return None
+    header, _, zip_bytes = data[len(_MAGIC):].partition(b"\n")
+    try:
+        meta = json.loads(header)
+        if hashlib.sha256(zip_bytes).hexdigest() != meta["sha256"]:
+            return None
+        return zip_bytes, meta["head"], meta["sect"]
+    except (ValueError, KeyError, TypeError):
+        return None
