@@ -73,9 +73,9 @@ def _render_pdf(spec, target: Path, options: Options) -> Path:
     import tempfile
 
     from generator.write.atomic import write_atomic
-    from generator.write.pdf import docx_to_pdf
+    from generator.write.pdf import docx_to_pdf, terminating_cleanly
 
-    with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
+    with terminating_cleanly(), tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
         docx = Path(temp) / (target.stem + ".docx")
         docx.write_bytes(render_bytes(spec, "docx", options))
         (pdf,) = docx_to_pdf([docx], Path(temp))
