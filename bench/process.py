@@ -54,7 +54,8 @@ def bench_process(rounds: int) -> dict[str, float]:
     """Print medians and ratios to the floor; return the wall-time medians."""
     compileall.compile_dir(str(ROOT / "generator"), quiet=1)
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
-        env = dict(os.environ, FAZHI_CACHE_DIR=str(Path(temp) / "cache"))
+        # PYTHONPATH: the checkout being measured, even when another one is installed in the venv
+        env = dict(os.environ, FAZHI_CACHE_DIR=str(Path(temp) / "cache"), PYTHONPATH=str(ROOT))
         table = commands(Path(temp))
         cold, _ = _run(table["fazhi render kaifu.yaml"], env)  # builds and stores the base package
         walls: dict[str, list[float]] = {name: [] for name in table}
