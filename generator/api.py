@@ -55,31 +55,69 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     from generator.write.atomic import write_atomic
 
     options = options or Options()
-    if fmt not in FORMATS:
-        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+    _check_format(fmt)
     spec = load_spec(spec_path)
-    if options.table and spec.kind != "work-plan":
-        raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
     target = Path(out) if out else default_output(spec_path, fmt)
-    if target.resolve() == Path(spec_path).resolve():
-        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+    _check_job(spec, spec_path, target, options)
     if fmt == "pdf":
-        return _render_pdf(spec, target, options)
+        return _render_pdfs([spec], [target], options)[0]
     return write_atomic(target, render_bytes(spec, fmt, options))
 
 
-def _render_pdf(spec, target: Path, options: Options) -> Path:
-    """docx first, then LibreOffice; the PDF is moved into place atomically."""
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+
+
+def _check_job(spec, spec_path: str | Path, target: Path, options: Options) -> None:
+    """Refuse --table for a report and an output that would overwrite its own input."""
+    if options.table and spec.kind != "work-plan":
+        raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
+    if target.resolve() == Path(spec_path).resolve():
+        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+
+
+def _render_pdfs(specs: list, targets: list[Path], options: Options) -> list[Path]:
+    """docx first, then one LibreOffice process for all; each PDF is moved into place atomically."""
     import tempfile
 
     from generator.write.atomic import write_atomic
     from generator.write.pdf import docx_to_pdf, terminating_cleanly
 
     with terminating_cleanly(), tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
-        docx = Path(temp) / (target.stem + ".docx")
-        docx.write_bytes(render_bytes(spec, "docx", options))
-        (pdf,) = docx_to_pdf([docx], Path(temp))
-        return write_atomic(target, pdf.read_bytes())
+        docs = []
+        for index, (spec, target) in enumerate(zip(specs, targets)):
+            docs.append(Path(temp) / f"{index:04d}-{target.stem}.docx")  # two specs may share a stem
+            docs[-1].write_bytes(render_bytes(spec, "docx", options))
+        pdfs = docx_to_pdf(docs, Path(temp))
+        return [write_atomic(target, pdf.read_bytes()) for target, pdf in zip(targets, pdfs)]
+
+
+def render_files(spec_paths: list, fmt: str = "docx", options: Options | None = None,
+                 outdir: str | Path | None = None) -> list[Path]:
+    """Render several specs, each beside its input (or into `outdir`); PDFs share one LibreOffice process.
+
+    Every spec is loaded and validated first: one invalid spec stops the batch before anything
+    is written, with the problems of all of them.
+    """
+    from generator.render.build import Options
+    from generator.write.atomic import write_atomic
+
+    options = options or Options()
+    _check_format(fmt)
+    targets = [Path(outdir) / default_output(p, fmt).name if outdir else default_output(p, fmt) for p in spec_paths]
+    specs, problems = [], []
+    for path, target in zip(spec_paths, targets):
+        try:
+            specs.append(load_spec(path))
+            _check_job(specs[-1], path, target, options)
+        except FazhiError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise FazhiError(*problems)
+    if fmt == "pdf":
+        return _render_pdfs(specs, targets, options)
+    return [write_atomic(t, render_bytes(spec, fmt, options)) for spec, t in zip(specs, targets)]
 
 
 def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:

@@ -145,3 +145,32 @@ def test_missing_libreoffice_is_a_chinese_error(monkeypatch, tmp_path):
     with pytest.raises(FazhiError) as info:
         pdf.docx_to_pdf([tmp_path / "k.docx"], tmp_path)
     assert "未安装 LibreOffice" in str(info.value)
+
+
+def test_render_files_converts_a_batch_in_one_libreoffice(tmp_path, monkeypatch):
+    need_soffice()
+    from conftest import MUDANJIANG
+
+    from generator.api import render_files
+
+    started = []
+    real = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda *a, **k: started.append(a[0]) or real(*a, **k))
+    written = render_files([KAIFU, MUDANJIANG], "pdf", outdir=tmp_path)
+    assert [p.name for p in written] == ["kaifu-2022.pdf", "mudanjiang-2022.pdf"]
+    assert all(p.read_bytes()[:5] == b"%PDF-" for p in written)
+    assert len(started) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kaifu-2022.pdf", "mudanjiang-2022.pdf"]
+
+
+def test_render_files_refuses_the_whole_batch_before_writing(tmp_path):
+    from generator.api import render_files
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("kind: annual-report\nyear: 二〇二二\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(FazhiError) as info:
+        render_files([KAIFU, bad], "docx", outdir=out)
+    assert any(p.file == str(bad) for p in info.value.problems)
+    assert list(out.iterdir()) == []

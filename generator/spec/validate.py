@@ -150,6 +150,8 @@ def _description(model: type[BaseModel], loc: tuple) -> str:
 
 def _expand_texts(spec: Spec, loaded: Loaded) -> None:
     """Replace {{ figures.x }} and the other references in every spec string, in place."""
+    if loaded.text and "{" not in loaded.text and "\\" not in loaded.text:
+        return  # no brace anywhere, nor an escape that could make one: nothing to expand
     context = refs.Context(spec.figures, spec.year, spec.jurisdiction)
     problems: list[Problem] = []
     _expand(spec, (), context, loaded, problems)

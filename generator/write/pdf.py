@@ -79,10 +79,10 @@ def run_group(command: list[str], env: dict, timeout: float) -> tuple[int, str]:
 def end_group(process: subprocess.Popen) -> None:
     """SIGTERM to the process group, SIGKILL after a grace period; reap the leader."""
     pgid = process.pid  # start_new_session: the leader's pid is the group id
-    for sig, wait in ((signal.SIGTERM, GRACE), (signal.SIGKILL, GRACE)):
-        if not _signal_group(pgid, sig):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _group_alive(pgid, process) or not _signal_group(pgid, sig):
             break
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + GRACE
         while time.monotonic() < deadline and _group_alive(pgid, process):
             time.sleep(0.02)
     with contextlib.suppress(subprocess.TimeoutExpired):
@@ -100,12 +100,24 @@ def _signal_group(pgid: int, sig: int) -> bool:
 
 
 def _group_alive(pgid: int, process: subprocess.Popen) -> bool:
-    process.poll()  # reap the leader, else it stays a zombie member of the group
-    try:
-        os.killpg(pgid, 0)
-        return True
-    except (ProcessLookupError, PermissionError):
-        return False
+    """Whether any process of the group still runs (zombies waiting to be reaped do not count)."""
+    process.poll()  # reap the leader
+    proc = Path("/proc")
+    if not proc.is_dir():  # not Linux: a signal 0 answers, zombies included
+        try:
+            os.killpg(pgid, 0)
+            return True
+        except (ProcessLookupError, PermissionError):
+            return False
+    for entry in proc.iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                return True
+    return False
 
 
 @contextlib.contextmanager
