@@ -58,22 +58,49 @@ def docx_to_pdf(paths: list[Path], outdir: Path, timeout: float | None = None) -
 
 def run_group(command: list[str], env: dict, timeout: float) -> tuple[int, str]:
     """Run a command in a process group of its own; end the whole group on timeout or interruption."""
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, start_new_session=True)
+    process = None
     try:
+        with _held_signals() as held:  # a Ctrl-C inside Popen would leave its child unsupervised
+            process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL, start_new_session=True)
+        held.deliver()
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         end_group(process)
         raise FazhiError(Problem(f"LibreOffice 转换超时（{timeout:.0f} 秒），已终止")) from None
     except BaseException:  # Ctrl-C, SystemExit from a termination signal: leave nothing running
-        try:
-            end_group(process)
-        except BaseException:  # interrupted again while waiting: no more grace
-            _signal_group(process.pid, signal.SIGKILL)
-            raise
+        if process is not None:
+            try:
+                end_group(process)
+            except BaseException:  # interrupted again while waiting: no more grace
+                _signal_group(process.pid, signal.SIGKILL)
+                raise
         raise
     end_group(process)  # LibreOffice may leave a helper behind even after a clean exit
     return process.returncode, output.decode("utf-8", "replace")
+
+
+class _held_signals:
+    """Record SIGINT, SIGTERM and SIGHUP instead of acting on them; deliver() acts on them later."""
+
+    def __enter__(self):
+        self.received: list[int] = []
+        self.previous = {}
+        if threading.current_thread() is threading.main_thread():
+            for name in ("SIGINT",) + TERMINATING:
+                sig = getattr(signal, name, None)
+                if sig is not None and signal.getsignal(sig) is not None:  # None: set outside Python
+                    self.previous[sig] = signal.signal(sig, lambda signum, frame: self.received.append(signum))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+
+    def deliver(self) -> None:
+        """Act on what arrived meanwhile, through the handlers now in place."""
+        for sig in dict.fromkeys(self.received):
+            signal.raise_signal(sig)
 
 
 def end_group(process: subprocess.Popen) -> None:
