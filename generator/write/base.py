@@ -2,7 +2,7 @@
 to import and run) is needed only the first time a style profile is used.
 
 The key covers everything the package is built from: the font profile and options, the layout
-file's content, the source of the writer and of generator/ooxml, the built-in layout.yaml and the
+file's content, the source of the writer and of generator/ooxml, the built-in data files and the
 python-docx version. An entry carries a checksum; a damaged or unreadable one is rebuilt.
 """
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator import cache
-from generator.resources import LAYOUT, PACKAGE
+from generator.resources import PACKAGE
 
 _MAGIC = b"fazhi-base-1\n"
 Parts = tuple[bytes, str, str]  # zip of the other parts, document head, sectPr
@@ -37,10 +37,13 @@ def _key(fonts: str, heading3_bold: bool, layout_path: str | None) -> str | None
     """What decides the package; None (do not cache) when an input cannot be read."""
     try:
         inputs = [fonts, str(heading3_bold), Path(layout_path).read_bytes() if layout_path else b"",
-                  LAYOUT.read_bytes(), _python_docx_version()]
-        for folder in ("write", "ooxml"):
-            for source in sorted((PACKAGE / folder).glob("*.py")):
-                inputs += [source.name, source.read_bytes()]
+                  _python_docx_version()]
+        # more than the package needs today (all data files, the whole writer), so that a new
+        # input added there can never be served stale
+        for pattern in ("write/*.py", "ooxml/*.py", "ooxml/data/*", "data/**/*"):
+            for source in sorted(PACKAGE.glob(pattern)):
+                if source.is_file():
+                    inputs += [str(source.relative_to(PACKAGE)), source.read_bytes()]
     except OSError:
         return None
     return cache.digest(*inputs)
