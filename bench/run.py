@@ -1,5 +1,10 @@
-"""Benchmarks: `python bench/run.py [render|check|all] [--rounds N]` prints medians.
+"""Benchmarks: `python bench/run.py [sizes|process|render|check|all] [--rounds N]` prints medians and ratios.
 
+sizes:   four report sizes (~10, 50, 200, 1,000 pages) generated from the kaifu example, rendered
+         from their YAML files, against a string-template floor with the same libyaml load
+         (bench/sizes.py). Target: ≤ 3× the floor at every size.
+process: whole processes of `fazhi --help`, `fazhi render`, `fazhi check` against
+         `python -c "import lxml.etree, yaml"` (bench/process.py). Targets: ≤ 1.5×, --help ≤ 60 ms.
 render: in one process and alternating rounds, fazhi renders the kaifu example (from the
         validated spec, and from the YAML file) against a reference that writes the same
         document's body straight into word/document.xml with a string template and zips it
@@ -15,37 +20,20 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
-import time
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import KAIFU, median_table as _median_table, timed as _timed  # noqa: E402
 from generator.api import render_bytes  # noqa: E402
 from generator.render.build import build_tree  # noqa: E402
 from generator.write.docx import StyleOptions, write_docx  # noqa: E402
 from generator.spec.validate import load_spec  # noqa: E402
 from generator.write.text import to_text  # noqa: E402
-
-KAIFU = ROOT / "examples" / "kaifu-2022.yaml"
-
-
-def _timed(func) -> float:
-    start = time.perf_counter()
-    func()
-    return (time.perf_counter() - start) * 1000
-
-
-def _median_table(results: dict[str, list[float]], floor: str) -> None:
-    base = statistics.median(results[floor])
-    for name, values in results.items():
-        median = statistics.median(values)
-        print(f"  {name:<34} median {median:8.2f} ms   min {min(values):8.2f}   ×floor {median / base:5.2f}")
 
 
 def _reference_writer(docx: bytes):
@@ -213,10 +201,18 @@ def _cpu() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["render", "check", "batch", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     args = parser.parse_args()
+    if args.which in ("sizes", "all"):
+        from bench.sizes import bench_sizes
+
+        bench_sizes(args.rounds)
+    if args.which in ("process", "all"):
+        from bench.process import bench_process
+
+        bench_process(max(5, args.rounds // 2))
     if args.which in ("render", "all"):
         bench_render(args.rounds)
     if args.which in ("check", "all"):

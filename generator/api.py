@@ -3,17 +3,41 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.render.build import Options, build_tree
 from generator.errors import FazhiError, OutputError, Problem, SpecError
-from generator.write.atomic import output_folder, write_atomic
-from generator.spec.validate import load_spec
 
+if TYPE_CHECKING:
+    from generator.render.build import Options
+
+# Each function imports what it uses: `check` on a .docx loads neither pydantic nor Jinja,
+# and nothing loads python-docx unless a package has to be built.
 FORMATS = ("docx", "txt", "pdf")
 
 
-def render_bytes(spec, fmt: str = "docx", options: Options = Options()) -> bytes:
+def load_spec(path: str | Path):
+    """Load, validate and expand a spec file (pydantic is imported here, on first use)."""
+    from generator.spec.validate import load_spec as load
+
+    return load(path)
+
+
+def build_tree(spec, options: Options | None = None):
+    """The document tree of a validated spec (Jinja is imported here, on first use)."""
+    from generator.render.build import Options, build_tree as build
+
+    return build(spec, options or Options())
+
+
+def _options(options: Options | None) -> Options:
+    from generator.render.build import Options
+
+    return options or Options()
+
+
+def render_bytes(spec, fmt: str = "docx", options: Options | None = None) -> bytes:
     """Render a validated spec to .docx or .txt bytes."""
+    options = _options(options)
     tree = build_tree(spec, options)
     if fmt == "txt":
         from generator.write.text import to_text
@@ -41,7 +65,7 @@ def output_target(spec_path: str | Path, out: str | Path | None, fmt: str) -> tu
 
 
 def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str = "docx",
-                options: Options = Options(), notify=None, previous: dict | None = None) -> Path:
+                options: Options | None = None, notify=None, previous: dict | None = None) -> Path:
     """Load, render and atomically write one spec; returns the output path.
 
     `notify(message)` hears what the clerk should know but does not stop rendering: layout
@@ -49,7 +73,9 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     `previous`: last year's figures by name (see previous_figures), for 同比 in the texts.
     """
     from generator.kinds.common import FigureError
+    from generator.write.atomic import output_folder, write_atomic
 
+    options = _options(options)
     if fmt not in FORMATS:
         raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
     spec = load_spec_file(spec_path, previous)
@@ -135,9 +161,10 @@ def _render_pdf(spec, target: Path, options: Options, notify=None) -> Path:
     """docx first, then LibreOffice; the PDF is moved into place atomically."""
     import tempfile
 
-    from generator.write.pdf import docx_to_pdf
+    from generator.write.atomic import write_atomic
+    from generator.write.pdf import docx_to_pdf, terminating_cleanly
 
-    with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
+    with terminating_cleanly(), tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
         docx = Path(temp) / (target.stem + ".docx")
         docx.write_bytes(render_bytes(spec, "docx", options))
         (pdf,) = docx_to_pdf([docx], Path(temp))
@@ -274,11 +301,13 @@ def check_many(paths: list[Path], profile: str | None = None, layout: str | Path
     return results, [p for _, ps in outcome for p in ps]
 
 
-def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", options: Options = Options(),
+def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", options: Options | None = None,
                  previous: dict | None = None, jobs: int | None = None, progress=None) -> tuple[list[Path], list[Problem]]:
     """Render many specs (into `outdir`, else each beside its spec) in worker processes: the files
     written and the problems of the specs that failed; one bad spec does not stop the others."""
     from generator.batch.render import plan, render_many
+
+    options = _options(options)
 
     if fmt not in FORMATS:
         raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
@@ -335,6 +364,7 @@ def fix_file(path: str | Path, out: str | Path | None = None, profile: str | Non
     from generator.checks import check_document
     from generator.read import read_draft
     from generator.review import fix_bytes
+    from generator.write.atomic import write_atomic
 
     path = Path(path)
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -355,6 +385,7 @@ def review_file(path: str | Path, out: str | Path | None = None, profile: str | 
     from generator.checks import check_document
     from generator.read import read_draft
     from generator.review import review_bytes
+    from generator.write.atomic import write_atomic
 
     path = Path(path)
     target = _edit_target(path, out, "reviewed")

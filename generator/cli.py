@@ -1,7 +1,9 @@
 """The `fazhi` command: parses arguments, calls the library, maps errors to exit codes here only."""
 from __future__ import annotations
 
+import atexit
 import functools
+import gc
 import sys
 from pathlib import Path
 
@@ -14,6 +16,12 @@ EXIT_INPUT = 2
 # Paths are checked by the library, in Chinese, one file at a time: click checks none of them
 # (its checks are English, and one unreadable draft would stop a whole `check` run).
 PATH = click.Path(path_type=Path, readable=False)
+
+# Interpreter shutdown runs the cyclic garbage collector over every object still alive (~33,000
+# after a render: pydantic schemas, compiled templates): measured 44 ms of a kaifu render. Moving them
+# to the permanent generation first skips that work; atexit still runs every other handler
+# (registered later, so run earlier), and the OS frees the memory anyway.
+atexit.register(gc.freeze)
 
 
 def _kind_names() -> list[str]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-import yaml
-
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE / "data"
 KINDS = PACKAGE / "kinds"
@@ -25,4 +23,11 @@ def templates_dir() -> Path:
 @functools.lru_cache(maxsize=16)
 def load_data(path: Path) -> dict:
     """A built-in YAML data file (parts, areas, profiles), parsed once."""
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))
+
+
+def parse_yaml(text: str):
+    """Plain data from YAML text; libyaml's loader is 8x faster than yaml.safe_load's pure Python."""
+    import yaml  # here, so that `fazhi --help` need not import it
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))

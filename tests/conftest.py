@@ -146,3 +146,11 @@ def render_text(spec: Path) -> str:
     from generator.write.text import to_text
 
     return to_text(build_tree(load_spec(spec)))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory):
+    """Caches (the .docx base package, LibreOffice's profile) live in this session's folder, never the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FAZHI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield

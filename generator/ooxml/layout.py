@@ -5,10 +5,8 @@ import difflib
 import functools
 from dataclasses import dataclass
 
-import yaml
-
 from generator.errors import FazhiError, Problem
-from generator.resources import LAYOUT
+from generator.resources import LAYOUT, parse_yaml
 
 DEFAULT_LAYOUT = LAYOUT
 
@@ -86,7 +84,7 @@ def load_layout(path: str | None = None) -> Layout:
     A city's file need only hold what it changes (a full copy of layout.yaml works too); a key
     the built-in file does not have, or a number given as text, is a located LayoutError.
     """
-    data = yaml.safe_load(DEFAULT_LAYOUT.read_text(encoding="utf-8"))
+    data = parse_yaml(DEFAULT_LAYOUT.read_text(encoding="utf-8"))
     if path:
         from generator.spec.loading import load_yaml
 

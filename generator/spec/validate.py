@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from generator.errors import Problem, SpecError
+from generator.spec import refs
 from generator.spec.loading import Loaded, format_path, load_yaml
 from generator.kinds import KINDS, load
 from generator.kinds.common import Common as Spec
@@ -146,36 +148,64 @@ def _description(model: type[BaseModel], loc: tuple) -> str:
     return ""
 
 
-def _walk_strings(obj, path: tuple):
-    """Yield (path, owner, key, text) for every string in a model tree (figures excluded)."""
-    if isinstance(obj, BaseModel):
-        for name in type(obj).model_fields:
-            if name != "figures":
-                yield from _walk_child(getattr(obj, name), path + (name,), obj, name)
-    elif isinstance(obj, list):
-        for index, value in enumerate(obj):
-            yield from _walk_child(value, path + (index,), obj, index)
-    elif isinstance(obj, dict):
-        for key, value in obj.items():
-            yield from _walk_child(value, path + (key,), obj, key)
-
-
-def _walk_child(value, path, owner, key):
-    if isinstance(value, str):
-        yield path, owner, key, value
-    else:
-        yield from _walk_strings(value, path)
-
-
 def _expand_texts(spec: Spec, loaded: Loaded) -> None:
-    """Render {{ figures.x }} (and other expressions) inside spec strings, in place."""
-    from generator.render.jinja import expand_text
+    """Replace {{ figures.x }} and the other references in every spec string, in place."""
+    if loaded.text and "{" not in loaded.text and "\\" not in loaded.text:
+        return  # no brace anywhere, nor an escape that could make one: nothing to expand
+    context = refs.Context(spec.figures, spec.year, spec.jurisdiction)
+    problems: list[Problem] = []
+    _expand(spec, (), context, loaded, problems)
+    if problems:
+        raise SpecError(*problems)
 
-    context = {"figures": spec.figures, "year": spec.year, "jurisdiction": spec.jurisdiction}
-    for path, owner, key, text in list(_walk_strings(spec, ())):
-        if "{{" in text or "{%" in text:
-            value = expand_text(text, context, loaded.problem(path, ""))
-            if isinstance(owner, BaseModel):
-                object.__setattr__(owner, key, value)
+
+def _expand(obj, path: tuple, context: refs.Context, loaded: Loaded, problems: list[Problem]) -> None:
+    """One walk over the model tree (figures excluded); only strings holding a brace are parsed."""
+    if isinstance(obj, BaseModel):
+        children = [(name, getattr(obj, name)) for name in type(obj).model_fields if name != "figures"]
+    elif isinstance(obj, list):
+        children = list(enumerate(obj))
+    elif isinstance(obj, dict):
+        children = list(obj.items())
+    else:
+        return
+    for key, value in children:
+        if isinstance(value, str):
+            if "{" not in value:
+                continue
+            try:
+                expanded = refs.expand(value, context)
+            except refs.RefError as exc:
+                problems.append(_ref_problem(loaded, path + (key,), exc))
+                continue
+            if isinstance(obj, BaseModel):
+                object.__setattr__(obj, key, expanded)
             else:
-                owner[key] = value
+                obj[key] = expanded
+        elif isinstance(value, (BaseModel, list, dict)):
+            _expand(value, path + (key,), context, loaded, problems)
+
+
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _ref_problem(loaded: Loaded, path: tuple, exc: refs.RefError) -> Problem:
+    """The reference's own line and column when the source shows it, else the field's."""
+    line, column = loaded.locate(path)
+    if loaded.text:
+        line, column = _find_in_source(loaded, (line, column), exc.source)
+    return Problem(exc.message, loaded.file, line, column, format_path(path) or None)
+
+
+def _find_in_source(loaded: Loaded, mark: tuple[int, int], fragment: str) -> tuple[int, int]:
+    """First occurrence of `fragment` between the field's mark and the next mark in the file."""
+    lines = _LINE_BREAK.split(loaded.text)
+    end = min((m for m in loaded.marks.values() if m > mark), default=(len(lines), len(lines[-1]) + 1))
+    for number in range(mark[0], min(end[0], len(lines)) + 1):
+        text = lines[number - 1]
+        start = mark[1] - 1 if number == mark[0] else 0
+        stop = end[1] - 1 if number == end[0] else len(text)
+        found = text.find(fragment, start, stop)
+        if found >= 0:
+            return number, found + 1
+    return mark

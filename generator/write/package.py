@@ -69,7 +69,16 @@ def assemble(base: Base, document_xml: str, title: str, author: str) -> bytes:
 
 @functools.lru_cache(maxsize=8)
 def base_package(options: StyleOptions) -> Base:
-    """Build the package once per style profile with python-docx."""
+    """The package of a style profile: from the user's cache, else built with python-docx."""
+    from generator.write.base import cached
+
+    parts = cached(options.fonts, options.heading3_bold, options.layout_path,
+                   lambda: dataclasses.astuple(_build_base_package(options)))
+    return Base(*parts)
+
+
+def _build_base_package(options: StyleOptions) -> Base:
+    """Build the package with python-docx."""
     import docx
     from docx.oxml import parse_xml
     from docx.shared import Twips

@@ -1,0 +1,57 @@
+"""Each command imports only what it uses (start-up time): checked in a fresh interpreter per command."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import KAIFU, MAOJIAN, ROOT
+
+HEAVY = ("pydantic", "jinja2", "docx", "rich", "lxml", "yaml")
+PROBE = """
+import json, sys
+from generator.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def imported(*args) -> set[str]:
+    """The heavy packages a fresh `fazhi ARGS` process imported."""
+    code = PROBE.format(heavy=HEAVY)
+    result = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory):
+    from generator.api import render_file
+
+    return render_file(KAIFU, tmp_path_factory.mktemp("startup") / "kaifu.docx")
+
+
+def test_help_imports_nothing_heavy():
+    assert imported("--help") == set()
+    assert imported("render", "--help") == set()
+
+
+def test_check_on_a_docx_needs_neither_pydantic_nor_jinja(draft):
+    assert imported("check", draft) <= {"lxml", "yaml"}
+
+
+def test_render_to_text_needs_no_python_docx(tmp_path):
+    assert imported("render", KAIFU, "--format", "txt", "-o", tmp_path / "k.txt") == {"pydantic", "jinja2", "yaml"}
+
+
+def test_render_with_a_warm_cache_needs_no_python_docx(tmp_path):
+    imported("render", KAIFU, "-o", tmp_path / "first.docx")  # builds the base package once
+    assert imported("render", KAIFU, "-o", tmp_path / "k.docx") == {"pydantic", "jinja2", "yaml"}
+
+
+def test_tasks_table_is_the_one_that_needs_rich(tmp_path):
+    assert "rich" in imported("tasks", MAOJIAN)
+    assert "rich" not in imported("tasks", MAOJIAN, "--csv", tmp_path / "tasks.csv")
