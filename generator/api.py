@@ -181,6 +181,10 @@ def render_draft(path: str | Path, out: str | Path | None = None, fmt: str = "do
     if imported.problems:
         raise FazhiError(*imported.problems)
     spec = imported.spec
+    if imported.task_table and not options.table:
+        import dataclasses
+
+        options = dataclasses.replace(options, table=True)
     if options.table and spec.kind != "work-plan":
         raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(path)))
     if fmt == "pdf":

@@ -33,6 +33,7 @@ class Imported:
     problems: list[Problem] = field(default_factory=list)  # validation problems, located in yaml()
     agreement: Agreement | None = None
     spec: object = None  # the validated spec, when it validates
+    task_table: bool = False  # the draft had a 任务分工表: render it with --table
 
     def yaml(self) -> str:
         return emit(self.data, self.comments)
@@ -53,21 +54,29 @@ def import_document(doc: Document, kind: str | None = None, figures: bool = Fals
         comments.head.append(f"原文是网页复制的文本：{count} 处英文标点（, : ; ( ) 等）已改为全角。")
     ctx = Context(draft, analysis, comments, web_copy=analysis.web_copy)
     builder = plan.build if analysis.kind == "work-plan" else report.build
-    data = builder(ctx)
+    data = _ordered(builder(ctx), analysis.kind)
     if figures:
         from generator.importer.figures import lift
 
         lift(ctx, data)
-    imported = Imported(analysis.kind, data, comments, ctx.guesses)
+    imported = Imported(analysis.kind, data, comments, ctx.guesses, task_table=ctx.task_table)
     try:
-        tree, text = _render(data, target)
+        tree, text = _render(data, target, ctx.task_table)
     except FazhiError as exc:
         imported.problems = exc.problems
         return imported
     imported.agreement = agreement(draft, tree)
-    defaults.prune(data, text, lambda d: _render(d, target))
+    defaults.prune(data, text, lambda d: _render(d, target, ctx.task_table))
     imported.spec = _validate(data, target)
     return imported
+
+
+def _ordered(data: dict, kind: str) -> dict:
+    """Keys in the model's order (kind first, style last), as a person reads a spec."""
+    from generator.kinds import KINDS
+
+    order = ["kind", *(f for f in KINDS[kind].model.model_fields if f not in ("kind", "style")), "style"]
+    return {key: data[key] for key in sorted(data, key=lambda k: order.index(k) if k in order else len(order))}
 
 
 def _validate(data: dict, target: str):
@@ -78,9 +87,9 @@ def _validate(data: dict, target: str):
     return validate(load_yaml_text(emit(data), target))
 
 
-def _render(data: dict, target: str) -> tuple[Document, str]:
-    from generator.render.build import build_tree
+def _render(data: dict, target: str, table: bool = False) -> tuple[Document, str]:
+    from generator.render.build import Options, build_tree
     from generator.write.text import to_text
 
-    tree = build_tree(_validate(data, target))
+    tree = build_tree(_validate(data, target), Options(table=table))
     return tree, to_text(tree)

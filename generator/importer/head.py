@@ -31,6 +31,7 @@ class Context:
     comments: Comments
     guesses: list[str] = field(default_factory=list)
     web_copy: bool = False
+    task_table: bool = False     # a work plan's draft carried a 任务分工表 attachment
 
     def guess(self, path: tuple, comment: str, message: str = "") -> None:
         """An inferred value: a comment in the YAML, and a line for the terminal."""

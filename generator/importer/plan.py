@@ -34,6 +34,9 @@ def build(ctx: h.Context) -> dict:
             data["notice"]["body"] = Paras([flat(b) for b in notice.blocks])
             del data["notice"]["approval"]
     blocks = [b for b in body.blocks if not isinstance(b, Table) or _note_table(ctx, b)]
+    ctx.task_table = has_task_table(ctx.doc)
+    if ctx.task_table:
+        ctx.guesses.append("原文附有任务分工表：由数据生成（render --table），完成时限取自表中")
     tops = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
     first = tops[0] if tops else len(blocks)
     opening = [flat(b) for b in blocks[:first]]
@@ -67,6 +70,12 @@ def _notice_doc(doc: Document, body: Document) -> Document | None:
 def _note_table(ctx: h.Context, table: Table) -> bool:
     ctx.guesses.append(f"第{table.line}行的表格没有导入：工作要点的任务分工表由 fazhi 生成（render --table）")
     return False
+
+
+def has_task_table(doc: Document) -> bool:
+    """An attachment holding a 任务分工表 (a table with a 牵头单位 or 责任单位 column)."""
+    return any(isinstance(b, Table) and b.rows and any(re.search("牵头单位|责任单位", c) for c in b.rows[0])
+               for d in list(doc.all_documents())[1:] for b in d.blocks)
 
 
 def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[dict, list[str]]:
