@@ -103,10 +103,16 @@ def check_files(paths: list[Path], profile: str | None = None,
     """
     from generator.checks import check_document
 
+    from generator.read import read_drafts
+
     results, unreadable = [], []
+    legacy = [Path(p) for p in paths if Path(p).suffix.lower() in (".doc", ".wps")]
+    converted = dict(read_drafts(legacy)) if len(legacy) > 1 else {}  # one LibreOffice run for all
     for path in paths:
         try:
-            doc = read_any(path)
+            doc = converted.get(Path(path)) or read_any(path)
+            if isinstance(doc, FazhiError):
+                raise doc
         except FazhiError as exc:
             unreadable.extend(exc.problems)
             continue
