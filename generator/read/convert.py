@@ -21,8 +21,8 @@ LEGACY = (".doc", ".wps")
 TIMEOUT = 300
 _PAGE_NUMBER = re.compile(r"^[—\-－–]\s*\d+\s*[—\-－–]$")
 _FULL_LINE = 0.8  # a line this close to the longest line ran to the right edge
-# pdftotext puts a space where a Latin run meets Chinese (「2022 年」): the text had none.
-_MIXED_SPACE = re.compile(r"(?<=[\u2e80-\uffef]) (?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%.]) (?=[\u2e80-\uffef])")
+# pdftotext puts spaces where runs meet (「2022 年」「规划 （2021」): official text has none next to Chinese.
+_MIXED_SPACE = re.compile(r"(?<=[\u2e80-\uffef“”‘’]) +(?=\S)|(?<=\S) +(?=[\u2e80-\uffef“”‘’])")
 
 
 def soffice() -> str | None:
