@@ -6,6 +6,8 @@ render: in one process and alternating rounds, fazhi renders the kaifu example (
         with the same other package parts. Target: fazhi ≤ 3× the reference.
 check:  `check` over a folder of 200 generated .docx drafts of about 20 pages, against the time
         to merely unzip each draft and parse its word/document.xml with lxml. Target: ≤ 2×.
+import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
+        measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
 """
 from __future__ import annotations
 
@@ -123,15 +125,34 @@ def bench_check(rounds: int, count: int = 200) -> None:
     _median_table(results, "floor (unzip + lxml parse)")
 
 
+def bench_import(rounds: int) -> None:
+    """import of a 20-page .docx vs check of it, alternating rounds."""
+    from generator.checks import check_document
+    from generator.importer import import_document
+    from generator.read import read_docx_bytes
+
+    data = _long_draft_bytes()
+    results: dict[str, list[float]] = {"fazhi check (read + all rules)": [], "fazhi import (read → spec)": [],
+                                       "  of which: read": []}
+    for _ in range(rounds):
+        results["fazhi check (read + all rules)"].append(_timed(lambda: check_document(read_docx_bytes(data))))
+        results["fazhi import (read → spec)"].append(_timed(lambda: import_document(read_docx_bytes(data))))
+        results["  of which: read"].append(_timed(lambda: read_docx_bytes(data)))
+    print(f"import: one draft of {len(data) // 1024} KiB (about 20 pages), {rounds} alternating rounds")
+    _median_table(results, "fazhi check (read + all rules)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["render", "check", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["render", "check", "import", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     args = parser.parse_args()
     if args.which in ("render", "all"):
         bench_render(args.rounds)
     if args.which in ("check", "all"):
         bench_check(max(3, args.rounds // 6))
+    if args.which in ("import", "all"):
+        bench_import(args.rounds)
 
 
 if __name__ == "__main__":

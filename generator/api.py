@@ -185,7 +185,8 @@ def render_draft(path: str | Path, out: str | Path | None = None, fmt: str = "do
         raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
     imported = import_draft(path, kind)
     if imported.problems:
-        raise FazhiError(*imported.problems)
+        raise FazhiError(*imported.problems, Problem(
+            f"这份草稿还不能直接排版：先用 fazhi import {Path(path).name} 生成数据文件，按上面的提示补充后再 fazhi render"))
     spec = imported.spec
     if imported.task_table and not options.table:
         import dataclasses

@@ -61,14 +61,28 @@ def import_document(doc: Document, kind: str | None = None, figures: bool = Fals
         lift(ctx, data)
     imported = Imported(analysis.kind, data, comments, ctx.guesses, task_table=ctx.task_table)
     try:
-        tree, text = _render(data, target, ctx.task_table)
-    except FazhiError as exc:
-        imported.problems = exc.problems
+        spec = _validate(data, target)
+    except FazhiError:
+        imported.problems = located_problems(imported.yaml(), target)
         return imported
+    tree = _tree(spec, ctx.task_table)
     imported.agreement = agreement(draft, tree)
-    defaults.prune(data, text, lambda d: _render(d, target, ctx.task_table))
-    imported.spec = _validate(data, target)
+    if defaults.prune(data, lambda d: _tree(_validate(d, target))):
+        spec = _validate(data, target)
+    imported.spec = spec
     return imported
+
+
+def located_problems(text: str, target: str) -> list[Problem]:
+    """The problems of the written YAML, at its lines."""
+    from generator.spec.loading import load_yaml_text
+    from generator.spec.validate import validate
+
+    try:
+        validate(load_yaml_text(text, target))
+    except FazhiError as exc:
+        return exc.problems
+    return []
 
 
 def _ordered(data: dict, kind: str) -> dict:
@@ -80,16 +94,14 @@ def _ordered(data: dict, kind: str) -> dict:
 
 
 def _validate(data: dict, target: str):
-    """The spec the written YAML is: emitted, loaded back and validated like a file."""
-    from generator.spec.loading import load_yaml_text
+    """The spec `data` is (the YAML written from it holds the same: see tests/test_import_cli.py)."""
+    from generator.spec.loading import Loaded
     from generator.spec.validate import validate
 
-    return validate(load_yaml_text(emit(data), target))
+    return validate(Loaded(data, target))
 
 
-def _render(data: dict, target: str, table: bool = False) -> tuple[Document, str]:
+def _tree(spec, table: bool = False) -> Document:
     from generator.render.build import Options, build_tree
-    from generator.write.text import to_text
 
-    tree = build_tree(_validate(data, target), Options(table=table))
-    return tree, to_text(tree)
+    return build_tree(spec, Options(table=table))

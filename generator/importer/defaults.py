@@ -10,38 +10,57 @@ import copy
 from typing import Callable
 
 from generator.tree import Document, Heading, Paragraph
+from generator.write.text import to_text
 
 PARTS = ("measures", "shortcomings", "leadership", "next_year", "other")
 
 
-def prune(data: dict, reference: str, render: Callable[[dict], tuple[Document, str]]) -> list[tuple]:
-    """Remove default-valued fields from `data` in place; returns their paths. `render(data)` → (tree, text)."""
+def prune(data: dict, render: Callable[[dict], Document]) -> list[tuple]:
+    """Remove default-valued fields from `data` in place; returns their paths. `render(data)` → tree.
+
+    Defaults do not depend on the parts' content, so the probe and the check render a skeleton:
+    the same data with every part emptied.
+    """
     candidates = _candidates(data)
     if not candidates:
         return []
-    probe = copy.deepcopy(data)
+    skeleton = _skeleton(data)
+    probe = copy.deepcopy(skeleton)
     for path in candidates:
         _delete(probe, path)
     try:
-        tree, _ = render(probe)
+        defaults = _defaults(skeleton, render(probe))
     except Exception:  # noqa: BLE001 - a probe that does not render prunes nothing
         return []
-    defaults = _defaults(data, tree)
     pruned = [path for path in candidates if path in defaults and defaults[path] == _get(data, path)]
     if not pruned:
         return []
-    trial = copy.deepcopy(data)
+    trial = copy.deepcopy(skeleton)
     for path in pruned:
         _delete(trial, path)
     try:
-        _, text = render(trial)
+        same = to_text(render(trial)) == to_text(render(skeleton))
     except Exception:  # noqa: BLE001
         return []
-    if text != reference:
+    if not same:
         return []
     for path in pruned:
         _delete(data, path)
     return pruned
+
+
+def _skeleton(data: dict) -> dict:
+    """The data with every part's content left out (headings, title and opening kept)."""
+    out = {key: value for key, value in data.items()}
+    for name in PARTS:
+        if name in out:
+            out[name] = {k: v for k, v in out[name].items() if k == "heading"}
+    for key in ("leading_parts", "extra_parts"):
+        if key in out:
+            out[key] = [{k: v for k, v in p.items() if k in ("heading", "after")} for p in out[key]]
+    if data["kind"] == "work-plan":
+        out["parts"] = [{**p, "items": p["items"][:1]} for p in data["parts"][:1]]
+    return out
 
 
 def _candidates(data: dict) -> list[tuple]:
