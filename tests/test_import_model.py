@@ -9,6 +9,7 @@ from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from generator.api import render_bytes
 from generator.errors import SpecError
 from generator.importer import import_document
 from generator.importer.compare import paragraphs
@@ -118,6 +119,8 @@ def test_numbered_list_imports_as_numbered_and_renders_back():
     assert "sections" not in part
     assert result.agreement.complete, result.agreement.differences
     assert "recipients" not in result.data  # a web text without 主送 stays without one
+    again = import_document(read_docx_bytes(render_bytes(result.spec), "again.docx"))
+    assert again.data["shortcomings"]["numbered"] == part["numbered"]  # fazhi's own .docx reads back the same
     assert "leadership" not in result.data  # part 3 missing: not invented
 
 
