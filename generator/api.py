@@ -145,6 +145,8 @@ def import_draft(path: str | Path, kind: str | None = None, figures: bool = Fals
     from generator.importer import import_document
     from generator.read import read_draft
 
+    if Path(path).suffix.lower() in (".yaml", ".yml"):
+        raise FazhiError(Problem("这已经是 fazhi 的数据文件：由去年的数据文件开始今年的，请加 --next-year", str(path)))
     doc = read_draft(path)
     return import_document(doc, _kind_arg(kind), figures, str(path), target or f"{path}（导入结果）")
 
@@ -204,6 +206,8 @@ def next_year_file(path: str | Path, out: str | Path | None = None) -> tuple[Pat
     from generator.importer.next_year import next_year_text, next_year_output
 
     source = Path(path)
+    if source.suffix.lower() not in (".yaml", ".yml"):
+        raise FazhiError(Problem("--next-year 需要去年的 YAML 数据文件；草稿请先用 fazhi import 导入", str(path)))
     text, changes = next_year_text(source)
     target = Path(out) if out else next_year_output(source, text)
     if target.resolve() == source.resolve():

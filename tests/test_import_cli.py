@@ -188,3 +188,11 @@ def test_a_validated_import_is_the_written_file():
 
     result = import_document(read_draft(SEEDS / "mudanjiang-2022-report.txt"))
     assert validate(load_yaml_text(result.yaml(), "m.yaml")).model_dump() == result.spec.model_dump()
+
+
+def test_import_of_a_spec_and_next_year_of_a_draft_say_what_to_do(tmp_path):
+    spec = invoke("import", KAIFU, "-o", tmp_path / "x.yaml")
+    assert spec.exit_code == 2 and "--next-year" in spec.output
+    draft = invoke("import", "--next-year", KAIFU_TXT, "-o", tmp_path / "y.yaml")
+    assert draft.exit_code == 2 and "fazhi import" in draft.output
+    assert not list(tmp_path.iterdir())

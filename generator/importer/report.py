@@ -3,6 +3,8 @@ statutory five (kinds/annual_report/parts.yaml, through the checks' own part det
 parts kept where they stood, and the closing."""
 from __future__ import annotations
 
+import re
+
 from generator.checks.analysis import match_parts, normal_title
 from generator.importer import head as h
 from generator.importer.emit import Paras
@@ -104,7 +106,11 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
 
 
 def _government(ctx: h.Context, data: dict) -> str:
-    """本级党委政府 of a department report: from the 主送, else the level's 「县委、县政府」."""
+    """本级党委政府 of a department report: from the opening's 「在…的坚强领导下」, else the 主送."""
+    led = re.search(r"在(.{2,24}?)的(?:坚强|正确)?领导下", (data.get("opening") or [""])[0])
+    if led:
+        ctx.guess(("government",), "推断自开头", f"本级党委政府「{led.group(1)}」：推断自开头")
+        return led.group(1)
     recipients = data.get("recipients") or []
     if recipients:
         value = "、".join(recipients[0])
