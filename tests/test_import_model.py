@@ -176,3 +176,9 @@ def test_word_automatic_numbering_draft():
     rendered = paragraphs(build_tree(result.spec))
     assert "一、主要举措和成效" in rendered and "（二）严格规范公正文明执法" in rendered
     assert result.agreement.complete, result.agreement.differences
+
+
+def test_an_attachment_of_a_report_is_reported_not_silently_dropped():
+    draft = NUMBERED_DRAFT + "\n附件\n2025年度法治政府建设主要数据\n行政复议案件126件。\n"
+    result = import_document(read_text(draft, "draft.txt"))
+    assert any("附件" in g and "没有导入" in g for g in result.guesses), result.guesses

@@ -42,6 +42,7 @@ def build(ctx: h.Context) -> dict:
     if department:
         data["government"] = _government(ctx, data)
     _closing(ctx, body, data)
+    _attachments(ctx, body)
     levels = runin_style([data[f] for f in ORDER if f in data] + data.get("leading_parts", [])
                          + data.get("extra_parts", []))
     if levels != [3]:
@@ -71,7 +72,10 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
     for n, index in enumerate(tops):
         heading = blocks[index]
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
-        span = ([Paragraph(heading.body, heading.line)] if heading.runin and heading.body else []) + blocks[index + 1:end]
+        span = blocks[index + 1:end]
+        if heading.runin and heading.body:
+            span = [Paragraph(heading.body, heading.line)] + span
+            ctx.guesses.append(f"第{heading.line}行的部分标题后接正文：正文另起一段")
         keys = sorted(k for k in match_parts(normal_title(heading), parts_data) if FIELDS[k] not in data)
         if not keys and implicit and implicit.implicit and implicit.line == heading.line and "measures" not in data:
             keys = ["1"]
@@ -119,6 +123,15 @@ def _government(ctx: h.Context, data: dict) -> str:
     value = "本级党委、政府"
     ctx.guess(("government",), "未能读出，请填写本级党委政府", "没有找到本级政府：请填写 government")
     return value
+
+
+def _attachments(ctx: h.Context, body) -> None:
+    """Documents besides the report (attachments): the report's spec has no place for them."""
+    for doc in ctx.doc.all_documents():
+        if doc is not body and (doc.blocks or doc.title):
+            first = doc.title_line or next((b.line for b in doc.blocks), 0)
+            name = (doc.label + "：" if doc.label else "") + doc.title.replace("\n", "")
+            ctx.guesses.append(f"第{first}行起的「{name[:20] or '附件'}」没有导入：年度报告的数据格式不含附件")
 
 
 def _closing(ctx: h.Context, body, data: dict) -> None:
