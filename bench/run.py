@@ -15,6 +15,8 @@ batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the k
         per district), in docs/s, against a floor that does the least any tool must — load each
         YAML file (libyaml), fill a string template with its texts, zip it with the same package
         parts and write the .docx — on the same worker pool, alternating. Target: ≥ 100 docs/s.
+import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
+        measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
 """
 from __future__ import annotations
 
@@ -199,9 +201,26 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
+def bench_import(rounds: int) -> None:
+    """import of a 20-page .docx vs check of it, alternating rounds."""
+    from generator.checks import check_document
+    from generator.importer import import_document
+    from generator.read import read_docx_bytes
+
+    data = _long_draft_bytes()
+    results: dict[str, list[float]] = {"fazhi check (read + all rules)": [], "fazhi import (read → spec)": [],
+                                       "  of which: read": []}
+    for _ in range(rounds):
+        results["fazhi check (read + all rules)"].append(_timed(lambda: check_document(read_docx_bytes(data))))
+        results["fazhi import (read → spec)"].append(_timed(lambda: import_document(read_docx_bytes(data))))
+        results["  of which: read"].append(_timed(lambda: read_docx_bytes(data)))
+    print(f"import: one draft of {len(data) // 1024} KiB (about 20 pages), {rounds} alternating rounds")
+    _median_table(results, "fazhi check (read + all rules)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     args = parser.parse_args()
@@ -219,6 +238,8 @@ def main() -> None:
         bench_check(max(3, args.rounds // 6))
     if args.which in ("batch", "all"):
         bench_batch(max(3, args.rounds // 10), jobs=args.jobs)
+    if args.which in ("import", "all"):
+        bench_import(args.rounds)
 
 
 if __name__ == "__main__":

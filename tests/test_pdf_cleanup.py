@@ -18,6 +18,7 @@ import pytest
 from conftest import KAIFU, ROOT
 
 from generator.errors import FazhiError
+from generator import office
 from generator.write import pdf
 
 pytestmark = pytest.mark.libreoffice
@@ -121,13 +122,13 @@ def test_batch_is_one_process_and_the_profile_is_kept(tmp_path, monkeypatch):
 
 def test_profile_in_use_means_a_temporary_one(tmp_path, monkeypatch):
     monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path / "cache"))
-    with pdf._profile(tmp_path / "scratch-1") as (first, kept_first):
+    with office._profile(tmp_path / "scratch-1") as (first, kept_first):
         (tmp_path / "scratch-2").mkdir()
-        with pdf._profile(tmp_path / "scratch-2") as (second, kept_second):
+        with office._profile(tmp_path / "scratch-2") as (second, kept_second):
             assert kept_first and not kept_second
             assert first == tmp_path / "cache" / "libreoffice"
             assert second.parent == tmp_path / "scratch-2"
-    with pdf._profile(tmp_path / "scratch-1") as (again, kept):
+    with office._profile(tmp_path / "scratch-1") as (again, kept):
         assert kept and again == first
 
 
@@ -136,7 +137,7 @@ def test_stale_libreoffice_lock_is_removed(tmp_path, monkeypatch):
     stale = tmp_path / "libreoffice" / "user" / ".lock"
     stale.parent.mkdir(parents=True)
     stale.write_text("a killed run's lock")
-    with pdf._profile(tmp_path / "scratch") as (_, kept):
+    with office._profile(tmp_path / "scratch") as (_, kept):
         assert kept and not stale.exists()
 
 

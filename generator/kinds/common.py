@@ -5,10 +5,11 @@ import datetime as dt
 import math
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, model_validator
 
-from generator.kinds import yoy
 from generator.errors import Problem, SpecError
+from generator.kinds import yoy
+from generator.numbering import read_number
 
 
 def _paragraphs(value):
@@ -44,7 +45,17 @@ def _optional_number(value):
     return None if value is None else _number_or_text(value)
 
 
+def _unnumbered(value: str) -> str:
+    """A heading typed with its number (「（一）…」) would be printed 「（一）（一）…」: refuse it."""
+    found = read_number(value)
+    if found and value[len(found[2]):].strip():
+        raise ValueError(f"标题不要写序号「{found[2]}」：序号由程序自动生成，请删去")
+    return value
+
+
 Paragraphs = Annotated[list[str], BeforeValidator(_paragraphs)]
+# A heading's text: never its number.
+HeadingText = Annotated[str, AfterValidator(_unnumbered)]
 Names = Annotated[list[str], BeforeValidator(_listify)]
 # A recipient group: names of one kind joined by 、; groups joined by ，
 RecipientGroup = Annotated[list[str], BeforeValidator(_listify)]
@@ -158,7 +169,7 @@ class Figure(Model):
 class Section(Model):
     """带标题的一组内容（如「（一）依法全面履行政府职能」或「1.打造一流法治化营商环境」）。"""
 
-    title: str = Field(min_length=1, description="标题文字，不含序号（序号自动生成）")
+    title: HeadingText = Field(min_length=1, description="标题文字，不含序号（序号自动生成；写了序号是错误）")
     area: str | None = Field(None, description="对应《法治政府建设实施纲要》的部分，如「二」；缺省时按关键词归类")
     text: Paragraphs = Field(default_factory=list, description="正文段落；一段一行或列表。标题段首式时第一段接在标题后")
     items: list["Section"] = Field(default_factory=list, description="下一级小标题")
@@ -168,12 +179,20 @@ class Section(Model):
 class Part(Model):
     """报告的一个部分（一级标题）。"""
 
-    heading: str | None = Field(None, description="一级标题文字，不含序号；缺省用法定表述")
+    heading: HeadingText | None = Field(None, description="一级标题文字，不含序号；缺省用法定表述")
     text: Paragraphs = Field(default_factory=list, description="标题下的导语段落")
     points: list[str] = Field(default_factory=list, description="逐条列举的要点，自动加「一是」「二是」……")
     points_inline: bool = Field(False, description="要点是否写在同一段（以分号连接），否则每条一段")
+    numbered: list[HeadingText] = Field(default_factory=list, description="逐条编号的句子：每条一段，自动加「（一）」"
+                                        "「（二）」……，用正文字体，不是标题（如存在的不足逐条列出）；与 sections 不能同时使用")
     sections: list[Section] = Field(default_factory=list, description="二级标题及其内容")
     closing: Paragraphs = Field(default_factory=list, description="各小标题之后的结尾段落")
+
+    @model_validator(mode="after")
+    def _numbered_or_sections(self):
+        if self.numbered and self.sections:
+            raise ValueError("numbered（编号句子）和 sections（二级标题）不能同时使用：两者都编「（一）」「（二）」")
+        return self
 
 
 class Imprint(Model):
@@ -197,7 +216,7 @@ class Common(Model):
 
     jurisdiction: Jurisdiction = Field(description="报告机关")
     year: int = Field(ge=2000, le=2100, description="所报告（或部署）的年度，如 2022")
-    title: str | None = Field(None, description="标题；缺省按模板生成")
+    title: str | None = Field(None, description="标题；缺省按模板生成。要自己断行时用 \\n 或「|-」多行写法，每行一行标题")
     figures: dict[str, Figure] = Field(default_factory=dict, description="具名数字，正文中写 {{ figures.名称 }}")
     style: Style = Field(default_factory=Style, description="版式选项")
 

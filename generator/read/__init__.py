@@ -1,6 +1,7 @@
 """The draft reader: .docx, .txt and fazhi YAML drafts into the document tree rendering produces.
 
-    read_draft(path)              dispatch on the extension (.docx, .txt)
+    read_draft(path)              dispatch on the extension (.docx, .txt; .doc/.wps/.pdf via convert)
+    read_drafts(paths)            many drafts, the .doc/.wps among them converted in one LibreOffice run
     read_text(text, name)         a plain text, e.g. copied from a government website
     read_docx_bytes(data, name)   a Word file's bytes
 
@@ -58,10 +59,10 @@ from generator.read.docx_styles import Styles
 from generator.read.noise import Noise, load_noise, resolve_noise
 from generator.read.structure import build, parse_date
 from generator.read.text import decode_text, text_lines
-from generator.safe_io import read_regular_file
+from generator.safe_io import check_regular_file, read_regular_file
 from generator.tree import Document
 
-__all__ = ["read_draft", "read_text", "read_docx_bytes", "decode_text", "parse_date", "load_noise", "Noise",
+__all__ = ["read_draft", "read_drafts", "read_text", "read_docx_bytes", "decode_text", "parse_date", "load_noise", "Noise",
            "MAX_FILE_BYTES"]
 
 _NoiseArg = Union[Noise, str, Path, Iterable, None]
@@ -72,17 +73,54 @@ _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotIm
 
 
 def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
-    """Read a .docx or .txt draft into a document tree (DraftError if unreadable)."""
+    """Read a .docx, .txt, .doc, .wps or text-layer .pdf draft into a document tree (DraftError if unreadable)."""
     path = Path(path)
     name = str(path)
     ext = path.suffix.lower()
+    if ext in (".doc", ".wps", ".pdf"):
+        return _read_converted(path, noise)
     if ext not in (".docx", ".txt", ".text"):
-        hint = "（旧版 Word 文件请先另存为 .docx）" if ext in (".doc", ".wps", ".rtf") else ""
-        raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.txt 或 .yaml{hint}", name))
+        hint = "（.rtf 请先另存为 .docx）" if ext == ".rtf" else ""
+        raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.doc、.wps、.pdf、.txt 或 .yaml{hint}",
+                                 name))
     data = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError)
     if ext == ".docx":
         return read_docx_bytes(data, name, noise)
     return read_text(decode_text(data, name), name, noise)
+
+
+def _read_converted(path: Path, noise: _NoiseArg, converted: bytes | None = None) -> Document:
+    """.doc/.wps through LibreOffice (bytes already converted in a batch may be given), .pdf's text layer."""
+    from generator.read import convert
+
+    check_regular_file(path, what="草稿文件", error=DraftError)  # never a FIFO or a device to a converter
+    if path.suffix.lower() == ".pdf":
+        doc = read_text(convert.pdf_text(path), str(path), noise)
+        for part in doc.all_documents():
+            part.source = "pdf"
+        return doc
+    data = converted if converted is not None else convert.legacy_to_docx([path])[path]
+    return read_docx_bytes(data, str(path), noise)
+
+
+def read_drafts(paths: list[str | Path], noise: _NoiseArg = None):
+    """(path, Document or DraftError) for each draft; all .doc/.wps go through one LibreOffice process."""
+    from generator.read import convert
+
+    paths = [Path(p) for p in paths]
+    legacy = [p for p in paths if p.suffix.lower() in convert.LEGACY and p.is_file()]
+    try:
+        converted = convert.legacy_to_docx(legacy)
+    except DraftError:
+        converted = {}  # each file is then tried (and reported) on its own
+    for path in paths:
+        try:
+            if path in converted:
+                yield path, _read_converted(path, noise, converted[path])
+            else:
+                yield path, read_draft(path, noise)
+        except DraftError as exc:
+            yield path, exc
 
 
 def read_text(text: str, name: str = "<text>", noise: _NoiseArg = None) -> Document:

@@ -8,13 +8,13 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from generator.errors import SpecError
-from generator.kinds.common import Common, Imprint, Model, Names, Paragraphs, RecipientGroup
+from generator.kinds.common import Common, HeadingText, Imprint, Model, Names, Paragraphs, RecipientGroup
 
 
 class Item(Model):
     """工作要点中的一项任务。"""
 
-    title: str = Field(min_length=1, description="任务标题（段首式），如「持续完善政府职能」")
+    title: HeadingText = Field(min_length=1, description="任务标题（段首式），如「持续完善政府职能」；不含序号")
     text: str = Field(min_length=1, description="任务内容")
     lead: Names = Field(default_factory=list, description="牵头单位；可写 $组名 引用 units 中的单位组")
     responsible: Names = Field(default_factory=list, description="责任单位；可写 $组名 引用 units 中的单位组")
@@ -24,7 +24,7 @@ class Item(Model):
 class PlanPart(Model):
     """工作要点的一个部分（一级标题）。"""
 
-    title: str = Field(min_length=1, description="一级标题，不含序号")
+    title: HeadingText = Field(min_length=1, description="一级标题，不含序号")
     area: str | None = Field(None, description="对应《纲要》的部分，如「三」")
     items: list[Item] = Field(min_length=1, description="本部分的任务")
 
@@ -53,11 +53,11 @@ class Notice(Model):
     issuer: str = Field(min_length=1, description="发文机关，如「茅箭区人民政府办公室」，用于标题")
     title: str | None = Field(None, description="通知标题；缺省为「{发文机关}关于印发{工作要点标题}的通知」")
     book_marks: bool = Field(True, description="标题中工作要点名称是否加书名号《》")
-    recipients: list[RecipientGroup] = Field(min_length=1, description="主送机关；同类之间用顿号，不同类之间用逗号")
+    recipients: list[RecipientGroup] = Field(default_factory=list, description="主送机关；同类之间用顿号，不同类之间用逗号")
     approval: str | None = Field(None, description="审议会议，如「区政府十届第39次常务会议」")
     body: Paragraphs | None = Field(None, description="通知正文；缺省按模板生成")
-    signature: str = Field(min_length=1, description="署名，如「十堰市茅箭区人民政府办公室」")
-    date: dt.date = Field(description="成文日期，如 2024-04-23")
+    signature: str | None = Field(None, description="署名，如「十堰市茅箭区人民政府办公室」（可不写）")
+    date: dt.date | None = Field(None, description="成文日期，如 2024-04-23（可不写，不写则不印）")
     note: str | None = Field(None, description="附注，如「此件公开发布」")
     header: Annotated[NoticeHeader | None, BeforeValidator(_header)] = Field(
         None, description="版头：true 即按 GB/T 9704 排发文机关标志（红色小标宋）、发文字号和红色分隔线；"

@@ -1,0 +1,83 @@
+"""The supervising office's batches: many drafts checked, many specs rendered, in worker processes."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.errors import FazhiError, OutputError, Problem
+
+if TYPE_CHECKING:
+    from generator.render.build import Options
+from generator.api.check import _check_options
+from generator.api.render import FORMATS, _options, load_spec
+
+
+def check_summary(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
+                  jobs: int | None = None, progress=None) -> list:
+    """Check many drafts in worker processes: one summary row (batch.summary.DraftRow) per path,
+    in the order given; an unreadable file is a row saying why. `progress(n)` after each chunk."""
+    from generator.batch.collect import run
+    from generator.batch.summary import summarise_chunk
+
+    _check_options(profile, layout)
+    rows: list = [None] * len(paths)
+    args = (profile, str(layout) if layout else None)
+    for index, row in run(summarise_chunk, [str(p) for p in paths], args, jobs, progress):
+        rows[index] = row
+    return rows
+
+
+def check_many(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
+               jobs: int | None = None, progress=None) -> tuple[list, list[Problem]]:
+    """check_files over many drafts in worker processes: the same results, in the order given."""
+    from generator.batch.collect import run
+    from generator.batch.summary import check_chunk
+
+    _check_options(profile, layout)
+    outcome: list = [None] * len(paths)
+    for index, pair in run(check_chunk, [str(p) for p in paths], (profile, str(layout) if layout else None),
+                           jobs, progress):
+        outcome[index] = pair
+    results = [r for rs, _ in outcome for r in rs]
+    return results, [p for _, ps in outcome for p in ps]
+
+
+def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", options: Options | None = None,
+                 previous: dict | None = None, jobs: int | None = None, progress=None) -> tuple[list[Path], list[Problem]]:
+    """Render many specs (into `outdir`, else each beside its spec) in worker processes: the files
+    written and the problems of the specs that failed; one bad spec does not stop the others."""
+    from generator.batch.render import plan, render_many
+
+    options = _options(options)
+
+    if fmt not in FORMATS:
+        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+    if fmt == "pdf":
+        import tempfile
+
+        from generator.write.pdf import docx_to_pdf, soffice
+
+        if not soffice():  # say so (docx_to_pdf's message) before rendering a thousand .docx for nothing
+            docx_to_pdf([], Path(tempfile.gettempdir()))
+    if outdir:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(Problem(f"无法创建输出目录：{exc.strerror or exc}", str(outdir))) from None
+    items, problems = plan(list(specs), outdir, fmt)
+    outcomes = render_many(items, fmt, options, previous, jobs, progress)
+    return [Path(o.target) for o in outcomes if o.written], problems + [p for o in outcomes for p in o.problems]
+
+
+def figures_table(specs: list[Path]):
+    """The named figures of many specs side by side (batch.figures.FigureTable) and the
+    problems of the specs that could not be loaded."""
+    from generator.batch.figures import build
+
+    loaded, problems = [], []
+    for path in specs:
+        try:
+            loaded.append((Path(path), load_spec(path)))
+        except FazhiError as exc:
+            problems.extend(exc.problems)
+    return build(loaded), problems

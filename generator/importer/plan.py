@@ -1,0 +1,235 @@
+"""A work-plan draft as spec data: parts and items, each item's closing 「（牵头单位：…；责任单位：…）」
+as lead / responsible, recurring unit lists as named `units:` groups, and the 印发通知 as `notice:`."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from generator.importer import head as h
+from generator.importer.emit import Paras
+from generator.importer.sections import flat, split_intro
+from generator.tree import Document, Heading, Paragraph, Table
+
+_OWNERS = re.compile(r"[（(](?P<inside>(?:牵头单位|责任单位|完成时限)\s*[:：][^（()）]*)[）)]\s*$")
+_ROLE = re.compile(r"(牵头单位|责任单位|完成时限)\s*[:：]")
+_ROLES = {"牵头单位": "lead", "责任单位": "responsible", "完成时限": "deadline"}
+_TABLE_ANNEX = re.compile(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
+_APPROVED = re.compile(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
+_DEADLINE_HEADER = re.compile(r"完成时限|时限|完成时间")
+_TASK_HEADER = re.compile(r"工作任务|任务|工作内容")
+MIN_GROUP = 2  # a list of three or more units shared by this many items (two units: by three) is a group
+
+
+def build(ctx: h.Context) -> dict:
+    """The spec data of a work plan."""
+    body = ctx.analysis.body
+    data: dict = {"kind": "work-plan", "jurisdiction": h.jurisdiction(ctx, body)}
+    data["year"] = h.report_year(ctx, body, False)
+    if body.title:  # line breaks are typesetting: the title breaker lays the title out again
+        data["title"] = body.title.replace("\n", "")
+    notice = _notice_doc(ctx.doc, body)
+    if notice is not None:
+        data["notice"] = _notice(ctx, notice)
+        named = data["notice"].pop("_plan_title", None)
+        if named is not None and named != body.title.replace("\n", ""):
+            data["notice"]["body"] = Paras([flat(b) for b in notice.blocks])
+            del data["notice"]["approval"]
+    blocks = [b for b in body.blocks if not isinstance(b, Table) or _note_table(ctx, b)]
+    ctx.task_table = has_task_table(ctx.doc)
+    if ctx.task_table:
+        ctx.guesses.append("原文附有任务分工表：由数据生成（render --table），完成时限取自表中")
+    tops = [i for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
+    first = tops[0] if tops else len(blocks)
+    opening = [flat(b) for b in blocks[:first]]
+    if opening:
+        data["opening"] = Paras(opening)
+    parts, closing = [], []
+    for n, index in enumerate(tops):
+        end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
+        part, closing = _part(ctx, blocks[index], blocks[index + 1:end], ("parts", len(parts)))
+        parts.append(part)
+    data["parts"] = parts
+    if closing:
+        data["closing"] = Paras(closing)
+    _deadlines(ctx, parts)
+    _unit_groups(ctx, data)
+    imprint = h.imprint(ctx.doc)
+    if imprint:
+        data["imprint"] = imprint
+    return data
+
+
+def _notice_doc(doc: Document, body: Document) -> Document | None:
+    for d in doc.all_documents():
+        if d is body:
+            return None
+        if "印发" in d.title or "通知" in d.title:
+            return d
+    return None
+
+
+def _note_table(ctx: h.Context, table: Table) -> bool:
+    ctx.guesses.append(f"第{table.line}行的表格没有导入：工作要点的任务分工表由 fazhi 生成（render --table）")
+    return False
+
+
+def has_task_table(doc: Document) -> bool:
+    """An attachment holding a 任务分工表 (a table with a 牵头单位 or 责任单位 column)."""
+    return any(isinstance(b, Table) and b.rows and any(re.search("牵头单位|责任单位", c) for c in b.rows[0])
+               for d in list(doc.all_documents())[1:] for b in d.blocks)
+
+
+def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[dict, list[str]]:
+    """A part and its items; paragraphs after the last item of the plan are its closing."""
+    intro, rest = split_intro(span)
+    part: dict = {"title": heading.title, "items": []}
+    if intro:
+        ctx.guesses.append(f"第{heading.line}行「{heading.title[:12]}」下、第一项任务之前的段落并入第一项任务的正文")
+    carry = intro
+    trailing: list[str] = []
+    index = 0
+    while index < len(rest):
+        item_head = rest[index]
+        end = index + 1
+        while end < len(rest) and not isinstance(rest[end], Heading):
+            end += 1
+        paras = [b.text for b in rest[index + 1:end] if isinstance(b, Paragraph)]
+        item, trailing = _item(ctx, item_head, carry + paras, path + ("items", len(part["items"])))
+        carry = []
+        part["items"].append(item)
+        index = end
+    if not part["items"]:
+        ctx.guesses.append(f"第{heading.line}行「{heading.title[:12]}」下没有任务，按一项任务导入")
+        part["items"].append({"title": heading.title, "text": "".join(intro) or heading.title})
+    return part, trailing
+
+
+def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple[dict, list[str]]:
+    """An item: its text up to the owners, and paragraphs after the owners (the plan's closing if last)."""
+    if isinstance(head, Heading) and head.level > 2 and head.number:
+        ctx.guesses.append(f"第{head.line}行「{head.number}」按任务（二级标题）导入")
+    texts = ([head.body] if head.runin and head.body else []) + paras
+    owned = next((i for i, t in enumerate(texts) if _OWNERS.search(t)), None)
+    item: dict = {"title": head.title if isinstance(head, Heading) else flat(head)}
+    after: list[str] = []
+    if owned is not None:
+        texts, after = texts[:owned + 1], texts[owned + 1:]
+        match = _OWNERS.search(texts[-1])
+        texts[-1] = texts[-1][:match.start()].rstrip()
+        item.update(_owners(ctx, match.group("inside"), path, head.line))
+    else:
+        ctx.guess(path, "原文没有写牵头单位或责任单位", f"第{head.line}行的任务「{head.title[:12]}」没有写牵头或责任单位")
+    if not head.runin and texts:
+        ctx.guesses.append(f"第{head.line}行的任务标题原为单独一行，按段首式（标题后接正文）排")
+    item["text"] = "".join(t for t in texts if t) or head.title
+    if len(texts) > 1:
+        ctx.guesses.append(f"第{head.line}行的任务有 {len(texts)} 段正文，已合为一段")
+    return item, after
+
+
+def _owners(ctx: h.Context, inside: str, path: tuple, line: int) -> dict:
+    """「牵头单位：A、B；责任单位：C」 as {lead: [A, B], responsible: [C]}."""
+    out: dict = {}
+    pieces = _ROLE.split(inside)
+    for role, value in zip(pieces[1::2], pieces[2::2]):
+        value = value.strip().rstrip("；;。").strip()
+        key = _ROLES[role]
+        if key == "deadline":
+            out["deadline"] = value
+            ctx.guess(path + ("deadline",), "取自正文括号中的完成时限",
+                      f"第{line}行的完成时限「{value}」写入 deadline：正文不再显示，任务分工表（--table）中显示")
+            continue
+        if re.search(r"[，,]", value):
+            ctx.guess(path + (key,), "原文单位之间用了逗号，按顿号处理",
+                      f"第{line}行的单位之间用了「，」，按「、」分开")
+        out[key] = [u.strip() for u in re.split(r"[、，,]", value) if u.strip()]
+    return out
+
+
+def _deadlines(ctx: h.Context, parts: list[dict]) -> None:
+    """Deadlines from an attached 任务分工表 (a 完成时限 column), matched to items by task title."""
+    tables = [b for d in ctx.doc.all_documents() for b in d.blocks if isinstance(b, Table) and b.rows]
+    for table in tables:
+        header = table.rows[0]
+        deadline = next((i for i, c in enumerate(header) if _DEADLINE_HEADER.search(c)), None)
+        task = next((i for i, c in enumerate(header) if _TASK_HEADER.search(c)), None)
+        if deadline is None or task is None:
+            continue
+        by_title = {row[task].strip(): row[deadline].strip() for row in table.rows[1:] if len(row) > max(task, deadline)}
+        for p_index, part in enumerate(parts):
+            for i_index, item in enumerate(part["items"]):
+                value = by_title.get(item["title"])
+                if value and "deadline" not in item:
+                    item["deadline"] = value
+                    ctx.comments.note(("parts", p_index, "items", i_index, "deadline"), "取自任务分工表")
+
+
+def _unit_groups(ctx: h.Context, data: dict) -> None:
+    """Unit lists (of two or more) shared by several items become named groups, referred to as $name."""
+    items = [(p, i, item) for p, part in enumerate(data["parts"]) for i, item in enumerate(part["items"])]
+    counts = Counter(tuple(item[role]) for _, _, item in items for role in ("lead", "responsible")
+                     if len(item.get(role, [])) >= 2)
+    shared = [units for units, n in counts.items() if n >= MIN_GROUP and (len(units) >= 3 or n >= 3)]
+    if not shared:
+        return
+    names = _group_names(shared)
+    parts = data.pop("parts")
+    closing = data.pop("closing", None)
+    data["units"] = {names[units]: list(units) for units in shared}
+    data["parts"] = parts
+    if closing:
+        data["closing"] = closing
+    for units in shared:
+        ctx.comments.note(("units", names[units]), f"推断：{counts[units]} 项任务共用这组单位")
+    for p, i, item in items:
+        for role in ("lead", "responsible"):
+            units = tuple(item.get(role, []))
+            if units in names:
+                item[role] = [f"${names[units]}"]
+    ctx.guesses.append(f"{len(shared)} 组多次出现的单位名单写成了 units 中的单位组")
+
+
+def _group_names(shared: list[tuple]) -> dict[tuple, str]:
+    """Readable, stable names: 「甲、乙」 for two units, 「甲…丁」 for more; a count or a number on a clash."""
+    names: dict[tuple, str] = {}
+    used: set[str] = set()
+    for units in shared:
+        name = "、".join(units) if len(units) == 2 else f"{units[0]}…{units[-1]}"
+        if name in used:
+            name = f"{units[0]}…{units[-1]}（{len(units)}个）"
+        base, n = name, 2
+        while name in used:
+            name, n = f"{base}{n}", n + 1
+        used.add(name)
+        names[units] = name
+    return names
+
+
+def _notice(ctx: h.Context, doc: Document) -> dict:
+    """The 印发通知: 文号, issuer (from its title or signature), title, recipients, approval or body, closing."""
+    out: dict = {}
+    if doc.doc_number:
+        out["doc_number"] = doc.doc_number
+    title = doc.title.replace("\n", "")
+    match = re.match(r"^(?P<issuer>.+?)关于印发", title)
+    issuer = match.group("issuer") if match else (doc.signatures[-1] if doc.signatures else "")
+    if not match:
+        ctx.guess(("notice", "issuer"), "推断自落款" if issuer else "未能读出，请填写发文机关")
+    out["issuer"] = issuer or "发文机关"
+    out["title"] = title
+    out["book_marks"] = "《" in title
+    if doc.recipients:
+        out["recipients"] = h.groups(doc.recipients)
+    paras = [flat(b) for b in doc.blocks]
+    if paras and _TABLE_ANNEX.match(paras[-1]):  # 附件说明 of the 任务分工表: `render --table` writes it again
+        paras.pop()
+    approved = _APPROVED.match(paras[0]) if len(paras) == 1 else None
+    if approved:
+        out["approval"] = approved.group("approval")
+        out["_plan_title"] = approved.group("plan")
+    elif paras:
+        out["body"] = Paras(paras)
+    if doc.signatures:
+        out["signature"] = "".join(doc.signatures[-1:])
+    h.closing(ctx, doc, out, ("notice",))
+    return out

@@ -1,0 +1,216 @@
+"""LibreOffice headless, the one way fazhi runs it: .docx → PDF for export, .doc/.wps → .docx for reading.
+
+A batch of documents is converted by one LibreOffice process. Its profile is kept in the user
+cache (a fresh profile costs LibreOffice about two seconds to create); a second fazhi converting
+at the same time gets a temporary profile instead of waiting. LibreOffice runs in a process
+group of its own with its temporary files in a folder of ours: on a timeout, Ctrl-C, SIGTERM or
+SIGHUP the whole group is ended and the folders are removed.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from generator import cache
+from generator.errors import FazhiError, Problem
+from generator.resources import FONTS_CONF
+
+TERMINATING = ("SIGTERM", "SIGHUP")
+GRACE = 3.0  # seconds LibreOffice gets to exit after SIGTERM before SIGKILL
+MISSING = "未安装 LibreOffice（soffice）"
+
+
+def convert(paths: list[Path], outdir: Path, convert_to: str, suffix: str, timeout: float | None = None,
+            error: type[FazhiError] = FazhiError) -> list[Path]:
+    """Convert files in one LibreOffice process (`--convert-to convert_to`); the outputs, in order.
+
+    A kept profile that fails is retried once with a fresh one (a killed run may have damaged it).
+    """
+    exe = soffice()
+    if not exe:
+        raise error(Problem(MISSING))
+    timeout = timeout if timeout is not None else 120 + 30 * len(paths)
+    outdir.mkdir(parents=True, exist_ok=True)
+    outputs = [outdir / (Path(p).stem + suffix) for p in paths]
+    started = time.time() - 1  # an older output of the same name in outdir is no proof of success
+    output = ""
+    with terminating_cleanly(), tempfile.TemporaryDirectory(prefix="fazhi-lo-") as scratch:
+        for attempt in (1, 2):
+            with _profile(Path(scratch), fresh=attempt == 2) as (profile, kept):
+                env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), TMPDIR=scratch, TMP=scratch, TEMP=scratch)
+                command = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+                           "--nologo", "--nodefault", "--convert-to", convert_to, "--outdir", str(outdir),
+                           *map(str, paths)]
+                code, output = run_group(command, env, timeout, error)
+                if code == 0 and all(p.exists() and p.stat().st_mtime >= started for p in outputs):
+                    return outputs
+                if not kept:
+                    break
+                shutil.rmtree(profile, ignore_errors=True)
+    missing = [p for p, o in zip(paths, outputs) if not (o.exists() and o.stat().st_mtime >= started)]
+    raise error(Problem(f"LibreOffice 转换失败：{output.strip()[:500]}", str(missing[0]) if missing else None))
+
+
+def soffice() -> str | None:
+    """The LibreOffice executable, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def run_group(command: list[str], env: dict, timeout: float,
+              error: type[FazhiError] = FazhiError) -> tuple[int, str]:
+    """Run a command in a process group of its own; end the whole group on timeout or interruption."""
+    process = None
+    try:
+        with _held_signals() as held:  # a Ctrl-C inside Popen would leave its child unsupervised
+            process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                       stdin=subprocess.DEVNULL, start_new_session=True)
+        held.deliver()
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        end_group(process)
+        raise error(Problem(f"LibreOffice 转换超时（{timeout:.0f} 秒），已终止")) from None
+    except BaseException:  # Ctrl-C, SystemExit from a termination signal: leave nothing running
+        if process is not None:
+            try:
+                end_group(process)
+            except BaseException:  # interrupted again while waiting: no more grace
+                _signal_group(process.pid, signal.SIGKILL)
+                raise
+        raise
+    end_group(process)  # LibreOffice may leave a helper behind even after a clean exit
+    return process.returncode, output.decode("utf-8", "replace")
+
+
+class _held_signals:
+    """Record SIGINT, SIGTERM and SIGHUP instead of acting on them; deliver() acts on them later."""
+
+    def __enter__(self):
+        self.received: list[int] = []
+        self.previous = {}
+        if threading.current_thread() is threading.main_thread():
+            for name in ("SIGINT",) + TERMINATING:
+                sig = getattr(signal, name, None)
+                if sig is not None and signal.getsignal(sig) is not None:  # None: set outside Python
+                    self.previous[sig] = signal.signal(sig, lambda signum, frame: self.received.append(signum))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        for sig, handler in self.previous.items():
+            signal.signal(sig, handler)
+
+    def deliver(self) -> None:
+        """Act on what arrived meanwhile, through the handlers now in place."""
+        for sig in dict.fromkeys(self.received):
+            signal.raise_signal(sig)
+
+
+def end_group(process: subprocess.Popen) -> None:
+    """SIGTERM to the process group, SIGKILL after a grace period; reap the leader."""
+    pgid = process.pid  # start_new_session: the leader's pid is the group id
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _group_alive(pgid, process) or not _signal_group(pgid, sig):
+            break
+        deadline = time.monotonic() + GRACE
+        while time.monotonic() < deadline and _group_alive(pgid, process):
+            time.sleep(0.02)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=GRACE)
+    if process.stdout:
+        process.stdout.close()
+
+
+def _signal_group(pgid: int, sig: int) -> bool:
+    try:
+        os.killpg(pgid, sig)
+        return True
+    except (ProcessLookupError, PermissionError):
+        return False
+
+
+def _group_alive(pgid: int, process: subprocess.Popen) -> bool:
+    """Whether any process of the group still runs (zombies waiting to be reaped do not count)."""
+    process.poll()  # reap the leader
+    proc = Path("/proc")
+    if not proc.is_dir():  # not Linux: a signal 0 answers, zombies included
+        try:
+            os.killpg(pgid, 0)
+            return True
+        except (ProcessLookupError, PermissionError):
+            return False
+    for entry in proc.iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except (OSError, IndexError):
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                return True
+    return False
+
+
+@contextlib.contextmanager
+def terminating_cleanly():
+    """Inside this block SIGTERM and SIGHUP raise SystemExit(128 + signal), so that `finally`
+    clauses run (end LibreOffice, remove temporary folders) instead of the process vanishing.
+
+    A handler someone else installed is left alone; outside the main thread nothing changes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    replaced = {}
+    for name in TERMINATING:
+        sig = getattr(signal, name, None)
+        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
+            replaced[sig] = signal.signal(sig, _raise_exit)
+    try:
+        yield
+    finally:
+        for sig, previous in replaced.items():
+            signal.signal(sig, previous)
+
+
+def _raise_exit(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _profile(scratch: Path, fresh: bool = False):
+    """(profile folder, kept?): the kept one when no other fazhi is using it, else a temporary one."""
+    folder = cache.cache_dir()
+    lock = _try_lock(folder / "libreoffice.lock") if folder is not None and not fresh else None
+    if lock is None:
+        temporary = Path(tempfile.mkdtemp(prefix="profile-", dir=scratch))
+        yield temporary, False
+        return
+    try:
+        profile = folder / "libreoffice"
+        for stale in (profile / ".lock", profile / "user" / ".lock"):  # a killed run's; nobody else is inside
+            stale.unlink(missing_ok=True)
+        yield profile, True
+    finally:
+        os.close(lock)
+
+
+def _try_lock(path: Path) -> int | None:
+    """An exclusive lock on `path` without waiting, or None."""
+    import fcntl
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return fd
+    except OSError:
+        os.close(fd)
+        return None
