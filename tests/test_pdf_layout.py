@@ -30,6 +30,9 @@ WORDS = ["情况", "报告", "通知", "分工", "任务", "工作", "要点", "
 NO_END = ("的", "和", "关于")
 
 
+PAGE_NUMBER = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
+
+
 def _rewrite(spec, tmp_path, name, change):
     target = copy_example(spec, tmp_path)
     data = yaml.safe_load(target.read_text(encoding="utf-8"))
@@ -146,6 +149,17 @@ def test_no_page_holds_only_the_signature_block(pdfs, layout):
                 continue
             body = [line for line in page[2] if line[0] < left + 40 and not line[4].startswith("（")]
             assert len(body) >= 2, (name, number, [line[4] for line in page[2]])
+
+
+def test_no_page_is_empty_but_the_one_before_the_imprint(pdfs):
+    """A page holding only its page number (e.g. the paragraph Word needs after a table at the
+    very end, pushed onto a page of its own) is a defect; only the blank page before the 版记 may
+    be empty, and it carries no number."""
+    for name, (_, pages) in pdfs.items():
+        for number, page in enumerate(pages, 1):
+            texts = [line[4] for line in page[2] if not PAGE_NUMBER.match(line[4])]
+            if not texts:
+                assert not page[2], (name, number, "an empty page with a page number")
 
 
 # ---------------------------------------------------------------- 版记 (7.4) and page numbers (7.5)

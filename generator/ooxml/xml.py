@@ -65,6 +65,11 @@ def ordered_ppr(ppr: str) -> str:
     return "".join(text for _, text in sorted(parts, key=lambda p: _PPR_ORDER[p[0]]))
 
 
+# A paragraph 1 pt high, off the grid: what must follow a table at the very end of a part.
+SPACER_PPR = ('<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+              '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
+
+
 def para(runs: str, style: str = "", ppr: str = "") -> str:
     """A paragraph with a style id and extra paragraph properties."""
     props = (f'<w:pStyle w:val="{style}"/>' if style else "") + (ordered_ppr(ppr) if ppr else "")

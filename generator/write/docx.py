@@ -94,7 +94,8 @@ class _Body:
             elif isinstance(block, Paragraph):
                 out.append(x.para(x.runs(block.text, "", S.cjk(S.normal)), "", extra))
             elif isinstance(block, Table):
-                out.append(self._table(block))
+                last = index == len(doc.blocks) - 1 and not (doc.annexes or doc.signatures or doc.date or doc.notes)
+                out.append(self._table(block, last))
         self._annexes(doc)
         self._signature(doc)
         for index, note in enumerate(doc.notes):
@@ -186,7 +187,9 @@ class _Body:
         spacing = x.spacing(before=before) if before else ""
         return spacing + x.ind(right=round(chars * self.char), first=0)
 
-    def _table(self, table: Table) -> str:
+    def _table(self, table: Table, last: bool = False) -> str:
+        """A table and the paragraph Word requires after it: a blank line, or at the end of a
+        document part a paragraph too small to spill onto a page of its own."""
         count = max(len(row) for row in table.rows) if table.rows else 0
         header = table.rows[0] if table.rows else []
         width = self.layout.text_width if not self.section == "landscape" else self.layout.text_height
@@ -198,4 +201,5 @@ class _Body:
             cells = [x.para(x.runs(text, "", S.cjk(style)), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
                      for text in row + [""] * (count - len(row))]
             rows.append(x.table_row(cells, widths, is_header))
-        return x.table("".join(rows), widths, self.layout.table["cell_margin"]) + x.para("", S.table_text)
+        after = x.para("", S.table_text, x.SPACER_PPR) if last else x.para("", S.table_text)
+        return x.table("".join(rows), widths, self.layout.table["cell_margin"]) + after
