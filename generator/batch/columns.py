@@ -1,7 +1,6 @@
 """The summary's columns, shared by the xlsx, csv, html and terminal writers."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from .summary import SEVERITY_CN, DraftRow, part_names
 
