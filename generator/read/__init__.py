@@ -122,7 +122,8 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) 
         raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
     doc = build(lines, "docx")
     try:
-        doc.facts = facts(doc, lines, package, styles, body)
+        layout = facts(doc, lines, package, styles, body)
     except _DAMAGED:
-        doc.facts = empty_facts()
+        layout = empty_facts()
+    doc.facts.update(layout)  # keeps what the builder noted (recipients_colon)
     return doc
