@@ -45,3 +45,149 @@ def test_half_width_recipients_colon_in_a_docx_main_document_is_reported():
     assert [f.line for f in found] == [2] and "半角冒号" in found[0].message
     good = read_docx_bytes(docx(p(HEAD) + p("市人民政府：") + p("2023年，我区坚持依法行政。")))
     assert findings(good, "punct.recipients-colon") == []
+
+
+# ---------------------------------------------------------------- .docx: tables, text boxes, content controls
+
+import pytest  # noqa: E402
+from rawdocx import W_NS, table  # noqa: E402
+
+from generator.read import docx_body  # noqa: E402
+from generator.tree import Paragraph, Table  # noqa: E402
+
+OPENING = p(HEAD) + p("市人民政府：") + p("2023年，我区坚持依法行政。现将有关情况报告如下：")
+
+
+def both_paths(data: bytes, monkeypatch) -> "Document":  # noqa: F821
+    """The tree the tokenizer reads, checked against the lxml path's (same blocks, same lines)."""
+    fast = read_docx_bytes(data)
+    with monkeypatch.context() as patch:
+        patch.setattr(docx_body, "fast_body", lambda raw, styles: None)
+        slow = read_docx_bytes(data)
+    assert blocks(slow) == blocks(fast)
+    return fast
+
+
+def blocks(doc):
+    out = []
+    for d in doc.all_documents():
+        for b in d.blocks:
+            if isinstance(b, Heading):
+                out.append(("H", b.level, b.number, b.title, b.body, b.line))
+            elif isinstance(b, Paragraph):
+                out.append(("P", b.text, b.line))
+            else:
+                out.append(("T", b.rows, b.line))
+    return out
+
+
+def test_heading_in_a_one_cell_table_is_a_heading(monkeypatch):
+    body = (OPENING + table([["一、主要举措和成效"]]) + p("全面推行告知承诺制。")
+            + table([[p("二、存在的不足") + p("法治意识不牢。")]]) + p("三、下一步工作") + p("继续推进。"))
+    doc = both_paths(docx(body), monkeypatch)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足"), (1, "三、", "下一步工作")]
+    assert [b.line for b in doc.headings()] == [4, 6, 8]
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert check_document(doc).parts["2"]["line"] == 6
+
+
+def test_heading_in_the_first_row_of_a_layout_table(monkeypatch):
+    merged = p("二、存在的不足", ppr="")
+    rows = [[merged], ["法治意识不牢。", "执法水平不高。"], ["监督不够。", "队伍不强。"]]
+    body = OPENING + p("一、主要举措和成效") + p("全面推行告知承诺制。") + table(rows) + p("三、下一步工作") + p("继续。")
+    doc = both_paths(docx(body), monkeypatch)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足"), (1, "三、", "下一步工作")]
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert tables[0].rows == [["法治意识不牢。", "执法水平不高。"], ["监督不够。", "队伍不强。"]]
+    assert tables[0].line == 7  # the heading row's paragraph is line 6
+
+
+def test_a_data_table_stays_a_table(monkeypatch):
+    rows = [["指标", "数值"], ["一、行政复议", "35件"]]
+    doc = both_paths(docx(OPENING + p("一、主要举措和成效") + table(rows) + p("二、存在的不足") + p("不牢。")), monkeypatch)
+    assert [b.rows for b in doc.blocks if isinstance(b, Table)] == [rows]
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足")]
+
+
+def _text_box(paragraphs: str) -> str:
+    """A Word 2010 text box: the DrawingML Choice and the VML Fallback, both holding the text."""
+    return ("<w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic>"
+            "<a:graphicData><wps:wsp><wps:txbx><w:txbxContent>" + paragraphs + "</w:txbxContent></wps:txbx>"
+            "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict>"
+            "<v:shape><v:textbox><w:txbxContent>" + paragraphs + "</w:txbxContent></v:textbox></v:shape>"
+            "</w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+
+def test_heading_in_a_text_box_is_read_once():
+    body = (OPENING + p(runs=_text_box(p("一、主要举措和成效"))) + p("全面推行告知承诺制。")
+            + p(runs=r("文字") + _text_box(p("二、存在的不足"))) + p("法治意识不牢。"))
+    doc = read_docx_bytes(docx(body))
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足")]
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts.count("文字") == 1 and "法治意识不牢。" in texts
+    lines = {h.title: h.line for h in doc.headings()}
+    assert lines == {"主要举措和成效": 5, "存在的不足": 8}  # after the anchoring paragraph (4 and 7)
+
+
+def test_heading_in_a_content_control(monkeypatch):
+    block_sdt = ('<w:sdt><w:sdtPr><w:alias w:val="标题"/><w:tag w:val="part1"/></w:sdtPr><w:sdtContent>'
+                 + p("一、主要举措和成效") + "</w:sdtContent></w:sdt>")
+    run_sdt = ('<w:sdt><w:sdtPr><w:rPr><w:rStyle w:val="Strong"/></w:rPr></w:sdtPr><w:sdtContent>'
+               + r("二、存在的不足") + "</w:sdtContent></w:sdt>")
+    body = OPENING + block_sdt + p("全面推行告知承诺制。") + p(runs=run_sdt) + p("法治意识不牢。")
+    doc = both_paths(docx(body), monkeypatch)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足")]
+
+
+# ---------------------------------------------------------------- .docx: tracked changes, comments, notes, headers
+
+def test_deleted_text_is_not_part_of_the_draft_inserted_text_is(monkeypatch):
+    deleted = '<w:del w:id="1" w:author="张三" w:date="2024-01-05T10:00:00Z"><w:r><w:delText>{}</w:delText></w:r></w:del>'
+    inserted = '<w:ins w:id="2" w:author="张三" w:date="2024-01-05T10:00:00Z">{}</w:ins>'
+    moved = '<w:moveFrom w:id="3" w:author="张三"><w:r><w:t>{}</w:t></w:r></w:moveFrom>'
+    body = (OPENING
+            + p(runs=deleted.format("一、工作开展情况") + inserted.format(r("一、主要举措和成效")))
+            + p(runs=r("全面推行") + moved.format("（此句已移走）") + r("告知承诺制。"))
+            + p(runs=r("二、存在的") + deleted.format("问题") + inserted.format(r("不足"))))
+    doc = both_paths(docx(body), monkeypatch)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足")]
+    assert [b.text for b in doc.blocks if isinstance(b, Paragraph)][-1] == "全面推行告知承诺制。"
+    assert "问题" not in str(blocks(doc)) and "工作开展情况" not in str(blocks(doc))
+
+
+def test_deleted_paragraph_mark_joins_the_next_paragraph_and_old_properties_are_ignored(monkeypatch):
+    mark = '<w:rPr><w:del w:id="4" w:author="张三" w:date="2024-01-05T10:00:00Z"/></w:rPr>'
+    change = ('<w:pPrChange w:id="5" w:author="张三"><w:pPr><w:pStyle w:val="Heading1"/></w:pPr>'
+              "</w:pPrChange>")
+    body = (OPENING + p("一、主要举措和成效") + p("全面推行告知", ppr=mark) + p("承诺制。")
+            + p("持续推进简政放权。", ppr=change))
+    doc = both_paths(docx(body), monkeypatch)
+    assert blocks(doc)[2:] == [("P", "全面推行告知承诺制。", 5), ("P", "持续推进简政放权。", 7)]
+
+
+def test_a_deleted_table_row_is_not_read(monkeypatch):
+    row_mark = '<w:trPr><w:del w:id="6" w:author="张三"/></w:trPr>'
+    tbl = table([["指标", "数值"], ["案件", "35"], ["旧指标", "0"]])
+    tbl = tbl.replace("<w:tr><w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t>旧指标",
+                      "<w:tr>" + row_mark + "<w:tc><w:tcPr><w:tcW w:w=\"2000\" w:type=\"dxa\"/></w:tcPr><w:p><w:r><w:t>旧指标")
+    doc = both_paths(docx(OPENING + p("一、主要举措和成效") + tbl), monkeypatch)
+    assert [b.rows for b in doc.blocks if isinstance(b, Table)] == [[["指标", "数值"], ["案件", "35"]]]
+
+
+def test_comments_footnotes_and_headers_are_not_body_text(monkeypatch):
+    comment = ('<w:commentRangeStart w:id="0"/>' + r("全面推行告知承诺制。") + '<w:commentRangeEnd w:id="0"/>'
+               '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>')
+    footnote = r("法治意识不牢") + '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>' + r("。")
+    parts = {
+        "word/comments.xml": f'<w:comments xmlns:w="{W_NS}"><w:comment w:id="0" w:author="李四">'
+                             + p("二、这里要改") + "</w:comment></w:comments>",
+        "word/footnotes.xml": f'<w:footnotes xmlns:w="{W_NS}"><w:footnote w:id="1">' + p("三、脚注里的文字")
+                              + "</w:footnote></w:footnotes>",
+        "word/header1.xml": f'<w:hdr xmlns:w="{W_NS}">' + p("四、页眉文字") + "</w:hdr>",
+    }
+    body = OPENING + p("一、主要举措和成效") + p(runs=comment) + p("二、存在的不足") + p(runs=footnote)
+    doc = both_paths(docx(body, parts=parts), monkeypatch)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足")]
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts[-2:] == ["全面推行告知承诺制。", "法治意识不牢。"]
+    assert not any(word in str(blocks(doc)) for word in ("这里要改", "脚注", "页眉"))

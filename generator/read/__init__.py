@@ -34,13 +34,16 @@ must be ≥ 15 characters); a short line that is a whole paragraph is left alone
 
 .docx: read with zipfile and a regular-expression tokenizer, lxml for what the tokenizer
 cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
-table cells and text boxes included). Paragraph styles are hints: fazhi's own
+table cells and text boxes included). Deleted text (w:del, w:moveFrom) is not read, inserted
+text is; text boxes, content controls and the paragraphs of one-cell / one-column tables are
+read as body lines, so headings there are headings (see docx_body). Paragraph styles are hints: fazhi's own
 (Title, Heading1-4, FzRunIn1-4 character runs, FzRecipients, FzSignature, FzNote, …) and
 Word's heading/title styles or outline levels; typed numbers decide the level. `facts` holds
 the layout facts checks need (see docx_facts.facts).
 
 Modules: noise (web-page noise), text (.txt decoding and lines), structure (lines → tree),
-docx_package (zip members, limits, regexes), docx_body (document.xml → lines), docx_styles
+docx_package (zip members, limits, regexes), docx_body (document.xml → lines, fast path),
+docx_lxml (the lxml path), docx_styles
 (styles.xml: hints and run properties), docx_facts (layout facts).
 """
 from __future__ import annotations

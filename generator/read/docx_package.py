@@ -110,6 +110,7 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|<{w}(tab|br|cr)(?:\s([^>]*?))?/>"
             rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc)(?=[\s/>])"
             rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
+            rf"|<{w}(del|moveFrom)(?:\s[^>]*)?/>"
             rf"|<(!--|!\[CDATA\[|{w}txbxContent)"),
         "val": re.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
         "type": re.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),

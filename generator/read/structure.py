@@ -144,6 +144,11 @@ def _block(line: Line) -> Heading | Paragraph:
     return Paragraph(text, line.line)
 
 
+def is_heading(line: Line) -> bool:
+    """Does the line read as a heading (typed number, run-in run or heading style)?"""
+    return isinstance(_block(line), Heading)
+
+
 # ---------------------------------------------------------------- builder
 
 class _Builder:
