@@ -191,3 +191,58 @@ def test_comments_footnotes_and_headers_are_not_body_text(monkeypatch):
     texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
     assert texts[-2:] == ["全面推行告知承诺制。", "法治意识不牢。"]
     assert not any(word in str(blocks(doc)) for word in ("这里要改", "脚注", "页眉"))
+
+
+# ---------------------------------------------------------------- lost paragraph breaks
+
+from conftest import SEEDS  # noqa: E402
+
+from generator.read import read_draft, read_text  # noqa: E402
+
+RUN_ON = ("2023年，我区坚持依法行政。现将有关情况报告如下：一、主要举措和成效（一）依法全面履行政府职能"
+          "1.深化放管服改革。持续推进简政放权，一、二季度各办结一批。2.优化营商环境。出台措施12条，1.5亿元资金到位。"
+          "（二）严格规范公正文明执法。全面推行三项制度，取得实效。二、存在的问题和不足（一）思想认识还不到位。"
+          "个别部门重视不够。（二）执法水平有待提高。三、下一步工作安排2024年，我们将继续推进依法行政。")
+RUN_ON_HEADINGS = [(1, "一、", "主要举措和成效"), (2, "（一）", "依法全面履行政府职能"), (3, "1.", "深化放管服改革"),
+                   (3, "2.", "优化营商环境"), (2, "（二）", "严格规范公正文明执法"), (1, "二、", "存在的问题和不足"),
+                   (2, "（一）", "思想认识还不到位"), (2, "（二）", "执法水平有待提高。"), (1, "三、", "下一步工作安排")]
+
+
+def test_a_body_on_one_line_is_split_at_its_heading_numbers_txt():
+    doc = read_text(f"{HEAD}\n市人民政府：\n{RUN_ON}\n某某区人民政府\n2024年1月5日\n", "web.txt")
+    assert headings(doc) == RUN_ON_HEADINGS
+    assert {b.line for b in doc.blocks} == {3} and doc.facts["paragraphs_rebuilt"] == [3]
+    assert doc.signatures == ["某某区人民政府"]
+    body = [b for b in doc.blocks if isinstance(b, Heading) and b.runin]
+    assert body[0].body == "持续推进简政放权，一、二季度各办结一批。"  # 「一、二季度」 is not a heading
+    result = check_document(doc)
+    assert [f.line for f in result.findings if f.rule == "draft.paragraphs-rebuilt"] == [3]
+    assert all(part["found"] for key, part in result.parts.items() if key in "124")
+
+
+def test_a_body_in_one_paragraph_is_split_at_its_heading_numbers_docx():
+    doc = read_docx_bytes(docx(p(HEAD) + p("市人民政府：") + p(RUN_ON) + p("某某区人民政府") + p("2024年1月5日")))
+    assert headings(doc) == RUN_ON_HEADINGS and doc.facts["paragraphs_rebuilt"] == [3]
+    assert len(findings(doc, "draft.paragraphs-rebuilt")) == 1
+
+
+def test_headings_run_on_after_a_full_stop_in_separate_lines():
+    text = (f"{HEAD}\n一、主要举措和成效\n（一）深化改革。全面推行告知承诺制，取得实效。二、存在的问题和不足（一）思想认识"
+            "还不到位。个别部门重视不够。\n（二）执法水平有待提高。执法不够规范。\n三、下一步工作\n继续推进。\n")
+    doc = read_text(text)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (2, "（一）", "深化改革"), (1, "二、", "存在的问题和不足"),
+                             (2, "（一）", "思想认识还不到位"), (2, "（二）", "执法水平有待提高"), (1, "三、", "下一步工作")]
+    assert doc.facts["paragraphs_rebuilt"] == [3]
+
+
+def test_numbers_that_do_not_continue_the_numbering_are_not_split():
+    text = (f"{HEAD}\n一、主要举措和成效\n全面推行告知承诺制。二、三季度各办结一批。（三）项规定已落实。2.5万人受益。\n"
+            "二、存在的不足\n思想认识还不到位。\n")
+    doc = read_text(text)
+    assert headings(doc) == [(1, "一、", "主要举措和成效"), (1, "二、", "存在的不足")]
+    assert "paragraphs_rebuilt" not in doc.facts
+
+
+def test_published_reports_need_no_reparagraphing():
+    for seed in sorted(SEEDS.glob("*.txt")):
+        assert "paragraphs_rebuilt" not in read_draft(seed).facts, seed.name

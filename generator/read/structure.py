@@ -57,8 +57,18 @@ def clean(text: str) -> str:
 
 
 def build(lines: list[Line], source: str) -> Document:
-    """The document tree of a draft's lines; `source` is "txt" or "docx"."""
-    return _Builder(lines, source).build()
+    """The document tree of a draft's lines; `source` is "txt" or "docx".
+
+    Headings run on inside a line are split off first (reflow); facts["paragraphs_rebuilt"]
+    then lists the lines where that was done.
+    """
+    from generator.read.reflow import reflow
+
+    lines, rebuilt = reflow(lines)
+    doc = _Builder(lines, source).build()
+    if rebuilt:
+        doc.facts["paragraphs_rebuilt"] = rebuilt
+    return doc
 
 
 # ---------------------------------------------------------------- line predicates

@@ -6,4 +6,5 @@ from generator.checks.rules import layout
 from generator.checks.rules import leftovers
 from generator.checks.rules import numbering
 from generator.checks.rules import parts
-from generator.checks.rules import punct  # noqa: F401
+from generator.checks.rules import punct
+from generator.checks.rules import reading  # noqa: F401
