@@ -246,3 +246,71 @@ def test_numbers_that_do_not_continue_the_numbering_are_not_split():
 def test_published_reports_need_no_reparagraphing():
     for seed in sorted(SEEDS.glob("*.txt")):
         assert "paragraphs_rebuilt" not in read_draft(seed).facts, seed.name
+
+
+# ---------------------------------------------------------------- the kind from the whole document
+
+import json  # noqa: E402
+
+from generator.checks.report import to_json, to_text  # noqa: E402
+
+COMBINED = """某某县人民政府关于2022年法治政府建设情况暨2023年工作要点的报告
+市人民政府：
+2022年，我县坚持依法行政。现将2022年法治政府建设情况和2023年工作要点报告如下：
+一、2022年法治政府建设主要举措和成效
+全面推行告知承诺制。
+二、存在的问题和不足
+法治意识还不够牢。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+县长带头述法。
+四、2023年工作要点
+（一）深化放管服改革。继续推进简政放权。
+某某县人民政府
+2023年2月1日
+附件
+2023年某某县法治政府建设工作要点
+一、健全制度
+（一）完善职能。深化改革。（牵头单位：县司法局）
+"""
+
+
+def _combined_docx() -> bytes:
+    body = ""
+    for number, line in enumerate(COMBINED.splitlines(), 1):
+        body += p(line, style="Title" if number in (1, 15) else "")
+    return docx(body)
+
+
+@pytest.mark.parametrize("source", ["txt", "docx"])
+def test_a_report_combined_with_next_years_work_points_is_a_report(source):
+    doc = read_text(COMBINED, "combined.txt") if source == "txt" else read_docx_bytes(_combined_docx())
+    result = check_document(doc)
+    assert result.kind == "annual-report"
+    assert "标题以「报告」结尾" in result.kind_reason and "现将……报告如下" in result.kind_reason
+    assert "「工作要点」只是报告的一部分" in result.kind_reason
+    assert [key for key, part in result.parts.items() if part["found"]] == ["1", "2", "3", "4"]
+    assert "按年度报告检查：标题以「报告」结尾" in to_text([("combined.txt", result)])
+    entry = json.loads(to_json([("combined.txt", result)]))["files"][0]
+    assert entry["kind"] == "annual-report" and entry["kind_reason"] == result.kind_reason
+
+
+def test_a_report_without_a_title_is_told_by_its_opening_and_part_headings():
+    text = COMBINED.split("\n", 1)[1].replace("市人民政府：\n", "")
+    result = check_document(read_text(text))
+    assert result.kind == "annual-report"
+    assert result.kind_reason == "开头写「现将……报告如下」；有4个法定部分的标题"
+
+
+def test_work_points_and_their_notice_are_a_work_plan():
+    plan = "2024年度某区法治政府建设工作要点\n一、健全制度\n（一）完善职能。深化改革。（牵头单位：区司法局）\n"
+    result = check_document(read_text(plan))
+    assert (result.kind, result.kind_reason) == ("work-plan", "标题含「工作要点」")
+    notice = ("某区人民政府办公室关于印发《2024年度某区法治政府建设工作要点》的通知\n各乡镇：\n现印发给你们。\n"
+              "某区人民政府办公室\n2024年3月1日\n" + plan)
+    result = check_document(read_text(notice))
+    assert (result.kind, result.kind_reason) == ("work-plan", "标题是印发工作要点的通知")
+
+
+def test_a_profile_given_on_the_command_line_says_so():
+    result = check_document(read_text(COMBINED), "work-plan")
+    assert (result.kind, result.kind_reason) == ("work-plan", "按检查规则集「work-plan」指定")

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator.kinds import KINDS, recognise
+from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.numbering import read_number
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph, Table
@@ -40,6 +40,7 @@ class PartHit:
     index: int | None = None  # position among the body's blocks
     level: int | None = None
     implicit: bool = False  # part 1 not named, inferred from headings before part 2
+    within: Heading | None = None  # found only as a sub-heading of this part heading (parts.nested)
 
     def as_dict(self) -> dict:
         return {"found": self.found, "heading": self.heading, "line": self.line}
@@ -52,6 +53,7 @@ class Analysis:
     body: Document
     report_year: int | None
     web_copy: bool
+    kind_reason: str = ""  # why the kind was chosen (Chinese), shown in the report
     units: list[TextUnit] = field(default_factory=list)
     parts: dict[str, PartHit] = field(default_factory=dict)
     parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
@@ -123,11 +125,34 @@ def text_units(doc: Document) -> list[TextUnit]:
     return units
 
 
-def detect_kind(doc: Document) -> str:
-    """The document kind, from the titles and the last signature (see kinds.recognise)."""
-    titles = " ".join(d.title.replace("\n", "") for d in doc.all_documents() if d.title)
-    signatures = [s for d in doc.all_documents() for s in d.signatures]
-    return recognise(titles, signatures[-1] if signatures else "")
+_REPORT_OPENING = re.compile(r"现将.{0,80}?报告如下")
+
+
+def detect_kind(doc: Document) -> tuple[str, str]:
+    """(kind, why) from the whole document: the first document's title (not an attachment's),
+    the last signature, the opening and the part headings."""
+    docs = list(doc.all_documents())
+    signatures = [s for d in docs for s in d.signatures]
+    return recognise_why(doc.title.replace("\n", ""), signatures[-1] if signatures else "", _report_signs(docs))
+
+
+def _report_signs(docs: list[Document]) -> list[str]:
+    """What says "a report" besides the title: the 「现将…报告如下」 opening, statutory part headings."""
+    signs = []
+    for d in docs:
+        opening = next((b for b in d.blocks if not isinstance(b, Paragraph) or _REPORT_OPENING.search(b.text)), None)
+        if isinstance(opening, Paragraph):
+            signs.append("开头写「现将……报告如下」")
+            break
+    parts_data = load_data(KINDS[DEFAULT_KIND].parts_path)
+    found: set[str] = set()
+    for d in docs:
+        for heading in d.headings():
+            if heading.level == 1:
+                found |= match_parts(normal_title(heading), parts_data)
+    if len(found) >= 2 and found & {"1", "2", "3"}:
+        signs.append(f"有{len(found)}个法定部分的标题")
+    return signs
 
 
 def body_document(doc: Document, kind: str) -> Document:
@@ -229,12 +254,14 @@ def detect_parts(body: Document, parts_data: dict) -> dict[str, PartHit]:
 
 
 def analyse(doc: Document, kind: str | None = None, report_year: int | None = None,
-            layout: str | None = None) -> Analysis:
-    kind = kind or detect_kind(doc)
+            layout: str | None = None, reason: str = "") -> Analysis:
+    """The shared analysis; `kind` None: detected from the document (and the reason kept)."""
+    if kind is None:
+        kind, reason = detect_kind(doc)
     body = body_document(doc, kind)
     units = text_units(doc)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, units), units, layout=layout)
+    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, units), reason, units, layout=layout)
     parts_path = KINDS[kind].parts_path
     if parts_path:
         analysis.parts_data = load_data(parts_path)
