@@ -314,3 +314,48 @@ def test_work_points_and_their_notice_are_a_work_plan():
 def test_a_profile_given_on_the_command_line_says_so():
     result = check_document(read_text(COMBINED), "work-plan")
     assert (result.kind, result.kind_reason) == ("work-plan", "按检查规则集「work-plan」指定")
+
+
+# ---------------------------------------------------------------- parts: nested, out of order; numbered sentences
+
+NESTED = [HEAD, "市人民政府：", "一、主要举措和成效", "（一）加强党的领导", "1.深化理论学习。全区上下认真学习。",
+          "2.严格履行推进法治建设第一责任人职责。区委书记带头述法。", "（二）深化放管服改革。全面推行告知承诺制。",
+          "二、存在的不足", "法治意识还不够牢。", "三、下一步工作", "继续推进依法行政。", "某某区人民政府", "2024年1月5日"]
+OUT_OF_ORDER = [HEAD, "市人民政府：", "一、主要举措和成效", "全面推行告知承诺制。",
+                "二、党政主要负责人履行推进法治建设第一责任人职责情况", "主要负责人带头述法。", "三、存在的不足和原因",
+                "法治意识还不够牢。", "四、2024年工作安排", "2024年，我们将继续推进依法行政。", "某某区人民政府", "2024年1月5日"]
+SHORTCOMINGS = [HEAD, "一、主要举措和成效", "全面推行告知承诺制。", "二、存在的不足", "（一）法治意识还不够牢。",
+                "（二）执法水平有待提高，个别执法人员程序意识不强。", "（三）监督手段还不多。", "三、下一步工作",
+                "四、其他需要报告的情况", "无。"]
+
+
+def _draft(lines: list[str], source: str):
+    if source == "txt":
+        return read_text("\n".join(lines) + "\n", "draft.txt")
+    return read_docx_bytes(docx("".join(p(line) for line in lines)))
+
+
+@pytest.mark.parametrize("source", ["txt", "docx"])
+def test_part_three_only_as_an_item_of_part_one_is_found_and_flagged_nested(source):
+    result = check_document(_draft(NESTED, source))
+    assert result.parts["3"] == {"found": True, "heading": "严格履行推进法治建设第一责任人职责", "line": 6}
+    nested = [f for f in result.findings if f.rule == "parts.nested"]
+    assert [(f.line, f.severity) for f in nested] == [(6, "warning")]
+    assert "「一、主要举措和成效」下的小标题" in nested[0].message
+    assert not any(f.rule == "parts.order" for f in result.findings)
+
+
+@pytest.mark.parametrize("source", ["txt", "docx"])
+def test_part_three_before_part_two_gets_the_order_notice(source):
+    result = check_document(_draft(OUT_OF_ORDER, source))
+    order = [f for f in result.findings if f.rule == "parts.order"]
+    assert [(f.line, f.severity) for f in order] == [(5, "info")]
+    assert "第三部分" in order[0].message and "第二部分之前" in order[0].message
+    assert not any(f.rule == "parts.nested" for f in result.findings)
+
+
+@pytest.mark.parametrize("source", ["txt", "docx"])
+def test_numbered_sentences_are_list_items_not_empty_sections(source):
+    result = check_document(_draft(SHORTCOMINGS, source))
+    empty = [f.line for f in result.findings if f.rule == "leftover.empty-section"]
+    assert empty == [8]  # only 「三、下一步工作」, with nothing under it

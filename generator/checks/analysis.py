@@ -236,12 +236,17 @@ def detect_parts(body: Document, parts_data: dict) -> dict[str, PartHit]:
         for key in keys:
             if not hits[key].found:
                 hits[key] = PartHit(True, head.title, head.line or None, i, head.level)
+    tops = [i for i, _ in top]
     for key, part in parts_data["parts"].items():
         if hits[key].found or not part.get("any_level"):
             continue
         for i, block in enumerate(blocks):
-            if isinstance(block, Heading) and key in match_parts(normal_title(block), parts_data):
-                hits[key] = PartHit(True, block.title, block.line or None, i, block.level)
+            if not isinstance(block, Heading) or (not block.runin and block.title.endswith(("。", "；"))):
+                continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title
+            if key in match_parts(normal_title(block), parts_data):
+                k = bisect.bisect_left(tops, i) - 1
+                within = top[k][1] if k >= 0 and top[k][1].level < block.level else None
+                hits[key] = PartHit(True, block.title, block.line or None, i, block.level, within=within)
                 break
     if not hits["1"].found and unmatched:
         later = [hits[k].index for k in ("2", "4", "5") if hits[k].found]

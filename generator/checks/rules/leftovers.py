@@ -34,9 +34,11 @@ def leftover_placeholder(doc, ctx):
       basis=Basis())
 def leftover_empty_section(doc, ctx):
     """一个独立标题之后、同级或更高一级的下一个标题之前，应有正文或下级标题。
-    段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。
+    段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。编号列出的一组句子
+    （存在的不足下面「（一）……。」「（二）……。」，每条是以「。」或「；」结尾的完整句子，前后紧挨着
+    同样形式的同级条目）是列举，不是没有内容的标题。
 
-    通过：二、存在的不足 / 一是……
+    通过：二、存在的不足 / （一）法治意识还不够牢。 / （二）执法水平有待提高。 / 三、下一步工作 / ……
     不通过：二、存在的不足 / 三、下一步工作（「存在的不足」下什么都没有）
     """
     for d in doc.all_documents():
@@ -46,7 +48,22 @@ def leftover_empty_section(doc, ctx):
                 continue
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is None or (isinstance(following, Heading) and following.level <= block.level):
+                if _list_item(blocks, i):
+                    continue
                 yield ctx.finding(block.line, f"标题「{block.number}{block.title}」下没有内容")
+
+
+def _sentence(block) -> bool:
+    """A standalone numbered heading that is a complete sentence: 「（一）法治意识还不够牢。」."""
+    return isinstance(block, Heading) and not block.runin and block.title.rstrip()[-1:] in ("。", "；", "！", "？")
+
+
+def _list_item(blocks: list, i: int) -> bool:
+    """A sentence numbered as a list item: its neighbour at the same level is a sentence too."""
+    if not _sentence(blocks[i]):
+        return False
+    level = blocks[i].level
+    return any(0 <= j < len(blocks) and _sentence(blocks[j]) and blocks[j].level == level for j in (i - 1, i + 1))
 
 
 @rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次",
