@@ -79,19 +79,16 @@ def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:
 def read_any(path: str | Path):
     """A draft (.docx, .txt) or a fazhi YAML spec as a document tree.
 
-    A spec is read back through its plain-text rendition, so finding lines are those of
-    `fazhi render --format txt`.
+    A spec is read back through its plain-text rendition, its line numbers those of the YAML
+    fields that produced each line (generator.read.spec), so findings point at the line to edit.
     """
-    from generator.read import read_draft, read_text
-
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
-        return read_draft(path)
-    from generator.write.text import to_text
+        from generator.read import read_draft
 
-    doc = read_text(to_text(build_tree(load_spec(path))), str(path))
-    for part in doc.all_documents():
-        part.source = "yaml"
-    return doc
+        return read_draft(path)
+    from generator.read.spec import read_spec
+
+    return read_spec(path)
 
 
 def check_files(paths: list[Path], profile: str | None = None,

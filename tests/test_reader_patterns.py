@@ -359,3 +359,51 @@ def test_numbered_sentences_are_list_items_not_empty_sections(source):
     result = check_document(_draft(SHORTCOMINGS, source))
     empty = [f.line for f in result.findings if f.rule == "leftover.empty-section"]
     assert empty == [8]  # only 「三、下一步工作」, with nothing under it
+
+
+# ---------------------------------------------------------------- findings on a YAML spec: the YAML lines
+
+from generator.api import read_any  # noqa: E402
+
+SPEC = """\
+kind: annual-report
+jurisdiction: {name: 示例区, level: district}
+year: 2023
+recipients: [[市人民政府]]
+measures:
+  sections:
+    - title: 依法全面履行政府职能
+      items:
+        - title: 深化放管服改革
+          text: 全面推行告知承诺制，新增政务服务事项XX项。
+shortcomings:
+  heading: 存在的不足
+  text: |
+    法治意识还不够牢,执法水平有待提高。
+    执法监督的手段还不多。
+next_year:
+  heading: 下一步工作安排
+  text: 2024年，我们将继续推进依法行政。
+issuers: [示例区人民政府]
+date: 2025-01-05
+"""
+
+
+def _line(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def test_findings_on_a_yaml_spec_point_at_the_yaml_line_of_the_field(tmp_path):
+    path = tmp_path / "spec.yaml"
+    path.write_text(SPEC, encoding="utf-8")
+    result = check_document(read_any(path))
+    lines = {f.rule: f.line for f in result.findings}
+    assert lines["leftover.placeholder"] == _line(SPEC, "XX项")
+    assert lines["punct.half-width"] == _line(SPEC, "  text: |")
+    assert lines["date.year-mismatch"] == _line(SPEC, "date:")
+    missing = {f.message[:4]: f.line for f in result.findings if f.rule == "parts.missing"}
+    assert missing == {"缺少第三": _line(SPEC, "  heading: 下一步工作安排"),  # part 3 belongs before part 4
+                       "缺少第五": _line(SPEC, "  text: 2024年")}          # part 5 at the end
+    assert result.parts["1"]["line"] == _line(SPEC, "measures:")  # the default heading: its part's field
+    assert result.parts["2"]["line"] == _line(SPEC, "  heading: 存在的不足")
+    assert "spec.yaml:%d: warning leftover.placeholder" % _line(SPEC, "XX项") in to_text([("spec.yaml", result)])
