@@ -61,20 +61,49 @@ def check_document(doc: Document, profile: str | None = None,
     """Run a profile's rules over a document tree. `profile` None: by the kind the whole
     document shows (analysis.detect_kind); a name under data/profiles or a YAML path."""
     analysis = analyse(doc, None, report_year, layout)
-    chosen = load_profile(profile or analysis.kind)
+    chosen = _profile(profile or analysis.kind)
     if chosen.kind and chosen.kind != analysis.kind and profile:
         analysis = analyse(doc, chosen.kind, report_year, layout, f"按检查规则集「{chosen.name}」指定")
     findings: list[Finding] = []
-    kind = KINDS[analysis.kind]
-    for rule_id, params in chosen.rules.items():
-        rule = RULES[rule_id]
-        if rule.kinds and not any(kind.is_a(k) for k in rule.kinds):
-            continue
-        merged = {**rule.defaults, **params}
-        severity = merged.pop("severity", None)
-        ctx = Context(rule, merged, severity or rule.severity, analysis, overridden=severity is not None)
+    for rule, params, severity, overridden in _plan(chosen, analysis.kind):
+        ctx = Context(rule, params, severity, analysis, overridden)
         findings.extend(rule.check(doc, ctx))
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.line or 0, order[f.severity], f.rule))
     parts = {k: hit.as_dict() for k, hit in analysis.parts.items()}
     return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year, analysis.kind_reason)
+
+
+_BUILTIN: dict[str, Profile] = {}
+_PLANS: dict[tuple[int, str], list] = {}
+
+
+def _profile(name: str) -> Profile:
+    """A profile; the built-in ones (package data) are loaded once per process."""
+    if name in _BUILTIN:
+        return _BUILTIN[name]
+    loaded = load_profile(name)
+    if name in available_profiles():
+        _BUILTIN[name] = loaded
+    return loaded
+
+
+def _plan(profile: Profile, kind_name: str) -> list:
+    """(rule, parameters, severity, overridden) for the profile's rules that apply to the kind."""
+    key = (id(profile), kind_name)
+    plan = _PLANS.get(key)
+    if plan is None or plan[0] is not profile:
+        kind = KINDS[kind_name]
+        steps = []
+        for rule_id, params in profile.rules.items():
+            rule = RULES[rule_id]
+            if rule.kinds and not any(kind.is_a(k) for k in rule.kinds):
+                continue
+            merged = {**rule.defaults, **params}
+            severity = merged.pop("severity", None)
+            steps.append((rule, merged, severity or rule.severity, severity is not None))
+        plan = (profile, steps)
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return plan[1]

@@ -33,6 +33,7 @@ from generator.read.structure import STRIP, Line, is_heading
 from generator.tree import Table
 
 Hint = Callable[[str], tuple[str, int]]
+_REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
 _MC_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
                         r'markup-compatibility/2006["\']')
 
@@ -43,7 +44,7 @@ class Body:
 
     lines: list[Line]
     prefix: str = "w"
-    xml: str = ""                # fast path: the body's XML text (revisions removed)
+    xml: str = ""                # fast path: XML text holding the body's paragraphs (revisions removed)
     sect: str = ""               # the last w:sectPr as XML text
     runs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → first text run XML
 
@@ -60,11 +61,12 @@ def read_body(package: Package, styles: Styles) -> Body:
 
 
 def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
-    """The lines without web noise (pasted pages); styled lines and tables are kept."""
+    """The lines without web noise (pasted pages); styled lines (fazhi's run-in runs too) and
+    tables are kept."""
     out: list[Line] = []
     limit = noise.max_chars
     for line in lines:
-        if line.kind or line.table is not None or len(line.text) > limit:
+        if line.kind or line.runin or line.table is not None or len(line.text) > limit:
             out.append(line)
             continue
         if out and noise.is_end(line.text):
@@ -76,17 +78,16 @@ def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
 
 
 class Para:
-    """A paragraph being read."""
+    """A paragraph being read (the defaults are class attributes: one is made per paragraph)."""
 
-    __slots__ = ("parts", "style", "outline", "page_break", "jc", "runin", "runin_len", "breaks", "merge")
+    style = outline = jc = breaks = ""
+    page_break = False
+    runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
+    runin_len = 0
+    merge = False      # its paragraph mark was deleted: it runs on into the next paragraph
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.style = self.outline = self.jc = self.breaks = ""
-        self.page_break = False
-        self.runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
-        self.runin_len = 0
-        self.merge = False      # its paragraph mark was deleted: it runs on into the next paragraph
 
     def set_property(self, name: str, value: str) -> None:
         """Record one of pStyle, outlineLvl, pageBreakBefore, jc."""
@@ -108,7 +109,8 @@ class Para:
 
 def make_line(para: Para, number: int, page_next: bool, hint: Hint) -> Line | None:
     """The Line of a read paragraph; None if it holds no text."""
-    text = "".join(para.parts)
+    parts = para.parts
+    text = parts[0] if len(parts) == 1 else "".join(parts)
     stripped = text.strip(STRIP)
     if not stripped:
         return None
@@ -165,16 +167,21 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     prefix = found.group(1)
     w = prefix + ":"
     start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
-    if start < 0 or end < start or not text.rstrip().endswith(f"</{w}document>"):
+    if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
         return None
-    xml = _without_revisions(text[start + len(w) + 6:end], prefix, text)
-    if xml is None:
+    start += len(w) + 6
+    token = patterns(prefix)["token"]
+    lines = _Tokenizer(prefix, styles.hint).run(token.findall(text, start, end))
+    if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
+        text = _without_revisions(text[start:end], prefix, text)
+        if text is None:
+            return None
+        start, end = 0, len(text)
+        lines = _Tokenizer(prefix, styles.hint).run(token.findall(text))
+    if lines is None or lines is _REVISED:
         return None
-    lines = _Tokenizer(prefix, styles.hint).run(patterns(prefix)["token"].findall(xml))
-    if lines is None:
-        return None
-    sect = xml.rfind(f"<{w}sectPr")
-    return Body(lines, prefix, xml, xml[sect:] if sect >= 0 else "")
+    sect = text.rfind(f"<{w}sectPr", start, end)
+    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
 
 
 @functools.lru_cache(maxsize=8)
@@ -188,10 +195,7 @@ def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
 
 def _without_revisions(xml: str, prefix: str, document: str) -> str | None:
     """The body XML without what is not the draft's text; None if the tokenizer cannot vouch for it."""
-    w = prefix + ":"
     alternate = "AlternateContent" in xml
-    if not (alternate or f"<{w}del" in xml or f"<{w}moveFrom" in xml or "PrChange" in xml or "GridChange" in xml):
-        return xml
     mc = ""
     if alternate:
         found = _MC_PREFIX.search(document, 0, 8192)
@@ -228,11 +232,12 @@ class _Tokenizer:
         self.carry_number = 0
         self.row_deleted = False
 
-    def run(self, tokens: list[tuple[str, ...]]) -> list[Line] | None:
-        """The Lines; None at a text box, comment or CDATA section (lxml reads those)."""
+    def run(self, tokens: list[tuple[str, ...]]):
+        """The Lines; None at a text box, comment or CDATA section (lxml reads those); _REVISED at
+        tracked changes or alternate content (to be cut out first)."""
         for opened, empty, closed, piece, inline, inline_attrs, prop, value, deleted, odd in tokens:
+            # the frequent tokens (text, paragraph start and end, pStyle) are handled here
             if piece:
-                # the most frequent token, handled here rather than in a method
                 para = self.para
                 if para is not None:
                     if "&" in piece:
@@ -243,6 +248,24 @@ class _Tokenizer:
                     elif para.runin == 3:
                         para.runin = 2
                     para.parts.append(piece)
+            elif opened == "p" and self.carry is None:
+                self.number += 1
+                self.carry_number = self.number
+                self.para = None if empty else Para()
+            elif closed == "p" and not self.depth:
+                para = self.para
+                if para is not None:
+                    self.para = None
+                    if para.merge:
+                        self.carry = para
+                    else:
+                        line = make_line(para, self.carry_number, self.page_next, self.hint)
+                        self.page_next = para.breaks == "after" or (line is None and para.page_break)
+                        if line is not None:
+                            self.out.append(line)
+            elif prop == "pStyle":
+                if self.para is not None:
+                    self.para.style = value
             elif opened:
                 self._open(opened, empty)
             elif closed:
@@ -259,7 +282,7 @@ class _Tokenizer:
                 elif self.depth:
                     self.row_deleted = True
             elif odd:
-                return None
+                return None if odd[0] == "!" or odd.endswith("txbxContent") else _REVISED
         if self.carry is not None:
             self._emit(self.carry, self.carry_number)
         return self.out

@@ -14,8 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from generator.numbering import read_number
-from generator.read.structure import STRIP, Line
+from generator.read.structure import STRIP, Line, number_at
 
 MAX_TITLE = 40               # a standalone title running into its first sub-heading is at most this long
 
@@ -39,7 +38,7 @@ def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
     rebuilt: list[int] = []
     for index, line in enumerate(lines):
         if line.table is not None or line.kind or line.runin:
-            found = read_number(line.text) if line.table is None else None
+            found = number_at(line.text) if line.table is None else None
             if found:
                 numbering.advance(found[0], found[1])
             out.append(line)
@@ -88,7 +87,7 @@ class _Numbering:
         for start, sep in candidates or ():
             if start <= cuts[-1]:
                 continue
-            found = read_number(text[start:])
+            found = number_at(text, start)
             if not found or not self.fits(found) or (sep == "：" and found[0] != 1):
                 continue
             after = text[start + len(found[2]):start + len(found[2]) + 1]
@@ -103,7 +102,7 @@ class _Numbering:
     def _piece(self, text: str, start: int, cuts: list[int], suspicious: bool) -> None:
         """A piece starting at `start`: its number advances the numbering; a title running
         into its first sub-heading is cut there (once paragraph breaks are known to be lost)."""
-        found = read_number(text[start:])
+        found = number_at(text, start)
         if not found:
             return
         self.advance(found[0], found[1])
@@ -118,7 +117,7 @@ class _Numbering:
             if year:
                 cuts.append(title + year.start())
             return
-        sub = read_number(text[title + child.start():])
+        sub = number_at(text, title + child.start())
         if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]):].strip(STRIP):
             cuts.append(title + child.start())
             self.split_seen = True

@@ -39,11 +39,29 @@ def coverage_areas(doc, ctx):
     text = "\n".join(block_text(b) for b in blocks)
     if not text.strip():
         return
-    missing = [a for a in data["areas"] if not any(k in text for k in a["keywords"])]
+    missing = [a for a in data["areas"] if not _mentions(text, a)]
     if missing:
         names = "；".join(f"{a['id']}、{a['short']}" for a in missing)
         where = "工作要点" if ctx.is_a("work-plan") else "第一部分的措施"
         yield ctx.finding(line, f"对照《{data['name']}》，{where}没有涉及：{names}")
+
+
+# Per area, the keyword that last named it: tried first next time (reports share their wording).
+# Only the order of the search changes, never its result.
+_LAST_HIT: dict[int, str] = {}
+
+
+def _mentions(text: str, area: dict) -> bool:
+    """Does the text name any of the area's keywords?"""
+    key = id(area)
+    last = _LAST_HIT.get(key)
+    if last is not None and last in text:
+        return True
+    for keyword in area["keywords"]:
+        if keyword != last and keyword in text:
+            _LAST_HIT[key] = keyword
+            return True
+    return False
 
 
 _OWNER = re.compile(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")

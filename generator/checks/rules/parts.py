@@ -80,5 +80,4 @@ def _cn(key: str) -> str:
 
 
 def _end_line(ctx) -> int | None:
-    lines = [b.line for b in ctx.body.blocks if getattr(b, "line", 0)]
-    return max(lines) if lines else None
+    return max((b.line for b in ctx.body.blocks if b.line), default=None)
