@@ -52,6 +52,7 @@ class Analysis:
     parts: dict[str, PartHit] = field(default_factory=dict)
     parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
     layout: str | None = None  # a layout file for the layout rules (the built-in one when None)
+    firsts: list[int] = field(default_factory=list)  # per body block, its first unit (one more at the end)
     _memo: dict = field(default_factory=dict, repr=False)
 
     def memo(self, key, compute):
@@ -65,6 +66,15 @@ class Analysis:
     def units(self) -> list[TextUnit]:
         """Every piece of text at its line (see text_units)."""
         return [TextUnit(*unit) for unit in zip(*self.columns)]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of the body's blocks start to end (exclusive), units separated by NUL."""
+        joined, starts = self.joined
+        first, last = self.firsts[start], self.firsts[end]
+        if first >= last:
+            return ""
+        stop = starts[last] - 1 if last < len(starts) else len(joined)
+        return joined[starts[first]:stop]
 
     def unit(self, index: int) -> TextUnit:
         """One unit, built without building them all."""
@@ -138,18 +148,23 @@ def text_units(doc: Document) -> list[TextUnit]:
     return [TextUnit(*unit) for unit in zip(*unit_columns(doc))]
 
 
-def unit_columns(doc: Document) -> tuple[list[int], list[str], list[str]]:
-    """The text units as three columns (lines, texts, wheres): cheaper than an object each."""
+def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] | None = None
+                 ) -> tuple[list[int], list[str], list[str]]:
+    """The text units as three columns (lines, texts, wheres): cheaper than an object each.
+    `firsts` gets, for each block of `body`, the index of its first unit (and one past the last)."""
     lines: list[int] = []
     texts: list[str] = []
     wheres: list[str] = []
     line, text, where = lines.append, texts.append, wheres.append
     for d in doc.all_documents():
+        mark = firsts.append if d is body and firsts is not None else None
         for value, at, kind in ((d.title, d.title_line, "title"), (d.doc_number, d.doc_number_line, "doc_number"),
                                 (d.recipients, d.recipients_line, "recipients")):
             if value:
                 line(at), text(value), where(kind)
         for block in d.blocks:
+            if mark:
+                mark(len(texts))
             kind = type(block)
             if kind is Paragraph:
                 line(block.line), text(block.text), where("paragraph")
@@ -159,6 +174,8 @@ def unit_columns(doc: Document) -> tuple[list[int], list[str], list[str]]:
                 for row in block.rows:
                     for cell in row:
                         line(block.line), text(cell), where("table")
+        if mark:
+            mark(len(texts))
         for i, signature in enumerate(d.signatures):
             line(d.signature_line + i if d.signature_line else 0), text(signature), where("signature")
         if d.date_text:
@@ -215,9 +232,11 @@ def analyse(doc: Document, kind: str | None = None, report_year: int | None = No
     if kind is None:
         kind, reason = detect_kind(doc, matches)
     body = body_document(doc, kind)
-    columns = unit_columns(doc)
+    firsts: list[int] = []
+    columns = unit_columns(doc, body, firsts)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout)
+    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout,
+                        firsts=firsts)
     parts_data = parts_of(kind)
     if parts_data:
         analysis.parts_data = parts_data

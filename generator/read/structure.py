@@ -155,6 +155,8 @@ def _heading(text: str, number: str, level: int, line: int) -> Heading:
 def _block(line: Line) -> Heading | Paragraph:
     """A body line as a heading (typed number, FzRunIn run or heading style) or a paragraph."""
     text = line.text
+    if not line.runin and text[:1] not in _NUMBER_START and line.kind != "heading":
+        return Paragraph(text, line.line)  # the common case, decided on the first character
     if line.runin:
         prefix, body = text[:line.runin].strip(STRIP), text[line.runin:].strip(STRIP)
         found = number_at(prefix)
