@@ -5,11 +5,17 @@ Each pattern has a made-up draft that shows it, as .txt and as .docx where it ap
 """
 from __future__ import annotations
 
-from rawdocx import docx, p, r, style, styles_xml
+import json
 
+import pytest
+from conftest import SEEDS
+from rawdocx import W_NS, docx, p, r, style, styles_xml, table
+
+from generator.api import read_any
 from generator.checks import check_document
-from generator.read import read_docx_bytes
-from generator.tree import Heading
+from generator.checks.report import to_json, to_text
+from generator.read import docx_body, read_docx_bytes, read_draft, read_text
+from generator.tree import Document, Heading, Paragraph, Table
 
 HEAD = "关于2023年度法治政府建设情况的报告"
 
@@ -49,16 +55,11 @@ def test_half_width_recipients_colon_in_a_docx_main_document_is_reported():
 
 # ---------------------------------------------------------------- .docx: tables, text boxes, content controls
 
-import pytest  # noqa: E402
-from rawdocx import W_NS, table  # noqa: E402
-
-from generator.read import docx_body  # noqa: E402
-from generator.tree import Paragraph, Table  # noqa: E402
 
 OPENING = p(HEAD) + p("市人民政府：") + p("2023年，我区坚持依法行政。现将有关情况报告如下：")
 
 
-def both_paths(data: bytes, monkeypatch) -> "Document":  # noqa: F821
+def both_paths(data: bytes, monkeypatch) -> Document:
     """The tree the tokenizer reads, checked against the lxml path's (same blocks, same lines)."""
     fast = read_docx_bytes(data)
     with monkeypatch.context() as patch:
@@ -195,9 +196,6 @@ def test_comments_footnotes_and_headers_are_not_body_text(monkeypatch):
 
 # ---------------------------------------------------------------- lost paragraph breaks
 
-from conftest import SEEDS  # noqa: E402
-
-from generator.read import read_draft, read_text  # noqa: E402
 
 RUN_ON = ("2023年，我区坚持依法行政。现将有关情况报告如下：一、主要举措和成效（一）依法全面履行政府职能"
           "1.深化放管服改革。持续推进简政放权，一、二季度各办结一批。2.优化营商环境。出台措施12条，1.5亿元资金到位。"
@@ -250,9 +248,6 @@ def test_published_reports_need_no_reparagraphing():
 
 # ---------------------------------------------------------------- the kind from the whole document
 
-import json  # noqa: E402
-
-from generator.checks.report import to_json, to_text  # noqa: E402
 
 COMBINED = """某某县人民政府关于2022年法治政府建设情况暨2023年工作要点的报告
 市人民政府：
@@ -363,7 +358,6 @@ def test_numbered_sentences_are_list_items_not_empty_sections(source):
 
 # ---------------------------------------------------------------- findings on a YAML spec: the YAML lines
 
-from generator.api import read_any  # noqa: E402
 
 SPEC = """\
 kind: annual-report

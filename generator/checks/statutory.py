@@ -137,6 +137,8 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
     pattern = _part_patterns(parts_data)[key]
     # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
     raw_first = not re.search(r"[\^$]|\\[bB]|\(\?<?[=!]", pattern.pattern)
+    if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
+        return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]
     for i, block in enumerate(blocks):
         if type(block) is not Heading or (not block.runin and block.title.endswith(("。", "；"))):
