@@ -28,7 +28,7 @@ def build(text: str, source: str = "docx", facts: dict | None = None) -> Documen
     doc = _drafts.read_text(text, "case.txt")
     for part in doc.all_documents():
         part.source = source
-    kept = {k: v for k, v in doc.facts.items() if k == "recipients_colon"}
+    kept = {k: v for k, v in doc.facts.items() if k in ("recipients_colon", "paragraphs_rebuilt")}
     doc.facts = {**kept, **(facts or {})} if source == "docx" else kept
     return doc
 
@@ -330,7 +330,7 @@ def test_json_report():
     data = json.loads(to_json(_results()))
     assert list(data) == ["files"]
     first = data["files"][0]
-    assert set(first) == {"path", "kind", "parts", "findings"}
+    assert set(first) == {"path", "kind", "kind_reason", "parts", "findings"}
     assert set(first["parts"]) == {"1", "2", "3", "4", "5"}
     assert set(first["parts"]["1"]) == {"found", "heading", "line"}
     assert set(first["findings"][0]) == {"rule", "severity", "message", "line", "basis"}

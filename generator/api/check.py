@@ -4,17 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.errors import FazhiError, Problem
-from generator.api.render import build_tree, load_spec_file
+from generator.api.render import _located, build_tree
 
 
 def read_any(path: str | Path):
-    """A draft (.docx, .txt) or a fazhi YAML spec as a document tree.
+    """A draft (.docx, .txt, .doc, .wps, .pdf) or a fazhi YAML spec as a document tree.
 
-    A spec is read back through its plain-text rendition, so finding lines are those of
-    `fazhi render --format txt`.
+    A spec is read back through its plain-text rendition, its line numbers those of the YAML
+    fields that produced each line (generator.read.spec), so findings point at the line to edit.
     """
     from generator.errors import DraftError
-    from generator.read import read_draft, read_text
+    from generator.read import read_draft
     from generator.safe_io import check_regular_file
 
     if Path(path).is_dir():  # a folder reaches here only when a walk found nothing in it
@@ -22,10 +22,27 @@ def read_any(path: str | Path):
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
         check_regular_file(path, what="草稿文件", error=DraftError)  # a folder, FIFO or device, said as such
         return read_draft(path)
+    return _read_spec(path)
+
+
+def _read_spec(path: str | Path):
+    """A spec as the tree of its text rendition, lines relocated to the fields behind them."""
+    from generator.kinds.common import FigureError
+    from generator.read import read_text
+    from generator.read.spec import field_lines, relocate, spec_strings
+    from generator.spec.loading import load_yaml
+    from generator.spec.validate import validate
     from generator.write.text import to_text
 
-    spec = load_spec_file(path)
-    doc = read_text(to_text(build_tree(spec)), str(path))
+    loaded = load_yaml(path)
+    try:
+        spec = validate(loaded)
+    except FigureError as exc:
+        raise _located(exc, path, loaded) from None
+    text = to_text(build_tree(spec))
+    doc = read_text(text, str(path))
+    fields = field_lines(text.split("\n"), spec_strings(spec))
+    relocate(doc, {n: loaded.locate(field)[0] for n, field in fields.items()})
     for part in doc.all_documents():
         part.source = "yaml"
     doc.facts = {**doc.facts, "figures": _figure_facts(spec)}  # for the figures.claim rule

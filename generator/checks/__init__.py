@@ -5,6 +5,7 @@
     result = check_document(doc, "format")            # format rules only
     for finding in result.findings: print(finding.line, finding.severity, finding.rule, finding.message)
     result.parts["3"]  # {"found": False, "heading": None, "line": None} for annual reports
+    result.kind, result.kind_reason  # "annual-report", "标题以「报告」结尾；开头写「现将……报告如下」"
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ class CheckResult:
     parts: dict[str, dict] = field(default_factory=dict)
     profile: str = ""
     report_year: int | None = None
+    kind_reason: str = ""  # why the document was taken for this kind (Chinese)
 
     @property
     def errors(self) -> list[Finding]:
@@ -56,23 +58,52 @@ def describe_rules(rule_id: str | None = None) -> list[Rule]:
 
 def check_document(doc: Document, profile: str | None = None,
                    report_year: int | None = None, layout: str | None = None) -> CheckResult:
-    """Run a profile's rules over a document tree. `profile` None: by the document's kind
-    (工作要点 -> work-plan, else annual-report); a name under data/profiles or a YAML path."""
+    """Run a profile's rules over a document tree. `profile` None: by the kind the whole
+    document shows (analysis.detect_kind); a name under data/profiles or a YAML path."""
     analysis = analyse(doc, None, report_year, layout)
-    chosen = load_profile(profile or analysis.kind)
+    chosen = _profile(profile or analysis.kind)
     if chosen.kind and chosen.kind != analysis.kind and profile:
-        analysis = analyse(doc, chosen.kind, report_year, layout)
+        analysis = analyse(doc, chosen.kind, report_year, layout, f"按检查规则集「{chosen.name}」指定")
     findings: list[Finding] = []
-    kind = KINDS[analysis.kind]
-    for rule_id, params in chosen.rules.items():
-        rule = RULES[rule_id]
-        if rule.kinds and not any(kind.is_a(k) for k in rule.kinds):
-            continue
-        merged = {**rule.defaults, **params}
-        severity = merged.pop("severity", None)
-        ctx = Context(rule, merged, severity or rule.severity, analysis, overridden=severity is not None)
+    for rule, params, severity, overridden in _plan(chosen, analysis.kind):
+        ctx = Context(rule, params, severity, analysis, overridden)
         findings.extend(rule.check(doc, ctx))
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.line or 0, order[f.severity], f.rule))
     parts = {k: hit.as_dict() for k, hit in analysis.parts.items()}
-    return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year)
+    return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year, analysis.kind_reason)
+
+
+_BUILTIN: dict[str, Profile] = {}
+_PLANS: dict[tuple[int, str], list] = {}
+
+
+def _profile(name: str) -> Profile:
+    """A profile; the built-in ones (package data) are loaded once per process."""
+    if name in _BUILTIN:
+        return _BUILTIN[name]
+    loaded = load_profile(name)
+    if name in available_profiles():
+        _BUILTIN[name] = loaded
+    return loaded
+
+
+def _plan(profile: Profile, kind_name: str) -> list:
+    """(rule, parameters, severity, overridden) for the profile's rules that apply to the kind."""
+    key = (id(profile), kind_name)
+    plan = _PLANS.get(key)
+    if plan is None or plan[0] is not profile:
+        kind = KINDS[kind_name]
+        steps = []
+        for rule_id, params in profile.rules.items():
+            rule = RULES[rule_id]
+            if rule.kinds and not any(kind.is_a(k) for k in rule.kinds):
+                continue
+            merged = {**rule.defaults, **params}
+            severity = merged.pop("severity", None)
+            steps.append((rule, merged, severity or rule.severity, severity is not None))
+        plan = (profile, steps)
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return plan[1]

@@ -7,15 +7,15 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator.kinds import KINDS, recognise
+from generator.kinds import KINDS
 from generator.numbering import read_number
-from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph, Table
+
+from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
 _CJK_RE = re.compile(f"[{CJK}]")
-_YEAR_PREFIX = re.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*年度?\s*(?:的|全[市区县省])?")
-_FULL_WIDTH = set("，：；（）")
+_FULL_WIDTH = "，：；（）"
 _HALF_WIDTH = re.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
 
 
@@ -23,7 +23,7 @@ def is_cjk(char: str) -> bool:
     return bool(char) and bool(_CJK_RE.match(char))
 
 
-@dataclass
+@dataclass(slots=True)
 class TextUnit:
     """A piece of text at a line: what punctuation and placeholder rules scan."""
 
@@ -33,44 +33,91 @@ class TextUnit:
 
 
 @dataclass
-class PartHit:
-    found: bool = False
-    heading: str | None = None
-    line: int | None = None
-    index: int | None = None  # position among the body's blocks
-    level: int | None = None
-    implicit: bool = False  # part 1 not named, inferred from headings before part 2
-
-    def as_dict(self) -> dict:
-        return {"found": self.found, "heading": self.heading, "line": self.line}
-
-
-@dataclass
 class Analysis:
+    """What the rules of one document share: computed once, each rule reading what it needs.
+
+    Text rules look at the units through one joined string: `units_with(chars)` finds the
+    units holding a character with str.find (much faster than a regular-expression scan of
+    the whole text, and most drafts hold few of the characters a rule looks for), and
+    `memo(key, compute)` keeps anything several rules need (the numbering walk, the 文号).
+    """
+
     doc: Document
     kind: str
     body: Document
     report_year: int | None
     web_copy: bool
-    units: list[TextUnit] = field(default_factory=list)
+    kind_reason: str = ""  # why the kind was chosen (Chinese), shown in the report
+    columns: tuple[list, list, list] = ([], [], [])  # the text units as (lines, texts, wheres)
     parts: dict[str, PartHit] = field(default_factory=dict)
     parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
     layout: str | None = None  # a layout file for the layout rules (the built-in one when None)
+    firsts: list[int] = field(default_factory=list)  # per body block, its first unit (one more at the end)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, key, compute):
+        """compute(), once per document for this key."""
+        memo = self._memo
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]
 
     @functools.cached_property
-    def _joined(self) -> tuple[str, list[int]]:
+    def units(self) -> list[TextUnit]:
+        """Every piece of text at its line (see text_units)."""
+        return [TextUnit(*unit) for unit in zip(*self.columns)]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The text of the body's blocks start to end (exclusive), units separated by NUL."""
+        joined, starts = self.joined
+        first, last = self.firsts[start], self.firsts[end]
+        if first >= last:
+            return ""
+        stop = starts[last] - 1 if last < len(starts) else len(joined)
+        return joined[starts[first]:stop]
+
+    def unit(self, index: int) -> TextUnit:
+        """One unit, built without building them all."""
+        lines, texts, wheres = self.columns
+        return TextUnit(lines[index], texts[index], wheres[index])
+
+    @functools.cached_property
+    def joined(self) -> tuple[str, list[int]]:
+        """The units' texts joined by NUL, and where each unit starts."""
+        texts = self.columns[1]
         starts, pos = [], 0
-        for unit in self.units:
+        for text in texts:
             starts.append(pos)
-            pos += len(unit.text) + 1
-        return "\x00".join(u.text for u in self.units), starts
+            pos += len(text) + 1
+        return "\x00".join(texts), starts
+
+    def unit_indices(self, char: str) -> list[int]:
+        """Indices of the units holding `char` (one str.find per unit that has it)."""
+        joined, starts = self.joined
+        found = []
+        pos = joined.find(char)
+        while pos >= 0:
+            k = bisect.bisect_right(starts, pos) - 1
+            found.append(k)
+            pos = joined.find(char, starts[k + 1]) if k + 1 < len(starts) else -1
+        return found
+
+    def units_with(self, chars: str) -> list[TextUnit]:
+        """The units holding any of the characters, in document order."""
+        def compute():
+            indices = set()
+            for char in chars:
+                indices.update(self.unit_indices(char))
+            return [self.unit(k) for k in sorted(indices)]
+
+        return self.memo(("units_with", chars), compute)
 
     def scan(self, pattern: re.Pattern):
         """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
-        joined, starts = self._joined
+        joined, starts = self.joined
         for match in pattern.finditer(joined):
             index = bisect.bisect_right(starts, match.start()) - 1
-            yield self.units[index], match, starts[index]
+            yield self.unit(index), match, starts[index]
 
     def section(self, index: int) -> list:
         """The blocks after the heading at `index` up to the next heading of the same or higher level."""
@@ -86,8 +133,9 @@ class Analysis:
 
 
 def block_text(block) -> str:
+    """A block's text as printed: a run-in heading's title, 。 and body; a table's cells."""
     if isinstance(block, Heading):
-        return block.title + ("。" if block.runin and block.body else "") + block.body
+        return block.title + "。" + block.body if block.runin and block.body else block.title + block.body
     if isinstance(block, Paragraph):
         return block.text
     if isinstance(block, Table):
@@ -96,38 +144,45 @@ def block_text(block) -> str:
 
 
 def text_units(doc: Document) -> list[TextUnit]:
-    units: list[TextUnit] = []
+    """Every piece of text of the document and its parts at its line: what text rules scan."""
+    return [TextUnit(*unit) for unit in zip(*unit_columns(doc))]
+
+
+def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] | None = None
+                 ) -> tuple[list[int], list[str], list[str]]:
+    """The text units as three columns (lines, texts, wheres): cheaper than an object each.
+    `firsts` gets, for each block of `body`, the index of its first unit (and one past the last)."""
+    lines: list[int] = []
+    texts: list[str] = []
+    wheres: list[str] = []
+    line, text, where = lines.append, texts.append, wheres.append
     for d in doc.all_documents():
-        if d.title:
-            units.append(TextUnit(d.title_line, d.title, "title"))
-        if d.doc_number:
-            units.append(TextUnit(d.doc_number_line, d.doc_number, "doc_number"))
-        if d.recipients:
-            units.append(TextUnit(d.recipients_line, d.recipients, "recipients"))
+        mark = firsts.append if d is body and firsts is not None else None
+        for value, at, kind in ((d.title, d.title_line, "title"), (d.doc_number, d.doc_number_line, "doc_number"),
+                                (d.recipients, d.recipients_line, "recipients")):
+            if value:
+                line(at), text(value), where(kind)
         for block in d.blocks:
-            if isinstance(block, Heading):
-                text = block.title + (block.body if block.runin else "")
-                units.append(TextUnit(block.line, text, "heading"))
-            elif isinstance(block, Paragraph):
-                units.append(TextUnit(block.line, block.text, "paragraph"))
-            elif isinstance(block, Table):
+            if mark:
+                mark(len(texts))
+            kind = type(block)
+            if kind is Paragraph:
+                line(block.line), text(block.text), where("paragraph")
+            elif kind is Heading:
+                line(block.line), text(block_text(block)), where("heading")
+            elif kind is Table:
                 for row in block.rows:
                     for cell in row:
-                        units.append(TextUnit(block.line, cell, "table"))
+                        line(block.line), text(cell), where("table")
+        if mark:
+            mark(len(texts))
         for i, signature in enumerate(d.signatures):
-            units.append(TextUnit(d.signature_line + i if d.signature_line else 0, signature, "signature"))
+            line(d.signature_line + i if d.signature_line else 0), text(signature), where("signature")
         if d.date_text:
-            units.append(TextUnit(d.date_line, d.date_text, "date"))
+            line(d.date_line), text(d.date_text), where("date")
         for note in d.notes:
-            units.append(TextUnit(0, note, "note"))
-    return units
-
-
-def detect_kind(doc: Document) -> str:
-    """The document kind, from the titles and the last signature (see kinds.recognise)."""
-    titles = " ".join(d.title.replace("\n", "") for d in doc.all_documents() if d.title)
-    signatures = [s for d in doc.all_documents() for s in d.signatures]
-    return recognise(titles, signatures[-1] if signatures else "")
+            line(0), text(note), where("note")
+    return lines, texts, wheres
 
 
 def body_document(doc: Document, kind: str) -> Document:
@@ -159,86 +214,33 @@ def find_report_year(doc: Document, body: Document, kind: str) -> int | None:
     return None
 
 
-def is_web_copy(doc: Document, units: list[TextUnit]) -> bool:
+def is_web_copy(doc: Document, texts: list[str]) -> bool:
     """A .txt whose ，：；（） all became ASCII (web-page copies): punctuation is an artefact."""
     if doc.source != "txt":
         return False
-    text = "".join(u.text for u in units) + "".join(
+    text = "".join(texts) + "".join(
         h.number for d in doc.all_documents() for h in d.headings())
-    if any(c in _FULL_WIDTH for c in text):
+    if any(c in text for c in _FULL_WIDTH):
         return False
     return bool(_HALF_WIDTH.search(text))
 
 
-def normal_title(heading: Heading) -> str:
-    title = heading.title.strip()
-    title = _YEAR_PREFIX.sub("", title)
-    return title.rstrip("。：:；;， ")
-
-
-_PATTERNS: dict[int, tuple] = {}
-
-
-def _part_patterns(parts_data: dict) -> tuple[tuple[str, re.Pattern], ...]:
-    """One compiled alternation per statutory part, compiled once per parts file."""
-    key = id(parts_data)
-    if key not in _PATTERNS:
-        _PATTERNS[key] = (parts_data, tuple(
-            (k, re.compile("|".join(f"(?:{p})" for p in part["patterns"]))) for k, part in parts_data["parts"].items()))
-    return _PATTERNS[key][1]
-
-
-def match_parts(title: str, parts_data: dict) -> set[str]:
-    patterns = _part_patterns(parts_data)
-    matched = {key for key, pattern in patterns if pattern.search(title)}
-    if len(matched) > 1:
-        matched.discard("1")
-    return matched
-
-
-def detect_parts(body: Document, parts_data: dict) -> dict[str, PartHit]:
-    hits = {key: PartHit() for key in parts_data["parts"]}
-    blocks = body.blocks
-    top = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
-    if not top:  # no numbered parts: short unnumbered lines may be the part headings
-        top = [(i, Heading(1, b.text, line=b.line)) for i, b in enumerate(blocks)
-               if isinstance(b, Paragraph) and len(b.text) <= 40 and "。" not in b.text]
-    unmatched: list[tuple[int, Heading]] = []
-    for i, head in top:
-        keys = match_parts(normal_title(head), parts_data)
-        if not keys and head.title.strip():
-            unmatched.append((i, head))
-        for key in keys:
-            if not hits[key].found:
-                hits[key] = PartHit(True, head.title, head.line or None, i, head.level)
-    for key, part in parts_data["parts"].items():
-        if hits[key].found or not part.get("any_level"):
-            continue
-        for i, block in enumerate(blocks):
-            if isinstance(block, Heading) and key in match_parts(normal_title(block), parts_data):
-                hits[key] = PartHit(True, block.title, block.line or None, i, block.level)
-                break
-    if not hits["1"].found and unmatched:
-        later = [hits[k].index for k in ("2", "4", "5") if hits[k].found]
-        limit = min(later) if later else len(blocks)
-        before = [(i, h) for i, h in unmatched if i < limit]
-        if before:
-            i, head = before[0]
-            hits["1"] = PartHit(True, head.title, head.line or None, i, head.level, implicit=True)
-    return hits
-
-
 def analyse(doc: Document, kind: str | None = None, report_year: int | None = None,
-            layout: str | None = None) -> Analysis:
-    kind = kind or detect_kind(doc)
+            layout: str | None = None, reason: str = "") -> Analysis:
+    """The shared analysis; `kind` None: detected from the document (and the reason kept)."""
+    matches: dict = {}  # heading titles matched against the parts, shared by kind and part detection
+    if kind is None:
+        kind, reason = detect_kind(doc, matches)
     body = body_document(doc, kind)
-    units = text_units(doc)
+    firsts: list[int] = []
+    columns = unit_columns(doc, body, firsts)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, units), units, layout=layout)
-    parts_path = KINDS[kind].parts_path
-    if parts_path:
-        analysis.parts_data = load_data(parts_path)
-        analysis.parts = detect_parts(body, analysis.parts_data)
+    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout,
+                        firsts=firsts)
+    parts_data = parts_of(kind)
+    if parts_data:
+        analysis.parts_data = parts_data
+        analysis.parts = detect_parts(body, analysis.parts_data, matches)
     return analysis
 
 

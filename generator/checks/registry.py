@@ -117,7 +117,7 @@ def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (),
     return register
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # made for every rule of every document: plain slots are cheap to build
 class Context:
     """What a check function gets besides the tree: its parameters, its severity (the profile's
     choice, resolved once), and the analysis shared by all rules of one document."""

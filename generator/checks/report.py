@@ -30,9 +30,10 @@ def _parts_summary(result) -> list[str]:
 
 
 def to_text(results: Iterable[tuple[str, object]], fixes: dict | None = None) -> str:
-    """One line a finding, `file:line: severity rule-id message`, then per file the five parts
-    (annual reports) and the counts. With `fixes` ({path: [Fix]}, from --fix/--review): one line
-    a fix, `file:line: fix rule-id 「before」→「after」（context）`, and their number."""
+    """One line a finding, `file:line: severity rule-id message`, then per file the counts, why
+    it was taken for its kind, and the five parts (annual reports). With `fixes` ({path: [Fix]},
+    from --fix/--review): one line a fix, `file:line: fix rule-id 「before」→「after」（context）`,
+    and their number."""
     out: list[str] = []
     for path, result in results:
         for f in result.findings:
@@ -44,6 +45,8 @@ def to_text(results: Iterable[tuple[str, object]], fixes: dict | None = None) ->
         counts = result.counts()
         out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，"
                    f"提示 {counts['info']}")
+        if result.kind_reason:
+            out.append(f"  按{kind}检查：{result.kind_reason}")
         if result.parts:
             out.append("  五个法定部分：")
             out.extend("  " + line for line in _parts_summary(result))
@@ -56,16 +59,17 @@ def _fix_lines(path, fixes) -> list[str]:
 
 
 def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
-    """{"files": [...]}: a readable draft's kind, parts and findings; an unreadable one with
-    kind null and one `draft.unreadable` error finding."""
+    """{"files": [...]}: a readable draft's kind (and kind_reason: why), parts and findings; an
+    unreadable one with kind null and one `draft.unreadable` error finding."""
     files = []
     for problem in unreadable:
-        files.append({"path": problem.file or "", "kind": None, "parts": {},
+        files.append({"path": problem.file or "", "kind": None, "kind_reason": None, "parts": {},
                       "findings": [{"rule": UNREADABLE, "severity": "error", "message": problem.message, "line": None}]})
     for path, result in results:
         files.append({
             "path": str(path),
             "kind": result.kind,
+            "kind_reason": result.kind_reason or None,
             "parts": {k: {"found": v["found"], "heading": v["heading"], "line": v["line"]}
                       for k, v in result.parts.items()},
             "findings": [{**f.as_dict(), "basis": str(RULES[f.rule].basis)} for f in result.findings],

@@ -13,7 +13,7 @@ import importlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from generator.resources import KINDS as _KINDS_DIR
 
@@ -89,21 +89,44 @@ def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((k.name, re.compile(k.recognise)) for k in KINDS.values() if k.recognise)
 
 
-def recognise(titles: str, issuer: str = "") -> str:
-    """The kind a draft's titles (and its last signature) name; the default kind when none does.
+def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -> str:
+    """The kind a draft's titles (and its last signature) name; the default kind when none does."""
+    return recognise_why(titles, issuer, report_signs)[0]
 
-    A title ending in 报告 is a report even when it mentions next year's 工作要点
-    (「…建设情况暨2023年工作要点的报告」).
+
+def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()) -> tuple[str, str]:
+    """(kind, why in Chinese) from the main title, the last signature and what else says "report".
+
+    `report_signs` are reasons found in the rest of the document (a 「现将…报告如下」 opening,
+    headings of the statutory parts). A title ending in 报告 is a report even when it mentions
+    next year's 工作要点 (「…建设情况暨2023年工作要点的报告」); a title naming 工作要点 without
+    ending in 报告 is a work plan unless the rest of the document reads as a report.
     """
-    report = bool(re.search(r"报告\s*$", titles.strip()))
+    title = re.sub(r"\s+", "", title)
+    signs = list(report_signs)
+    if re.search(r"报告[）)]?$", title):
+        signs.insert(0, "标题以「报告」结尾")
     for name, pattern in _recognisers():
-        if pattern.search(titles) and not (report and not KINDS[name].family):
-            return name
-    if report and issuer:
-        for kind in KINDS.values():
-            if kind.issuer and kind.family == DEFAULT_KIND and re.search(kind.issuer, issuer):
-                return kind.name
-    return DEFAULT_KIND
+        kind = KINDS[name]
+        found = pattern.search(title)
+        if not found or kind.family:
+            continue
+        if "印发" in title and title.endswith("通知"):
+            return name, f"标题是印发{kind.label}的通知"
+        if not signs:
+            return name, f"标题含「{found.group(0)}」"
+        signs.append(f"「{found.group(0)}」只是报告的一部分")
+    name = DEFAULT_KIND
+    for kind in KINDS.values():
+        if kind.family != DEFAULT_KIND:
+            continue
+        if kind.recognise and re.search(kind.recognise, title):
+            name = kind.name
+            signs.append(f"标题符合{kind.label}的写法")
+        elif signs and issuer and kind.issuer and re.search(kind.issuer, issuer):
+            name = kind.name
+            signs.append(f"落款「{issuer}」符合{kind.label}的署名")
+    return name, "；".join(signs) or f"未见其他类型的特征，按{KINDS[DEFAULT_KIND].label}检查"
 
 
 def __getattr__(name: str):

@@ -35,13 +35,16 @@ must be ≥ 15 characters); a short line that is a whole paragraph is left alone
 
 .docx: read with zipfile and a regular-expression tokenizer, lxml for what the tokenizer
 cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
-table cells and text boxes included). Paragraph styles are hints: fazhi's own
+table cells and text boxes included). Deleted text (w:del, w:moveFrom) is not read, inserted
+text is; text boxes, content controls and the paragraphs of one-cell / one-column tables are
+read as body lines, so headings there are headings (see docx_body). Paragraph styles are hints: fazhi's own
 (Title, Heading1-4, FzRunIn1-4 character runs, FzRecipients, FzSignature, FzNote, …) and
 Word's heading/title styles or outline levels; typed numbers decide the level. `facts` holds
 the layout facts checks need (see docx_facts.facts).
 
 Modules: noise (web-page noise), text (.txt decoding and lines), structure (lines → tree),
-docx_package (zip members, limits, regexes), docx_body (document.xml → lines), docx_styles
+docx_package (zip members, limits, regexes), docx_body (document.xml → lines, fast path),
+docx_lxml (the lxml path), docx_styles
 (styles.xml: hints and run properties), docx_facts (layout facts).
 """
 from __future__ import annotations
@@ -151,7 +154,8 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) 
         raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
     doc = build(lines, "docx")
     try:
-        doc.facts = facts(doc, lines, package, styles, body)
+        layout = facts(doc, lines, package, styles, body)
     except _DAMAGED:
-        doc.facts = empty_facts()
+        layout = empty_facts()
+    doc.facts.update(layout)  # keeps what the builder noted (recipients_colon)
     return doc

@@ -1,29 +1,41 @@
-"""document.xml's body as draft lines: a regular-expression tokenizer, else lxml.
+"""document.xml's body as draft lines: a regular-expression tokenizer, else lxml (docx_lxml).
 
 Parsing document.xml with lxml and walking it costs about twice the parse itself (an lxml
 proxy object per element). The usual document (a WordprocessingML main part with a namespace
-prefix, no text boxes, no comments) is therefore read by one regular-expression tokenizer over
-the XML text; anything else, and any XML the tokenizer cannot vouch for, goes through lxml,
-which also reports malformed XML.
+prefix, no text boxes) is therefore read by one regular-expression tokenizer over the XML
+text; anything else, and any XML the tokenizer cannot vouch for, goes through lxml, which
+also reports malformed XML.
+
+What is body text: inserted text (w:ins) is, deleted text (w:del, w:moveFrom) is not, and a
+paragraph whose mark was deleted runs on into the next one; the old properties kept by
+w:pPrChange / w:rPrChange are not the paragraph's. Of mc:AlternateContent only the Choice is
+read (the Fallback repeats it). Comments, footnotes and headers live in other parts.
+
+Tables: a one-cell or one-column table is a box drawn around text (a heading box, a framed
+paragraph): its paragraphs are read as body lines; a table whose first row is one heading
+(a layout table) gives that heading as a line and the other rows as the table.
 
 Line numbers count every w:p in the body in document order (empty ones, table cells and text
 boxes included).
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator.errors import DraftError, Problem
-from generator.ooxml.vocab import RUNIN_PREFIX, W_NS
-from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns
+from generator.ooxml.vocab import RUNIN_PREFIX
+from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
-from generator.read.structure import STRIP, Line, clean
+from generator.read.structure import STRIP, Line, is_heading
 from generator.tree import Table
 
 Hint = Callable[[str], tuple[str, int]]
+_REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
+_MC_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
+                        r'markup-compatibility/2006["\']')
 
 
 @dataclass
@@ -32,7 +44,7 @@ class Body:
 
     lines: list[Line]
     prefix: str = "w"
-    xml: str = ""                # fast path: the body's XML text
+    xml: str = ""                # fast path: XML text holding the body's paragraphs (revisions removed)
     sect: str = ""               # the last w:sectPr as XML text
     runs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → first text run XML
 
@@ -41,7 +53,11 @@ def read_body(package: Package, styles: Styles) -> Body:
     """word/document.xml's body: the tokenizer if it vouches for the XML, else lxml."""
     raw = package.read("word/document.xml", required=True)
     body = fast_body(raw, styles)
-    return body if body is not None else lxml_body(raw, styles, package.name)
+    if body is not None:
+        return body
+    from generator.read.docx_lxml import lxml_body
+
+    return lxml_body(raw, styles, package.name)
 
 
 def paragraph_starts(xml: str, prefix: str, starts: list[int] | None = None, upto: int | None = None) -> list[int]:
@@ -65,10 +81,12 @@ def paragraph_starts(xml: str, prefix: str, starts: list[int] | None = None, upt
 
 
 def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
-    """The lines without web noise (pasted pages); styled lines and tables are kept."""
+    """The lines without web noise (pasted pages); styled lines (fazhi's run-in runs too) and
+    tables are kept."""
     out: list[Line] = []
+    limit = noise.max_chars
     for line in lines:
-        if line.kind or line.table is not None:
+        if line.kind or line.runin or line.table is not None or len(line.text) > limit:
             out.append(line)
             continue
         if out and noise.is_end(line.text):
@@ -79,17 +97,17 @@ def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
     return out
 
 
-class _Para:
-    """A paragraph being read."""
+class Para:
+    """A paragraph being read (the defaults are class attributes: one is made per paragraph)."""
 
-    __slots__ = ("parts", "style", "outline", "page_break", "jc", "runin", "runin_len", "breaks")
+    style = outline = jc = breaks = ""
+    page_break = False
+    runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
+    runin_len = 0
+    merge = False      # its paragraph mark was deleted: it runs on into the next paragraph
 
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.style = self.outline = self.jc = self.breaks = ""
-        self.page_break = False
-        self.runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
-        self.runin_len = 0
 
     def set_property(self, name: str, value: str) -> None:
         """Record one of pStyle, outlineLvl, pageBreakBefore, jc."""
@@ -102,10 +120,17 @@ class _Para:
         else:
             self.jc = value
 
+    def continued(self) -> "Para":
+        """This paragraph's text carried into the next paragraph, whose properties it takes."""
+        self.style = self.outline = self.jc = ""
+        self.page_break = self.merge = False
+        return self
 
-def _line(para: _Para, number: int, page_next: bool, hint: Hint) -> Line | None:
+
+def make_line(para: Para, number: int, page_next: bool, hint: Hint) -> Line | None:
     """The Line of a read paragraph; None if it holds no text."""
-    text = "".join(para.parts)
+    parts = para.parts
+    text = parts[0] if len(parts) == 1 else "".join(parts)
     stripped = text.strip(STRIP)
     if not stripped:
         return None
@@ -118,6 +143,23 @@ def _line(para: _Para, number: int, page_next: bool, hint: Hint) -> Line | None:
     if para.runin_len:
         line.runin = para.runin_len - (len(text) - len(text.lstrip(STRIP)))
     return line
+
+
+def table_lines(rows: list[list[list[Line]]], number: int) -> list[Line]:
+    """A table's Lines: a box's paragraphs, a layout table's heading, the rest as one Table line."""
+    if not rows:
+        return []
+    if all(len(row) <= 1 for row in rows):  # one cell, or one column: a box around text
+        return [line for row in rows for cell in row for line in cell]
+    head: list[Line] = []
+    filled = [cell for cell in rows[0] if cell]
+    if len(filled) == 1 and is_heading(filled[0][0]):
+        head, rows = list(filled[0]), rows[1:]
+        number = min((ln.line for row in rows for cell in row for ln in cell), default=head[-1].line + 1)
+    texts = [["\n".join(ln.text for ln in cell) for cell in row] for row in rows]
+    if any(any(row) for row in texts):
+        head.append(Line("", number, table=Table(texts, line=number)))
+    return head
 
 
 def _unescape(text: str) -> str:
@@ -145,14 +187,43 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     prefix = found.group(1)
     w = prefix + ":"
     start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
-    if start < 0 or end < start or not text.rstrip().endswith(f"</{w}document>"):
+    if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
         return None
-    xml = text[start + len(w) + 6:end]
-    lines = _Tokenizer(prefix, styles.hint).run(patterns(prefix)["token"].findall(xml))
-    if lines is None:
+    start += len(w) + 6
+    token = patterns(prefix)["token"]
+    lines = _Tokenizer(prefix, styles.hint).run(token.findall(text, start, end))
+    if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
+        text = _without_revisions(text[start:end], prefix, text)
+        if text is None:
+            return None
+        start, end = 0, len(text)
+        lines = _Tokenizer(prefix, styles.hint).run(token.findall(text))
+    if lines is None or lines is _REVISED:
         return None
-    sect = xml.rfind(f"<{w}sectPr")
-    return Body(lines, prefix, xml, xml[sect:] if sect >= 0 else "")
+    sect = text.rfind(f"<{w}sectPr", start, end)
+    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
+
+
+@functools.lru_cache(maxsize=8)
+def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
+    """Deleted and moved-away runs, old properties, and mc:Fallback, as whole elements."""
+    w = q(prefix)
+    fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
+    return re.compile(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
+                      + fallback, re.S)
+
+
+def _without_revisions(xml: str, prefix: str, document: str) -> str | None:
+    """The body XML without what is not the draft's text; None if the tokenizer cannot vouch for it."""
+    alternate = "AlternateContent" in xml
+    mc = ""
+    if alternate:
+        found = _MC_PREFIX.search(document, 0, 8192)
+        if not found:
+            return None
+        mc = found.group(1)
+    xml = _revision_pattern(prefix, mc).sub("", xml)
+    return None if alternate and "Fallback" in xml else xml
 
 
 class _Tokenizer:
@@ -162,25 +233,31 @@ class _Tokenizer:
     1 after an FzRunIn rStyle, 3 after that run's text, 2 done.
     """
 
-    __slots__ = ("prefix", "hint", "out", "number", "para", "page_next", "depth", "table", "row", "cell")
+    __slots__ = ("prefix", "hint", "out", "number", "para", "page_next", "depth", "rows", "row", "cell",
+                 "table_line", "carry", "carry_number", "row_deleted")
 
     def __init__(self, prefix: str, hint: Hint):
         self.prefix = prefix
         self.hint = hint
         self.out: list[Line] = []
         self.number = 0
-        self.para: _Para | None = None
+        self.para: Para | None = None
         self.page_next = False
         self.depth = 0
-        self.table: Table | None = None
-        self.row: list[str] = []
-        self.cell: list[str] = []
+        self.rows: list[list[list[Line]]] = []
+        self.row: list[list[Line]] = []
+        self.cell: list[Line] = []
+        self.table_line = 0
+        self.carry: Para | None = None       # a paragraph whose mark was deleted
+        self.carry_number = 0
+        self.row_deleted = False
 
-    def run(self, tokens: list[tuple[str, ...]]) -> list[Line] | None:
-        """The Lines; None at a text box, comment or CDATA section (lxml reads those)."""
-        for opened, empty, closed, piece, inline, inline_attrs, prop, value, odd in tokens:
+    def run(self, tokens: list[tuple[str, ...]]):
+        """The Lines; None at a text box, comment or CDATA section (lxml reads those); _REVISED at
+        tracked changes or alternate content (to be cut out first)."""
+        for opened, empty, closed, piece, inline, inline_attrs, prop, value, deleted, odd in tokens:
+            # the frequent tokens (text, paragraph start and end, pStyle) are handled here
             if piece:
-                # the most frequent token, handled here rather than in a method
                 para = self.para
                 if para is not None:
                     if "&" in piece:
@@ -191,6 +268,24 @@ class _Tokenizer:
                     elif para.runin == 3:
                         para.runin = 2
                     para.parts.append(piece)
+            elif opened == "p" and self.carry is None:
+                self.number += 1
+                self.carry_number = self.number
+                self.para = None if empty else Para()
+            elif closed == "p" and not self.depth:
+                para = self.para
+                if para is not None:
+                    self.para = None
+                    if para.merge:
+                        self.carry = para
+                    else:
+                        line = make_line(para, self.carry_number, self.page_next, self.hint)
+                        self.page_next = para.breaks == "after" or (line is None and para.page_break)
+                        if line is not None:
+                            self.out.append(line)
+            elif prop == "pStyle":
+                if self.para is not None:
+                    self.para.style = value
             elif opened:
                 self._open(opened, empty)
             elif closed:
@@ -201,54 +296,74 @@ class _Tokenizer:
             elif inline:
                 if self.para is not None:
                     self._inline(self.para, inline, inline_attrs)
+            elif deleted:
+                if self.para is not None:
+                    self.para.merge = True
+                elif self.depth:
+                    self.row_deleted = True
             elif odd:
-                return None
+                return None if odd[0] == "!" or odd.endswith("txbxContent") else _REVISED
+        if self.carry is not None:
+            self._emit(self.carry, self.carry_number)
         return self.out
 
     def _open(self, opened: str, empty: str) -> None:
         if opened == "p":
             self.number += 1
-            self.para = None if empty else _Para()
+            if self.carry is not None:
+                para, self.carry = self.carry, None
+                self.para = para.continued()
+                if empty:
+                    self._emit(para, self.carry_number)
+                    self.para = None
+            else:
+                self.carry_number = self.number
+                self.para = None if empty else Para()
         elif opened == "tbl":
             self.depth += 1
             if self.depth == 1:
-                self.table = Table([], line=self.number + 1)
+                self.rows, self.table_line = [], self.number + 1
         elif self.depth == 1 and opened == "tr":
-            self.row = []
+            self.row, self.row_deleted = [], False
         elif self.depth == 1 and opened == "tc":
             self.cell = []
             if empty:
-                self.row.append("")
+                self.row.append([])
 
     def _close(self, closed: str) -> None:
         if closed == "p":
             para = self.para
             if para is None:
                 return
-            if self.depth:
-                value = "".join(para.parts).strip(STRIP)
-                if value:
-                    self.cell.append(value)
-            else:
-                line = _line(para, self.number, self.page_next, self.hint)
-                self.page_next = para.breaks == "after" or (line is None and para.page_break)
-                if line is not None:
-                    self.out.append(line)
             self.para = None
+            if para.merge:
+                self.carry = para
+                return
+            self._emit(para, self.carry_number)
         elif closed == "tbl":
             self.depth -= 1
-            if self.depth == 0 and self.table is not None:
-                if self.table.rows:
-                    self.out.append(Line("", self.table.line, table=self.table))
-                self.table = None
+            if self.depth == 0:
+                self.out.extend(table_lines(self.rows, self.table_line))
         elif self.depth == 1 and closed == "tr":
-            if self.table is not None:
-                self.table.rows.append(self.row)
+            if not self.row_deleted:
+                self.rows.append(self.row)
         elif self.depth == 1 and closed == "tc":
-            self.row.append("\n".join(self.cell))
+            self.row.append(self.cell)
+
+    def _emit(self, para: Para, number: int) -> None:
+        """A finished paragraph's Line, into the current table cell or the body."""
+        if self.depth:
+            line = make_line(para, number, False, self.hint)
+            if line is not None:
+                self.cell.append(line)
+            return
+        line = make_line(para, number, self.page_next, self.hint)
+        self.page_next = para.breaks == "after" or (line is None and para.page_break)
+        if line is not None:
+            self.out.append(line)
 
     @staticmethod
-    def _property(para: _Para, prop: str, value: str) -> None:
+    def _property(para: Para, prop: str, value: str) -> None:
         if prop == "rStyle":
             if value.startswith(RUNIN_PREFIX):
                 if para.runin == 0:
@@ -258,7 +373,7 @@ class _Tokenizer:
         else:
             para.set_property(prop, value)
 
-    def _inline(self, para: _Para, inline: str, attrs: str) -> None:
+    def _inline(self, para: Para, inline: str, attrs: str) -> None:
         """w:tab, w:br, w:cr: a tab or line break in the text, or a page break."""
         if inline == "br":
             kind = attr(attrs, "type", self.prefix) if attrs else ""
@@ -279,102 +394,3 @@ class _Tokenizer:
         elif para.runin == 3:
             para.runin = 2
         para.parts.append(piece)
-
-
-# ---------------------------------------------------------------- lxml path
-
-def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
-    """The general path: lxml, for text boxes, default namespaces, other encodings."""
-    from lxml import etree
-
-    try:
-        root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                     huge_tree=True, remove_comments=True))
-    except etree.XMLSyntaxError as exc:
-        raise DraftError(Problem(f"Word 文件已损坏：word/document.xml 不是有效的 XML（{exc}）", name)) from None
-    q = "{%s}" % W_NS
-    body = root.find(q + "body")
-    if body is None:
-        raise DraftError(Problem("Word 文件已损坏：word/document.xml 中没有正文（w:body）", name))
-    result = Body([], root.prefix or "")
-    if len(body) and body[-1].tag == q + "sectPr":
-        result.sect = etree.tostring(body[-1], encoding=str)
-    p_tag, tbl_tag = q + "p", q + "tbl"
-    number = 0
-    skip: set = set()
-    page_next = False
-    for element in body.iter(p_tag, tbl_tag):
-        if element.tag == tbl_tag:
-            if element in skip:
-                continue
-            rows = _lxml_rows(element, q)
-            skip.update(element.iter(p_tag, tbl_tag))
-            if rows:
-                result.lines.append(Line("", number + 1, table=Table(rows, line=number + 1)))
-            continue
-        number += 1
-        if element in skip:
-            continue
-        para, first_run = _lxml_para(element, q)
-        line = _line(para, number, page_next, styles.hint)
-        page_next = para.breaks == "after" or (line is None and para.page_break)
-        if line is not None:
-            result.lines.append(line)
-            if first_run is not None:
-                result.runs[number] = etree.tostring(first_run, encoding=str)
-    return result
-
-
-def _lxml_rows(table, q: str) -> list[list[str]]:
-    """A table's rows of cell texts (a cell's paragraphs joined by "\\n"), nested tables included."""
-    p_tag = q + "p"
-    return [["\n".join(t for t in (clean("".join(_lxml_para(p, q)[0].parts)) for p in tc.iter(p_tag)) if t)
-             for tc in tr.iterchildren(q + "tc")] for tr in table.iterchildren(q + "tr")]
-
-
-def _lxml_para(p, q: str):
-    """A paragraph through lxml: its _Para (nested text-box text excluded) and first text run."""
-    para = _Para()
-    first_run = None
-    runin_run = None
-    for el in p.iter(q + "t", q + "tab", q + "br", q + "cr", q + "rStyle", q + "pStyle", q + "outlineLvl",
-                     q + "pageBreakBefore", q + "jc"):
-        parent = el.getparent()
-        owner = parent
-        while owner is not None and owner is not p and owner.tag not in (q + "p", q + "txbxContent"):
-            owner = owner.getparent()
-        if owner is not p:
-            continue
-        name = el.tag[len(q):]
-        if name == "t":
-            piece = el.text or ""
-            if not piece:
-                continue
-            if first_run is None:
-                first_run = parent
-        elif name == "rStyle":
-            if el.get(q + "val", "").startswith(RUNIN_PREFIX) and para.runin != 2:
-                if para.runin == 0 and para.parts:
-                    para.runin = 2
-                else:
-                    para.runin, runin_run = 1, parent.getparent()
-            continue
-        elif name in ("pStyle", "outlineLvl", "pageBreakBefore", "jc"):
-            if parent.tag == q + "pPr":
-                para.set_property(name, el.get(q + "val", ""))
-            continue
-        elif parent.tag != q + "r":
-            continue
-        elif name == "br" and el.get(q + "type") in ("page", "column"):
-            if el.get(q + "type") == "page":
-                para.breaks = "after" if para.parts else "before"
-            continue
-        else:
-            piece = "\t" if name == "tab" else "\n"
-        if para.runin == 1:
-            if parent is runin_run:
-                para.runin_len += len(piece)
-            else:
-                para.runin = 2
-        para.parts.append(piece)
-    return para, first_run

@@ -9,7 +9,7 @@ from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
-from generator.tree import Document
+from generator.tree import Document, Heading
 
 _PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
 _EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
@@ -78,11 +78,11 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
         out["title_size"] = styles.prop(run, prefix, title_line.style or normal, "size")
     fonts: dict[int, str | None] = {}
     for part in doc.all_documents():
-        for heading in part.headings():
-            line = by_line.get(heading.line)
-            if line is None or heading.level in fonts:
+        for heading in part.blocks:
+            if type(heading) is not Heading or heading.level in fonts:
                 continue
-            if line.runin or (line.kind == "heading" and line.style):
+            line = by_line.get(heading.line)
+            if line is not None and (line.runin or (line.kind == "heading" and line.style)):
                 fonts[heading.level] = styles.prop(runs.get(line.line), prefix, line.style or normal, "font")
     out["heading_fonts"] = dict(sorted(fonts.items()))
     return out

@@ -1,7 +1,8 @@
 """A .docx as a zip package: member reading with size limits, and the WordprocessingML regexes.
 
-Members are inflated straight from the file's bytes (zipfile's reader costs more than the
-inflating) with the CRC and size checked; a member inflating past MAX_XML_BYTES is refused as
+The central directory is read and members are inflated straight from the file's bytes
+(zipfile's reader costs more than the inflating; it is kept for zip64 and other methods),
+with the CRC and size checked; a member inflating past MAX_XML_BYTES is refused as
 a zip bomb. The regular-expression table is per namespace prefix: the prefix bound to the
 WordprocessingML namespace is whatever the producer chose, "w" nearly always.
 """
@@ -13,6 +14,7 @@ import re
 import struct
 import zipfile
 import zlib
+from typing import NamedTuple
 
 from generator.errors import DraftError, Problem
 from generator.ooxml.vocab import W_NS
@@ -29,15 +31,64 @@ def too_large(name: str, size: int) -> Problem:
     return Problem(f"文件过大（{size / 1024 / 1024:.1f} MB），草稿不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB", name)
 
 
+class Member(NamedTuple):
+    """What the central directory says of one member (the ZipInfo fields the reader uses)."""
+
+    filename: str
+    flag_bits: int
+    compress_type: int
+    CRC: int
+    compress_size: int
+    file_size: int
+    header_offset: int
+
+
+_EOCD = struct.Struct("<4s4H2LH")
+_ENTRY = struct.Struct("<4s6H3L5H2L")
+
+
+def _members(data: bytes) -> dict[str, Member] | None:
+    """The central directory read straight from the bytes; None for what zipfile must read (zip64)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65557))
+    if end < 0 or end + 22 > len(data):
+        return None
+    _, disk, _, _, count, size, offset, _ = _EOCD.unpack_from(data, end)
+    if disk or count == 0xFFFF or offset == 0xFFFFFFFF or offset + size > end:
+        return None
+    members: dict[str, Member] = {}
+    pos = offset
+    for _ in range(count):
+        if data[pos:pos + 4] != b"PK\x01\x02":
+            return None
+        fields = _ENTRY.unpack_from(data, pos)
+        flags, method, crc, csize, usize = fields[3], fields[4], fields[7], fields[8], fields[9]
+        name_len, extra_len, comment_len, local = fields[10], fields[11], fields[12], fields[16]
+        raw = data[pos + 46:pos + 46 + name_len]
+        name = raw.decode("utf-8" if flags & 0x800 else "cp437")
+        if 0xFFFFFFFF in (csize, usize, local):
+            return None
+        members[name] = Member(name, flags, method, crc, csize, usize, local)
+        pos += 46 + name_len + extra_len + comment_len
+    return members
+
+
 class Package:
     """The members of a .docx zip package, read with size limits."""
 
     def __init__(self, data: bytes, name: str):
         self.data = data
         self.name = name
-        self.zip = zipfile.ZipFile(io.BytesIO(data))
-        self.infos = {info.filename: info for info in self.zip.infolist()}
+        members = _members(data)
+        if members is None:
+            self.infos = {info.filename: info for info in self.zip.infolist()}
+        else:
+            self.infos = members
         self.names = set(self.infos)
+
+    @functools.cached_property
+    def zip(self) -> zipfile.ZipFile:
+        """zipfile's reader, for what the fast member reading leaves to it."""
+        return zipfile.ZipFile(io.BytesIO(self.data))
 
     def read(self, part: str, required: bool = False) -> bytes | None:
         """A part's bytes; None if absent or (optional parts) too large."""
@@ -68,7 +119,7 @@ class Package:
         return Problem(f"Word 文件的正文部分解压后过大（超过 {MAX_XML_BYTES // 1024 // 1024} MB），"
                        "疑为恶意压缩文件，已拒绝读取", self.name)
 
-    def _inflate(self, info: zipfile.ZipInfo) -> bytes | None:
+    def _inflate(self, info) -> bytes | None:
         """A stored or deflated member straight from the bytes; None for what zipfile must read."""
         data = self.data
         if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
@@ -110,7 +161,9 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|<{w}(tab|br|cr)(?:\s([^>]*?))?/>"
             rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc)(?=[\s/>])"
             rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
-            rf"|<(!--|!\[CDATA\[|{w}txbxContent)"),
+            rf"|<{w}(del|moveFrom)(?:\s[^>]*)?/>"
+            rf"|<(!--|!\[CDATA\[|{w}txbxContent"
+            rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"),
         "val": re.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
         "type": re.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
         "p_open": re.compile(rf"<{w}p(?=[\s>/])"),

@@ -38,10 +38,9 @@ class Styles:
 
     def __init__(self, package: Package):
         self.package = package
-        # Before styles.xml is loaded: hints found so far are kept here (merged into the shared
-        # sheet on load), and the prefix is "w" because hint() takes its patterns before chain()
-        # loads; a styles.xml with another prefix thus misses on its first lookup, as it always has.
-        self._sheet = _Sheet(prefix="w")
+        # Before styles.xml is loaded, fazhi's own style ids are answered without it; the hints
+        # found so far are kept here and merged into the shared sheet on load.
+        self._sheet = _Sheet()
         self._loaded = False
 
     def hint(self, style_id: str) -> tuple[str, int]:
@@ -52,6 +51,7 @@ class Styles:
         hint = ROLE_OF_STYLE.get(style_id)
         if hint is None:
             hint = ("", 0)
+            self._load()  # the patterns need styles.xml's own namespace prefix
             pats = patterns(self._sheet.prefix)
             for inner in self.chain(style_id):
                 name = pats["name"].search(inner)

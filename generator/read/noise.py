@@ -30,7 +30,12 @@ class Noise:
         return self._matches(self.drop, text)
 
     def _matches(self, patterns: tuple[re.Pattern, ...], text: str) -> bool:
-        return len(text) <= self.max_chars and any(p.search(text) for p in patterns)
+        if len(text) > self.max_chars:
+            return False
+        for pattern in patterns:
+            if pattern.search(text):
+                return True
+        return False
 
 
 def load_noise(*extra: str | Path) -> Noise:

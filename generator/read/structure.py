@@ -26,6 +26,7 @@ _DATE_CN = re.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s
                       r"\s*([一二三四五六七八九十]{1,3})\s*日$")
 _DATE_SEP = re.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 _YEAR_CN = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
+_DATE_START = frozenset("0123456789０１２３４５６７８９〇○零Ｏ一二三四五六七八九")  # how a date line begins
 _LABEL = re.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
 _NOTE = re.compile(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
 _CC = re.compile(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
@@ -51,21 +52,47 @@ class Line:
     style: str = ""              # docx: paragraph style id (hints, facts)
 
 
+NUMBER_SPAN = 12  # read_number never looks further than this into a line
+
+
+_NUMBER_START = frozenset("一二三四五六七八九十百零〇两（(0123456789０１２３４５６７８９")
+
+
+def number_at(text: str, start: int = 0):
+    """read_number of the text at `start`: only the first characters matter (and are cached)."""
+    if text[start:start + 1] not in _NUMBER_START:
+        return None
+    return read_number(text[start:start + NUMBER_SPAN])
+
+
 def clean(text: str) -> str:
     """The text without STRIP characters at either end."""
     return text.strip(STRIP)
 
 
 def build(lines: list[Line], source: str) -> Document:
-    """The document tree of a draft's lines; `source` is "txt" or "docx"."""
-    return _Builder(lines, source).build()
+    """The document tree of a draft's lines; `source` is "txt" or "docx".
+
+    Headings run on inside a line are split off first (reflow); facts["paragraphs_rebuilt"]
+    then lists the lines where that was done.
+    """
+    from generator.read.reflow import reflow
+
+    lines, rebuilt = reflow(lines)
+    doc = _Builder(lines, source).build()
+    if rebuilt:
+        doc.facts["paragraphs_rebuilt"] = rebuilt
+    return doc
 
 
 # ---------------------------------------------------------------- line predicates
 
 def parse_date(text: str) -> dt.date | None | bool:
     """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
-    text = text.translate(FULLWIDTH_DIGITS).strip(STRIP)
+    text = text.strip(STRIP)
+    if text[:1] not in _DATE_START:
+        return False
+    text = text.translate(FULLWIDTH_DIGITS)
     match = _DATE_AR.match(text)
     if match:
         year, month, day = (int(g) for g in match.groups())
@@ -91,12 +118,12 @@ def _is_date(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     return (len(text) <= MAX_TITLE_LINE and not _NOT_IN_TITLE.search(text) and text[-1] not in "：:"
-            and not read_number(text) and not _is_date(text))
+            and not number_at(text) and not _is_date(text))
 
 
 def _recipients_like(text: str) -> bool:
     return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
-            and not read_number(text))
+            and not number_at(text))
 
 
 def _signature_like(text: str) -> bool:
@@ -128,20 +155,27 @@ def _heading(text: str, number: str, level: int, line: int) -> Heading:
 def _block(line: Line) -> Heading | Paragraph:
     """A body line as a heading (typed number, FzRunIn run or heading style) or a paragraph."""
     text = line.text
+    if not line.runin and text[:1] not in _NUMBER_START and line.kind != "heading":
+        return Paragraph(text, line.line)  # the common case, decided on the first character
     if line.runin:
         prefix, body = text[:line.runin].strip(STRIP), text[line.runin:].strip(STRIP)
-        found = read_number(prefix)
+        found = number_at(prefix)
         number = found[2] if found else ""
         title = prefix[len(number):].strip(STRIP)
         if title.endswith("。"):
             title = title[:-1]
         return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
-    found = read_number(text)
+    found = number_at(text)
     if found and text[len(found[2]):].strip(STRIP):
         return _heading(text, found[2], found[0], line.line)
     if line.kind == "heading" and line.level:
         return Heading(line.level, text, False, "", line.line, "")
     return Paragraph(text, line.line)
+
+
+def is_heading(line: Line) -> bool:
+    """Does the line read as a heading (typed number, run-in run or heading style)?"""
+    return isinstance(_block(line), Heading)
 
 
 # ---------------------------------------------------------------- builder
@@ -244,24 +278,25 @@ class _Builder:
     def _body(self, doc: Document, index: int) -> int:
         lines = self.lines
         start = index
+        blocks = doc.blocks
+        headed = bool(doc.title or doc.recipients)
         while index < len(lines):
             line = lines[index]
-            if index > start or doc.title or doc.recipients:
-                if line.page_break or line.kind == "label" or (line.kind == "title" and doc.blocks):
+            kind, text = line.kind, line.text
+            if index > start or headed:
+                if line.page_break or kind == "label" or (kind == "title" and blocks):
                     return index
-                if not line.kind and doc.blocks and _LABEL.match(line.text):
+                if not kind and blocks and text[:1] == "附" and _LABEL.match(text):
                     return index  # 「附件」 alone on its line: an attachment follows
             if line.table is not None:
-                doc.blocks.append(line.table)
+                blocks.append(line.table)
                 index += 1
                 continue
-            if line.kind == "signature":
+            if kind == "signature" or kind == "note":
                 return self._closing(doc, index)
-            if not line.kind and _is_date(line.text) and self._closes(index):
+            if not kind and len(text) <= 20 and _is_date(text) and self._closes(index):
                 return self._closing(doc, index)
-            if line.kind == "note":
-                return self._closing(doc, index)
-            doc.blocks.append(_block(line))
+            blocks.append(_block(line))
             index += 1
         return index
 

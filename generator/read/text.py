@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 
 from generator.errors import DraftError, Problem
-from generator.numbering import read_number
 from generator.read.noise import Noise
-from generator.read.structure import STRIP, Line, clean
+from generator.read.structure import STRIP, Line, clean, number_at
 from generator.tree import Table
 
 BROKEN_MIN_TITLE = 15        # see _join_broken_headings
@@ -71,8 +70,8 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
     while index < len(lines):
         line = lines[index]
         nxt = lines[index + 1] if index + 1 < len(lines) else None
-        found = read_number(line.text)
-        if found and nxt is not None and not nxt.gap and not read_number(nxt.text):
+        found = number_at(line.text)
+        if found and nxt is not None and not nxt.gap and not number_at(nxt.text):
             rest = line.text[len(found[2]):].strip()
             stop = nxt.text.find("。")
             if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END

@@ -10,5 +10,6 @@ from generator.checks.rules import numbers
 from generator.checks.rules import parts
 from generator.checks.rules import punct
 from generator.checks.rules import punct_pairs
+from generator.checks.rules import reading
 from generator.checks.rules import signer
 from generator.checks.rules import titles  # noqa: F401

@@ -9,18 +9,19 @@ from ..analysis import block_text
 from ..registry import Basis, rule
 
 
-def _measure_blocks(ctx):
-    """Part 1 of an annual report (or everything before part 2), or the whole work points."""
+def _measure_span(ctx) -> tuple[int, int, int | None]:
+    """(start, end, line): the body blocks of part 1 of an annual report (or everything before
+    part 2), or the whole work points."""
     blocks = ctx.body.blocks
     if not ctx.is_a("annual-report"):
-        return blocks, None
+        return 0, len(blocks), None
     hit = ctx.parts.get("1")
     if hit and hit.found and hit.index is not None and not hit.implicit:
-        return [blocks[hit.index]] + ctx.analysis.section(hit.index), hit.line
+        return hit.index, hit.index + 1 + len(ctx.analysis.section(hit.index)), hit.line
     later = [ctx.parts[k].index for k in ("2", "3", "4", "5")
              if ctx.parts.get(k) and ctx.parts[k].found and ctx.parts[k].level == 1]
     end = min(later) if later else len(blocks)
-    return blocks[:end], (hit.line if hit and hit.found else None)
+    return 0, end, (hit.line if hit and hit.found else None)
 
 
 @rule("coverage.areas", "info", "对照《法治政府建设实施纲要》各部分，列出措施未涉及的方面",
@@ -35,15 +36,33 @@ def coverage_areas(doc, ctx):
     不通过：措施只写了行政执法（列出其余未涉及的部分）
     """
     data = load_data(AREAS / f"{ctx.params['areas']}.yaml")
-    blocks, line = _measure_blocks(ctx)
-    text = "\n".join(block_text(b) for b in blocks)
+    start, end, line = _measure_span(ctx)
+    text = ctx.analysis.span_text(start, end)
     if not text.strip():
         return
-    missing = [a for a in data["areas"] if not any(k in text for k in a["keywords"])]
+    missing = [a for a in data["areas"] if not _mentions(text, a)]
     if missing:
         names = "；".join(f"{a['id']}、{a['short']}" for a in missing)
         where = "工作要点" if ctx.is_a("work-plan") else "第一部分的措施"
         yield ctx.finding(line, f"对照《{data['name']}》，{where}没有涉及：{names}")
+
+
+# Per area, the keyword that last named it: tried first next time (reports share their wording).
+# Only the order of the search changes, never its result.
+_LAST_HIT: dict[int, str] = {}
+
+
+def _mentions(text: str, area: dict) -> bool:
+    """Does the text name any of the area's keywords?"""
+    key = id(area)
+    last = _LAST_HIT.get(key)
+    if last is not None and last in text:
+        return True
+    for keyword in area["keywords"]:
+        if keyword != last and keyword in text:
+            _LAST_HIT[key] = keyword
+            return True
+    return False
 
 
 _OWNER = re.compile(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")

@@ -15,18 +15,23 @@ _DOCNUM = re.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［{｛〈<「
 _YEAR_IN_BRACKETS = re.compile(r"[〔\[【(（﹝［{｛〈<「]\s*(?:19|20)\d\d\s*[〕\]】)）﹞］}｝〉>」]")
 
 
-def _numbers(doc, ctx, in_body: bool):
-    """(line, match) of every 文号: the document's own, and (optionally) those cited in the text."""
+def _numbers(doc, ctx, in_body: bool) -> list:
+    """(line, match, own) of every 文号: the document's own, and (optionally) those cited in the
+    text; found once per document for the three docnum rules."""
+    return ctx.analysis.memo(("docnum", in_body), lambda: list(_find_numbers(doc, ctx.analysis, in_body)))
+
+
+def _find_numbers(doc, analysis, in_body: bool):
     for d in doc.all_documents():
         if d.doc_number:
             match = _DOCNUM.search(d.doc_number)
             if match:
                 yield d.doc_number_line, match, True
     if in_body:
-        cited = {id(u): u for u, _, _ in ctx.scan(_YEAR_IN_BRACKETS) if u.where != "doc_number"}
-        for unit in cited.values():
-            for match in _DOCNUM.finditer(unit.text):
-                yield unit.line, match, False
+        for unit in analysis.units_with("号"):  # every 文号 ends in 号: a cheap first test
+            if unit.where != "doc_number" and _YEAR_IN_BRACKETS.search(unit.text):
+                for match in _DOCNUM.finditer(unit.text):
+                    yield unit.line, match, False
 
 
 def _fixed(match) -> str:

@@ -1,6 +1,7 @@
 """What drafting leaves behind: placeholders, empty sections, pasted-twice paragraphs."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from generator.tree import Heading, Paragraph
@@ -20,23 +21,44 @@ def leftover_placeholder(doc, ctx):
     通过：全年办理行政复议案件156件。
     不通过：全年办理行政复议案件XX件。
     """
-    reported = set()
-    for unit, match, base in ctx.scan(_PLACEHOLDER):
-        if id(unit) in reported:  # one finding per paragraph
-            continue
-        reported.add(id(unit))
-        start, end = match.start() - base, match.end() - base
-        context = unit.text[max(0, start - 8): end + 8]
-        yield ctx.finding(unit.line, f"有未填写的占位内容「{match.group(0)}」（「{context}」）")
+    for unit in _placeholder_units(ctx.analysis):
+        match = _PLACEHOLDER.search(unit.text)  # one finding per paragraph
+        if match:
+            context = unit.text[max(0, match.start() - 8): match.end() + 8]
+            yield ctx.finding(unit.line, f"有未填写的占位内容「{match.group(0)}」（「{context}」）")
+
+
+# Where a placeholder can start: characters rare in a finished draft, and common ones only
+# with what must follow them (「待」 of 有待提高 is no placeholder, 「待补充」 is).
+_RARE = "Xx×＊*TF【〔[＿_○□"
+_FOLLOWED = (("某", re.compile("某")), ("待", re.compile("[补完填核]")), ("此", re.compile("处")),
+             ("（", re.compile(r"\s*）")))
+
+
+def _placeholder_units(analysis) -> list:
+    """The units that may hold a placeholder: a superset of those _PLACEHOLDER matches in."""
+    joined, starts = analysis.joined
+    found = set()
+    for char in _RARE:
+        found.update(analysis.unit_indices(char))
+    for char, nexts in _FOLLOWED:
+        pos = joined.find(char)
+        while pos >= 0:
+            if nexts.match(joined, pos + 1):
+                found.add(bisect.bisect_right(starts, pos) - 1)
+            pos = joined.find(char, pos + 1)
+    return [analysis.units[k] for k in sorted(found)]
 
 
 @rule("leftover.empty-section", "warning", "标题下应有内容",
       basis=Basis())
 def leftover_empty_section(doc, ctx):
     """一个独立标题之后、同级或更高一级的下一个标题之前，应有正文或下级标题。
-    段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。
+    段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。编号列出的一组句子
+    （存在的不足下面「（一）……。」「（二）……。」，每条是以「。」或「；」结尾的完整句子，前后紧挨着
+    同样形式的同级条目）是列举，不是没有内容的标题。
 
-    通过：二、存在的不足 / 一是……
+    通过：二、存在的不足 / （一）法治意识还不够牢。 / （二）执法水平有待提高。 / 三、下一步工作 / ……
     不通过：二、存在的不足 / 三、下一步工作（「存在的不足」下什么都没有）
     """
     for d in doc.all_documents():
@@ -46,7 +68,22 @@ def leftover_empty_section(doc, ctx):
                 continue
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if following is None or (isinstance(following, Heading) and following.level <= block.level):
+                if _list_item(blocks, i):
+                    continue
                 yield ctx.finding(block.line, f"标题「{block.number}{block.title}」下没有内容")
+
+
+def _sentence(block) -> bool:
+    """A standalone numbered heading that is a complete sentence: 「（一）法治意识还不够牢。」."""
+    return isinstance(block, Heading) and not block.runin and block.title.rstrip()[-1:] in ("。", "；", "！", "？")
+
+
+def _list_item(blocks: list, i: int) -> bool:
+    """A sentence numbered as a list item: its neighbour at the same level is a sentence too."""
+    if not _sentence(blocks[i]):
+        return False
+    level = blocks[i].level
+    return any(0 <= j < len(blocks) and _sentence(blocks[j]) and blocks[j].level == level for j in (i - 1, i + 1))
 
 
 @rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次",
@@ -62,16 +99,18 @@ def leftover_repeated_paragraph(doc, ctx):
     seen: dict[str, int] = {}
     for d in doc.all_documents():
         for block in d.blocks:
-            if isinstance(block, Heading):
-                text = block.body if block.runin else ""
-            elif isinstance(block, Paragraph):
+            kind = type(block)
+            if kind is Paragraph:
                 text = block.text
+            elif kind is Heading:
+                text = block.body if block.runin else ""
             else:
                 continue
-            key = re.sub(r"\s+", "", text)
-            if len(key) < minimum:
+            if len(text) < minimum:
                 continue
-            if key in seen:
-                yield ctx.finding(block.line, f"这段文字与第{seen[key]}行重复：「{key[:20]}…」")
-            else:
+            key = "".join(text.split())
+            first = seen.get(key)
+            if first is None:
                 seen[key] = block.line
+            elif len(key) >= minimum:
+                yield ctx.finding(block.line, f"这段文字与第{first}行重复：「{key[:20]}…」")

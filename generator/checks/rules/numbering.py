@@ -5,9 +5,8 @@ no stored numbers (the writer numbers headings itself), so they pass trivially t
 """
 from __future__ import annotations
 
-from generator.numbering import cn_numeral
+from generator.numbering import cn_numeral, read_number
 from generator.tree import Heading
-from ..analysis import heading_number
 from ..registry import Basis, GBT9704, rule
 
 LEVELS_QUOTE = "文中结构层次序数依次可以用“一、”“（一）”“1.”“（1）”标注"
@@ -20,25 +19,31 @@ def _show(level: int, n: int) -> str:
     return cn_numeral(n) if level <= 2 else str(n)
 
 
-def _walk(doc):
-    """Yield (heading, parsed number, previous value at this level under the same parent,
-    previous value at this level under the previous parent or None, new_parent)."""
-    for d in doc.all_documents():
+def _walk(doc, ctx) -> list:
+    """(heading, parsed number, previous value at this level under the same parent, previous
+    value at this level under the previous parent or None, new_parent), walked once per document."""
+    return ctx.analysis.memo("numbering.walk", lambda: list(_walk_headings(_numbered(doc, ctx))))
+
+
+def _numbered(doc, ctx) -> list[list]:
+    """Per document, its headings with their parsed numbers (None when unnumbered)."""
+    return ctx.analysis.memo("numbering.numbered", lambda: [
+        [(b, read_number(b.number) if b.number else None) for b in d.blocks if type(b) is Heading]
+        for d in doc.all_documents()])
+
+
+def _walk_headings(numbered: list[list]):
+    for headings in numbered:
         last: dict[int, int] = {}
         stale: dict[int, int] = {}  # last value of a level before its parent changed
-        for block in d.blocks:
-            if not isinstance(block, Heading):
-                continue
-            parsed = heading_number(block)
+        for block, parsed in headings:
             level = block.level
-            new_parent = level not in last
-            yield block, parsed, last.get(level, 0), stale.get(level), new_parent
-            if parsed:
-                last[level] = parsed[1]
-            else:
-                last[level] = last.get(level, 0) + 1
-            for deeper in [l for l in last if l > level]:
-                stale[deeper] = last.pop(deeper)
+            previous = last.get(level)
+            yield block, parsed, previous or 0, stale.get(level), previous is None
+            last[level] = parsed[1] if parsed else (previous or 0) + 1
+            if len(last) > 1:
+                for deeper in [l for l in last if l > level]:
+                    stale[deeper] = last.pop(deeper)
 
 
 @rule("numbering.gap", "warning", "同级序号应连续，不跳号、不重复",
@@ -49,7 +54,7 @@ def numbering_gap(doc, ctx):
     通过：一、… 二、… 三、…
     不通过：一、… 二、… 四、…（缺「三」）；（一）…（二）…（二）…（重复）
     """
-    for head, parsed, previous, stale, new_parent in _walk(doc):
+    for head, parsed, previous, stale, new_parent in _walk(doc, ctx):
         if not parsed:
             continue
         level, value = head.level, parsed[1]
@@ -77,7 +82,7 @@ def numbering_restart(doc, ctx):
     通过：一、…（一）…（二）… 二、…（一）…
     不通过：一、…（一）…（二）… 二、…（三）…（接着上一部分编号）
     """
-    for head, parsed, previous, stale, new_parent in _walk(doc):
+    for head, parsed, previous, stale, new_parent in _walk(doc, ctx):
         if parsed and new_parent and stale and parsed[1] == stale + 1 and parsed[1] != 1:
             yield ctx.finding(head.line, f"「{head.number}」接着上一部分编号；在新的上级标题下应从"
                                          f"「{_WANT.get(head.level, '1')}」重新开始")
@@ -91,11 +96,9 @@ def numbering_skip_level(doc, ctx):
     通过：一、… （一）… 1. …
     不通过：一、… 1. …（一级标题下直接用三级序号）
     """
-    for d in doc.all_documents():
+    for headings in _numbered(doc, ctx):
         current = 0
-        for block in d.blocks:
-            if not isinstance(block, Heading):
-                continue
+        for block, _ in headings:
             if current and block.level > current + 1:
                 yield ctx.finding(block.line, f"「{block.number or block.title[:10]}」是"
                                               f"{_LEVEL_NAMES.get(block.level, '')}序号，却直接出现在"
@@ -104,9 +107,13 @@ def numbering_skip_level(doc, ctx):
             current = block.level
 
 
+_WIDTH = str.maketrans("()．", "（）.")
+_STYLES: dict[str, str] = {}  # variant → style (a handful of variants exist)
+
+
 def _separator_style(variant: str) -> str:
     """The variant without bracket width: 「一、」「一．」「1.」「1、」「（1）」."""
-    return variant.translate(str.maketrans("()．", "（）."))
+    return variant.translate(_WIDTH) if "(" in variant or ")" in variant or "．" in variant else variant
 
 
 @rule("numbering.mixed-style", "warning", "同一级标题的序号写法一致（不混用「1.」和「1、」）",
@@ -118,16 +125,13 @@ def numbering_mixed_style(doc, ctx):
     通过：1.… 2.… 3.…
     不通过：1.… 2、… 3.…
     """
-    for d in doc.all_documents():
+    for numbered in _numbered(doc, ctx):
         first: dict[int, tuple[str, str]] = {}
         reported: set[int] = set()
-        for block in d.blocks:
-            if not isinstance(block, Heading):
-                continue
-            parsed = heading_number(block)
+        for block, parsed in numbered:
             if not parsed:
                 continue
-            style = _separator_style(parsed[3])
+            style = _STYLES.get(parsed[3]) or _STYLES.setdefault(parsed[3], _separator_style(parsed[3]))
             if block.level not in first:
                 first[block.level] = (style, block.number)
             elif style != first[block.level][0] and block.level not in reported:
@@ -146,11 +150,8 @@ def numbering_bracket_width(doc, ctx):
     通过：（一）依法全面履行政府职能
     不通过：(一)依法全面履行政府职能
     """
-    bad = []
-    for d in doc.all_documents():
-        for block in d.headings():
-            if block.number and any(c in block.number for c in "()"):
-                bad.append(block)
+    bad = [block for numbered in _numbered(doc, ctx) for block, parsed in numbered
+           if parsed and ("(" in block.number or ")" in block.number)]
     if not bad:
         return
     if ctx.web_copy:
@@ -170,9 +171,8 @@ def numbering_dot(doc, ctx):
     通过：1.打造一流法治化营商环境。
     不通过：1、打造一流法治化营商环境。
     """
-    for d in doc.all_documents():
-        for block in d.headings():
-            parsed = heading_number(block)
+    for numbered in _numbered(doc, ctx):
+        for block, parsed in numbered:
             if not parsed:
                 continue
             variant = parsed[3]

@@ -35,7 +35,7 @@ def parts_missing(doc, ctx):
       basis=Basis(REGULATION, ARTICLE_CONTENTS, "实务", "五项内容依次列出，顺序本身不是要求"), kinds=("annual-report",))
 def parts_order(doc, ctx):
     """五个部分按规定顺序（举措成效、不足原因、第一责任人、下一年度安排、其他情况）排列；
-    顺序不同只是提示（info）。作为第一部分小标题的第三部分不参与比较。
+    顺序不同只是提示（info）。只作为其他部分小标题的第三部分不参与比较（见 parts.nested）。
 
     通过：一、主要举措和成效 / 二、存在的不足 / 三、下一步工作
     不通过：一、下一步工作 / 二、主要举措和成效（「主要举措和成效」排在「下一步工作」之后）
@@ -44,7 +44,7 @@ def parts_order(doc, ctx):
     seen = []
     for key in data:
         hit = ctx.parts[key]
-        if hit.found and hit.level == 1 and hit.index is not None:
+        if hit.found and hit.within is None and hit.index is not None:
             seen.append((hit.index, key, hit))
     best: tuple[int, str] | None = None
     for index, key, hit in sorted(seen, key=lambda item: item[1]):
@@ -55,10 +55,29 @@ def parts_order(doc, ctx):
             best = (index, key)
 
 
+@rule("parts.nested", "warning", "法定部分单列为一个部分，不只作为其他部分下的小标题",
+      basis=Basis(REGULATION, "第二十四条", "一般",
+                  "法治政府建设年度报告主要包括下列内容：……（三）上一年度党政主要负责人履行推进法治建设第一责任人"
+                  "职责，加强法治政府建设的有关情况"),
+      kinds=("annual-report",))
+def parts_nested(doc, ctx):
+    """《法治政府建设与责任落实督察工作规定》第二十四条把党政主要负责人履行推进法治建设第一责任人职责的情况
+    列为年度报告的第三项内容。只在另一部分之下作为小标题出现（如第一部分里的「（一）2.严格履行推进法治建设
+    第一责任人职责」）时，parts.missing 算它找到了，这里提醒应单列为一个部分。
+
+    通过：一、主要举措和成效 / 二、存在的不足 / 三、党政主要负责人履行推进法治建设第一责任人职责情况
+    不通过：一、主要举措和成效 /（一）加强党的领导 / 2.严格履行推进法治建设第一责任人职责 / 二、存在的不足
+    """
+    for key, hit in ctx.parts.items():
+        if hit.found and hit.within is not None:
+            parent = hit.within
+            yield ctx.finding(hit.line, f"第{_cn(key)}部分「{hit.heading}」只是「{parent.number}{parent.title}」下的"
+                                        f"小标题；《规定》把它列为单独的一部分")
+
+
 def _cn(key: str) -> str:
     return "一二三四五六七八九十"[int(key) - 1]
 
 
 def _end_line(ctx) -> int | None:
-    lines = [b.line for b in ctx.body.blocks if getattr(b, "line", 0)]
-    return max(lines) if lines else None
+    return max((b.line for b in ctx.body.blocks if b.line), default=None)

@@ -53,8 +53,7 @@ def punct_half_width(doc, ctx):
     不通过：2022年,我市坚持依法行政(见附件)。
     """
     total, hits = 0, []
-    marked = {id(unit): unit for unit, _, _ in ctx.scan(_MARKS)}  # units with any ASCII mark
-    for unit in marked.values():
+    for unit in ctx.analysis.units_with(",;:()?!"):  # units with any ASCII mark
         found = _offences(unit.text)
         if found:
             total += len(found)

@@ -1,0 +1,153 @@
+"""Which kind a document is, and where its statutory parts are (厅字〔2019〕28号第二十四条)."""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
+from generator.resources import load_data
+from generator.tree import Document, Heading, Paragraph
+
+_YEAR_PREFIX = re.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*年度?\s*(?:的|全[市区县省])?")
+_REPORT_OPENING = re.compile(r"现将.{0,80}?报告如下")
+
+
+@dataclass
+class PartHit:
+    found: bool = False
+    heading: str | None = None
+    line: int | None = None
+    index: int | None = None  # position among the body's blocks
+    level: int | None = None
+    implicit: bool = False  # part 1 not named, inferred from headings before part 2
+    within: Heading | None = None  # found only as a sub-heading of this part heading (parts.nested)
+
+    def as_dict(self) -> dict:
+        return {"found": self.found, "heading": self.heading, "line": self.line}
+
+
+def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
+    """(kind, why) from the whole document: the first document's title (not an attachment's),
+    the last signature, the opening and the part headings. `cache`: see match_parts."""
+    docs = list(doc.all_documents())
+    signatures = [s for d in docs for s in d.signatures]
+    return recognise_why(doc.title.replace("\n", ""), signatures[-1] if signatures else "",
+                         _report_signs(docs, cache))
+
+
+def _report_signs(docs: list[Document], cache: dict | None) -> list[str]:
+    """What says "a report" besides the title: the 「现将…报告如下」 opening, statutory part headings."""
+    signs = []
+    for d in docs:
+        opening = next((b for b in d.blocks if not isinstance(b, Paragraph) or _REPORT_OPENING.search(b.text)), None)
+        if isinstance(opening, Paragraph):
+            signs.append("开头写「现将……报告如下」")
+            break
+    parts_data = parts_of(DEFAULT_KIND)
+    found: set[str] = set()
+    for d in docs:
+        for heading in d.blocks:
+            if type(heading) is Heading and heading.level == 1:
+                found |= match_parts(normal_title(heading), parts_data, cache)
+    if len(found) >= 2 and found & {"1", "2", "3"}:
+        signs.append(f"有{len(found)}个法定部分的标题")
+    return signs
+
+
+_PARTS: dict[str, dict | None] = {}
+
+
+def parts_of(kind: str) -> dict | None:
+    """The kind's required-parts data (parts.yaml), None for a kind without statutory parts."""
+    if kind not in _PARTS:
+        path = KINDS[kind].parts_path
+        _PARTS[kind] = load_data(path) if path else None
+    return _PARTS[kind]
+
+
+def normal_title(heading: Heading) -> str:
+    """The title without a leading year (「2022年」「关于2022年度的」) and closing punctuation."""
+    title = heading.title.strip()
+    if title[:1] in "关20一二〇零":
+        title = _YEAR_PREFIX.sub("", title)
+    return title.rstrip("。：:；;， ")
+
+
+_PATTERNS: dict[int, tuple] = {}
+
+
+def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
+    """One compiled alternation per statutory part, compiled once per parts file."""
+    key = id(parts_data)
+    if key not in _PATTERNS:
+        _PATTERNS[key] = (parts_data, {k: re.compile("|".join(f"(?:{p})" for p in part["patterns"]))
+                                       for k, part in parts_data["parts"].items()})
+    return _PATTERNS[key][1]
+
+
+def match_parts(title: str, parts_data: dict, cache: dict | None = None) -> set[str]:
+    """The parts a (normalised) heading title names; part 1 yields to any other part it shares it with.
+
+    `cache` (a dict kept for one document) saves matching a title twice: kind detection and
+    part detection look at the same headings.
+    """
+    key = (id(parts_data), title)
+    if cache is not None and key in cache:
+        return cache[key]
+    matched = {k for k, pattern in _part_patterns(parts_data).items() if pattern.search(title)}
+    if len(matched) > 1:
+        matched.discard("1")
+    if cache is not None:
+        cache[key] = matched
+    return matched
+
+
+def detect_parts(body: Document, parts_data: dict, cache: dict | None = None) -> dict[str, PartHit]:
+    """Where each statutory part is: a top-level heading, else (any_level parts) a sub-heading."""
+    hits = {key: PartHit() for key in parts_data["parts"]}
+    blocks = body.blocks
+    top = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
+    if not top:  # no numbered parts: short unnumbered lines may be the part headings
+        top = [(i, Heading(1, b.text, line=b.line)) for i, b in enumerate(blocks)
+               if isinstance(b, Paragraph) and len(b.text) <= 40 and "。" not in b.text]
+    unmatched: list[tuple[int, Heading]] = []
+    for i, head in top:
+        keys = match_parts(normal_title(head), parts_data, cache)
+        if not keys and head.title.strip():
+            unmatched.append((i, head))
+        for key in keys:
+            if not hits[key].found:
+                hits[key] = PartHit(True, head.title, head.line or None, i, head.level)
+    for key, part in parts_data["parts"].items():
+        if not hits[key].found and part.get("any_level"):
+            hits[key] = _nested_hit(key, blocks, top, parts_data) or hits[key]
+    if not hits["1"].found and unmatched:
+        later = [hits[k].index for k in ("2", "4", "5") if hits[k].found]
+        limit = min(later) if later else len(blocks)
+        before = [(i, h) for i, h in unmatched if i < limit]
+        if before:
+            i, head = before[0]
+            hits["1"] = PartHit(True, head.title, head.line or None, i, head.level, implicit=True)
+    return hits
+
+
+def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit | None:
+    """The first sub-heading naming the part, with the part heading it stands under."""
+    pattern = _part_patterns(parts_data)[key]
+    # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
+    raw_first = not re.search(r"[\^$]|\\[bB]|\(\?<?[=!]", pattern.pattern)
+    if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
+        return None  # one search over all the titles (the usual case: the part is not there at all)
+    tops = [i for i, _ in top]
+    for i, block in enumerate(blocks):
+        if type(block) is not Heading or (not block.runin and block.title.endswith(("。", "；"))):
+            continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title
+        if raw_first and not pattern.search(block.title):
+            continue
+        title = normal_title(block)
+        if pattern.search(title) and key in match_parts(title, parts_data):
+            k = bisect.bisect_left(tops, i) - 1
+            within = top[k][1] if k >= 0 and top[k][1].level < block.level else None
+            return PartHit(True, block.title, block.line or None, i, block.level, within=within)
+    return None

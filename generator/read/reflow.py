@@ -1,0 +1,136 @@
+"""Lost paragraph breaks: heading numbers that run on inside one line are split off again.
+
+A web page may deliver the whole body as one line, or run headings on after a sentence:
+「…取得实效。二、存在的问题和不足（一）思想认识…」. A heading number that follows a sentence
+end (。！？, a line break, or for 「一、」 a colon: 「报告如下：一、」) starts a new line when it
+continues the numbering read so far: the next number of its level, or 1 of a deeper level.
+After such a split, a standalone title that runs into its first sub-heading without any
+punctuation (「存在的问题和不足（一）」) or into its body's opening year (「…工作安排2024年，」)
+is split there too. 「一、二季度」 is
+not a heading (a numeral follows the number).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from generator.read.structure import STRIP, Line, number_at
+
+MAX_TITLE = 40               # a standalone title running into its first sub-heading is at most this long
+
+_START = (r"(?:[一二三四五六七八九十]{1,3}[、．.，,]|[（(][一二三四五六七八九十]{1,3}[）)]"
+          r"|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])")
+# One pattern per separator: a literal first character lets `re` skip ahead fast.
+_AFTER = tuple((sep, re.compile(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：\n！？")
+_CHILD = re.compile(r"[（(][一1１][）)]|[1１][.．、](?![0-9０-９])")
+_NUMERALS = set("一二三四五六七八九十")
+# A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」.
+_YEAR_OPENING = re.compile(r"(?<=[\u4e00-\u9fff])20[0-9]{2}年度?(?=[，,])")
+
+
+def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
+    """The lines with run-on headings split off, and the line numbers where that happened."""
+    candidates = _candidates(lines)
+    if not candidates:
+        return lines, []
+    numbering = _Numbering()
+    out: list[Line] = []
+    rebuilt: list[int] = []
+    for index, line in enumerate(lines):
+        if line.table is not None or line.kind or line.runin:
+            found = number_at(line.text) if line.table is None else None
+            if found:
+                numbering.advance(found[0], found[1])
+            out.append(line)
+            continue
+        pieces = numbering.split(line.text, candidates.get(index))
+        if len(pieces) > 1:
+            rebuilt.append(line.line)
+        out.extend(Line(piece, line.line, line.gap if i == 0 else False, page_break=line.page_break and i == 0,
+                        left=line.left and i == 0, style=line.style) for i, piece in enumerate(pieces))
+    return (out, rebuilt) if rebuilt else (lines, [])
+
+
+def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
+    """{line index: [(number start, separator)]} for heading-like numbers after a sentence end."""
+    eligible = [i for i, ln in enumerate(lines) if not ln.kind and ln.table is None and not ln.runin]
+    texts = [lines[i].text for i in eligible]
+    joined = "\x00".join(texts)
+    starts, pos = [], 0
+    for text in texts:
+        starts.append(pos)
+        pos += len(text) + 1
+    found: dict[int, list[tuple[int, str]]] = {}
+    for sep, pattern in _AFTER:
+        if sep not in joined:
+            continue
+        for match in pattern.finditer(joined):
+            k = bisect.bisect_right(starts, match.start()) - 1
+            found.setdefault(eligible[k], []).append((match.end() - starts[k], sep))
+    for items in found.values():
+        items.sort()
+    return found
+
+
+class _Numbering:
+    """The heading numbers read so far: the last value of each level; whether a split happened."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, int] = {}
+        self.split_seen = False
+
+    def split(self, text: str, candidates) -> list[str]:
+        """The pieces of one line, the numbering advanced over them."""
+        suspicious = bool(candidates) or self.split_seen
+        cuts = [0]
+        self._piece(text, 0, cuts, suspicious)
+        for start, sep in candidates or ():
+            if start <= cuts[-1]:
+                continue
+            found = number_at(text, start)
+            if not found or not self.fits(found) or (sep == "：" and found[0] != 1):
+                continue
+            after = text[start + len(found[2]):start + len(found[2]) + 1]
+            if not after.strip(STRIP) or after in _NUMERALS:
+                continue
+            cuts.append(start)
+            self.split_seen = suspicious = True
+            self._piece(text, start, cuts, suspicious)
+        pieces = (text[a:b].strip(STRIP) for a, b in zip(cuts, cuts[1:] + [len(text)]))
+        return [piece for piece in pieces if piece]
+
+    def _piece(self, text: str, start: int, cuts: list[int], suspicious: bool) -> None:
+        """A piece starting at `start`: its number advances the numbering; a title running
+        into its first sub-heading is cut there (once paragraph breaks are known to be lost)."""
+        found = number_at(text, start)
+        if not found:
+            return
+        self.advance(found[0], found[1])
+        if not suspicious:
+            return
+        title = start + len(found[2])
+        window = text[title:title + MAX_TITLE + 4]
+        stop = min((window.find(c) for c in "。，；：,;:" if c in window), default=len(window))
+        child = _CHILD.search(window, 2, stop)
+        if not child:
+            year = _YEAR_OPENING.search(window, 2, stop + 1)
+            if year:
+                cuts.append(title + year.start())
+            return
+        sub = number_at(text, title + child.start())
+        if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]):].strip(STRIP):
+            cuts.append(title + child.start())
+            self.split_seen = True
+            self._piece(text, title + child.start(), cuts, True)
+
+    def fits(self, found: tuple) -> bool:
+        """Does the number continue the numbering: the next at its level, or 1 deeper (or the first)?"""
+        level, value = found[0], found[1]
+        if level in self.last:
+            return value == self.last[level] + 1
+        return value == 1 and (not self.last or level > max(self.last))
+
+    def advance(self, level: int, value: int) -> None:
+        for deeper in [k for k in self.last if k > level]:
+            del self.last[deeper]
+        self.last[level] = value
