@@ -9,6 +9,7 @@ from generator.checks.rules import numbering
 from generator.checks.rules import numbers
 from generator.checks.rules import parts
 from generator.checks.rules import punct
+from generator.checks.rules import head
 from generator.checks.rules import punct_pairs
 from generator.checks.rules import reading
 from generator.checks.rules import signer

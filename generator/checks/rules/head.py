@@ -1,0 +1,61 @@
+"""The elements a 公文 is made of: 主送机关, 发文机关署名, 成文日期 (党政机关公文处理工作条例 第九条)."""
+from __future__ import annotations
+
+import re
+
+from generator.tree import Document, Paragraph
+
+from ..registry import Basis, rule
+
+REGULATIONS = "《党政机关公文处理工作条例》（中办发〔2012〕14号）"
+
+
+@rule("head.missing", "warning", "报告（工作要点则为印发通知）应有主送机关、发文机关署名和成文日期",
+      basis=Basis(REGULATIONS, "第九条", "一般", "公文一般由……主送机关、正文、附件说明、发文机关署名、成文日期、"
+                                                   "印章……等组成"))
+def head_missing(doc, ctx):
+    """公文一般由主送机关、正文、发文机关署名、成文日期等组成（《党政机关公文处理工作条例》第九条）。
+    年度报告缺少主送机关（报给谁）、署名（谁报告）或成文日期时各报告一次；工作要点看其印发通知
+    （没有印发通知、单独发布的工作要点不检查）。网上公开的文本常常删去了这些要素：只是警告。
+
+    通过：标题 / 中共长沙市委、长沙市人民政府： / 正文…… / 长沙市开福区人民政府 / 2023年1月4日
+    不通过：标题 / 正文……（没有主送、署名和日期，报告三处）
+    """
+    target = _document(doc, ctx)
+    if target is None:
+        return
+    head = target.title_line or _first_line(target)
+    end = _last_line(target)
+    if not target.recipients:
+        yield ctx.finding(head, "没有主送机关：应在标题下写明报送或发送的机关，以全角冒号结尾")
+    if not target.signatures and not _signed_without_date(target):
+        yield ctx.finding(target.date_line or end, "没有发文机关署名：应在正文之后写明报告机关（不加盖印章的，右空二字）")
+    if not (target.date or target.date_text):
+        yield ctx.finding(end, "没有成文日期：应在署名之下写明，如「2023年1月4日」")
+
+
+def _document(doc: Document, ctx) -> Document | None:
+    """The document that must carry the elements: the report, or a work plan's 印发通知."""
+    if not ctx.is_a("work-plan"):
+        return ctx.body
+    for part in doc.all_documents():
+        if "印发" in part.title.replace("\n", ""):
+            return part
+    return None
+
+
+def _signed_without_date(doc: Document) -> bool:
+    """Without a date the reader keeps a signature as a paragraph: a short last line without
+    sentence punctuation is one."""
+    last = doc.blocks[-1] if doc.blocks else None
+    text = getattr(last, "text", None) if isinstance(last, Paragraph) else None
+    return bool(text) and len(text) <= 30 and not re.search(r"[。，；：！？,;:!?]", text)
+
+
+def _first_line(doc: Document) -> int | None:
+    return next((b.line for b in doc.blocks if getattr(b, "line", 0)), None)
+
+
+def _last_line(doc: Document) -> int | None:
+    lines = [b.line for b in doc.blocks if getattr(b, "line", 0)]
+    return max(lines) if lines else None
