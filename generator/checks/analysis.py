@@ -112,6 +112,12 @@ class Analysis:
 
         return self.memo(("units_with", chars), compute)
 
+    def has_any(self, *needles: str) -> bool:
+        """Whether any of the strings occurs in the text: a C-speed test that lets a rule skip
+        its regular-expression pass when what it looks for cannot be there."""
+        joined = self.joined[0]
+        return any(needle in joined for needle in needles)
+
     def scan(self, pattern: re.Pattern):
         """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
         joined, starts = self.joined

@@ -17,7 +17,7 @@ _CLAIM = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较\s*20\d\d\s*年|比\s*20\d\d\s*年)(?:同期)?[，,]?\s*"
     rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*(\d+(?:\.\d+)?)\s*(%|％|个百分点|{_UNITS})?)")
 # The count ends its clause: in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
-_AMOUNT = re.compile(rf"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s]|$)")
+_AMOUNT = re.compile(rf"(?=\d)(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
 _SEPARATOR = re.compile(r"[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]")
 # Leading words that do not change what is counted (全年办理… = 办理…).
 _FILLER = re.compile(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
@@ -123,20 +123,23 @@ def figures_conflict(doc, ctx):
     """
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    for unit in ctx.analysis.units:
+    for unit, match, base in ctx.scan(_AMOUNT):  # one pass over the joined text
         if unit.where in ("title", "date", "signature", "doc_number"):
             continue
-        for match in _AMOUNT.finditer(unit.text):
-            label = _label(unit.text[: match.start()])
-            if not label:
-                continue
-            key = (label, match.group(2))
-            value = match.group(1)
-            first = seen.setdefault(key, (value, unit.line, match.group(0)))
-            if first[0] != value and key not in reported:
-                reported.add(key)
-                where = f"第{first[1]}行" if first[1] else "前文"
-                yield ctx.finding(unit.line, f"「{label}」{where}写作{first[2]}，这里是{match.group(0)}：请核对")
+        start = match.start() - base
+        label = _label(unit.text[max(0, start - _LABEL_WINDOW): start])
+        if not label:
+            continue
+        key = (label, match.group(2))
+        value = match.group(1)
+        first = seen.setdefault(key, (value, unit.line, match.group(0)))
+        if first[0] != value and key not in reported:
+            reported.add(key)
+            where = f"第{first[1]}行" if first[1] else "前文"
+            yield ctx.finding(unit.line, f"「{label}」{where}写作{first[2]}，这里是{match.group(0)}：请核对")
+
+
+_LABEL_WINDOW = 60  # a label is the words since the last punctuation: never longer than this
 
 
 def _label(before: str) -> str:

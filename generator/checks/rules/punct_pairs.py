@@ -7,18 +7,34 @@ from ..registry import Basis, GBT15834, rule
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
-_SAME = str.maketrans("()", "（）")  # width is punct.half-width's business, not pairing's
 # An enumeration mark 「1）」「a)」「一）」 at the start or after a clause boundary closes nothing.
 _ENUM = re.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[）)]")
-_DASH = re.compile(r"(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
-_ELLIPSIS = re.compile(r"(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
+# The leading lookaheads let the engine skip ordinary text fast (see numbers.py).
+_DASH = re.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
+_ELLIPSIS = re.compile(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
+_MARKS = re.compile(r"[“”（）《》〔〕【】]")
+_ASCII_QUOTED = re.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
+_INNERMOST = re.compile("|".join(f"{o}[^“”（）《》〔〕【】]*{c}" for o, c in _PAIRS.items()))
+
+
+def _balanced(text: str) -> bool:
+    """Innermost pairs removed until none is left: balanced when no mark remains (C-speed passes)."""
+    count = 1
+    while count:
+        text, count = _INNERMOST.subn("", text)
+    return not _MARKS.search(text)
 
 
 def _unbalanced(text: str) -> tuple[int, str] | None:
     """(index, mark) of the first mark that opens or closes nothing, None if all pair up."""
-    text = _ENUM.sub(lambda m: m.group(0)[:-1] + " ", text.translate(_SAME))
+    text = text.replace("(", "（").replace(")", "）")  # width is punct.half-width's business
+    if "）" in text:
+        text = _ENUM.sub(lambda m: m.group(0)[:-1] + " ", text)
+    if _balanced(text):
+        return None  # the usual paragraph; the scan below finds where the others go wrong
     stack: list[tuple[int, str]] = []
-    for i, char in enumerate(text):
+    for mark in _MARKS.finditer(text):  # only the marks, not every character
+        i, char = mark.start(), mark.group()
         if char in _PAIRS:
             stack.append((i, char))
         elif char in _CLOSERS:
@@ -40,8 +56,9 @@ def punct_unpaired(doc, ctx):
     不通过：深入推进“放管服改革（见附件）。
     """
     units = ctx.analysis.units
+    marked = {k for char in "“”（）()《》〔〕【】" for k in ctx.analysis.unit_indices(char)}
     for n, unit in enumerate(units):
-        found = _unbalanced(unit.text)
+        found = _unbalanced(unit.text) if n in marked else None
         if not found:
             continue
         index, mark = found
@@ -62,8 +79,9 @@ def punct_ascii_quotes(doc, ctx):
     通过：新增“一件事一次办”政务服务事项50项。
     不通过：新增"一件事一次办"政务服务事项50项。
     """
-    pattern = re.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
-    for unit, match, base in ctx.scan(pattern):
+    if not ctx.analysis.has_any('"'):
+        return
+    for unit, match, base in ctx.scan(_ASCII_QUOTED):
         if unit.text.count('"') % 2 == 0:
             yield ctx.finding(unit.line, f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
 
@@ -77,6 +95,8 @@ def punct_dash(doc, ctx):
     通过：法治政府建设——我们的使命
     不通过：法治政府建设--我们的使命、法治政府建设—我们的使命
     """
+    if not ctx.analysis.has_any("--", "－－", "──", "—", "―", "~~"):
+        return
     for unit, match, base in ctx.scan(_DASH):
         start = match.start() - base
         yield ctx.finding(unit.line, f"破折号写成了「{match.group(0)}」，应为「——」"
@@ -91,6 +111,8 @@ def punct_ellipsis(doc, ctx):
     通过：落实放管服、行政执法“三项制度”……
     不通过：落实放管服、行政执法“三项制度”...
     """
+    if not ctx.analysis.has_any("...", "。。。", "…", "、、、", "···"):
+        return
     for unit, match, base in ctx.scan(_ELLIPSIS):
         start = match.start() - base
         before = unit.text[start - 1] if start else ""
