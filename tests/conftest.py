@@ -1,6 +1,7 @@
 """Shared fixtures: example paths, a render helper and a .docx XML reader."""
 from __future__ import annotations
 
+import os
 import shutil
 import zipfile
 from pathlib import Path
@@ -91,6 +92,18 @@ def runs(p: etree._Element) -> list[tuple[str, str]]:
         rstyle = r.find("w:rPr/w:rStyle", NS)
         out.append((rstyle.get(w("val")) if rstyle is not None else "", text))
     return out
+
+
+def need_tool(tool: str) -> str:
+    """The path of a command the test needs (soffice, pdftotext, …): a skip on a workstation
+    without it, a failure under CI=true, where .ci/run installs it."""
+    found = shutil.which(tool)
+    if not found:
+        message = f"{tool} not installed"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + " (required on CI)")
+        pytest.skip(message)
+    return found
 
 
 def copy_example(example: Path, folder: Path) -> Path:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import shutil
 import zipfile
 
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, KAIFU
+from conftest import need_tool, EXAMPLES, KAIFU
 
 from generator.cli import main
 
@@ -85,10 +84,7 @@ def test_pdf_batch_converts_in_one_libreoffice_run(tmp_path, monkeypatch):
 
 @pytest.mark.libreoffice
 def test_pdf_batch_with_libreoffice(tmp_path):
-    if not shutil.which("soffice"):
-        if os.environ.get("CI") == "true":
-            pytest.fail("soffice not installed (required on CI)")
-        pytest.skip("soffice not installed")
+    need_tool("soffice")
     _specs(tmp_path / "specs", 2)
     result = CliRunner().invoke(main, ["render", str(tmp_path / "specs"), "--format", "pdf", "-o", f"{tmp_path}/pdf/"])
     assert result.exit_code == 2 and "已生成 2 个文件" in result.output

@@ -2,7 +2,6 @@
 defects, generated examples against their own profile, and the report formats."""
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -12,8 +11,7 @@ import yaml
 
 from generator.checks import RULES, available_profiles, check_document, load_profile
 from generator.checks.report import to_json, to_sarif, to_text
-from generator.numbering import read_number
-from generator.tree import Document, Heading, Paragraph
+from generator.tree import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "rules"

@@ -4,12 +4,11 @@ Needs `soffice` and poppler's `pdftotext`: skipped when missing, a failure on CI
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 
 import pytest
-from conftest import KAIFU
+from conftest import need_tool, KAIFU
 
 from generator.api import check_files, import_draft
 from generator.errors import DraftError
@@ -22,24 +21,14 @@ from generator.spec.validate import load_spec
 pytestmark = pytest.mark.libreoffice
 
 
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if not path:
-        message = f"{tool} not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (required on CI)")
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture(scope="module")
 def drafts(tmp_path_factory):
     """kaifu-2022 as .docx, .doc, .wps (a Word 97 file named as WPS saves it) and .pdf."""
     from generator.api import render_file
     from generator.write.pdf import docx_to_pdf
 
-    soffice = _need("soffice")
-    _need("pdftotext")
+    soffice = need_tool("soffice")
+    need_tool("pdftotext")
     folder = tmp_path_factory.mktemp("formats")
     docx = render_file(KAIFU, folder / "kaifu.docx")
     (pdf,) = docx_to_pdf([docx], folder)

@@ -5,13 +5,11 @@ missing, a failure on CI (CI=true) where they must be installed.
 """
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
-from conftest import KAIFU
+from conftest import need_tool, KAIFU
 from lxml import etree
 
 pytestmark = pytest.mark.libreoffice
@@ -27,16 +25,6 @@ FULL_WIDTH_LINE = re.compile(r"^[\u4e00-\u9fff\u3000-\u303f\uff01-\uff5e“”�
 KAIFU_PAGES = 8
 
 
-def _need(tool: str) -> str:
-    path = shutil.which(tool)
-    if not path:
-        message = f"{tool} not installed"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + " (required on CI)")
-        pytest.skip(message)
-    return path
-
-
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory, layout):
     """Lines per page from `pdftotext -bbox-layout`: [(x_min, x_max, y_min, text)] per page."""
@@ -44,8 +32,8 @@ def pages(tmp_path_factory, layout):
     from generator.write.pdf import docx_to_pdf, soffice
 
     if not soffice():
-        _need("soffice")
-    pdftotext = _need("pdftotext")
+        need_tool("soffice")
+    pdftotext = need_tool("pdftotext")
     folder = tmp_path_factory.mktemp("pdf")
     docx = render_file(KAIFU, folder / "kaifu-2022.docx")
     (pdf,) = docx_to_pdf([docx], folder / "out")

@@ -15,7 +15,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import KAIFU, ROOT
+from conftest import need_tool, KAIFU, ROOT
 
 from generator.errors import FazhiError
 from generator import office
@@ -25,10 +25,7 @@ pytestmark = pytest.mark.libreoffice
 
 
 def need_soffice() -> None:
-    if not pdf.soffice():
-        if os.environ.get("CI") == "true":
-            pytest.fail("soffice not installed (required on CI)")
-        pytest.skip("soffice not installed")
+    need_tool("soffice")
 
 
 def marked(mark: str) -> list[int]:

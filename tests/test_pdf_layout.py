@@ -9,8 +9,8 @@ import subprocess
 
 import pytest
 import yaml
-from conftest import ALL_EXAMPLES, EXAMPLES, MAOJIAN, copy_example
-from test_pdf import XHTML, _need
+from conftest import need_tool, ALL_EXAMPLES, EXAMPLES, MAOJIAN, copy_example
+from test_pdf import XHTML
 
 from generator.write.titles import break_title
 
@@ -69,9 +69,9 @@ def pdfs(tmp_path_factory):
     from generator.write.pdf import docx_to_pdf, soffice
 
     if not soffice():
-        _need("soffice")
-    pdftotext = _need("pdftotext")
-    _need("pdftoppm")
+        need_tool("soffice")
+    pdftotext = need_tool("pdftotext")
+    need_tool("pdftoppm")
     folder = tmp_path_factory.mktemp("layout")
     specs = _specs(folder)
     docxs = [render_file(spec, folder / f"{name}.docx", "docx", Options(table=table)) for name, spec, table in specs]

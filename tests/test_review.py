@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -14,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ALL_EXAMPLES, SEEDS
+from conftest import need_tool, ALL_EXAMPLES, SEEDS
 from generator import read as drafts
 from generator.checks import check_document
 from generator.review import fix_bytes, review_bytes
@@ -159,14 +158,7 @@ def test_outputs_validate_as_ooxml(tmp_path):
 
 
 def _need_soffice() -> str:
-    from generator.write.pdf import soffice
-
-    exe = soffice()
-    if not exe:
-        if os.environ.get("CI") == "true":
-            pytest.fail("soffice not installed (required on CI)")
-        pytest.skip("soffice not installed")
-    return exe
+    return need_tool("soffice")
 
 
 ODF = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
