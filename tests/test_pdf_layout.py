@@ -58,6 +58,10 @@ def _specs(tmp_path):
         data["notice"]["header"] = {"file": True}
         data["imprint"] = {"cc": ["区委办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
     out.append(("header", _rewrite(MAOJIAN, tmp_path, "header", header), False))
+    # The department report's body ends on page 2 with room; lengthened, on page 3 (odd).
+    def longer(data):
+        data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 16
+    out.append(("department-odd", _rewrite(DEPARTMENT, tmp_path, "department-odd", longer), False))
     return out
 
 
@@ -183,7 +187,7 @@ def _rules(pdf, page: int, layout, dpi: int = 288):
 
 def test_imprint_at_the_foot_of_an_even_last_page(pdfs, layout):
     _, bottom, left, right = _block(layout)
-    for name in ("department-county-2025", "header"):
+    for name in ("department-county-2025", "department-odd", "header"):
         pdf, pages = pdfs[name]
         assert len(pages) % 2 == 0, f"{name}: the 版记 page must be even, got {len(pages)} pages"
         rules = _rules(pdf, len(pages), layout)
@@ -194,13 +198,29 @@ def test_imprint_at_the_foot_of_an_even_last_page(pdfs, layout):
         outer, inner = rules[0][1], rules[1][1]
         assert outer == pytest.approx(0.35, abs=0.1) and inner == pytest.approx(0.25, abs=0.1), rules
         assert rules[-1][1] == pytest.approx(0.35, abs=0.1)
-        # neither the 版记 page nor a blank page before it shows a page number
         last = pages[-1][2]
-        assert not [line for line in last if line[2] > bottom + 2], last
         texts = [line[4] for line in last]
         assert any(t.startswith("抄送：") for t in texts) and any(t.endswith("印发") for t in texts), texts
         date = next(line for line in last if line[4].endswith("印发"))
         assert right - date[1] == pytest.approx(14, abs=2)  # 印发日期右空一字 (4号: 14 pt)
+
+
+def _body_on(page) -> bool:
+    return any(DATE.match(line[4]) or line[4].startswith("（此件") for line in page[2])
+
+
+def test_imprint_shares_an_even_last_page_with_room(pdfs, layout):
+    """7.4: the 版记 is on the last page, an even one. A body ending on an even page with room keeps
+    it on that page (numbered, no blank sheet); a body ending on an odd page puts it alone on the
+    next page, which, like a blank page before it, carries no page number (7.5)."""
+    _, bottom, _, _ = _block(layout)
+    _, pages = pdfs["department-county-2025"]
+    assert len(pages) == 2 and _body_on(pages[1]), [line[4] for line in pages[-1][2]]
+    assert any(PAGE_NUMBER.match(line[4]) and "2" in line[4] for line in pages[1][2])
+    for name in ("department-odd", "header"):
+        _, pages = pdfs[name]
+        # the 版记 alone on its page, at the foot, unnumbered
+        assert all(bottom - 4 * 28.95 < line[2] < bottom for line in pages[-1][2]), (name, pages[-1][2])
 
 
 def test_page_number_dash_7mm_below_the_text_block(pdfs, layout):
