@@ -46,6 +46,7 @@ def _specs(tmp_path):
     """(name, spec, table option) of every document the tests look at."""
     out = [(p.stem, p, False) for p in ALL_EXAMPLES + [STARTER, DEPARTMENT]]
     out.append(("maojian-table", MAOJIAN, True))
+    out.append(("maojian-landscape", MAOJIAN, "landscape"))
     for index, title in enumerate(LONG_TITLES):
         out.append((f"long-{index}", _rewrite(STARTER, tmp_path, f"long-{index}", lambda d, t=title: d.update(title=t)), False))
     # Bodies ending on the last lines of a page: one more line each time.
@@ -236,6 +237,29 @@ def test_page_number_dash_7mm_below_the_text_block(pdfs, layout):
                 if any(pixels[y * width + x] < 128 for x in range(int(x0 * scale), int(x1 * scale)))]
         dash = (rows[0] + rows[-1]) / 2 / scale
         assert (dash - bottom) / MM == pytest.approx(7, abs=1), (page, (dash - bottom) / MM)
+
+
+def test_landscape_pages_number_where_the_portrait_pages_do(pdfs, layout):
+    """GB/T 9704 §8: a landscape table page's number sits where the portrait pages have theirs
+    (turned, in the margin that is the portrait foot, 7 mm outside the block), at the portrait right
+    (landscape bottom) on odd pages, the portrait left (landscape top) on even pages; the table head
+    is at the landscape top: the 订口 on odd pages, the 切口 on even pages."""
+    _, pages = pdfs["maojian-landscape"]
+    block_left = layout.margins["bottom"] / 20  # the turned page: its left margin is the portrait bottom
+    turned = [(number, page) for number, page in enumerate(pages, 1) if page[0] > page[1]]
+    assert len(turned) >= 2 and {n % 2 for n, _ in turned} == {0, 1}, len(turned)
+    for number, (width, height, lines) in turned:
+        side = [line for line in lines if line[1] < block_left]
+        assert side, (number, "no page number beside the block")
+        x0, x1, y0, y1 = min(l[0] for l in side), max(l[1] for l in side), min(l[2] for l in side), max(l[3] for l in side)
+        assert y1 - y0 > 2 * (x1 - x0), (number, side)  # turned: a tall narrow box
+        assert "".join(l[4] for l in side).strip("—– ") == str(number), side
+        assert (block_left - (x0 + x1) / 2) / MM == pytest.approx(7, abs=1.5), (number, side)
+        middle = (y0 + y1) / 2
+        assert (middle > height / 2) == (number % 2 == 1), (number, middle)  # odd: portrait right
+        assert not [line for line in lines if line[2] > height - layout.margins["right"] / 20], (number, "a number at the foot")
+        head = [line for line in lines if line[4].startswith("序号")]
+        assert head and head[0][2] < height / 2, (number, head)
 
 
 # ---------------------------------------------------------------- 版头 (7.2)
