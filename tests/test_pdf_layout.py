@@ -46,6 +46,7 @@ def _specs(tmp_path):
     """(name, spec, table option) of every document the tests look at."""
     out = [(p.stem, p, False) for p in ALL_EXAMPLES + [STARTER, DEPARTMENT]]
     out.append(("maojian-table", MAOJIAN, True))
+    out.append(("maojian-landscape", MAOJIAN, "landscape"))
     for index, title in enumerate(LONG_TITLES):
         out.append((f"long-{index}", _rewrite(STARTER, tmp_path, f"long-{index}", lambda d, t=title: d.update(title=t)), False))
     # Bodies ending on the last lines of a page: one more line each time.
@@ -58,6 +59,10 @@ def _specs(tmp_path):
         data["notice"]["header"] = {"file": True}
         data["imprint"] = {"cc": ["区委办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
     out.append(("header", _rewrite(MAOJIAN, tmp_path, "header", header), False))
+    # The department report's body ends on page 2 with room; lengthened, on page 3 (odd).
+    def longer(data):
+        data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 16
+    out.append(("department-odd", _rewrite(DEPARTMENT, tmp_path, "department-odd", longer), False))
     return out
 
 
@@ -183,7 +188,7 @@ def _rules(pdf, page: int, layout, dpi: int = 288):
 
 def test_imprint_at_the_foot_of_an_even_last_page(pdfs, layout):
     _, bottom, left, right = _block(layout)
-    for name in ("department-county-2025", "header"):
+    for name in ("department-county-2025", "department-odd", "header"):
         pdf, pages = pdfs[name]
         assert len(pages) % 2 == 0, f"{name}: the 版记 page must be even, got {len(pages)} pages"
         rules = _rules(pdf, len(pages), layout)
@@ -194,13 +199,29 @@ def test_imprint_at_the_foot_of_an_even_last_page(pdfs, layout):
         outer, inner = rules[0][1], rules[1][1]
         assert outer == pytest.approx(0.35, abs=0.1) and inner == pytest.approx(0.25, abs=0.1), rules
         assert rules[-1][1] == pytest.approx(0.35, abs=0.1)
-        # neither the 版记 page nor a blank page before it shows a page number
         last = pages[-1][2]
-        assert not [line for line in last if line[2] > bottom + 2], last
         texts = [line[4] for line in last]
         assert any(t.startswith("抄送：") for t in texts) and any(t.endswith("印发") for t in texts), texts
         date = next(line for line in last if line[4].endswith("印发"))
         assert right - date[1] == pytest.approx(14, abs=2)  # 印发日期右空一字 (4号: 14 pt)
+
+
+def _body_on(page) -> bool:
+    return any(DATE.match(line[4]) or line[4].startswith("（此件") for line in page[2])
+
+
+def test_imprint_shares_an_even_last_page_with_room(pdfs, layout):
+    """7.4: the 版记 is on the last page, an even one. A body ending on an even page with room keeps
+    it on that page (numbered, no blank sheet); a body ending on an odd page puts it alone on the
+    next page, which, like a blank page before it, carries no page number (7.5)."""
+    _, bottom, _, _ = _block(layout)
+    _, pages = pdfs["department-county-2025"]
+    assert len(pages) == 2 and _body_on(pages[1]), [line[4] for line in pages[-1][2]]
+    assert any(PAGE_NUMBER.match(line[4]) and "2" in line[4] for line in pages[1][2])
+    for name in ("department-odd", "header"):
+        _, pages = pdfs[name]
+        # the 版记 alone on its page, at the foot, unnumbered
+        assert all(bottom - 4 * 28.95 < line[2] < bottom for line in pages[-1][2]), (name, pages[-1][2])
 
 
 def test_page_number_dash_7mm_below_the_text_block(pdfs, layout):
@@ -216,6 +237,29 @@ def test_page_number_dash_7mm_below_the_text_block(pdfs, layout):
                 if any(pixels[y * width + x] < 128 for x in range(int(x0 * scale), int(x1 * scale)))]
         dash = (rows[0] + rows[-1]) / 2 / scale
         assert (dash - bottom) / MM == pytest.approx(7, abs=1), (page, (dash - bottom) / MM)
+
+
+def test_landscape_pages_number_where_the_portrait_pages_do(pdfs, layout):
+    """GB/T 9704 §8: a landscape table page's number sits where the portrait pages have theirs
+    (turned, in the margin that is the portrait foot, 7 mm outside the block), at the portrait right
+    (landscape bottom) on odd pages, the portrait left (landscape top) on even pages; the table head
+    is at the landscape top: the 订口 on odd pages, the 切口 on even pages."""
+    _, pages = pdfs["maojian-landscape"]
+    block_left = layout.margins["bottom"] / 20  # the turned page: its left margin is the portrait bottom
+    turned = [(number, page) for number, page in enumerate(pages, 1) if page[0] > page[1]]
+    assert len(turned) >= 2 and {n % 2 for n, _ in turned} == {0, 1}, len(turned)
+    for number, (width, height, lines) in turned:
+        side = [line for line in lines if line[1] < block_left]
+        assert side, (number, "no page number beside the block")
+        x0, x1, y0, y1 = min(l[0] for l in side), max(l[1] for l in side), min(l[2] for l in side), max(l[3] for l in side)
+        assert y1 - y0 > 2 * (x1 - x0), (number, side)  # turned: a tall narrow box
+        assert "".join(l[4] for l in side).strip("—– ") == str(number), side
+        assert (block_left - (x0 + x1) / 2) / MM == pytest.approx(7, abs=1.5), (number, side)
+        middle = (y0 + y1) / 2
+        assert (middle > height / 2) == (number % 2 == 1), (number, middle)  # odd: portrait right
+        assert not [line for line in lines if line[2] > height - layout.margins["right"] / 20], (number, "a number at the foot")
+        head = [line for line in lines if line[4].startswith("序号")]
+        assert head and head[0][2] < height / 2, (number, head)
 
 
 # ---------------------------------------------------------------- 版头 (7.2)

@@ -235,3 +235,37 @@ def app_properties() -> str:
             "<Application>fazhi</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>"
             "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
             "</Properties>")
+
+
+EMU_PER_TWIP = 635
+_DRAWING_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+               'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+               'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+def text_box(content: str, width: int, height: int, h_align: str | int, v_align: str, box_id: int, name: str,
+             vertical: bool = False, wrap: bool = True) -> str:
+    """A run holding a borderless text box (DrawingML shape) of width × height twips, aligned to the
+    margins (h_align left/center/right, or twips from the page's left edge; v_align top/center/bottom),
+    text wrapping above and below;
+    without `wrap` text runs under it; `vertical` turns its text 90° clockwise (vert="vert"), e.g. a page number read from the side."""
+    cx, cy = width * EMU_PER_TWIP, height * EMU_PER_TWIP
+    vert = "vert" if vertical else "horz"
+    return (f'<w:r><w:drawing {_DRAWING_NS}><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" '
+            f'relativeHeight="{251659264 + box_id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
+            '<wp:simplePos x="0" y="0"/>'
+            + (f'<wp:positionH relativeFrom="page"><wp:posOffset>{h_align * EMU_PER_TWIP}</wp:posOffset></wp:positionH>'
+               if isinstance(h_align, int) else
+               f'<wp:positionH relativeFrom="margin"><wp:align>{h_align}</wp:align></wp:positionH>')
+            +
+            f'<wp:positionV relativeFrom="margin"><wp:align>{v_align}</wp:align></wp:positionV>'
+            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            + ("<wp:wrapTopAndBottom/>" if wrap else "<wp:wrapNone/>") +
+            f'<wp:docPr id="{box_id}" name="{esc(name)}"/><wp:cNvGraphicFramePr/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr>'
+            f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+            f'<wps:txbx><w:txbxContent>{content}</w:txbxContent></wps:txbx>'
+            f'<wps:bodyPr rot="0" vert="{vert}" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b" anchorCtr="0">'
+            '<a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')

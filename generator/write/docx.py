@@ -46,7 +46,8 @@ class _Body:
         self.out: list[str] = []
 
     def document(self, doc: Document) -> str:
-        """All documents (main, parts, attachments), then the 版记 in a section of its own."""
+        """All documents (main, parts, attachments), then the 版记: at the foot of the last body page
+        when that surely is an even page with room, else in a section of its own on the next even page."""
         for index, part in enumerate(doc.all_documents()):
             wanted = "landscape" if part.landscape else "body"
             if wanted != self.section:
@@ -56,7 +57,9 @@ class _Body:
             else:
                 new_page = index > 0
             self._one(part, new_page)
-        if doc.imprint:
+        if doc.imprint and _imprint.fits_in_place(doc, doc.imprint, self.layout):
+            self.out.append(_imprint.imprint_in_place_xml(doc.imprint, self.layout))
+        elif doc.imprint:
             self._end_section()
             self.out.append(_imprint.imprint_xml(doc.imprint, self.layout))
             self.section = "imprint"

@@ -15,7 +15,8 @@ import math
 from generator.ooxml import xml as x
 from generator.ooxml.layout import Layout
 from generator.ooxml.vocab import STYLES as S
-from generator.tree import Imprint, cn_date, sentence
+from generator.tree import Document, Imprint, cn_date, sentence
+from generator.write.pages import body_end
 from generator.write.titles import text_width
 
 CC_LABEL = "抄送："
@@ -25,28 +26,79 @@ SLACK = 60  # twips left free under the table: rounding in either application mu
 def imprint_xml(imprint: Imprint, layout: Layout) -> str:
     """The spacer, the 抄送 rows (a table) and the 印发 line, the document's last paragraph."""
     width, pitch = layout.text_width, layout.line_pitch
-    one = layout.positions["imprint_indent"] * layout.sizes["imprint"] * 10  # one 4号 character in twips
     outer, inner = layout.rules["imprint_outer"], layout.rules["imprint_inner"]
-    table, height = "", 0
-    if imprint.cc:
-        text = CC_LABEL + sentence(imprint.cc)
-        label = round(text_width(CC_LABEL) * one)
-        cell = x.para(x.runs(text, "", S.cjk(S.imprint)), S.imprint, x.ind(left=one + label, right=one, hanging=label))
-        height = _lines(text, width, one, label) * pitch
-        table = x.rule_table([(cell, outer, inner, height)], width)
+    cc = _cc_cell(imprint, layout)
+    table = x.rule_table([(cc[0], outer, inner, cc[1])], width) if cc else ""
     # The 印发 line is a paragraph (Word wants one after a table anyway) whose rule spans the text
     # block: no side indents, the first-line indent and a right tab keep the text one character in.
+    rules = x.border("top", 0 if table else outer, space=0) + x.border("bottom", outer, space=0)
+    last = _printed(imprint, layout, f"<w:pBdr>{rules}</w:pBdr>")
+    spacer = layout.text_height - (cc[1] if cc else 0) - pitch - SLACK
+    return x.para("", S.spacer, '<w:snapToGrid w:val="0"/>' + x.spacing(line=spacer, exact=True)) + table + last
+
+
+def fits_in_place(doc: Document, imprint: Imprint, layout: Layout) -> bool:
+    """Whether the body surely ends on an even page with room for the 版记 under it.
+
+    The line estimate (write/pages.py) matched LibreOffice to within two lines on the examples;
+    it is trusted only with a margin of two lines plus one per page, on both sides of the count:
+    the last page must still hold body text and the 版记 must still fit if the count is that far off.
+    """
+    end = body_end(doc, layout)
+    if end is None or end.page % 2:
+        return False
+    margin = 2 + end.page
+    per_page = layout.text_height // layout.line_pitch
+    return end.used >= margin and end.used + imprint_lines(imprint, layout) + margin <= per_page
+
+
+def imprint_in_place_xml(imprint: Imprint, layout: Layout) -> str:
+    """The 版记 on the page where the body ends: a text box at the foot of the text block (its
+    last rule on the block's lower edge) holding the rule table, anchored in a tiny last paragraph.
+    LibreOffice 7.4 imports a floating table as wide as the text block as an inline one; a text box
+    it keeps where Word puts it."""
+    outer, inner = layout.rules["imprint_outer"], layout.rules["imprint_inner"]
+    cc = _cc_cell(imprint, layout)
+    rows = [(cc[0], outer, inner, cc[1])] if cc else []
+    rows.append((_printed(imprint, layout, ""), inner if cc else outer, outer, layout.line_pitch))
+    height = sum(row[3] for row in rows) + SLACK
+    content = x.rule_table(rows, layout.text_width) + x.para("", S.spacer, x.SPACER_PPR)
+    box = x.text_box(content, layout.text_width, height, "center", "bottom", 1, "版记")
+    return x.para(box, S.spacer, x.SPACER_PPR)
+
+
+def imprint_lines(imprint: Imprint, layout: Layout) -> int:
+    """Grid lines the 版记 takes: the 抄送 lines and the 印发 line."""
+    cc = _cc_cell(imprint, layout)
+    return (cc[1] // layout.line_pitch if cc else 0) + 1
+
+
+def _one(layout: Layout) -> int:
+    return layout.positions["imprint_indent"] * layout.sizes["imprint"] * 10  # one 4号 character in twips
+
+
+def _cc_cell(imprint: Imprint, layout: Layout) -> tuple[str, int] | None:
+    """The 抄送 cell (wrapped lines aligned after 「抄送：」) and its height in twips."""
+    if not imprint.cc:
+        return None
+    one = _one(layout)
+    text = CC_LABEL + sentence(imprint.cc)
+    label = round(text_width(CC_LABEL) * one)
+    cell = x.para(x.runs(text, "", S.cjk(S.imprint)), S.imprint, x.ind(left=one + label, right=one, hanging=label))
+    return cell, _lines(text, layout.text_width, one, label) * layout.line_pitch
+
+
+def _printed(imprint: Imprint, layout: Layout, borders: str) -> str:
+    """The 印发 line: 印发机关 one character in, 印发日期 one character from the right."""
+    one = _one(layout)
     printed = x.run(imprint.printer)
     tabs = ""
     if imprint.print_date:
-        stop = width - layout.positions["imprint_date_right"] * one
+        stop = layout.text_width - layout.positions["imprint_date_right"] * one
         printed += x.TAB + x.run(cn_date(imprint.print_date) + "印发")
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>'
-    rules = (x.border("top", 0 if table else outer, space=0) + x.border("bottom", outer, space=0))
-    last = x.para(printed, S.imprint, f"<w:pBdr>{rules}</w:pBdr>{tabs}" + x.ind(left=0, right=0, first=one)
-                  + x.spacing(line=pitch, exact=True))
-    spacer = layout.text_height - height - pitch - SLACK
-    return x.para("", S.spacer, '<w:snapToGrid w:val="0"/>' + x.spacing(line=spacer, exact=True)) + table + last
+    return x.para(printed, S.imprint, borders + tabs + x.ind(left=0, right=0, first=one)
+                  + x.spacing(line=layout.line_pitch, exact=True))
 
 
 def _lines(text: str, width: int, one: int, label: int) -> int:

@@ -22,6 +22,8 @@ from generator.ooxml.vocab import STYLES as S
 _FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 _FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 EMPTY_FOOTER = "rIdFzEmpty"   # the 版记 page and the blank page before it carry no page number (7.5)
+# Landscape table pages: the page number stands where the portrait pages have it (GB/T 9704 §8).
+LANDSCAPE_FOOTERS = {"default": ("rIdFzLandOdd", "footerFzLandOdd.xml"), "even": ("rIdFzLandEven", "footerFzLandEven.xml")}
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,9 @@ def sections(base: Base, layout: Layout) -> dict[str, str]:
     # A landscape page is the portrait page turned: its top is the portrait left edge (订口).
     turned = dict(m, top=m["left"], right=m["top"], bottom=m["right"], left=m["bottom"])
     empty = {"default": EMPTY_FOOTER, "even": EMPTY_FOOTER}
+    landscape = {kind: rid for kind, (rid, _) in LANDSCAPE_FOOTERS.items()}
     return {"body": x.sect_pr(base.footers, size, m, layout.line_pitch),
-            "landscape": x.sect_pr(base.footers, size[::-1], turned, layout.line_pitch),
+            "landscape": x.sect_pr(landscape, size[::-1], turned, layout.line_pitch),
             # No line grid on the 版记 page: the spacer's exact height must not be rounded to grid lines.
             "imprint": x.sect_pr(empty, size, m, None, start="evenPage")}
 
@@ -99,7 +102,7 @@ def _build_base_package(options: StyleOptions) -> Base:
     _tune_settings(document)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _split_package(buffer.getvalue(), fonts)
+    return _split_package(buffer.getvalue(), fonts, layout)
 
 
 def _drop_extra_parts(document) -> None:
@@ -146,8 +149,25 @@ def _settings_template(settings: str) -> str:
     return re.sub(r'<w14:docId w14:val="[0-9A-Fa-f]+"/>', '<w14:docId w14:val="{doc_id}"/>', settings)
 
 
-def _split_package(data: bytes, fonts: Fonts) -> Base:
-    """Cut the saved package into a reusable zip and the document.xml envelope; add the empty footer."""
+def _landscape_footer(layout: Layout, side: str) -> str:
+    """A landscape page's footer: 「— N —」 in a text box turned 90° in the left margin (the portrait
+    page's foot), 7 mm outside the text block, one character from its end: odd pages at the bottom
+    (the portrait right), even pages at the top (the portrait left)."""
+    one = layout.positions["page_number_indent"] * layout.sizes["page_number"] * 10
+    line = layout.sizes["page_number"] * 15  # the number's line, across the box
+    centre = layout.margins["bottom"] - PAGE_NUMBER_BELOW_BLOCK
+    indent = x.ind(right=one) if side == "right" else x.ind(left=one)
+    number = x.para(x.page_field_runs(), S.footer, f'<w:jc w:val="{side}"/>' + indent + x.spacing(line=line, exact=True))
+    height = layout.page["width"] - layout.margins["left"] - layout.margins["right"]  # the turned block's height
+    box = x.text_box(number, line, height, centre - line // 2, "top", 2 if side == "right" else 3, "页码", vertical=True, wrap=False)
+    return x.footer_part(x.para(box, S.footer))
+
+
+PAGE_NUMBER_BELOW_BLOCK = 397  # 7 mm: the page number's line centre under the text block (7.5)
+
+
+def _split_package(data: bytes, fonts: Fonts, layout: Layout) -> Base:
+    """Cut the saved package into a reusable zip and the document.xml envelope; add the extra footers."""
     source = zipfile.ZipFile(io.BytesIO(data))
     document_xml = source.read("word/document.xml").decode("utf-8")
     body_start = document_xml.index("<w:body>") + len("<w:body>")
@@ -156,6 +176,9 @@ def _split_package(data: bytes, fonts: Fonts) -> Base:
     used_fonts = list(dict.fromkeys(dataclasses.astuple(fonts)))
     out = io.BytesIO()
     skip = ("word/document.xml", "word/settings.xml", "docProps/core.xml")
+    extra = {"footerFzEmpty.xml": (EMPTY_FOOTER, x.footer_part(""))}
+    for kind, (rid, name) in LANDSCAPE_FOOTERS.items():
+        extra[name] = (rid, _landscape_footer(layout, "right" if kind == "default" else "left"))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
             if info.filename in skip:
@@ -166,12 +189,14 @@ def _split_package(data: bytes, fonts: Fonts) -> Base:
             elif info.filename == "word/fontTable.xml":
                 content = x.font_table(used_fonts).encode("utf-8")
             elif info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", f'<Override PartName="/word/footerFzEmpty.xml" '
-                                                      f'ContentType="{_FOOTER_TYPE}"/></Types>'.encode())
+                content = content.replace(b"</Types>", "".join(f'<Override PartName="/word/{name}" ContentType="{_FOOTER_TYPE}"/>'
+                                                               for name in extra).encode() + b"</Types>")
             elif info.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", f'<Relationship Id="{EMPTY_FOOTER}" Type="{_FOOTER_REL}" '
-                                                               f'Target="footerFzEmpty.xml"/></Relationships>'.encode())
+                content = content.replace(b"</Relationships>", "".join(
+                    f'<Relationship Id="{rid}" Type="{_FOOTER_REL}" Target="{name}"/>' for name, (rid, _) in extra.items()
+                ).encode() + b"</Relationships>")
             target.writestr(info.filename, content)
-        target.writestr("word/footerFzEmpty.xml", x.footer_part(""))
+        for name, (_, part) in extra.items():
+            target.writestr(f"word/{name}", part)
     settings = _settings_template(source.read("word/settings.xml").decode("utf-8"))
     return Base(out.getvalue(), document_xml[:body_start], settings, footers)
