@@ -489,3 +489,22 @@ def test_long_heading_followed_by_a_short_paragraph_is_not_joined():
     titles = [h.title for h in doc.headings()]
     assert titles == ["党政主要负责人履行推进法治建设第一责任人职责情况", "2023年推进法治政府建设的主要安排"]
     assert [b.text for b in doc.blocks if isinstance(b, Paragraph)][-2:] == ["履职。", "安排。"]
+
+
+def test_a_notice_with_its_header_reads_back_with_its_own_title(tmp_path):
+    """The 版头 (red 发文机关标志「…文件」, 份号/密级) is not part of the title: check must not
+    measure the mark as the title or call its line break a broken title."""
+    import yaml as _yaml
+
+    from generator.api import render_file
+    from generator.checks import check_document
+
+    data = _yaml.safe_load(MAOJIAN.read_text(encoding="utf-8"))
+    data["notice"]["header"] = {"file": True, "secrecy": "秘密"}
+    spec = tmp_path / "header.yaml"
+    spec.write_text(_yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    doc = read_draft(render_file(spec, tmp_path / "header.docx"))
+    assert doc.title.replace("\n", "") == "茅箭区人民政府办公室关于印发2024年度茅箭区法治政府建设工作要点的通知"
+    assert doc.doc_number == "茅政办发〔2024〕7号"
+    rules = {f.rule for f in check_document(doc).findings}
+    assert not rules & {"layout.title-size", "layout.title-break"}, rules

@@ -60,6 +60,8 @@ DEFAULT_STYLES = frozenset({STYLES.normal, STYLES.default_font, STYLES.table_nor
 # What the reader learns from a paragraph style: (role, heading level).
 ROLE_OF_STYLE: dict[str, tuple[str, int]] = {
     STYLES.title: ("title", 0), STYLES.attachment_title: ("title", 0),
+    # The 版头 (发文机关标志, 份号/密级/紧急程度) is not the title: the reader passes over it.
+    STYLES.issuer_mark: ("header", 0), STYLES.header_field: ("header", 0),
     STYLES.recipients: ("recipients", 0), STYLES.signature: ("signature", 0), STYLES.note: ("note", 0),
     STYLES.doc_number: ("doc_number", 0), STYLES.attachment_label: ("label", 0), STYLES.imprint: ("imprint", 0),
     **{STYLES.heading(n): ("heading", n) for n in (1, 2, 3, 4)},

@@ -221,6 +221,9 @@ class _Builder:
                 break
             if index > start and (line.page_break or line.kind == "label"):
                 break
+            if line.kind == "header":  # fazhi's 版头 above the 文号 and title
+                index += 1
+                continue
             match = _DOC_NUMBER.match(text.replace("\t", " "))
             if line.kind == "doc_number" or (match and not doc.doc_number):
                 self._doc_number(doc, line, match)
