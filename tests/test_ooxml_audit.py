@@ -14,11 +14,15 @@ STARTERS = [EXAMPLES / "template-county-2025.yaml", EXAMPLES / "department-count
 THEME = "relationships/theme"
 
 
-def _with_header(tmp_path: Path) -> Path:
-    """The work plan with a 版头 of every part: 份号, 密级, 紧急程度, 「文件」."""
-    spec = copy_example(MAOJIAN, tmp_path)
+def _with_header(tmp_path: Path, joint: bool = False) -> Path:
+    """The work plan with a 版头 of every part: 份号, 密级, 紧急程度, 「文件」 (for two issuers: 联合行文)."""
+    folder = tmp_path / ("joint" if joint else "single")
+    folder.mkdir(exist_ok=True)
+    spec = copy_example(MAOJIAN, folder)
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
     data["notice"]["header"] = {"file": True, "copy_number": "000001", "secrecy": "秘密★1年", "urgency": "特急"}
+    if joint:
+        data["notice"]["header"]["issuers"] = ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室"]
     data["imprint"] = {"cc": ["区委办公室", "区人大常委会办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return spec
@@ -30,6 +34,7 @@ def _variants(tmp_path: Path):
     yield "table", MAOJIAN, Options(table=True)
     yield "table-landscape", MAOJIAN, Options(table="landscape")
     yield "header", _with_header(tmp_path), Options(table=True)
+    yield "joint-header", _with_header(tmp_path, joint=True), Options()
 
 
 def test_every_example_validates(tmp_path):

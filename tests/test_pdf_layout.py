@@ -59,6 +59,10 @@ def _specs(tmp_path):
         data["notice"]["header"] = {"file": True}
         data["imprint"] = {"cc": ["区委办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
     out.append(("header", _rewrite(MAOJIAN, tmp_path, "header", header), False))
+
+    def joint(data):
+        data["notice"]["header"] = {"file": True, "issuers": ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室"]}
+    out.append(("joint", _rewrite(MAOJIAN, tmp_path, "joint", joint), False))
     # The department report's body ends on page 2 with room; lengthened, on page 3 (odd).
     def longer(data):
         data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 16
@@ -287,3 +291,18 @@ def test_header_red_rule_4mm_under_the_doc_number(pdfs, layout):
     gap = (rule_rows[0] - dark[-1]) / scale / MM
     assert gap == pytest.approx(4, abs=1), gap
     assert pages[0][2][0][4].startswith("茅箭区人民政府办公室文件")
+
+
+def test_joint_header_file_stands_right_of_all_names_centred_on_them(pdfs):
+    """联合行文 (GB/T 9704 7.2.3): the names stacked as wide as the widest, 「文件」 to the right of
+    all of them, centred on them — not after one of the lines."""
+    _, pages = pdfs["joint"]
+    lines = pages[0][2]
+    file_line = next(line for line in lines if line[4] == "文件")
+    names = [line for line in lines if line[4].endswith("办公室") and line[3] - line[2] > 25]
+    assert len(names) == 2, [line[4] for line in lines[:6]]
+    assert file_line[0] >= max(n[1] for n in names) - 2
+    assert abs(names[0][0] - names[1][0]) < 3 and abs(names[0][1] - names[1][1]) < 3  # 分散对齐: one width
+    centre = (file_line[2] + file_line[3]) / 2
+    names_centre = (min(n[2] for n in names) + max(n[3] for n in names)) / 2
+    assert abs(centre - names_centre) < 6, (centre, names_centre)

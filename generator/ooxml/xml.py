@@ -243,11 +243,11 @@ _DRAWING_NS = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordp
                'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
 
 
-def text_box(content: str, width: int, height: int, h_align: str | int, v_align: str, box_id: int, name: str,
+def text_box(content: str, width: int, height: int, h_align: str | int, v_align: str | int, box_id: int, name: str,
              vertical: bool = False, wrap: bool = True) -> str:
     """A run holding a borderless text box (DrawingML shape) of width × height twips, aligned to the
-    margins (h_align left/center/right, or twips from the page's left edge; v_align top/center/bottom),
-    text wrapping above and below;
+    margins (h_align left/center/right, or twips from the page's left edge; v_align top/center/bottom,
+    or twips below the top of the paragraph holding it), text wrapping above and below;
     without `wrap` text runs under it; `vertical` turns its text 90° clockwise (vert="vert"), e.g. a page number read from the side."""
     cx, cy = width * EMU_PER_TWIP, height * EMU_PER_TWIP
     vert = "vert" if vertical else "horz"
@@ -257,9 +257,10 @@ def text_box(content: str, width: int, height: int, h_align: str | int, v_align:
             + (f'<wp:positionH relativeFrom="page"><wp:posOffset>{h_align * EMU_PER_TWIP}</wp:posOffset></wp:positionH>'
                if isinstance(h_align, int) else
                f'<wp:positionH relativeFrom="margin"><wp:align>{h_align}</wp:align></wp:positionH>')
-            +
-            f'<wp:positionV relativeFrom="margin"><wp:align>{v_align}</wp:align></wp:positionV>'
-            f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            + (f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{v_align * EMU_PER_TWIP}</wp:posOffset></wp:positionV>'
+               if isinstance(v_align, int) else
+               f'<wp:positionV relativeFrom="margin"><wp:align>{v_align}</wp:align></wp:positionV>')
+            + f'<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
             + ("<wp:wrapTopAndBottom/>" if wrap else "<wp:wrapNone/>") +
             f'<wp:docPr id="{box_id}" name="{esc(name)}"/><wp:cNvGraphicFramePr/>'
             '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'

@@ -29,7 +29,7 @@ def write_docx(doc: Document, options: StyleOptions = StyleOptions()) -> bytes:
     """The .docx bytes for a document tree."""
     base = base_package(options)
     layout = load_layout(options.layout_path)
-    body = _Body(layout, sections(base, layout)).document(doc)
+    body = _Body(layout, sections(base, layout), layout.fonts(options.fonts)).document(doc)
     document_xml = base.document_head + body + "</w:body></w:document>"
     author = next((d.signatures[0] for d in doc.all_documents() if d.signatures), "")
     return assemble(base, document_xml, doc.title.replace("\n", ""), author)
@@ -38,8 +38,9 @@ def write_docx(doc: Document, options: StyleOptions = StyleOptions()) -> bytes:
 class _Body:
     """Builds the body XML of a document tree."""
 
-    def __init__(self, layout: Layout, sect: dict[str, str]):
+    def __init__(self, layout: Layout, sect: dict[str, str], fonts=None):
         self.layout = layout
+        self.fonts = fonts  # ooxml.layout.Fonts: for the one run LibreOffice will not style (the 版头's 「文件」)
         self.char = layout.char
         self.sect = sect
         self.section = "body"
@@ -79,7 +80,7 @@ class _Body:
             out.append(x.para(x.run(doc.label), S.attachment_label, page_break))
             page_break = ""
         if doc.header:
-            out.append(_header.header_xml(doc.header, doc.doc_number, self.layout, page_break))
+            out.append(_header.header_xml(doc.header, doc.doc_number, self.layout, page_break, self.fonts))
             page_break = ""
         elif doc.doc_number:
             out.append(self._doc_number(doc, page_break))

@@ -6,6 +6,8 @@ several issuers (联合行文) stand one per line, 「文件」 to their right, 
 """
 from __future__ import annotations
 
+import re
+
 from generator.ooxml import xml as x
 from generator.ooxml.layout import Layout
 from generator.ooxml.vocab import STYLES as S
@@ -19,7 +21,7 @@ MARK_TOP_IN_LINE = 0.12
 NUMBER_BOTTOM_IN_LINE = 0.16
 
 
-def header_xml(header: Header, doc_number: str, layout: Layout, page_break: str = "") -> str:
+def header_xml(header: Header, doc_number: str, layout: Layout, page_break: str = "", fonts=None) -> str:
     """The 版头's paragraphs."""
     pitch, conf = layout.line_pitch, layout.header
     out = []
@@ -30,7 +32,7 @@ def header_xml(header: Header, doc_number: str, layout: Layout, page_break: str 
     size = conf["mark_size"]
     line = size * 12
     before = max(0, conf["mark_top"] - len(fields) * pitch - round(MARK_TOP_IN_LINE * size * 10))
-    out.append(_mark(header, layout, page_break + x.spacing(before=before, line=line, exact=True)))
+    out.append(_mark(header, layout, page_break + x.spacing(before=before, line=line, exact=True), fonts))
     number_line = layout.sizes["body"] * 15  # the 文号 in a line of exact height: the rule's distance is fixed
     gap = conf["lines_after_mark"] * pitch
     rule_space = round((conf["rule_gap"] - NUMBER_BOTTOM_IN_LINE * layout.sizes["body"] * 10) / 20)  # points
@@ -41,7 +43,7 @@ def header_xml(header: Header, doc_number: str, layout: Layout, page_break: str 
     return "".join(out)
 
 
-def _mark(header: Header, layout: Layout, ppr: str) -> str:
+def _mark(header: Header, layout: Layout, ppr: str, fonts=None) -> str:
     """The 发文机关标志, narrowed (character scale) when it is wider than the text block."""
     size = layout.header["mark_size"]
     names = header.issuers
@@ -49,18 +51,51 @@ def _mark(header: Header, layout: Layout, ppr: str) -> str:
     if len(names) <= 1:
         text = (names[0] if names else "") + suffix
         return x.para(_scaled(text, text_width(text), size, layout), S.issuer_mark, ppr)
-    # 联合行文: names stacked, each scaled to the widest; 「文件」 after the middle line.
-    widest = max(text_width(name) for name in names) + text_width(suffix)
-    middle = len(names) // 2
-    lines = []
-    for index, name in enumerate(names):
-        text = name + (suffix if index == middle else "")
-        lines.append(_scaled(text, widest, size, layout))
-    return x.para(x.BREAK.join(lines), S.issuer_mark, ppr)
+    if not suffix:
+        widest = max(text_width(name) for name in names)
+        return x.para(x.BREAK.join(_scaled(name, widest, size, layout) for name in names), S.issuer_mark, ppr)
+    return _joint_with_file(names, layout, ppr, fonts or layout.fonts("gb2312"))
 
 
-def _scaled(text: str, width: float, size: int, layout: Layout) -> str:
+def _joint_with_file(names: list[str], layout: Layout, ppr: str, fonts) -> str:
+    """联合行文 「…文件」: the names stacked as wide as the widest and 「文件」 to their right,
+    centred on them (GB/T 9704 7.2.3). The names are centred in the block less the room 「文件」
+    takes; 「文件」 is a text box anchored in the names' paragraph (no wrapping, so nothing moves)."""
+    size = layout.header["mark_size"]
+    em, line = size * 10, size * 12                     # twips: one character, one line of the mark
+    file_width = round(text_width(FILE) * em)
+    room = layout.text_width - file_width
+    natural = max(text_width(name) for name in names)
+    widest = min(natural * em, room)
+    scale = min(100, int(100 * room / (natural * em)))
+    runs = x.BREAK.join(_spread(name, natural, em, scale) for name in names)
+    left = layout.margins["left"] + round((room + widest) / 2)
+    top = _before(ppr) + round((len(names) - 1) * line / 2)
+    # LibreOffice does not apply paragraph styles inside a DrawingML text box: the run says it again.
+    mark = x.rpr(fonts.issuer_mark, fonts.latin, size, color=layout.header["mark_color"])
+    box = x.text_box(x.para(x.run(FILE, rpr=mark), S.issuer_mark, x.spacing(line=line, exact=True)),
+                     file_width + em // 4, line, left, top, 4, "发文机关标志「文件」", wrap=False)
+    return x.para(runs + box, S.issuer_mark, ppr + x.ind(right=file_width, first=0, first_chars=0))
+
+
+def _spread(name: str, natural: float, em: int, scale: int) -> str:
+    """A name as wide as the widest (分散对齐): its characters spaced out, the scale shared by all."""
+    width = f'<w:w w:val="{scale}"/>' if scale < 100 else ""
+    missing = (natural - text_width(name)) * em * scale / 100
+    if len(name) < 2 or missing <= 0:
+        return x.run(name, rpr=width)
+    gap = round(missing / (len(name) - 1))
+    return x.run(name[:-1], rpr=f'<w:spacing w:val="{gap}"/>' + width) + x.run(name[-1], rpr=width)
+
+
+def _before(ppr: str) -> int:
+    """The space before a paragraph, from its spacing element (twips)."""
+    found = re.search(r'w:before="(\d+)"', ppr)
+    return int(found.group(1)) if found else 0
+
+
+def _scaled(text: str, width: float, size: int, layout: Layout, room: int | None = None) -> str:
     """A run of the mark; the character scale (w:w) is per run because it depends on the name's length."""
-    room = layout.text_width / (size * 10)
+    room = (room or layout.text_width) / (size * 10)
     scale = min(100, int(100 * room / width)) if width else 100
     return x.run(text, rpr=f'<w:w w:val="{scale}"/>' if scale < 100 else "")
