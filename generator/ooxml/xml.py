@@ -65,7 +65,8 @@ def ordered_ppr(ppr: str) -> str:
     return "".join(text for _, text in sorted(parts, key=lambda p: _PPR_ORDER[p[0]]))
 
 
-# A paragraph 1 pt high, off the grid: what must follow a table at the very end of a part.
+# The spacer style's properties (1 pt high, off the grid) said directly: LibreOffice does not apply
+# paragraph styles inside a DrawingML text box (the 版记's box).
 SPACER_PPR = ('<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
               '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>')
 

@@ -205,5 +205,5 @@ class _Body:
             cells = [x.para(x.runs(text, "", S.cjk(style)), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
                      for text in row + [""] * (count - len(row))]
             rows.append(x.table_row(cells, widths, is_header))
-        after = x.para("", S.table_text, x.SPACER_PPR) if last else x.para("", S.table_text)
+        after = x.para("", S.spacer) if last else x.para("", S.table_text)
         return x.table("".join(rows), widths, self.layout.table["cell_margin"]) + after

@@ -12,8 +12,6 @@ _HEADING_NAMES = {1: "heading 1", 2: "heading 2", 3: "heading 3", 4: "heading 4"
 def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
     """word/styles.xml for a layout and font profile."""
     body, latin, cond = layout.sizes["body"], fonts.latin, layout.condense
-    small = layout.sizes["table"]
-    imprint_indent = layout.positions["imprint_indent"] * layout.sizes["imprint"] * 10
     indent = x.ind(first=2 * layout.char, first_chars=200)
     no_indent = x.ind(first=0, first_chars=0)
     single = x.spacing()
@@ -24,7 +22,18 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
     defaults = (f"<w:rPrDefault><w:rPr>{x.rpr(fonts.body, latin, body, condense=cond)}"
                 '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
                 f'<w:pPrDefault><w:pPr>{default_ppr}</w:pPr></w:pPrDefault>')
-    styles = [
+    styles = _base_styles(layout, fonts, indent, no_indent, title_spacing)
+    styles += _heading_styles(layout, fonts, heading3_bold, indent)
+    styles += _role_styles(layout, fonts, indent, no_indent)
+    styles += _cjk_styles(layout, fonts, heading3_bold)
+    return x.styles_part(defaults, styles)
+
+
+def _base_styles(layout: Layout, fonts: Fonts, indent: str, no_indent: str, title_spacing: str) -> list[str]:
+    """Normal (3号仿宋, two characters in, justified on the grid), the default character and table styles, Title."""
+    body, latin, cond, single = layout.sizes["body"], fonts.latin, layout.condense, x.spacing()
+    no_space = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'  # characters count exactly
+    return [
         x.style("paragraph", S.normal, "Normal", based_on="", ppr=f'<w:widowControl w:val="0"/>{no_space}<w:jc w:val="both"/>{single}{indent}',
                 rpr_=x.rpr(fonts.body, latin, body, condense=cond)),
         x.style("character", S.default_font, "Default Paragraph Font", based_on="",
@@ -37,6 +46,12 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
                 ppr=f'<w:snapToGrid w:val="0"/><w:jc w:val="center"/>{title_spacing}{no_indent}<w:outlineLvl w:val="9"/>',
                 rpr_=x.rpr(fonts.title, latin, layout.sizes["title"])),
     ]
+
+
+def _heading_styles(layout: Layout, fonts: Fonts, heading3_bold: bool, indent: str) -> list[str]:
+    """Heading 1-4 with outline levels, and the character styles of run-in headings."""
+    body, latin, cond, single = layout.sizes["body"], fonts.latin, layout.condense, x.spacing()
+    styles = []
     for level in (1, 2, 3, 4):
         bold = heading3_bold and level == 3
         font = fonts.heading(level)
@@ -48,8 +63,16 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
         styles.append(x.style("character", S.runin(level), f"fazhi run-in heading {level}",
                               based_on=S.default_font,
                               rpr_=x.rpr(font, latin, body, bold=bold, condense=cond)))
+    return styles
+
+
+def _role_styles(layout: Layout, fonts: Fonts, indent: str, no_indent: str) -> list[str]:
+    """The styles of the other roles: 发文字号, 签发人, 主送, 署名, 附注, 附件, tables, 版记, 版头, footer."""
+    body, latin, cond, single = layout.sizes["body"], fonts.latin, layout.condense, x.spacing()
+    small = layout.sizes["table"]
+    imprint_indent = layout.positions["imprint_indent"] * layout.sizes["imprint"] * 10
     plain = x.rpr(fonts.body, latin, body, condense=cond)
-    styles += [
+    return [
         x.style("paragraph", S.doc_number, "fazhi 发文字号", next_=S.title,
                 ppr=f'<w:jc w:val="center"/>{x.spacing(after=layout.spacing["after_doc_number"] * layout.line_pitch)}{no_indent}', rpr_=plain),
         x.style("character", S.signer_name, "fazhi 签发人姓名", based_on=S.default_font,
@@ -83,8 +106,6 @@ def styles_xml(layout: Layout, fonts: Fonts, heading3_bold: bool) -> str:
                 ppr=f'<w:snapToGrid w:val="0"/>{x.spacing()}{no_indent}',
                 rpr_=x.rpr(fonts.page_number, fonts.page_number, layout.sizes["page_number"])),
     ]
-    styles += _cjk_styles(layout, fonts, heading3_bold)
-    return x.styles_part(defaults, styles)
 
 
 def _header_styles(layout: Layout, fonts: Fonts, no_indent: str) -> list[str]:

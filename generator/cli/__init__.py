@@ -1,0 +1,93 @@
+"""The `fazhi` command: parses arguments, calls the library, maps errors to exit codes here only."""
+from __future__ import annotations
+
+import atexit
+import functools
+import gc
+import sys
+from pathlib import Path
+
+import click
+
+
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+# Paths are checked by the library, in Chinese, one file at a time: click checks none of them
+# (its checks are English, and one unreadable draft would stop a whole `check` run).
+PATH = click.Path(path_type=Path, readable=False)
+
+# Interpreter shutdown runs the cyclic garbage collector over every object still alive (~33,000
+# after a render: pydantic schemas, compiled templates): measured 44 ms of a kaifu render. Moving them
+# to the permanent generation first skips that work; atexit still runs every other handler
+# (registered later, so run earlier), and the OS frees the memory anyway.
+atexit.register(gc.freeze)
+
+
+def _kind_names() -> list[str]:
+    from generator.kinds import KINDS
+
+    return list(KINDS)
+
+
+def _handle_errors(func):
+    """Turn library errors into Chinese messages and exit code 2, never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from generator.errors import FazhiError
+
+        try:
+            return func(*args, **kwargs)
+        except FazhiError as exc:
+            for problem in exc.problems:
+                click.secho(f"错误：{problem}", fg="red", err=True)
+            sys.exit(EXIT_INPUT)
+        except KeyboardInterrupt:
+            click.echo("已中断", err=True)
+            sys.exit(130)
+
+    return wrapper
+
+
+class FazhiGroup(click.Group):
+    """The command group; click's own errors, interrupts and a closed pipe are handled here."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        from generator.cli import messages
+        from generator.errors import Interrupted
+        from generator.write.atomic import terminating_signals_unwind
+
+        try:
+            with terminating_signals_unwind():
+                code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.ClickException as exc:
+            if type(exc).__name__ == "NoArgsIsHelpError":  # plain `fazhi`: the help (click ≥ 8.2)
+                exc.show()
+                sys.exit(EXIT_INPUT)
+            messages.show(exc)
+            sys.exit(EXIT_INPUT if isinstance(exc, click.UsageError) else exc.exit_code)
+        except (click.exceptions.Abort, KeyboardInterrupt):
+            click.echo("已中断", err=True)
+            sys.exit(130)
+        except Interrupted as exc:
+            click.echo("已中断（收到终止信号）", err=True)
+            sys.exit(128 + exc.signum)
+        except BrokenPipeError:
+            messages.silence_closed_pipe()
+            sys.exit(EXIT_FINDINGS)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=FazhiGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="fazhi")
+def main() -> None:
+    """fazhi：法治政府建设年度报告、工作要点的生成与检查工具。"""
+
+
+# The commands register themselves on `main` when their modules are imported.
+from generator.cli import check, render, tables  # noqa: E402,F401
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
