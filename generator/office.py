@@ -14,15 +14,14 @@ import shutil
 import signal
 import subprocess
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 from generator import cache
 from generator.errors import FazhiError, Problem
 from generator.resources import FONTS_CONF
+from generator.signals import held, unwinding
 
-TERMINATING = ("SIGTERM", "SIGHUP")
 GRACE = 3.0  # seconds LibreOffice gets to exit after SIGTERM before SIGKILL
 MISSING = "未安装 LibreOffice（soffice）"
 
@@ -41,7 +40,7 @@ def convert(paths: list[Path], outdir: Path, convert_to: str, suffix: str, timeo
     outputs = [outdir / (Path(p).stem + suffix) for p in paths]
     started = time.time() - 1  # an older output of the same name in outdir is no proof of success
     output = ""
-    with terminating_cleanly(), tempfile.TemporaryDirectory(prefix="fazhi-lo-") as scratch:
+    with unwinding(), tempfile.TemporaryDirectory(prefix="fazhi-lo-") as scratch:
         for attempt in (1, 2):
             with _profile(Path(scratch), fresh=attempt == 2) as (profile, kept):
                 env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), TMPDIR=scratch, TMP=scratch, TEMP=scratch)
@@ -68,15 +67,14 @@ def run_group(command: list[str], env: dict, timeout: float,
     """Run a command in a process group of its own; end the whole group on timeout or interruption."""
     process = None
     try:
-        with _held_signals() as held:  # a Ctrl-C inside Popen would leave its child unsupervised
+        with held():  # a Ctrl-C inside Popen would leave its child unsupervised
             process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                        stdin=subprocess.DEVNULL, start_new_session=True)
-        held.deliver()
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         end_group(process)
         raise error(Problem(f"LibreOffice 转换超时（{timeout:.0f} 秒），已终止")) from None
-    except BaseException:  # Ctrl-C, SystemExit from a termination signal: leave nothing running
+    except BaseException:  # Ctrl-C, Interrupted by a termination signal: leave nothing running
         if process is not None:
             try:
                 end_group(process)
@@ -86,29 +84,6 @@ def run_group(command: list[str], env: dict, timeout: float,
         raise
     end_group(process)  # LibreOffice may leave a helper behind even after a clean exit
     return process.returncode, output.decode("utf-8", "replace")
-
-
-class _held_signals:
-    """Record SIGINT, SIGTERM and SIGHUP instead of acting on them; deliver() acts on them later."""
-
-    def __enter__(self):
-        self.received: list[int] = []
-        self.previous = {}
-        if threading.current_thread() is threading.main_thread():
-            for name in ("SIGINT",) + TERMINATING:
-                sig = getattr(signal, name, None)
-                if sig is not None and signal.getsignal(sig) is not None:  # None: set outside Python
-                    self.previous[sig] = signal.signal(sig, lambda signum, frame: self.received.append(signum))
-        return self
-
-    def __exit__(self, *exc) -> None:
-        for sig, handler in self.previous.items():
-            signal.signal(sig, handler)
-
-    def deliver(self) -> None:
-        """Act on what arrived meanwhile, through the handlers now in place."""
-        for sig in dict.fromkeys(self.received):
-            signal.raise_signal(sig)
 
 
 def end_group(process: subprocess.Popen) -> None:
@@ -153,32 +128,6 @@ def _group_alive(pgid: int, process: subprocess.Popen) -> bool:
             if int(fields[2]) == pgid and fields[0] != "Z":
                 return True
     return False
-
-
-@contextlib.contextmanager
-def terminating_cleanly():
-    """Inside this block SIGTERM and SIGHUP raise SystemExit(128 + signal), so that `finally`
-    clauses run (end LibreOffice, remove temporary folders) instead of the process vanishing.
-
-    A handler someone else installed is left alone; outside the main thread nothing changes.
-    """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    replaced = {}
-    for name in TERMINATING:
-        sig = getattr(signal, name, None)
-        if sig is not None and signal.getsignal(sig) is signal.SIG_DFL:
-            replaced[sig] = signal.signal(sig, _raise_exit)
-    try:
-        yield
-    finally:
-        for sig, previous in replaced.items():
-            signal.signal(sig, previous)
-
-
-def _raise_exit(signum, frame):
-    raise SystemExit(128 + signum)
 
 
 @contextlib.contextmanager

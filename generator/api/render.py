@@ -161,10 +161,10 @@ def _render_pdf(spec, target: Path, options: Options, notify=None) -> Path:
     import tempfile
 
     from generator.write.atomic import write_atomic
-    from generator.office import terminating_cleanly
+    from generator.signals import unwinding
     from generator.write.pdf import docx_to_pdf
 
-    with terminating_cleanly(), tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
+    with unwinding(), tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
         docx = Path(temp) / (target.stem + ".docx")
         docx.write_bytes(render_bytes(spec, "docx", options))
         (pdf,) = docx_to_pdf([docx], Path(temp))

@@ -57,10 +57,10 @@ class FazhiGroup(click.Group):
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         from generator.cli import messages
         from generator.errors import Interrupted
-        from generator.write.atomic import terminating_signals_unwind
+        from generator.signals import unwinding
 
         try:
-            with terminating_signals_unwind():
+            with unwinding():
                 code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.ClickException as exc:
             if type(exc).__name__ == "NoArgsIsHelpError":  # plain `fazhi`: the help (click ≥ 8.2)

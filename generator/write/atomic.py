@@ -9,12 +9,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import signal
 import tempfile
-import threading
 from pathlib import Path
 
-from generator.errors import Interrupted, OutputError, Problem
+from generator.errors import OutputError, Problem
+from generator.signals import held, unwinding
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
@@ -26,9 +25,9 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     if path.is_dir():
         raise OutputError(Problem("输出路径是一个目录，请给出文件名", str(path)))
     temp = None
-    with terminating_signals_unwind():
+    with unwinding():
         try:
-            with _deferred_signals():  # delivered once `temp` names the file, so it is removed
+            with held():  # delivered once `temp` names the file, so it is removed
                 fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), _file_mode(path))
@@ -70,41 +69,6 @@ def output_folder(path: Path, create: bool):
             with contextlib.suppress(OSError):
                 created.rmdir()
         raise
-
-
-@contextlib.contextmanager
-def terminating_signals_unwind():
-    """Inside, SIGTERM and SIGHUP raise Interrupted (so finally blocks run and temporary files
-    go) instead of killing the process; handlers a program installed itself are left alone."""
-    installed = {}
-    if threading.current_thread() is threading.main_thread():
-        for name in ("SIGTERM", "SIGHUP"):
-            number = getattr(signal, name, None)
-            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
-                installed[number] = signal.signal(number, _interrupt)
-    try:
-        yield
-    finally:
-        for number, previous in installed.items():
-            signal.signal(number, previous)
-
-
-@contextlib.contextmanager
-def _deferred_signals():
-    """Hold SIGINT/SIGTERM/SIGHUP back for the duration (Unix); they arrive right after."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    held = {getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n)}
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _interrupt(signum, frame) -> None:
-    raise Interrupted(signum)
 
 
 def _file_mode(path: Path) -> int:
