@@ -17,7 +17,7 @@ _CLAIM = re.compile(
     r"(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较\s*20\d\d\s*年|比\s*20\d\d\s*年)(?:同期)?[，,]?\s*"
     rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*(\d+(?:\.\d+)?)\s*(%|％|个百分点|{_UNITS})?)")
 # The count ends its clause: in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
-_AMOUNT = re.compile(rf"(?=\d)(?<![\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
+_AMOUNT = re.compile(rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
 _UP_TO_LAST_SEPARATOR = re.compile(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Leading words that do not change what is counted (全年办理… = 办理…).

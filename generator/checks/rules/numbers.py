@@ -8,12 +8,14 @@ from ..analysis import heading_number
 from ..registry import Basis, GBT15834, GBT15835, GBT9704, rule
 from .numbering import LEVELS_QUOTE
 
-# Each pattern opens with a lookahead on its first character: the engine then skips ordinary
-# text fast instead of trying the lookbehinds at every position (several times faster).
-_YEAR_ABBREV = re.compile(r"(?=[0-9’'‘])(?:(?<![0-9０-９.．\-—/])([0-9]{2})年(?=度|[0-9]{1,2}月)|[’'‘]([0-9]{2})年)")
+# Each pattern opens by consuming a character of a class (the lookbehinds come after it): the
+# engine then skips ordinary text at C speed instead of trying the lookbehinds at every position
+# (about four times faster on a report's text).
+# ’23年, or 23年度 / 23年5月 with no digit, dot or dash before it; one leading class for both forms.
+_YEAR_ABBREV = re.compile(r"[0-9’'‘](?:(?<=[’'‘])([0-9]{2})年|(?<=[0-9])(?<![0-9０-９.．\-—/][0-9])[0-9]年(?=度|[0-9]{1,2}月))")
 _MIXED = re.compile(r"(?=[0-9０-９])(?<![0-9０-９])[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
-_YEAR_RANGE = re.compile(r"(?=[12])(?<![0-9])((?:19|20)[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)")
-_UNIT_RANGE = re.compile(r"(?=[0-9])(?<![0-9.])([0-9]+(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
+_YEAR_RANGE = re.compile(r"((?:19|20)(?<![0-9][12][09])[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)")
+_UNIT_RANGE = re.compile(r"([0-9](?<![0-9.][0-9])[0-9]*(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
 
 
 @rule("numbers.year-abbrev", "warning", "年份写全：2023年，不写「23年」",
@@ -28,7 +30,7 @@ def numbers_year_abbrev(doc, ctx):
     if not ctx.analysis.has_any(*"0123456789’'‘"):
         return
     for unit, match, base in ctx.scan(_YEAR_ABBREV):
-        two = match.group(1) or match.group(2)
+        two = match.group(1) or match.group(0)[:2]
         yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
 
 
