@@ -321,12 +321,23 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, finalize=self.checked_output, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
         self.globals.update(range=bounded_range, lipsum=bounded_lipsum)
         self.filters = {name: bounded_filter(name, f) for name, f in self.filters.items()}
 
     def add_filters(self, **filters) -> None:
         """Register filters, bounded like the built-in ones."""
         self.filters.update({name: bounded_filter(name, f) for name, f in filters.items()})
+
+    def is_safe_attribute(self, obj, attr: str, value) -> bool:
+        """Jinja's answer, remembered: it depends only on the object's type and the name (private
+        names, internal attributes of functions/frames/…, mutating methods of list/dict/set), and
+        a report's template asks the same few thousand times per render."""
+        key = (type(obj), attr)
+        safe = self._safe.get(key)
+        if safe is None:
+            safe = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return safe
 
     def call_binop(self, context, operator, left, right):
         _check_binop(operator, left, right)
