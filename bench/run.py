@@ -21,17 +21,16 @@ import: `fazhi import` of the same 20-page .docx (read, map onto the spec, valid
 from __future__ import annotations
 
 import argparse
-import io
 import statistics
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import KAIFU, median_table as _median_table, timed as _timed  # noqa: E402
+from bench.common import KAIFU, floor_docx, package_parts, strings  # noqa: E402
+from bench.common import median_table as _median_table, timed as _timed  # noqa: E402
 from generator.api import render_bytes  # noqa: E402
 from generator.render.build import build_tree  # noqa: E402
 from generator.write.docx import StyleOptions, write_docx  # noqa: E402
@@ -41,24 +40,9 @@ from generator.write.text import to_text  # noqa: E402
 
 def _reference_writer(docx: bytes):
     """A string-template writer of the same document: the floor fazhi is measured against."""
-    package = zipfile.ZipFile(io.BytesIO(docx))
-    parts = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
-    document = package.read("word/document.xml").decode("utf-8")
-    head = document[: document.index("<w:body>") + len("<w:body>")]
-    tail = document[document.index("<w:sectPr"):]
+    parts, head, tail = package_parts(docx)
     lines = [line for line in to_text(build_tree(load_spec(KAIFU))).splitlines() if line]
-    paragraph = '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
-
-    def write() -> bytes:
-        body = "".join(paragraph.format(escape(line)) for line in lines)
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for name, data in parts.items():
-                target.writestr(name, data)
-            target.writestr("word/document.xml", head + body + tail)
-        return out.getvalue()
-
-    return write
+    return lambda: floor_docx(parts, head, tail, lines)
 
 
 def bench_render(rounds: int) -> None:
@@ -118,32 +102,15 @@ def bench_check(rounds: int, count: int = 200) -> None:
     _median_table(results, "floor (unzip + lxml parse)")
 
 
-def _strings(data) -> list[str]:
-    """Every string in loaded YAML data, in order (what a string template would print)."""
-    if isinstance(data, str):
-        return [data]
-    if isinstance(data, dict):
-        return [s for value in data.values() for s in _strings(value)]
-    if isinstance(data, list):
-        return [s for value in data for s in _strings(value)]
-    return []
-
-
 def floor_chunk(items: list[tuple[str, str]], parts: dict[str, bytes], head: str, tail: str) -> list[str]:
     """The floor's worker: YAML file -> string template -> zipped .docx file."""
     import yaml
 
-    paragraph = '<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr><w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>'
     for spec, target in items:
         with open(spec, encoding="utf-8") as handle:
             data = yaml.load(handle, Loader=yaml.CSafeLoader)
-        body = "".join(paragraph.format(escape(line)) for text in _strings(data) for line in text.splitlines())
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-            for name, part in parts.items():
-                package.writestr(name, part)
-            package.writestr("word/document.xml", head + body + tail)
-        Path(target).write_bytes(out.getvalue())
+        lines = (line for text in strings(data) for line in text.splitlines())
+        Path(target).write_bytes(floor_docx(parts, head, tail, lines))
     return [target for _, target in items]
 
 
@@ -153,10 +120,7 @@ def bench_batch(rounds: int, count: int = 1000, jobs: int = 2) -> None:
     from generator.batch.collect import run
 
     docx = render_bytes(load_spec(KAIFU))
-    package = zipfile.ZipFile(io.BytesIO(docx))
-    parts = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
-    document = package.read("word/document.xml").decode("utf-8")
-    head, tail = document[: document.index("<w:body>") + len("<w:body>")], document[document.index("<w:sectPr"):]
+    parts, head, tail = package_parts(docx)
     text = KAIFU.read_text(encoding="utf-8")
     with tempfile.TemporaryDirectory() as temp:
         specs = []

@@ -8,39 +8,21 @@ text fills about 10, 50, 200 and 1,000 pages (kaifu itself is 8 pages in LibreOf
 from __future__ import annotations
 
 import copy
-import io
 import itertools
 import statistics
 import tempfile
-import zipfile
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 import yaml
 
-from bench.common import KAIFU, median_table, timed
+from bench.common import KAIFU, floor_docx, median_table, package_parts, strings, timed
 
 SIZES = (10, 50, 200, 1000)
 # Text characters per page, measured: kaifu's strings hold 8 pages' text (LibreOffice page count,
 # see tests/test_pdf.py), the generated 10- and 50-page specs came out at 9 and 45 pages.
 CHARS_PER_PAGE = 520
-_PARAGRAPH = ('<w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr>'
-              '<w:r><w:t xml:space="preserve">{}</w:t></w:r></w:p>')
-
-
-def _strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
-
-
 def _text_size(data: dict) -> int:
-    return sum(len(s) for s in _strings({k: v for k, v in data.items() if k != "figures"}))
+    return sum(len(s) for s in strings({k: v for k, v in data.items() if k != "figures"}))
 
 
 def generate(pages: int, folder: Path) -> Path:
@@ -62,23 +44,9 @@ def floor_writer(parts: dict[str, bytes], head: str, tail: str):
     def write(path: Path) -> bytes:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         data.pop("figures", None)
-        body = "".join(_PARAGRAPH.format(escape(text)) for text in _strings(data))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for name, content in parts.items():
-                target.writestr(name, content)
-            target.writestr("word/document.xml", head + body + tail)
-        return out.getvalue()
+        return floor_docx(parts, head, tail, strings(data))
 
     return write
-
-
-def package_parts(docx: bytes) -> tuple[dict[str, bytes], str, str]:
-    """The other parts of a fazhi .docx and its document.xml envelope, for the floor."""
-    package = zipfile.ZipFile(io.BytesIO(docx))
-    parts = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
-    document = package.read("word/document.xml").decode("utf-8")
-    return parts, document[: document.index("<w:body>") + len("<w:body>")], document[document.index("<w:sectPr"):]
 
 
 def bench_sizes(rounds: int) -> list[tuple[int, float]]:

@@ -9,7 +9,7 @@ from generator.errors import FazhiError, OutputError, Problem
 if TYPE_CHECKING:
     from generator.render.build import Options
 from generator.api.check import _check_options
-from generator.api.render import FORMATS, _options, load_spec
+from generator.api.render import _options, check_format, load_spec
 
 
 def check_summary(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
@@ -49,9 +49,7 @@ def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", opti
     from generator.batch.render import plan, render_many
 
     options = _options(options)
-
-    if fmt not in FORMATS:
-        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+    check_format(fmt)
     if fmt == "pdf":
         import tempfile
 

@@ -15,13 +15,11 @@ def read_any(path: str | Path):
     """
     from generator.errors import DraftError
     from generator.read import read_draft
-    from generator.safe_io import check_regular_file
 
     if Path(path).is_dir():  # a folder reaches here only when a walk found nothing in it
         raise DraftError(Problem("这是一个文件夹，其中没有找到草稿文件（.docx、.txt、.yaml）", str(path)))
     if Path(path).suffix.lower() not in (".yaml", ".yml"):
-        check_regular_file(path, what="草稿文件", error=DraftError)  # a folder, FIFO or device, said as such
-        return read_draft(path)
+        return read_draft(path)  # regular files only (safe_io): a FIFO or a device is said as such
     return _read_spec(path)
 
 

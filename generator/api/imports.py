@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import FazhiError, OutputError, Problem
+from generator.errors import FazhiError, Problem
 
 if TYPE_CHECKING:
     from generator.render.build import Options
-from generator.api.render import FORMATS, _options, _render_pdf, render_bytes
+from generator.api.render import _options, _render_pdf, check_format, not_the_input, render_bytes
 
 
 DRAFT_SUFFIXES = (".docx", ".txt", ".text", ".doc", ".wps", ".pdf")
@@ -54,9 +54,7 @@ def import_file(path: str | Path, out: str | Path | None = None, kind: str | Non
     """
     from generator.write.atomic import write_atomic
 
-    target = Path(out) if out else default_spec_output(path)
-    if target.resolve() == Path(path).resolve():
-        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+    target = not_the_input(Path(out) if out else default_spec_output(path), path)
     imported = import_draft(path, kind, figures, str(target))
     written = write_atomic(target, imported.yaml().encode("utf-8"))
     return written, imported
@@ -74,11 +72,8 @@ def render_draft(path: str | Path, out: str | Path | None = None, fmt: str = "do
     from generator.write.atomic import write_atomic
 
     options = _options(options)
-    if fmt not in FORMATS:
-        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
-    target = Path(out) if out else default_draft_output(path, fmt)
-    if target.resolve() == Path(path).resolve():
-        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+    check_format(fmt)
+    target = not_the_input(Path(out) if out else default_draft_output(path, fmt), path)
     imported = import_draft(path, kind)
     if imported.problems:
         raise FazhiError(*imported.problems, Problem(
@@ -105,7 +100,5 @@ def next_year_file(path: str | Path, out: str | Path | None = None) -> tuple[Pat
     from generator.write.atomic import write_atomic
 
     text, changes = next_year_text(source)
-    target = Path(out) if out else next_year_output(source, text)
-    if target.resolve() == source.resolve():
-        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+    target = not_the_input(Path(out) if out else next_year_output(source, text), source)
     return write_atomic(target, text.encode("utf-8")), changes

@@ -28,6 +28,19 @@ def build_tree(spec, options: Options | None = None):
     return build(spec, options or Options())
 
 
+def check_format(fmt: str) -> None:
+    """FazhiError unless fmt is one fazhi writes."""
+    if fmt not in FORMATS:
+        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+
+
+def not_the_input(target: Path, source: str | Path, message: str = "输出文件与输入文件相同，请另选输出路径") -> Path:
+    """The output path, unless it is the input itself (which writing would destroy)."""
+    if Path(target).resolve() == Path(source).resolve():
+        raise OutputError(Problem(message, str(target)))
+    return Path(target)
+
+
 def _options(options: Options | None) -> Options:
     from generator.render.build import Options
 
@@ -75,14 +88,12 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
     from generator.write.atomic import output_folder, write_atomic
 
     options = _options(options)
-    if fmt not in FORMATS:
-        raise FazhiError(Problem(f"不支持的输出格式「{fmt}」：应为 {'、'.join(FORMATS)} 之一"))
+    check_format(fmt)
     spec = load_spec_file(spec_path, previous)
     if options.table and spec.kind != "work-plan":
         raise FazhiError(Problem("--table 只适用于工作要点（kind: work-plan）", str(spec_path)))
     target, new_folder = output_target(spec_path, out, fmt)
-    if target.resolve() == Path(spec_path).resolve():
-        raise OutputError(Problem("输出文件与输入文件相同，请另选输出路径", str(target)))
+    not_the_input(target, spec_path)
     if notify:
         from generator.write.warnings import render_warnings
 

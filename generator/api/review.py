@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.errors import FazhiError, OutputError, Problem
 
 
 def _enabled_rules(profile: str | None, result) -> set[str]:
@@ -14,10 +13,22 @@ def _enabled_rules(profile: str | None, result) -> set[str]:
 
 
 def _edit_target(path: Path, out: str | Path | None, tag: str) -> Path:
+    from generator.api.render import not_the_input
+
     target = Path(out) if out else path.with_name(f"{path.stem}.{tag}{path.suffix}")
-    if target.resolve() == path.resolve():
-        raise OutputError(Problem("输出文件与草稿相同：修正稿和审阅稿另存为新文件（-o）", str(target)))
-    return target
+    return not_the_input(target, path, "输出文件与草稿相同：修正稿和审阅稿另存为新文件（-o）")
+
+
+def _read_once(path: Path, review: bool = False):
+    """(bytes, tree) of a draft --fix/--review can edit: read once, the tree made from those bytes."""
+    from generator.errors import DraftError
+    from generator.read import MAX_FILE_BYTES, read_draft_bytes
+    from generator.review import check_editable
+    from generator.safe_io import read_regular_file
+
+    check_editable(str(path), review)
+    data = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError)
+    return data, read_draft_bytes(data, str(path))
 
 
 def fix_file(path: str | Path, out: str | Path | None = None, profile: str | None = None,
@@ -26,19 +37,18 @@ def fix_file(path: str | Path, out: str | Path | None = None, profile: str | Non
 
     Returns (output path, fixes, result before, result of the fixed file)."""
     from generator.checks import check_document
-    from generator.read import read_draft
+    from generator.read import read_draft_bytes
     from generator.review import fix_bytes
     from generator.write.atomic import write_atomic
 
     path = Path(path)
-    if path.suffix.lower() in (".yaml", ".yml"):
-        raise FazhiError(Problem("--fix 只适用于 .docx 和 .txt 草稿（YAML 数据文件请直接修改）", str(path)))
     target = _edit_target(path, out, "fixed")
-    doc = read_draft(path)
-    before = check_document(doc, profile, layout=str(layout) if layout else None)
-    data, fixes = fix_bytes(path.read_bytes(), doc, str(path), _enabled_rules(profile, before))
-    write_atomic(target, data)
-    after = check_document(read_draft(target), profile, layout=str(layout) if layout else None)
+    data, doc = _read_once(path)
+    layout = str(layout) if layout else None
+    before = check_document(doc, profile, layout=layout)
+    fixed, fixes = fix_bytes(data, doc, str(path), _enabled_rules(profile, before))
+    write_atomic(target, fixed)
+    after = check_document(read_draft_bytes(fixed, str(target)), profile, layout=layout)
     return target, fixes, before, after
 
 
@@ -47,14 +57,13 @@ def review_file(path: str | Path, out: str | Path | None = None, profile: str | 
     """`check --review`: a copy of the .docx draft with every finding a comment and every fix a
     tracked change. Returns (output path, fixes, result)."""
     from generator.checks import check_document
-    from generator.read import read_draft
     from generator.review import review_bytes
     from generator.write.atomic import write_atomic
 
     path = Path(path)
     target = _edit_target(path, out, "reviewed")
-    doc = read_draft(path)
+    data, doc = _read_once(path, review=True)
     result = check_document(doc, profile, layout=str(layout) if layout else None)
-    data, fixes = review_bytes(path.read_bytes(), doc, result, str(path), enabled=_enabled_rules(profile, result))
-    write_atomic(target, data)
+    reviewed, fixes = review_bytes(data, doc, result, str(path), enabled=_enabled_rules(profile, result))
+    write_atomic(target, reviewed)
     return target, fixes, result

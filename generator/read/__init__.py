@@ -4,6 +4,7 @@
     read_drafts(paths)            many drafts, the .doc/.wps among them converted in one LibreOffice run
     read_text(text, name)         a plain text, e.g. copied from a government website
     read_docx_bytes(data, name)   a Word file's bytes
+    read_draft_bytes(data, name)  a .docx or .txt draft from its bytes
 
 What is recognised, from the top of a document:
 
@@ -86,8 +87,12 @@ def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
         hint = "（.rtf 请先另存为 .docx）" if ext == ".rtf" else ""
         raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.doc、.wps、.pdf、.txt 或 .yaml{hint}",
                                  name))
-    data = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError)
-    if ext == ".docx":
+    return read_draft_bytes(read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError), name, noise)
+
+
+def read_draft_bytes(data: bytes, name: str, noise: _NoiseArg = None) -> Document:
+    """A .docx or .txt draft from its bytes; the extension of `name` says which."""
+    if Path(name).suffix.lower() == ".docx":
         return read_docx_bytes(data, name, noise)
     return read_text(decode_text(data, name), name, noise)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import difflib
 import functools
 import re
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 import jinja2
 from pydantic import BaseModel
 
-from generator.errors import FazhiError, Problem, SpecError, TemplateError
+from generator.errors import FazhiError, Problem, TemplateError
 from generator.numbering import cn_numeral, ordinal_point
 from generator.render import markup
 from generator.render.loader import FolderLoader
@@ -200,30 +199,3 @@ def protect(value):
 
 def _changed(new, old) -> bool:
     return any(a is not b for a, b in zip(new, old))
-
-
-_UNDEFINED_NAME = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
-
-
-def expand_text(text: str, context: dict, where: Problem) -> str:
-    """Render a spec string that uses {{ figures.x }}; errors point at the spec field."""
-    env = environment(None)
-    try:
-        return env.from_string(text).render(context)
-    except jinja2.TemplateSyntaxError as exc:
-        message = f"文字中的 {{{{ }}}} 写法有误：{exc.message}"
-    except jinja2.UndefinedError as exc:
-        found = _UNDEFINED_NAME.search(exc.message or "")
-        name = next((g for g in found.groups() if g), "") if found else ""
-        known = sorted(context.get("figures", {}))
-        message = f"文字引用了未定义的数字「{name}」"
-        close = difflib.get_close_matches(name, known, n=1)
-        if close:
-            message += f"，是否想写「{close[0]}」？"
-        elif known:
-            message += f"；已定义的数字：{'、'.join(known)}"
-        else:
-            message += "；请在 figures 中定义它"
-    except jinja2.exceptions.SecurityError as exc:
-        message = f"文字中的表达式不被允许：{exc}"
-    raise SpecError(Problem(message, where.file, where.line, where.column, where.field))

@@ -31,25 +31,31 @@ def review_date() -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def check_editable(name: str, review: bool = False) -> None:
+    """FazhiError unless `--fix` (a .docx or .txt) or `--review` (a .docx) can edit this draft."""
+    suffix = Path(name).suffix.lower()
+    if review and suffix != ".docx":
+        raise FazhiError(Problem("--review 只适用于 .docx 草稿（.txt 请用 --fix）", name))
+    if suffix not in (".docx", ".txt", ".text"):
+        raise FazhiError(Problem("--fix 只适用于 .docx 和 .txt 草稿（YAML 数据文件请直接修改）", name))
+
+
 def fix_bytes(data: bytes, doc: Document, name: str, enabled=None) -> tuple[bytes, list[Fix]]:
     """The draft's bytes with the mechanical fixes applied, and the fixes (of `enabled` rules only)."""
-    suffix = Path(name).suffix.lower()
-    if suffix == ".docx":
+    check_editable(name)
+    if Path(name).suffix.lower() == ".docx":
         from .docx import edit_docx
 
         return edit_docx(data, doc, name, enabled=enabled)
-    if suffix in (".txt", ".text"):
-        from .txt import fix_txt
+    from .txt import fix_txt
 
-        return fix_txt(data, doc, name, enabled)
-    raise FazhiError(Problem("--fix 只适用于 .docx 和 .txt 草稿（YAML 数据文件请直接修改）", name))
+    return fix_txt(data, doc, name, enabled)
 
 
 def review_bytes(data: bytes, doc: Document, result, name: str, author: str = AUTHOR,
                  enabled=None) -> tuple[bytes, list[Fix]]:
     """A review copy: every finding a comment, every fix a tracked change (author, date)."""
-    if Path(name).suffix.lower() != ".docx":
-        raise FazhiError(Problem("--review 只适用于 .docx 草稿（.txt 请用 --fix）", name))
+    check_editable(name, review=True)
     from .docx import Review, edit_docx
 
     review = Review(author, review_date())
