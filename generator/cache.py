@@ -5,9 +5,7 @@
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from pathlib import Path
 
 KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layouts) are removed
@@ -24,6 +22,8 @@ def cache_dir() -> Path | None:
 
 def digest(*parts: bytes | str) -> str:
     """A short key for the inputs that decide a cached result."""
+    import hashlib
+
     sha = hashlib.sha256()
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
@@ -47,6 +47,8 @@ def write(kind: str, key: str, data: bytes) -> None:
     folder = cache_dir()
     if folder is None:
         return
+    import tempfile
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)

@@ -1,11 +1,12 @@
 """One error root for everything a user can fix; the CLI maps it to exit code 2."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from generator import regexes
+
 # A value quoted in a message; a long one (a 5,000-digit number, a pasted chapter) is cut.
-_QUOTED = re.compile("「([^」]{80,})」")
+_QUOTED = regexes.compile("「([^」]{80,})」")
 
 
 def shorten(text: str, limit: int = 60) -> str:

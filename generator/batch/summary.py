@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator import regexes
 from generator.errors import FazhiError, Problem
 from generator.kinds import KINDS
 
@@ -18,9 +18,9 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
 
-_BEFORE_ABOUT = re.compile(r"^(.{2,40}?)关于")
-_AFTER_ABOUT = re.compile(r"^关于(?:印发)?([^\d《“]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年")
-_BEFORE_SUBJECT = re.compile(r"^(?:20\d\d|[一二〇零○]{4})\s*年度?([^\d]{2,20}?)法治")
+_BEFORE_ABOUT = regexes.compile(r"^(.{2,40}?)关于")
+_AFTER_ABOUT = regexes.compile(r"^关于(?:印发)?([^\d《“]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年")
+_BEFORE_SUBJECT = regexes.compile(r"^(?:20\d\d|[一二〇零○]{4})\s*年度?([^\d]{2,20}?)法治")
 
 
 @dataclass

@@ -7,16 +7,21 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from generator import regexes
 from generator.kinds import KINDS
 from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table
 
 from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
+_YEAR = regexes.compile(r"(20\d\d)\s*年")
+_REPORTED_YEAR = regexes.compile(r"现将\s*(20\d\d)\s*年")
+_YEAR_OF_REPORT = regexes.compile(r"(20\d\d)\s*年度")
+
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
-_CJK_RE = re.compile(f"[{CJK}]")
+_CJK_RE = regexes.compile(f"[{CJK}]")
 _FULL_WIDTH = "，：；（）"
-_HALF_WIDTH = re.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
+_HALF_WIDTH = regexes.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
 
 
 def is_cjk(char: str) -> bool:
@@ -206,12 +211,12 @@ def body_document(doc: Document, kind: str) -> Document:
 
 def find_report_year(doc: Document, body: Document, kind: str) -> int | None:
     for d in (body, doc):
-        match = re.search(r"(20\d\d)\s*年", d.title)
+        match = _YEAR.search(d.title)
         if match:
             return int(match.group(1))
     for block in body.blocks[:3]:
-        match = re.search(r"现将\s*(20\d\d)\s*年", block_text(block)) or \
-            re.search(r"(20\d\d)\s*年度", block_text(block))
+        text = block_text(block)
+        match = _REPORTED_YEAR.search(text) or _YEAR_OF_REPORT.search(text)
         if match:
             return int(match.group(1))
     date = doc.date or body.date

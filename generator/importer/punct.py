@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import copy
-import re
 
+from generator import regexes
 from generator.tree import Document, Heading, Paragraph, Table
 
 # A comma or colon between digits is a number (1,000  10:30); everything else is Chinese punctuation.
-_ASCII = re.compile(r"(?<![0-9]),|,(?![0-9])|(?<![0-9]):|:(?![0-9])|[;()]|(?<=[\u4e00-\u9fff])[?!]")
+_ASCII = regexes.compile(r"(?<![0-9]),|,(?![0-9])|(?<![0-9]):|:(?![0-9])|[;()]|(?<=[\u4e00-\u9fff])[?!]")
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 
 

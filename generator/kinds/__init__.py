@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
+from generator import regexes
 from generator.resources import KINDS as _KINDS_DIR
+
+_SPACES = regexes.compile(r"\s+")
+_REPORT_TITLE = regexes.compile(r"报告[）)]?$")
 
 
 @dataclass(frozen=True)
@@ -86,7 +90,7 @@ def load(ref: str) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((k.name, re.compile(k.recognise)) for k in KINDS.values() if k.recognise)
+    return tuple((k.name, regexes.compile(k.recognise)) for k in KINDS.values() if k.recognise)
 
 
 def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -> str:
@@ -102,9 +106,9 @@ def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()
     next year's 工作要点 (「…建设情况暨2023年工作要点的报告」); a title naming 工作要点 without
     ending in 报告 is a work plan unless the rest of the document reads as a report.
     """
-    title = re.sub(r"\s+", "", title)
+    title = _SPACES.sub("", title)
     signs = list(report_signs)
-    if re.search(r"报告[）)]?$", title):
+    if _REPORT_TITLE.search(title):
         signs.insert(0, "标题以「报告」结尾")
     for name, pattern in _recognisers():
         kind = KINDS[name]

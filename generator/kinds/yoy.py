@@ -4,12 +4,13 @@ Plain Python (no pydantic) so the check rules can use it on any draft.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from generator import regexes
+
 # 「2.4万」「1.2亿」: a number with a Chinese magnitude; both years must use the same one.
-_TEXT_NUMBER = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万|亿)?\s*$")
+_TEXT_NUMBER = regexes.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万|亿)?\s*$")
 POINTS = ("%", "％")
 
 

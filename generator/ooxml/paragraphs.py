@@ -11,10 +11,11 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from generator import regexes
 from generator.read.docx_body import paragraph_starts
 from generator.read.docx_package import PREFIX
 
-_HIDDEN = re.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
+_HIDDEN = regexes.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
 _REVISIONS = frozenset({"ins", "del", "moveFrom", "moveTo"})
 
 
@@ -81,7 +82,7 @@ class _Scanner:
 
     def __init__(self, xml: str, w: str, numbers: dict[int, int]):
         self.xml, self.numbers = xml, numbers
-        self.tag = re.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
+        self.tag = regexes.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
         self.paras: dict[int, Para] = {}
         self.stack: list[tuple[str, int]] = []   # (local name, start offset)
         self.open_paras: list[Para] = []

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from generator import regexes
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
 from generator.read.docx_styles import Styles
@@ -34,7 +35,7 @@ from generator.tree import Table
 
 Hint = Callable[[str], tuple[str, int]]
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
-_MC_PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
+_MC_PREFIX = regexes.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
                         r'markup-compatibility/2006["\']')
 
 
@@ -209,7 +210,7 @@ def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
     """Deleted and moved-away runs, old properties, and mc:Fallback, as whole elements."""
     w = q(prefix)
     fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
-    return re.compile(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
+    return regexes.compile(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
                       + fallback, re.S)
 
 

@@ -2,17 +2,17 @@
 headers, and the fonts and sizes of the body, the title and the headings."""
 from __future__ import annotations
 
-import re
 from typing import Any, Callable
 
+from generator import regexes
 from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
 from generator.tree import Document, Heading
 
-_PAGE_FIELD = re.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
-_EVEN_ODD = re.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
+_PAGE_FIELD = regexes.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
+_EVEN_ODD = regexes.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
 _MAX_PART_FACTS = 256
 _PART_FACTS: dict[tuple, Any] = {}
 

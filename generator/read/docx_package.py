@@ -16,13 +16,14 @@ import zipfile
 import zlib
 from typing import NamedTuple
 
+from generator import regexes
 from generator.errors import DraftError, Problem
 from generator.ooxml.vocab import W_NS
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
 
-PREFIX = re.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
+PREFIX = regexes.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
 FALSE = ("0", "false", "off")
 
 
@@ -154,7 +155,7 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
     """Regular expressions for one namespace prefix of the WordprocessingML namespace."""
     w = q(prefix)
     return {
-        "token": re.compile(
+        "token": regexes.compile(
             rf"<{w}(p|tbl|tr|tc)(?=[\s>/])[^>]*?(/?)>"
             rf"|</{w}(p|tbl|tr|tc)>"
             rf"|<{w}t(?:\s[^>]*)?>([^<]*)</{w}t>"
@@ -164,27 +165,27 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|<{w}(del|moveFrom)(?:\s[^>]*)?/>"
             rf"|<(!--|!\[CDATA\[|{w}txbxContent"
             rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"),
-        "val": re.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
-        "type": re.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
-        "p_open": re.compile(rf"<{w}p(?=[\s>/])"),
-        "p_close": re.compile(rf"</{w}p>"),
-        "run": re.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
-        "has_text": re.compile(rf"<{w}t[\s>]"),
-        "rpr": re.compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
-        "east_asia": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
-        "east_asia_theme": re.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
-        "size": re.compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rstyle": re.compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "default_style": re.compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
+        "val": regexes.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
+        "type": regexes.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
+        "p_open": regexes.compile(rf"<{w}p(?=[\s>/])"),
+        "p_close": regexes.compile(rf"</{w}p>"),
+        "run": regexes.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
+        "has_text": regexes.compile(rf"<{w}t[\s>]"),
+        "rpr": regexes.compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
+        "east_asia": regexes.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
+        "east_asia_theme": regexes.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
+        "size": regexes.compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rstyle": regexes.compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "default_style": regexes.compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
                                     rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"),
-        "style_id": re.compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
-        "name": re.compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "based_on": re.compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "outline": re.compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rpr_default": re.compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
-        "sect": re.compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
-        "pg_size": re.compile(rf"<{w}pgSz\b([^>]*)/?>"),
-        "pg_mar": re.compile(rf"<{w}pgMar\b([^>]*)/?>"),
+        "style_id": regexes.compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
+        "name": regexes.compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "based_on": regexes.compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "outline": regexes.compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rpr_default": regexes.compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
+        "sect": regexes.compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
+        "pg_size": regexes.compile(rf"<{w}pgSz\b([^>]*)/?>"),
+        "pg_mar": regexes.compile(rf"<{w}pgMar\b([^>]*)/?>"),
     }
 
 
@@ -196,7 +197,7 @@ def attr(attrs: str, name: str, prefix: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def _attr_re(name: str, prefix: str) -> re.Pattern:
-    return re.compile(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
+    return regexes.compile(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
 
 
 def to_int(value: str | None) -> int | None:

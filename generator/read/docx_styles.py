@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
+from generator import regexes
 from generator.ooxml.vocab import ROLE_OF_STYLE
 from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-4])$")
+_HEADING_NAME = regexes.compile(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
 
 

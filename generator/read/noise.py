@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from generator import regexes
 from generator.errors import FazhiError, Problem
 from generator.resources import NOISE as _NOISE_FILE
 
@@ -62,7 +63,7 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
         for key, target in (("drop", drop), ("end", end)):
             for index, pattern in enumerate(data.get(key) or []):
                 try:
-                    target.append(re.compile(str(pattern)))
+                    target.append(regexes.compile(str(pattern)))
                 except re.error as exc:
                     raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
                                              field=f"{key}[{index}]")) from None

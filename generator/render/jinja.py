@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import re
 from pathlib import Path
 
 import jinja2
 from pydantic import BaseModel
 
+from generator import regexes
 from generator.errors import FazhiError, Problem, TemplateError
 from generator.numbering import cn_numeral, ordinal_point
 from generator.render import markup
@@ -103,15 +103,15 @@ def _template_problem(exc: BaseException, env: BoundedSandbox, top: str) -> Prob
 
 
 _SYNTAX = (  # Jinja's syntax messages, in Chinese; the original stays in parentheses
-    (re.compile(r"No filter named '([^']*)'"), "没有名为「{0}」的过滤器"),
-    (re.compile(r"No test named '([^']*)'"), "没有名为「{0}」的测试"),
-    (re.compile(r"Encountered unknown tag '([^']*)'"), "未知的标签「{0}」（是否缺少 endif、endfor 或拼错了？）"),
-    (re.compile(r"Unexpected end of template"), "模板意外结束：是否缺少 {{% endif %}}、{{% endfor %}} 或 {{% endmacro %}}？"),
-    (re.compile(r"unexpected '([^']*)'"), "此处不应出现「{0}」"),
-    (re.compile(r"unexpected end of template"), "模板意外结束：是否缺少「}}}}」或「%}}」？"),
-    (re.compile(r"expected token '([^']*)'"), "此处应为「{0}」"),
-    (re.compile(r"Expected an expression"), "此处缺少表达式"),
-    (re.compile(r"unexpected char '(.)'"), "此处不应出现字符「{0}」"),
+    (regexes.compile(r"No filter named '([^']*)'"), "没有名为「{0}」的过滤器"),
+    (regexes.compile(r"No test named '([^']*)'"), "没有名为「{0}」的测试"),
+    (regexes.compile(r"Encountered unknown tag '([^']*)'"), "未知的标签「{0}」（是否缺少 endif、endfor 或拼错了？）"),
+    (regexes.compile(r"Unexpected end of template"), "模板意外结束：是否缺少 {{% endif %}}、{{% endfor %}} 或 {{% endmacro %}}？"),
+    (regexes.compile(r"unexpected '([^']*)'"), "此处不应出现「{0}」"),
+    (regexes.compile(r"unexpected end of template"), "模板意外结束：是否缺少「}}}}」或「%}}」？"),
+    (regexes.compile(r"expected token '([^']*)'"), "此处应为「{0}」"),
+    (regexes.compile(r"Expected an expression"), "此处缺少表达式"),
+    (regexes.compile(r"unexpected char '(.)'"), "此处不应出现字符「{0}」"),
 )
 
 

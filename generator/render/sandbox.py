@@ -25,6 +25,8 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from generator import regexes
+
 
 @dataclass
 class Limits:
@@ -142,8 +144,8 @@ def _check_binop(operator: str, left, right) -> None:
 
 
 # A printf conversion's width and precision, and a format-spec field's digits.
-_PRINTF = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(\*|\d+)?(?:\.(\*|\d+))?")
-_FORMAT_SPEC = re.compile(r"\{[^{}]*:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+_PRINTF = regexes.compile(r"%(?:\([^)]*\))?[#0 +-]*(\*|\d+)?(?:\.(\*|\d+))?")
+_FORMAT_SPEC = regexes.compile(r"\{[^{}]*:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
 MAX_WIDTH = 10_000
 
 

@@ -1,14 +1,14 @@
 """Fixing a .txt draft: its lines edited in place, encoding, BOM and line endings kept."""
 from __future__ import annotations
 
-import re
 
+from generator import regexes
 from generator.read.text import decode_text
 from generator.tree import Document
 from .plan import Fix, fixes_of, plan
 from .textfix import apply
 
-_LINE_END = re.compile(r"(\r\n|\r|\n)")
+_LINE_END = regexes.compile(r"(\r\n|\r|\n)")
 
 
 def _encoding(data: bytes) -> str:

@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from generator import regexes
+
 # Figure attributes a clerk may ask for; change/percent/previous are the year-over-year helpers.
 FIGURE_ATTRIBUTES = ("full", "value", "unit", "label", "change", "percent", "previous")
 JURISDICTION_ATTRIBUTES = ("name", "full_name")
 ALLOWED = "{{ figures.名称 }}、{{ figures.名称.full }}（或 value、unit、label、change、percent、previous）、" \
           "{{ year }}、{{ jurisdiction.name }}、{{ jurisdiction.full_name }}"
 
-_TAG = re.compile(r"\{\{(.*?)\}\}|\{\{|\{%|\{#", re.S)
-_IDENTIFIER = re.compile(r"[^\W\d]\w*\Z")
+_TAG = regexes.compile(r"\{\{(.*?)\}\}|\{\{|\{%|\{#", re.S)
+_IDENTIFIER = regexes.compile(r"[^\W\d]\w*\Z")
 _SHOWN = 40  # characters of a refused expression repeated in the message
 
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from generator import regexes
 from generator.errors import Problem, SpecError
 from generator.spec import refs
 from generator.spec.loading import Loaded, format_path, load_yaml
@@ -186,7 +186,7 @@ def _expand(obj, path: tuple, context: refs.Context, loaded: Loaded, problems: l
             _expand(value, path + (key,), context, loaded, problems)
 
 
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = regexes.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _ref_problem(loaded: Loaded, path: tuple, exc: refs.RefError) -> Problem:

@@ -10,10 +10,10 @@ them out. `yaml_problem` turns a parser error into Chinese with a line, column a
 """
 from __future__ import annotations
 
-import re
 
 import yaml
 
+from generator import regexes
 from generator.errors import Problem, SpecError
 
 try:
@@ -26,10 +26,10 @@ MAX_ALIAS_NODES = 100_000       # nodes that aliases may add by repetition
 MAX_ALIAS_CHARS = 10_000_000    # characters that aliases may add by repetition
 
 # Characters YAML 1.1 does not allow in a stream (PyYAML's Reader.NON_PRINTABLE).
-_FORBIDDEN = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_FORBIDDEN = regexes.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAK = "\n\r\x85\u2028\u2029"
 # The indentation and block indicators that open a line; each block level needs one more.
-_LINE_PREFIX = re.compile(f"(?:^|(?<=[{_BREAK}]))[ \\t?:-]+")
+_LINE_PREFIX = regexes.compile(f"(?:^|(?<=[{_BREAK}]))[ \\t?:-]+")
 
 
 def prescan(text: str, name: str) -> None:

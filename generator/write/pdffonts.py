@@ -6,14 +6,14 @@ clerk is told once which substitutions a PDF carries, so a draft is not mistaken
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
+from generator import regexes
 from generator.resources import FONTS_CONF
 
-_SUBSET = re.compile(r"^[A-Z]{6}\+")
+_SUBSET = regexes.compile(r"^[A-Z]{6}\+")
 
 
 def embedded_fonts(pdf: Path) -> list[str]:

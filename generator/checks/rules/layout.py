@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 
+from generator import regexes
 from generator.ooxml.layout import load_layout
 from ..registry import Basis, GBT9704, rule
+_HAN = regexes.compile(r"[\u4e00-\u9fff]")
+_FANGSONG = regexes.compile(r"仿宋|fang", re.I)
 
 _CJK_FONT_WORDS = ("song", "fang", "kai", "hei", "simsun", "simhei", "simkai", "nsimsun", "stxihei",
                    "microsoft yahei", "yahei", "dengxian", "noto sans cjk", "noto serif cjk",
@@ -44,7 +47,7 @@ def _mm(twips: float) -> str:
 def is_cjk_font(name: str | None) -> bool:
     if not name:
         return False
-    if re.search(r"[\u4e00-\u9fff]", name):
+    if _HAN.search(name):
         return True
     lower = name.lower()
     return any(word in lower for word in _CJK_FONT_WORDS)
@@ -99,7 +102,7 @@ def layout_body_font(doc, ctx):
     不通过：正文字体 宋体
     """
     font = _facts(doc).get("body_font")
-    if font and is_cjk_font(font) and not re.search(r"仿宋|fang", font, re.I):
+    if font and is_cjk_font(font) and not _FANGSONG.search(font):
         yield ctx.finding(None, f"正文字体为「{font}」，公文正文应为仿宋（仿宋_GB2312 或 仿宋）")
 
 

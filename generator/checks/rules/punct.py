@@ -1,13 +1,13 @@
 """Punctuation: full-width ，；：（） in Chinese text; 主送 ends with a full-width colon."""
 from __future__ import annotations
 
-import re
 
+from generator import regexes
 from ..analysis import is_cjk
 from ..registry import Basis, GBT15834, GBT9704, rule
 
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-_MARKS = re.compile(r"[,;:()?!]")
+_MARKS = regexes.compile(r"[,;:()?!]")
 
 
 def _offences(text: str) -> list[tuple[int, str]]:

@@ -3,18 +3,20 @@ from __future__ import annotations
 
 import re
 
+from generator import regexes
 from ..registry import Basis, GBT15834, rule
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # An enumeration mark 「1）」「a)」「一）」 at the start or after a clause boundary closes nothing.
-_ENUM = re.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[）)]")
+_ENUM = regexes.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[）)]")
 # The leading lookaheads let the engine skip ordinary text fast (see numbers.py).
-_DASH = re.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
-_ELLIPSIS = re.compile(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
-_MARKS = re.compile(r"[“”（）《》〔〕【】]")
-_ASCII_QUOTED = re.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
-_INNERMOST = re.compile("|".join(f"{o}[^“”（）《》〔〕【】]*{c}" for o, c in _PAIRS.items()))
+_DASH = regexes.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
+_ELLIPSIS = regexes.compile(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
+_MARKS = regexes.compile(r"[“”（）《》〔〕【】]")
+_ASCII_QUOTED = regexes.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
+_INNERMOST = regexes.compile("|".join(f"{o}[^“”（）《》〔〕【】]*{c}" for o, c in _PAIRS.items()))
+_BEFORE_DOTS = regexes.compile(r"[\u4e00-\u9fff”》）]")  # dots after these are an ellipsis, not 1...10
 
 
 def _balanced(text: str) -> bool:
@@ -116,7 +118,7 @@ def punct_ellipsis(doc, ctx):
     for unit, match, base in ctx.scan(_ELLIPSIS):
         start = match.start() - base
         before = unit.text[start - 1] if start else ""
-        if match.group(0).startswith(".") and not re.match(r"[\u4e00-\u9fff”》）]", before):
+        if match.group(0).startswith(".") and not _BEFORE_DOTS.match(before):
             continue  # 1...10, code, Latin text
         yield ctx.finding(unit.line, f"省略号写成了「{match.group(0)}」，应为「……」"
                                      f"（「{unit.text[max(0, start - 6): start + 8]}」）")

@@ -1,0 +1,92 @@
+"""The compiled-pattern cache: a pattern from the cache is the pattern re.compile makes, and a
+damaged or missing cache only costs time."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from generator import regexes
+
+PATTERNS = [
+    (r"(?P<label>[\u4e00-\u9fff]{2,})\s*(\d+(?:\.\d+)?)\s*(件|项)(?=[，。]|$)", 0),
+    (r"^（[一二三四五六七八九十]+）", re.M),
+    (r"仿宋|fang", re.I),
+    (r"(?<=[\u4e00-\u9fff])20[0-9]{2}年度?(?=[，,])", 0),
+    (r".*[，。；：]", re.S),
+]
+TEXT = "全年办理行政复议案件135件，\n（二）仿宋FANG 2023年度，共3项。"
+
+
+def _fresh_process_state(monkeypatch) -> None:
+    """What a new process starts with: nothing loaded, nothing new."""
+    monkeypatch.setattr(regexes, "_stored", None)
+    monkeypatch.setattr(regexes, "_fresh", {})
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
+    _fresh_process_state(monkeypatch)
+    return tmp_path
+
+
+def test_a_stored_pattern_is_the_one_re_compile_makes(cache, monkeypatch):
+    first = [regexes.compile(p, f) for p, f in PATTERNS]
+    regexes._store()
+    assert list(cache.glob("regex-*")), "the entries were not stored"
+    _fresh_process_state(monkeypatch)
+    monkeypatch.setattr(re, "compile", lambda *a: pytest.fail("compiled again instead of read from the cache"))
+    again = [regexes.compile(p, f) for p, f in PATTERNS]
+    monkeypatch.undo()
+    for (pattern, flags), made, stored in zip(PATTERNS, first, again):
+        expected = re.compile(pattern, flags)
+        assert stored == expected  # a Pattern's equality compares its flags and engine code
+        assert stored.groupindex == expected.groupindex and stored.groups == expected.groups
+        assert [m.groups() for m in stored.finditer(TEXT)] == [m.groups() for m in expected.finditer(TEXT)]
+        assert made == expected
+
+
+def test_a_damaged_cache_falls_back_to_compiling(cache, monkeypatch):
+    regexes.compile(*PATTERNS[0])
+    regexes._store()
+    (stored,) = cache.glob("regex-*")
+    stored.write_bytes(b"\x00not marshal data")
+    _fresh_process_state(monkeypatch)
+    assert regexes.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+
+
+def test_a_damaged_entry_is_not_trusted(cache, monkeypatch):
+    pattern, flags = PATTERNS[0]
+    regexes.compile(pattern, flags)
+    entry = list(regexes._fresh[(pattern, flags)])
+    entry[1] = [999999] * len(entry[1])  # engine code that is not code
+    monkeypatch.setattr(regexes, "_stored", {(pattern, flags): tuple(entry)})
+    assert regexes.compile(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_no_cache_folder_still_compiles(monkeypatch):
+    monkeypatch.setenv("FAZHI_CACHE_DIR", "")
+    _fresh_process_state(monkeypatch)
+    assert regexes.compile(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+    regexes._store()  # nowhere to store: not an error
+
+
+def test_a_second_check_process_compiles_none_of_the_rules_patterns(tmp_path):
+    """The point of the cache, seen from outside: `fazhi check` reads every rule pattern from it."""
+    from generator.api import render_file
+
+    draft = render_file(ROOT / "examples" / "kaifu-2022.yaml", tmp_path / "k.docx")
+    probe = ("import re, sys, generator.regexes as r\n"
+             "from generator.cli import main\n"
+             "try: main(sys.argv[1:])\n"
+             "except SystemExit: pass\n"
+             "print(len(r._fresh))")
+    env = dict(os.environ, FAZHI_CACHE_DIR=str(tmp_path / "cache"))
+    counts = [subprocess.run([sys.executable, "-c", probe, "check", str(draft)], capture_output=True, text=True,
+                             env=env, cwd=ROOT).stdout.split()[-1] for _ in range(2)]
+    assert int(counts[0]) > 50 and counts[1] == "0"
