@@ -5,8 +5,12 @@
 """
 from __future__ import annotations
 
+import marshal
 import os
+import sys
+import zlib
 from pathlib import Path
+from typing import Any, Callable
 
 KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layouts) are removed
 
@@ -42,7 +46,32 @@ def read(kind: str, key: str) -> bytes | None:
         return None
 
 
-def write(kind: str, key: str, data: bytes) -> None:
+def by_file(kind: str, path: Path, build: Callable[[], Any]) -> Any:
+    """build()'s result for this version of the file (path, size, modification time), kept as
+    marshal data: plain data only (a result marshal cannot hold is simply not kept)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return build()  # build() says what is wrong with the file
+    stamp = (str(path), status.st_size, status.st_mtime_ns, sys.version)
+    key = f"{zlib.crc32(repr(stamp[0::3]).encode()):08x}"
+    stored = read(kind, key)
+    if stored:
+        try:
+            found, value = marshal.loads(stored)
+            if found == stamp:
+                return value
+        except (EOFError, ValueError, TypeError):
+            pass  # damaged: built again below
+    value = build()
+    try:
+        write(kind, key, marshal.dumps((stamp, value)), keep=64)
+    except ValueError:
+        pass
+    return value
+
+
+def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
     """Store an entry atomically (a reader never sees half of it); failures are ignored."""
     folder = cache_dir()
     if folder is None:
@@ -59,12 +88,12 @@ def write(kind: str, key: str, data: bytes) -> None:
         except BaseException:
             os.unlink(temp)
             raise
-        _prune(folder, kind)
+        _prune(folder, kind, keep)
     except OSError:
         pass
 
 
-def _prune(folder: Path, kind: str) -> None:
+def _prune(folder: Path, kind: str, keep: int) -> None:
     entries = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
+    for old in entries[keep:]:
         old.unlink(missing_ok=True)

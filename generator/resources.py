@@ -22,8 +22,41 @@ def templates_dir() -> Path:
 
 @functools.lru_cache(maxsize=16)
 def load_data(path: Path) -> dict:
-    """A built-in YAML data file (parts, areas, profiles), parsed once."""
-    return parse_yaml(Path(path).read_text(encoding="utf-8"))
+    """A built-in YAML data file (parts, areas, profiles), parsed once; not to be changed."""
+    return read_data(path)
+
+
+def read_data(path: Path):
+    """A built-in YAML data file's contents, a fresh copy each call. While the file is unchanged
+    they come from the user cache (marshal), so most runs need no YAML parser at all."""
+    from generator import cache
+
+    path = Path(path)
+    return cache.by_file("data", path, lambda: parse_yaml(path.read_text(encoding="utf-8")))
+
+
+def load_marked(path: Path):
+    """A YAML file with the line marks of its fields (spec.marks.Loaded); a built-in file's
+    from the user cache while it is unchanged, anyone else's parsed every time."""
+    from generator import cache
+    from generator.spec.marks import Loaded
+
+    path = Path(path)
+
+    def parse() -> tuple:
+        from generator.spec.loading import load_yaml
+
+        loaded = load_yaml(path)
+        return loaded.data, loaded.marks, loaded.text
+
+    if not path.resolve().is_relative_to(PACKAGE):
+        return Loaded(*_named(parse(), path))
+    return Loaded(*_named(cache.by_file("marked", path, parse), path))
+
+
+def _named(parts: tuple, path: Path) -> tuple:
+    data, marks, text = parts
+    return data, str(path), marks, text
 
 
 def parse_yaml(text: str):

@@ -36,7 +36,7 @@ def parts(path) -> dict[str, bytes]:
 def test_second_process_uses_the_cache_and_writes_the_same_package(tmp_path):
     folder = tmp_path / "cache"
     assert render_in_process(tmp_path / "first.docx", folder) is True
-    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["base", "regex"]  # see test_regexes
+    assert len(list(folder.glob("base-*"))) == 1  # beside it: compiled patterns, templates, data files
     assert render_in_process(tmp_path / "second.docx", folder) is False
     assert parts(tmp_path / "first.docx") == parts(tmp_path / "second.docx")
 

@@ -43,6 +43,11 @@ def test_check_on_a_docx_needs_neither_pydantic_nor_jinja(draft):
     assert imported("check", draft) <= {"lxml", "yaml"}
 
 
+def test_check_on_a_docx_with_a_warm_cache_needs_no_yaml_parser(draft):
+    imported("check", draft)  # stores the built-in data files (profiles, noise, parts) as marshal data
+    assert imported("check", draft) == set()
+
+
 def test_render_to_text_needs_no_python_docx(tmp_path):
     assert imported("render", KAIFU, "--format", "txt", "-o", tmp_path / "k.txt") == {"pydantic", "jinja2", "yaml"}
 

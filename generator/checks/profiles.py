@@ -69,10 +69,10 @@ def _locate(name: str) -> Path:
 def _parse(path: Path, _mtime: int):
     """A profile file's data with line marks, read once per version of the file."""
     from generator.errors import SpecError
-    from generator.spec.loading import load_yaml
+    from generator.resources import load_marked
 
     try:
-        loaded = load_yaml(path)
+        loaded = load_marked(path)
     except SpecError as exc:
         raise ProfileError(*exc.problems) from None
     if loaded.data is None or loaded.data == {}:

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 
 from generator.errors import FazhiError, Problem
-from generator.resources import LAYOUT, parse_yaml
+from generator.resources import LAYOUT, read_data
 
 DEFAULT_LAYOUT = LAYOUT
 
@@ -84,7 +84,7 @@ def load_layout(path: str | None = None) -> Layout:
     A city's file need only hold what it changes (a full copy of layout.yaml works too); a key
     the built-in file does not have, or a number given as text, is a located LayoutError.
     """
-    data = parse_yaml(DEFAULT_LAYOUT.read_text(encoding="utf-8"))
+    data = read_data(DEFAULT_LAYOUT)
     if path:
         from generator.spec.loading import load_yaml
 

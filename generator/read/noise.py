@@ -9,7 +9,7 @@ from typing import Iterable
 
 from generator import regexes
 from generator.errors import FazhiError, Problem
-from generator.resources import NOISE as _NOISE_FILE
+from generator.resources import NOISE as _NOISE_FILE, read_data
 
 
 @dataclass(frozen=True)
@@ -46,16 +46,11 @@ def load_noise(*extra: str | Path) -> Noise:
 
 @functools.lru_cache(maxsize=16)
 def _load_noise(extra: tuple[str, ...]) -> Noise:
-    import yaml
-
     drop: list[re.Pattern] = []
     end: list[re.Pattern] = []
     max_chars = 120
     for file in (str(_NOISE_FILE),) + extra:
-        try:
-            data = yaml.safe_load(Path(file).read_text(encoding="utf-8")) or {}
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise FazhiError(Problem(f"无法读取噪声规则文件：{exc}", file)) from None
+        data = read_data(_NOISE_FILE) if file == str(_NOISE_FILE) else _read_extra(file)
         if not isinstance(data, dict):
             raise FazhiError(Problem("噪声规则文件应为「drop: / end:」形式的映射", file, 1))
         if isinstance(data.get("max_chars"), int):
@@ -68,6 +63,16 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
                     raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
                                              field=f"{key}[{index}]")) from None
     return Noise(tuple(drop), tuple(end), max_chars)
+
+
+def _read_extra(file: str) -> dict:
+    """A user's noise file: YAML, errors in Chinese."""
+    import yaml
+
+    try:
+        return yaml.safe_load(Path(file).read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise FazhiError(Problem(f"无法读取噪声规则文件：{exc}", file)) from None
 
 
 def resolve_noise(noise: Noise | str | Path | Iterable | None) -> Noise:

@@ -1,15 +1,14 @@
 """Load YAML safely, keeping the line and column of every key and item."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from generator import regexes
 from generator.errors import Problem, SpecError
 from generator.safe_io import read_regular_file
+from generator.spec.marks import Loaded, format_path  # noqa: F401  (Loaded: the loader's result)
 from generator.spec.yaml_guard import MAX_DEPTH, prescan, yaml_problem
 
 try:  # libyaml is ~8x faster and still gives marks
@@ -26,36 +25,6 @@ _CJK = "[^\x00-\u2e7f\ufff0-\U0010ffff]"
 _CJK_FOLD_SPACE = regexes.compile(f"(?<={_CJK}) (?={_CJK})")
 MAX_SPEC_BYTES = 5 * 1024 * 1024
 _STR = "tag:yaml.org,2002:str"
-
-
-@dataclass
-class Loaded:
-    """Plain data from a YAML file plus the (line, column) of each field path."""
-
-    data: Any
-    file: str
-    marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
-    text: str = field(default="", repr=False)  # the source, to point inside a string
-
-    def locate(self, path: tuple) -> tuple[int, int]:
-        """Mark of the nearest path that has one (a missing key points at its parent)."""
-        path = tuple(path)
-        while path and path not in self.marks:
-            path = path[:-1]
-        return self.marks.get(path, (1, 1))
-
-    def problem(self, path: tuple, message: str) -> Problem:
-        """A problem located at a field path."""
-        line, col = self.locate(path)
-        return Problem(message, self.file, line, col, format_path(path) or None)
-
-
-def format_path(path: tuple) -> str:
-    """("measures", "sections", 0, "title") -> measures.sections[0].title"""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def load_yaml(path: str | Path) -> Loaded:

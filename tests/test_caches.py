@@ -1,5 +1,5 @@
-"""The compiled-pattern cache: a pattern from the cache is the pattern re.compile makes, and a
-damaged or missing cache only costs time."""
+"""What is kept between processes: compiled patterns (a pattern from the cache is the pattern
+re.compile makes), built-in data files and compiled templates; a damaged or missing cache only costs time."""
 from __future__ import annotations
 
 import os
@@ -90,3 +90,68 @@ def test_a_second_check_process_compiles_none_of_the_rules_patterns(tmp_path):
     counts = [subprocess.run([sys.executable, "-c", probe, "check", str(draft)], capture_output=True, text=True,
                              env=env, cwd=ROOT).stdout.split()[-1] for _ in range(2)]
     assert int(counts[0]) > 50 and counts[1] == "0"
+
+
+# ---------------------------------------------------------------- data files and templates
+
+
+def test_a_data_file_is_read_from_the_cache_until_it_changes(cache, monkeypatch):
+    from generator import resources
+
+    data = cache / "words.yaml"
+    data.write_text("words: [法治, 政府]\n", encoding="utf-8")
+    assert resources.read_data(data) == {"words": ["法治", "政府"]}
+    monkeypatch.setattr(resources, "parse_yaml", lambda text: pytest.fail("parsed again"))
+    assert resources.read_data(data) == {"words": ["法治", "政府"]}
+    monkeypatch.undo()
+    data.write_text("words: [法治, 政府, 建设]\n", encoding="utf-8")  # another size: parsed again
+    assert resources.read_data(data) == {"words": ["法治", "政府", "建设"]}
+
+
+def test_a_damaged_data_entry_is_parsed_again(cache):
+    from generator import resources
+
+    data = cache / "words.yaml"
+    data.write_text("a: 1\n", encoding="utf-8")
+    resources.read_data(data)
+    for entry in cache.glob("data-*"):
+        entry.write_bytes(b"\xffdamaged")
+    assert resources.read_data(data) == {"a": 1}
+
+
+def test_a_built_in_profile_keeps_its_marks_through_the_cache(cache):
+    from generator.resources import PROFILES, load_marked
+    from generator.spec.loading import load_yaml
+
+    path = next(PROFILES.glob("*.yaml"))
+    first, second, parsed = load_marked(path), load_marked(path), load_yaml(path)
+    assert list(cache.glob("marked-*"))
+    for loaded in (first, second):
+        assert (loaded.data, loaded.marks, loaded.file) == (parsed.data, parsed.marks, parsed.file)
+
+
+def test_a_user_profile_is_never_cached(cache, tmp_path):
+    from generator.resources import load_marked
+
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("name: mine\nrules:\n  parts.missing: {}\n", encoding="utf-8")
+    assert load_marked(mine).marks[("rules", "parts.missing")] == (3, 3)
+    assert not list(cache.glob("marked-*"))
+
+
+def test_templates_are_compiled_once_per_machine(cache, monkeypatch):
+    import jinja2
+
+    from generator.render import jinja
+    from generator.render.build import build_tree
+    from generator.spec.validate import load_spec
+    from generator.write.text import to_text
+
+    spec = load_spec(ROOT / "examples" / "kaifu-2022.yaml")
+    jinja.environment.cache_clear()
+    first = to_text(build_tree(spec))
+    assert list((cache / "jinja").glob("template-*.cache"))
+    jinja.environment.cache_clear()  # a new process: a new environment, the same cache folder
+    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert to_text(build_tree(spec)) == first
+    jinja.environment.cache_clear()
