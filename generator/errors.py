@@ -9,6 +9,14 @@ from generator import regexes
 _QUOTED = regexes.compile("「([^」]{80,})」")
 
 
+def close_matches(word: str, choices, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """difflib.get_close_matches, for did-you-mean hints: difflib (and heapq) load only when a
+    hint is needed, not in every process."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
+
+
 def shorten(text: str, limit: int = 60) -> str:
     """A long value cut for a message: head…tail and its length."""
     if len(text) <= limit:

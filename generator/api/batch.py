@@ -31,7 +31,6 @@ def check_many(paths: list[Path], profile: str | None = None, layout: str | Path
                jobs: int | None = None, progress=None) -> tuple[list, list[Problem]]:
     """check_files over many drafts in worker processes: the same results, in the order given."""
     from generator.batch.collect import run
-    from generator.batch.summary import check_chunk
 
     _check_options(profile, layout)
     outcome: list = [None] * len(paths)
@@ -40,6 +39,13 @@ def check_many(paths: list[Path], profile: str | None = None, layout: str | Path
         outcome[index] = pair
     results = [r for rs, _ in outcome for r in rs]
     return results, [p for _, ps in outcome for p in ps]
+
+
+def check_chunk(paths: list, profile: str | None, layout: str | None) -> list[tuple[list, list]]:
+    """Worker entry point of a plain `check`: check_files' (results, unreadable) per path."""
+    from generator.api.check import check_files
+
+    return [check_files([path], profile, layout) for path in paths]
 
 
 def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", options: Options | None = None,

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from generator.errors import FazhiError, OutputError, Problem, SpecError
+from generator.errors import FazhiError, OutputError, Problem, SpecError, close_matches
 
 if TYPE_CHECKING:
     from generator.render.build import Options
@@ -208,9 +208,7 @@ def plan_tasks(plan_path: str | Path, unit: str | None = None) -> list:
     if unit is None:
         return rows
     if unit not in all_units(rows):
-        import difflib
-
-        close = difflib.get_close_matches(unit, all_units(rows), n=3, cutoff=0.4)
+        close = close_matches(unit, all_units(rows), n=3, cutoff=0.4)
         hint = f"，是否想写：{'、'.join(close)}" if close else ""
         raise FazhiError(Problem(f"没有任何任务写到单位「{unit}」{hint}", str(plan_path)))
     return for_unit(rows, unit)

@@ -199,10 +199,3 @@ def totals(rows: list[DraftRow]) -> dict[str, int]:
     return {"drafts": len(rows), "unreadable": sum(1 for r in rows if r.unreadable),
             "with_errors": sum(1 for r in rows if not r.unreadable and r.counts()["error"]),
             "late": sum(1 for r in rows if r.late)}
-
-
-def check_chunk(paths: list, profile: str | None, layout: str | None) -> list[tuple[list, list]]:
-    """Worker entry point of a plain `check`: api.check_files' (results, unreadable) per path."""
-    from generator.api import check_files
-
-    return [check_files([path], profile, layout) for path in paths]

@@ -47,11 +47,9 @@ def describe_rules(rule_id: str | None = None) -> list[Rule]:
     if rule_id is None:
         return sorted(RULES.values(), key=lambda r: r.id)
     if rule_id not in RULES:
-        import difflib
+        from generator.errors import FazhiError, close_matches
 
-        from generator.errors import FazhiError
-
-        close = difflib.get_close_matches(rule_id, RULES, n=1)
+        close = close_matches(rule_id, RULES)
         raise FazhiError(f"没有编号为「{rule_id}」的规则" + (f"，是否想写「{close[0]}」？" if close else ""))
     return [RULES[rule_id]]
 

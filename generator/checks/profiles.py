@@ -15,13 +15,12 @@ value of the wrong type is an error located in the file, with a did-you-mean.
 """
 from __future__ import annotations
 
-import difflib
 import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import FazhiError, Problem
+from generator.errors import FazhiError, Problem, close_matches
 from generator.kinds import KINDS
 from generator.resources import PROFILES
 from .registry import RULES, SEVERITIES
@@ -59,7 +58,7 @@ def _locate(name: str) -> Path:
         return builtin[name]
     if path.exists():
         return path
-    close = difflib.get_close_matches(name, builtin, n=1)
+    close = close_matches(name, builtin)
     hint = f"，是否想写「{close[0]}」？" if close else ""
     raise ProfileError(Problem(f"没有名为「{name}」的检查规则集{hint}；可用：{'、'.join(sorted(builtin))}"
                                "，或给出自定义规则集 .yaml 文件的路径"))
@@ -135,7 +134,7 @@ def _checked(rule_id: str, params, loaded) -> dict | None:
     """A rule entry's parameters validated against the rule's defaults; None when disabled."""
     where = ("rules", rule_id)
     if rule_id not in RULES:
-        close = difflib.get_close_matches(rule_id, RULES, n=1)
+        close = close_matches(rule_id, RULES)
         hint = f"，是否想写「{close[0]}」？" if close else "；fazhi rules 列出全部规则"
         raise ProfileError(loaded.problem(where, f"未知的规则「{rule_id}」{hint}"))
     if params is False:
@@ -153,7 +152,7 @@ def _checked(rule_id: str, params, loaded) -> dict | None:
             continue
         if name not in rule.defaults:
             known = list(rule.defaults) + ["severity"]
-            close = difflib.get_close_matches(name, known, n=1, cutoff=0.5)
+            close = close_matches(name, known, cutoff=0.5)
             hint = f"，是否想写「{close[0]}」？" if close else f"；可用参数：{'、'.join(known)}"
             raise ProfileError(loaded.problem(at, f"规则「{rule_id}」没有参数「{name}」{hint}"))
         expected = type(rule.defaults[name])

@@ -6,12 +6,13 @@ here, so there is one place where they become Chinese, always with exit code 2.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
 
 import click
+
+from generator.errors import close_matches
 
 
 class Choice(click.Choice):
@@ -22,7 +23,7 @@ class Choice(click.Choice):
             return super().convert(value, param, ctx)
         except click.BadParameter:
             choices = [str(c) for c in self.choices]
-            close = difflib.get_close_matches(str(value), choices, n=1)
+            close = close_matches(str(value), choices)
             hint = f"，是否想写「{close[0]}」？" if close else ""
             self.fail(f"「{value}」不是可选的值，应为 {'、'.join(choices)} 之一{hint}", param, ctx)
 
@@ -58,7 +59,7 @@ def _usage_message(exc: click.ClickException) -> str:
     commands = _commands(getattr(exc, "ctx", None))
     found = re.match(r"No such command '(.*)'", text)
     if found:
-        close = difflib.get_close_matches(found.group(1), commands, n=1)
+        close = close_matches(found.group(1), commands)
         hint = f"，是否想写「{close[0]}」？" if close else ""
         return f"没有命令「{found.group(1)}」{hint}；可用的命令：{'、'.join(commands)}"
     found = re.match(r"Got unexpected extra arguments? \((.*)\)", text)

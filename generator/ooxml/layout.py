@@ -1,11 +1,10 @@
 """The layout profile (GB/T 9704 numbers as OOXML values), read from a YAML data file."""
 from __future__ import annotations
 
-import difflib
 import functools
 from dataclasses import dataclass
 
-from generator.errors import FazhiError, Problem
+from generator.errors import FazhiError, Problem, close_matches
 from generator.resources import LAYOUT, read_data
 
 DEFAULT_LAYOUT = LAYOUT
@@ -101,7 +100,7 @@ def _merge(base: dict, override: dict, path: tuple, loaded) -> None:
     for key, value in override.items():
         where = path + (key,)
         if key not in base:
-            close = difflib.get_close_matches(str(key), [str(k) for k in base], n=1)
+            close = close_matches(str(key), [str(k) for k in base])
             hint = f"，是否想写「{close[0]}」？" if close else f"；可用字段：{'、'.join(map(str, base))}"
             raise LayoutError(loaded.problem(where, f"版式文件中未知的字段「{key}」{hint}"))
         elif isinstance(base[key], dict):

@@ -7,12 +7,12 @@ neither run code nor exhaust memory.
 """
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from generator import regexes
+from generator.errors import close_matches
 
 # Figure attributes a clerk may ask for; change/percent/previous are the year-over-year helpers.
 FIGURE_ATTRIBUTES = ("full", "value", "unit", "label", "change", "percent", "previous")
@@ -157,7 +157,7 @@ def resolve(ref: Ref, context: Context) -> str:
 
 def _unknown_figure(name: str, figures: dict) -> str:
     message = f"文字引用了未定义的数字「{name}」"
-    close = difflib.get_close_matches(name, list(figures), n=1)
+    close = close_matches(name, list(figures))
     if close:
         return message + f"，是否想写「{close[0]}」？"
     if figures:
@@ -169,7 +169,7 @@ def _unknown_figure(name: str, figures: dict) -> str:
 
 def _did_you_mean(word: str, choices) -> str:
     """「，是否想写「x」？」 for a close match, else a full stop: the next sentence follows either way."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    close = close_matches(word, list(choices))
     return f"，是否想写「{close[0]}」？" if close else "。"
 
 

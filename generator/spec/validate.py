@@ -1,14 +1,13 @@
 """From a YAML file to a validated, expanded spec; every problem located and in Chinese."""
 from __future__ import annotations
 
-import difflib
 import typing
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from generator import regexes
-from generator.errors import Problem, SpecError
+from generator.errors import Problem, SpecError, close_matches
 from generator.spec import refs
 from generator.spec.loading import Loaded, format_path, load_yaml
 from generator.kinds import KINDS, load
@@ -62,7 +61,7 @@ def _model_for(kind, loaded: Loaded) -> type[BaseModel]:
     if kind is None:
         raise SpecError(Problem(f"缺少 kind 字段：应为 {kinds} 之一", loaded.file, 1, 1, "kind"))
     if kind not in KINDS:
-        close = difflib.get_close_matches(str(kind), KINDS, n=1)
+        close = close_matches(str(kind), KINDS)
         hint = f"，是否想写「{close[0]}」？" if close else ""
         raise SpecError(loaded.problem(("kind",), f"未知的文档类型「{kind}」：应为 {kinds} 之一{hint}"))
     return KINDS[kind].model
@@ -76,7 +75,7 @@ def _translate(error: dict, model: type[BaseModel], loaded: Loaded) -> Problem:
     if kind == "extra_forbidden":
         known = _fields_at(model, loc[:-1])
         message = f"未知字段「{loc[-1]}」"
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.5)
+        close = close_matches(str(loc[-1]), known, cutoff=0.5)
         message += f"，是否想写「{close[0]}」？" if close else (f"；可用字段：{'、'.join(known)}" if known else "")
     elif kind == "missing":
         message = f"缺少必填字段「{loc[-1]}」"

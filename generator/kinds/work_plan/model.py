@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field
 
-from generator.errors import SpecError
+from generator.errors import SpecError, close_matches
 from generator.kinds.common import Common, HeadingText, Imprint, Model, Names, Paragraphs, RecipientGroup
 
 
@@ -85,7 +84,7 @@ def resolve_units(plan: WorkPlan, loaded) -> None:
             for role in ("lead", "responsible"):
                 units, missing = _expand_group(getattr(item, role), plan.units)
                 for ref_index, name in missing:
-                    close = difflib.get_close_matches(name, plan.units, n=1)
+                    close = close_matches(name, plan.units)
                     hint = f"，是否想写「${close[0]}」？" if close else "；请在 units 中定义它"
                     problems.append(loaded.problem(base + (role, ref_index), f"引用了未定义的单位组「${name}」{hint}"))
                 object.__setattr__(item, role, units)
