@@ -93,3 +93,32 @@ def test_unreadable_file_is_said_so_before_anything_opens_it(tmp_path, monkeypat
     monkeypatch.setattr(os, "access", lambda p, mode: False)
     with pytest.raises(FazhiError, match="没有读取草稿文件的权限"):
         check_regular_file(path, what="草稿文件")
+
+
+def _no_event_scan(monkeypatch):
+    from generator.spec import yaml_guard
+
+    monkeypatch.setattr(yaml_guard, "_scan_events", lambda text, name: pytest.fail("the event stream was read"))
+
+
+def test_a_long_report_with_references_and_ampersands_is_not_scanned_event_by_event(monkeypatch):
+    """The cheap bounds rule out bombs and deep nesting: a 1,000-reference report costs no event scan."""
+    _no_event_scan(monkeypatch)
+    body = "".join(f"  - 办理案件{{{{ figures.n{i} }}}}件，R&D 投入增长（注*）。\n" for i in range(1000))
+    prescan("kind: annual-report\nmeasures:\n" + body, "spec.yaml")
+
+
+@pytest.mark.parametrize("text", [
+    "a: {{ figures.x }}\nb: " + "[" * 97 + "]" * 97,        # a reference beside deep flow nesting
+    "a: &x [1]\nb: *x\n",                                    # an anchor and an alias
+    "a: [&x 1, *x]\n",
+    "a:\u2028- &x 1\u2028- *x\n",                            # YAML line breaks other than \n
+    "\u2028".join(" " * i + "k:" for i in range(120)),       # deep indentation after \u2028 breaks
+])
+def test_what_the_cheap_bounds_cannot_rule_out_is_scanned(monkeypatch, text):
+    from generator.spec import yaml_guard
+
+    scanned = []
+    monkeypatch.setattr(yaml_guard, "_scan_events", lambda text, name: scanned.append(name))
+    prescan(text, "spec.yaml")
+    assert scanned == ["spec.yaml"]

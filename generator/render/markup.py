@@ -53,7 +53,10 @@ def protect(text: str) -> str:
         first = text[:1]
         if not first or first not in "#@\\" and not first.isspace():
             return text  # the common case, tested without a regular expression (it runs per string)
-    text = text.translate({ord(c): None for c in _MARKS}).replace("\r\n", "\n").replace("\r", "\n")
+    for mark in _MARKS:
+        if mark in text:
+            text = text.replace(mark, "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\n", DATA_NEWLINE).replace("|", DATA_BAR)
     body = text.lstrip()
     if body[:1] in ("#", "@", "\\") and body:

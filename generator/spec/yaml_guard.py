@@ -29,7 +29,15 @@ MAX_ALIAS_CHARS = 10_000_000    # characters that aliases may add by repetition
 _FORBIDDEN = regexes.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAK = "\n\r\x85\u2028\u2029"
 # The indentation and block indicators that open a line; each block level needs one more.
-_LINE_PREFIX = regexes.compile(f"(?:^|(?<=[{_BREAK}]))[ \\t?:-]+")
+# (The break is consumed, not looked behind at: a pattern that opens with a character class
+# lets the engine skip ordinary text at C speed, 4× faster here.)
+_LINE_PREFIX = regexes.compile(f"[{_BREAK}][ \\t?:-]+")
+_REFERENCE = regexes.compile(r"\{\{[\w.\s]*\}\}")
+# An anchor or alias starts a token: after a break, a space, an indicator or a quote. 「R&D」 and
+# 「注*」 in a sentence are neither, so a long report need not be scanned for alias bombs.
+_NOT_TOKEN_START = f"[^{_BREAK}\\s,\\[\\]{{}}:?\\-\"']"
+_ANCHOR = regexes.compile(f"&(?<!{_NOT_TOKEN_START}&)")
+_ALIAS = regexes.compile(f"\\*(?<!{_NOT_TOKEN_START}\\*)")
 
 
 def prescan(text: str, name: str) -> None:
@@ -38,12 +46,20 @@ def prescan(text: str, name: str) -> None:
     if bad:
         line, column = position(text, bad.start())
         raise SpecError(Problem(_forbidden_message(bad.group()), name, line, column))
-    # Flow levels need a [ or { each, block levels a character of indentation or an
-    # indicator each (two when a sequence sits at its mapping's indentation).
-    flow = text.count("[") + text.count("{")
-    block = max(map(len, _LINE_PREFIX.findall(text)), default=0) + 2
-    if flow + block > MAX_DEPTH or ("&" in text and "*" in text):
+    if _may_nest_deeply(text) or (_ANCHOR.search(text) and _ALIAS.search(text)):
         _scan_events(text, name)
+
+
+def _may_nest_deeply(text: str) -> bool:
+    """False when the text cannot nest beyond MAX_DEPTH. Flow levels need a [ or { each, block
+    levels a character of indentation or an indicator each (two when a sequence sits at its
+    mapping's indentation). A figure reference 「{{ figures.x }}」 opens two braces and closes
+    them before anything else (no quote, bracket or comment inside), so however many a long
+    report holds they add at most 2 to the depth, not 2 each."""
+    references = len(_REFERENCE.findall(text))
+    flow = text.count("[") + text.count("{") - 2 * references + (2 if references else 0)
+    block = max(map(len, _LINE_PREFIX.findall("\n" + text)), default=1) - 1 + 2
+    return flow + block > MAX_DEPTH
 
 
 def _forbidden_message(char: str) -> str:
