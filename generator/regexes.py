@@ -12,6 +12,7 @@ cache folder — falls back to `re.compile`, so the cache can only ever cost tim
 """
 from __future__ import annotations
 
+import array
 import atexit
 import marshal
 import re
@@ -28,22 +29,39 @@ except ImportError:  # Python 3.10
 _KIND = "regex"
 _LIMIT = 2000  # entries kept: enough for every pattern of a few versions
 
-_stored: dict | None = None   # (pattern, flags) -> (flags, code, groups, groupindex, indexgroup)
+# The engine's code words, kept as bytes: marshal reads bytes at memory speed, a list of ints one by one.
+_WORD = next(code for code in "IL" if array.array(code).itemsize == _sre.CODESIZE)
+
+_stored: dict | None = None   # (pattern, flags) -> (flags, code bytes, groups, groupindex, indexgroup)
 _fresh: dict = {}             # compiled in this process, not yet stored
+_made: dict = {}              # (pattern, flags) -> Pattern, this process
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001  (the re.compile of this package)
     """re.compile(pattern, flags), from the stored code when this machine has compiled it before."""
-    global _stored
     flags = int(flags)  # a RegexFlag is an int subclass, which marshal does not take
+    key = (pattern, flags)
+    made = _made.get(key)
+    if made is None:
+        made = _made[key] = _from_store(pattern, flags) or _compile_and_keep(pattern, flags)
+    return made
+
+
+def _from_store(pattern: str, flags: int) -> re.Pattern | None:
+    global _stored
     if _stored is None:
         _stored = _load()
     entry = _stored.get((pattern, flags))
-    if entry is not None:
-        try:
-            return _sre.compile(pattern, *entry)
-        except Exception:  # a damaged entry: the engine validates the code it is given
-            _stored.pop((pattern, flags), None)
+    if entry is None:
+        return None
+    try:
+        return _build(pattern, entry)
+    except Exception:  # a damaged entry: the engine validates the code it is given
+        _stored.pop((pattern, flags), None)
+        return None
+
+
+def _compile_and_keep(pattern: str, flags: int) -> re.Pattern:
     compiled = re.compile(pattern, flags)
     entry = _entry(pattern, flags)
     if entry is not None and _sre_equal(pattern, entry, compiled):
@@ -51,6 +69,11 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001  (the re.
             atexit.register(_store)
         _fresh[(pattern, flags)] = entry
     return compiled
+
+
+def _build(pattern: str, entry: tuple) -> re.Pattern:
+    flags, code, groups, groupindex, indexgroup = entry
+    return _sre.compile(pattern, flags, array.array(_WORD, code).tolist(), groups, groupindex, indexgroup)
 
 
 def _entry(pattern: str, flags: int) -> tuple | None:
@@ -63,7 +86,7 @@ def _entry(pattern: str, flags: int) -> tuple | None:
         for name, index in state.groupdict.items():
             indexgroup[index] = name
         # int(): the compiler's opcodes are an int subclass too
-        return (int(flags | state.flags), [int(c) for c in code], int(state.groups - 1),
+        return (int(flags | state.flags), array.array(_WORD, code).tobytes(), int(state.groups - 1),
                 {str(k): int(v) for k, v in state.groupdict.items()}, tuple(indexgroup))
     except Exception:
         return None
@@ -71,7 +94,7 @@ def _entry(pattern: str, flags: int) -> tuple | None:
 
 def _sre_equal(pattern: str, entry: tuple, compiled: re.Pattern) -> bool:
     try:
-        return _sre.compile(pattern, *entry) == compiled
+        return _build(pattern, entry) == compiled
     except Exception:
         return False
 

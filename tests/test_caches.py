@@ -23,9 +23,10 @@ TEXT = "全年办理行政复议案件135件，\n（二）仿宋FANG 2023年度�
 
 
 def _fresh_process_state(monkeypatch) -> None:
-    """What a new process starts with: nothing loaded, nothing new."""
+    """What a new process starts with: nothing loaded, nothing new, nothing made."""
     monkeypatch.setattr(regexes, "_stored", None)
     monkeypatch.setattr(regexes, "_fresh", {})
+    monkeypatch.setattr(regexes, "_made", {})
 
 
 @pytest.fixture
@@ -64,8 +65,9 @@ def test_a_damaged_entry_is_not_trusted(cache, monkeypatch):
     pattern, flags = PATTERNS[0]
     regexes.compile(pattern, flags)
     entry = list(regexes._fresh[(pattern, flags)])
-    entry[1] = [999999] * len(entry[1])  # engine code that is not code
+    entry[1] = b"\xff" * len(entry[1])  # engine code that is not code
     monkeypatch.setattr(regexes, "_stored", {(pattern, flags): tuple(entry)})
+    monkeypatch.setattr(regexes, "_made", {})
     assert regexes.compile(pattern, flags) == re.compile(pattern, flags)
 
 

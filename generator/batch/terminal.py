@@ -5,9 +5,10 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
-from .summary import DraftRow, part_names, totals
+if TYPE_CHECKING:
+    from .summary import DraftRow
 
 _PART_STYLE = {"missing": "bold red", "sub": "yellow", "found": "green"}
 
@@ -42,6 +43,8 @@ def print_summary(rows: list[DraftRow], console=None) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .summary import part_names, totals
+
     console = console or Console()
     table = Table(title=f"草稿汇总（{len(rows)} 份）", show_lines=True)
     for name in ("文件", "单位", "类型", "年度", "成文日期"):
@@ -62,6 +65,8 @@ def print_summary(rows: list[DraftRow], console=None) -> None:
 
 def _cells(row: DraftRow) -> list[str]:
     from rich.markup import escape
+
+    from .summary import part_names
 
     unit, name = escape(row.unit or "—"), escape(Path(row.path).name)
     if row.unreadable:

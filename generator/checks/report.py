@@ -1,7 +1,6 @@
 """Findings as text (file:line: severity rule message), JSON and SARIF 2.1.0."""
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterable
 
@@ -76,6 +75,8 @@ def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = (), fi
         })
         if fixes is not None:
             files[-1]["fixes"] = [fix.as_dict() for fix in fixes.get(str(path), [])]
+    import json
+
     return json.dumps({"files": files}, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -141,4 +142,6 @@ def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = (), f
                              "toolExecutionNotifications": notifications}],
         }],
     }
+    import json
+
     return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -124,10 +124,10 @@ def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()
     for kind in KINDS.values():
         if kind.family != DEFAULT_KIND:
             continue
-        if kind.recognise and re.search(kind.recognise, title):
+        if kind.recognise and regexes.compile(kind.recognise).search(title):
             name = kind.name
             signs.append(f"标题符合{kind.label}的写法")
-        elif signs and issuer and kind.issuer and re.search(kind.issuer, issuer):
+        elif signs and issuer and kind.issuer and regexes.compile(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
     return name, "；".join(signs) or f"未见其他类型的特征，按{KINDS[DEFAULT_KIND].label}检查"
