@@ -49,14 +49,9 @@ def load_marked(path: Path):
         loaded = load_yaml(path)
         return loaded.data, loaded.marks, loaded.text
 
-    if not path.resolve().is_relative_to(PACKAGE):
-        return Loaded(*_named(parse(), path))
-    return Loaded(*_named(cache.by_file("marked", path, parse), path))
-
-
-def _named(parts: tuple, path: Path) -> tuple:
-    data, marks, text = parts
-    return data, str(path), marks, text
+    builtin = path.resolve().is_relative_to(PACKAGE)
+    data, marks, text = cache.by_file("marked", path, parse) if builtin else parse()
+    return Loaded(data, str(path), marks, text)
 
 
 def parse_yaml(text: str):
