@@ -14,6 +14,7 @@ from generator.tree import Document, Heading, Paragraph, Table
 
 from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
+_DIGITS = frozenset("0123456789")
 _YEAR = regexes.compile(r"(20\d\d)\s*年")
 _REPORTED_YEAR = regexes.compile(r"现将\s*(20\d\d)\s*年")
 _YEAR_OF_REPORT = regexes.compile(r"(20\d\d)\s*年度")
@@ -126,9 +127,33 @@ class Analysis:
     def scan(self, pattern: re.Pattern):
         """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
         joined, starts = self.joined
+        index, last = 0, len(starts) - 1
         for match in pattern.finditer(joined):
-            index = bisect.bisect_right(starts, match.start()) - 1
+            start = match.start()
+            while index < last and starts[index + 1] <= start:  # matches come in order: walk, no bisect
+                index += 1
             yield self.unit(index), match, starts[index]
+
+    def scan_units(self, pattern: re.Pattern, chars: str):
+        """scan() over only the units holding one of `chars`, for a pattern that cannot match
+        without one of them (nor across units): (unit, match, 0) in document order."""
+        for unit in self.units_with(chars):
+            for match in pattern.finditer(unit.text):
+                yield unit, match, 0
+
+    def scan_ending(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...]):
+        """scan() for a pattern whose every match is `lengths` characters long ending with `char`
+        after a digit (a rare pair): an anchored match tried at each `char`, no pass over all the text."""
+        joined, starts = self.joined
+        pos = joined.find(char)
+        while pos >= 0:
+            for length in lengths if pos and joined[pos - 1] in _DIGITS else ():  # longest first: the match finditer would find
+                match = pattern.match(joined, pos + 1 - length) if pos + 1 >= length else None
+                if match and match.end() == pos + 1:
+                    index = bisect.bisect_right(starts, match.start()) - 1
+                    yield self.unit(index), match, starts[index]
+                    break
+            pos = joined.find(char, pos + 1)
 
     def section(self, index: int) -> list:
         """The blocks after the heading at `index` up to the next heading of the same or higher level."""

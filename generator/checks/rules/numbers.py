@@ -29,7 +29,7 @@ def numbers_year_abbrev(doc, ctx):
     """
     if not ctx.analysis.has_any(*"0123456789’'‘"):
         return
-    for unit, match, base in ctx.scan(_YEAR_ABBREV):
+    for unit, match, base in ctx.analysis.scan_ending(_YEAR_ABBREV, "年", (4, 3)):  # ’23年, 23年
         two = match.group(1) or match.group(0)[:2]
         yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
 
@@ -60,7 +60,7 @@ def numbers_range_dash(doc, ctx):
     """
     if not ctx.analysis.has_any(*"-－–‐"):
         return
-    for unit, match, base in ctx.scan(_YEAR_RANGE):
+    for unit, match, base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐"):
         yield ctx.finding(unit.line, f"「{match.group(0)}年」的起止应用一字线：「{match.group(1)}—{match.group(3)}年」")
 
 
@@ -75,7 +75,7 @@ def numbers_range_unit(doc, ctx):
     """
     if not (ctx.analysis.has_any(*"～~—-－") and ctx.analysis.has_any("%", "万", "亿")):
         return
-    for unit, match, base in ctx.scan(_UNIT_RANGE):
+    for unit, match, base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－"):
         low, high, mark = match.groups()
         yield ctx.finding(unit.line, f"「{match.group(0)}」应写作「{low}{mark}～{high}{mark}」")
 
