@@ -98,7 +98,14 @@ class Analysis:
         return "\x00".join(texts), starts
 
     def unit_indices(self, char: str) -> list[int]:
-        """Indices of the units holding `char` (one str.find per unit that has it)."""
+        """Indices of the units holding `char`, a character or a string (one str.find per unit
+        that has it); kept, as several rules look for the same characters."""
+        found = self._memo.get(("unit_indices", char))
+        if found is None:
+            found = self._memo[("unit_indices", char)] = self._find_units(char)
+        return found
+
+    def _find_units(self, char: str) -> list[int]:
         joined, starts = self.joined
         found = []
         pos = joined.find(char)
@@ -108,8 +115,8 @@ class Analysis:
             pos = joined.find(char, starts[k + 1]) if k + 1 < len(starts) else -1
         return found
 
-    def units_with(self, chars: str) -> list[TextUnit]:
-        """The units holding any of the characters, in document order."""
+    def units_with(self, chars) -> list[TextUnit]:
+        """The units holding any of the characters (or of a tuple's strings), in document order."""
         def compute():
             indices = set()
             for char in chars:
@@ -134,26 +141,46 @@ class Analysis:
                 index += 1
             yield self.unit(index), match, starts[index]
 
-    def scan_units(self, pattern: re.Pattern, chars: str):
-        """scan() over only the units holding one of `chars`, for a pattern that cannot match
-        without one of them (nor across units): (unit, match, 0) in document order."""
+    def scan_units(self, pattern: re.Pattern, chars):
+        """scan() over only the units holding one of `chars` (characters, or a tuple of strings),
+        for a pattern that cannot match without one of them (nor across units): (unit, match, 0)."""
         for unit in self.units_with(chars):
             for match in pattern.finditer(unit.text):
                 yield unit, match, 0
 
-    def scan_ending(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...]):
-        """scan() for a pattern whose every match is `lengths` characters long ending with `char`
-        after a digit (a rare pair): an anchored match tried at each `char`, no pass over all the text."""
+    def scan_after_digit(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...]):
+        """scan() for a pattern whose every match ends with a digit and `char` and is one of
+        `lengths` characters long (longest first, as finditer would find it): an anchored match
+        tried where the text has that digit and `char`, no regex pass over all the text."""
         joined, starts = self.joined
         pos = joined.find(char)
         while pos >= 0:
-            for length in lengths if pos and joined[pos - 1] in _DIGITS else ():  # longest first: the match finditer would find
-                match = pattern.match(joined, pos + 1 - length) if pos + 1 >= length else None
-                if match and match.end() == pos + 1:
-                    index = bisect.bisect_right(starts, match.start()) - 1
-                    yield self.unit(index), match, starts[index]
-                    break
+            if pos and joined[pos - 1] in _DIGITS:
+                for length in lengths:
+                    match = pattern.match(joined, pos + 1 - length) if pos + 1 >= length else None
+                    if match and match.end() == pos + 1:
+                        index = bisect.bisect_right(starts, match.start()) - 1
+                        yield self.unit(index), match, starts[index]
+                        break
             pos = joined.find(char, pos + 1)
+
+    def scan_from(self, pattern: re.Pattern, needles):
+        """scan() for a pattern whose every match starts with one of `needles` (rare characters or
+        strings): the pattern is tried only where one occurs, left to right as finditer would."""
+        joined, starts = self.joined
+        candidates = set()
+        for needle in needles:
+            pos = joined.find(needle)
+            while pos >= 0:
+                candidates.add(pos)
+                pos = joined.find(needle, pos + 1)
+        end = 0
+        for pos in sorted(candidates):
+            match = pattern.match(joined, pos) if pos >= end else None
+            if match:
+                end = match.end()
+                index = bisect.bisect_right(starts, pos) - 1
+                yield self.unit(index), match, starts[index]
 
     def section(self, index: int) -> list:
         """The blocks after the heading at `index` up to the next heading of the same or higher level."""

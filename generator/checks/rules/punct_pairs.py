@@ -138,9 +138,7 @@ def punct_dash(doc, ctx):
     通过：法治政府建设——我们的使命
     不通过：法治政府建设--我们的使命、法治政府建设—我们的使命
     """
-    if not ctx.analysis.has_any("--", "－－", "──", "—", "―", "~~"):
-        return
-    for unit, match, base in ctx.scan(_DASH):
+    for unit, match, base in ctx.analysis.scan_from(_DASH, "-－─—―~"):
         start = match.start() - base
         yield ctx.finding(unit.line, f"破折号写成了「{match.group(0)}」，应为「——」"
                                      f"（「{unit.text[max(0, start - 6): start + 8]}」）")
@@ -154,9 +152,7 @@ def punct_ellipsis(doc, ctx):
     通过：落实放管服、行政执法“三项制度”……
     不通过：落实放管服、行政执法“三项制度”...
     """
-    if not ctx.analysis.has_any("...", "。。。", "…", "、、、", "···"):
-        return
-    for unit, match, base in ctx.scan(_ELLIPSIS):
+    for unit, match, base in ctx.analysis.scan_from(_ELLIPSIS, ("...", "。。。", "…", "、、、", "···")):
         start = match.start() - base
         before = unit.text[start - 1] if start else ""
         if match.group(0).startswith(".") and not _BEFORE_DOTS.match(before):
