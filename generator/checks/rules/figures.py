@@ -130,7 +130,6 @@ def figures_conflict(doc, ctx):
     lines, wheres = analysis.columns[0], analysis.columns[2]
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    labels: dict[str, str] = {}  # the same words before a number recur in a draft: one _label each
     index, last = 0, len(starts) - 1
     for match in _AMOUNT.finditer(joined):  # one pass over the joined text, matches in order
         start = match.start()
@@ -138,10 +137,7 @@ def figures_conflict(doc, ctx):
             index += 1
         if wheres[index] in _NOT_COUNTED:
             continue
-        before = joined[max(starts[index], start - _LABEL_WINDOW): start]
-        label = labels.get(before)
-        if label is None:
-            label = labels[before] = _label(before)
+        label = _label(joined[max(starts[index], start - _LABEL_WINDOW): start])
         if not label:
             continue
         key = (label, match.group(2))
@@ -165,7 +161,9 @@ def _label(before: str) -> str:
         text = text[: -next(len(w) for w in _TRAILING if text.endswith(w))]
     if not text or text.endswith(_NOT_A_COUNT) or "第" in text or "届" in text:
         return ""
-    text = _FILLER.sub("", text)
+    filler = _FILLER.match(text)  # anchored: at most one match, at the start
+    if filler:
+        text = text[filler.end():]
     if len(text) < 4:
         return ""
     if not _NOT_HAN.search(text):  # the usual label, all Han: no need to count them
