@@ -143,7 +143,8 @@ def make_line(para: Para, number: int, page_next: bool, hint: Hint) -> Line | No
     if para.outline and line.kind in ("", "heading") and para.outline.isdigit() and int(para.outline) < 4:
         line.kind, line.level = "heading", int(para.outline) + 1
     if para.runin_len:
-        line.runin = para.runin_len - (len(text) - len(text.lstrip(STRIP)))
+        lead = len(text) - len(text.lstrip(STRIP)) if text[0] in STRIP else 0  # no copy of the usual text
+        line.runin = para.runin_len - lead
     return line
 
 
