@@ -47,10 +47,10 @@ class Analysis:
     the whole text, and most drafts hold few of the characters a rule looks for), and
     `memo(key, compute)` keeps anything several rules need (the numbering walk, the 文号).
     A regular-expression pass over a 20-page report's 11,000 characters costs 0.05-0.2 ms
-    (`re` steps through every position unless the pattern opens with a literal): `scan` makes one pass,
-    and a pattern that cannot match without a rare character is tried only where that
-    character is (`scan_from`, `scan_after_digit`, `scan_units`; tests/test_check_scans.py
-    holds each to what `scan` finds).
+    (`re` steps through every position unless the pattern opens with a literal): `scan`
+    makes one pass, and a pattern that cannot match without a rare character is tried only
+    where that character is (`scan_from`, `scan_after_digit`, `scan_units`;
+    tests/test_check_scans.py holds each to what `scan` finds).
     """
 
     doc: Document
