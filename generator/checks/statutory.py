@@ -11,6 +11,8 @@ from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
 _YEAR_PREFIX = regexes.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*年度?\s*(?:的|全[市区县省])?")
+# What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
+_ANCHORED = regexes.compile(r"[\^$]|\\[bB]|\(\?<?[=!]")
 _REPORT_OPENING = regexes.compile(r"现将.{0,80}?报告如下")
 
 
@@ -137,7 +139,7 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
     """The first sub-heading naming the part, with the part heading it stands under."""
     pattern = _part_patterns(parts_data)[key]
     # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
-    raw_first = not re.search(r"[\^$]|\\[bB]|\(\?<?[=!]", pattern.pattern)
+    raw_first = not _ANCHORED.search(pattern.pattern)
     if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
         return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]

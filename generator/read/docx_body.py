@@ -35,6 +35,7 @@ from generator.tree import Table
 
 Hint = Callable[[str], tuple[str, int]]
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
+_UTF8_DECLARED = regexes.compile(rb'encoding=["\']utf-?8["\']', re.I)
 _MC_PREFIX = regexes.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
                         r'markup-compatibility/2006["\']')
 
@@ -142,7 +143,8 @@ def make_line(para: Para, number: int, page_next: bool, hint: Hint) -> Line | No
     if para.outline and line.kind in ("", "heading") and para.outline.isdigit() and int(para.outline) < 4:
         line.kind, line.level = "heading", int(para.outline) + 1
     if para.runin_len:
-        line.runin = para.runin_len - (len(text) - len(text.lstrip(STRIP)))
+        lead = len(text) - len(text.lstrip(STRIP)) if text[0] in STRIP else 0  # no copy of the usual text
+        line.runin = para.runin_len - lead
     return line
 
 
@@ -176,7 +178,7 @@ def _unescape(text: str) -> str:
 def fast_body(raw: bytes, styles: Styles) -> Body | None:
     """The tokenizer path; None when the XML is not the usual kind (lxml reads it then)."""
     head = raw[:4096]
-    if b"encoding" in head.split(b"?>", 1)[0] and not re.search(rb'encoding=["\']utf-?8["\']', head, re.I):
+    if b"encoding" in head.split(b"?>", 1)[0] and not _UTF8_DECLARED.search(head):
         return None
     try:
         text = raw.decode("utf-8")

@@ -16,6 +16,10 @@ from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
 
 _HEADING_NAME = regexes.compile(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
+_THEME_FONT = {kind: regexes.compile(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S)
+               for kind in ("major", "minor")}
+_HANS_FACE = regexes.compile(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
+_EA_FACE = regexes.compile(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
 
 
 @dataclass
@@ -207,11 +211,11 @@ def _theme_fonts(package: Package) -> dict[str, str]:
         return fonts
     text = data.decode("utf-8", "replace")
     for kind in ("major", "minor"):
-        block = re.search(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", text, re.S)
+        block = _THEME_FONT[kind].search(text)
         if not block:
             continue
-        hans = re.search(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"', block.group(1))
-        ea = re.search(r'<(?:\w+:)?ea\s+typeface="([^"]*)"', block.group(1))
+        hans = _HANS_FACE.search(block.group(1))
+        ea = _EA_FACE.search(block.group(1))
         face = (hans.group(1) if hans else "") or (ea.group(1) if ea else "")
         if face:
             fonts[f"{kind}EastAsia"] = face

@@ -1,8 +1,8 @@
 """Plain-text drafts: decoding, the text's lines without web noise, broken headings, tab tables."""
 from __future__ import annotations
 
-import re
 
+from generator import regexes
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, clean, number_at
@@ -12,6 +12,7 @@ BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
 
 _SENTENCE_END = "。！？!?；;：:…"
+_CLAUSE_MARK = regexes.compile(r"[，,；;、：:]")
 _STRIP_ROW = STRIP.replace("\t", "")
 
 
@@ -76,7 +77,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             stop = nxt.text.find("。")
             if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END
                     and 0 < stop <= BROKEN_MAX_TAIL and stop + 1 < len(nxt.text.rstrip())
-                    and not re.search(r"[，,；;、：:]", nxt.text[:stop])):
+                    and not _CLAUSE_MARK.search(nxt.text[:stop])):
                 out.append(Line(line.text + nxt.text, line.line, gap=line.gap))
                 index += 2
                 continue

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from generator import regexes
 from generator.tree import cn_date
@@ -11,6 +10,7 @@ from ..registry import ARTICLE_PUBLICATION, Basis, GBT9704, REGULATION, rule
 
 _GOOD = regexes.compile(r"^\s*(20\d\d)年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
 _PADDED = regexes.compile(r"(20\d\d)年0?(\d{1,2})月0?(\d{1,2})日")
+_ZERO_PADDED = regexes.compile(r"年0\d|月0\d")
 _NUMERIC = regexes.compile(r"(20\d\d)\s*[.\-/．－／]\s*(\d{1,2})\s*[.\-/．－／]\s*(\d{1,2})")
 _CN_DATE = regexes.compile(r"[二〇零○一]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日")
 _YEAR = regexes.compile(r"(?<![\d—\-－~～至])(20\d\d)\s*年(?!\s*[—\-－~～至])")
@@ -46,7 +46,7 @@ def date_format(doc, ctx):
             why = "用了汉字数字"
         elif _NUMERIC.search(text):
             why = "用了「.」「-」「/」分隔"
-        elif re.search(r"年0\d|月0\d", text):
+        elif _ZERO_PADDED.search(text):
             why = "月、日编了虚位（前面补0）"
         else:
             why = "写法不规范"

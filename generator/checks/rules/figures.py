@@ -21,6 +21,7 @@ _CLAIM = regexes.compile(
 _AMOUNT = regexes.compile(rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
 _UP_TO_LAST_SEPARATOR = regexes.compile(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
 _HAN = regexes.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = regexes.compile(r"[^\u4e00-\u9fff]")
 # Leading words that do not change what is counted (全年办理… = 办理…).
 _FILLER = regexes.compile(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
                      r"区本级|市本级|县本级)+")
@@ -124,24 +125,31 @@ def figures_conflict(doc, ctx):
     通过：全年办理行政复议案件135件。……行政复议案件135件，均在法定期限内审结。
     不通过：全年办理行政复议案件135件。……共办理行政复议案件153件。
     """
+    analysis = ctx.analysis
+    joined, starts = analysis.joined
+    lines, wheres = analysis.columns[0], analysis.columns[2]
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    for unit, match, base in ctx.scan(_AMOUNT):  # one pass over the joined text
-        if unit.where in ("title", "date", "signature", "doc_number"):
+    index, last = 0, len(starts) - 1
+    for match in _AMOUNT.finditer(joined):  # one pass over the joined text, matches in order
+        start = match.start()
+        while index < last and starts[index + 1] <= start:
+            index += 1
+        if wheres[index] in _NOT_COUNTED:
             continue
-        start = match.start() - base
-        label = _label(unit.text[max(0, start - _LABEL_WINDOW): start])
+        label = _label(joined[max(starts[index], start - _LABEL_WINDOW): start])
         if not label:
             continue
         key = (label, match.group(2))
         value = match.group(1)
-        first = seen.setdefault(key, (value, unit.line, match.group(0)))
+        first = seen.setdefault(key, (value, lines[index], match.group(0)))
         if first[0] != value and key not in reported:
             reported.add(key)
             where = f"第{first[1]}行" if first[1] else "前文"
-            yield ctx.finding(unit.line, f"「{label}」{where}写作{first[2]}，这里是{match.group(0)}：请核对")
+            yield ctx.finding(lines[index], f"「{label}」{where}写作{first[2]}，这里是{match.group(0)}：请核对")
 
 
+_NOT_COUNTED = frozenset(("title", "date", "signature", "doc_number"))
 _LABEL_WINDOW = 60  # a label is the words since the last punctuation: never longer than this
 
 
@@ -153,5 +161,11 @@ def _label(before: str) -> str:
         text = text[: -next(len(w) for w in _TRAILING if text.endswith(w))]
     if not text or text.endswith(_NOT_A_COUNT) or "第" in text or "届" in text:
         return ""
-    text = _FILLER.sub("", text)
+    filler = _FILLER.match(text)  # anchored: at most one match, at the start
+    if filler:
+        text = text[filler.end():]
+    if len(text) < 4:
+        return ""
+    if not _NOT_HAN.search(text):  # the usual label, all Han: no need to count them
+        return text
     return text if len(_HAN.findall(text)) >= 4 else ""

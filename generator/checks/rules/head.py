@@ -1,11 +1,12 @@
 """The elements a 公文 is made of: 主送机关, 发文机关署名, 成文日期 (党政机关公文处理工作条例 第九条)."""
 from __future__ import annotations
 
-import re
-
+from generator import regexes
 from generator.tree import Document, Paragraph
 
 from ..registry import Basis, rule
+
+_SENTENCE_MARK = regexes.compile(r"[。，；：！？,;:!?]")
 
 REGULATIONS = "《党政机关公文处理工作条例》（中办发〔2012〕14号）"
 
@@ -49,7 +50,7 @@ def _signed_without_date(doc: Document) -> bool:
     sentence punctuation is one."""
     last = doc.blocks[-1] if doc.blocks else None
     text = getattr(last, "text", None) if isinstance(last, Paragraph) else None
-    return bool(text) and len(text) <= 30 and not re.search(r"[。，；：！？,;:!?]", text)
+    return bool(text) and len(text) <= 30 and not _SENTENCE_MARK.search(text)
 
 
 def _first_line(doc: Document) -> int | None:

@@ -47,7 +47,7 @@ def _placeholder_units(analysis) -> list:
             if nexts.match(joined, pos + 1):
                 found.add(bisect.bisect_right(starts, pos) - 1)
             pos = joined.find(char, pos + 1)
-    return [analysis.units[k] for k in sorted(found)]
+    return [analysis.unit(k) for k in sorted(found)]
 
 
 @rule("leftover.empty-section", "warning", "标题下应有内容",

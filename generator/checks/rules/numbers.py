@@ -27,9 +27,7 @@ def numbers_year_abbrev(doc, ctx):
     通过：2023年度、2023年5月、连续23年
     不通过：23年度、23年5月
     """
-    if not ctx.analysis.has_any(*"0123456789’'‘"):
-        return
-    for unit, match, base in ctx.scan(_YEAR_ABBREV):
+    for unit, match, base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3)):  # ’23年, 23年
         two = match.group(1) or match.group(0)[:2]
         yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
 
@@ -58,9 +56,7 @@ def numbers_range_dash(doc, ctx):
     通过：2021—2025年
     不通过：2021-2025年
     """
-    if not ctx.analysis.has_any(*"-－–‐"):
-        return
-    for unit, match, base in ctx.scan(_YEAR_RANGE):
+    for unit, match, base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐"):
         yield ctx.finding(unit.line, f"「{match.group(0)}年」的起止应用一字线：「{match.group(1)}—{match.group(3)}年」")
 
 
@@ -73,9 +69,9 @@ def numbers_range_unit(doc, ctx):
     通过：15%～30%、9亿～16亿
     不通过：15～30%、9～16亿
     """
-    if not (ctx.analysis.has_any(*"～~—-－") and ctx.analysis.has_any("%", "万", "亿")):
+    if not ctx.analysis.has_any("%", "万", "亿"):
         return
-    for unit, match, base in ctx.scan(_UNIT_RANGE):
+    for unit, match, base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－"):
         low, high, mark = match.groups()
         yield ctx.finding(unit.line, f"「{match.group(0)}」应写作「{low}{mark}～{high}{mark}」")
 

@@ -1,0 +1,74 @@
+"""The narrowed scans of checks.analysis (only where a rare character is) find exactly what one
+regular-expression pass over all the text finds, and punct.unpaired's one reduction of the
+joined text picks out exactly the paragraphs a reduction of each would."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import SEEDS
+from generator.checks.analysis import analyse
+from generator.checks.rules import numbers, punct_pairs
+from generator.read import read_text
+
+EDGE = """关于2022年度法治政府建设情况的报告
+一、主要举措和成效
+’23年度、‘23年、'23年、23年5月、2023年、连续23年、1.23年度、-23年度、x23年度、23年
+2021-2025年、2021 - 2025 年、1998–2001年、2021－2025年、12021-2025年、2021‐2025 年度
+15～30%、9～16亿、1.5-2.5万、3—5万、0.5~1%
+法治政府建设--我们的使命、法治—建设、法治——建设、数字1—2、建设―工作、建设~~工作、——开头
+做好...工作、做好。。。工作、做好…工作、做好、、、工作、做好···工作、1...10、做好……工作、做好。。。。。。。工作
+...开头、…开头
+“放管服”（见附件）《纲要（2021—2025年）》，（注：1）、1）健全；2）强化
+“引文未完（见
+a）健全制度，b）强化监督）
+推进“学习《纲要（2021—2025年）》”活动。〔2023〕【要点】
+）开头的括号与（结尾的括号（
+"""
+
+
+def _texts():
+    yield "edge", EDGE
+    for path in sorted(SEEDS.glob("*.txt")):
+        yield path.name, path.read_text(encoding="utf-8")
+
+
+TEXTS = list(_texts())
+
+
+def _found(results) -> list[tuple]:
+    """(unit line, unit text, start in the unit, matched text) of each (unit, match, base)."""
+    return [(unit.line, unit.text, match.start() - base, match.group(0)) for unit, match, base in results]
+
+
+@pytest.mark.parametrize("name,text", TEXTS, ids=[name for name, _ in TEXTS])
+def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
+    analysis = analyse(read_text(text))
+    narrowed = [
+        (numbers._YEAR_ABBREV, analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3))),
+        (numbers._YEAR_RANGE, analysis.scan_units(numbers._YEAR_RANGE, "-－–‐")),
+        (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－")),
+        (punct_pairs._DASH, analysis.scan_from(punct_pairs._DASH, "-－─—―~")),
+        (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
+    ]
+    for pattern, results in narrowed:
+        assert _found(results) == _found(analysis.scan(pattern)), pattern.pattern
+    if name == "edge":  # the edge cases do hit every pattern
+        for pattern, _ in narrowed:
+            assert _found(analysis.scan(pattern)), pattern.pattern
+
+
+def _unbalanced_alone(text: str) -> bool:
+    """The reduction of one paragraph on its own (what punct.unpaired did per paragraph)."""
+    text = text.replace("(", "（").replace(")", "）")
+    if "）" in text:
+        text = punct_pairs._ENUM.sub(lambda m: m.group(0)[:-1] + " ", text)
+    return not punct_pairs._balanced(text)
+
+
+@pytest.mark.parametrize("name,text", TEXTS, ids=[name for name, _ in TEXTS])
+def test_unpaired_units_are_those_unbalanced_alone(name, text):
+    analysis = analyse(read_text(text))
+    texts = analysis.columns[1]
+    assert punct_pairs._unpaired_units(analysis) == [k for k, t in enumerate(texts) if _unbalanced_alone(t)]
+    if name == "edge":
+        assert len(punct_pairs._unpaired_units(analysis)) >= 3
