@@ -1,7 +1,7 @@
 """One error root for everything a user can fix; the CLI maps it to exit code 2."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator import regexes
 
@@ -25,8 +25,7 @@ def shorten(text: str, limit: int = 60) -> str:
     return f"{text[:head]}…{text[-tail:]}（共 {len(text)} 字）"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem: what is wrong, where, and in which field."""
 
     message: str

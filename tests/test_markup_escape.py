@@ -155,3 +155,24 @@ def test_escape_line_escapes_each_line_and_leaves_empty_text_empty():
     assert escape_line("") == ""
     assert escape_line("#a\n正文\n@b") == "\\#a\n正文\n\\@b"
     assert parse(escape_line("#a\n@note b")).notes == []
+
+
+def test_context_values_of_every_container_kind_are_protected():
+    """Spec data reaches templates as lists, dicts, pydantic models, dataclasses or named tuples:
+    the strings inside each are made markup-safe, and what holds none is passed through as is."""
+    from typing import NamedTuple
+
+    from generator.render import jinja
+
+    class Pair(NamedTuple):
+        text: str
+        count: int
+
+    hostile = "# 不是标题\n@signature"
+    for value in ([hostile], {"k": hostile}, Pair(hostile, 1), dataclasses.make_dataclass("D", ["text"])(hostile)):
+        protected = jinja.protect(value)
+        inner = protected[0] if isinstance(protected, (list, tuple)) else (
+            protected["k"] if isinstance(protected, dict) else protected.text)
+        assert inner == protect(hostile) != hostile
+    plain = Pair("普通文字", 2)
+    assert jinja.protect(plain) is plain

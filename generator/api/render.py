@@ -153,8 +153,6 @@ def _merge_previous(loaded, previous: dict) -> None:
 
 def _located(exc, path: str | Path, loaded=None) -> SpecError:
     """A FigureError located at the figure's definition in the spec file."""
-    import dataclasses
-
     from generator.spec.loading import load_yaml
 
     if loaded is None:
@@ -163,7 +161,7 @@ def _located(exc, path: str | Path, loaded=None) -> SpecError:
         except FazhiError:
             loaded = None
     if loaded is None or not exc.figure:
-        return SpecError(*(dataclasses.replace(p, file=p.file or str(path)) for p in exc.problems))
+        return SpecError(*(p._replace(file=p.file or str(path)) for p in exc.problems))
     return SpecError(*(loaded.problem(("figures", exc.figure), p.message) for p in exc.problems))
 
 
@@ -186,13 +184,11 @@ def _render_pdf(spec, target: Path, options: Options, notify=None) -> Path:
 
 def _notify_fonts(pdf: Path, spec, options: Options, notify) -> None:
     """Tell once which fonts the PDF substituted (generator/write/pdffonts.py)."""
-    import dataclasses
-
     from generator.ooxml.layout import load_layout
     from generator.write.pdffonts import describe, substitutions
 
     fonts = load_layout(options.layout).fonts(spec.style.fonts)
-    message = describe(substitutions(pdf, list(dataclasses.astuple(fonts))))
+    message = describe(substitutions(pdf, list(fonts)))
     if message:
         notify(message)
 

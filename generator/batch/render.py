@@ -5,7 +5,6 @@ process converts them all (write/pdf.docx_to_pdf), and each PDF is moved into pl
 """
 from __future__ import annotations
 
-import dataclasses
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -95,7 +94,7 @@ def _convert(outcomes: list[Outcome], staged: list[Path], temp: Path) -> list[Ou
         pdf = temp / "pdf" / (staged[i].stem + ".pdf")
         if not pdf.exists():
             problems = failure or [Problem("LibreOffice 没有生成 PDF")]
-            outcomes[i].problems = [dataclasses.replace(p, file=p.file or outcomes[i].spec) for p in problems]
+            outcomes[i].problems = [p._replace(file=p.file or outcomes[i].spec) for p in problems]
             continue
         try:
             write_atomic(outcomes[i].target, pdf.read_bytes())

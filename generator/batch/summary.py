@@ -5,7 +5,6 @@ Rows are what worker processes send back; they hold no document tree.
 """
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,7 +119,7 @@ def summarise(path: str | Path, profile: str | None = None, layout: str | None =
 
 def unreadable_row(name: str, problems: list[Problem]) -> DraftRow:
     """A file that could not be read: its row says why (location kept, file name dropped)."""
-    reason = "；".join(str(dataclasses.replace(p, file=None)) for p in problems)
+    reason = "；".join(str(p._replace(file=None)) for p in problems)
     return DraftRow(name, unreadable=reason,
                     findings=[FindingRow(name, p.line, UNREADABLE, "error", p.message) for p in problems])
 

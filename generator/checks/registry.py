@@ -8,8 +8,8 @@ passing and a failing example.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, NamedTuple
 
 from generator.tree import Document
 
@@ -26,8 +26,7 @@ ARTICLE_PUBLICATION = "第二十四条"
 ARTICLE_CONTENTS = "第二十五条"
 
 
-@dataclass(frozen=True)
-class Basis:
+class Basis(NamedTuple):
     """Where a rule comes from: a source, the clause, and whether it says 应 or only 一般/可."""
 
     source: str = ""          # e.g. GBT9704; empty for common practice
@@ -43,8 +42,7 @@ class Basis:
         return f"{short.strip()} {self.clause}".strip() + f"，{self.strength}"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem found in a draft; `line` is 1-based in the draft, None for the whole file."""
 
     rule: str
@@ -60,17 +58,16 @@ class Finding:
 CheckFunction = Callable[[Document, "Context"], Iterator[Finding]]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A registered rule."""
 
     id: str
     severity: str
     summary: str  # one Chinese line: what the rule wants
     check: CheckFunction
-    kinds: tuple[str, ...] = ()  # document kinds it applies to; () = all
-    defaults: dict = field(default_factory=dict)  # parameters and their defaults
-    basis: Basis = Basis()
+    kinds: tuple[str, ...]  # document kinds it applies to; () = all
+    defaults: dict          # parameters and their defaults
+    basis: Basis
 
     @property
     def doc(self) -> str:

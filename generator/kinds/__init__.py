@@ -11,9 +11,8 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, NamedTuple, Sequence
 
 from generator import regexes
 from generator.resources import KINDS as _KINDS_DIR
@@ -22,8 +21,7 @@ _SPACES = regexes.compile(r"\s+")
 _REPORT_TITLE = regexes.compile(r"报告[）)]?$")
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """One document kind."""
 
     name: str                 # the spec's `kind:` value

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.errors import FazhiError, Problem, close_matches
 from generator.resources import LAYOUT, read_data
@@ -14,8 +14,7 @@ class LayoutError(FazhiError):
     """A layout file that cannot be used."""
 
 
-@dataclass(frozen=True)
-class Fonts:
+class Fonts(NamedTuple):
     """Font names for one profile."""
 
     latin: str
@@ -37,8 +36,7 @@ class Fonts:
         return getattr(self, f"heading{level}")
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Page geometry and type sizes."""
 
     version: str

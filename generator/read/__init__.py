@@ -34,8 +34,8 @@ by an unnumbered line whose first sentence is short (≤ 20 characters, no comma
 by more text is a run-in heading broken by the web page and is joined with it (the heading part
 must be ≥ 15 characters); a short line that is a whole paragraph is left alone.
 
-.docx: read with zipfile and a regular-expression tokenizer, lxml for what the tokenizer
-cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
+.docx: read with the package's own zip reader and a regular-expression tokenizer, lxml for what
+the tokenizer cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
 table cells and text boxes included). Deleted text (w:del, w:moveFrom) is not read, inserted
 text is; text boxes, content controls and the paragraphs of one-cell / one-column tables are
 read as body lines, so headings there are headings (see docx_body). Paragraph styles are hints: fazhi's own
@@ -50,7 +50,6 @@ docx_lxml (the lxml path), docx_styles
 """
 from __future__ import annotations
 
-import zipfile
 import zlib
 from pathlib import Path
 from typing import Iterable, Union
@@ -71,8 +70,9 @@ __all__ = ["read_draft", "read_drafts", "read_text", "read_docx_bytes", "decode_
 
 _NoiseArg = Union[Noise, str, Path, Iterable, None]
 
-# What a damaged package raises from zipfile, zlib or the reader's own indexing.
-_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+# What a damaged package raises from the package reader (DamagedPackage is a ValueError, and
+# wraps zipfile's BadZipFile), zlib or the reader's own indexing.
+_DAMAGED = (zlib.error, EOFError, OSError, ValueError, NotImplementedError,
             RuntimeError, KeyError, IndexError)
 
 

@@ -9,17 +9,19 @@ WordprocessingML namespace is whatever the producer chose, "w" nearly always.
 from __future__ import annotations
 
 import functools
-import io
 import re
 import struct
-import zipfile
 import zlib
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import zipfile
 
 from generator import regexes
 from generator.errors import DraftError, Problem
 from generator.ooxml.vocab import W_NS
 
+_STORED, _DEFLATED = 0, 8  # zipfile.ZIP_STORED, ZIP_DEFLATED: zipfile is imported only when needed
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
 
@@ -30,6 +32,10 @@ FALSE = ("0", "false", "off")
 def too_large(name: str, size: int) -> Problem:
     """The problem of a draft file over MAX_FILE_BYTES."""
     return Problem(f"文件过大（{size / 1024 / 1024:.1f} MB），草稿不能超过 {MAX_FILE_BYTES // 1024 // 1024} MB", name)
+
+
+class DamagedPackage(ValueError):
+    """A member that does not match the central directory (zipfile.BadZipFile when zipfile reads it)."""
 
 
 class Member(NamedTuple):
@@ -88,8 +94,14 @@ class Package:
 
     @functools.cached_property
     def zip(self) -> zipfile.ZipFile:
-        """zipfile's reader, for what the fast member reading leaves to it."""
-        return zipfile.ZipFile(io.BytesIO(self.data))
+        """zipfile's reader, for what the fast member reading leaves to it (zip64, other methods)."""
+        import io
+        import zipfile
+
+        try:
+            return zipfile.ZipFile(io.BytesIO(self.data))
+        except zipfile.BadZipFile as exc:
+            raise DamagedPackage(str(exc)) from None
 
     def read(self, part: str, required: bool = False) -> bytes | None:
         """A part's bytes; None if absent or (optional parts) too large."""
@@ -104,12 +116,20 @@ class Package:
             return None
         data = self._inflate(info)
         if data is None:
-            data = self.zip.read(part)
+            data = self._zip_read(part)
         if len(data) > MAX_XML_BYTES:
             if required:
                 raise DraftError(self._bomb())
             return None
         return data
+
+    def _zip_read(self, part: str) -> bytes:
+        import zipfile
+
+        try:
+            return self.zip.read(part)
+        except zipfile.BadZipFile as exc:
+            raise DamagedPackage(str(exc)) from None
 
     def theme_name(self) -> str:
         """The theme part's name ("" if none)."""
@@ -123,23 +143,23 @@ class Package:
     def _inflate(self, info) -> bytes | None:
         """A stored or deflated member straight from the bytes; None for what zipfile must read."""
         data = self.data
-        if info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        if info.flag_bits & 0x1 or info.compress_type not in (_STORED, _DEFLATED):
             return None
         offset = info.header_offset
         if data[offset:offset + 4] != b"PK\x03\x04":
-            raise zipfile.BadZipFile(f"bad local header for {info.filename}")
+            raise DamagedPackage(f"bad local header for {info.filename}")
         name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
         start = offset + 30 + name_len + extra_len
         compressed = data[start:start + info.compress_size]
         if len(compressed) != info.compress_size:
-            raise zipfile.BadZipFile(f"truncated member {info.filename}")
-        if info.compress_type == zipfile.ZIP_STORED:
+            raise DamagedPackage(f"truncated member {info.filename}")
+        if info.compress_type == _STORED:
             content = compressed
         else:
             inflater = zlib.decompressobj(-15)
             content = inflater.decompress(compressed, MAX_XML_BYTES + 1)
         if len(content) <= MAX_XML_BYTES and (zlib.crc32(content) != info.CRC or len(content) != info.file_size):
-            raise zipfile.BadZipFile(f"bad CRC or size for {info.filename}")
+            raise DamagedPackage(f"bad CRC or size for {info.filename}")
         return content
 
 

@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from generator import regexes
 from generator.errors import FazhiError, Problem
 from generator.resources import NOISE as _NOISE_FILE, read_data
 
 
-@dataclass(frozen=True)
-class Noise:
+class Noise(NamedTuple):
     """Compiled noise patterns: `drop` lines anywhere, `end` lines end the text."""
 
     drop: tuple[re.Pattern, ...]

@@ -206,6 +206,9 @@ def protect(value):
         return value.model_copy(update={k: v for k, v, old in zip(fields, new, fields.values()) if v is not old})
     if isinstance(value, str):  # a str subclass
         return markup.protect(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
+        items = [protect(item) for item in value]
+        return value._make(items) if _changed(items, value) else value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         old = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
         new = protect(list(old.values()))

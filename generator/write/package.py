@@ -173,7 +173,7 @@ def _split_package(data: bytes, fonts: Fonts, layout: Layout) -> Base:
     body_start = document_xml.index("<w:body>") + len("<w:body>")
     sect = document_xml[document_xml.index("<w:sectPr"):]
     footers = dict(re.findall(r'<w:footerReference w:type="(\w+)" r:id="(\w+)"/>', sect))
-    used_fonts = list(dict.fromkeys(dataclasses.astuple(fonts)))
+    used_fonts = list(dict.fromkeys(fonts))
     out = io.BytesIO()
     skip = ("word/document.xml", "word/settings.xml", "docProps/core.xml")
     extra = {"footerFzEmpty.xml": (EMPTY_FOOTER, x.footer_part(""))}

@@ -3,7 +3,6 @@ given two different values in the same draft."""
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from generator import regexes
 from ..registry import Basis, rule
@@ -81,6 +80,8 @@ def _nearest_figure(before: str, figures: dict):
 
 def _disagreement(claim: re.Match, name: str, figure: dict) -> str | None:
     """The message when the claim does not follow from this year's and last year's values."""
+    from decimal import Decimal  # here: only a YAML spec's figures get this far (start-up)
+
     from generator.kinds import yoy
 
     if figure.get("previous") is None:

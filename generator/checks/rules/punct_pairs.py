@@ -1,8 +1,6 @@
 """GB/T 15834-2011 marks that come in pairs or in a fixed form: quotes, brackets, 《》, ——, ……."""
 from __future__ import annotations
 
-import re
-
 from generator import regexes
 from ..registry import Basis, GBT15834, rule
 
