@@ -60,3 +60,22 @@ def test_render_with_a_warm_cache_needs_no_python_docx(tmp_path):
 def test_tasks_table_is_the_one_that_needs_rich(tmp_path):
     assert "rich" in imported("tasks", MAOJIAN)
     assert "rich" not in imported("tasks", MAOJIAN, "--csv", tmp_path / "tasks.csv")
+
+
+def test_every_command_is_listed_with_its_module():
+    """Commands load lazily from cli.COMMANDS: one missing there would vanish from `fazhi`."""
+    import importlib
+
+    from generator import cli
+
+    for module in set(cli.COMMANDS.values()):
+        importlib.import_module(f"generator.cli.{module}")
+    assert {name: command.callback.__module__ for name, command in cli.main.commands.items()} == {
+        name: f"generator.cli.{module}" for name, module in cli.COMMANDS.items()}
+
+
+def test_check_loads_no_render_commands(draft):
+    code = ("import sys\nfrom generator.cli import main\ntry: main(sys.argv[1:])\nexcept SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('generator.cli.')))")
+    result = subprocess.run([sys.executable, "-c", code, "check", str(draft)], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().splitlines()[-1] == "['generator.cli.check', 'generator.cli.messages']"

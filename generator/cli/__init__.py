@@ -4,12 +4,17 @@ from __future__ import annotations
 import atexit
 import functools
 import gc
+import importlib
 import os
 import sys
 from pathlib import Path
 
 import click
 
+
+# Each command's module; a command registers itself on `main` when its module is imported.
+COMMANDS = {"render": "render", "import": "render", "check": "check", "rules": "check",
+            "tasks": "tables", "figures": "tables", "schema": "tables"}
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
@@ -60,6 +65,15 @@ def _handle_errors(func):
 class FazhiGroup(click.Group):
     """The command group; click's own errors, interrupts and a closed pipe are handled here."""
 
+    def list_commands(self, ctx) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS))
+
+    def get_command(self, ctx, name: str):
+        """A command, its module imported on first use: `fazhi check` loads no render code."""
+        if name not in self.commands and name in COMMANDS:
+            importlib.import_module(f"generator.cli.{COMMANDS[name]}")
+        return super().get_command(ctx, name)
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -93,9 +107,6 @@ class FazhiGroup(click.Group):
 def main() -> None:
     """fazhi：法治政府建设年度报告、工作要点的生成与检查工具。"""
 
-
-# The commands register themselves on `main` when their modules are imported.
-from generator.cli import check, render, tables  # noqa: E402,F401
 
 if __name__ == "__main__":  # pragma: no cover
     main()
