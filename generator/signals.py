@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import signal
-import threading
 
 from generator.errors import Interrupted
 
@@ -22,11 +21,13 @@ TERMINATING = ("SIGTERM", "SIGHUP")
 def unwinding():
     """Inside, SIGTERM and SIGHUP raise Interrupted (exit 128 + signal in the CLI)."""
     installed = {}
-    if threading.current_thread() is threading.main_thread():
-        for name in TERMINATING:
-            number = getattr(signal, name, None)
-            if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+    for name in TERMINATING:
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) == signal.SIG_DFL:
+            try:
                 installed[number] = signal.signal(number, _interrupt)
+            except ValueError:  # not the main thread: nothing changes
+                break
     try:
         yield
     finally:

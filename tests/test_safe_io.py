@@ -122,3 +122,21 @@ def test_what_the_cheap_bounds_cannot_rule_out_is_scanned(monkeypatch, text):
     monkeypatch.setattr(yaml_guard, "_scan_events", lambda text, name: scanned.append(name))
     prescan(text, "spec.yaml")
     assert scanned == ["spec.yaml"]
+
+
+def test_unwinding_outside_the_main_thread_changes_nothing():
+    import signal
+    import threading
+
+    from generator.signals import unwinding
+
+    before, seen = signal.getsignal(signal.SIGTERM), []
+
+    def work():
+        with unwinding():
+            seen.append(signal.getsignal(signal.SIGTERM))
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert seen == [before] and signal.getsignal(signal.SIGTERM) == before
