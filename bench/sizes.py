@@ -57,10 +57,10 @@ def bench_sizes(rounds: int) -> list[tuple[int, float]]:
     ratios = []
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
         floor = floor_writer(*package_parts(render_bytes(load_spec(KAIFU))))
-        print(f"sizes: YAML file → .docx, {rounds} alternating rounds per size (fewer at 1,000 pages)")
+        print(f"sizes: YAML file → .docx, {rounds} alternating rounds per size (fewer, at least 5, for the long ones)")
         for pages in SIZES:
             path = generate(pages, Path(temp))
-            count = max(3, rounds // (1 + pages // 100))
+            count = max(5, rounds // (1 + pages // 100))
             results: dict[str, list[float]] = {"floor (libyaml + string template + zip)": [],
                                                "fazhi (YAML file → docx)": []}
             for _ in range(count):

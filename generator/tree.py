@@ -1,4 +1,9 @@
-"""The document tree: what templates produce, drafts are read into, and checks and writers consume."""
+"""The document tree: what templates produce, drafts are read into, and checks and writers consume.
+
+Nodes compare by identity (eq=False): a node is a place in one document, two equal-looking
+paragraphs are still two, and nodes can key a dict. (It also skips generating __eq__ for each
+class, a millisecond of every process's start.)
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Union
 
 
-@dataclass
+@dataclass(eq=False)
 class Heading:
     """A numbered heading (level 1-4). Run-in headings carry the paragraph's body text."""
 
@@ -18,7 +23,7 @@ class Heading:
     number: str = ""  # as found in a draft ("（一）", "1、"); the writer generates its own
 
 
-@dataclass
+@dataclass(eq=False)
 class Paragraph:
     """A body paragraph."""
 
@@ -26,7 +31,7 @@ class Paragraph:
     line: int = 0
 
 
-@dataclass
+@dataclass(eq=False)
 class Table:
     """A table; the first `header_rows` rows repeat on every page."""
 
@@ -39,7 +44,7 @@ class Table:
 Block = Union[Heading, Paragraph, Table]
 
 
-@dataclass
+@dataclass(eq=False)
 class Imprint:
     """版记: copies to, printing office and date."""
 
@@ -48,7 +53,7 @@ class Imprint:
     print_date: dt.date | None = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Header:
     """版头 (GB/T 9704 7.2): 份号, 密级, 紧急程度, the 发文机关标志 (one issuer, or several for 联合行文)."""
 
@@ -59,7 +64,7 @@ class Header:
     urgency: str = ""         # 紧急程度
 
 
-@dataclass
+@dataclass(eq=False)
 class Document:
     """One document; `parts` follow on new pages (work points after a notice, attachments)."""
 
