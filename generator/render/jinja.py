@@ -45,9 +45,26 @@ def environment(user_dir: str | None = None) -> BoundedSandbox:
     return env
 
 
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
+class _TemplateCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept in the user cache: compiling the built-in ones took ~35 ms of every
-    render. Jinja checks each entry against the template's source and the Python version."""
+    render. Jinja checks each entry against the template's source and the Python version; an
+    entry that cannot be read or written only costs the compiling (never an error)."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged or unreadable entry: compiled again
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:  # a full disk, a folder made read-only
+            pass
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """The template cache in the user's cache folder, if there is one."""
     from generator import cache
 
     folder = cache.cache_dir()
@@ -57,7 +74,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
         (folder / "jinja").mkdir(parents=True, exist_ok=True)
     except OSError:
         return None  # no cache: templates are compiled every time, as before
-    return jinja2.FileSystemBytecodeCache(str(folder / "jinja"), "template-%s.cache")
+    return _TemplateCache(str(folder / "jinja"), "template-%s.cache")
 
 
 def _check_folder(folder: str) -> None:
