@@ -33,8 +33,9 @@ _BREAK = "\n\r\x85\u2028\u2029"
 # lets the engine skip ordinary text at C speed, 4× faster here.)
 _LINE_PREFIX = regexes.compile(f"[{_BREAK}][ \\t?:-]+")
 _REFERENCE = regexes.compile(r"\{\{[\w.\s]*\}\}")
-# An anchor or alias starts a token: after a break, a space, an indicator or a quote. 「R&D」 and
-# 「注*」 in a sentence are neither, so a long report need not be scanned for alias bombs.
+# An anchor or alias starts a token: after a break, a space, an indicator or a quote (or a U+FEFF,
+# which prescan sends to the event scan). 「R&D」 and 「注*」 in a sentence are neither, so a long
+# report need not be scanned for alias bombs.
 _NOT_TOKEN_START = f"[^{_BREAK}\\s,\\[\\]{{}}:?\\-\"']"
 _ANCHOR = regexes.compile(f"&(?<!{_NOT_TOKEN_START}&)")
 _ALIAS = regexes.compile(f"\\*(?<!{_NOT_TOKEN_START}\\*)")
@@ -46,7 +47,9 @@ def prescan(text: str, name: str) -> None:
     if bad:
         line, column = position(text, bad.start())
         raise SpecError(Problem(_forbidden_message(bad.group()), name, line, column))
-    if _may_nest_deeply(text) or (_ANCHOR.search(text) and _ALIAS.search(text)):
+    # libyaml skips a U+FEFF at the start of any line, where the cheap bounds below would see a
+    # character of text: an anchor or an indicator after one would pass unseen.
+    if "\ufeff" in text or _may_nest_deeply(text) or (_ANCHOR.search(text) and _ALIAS.search(text)):
         _scan_events(text, name)
 
 

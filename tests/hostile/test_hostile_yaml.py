@@ -27,6 +27,14 @@ def test_alias_bomb_is_refused_at_the_alias(tmp_path):
     assert_refused(run, "层层展开后内容过多", where=r"spec\.yaml:6:\d+: ", seconds=4)
 
 
+def test_alias_bomb_behind_line_start_byte_order_marks_is_refused(tmp_path):
+    """libyaml skips a U+FEFF at the start of any line: anchors written after one still count."""
+    text = billion_laughs().replace(": &a", ":\n\ufeff&a")
+    assert text.count("\ufeff") == 10
+    run = render_text(tmp_path, text)
+    assert_refused(run, "层层展开后内容过多", seconds=4)
+
+
 def test_recursive_alias(tmp_path):
     run = render_text(tmp_path, "kind: annual-report\nloop: &x [a, *x]\n")
     assert_refused(run, "循环引用", where=r"spec\.yaml:2:14: ")
