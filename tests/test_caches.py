@@ -184,3 +184,18 @@ def test_a_damaged_or_unwritable_template_cache_only_costs_compiling(cache, monk
         finally:
             (cache / "jinja").chmod(0o700)
     jinja.environment.cache_clear()
+
+
+def test_the_template_cache_key_follows_what_decides_the_code():
+    """Cached code holds only for the settings and code generator that compiled it."""
+    from generator.render import jinja
+    from generator.render.sandbox import BoundedSandbox
+
+    base = jinja._compiled_by(BoundedSandbox(trim_blocks=True))
+    assert jinja._compiled_by(BoundedSandbox(trim_blocks=True)) == base
+
+    class FewerChecks(BoundedSandbox):
+        intercepted_binops = frozenset({"*"})
+
+    assert jinja._compiled_by(FewerChecks(trim_blocks=True)) != base
+    assert jinja._compiled_by(BoundedSandbox(trim_blocks=False)) != base
