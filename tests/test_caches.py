@@ -197,5 +197,7 @@ def test_the_template_cache_key_follows_what_decides_the_code():
     class FewerChecks(BoundedSandbox):
         intercepted_binops = frozenset({"*"})
 
+    FewerChecks.__qualname__ = BoundedSandbox.__qualname__  # only the operators differ
+
     assert jinja._compiled_by(FewerChecks(trim_blocks=True)) != base
     assert jinja._compiled_by(BoundedSandbox(trim_blocks=False)) != base
