@@ -1,7 +1,11 @@
-"""The user's cache folder: things worth keeping between runs (the .docx base package, LibreOffice's profile).
+"""The user's cache folder: things worth keeping between runs — the .docx base package, the built-in
+data files, compiled patterns and templates (regexes.py, render/jinja.py), LibreOffice's profile.
 
 `FAZHI_CACHE_DIR` chooses the folder (empty: no cache at all); otherwise `$XDG_CACHE_HOME/fazhi` or
 `~/.cache/fazhi`. A cache that cannot be read or written is never an error: the work is redone.
+Some of it becomes code (compiled templates, regular expressions), so a folder that someone else
+owns or could write to is not used at all, the folder is made for its user alone, and every entry
+carries a checksum: a damaged one is built again.
 """
 from __future__ import annotations
 
@@ -16,12 +20,26 @@ KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layou
 
 
 def cache_dir() -> Path | None:
-    """The cache folder (not created), or None when caching is switched off."""
+    """The cache folder (not created), or None when caching is switched off or the folder is not
+    the user's own."""
     chosen = os.environ.get("FAZHI_CACHE_DIR")
     if chosen is not None:
-        return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "fazhi"
+        folder = Path(chosen) if chosen else None
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = Path(base) / "fazhi"
+    return folder if folder is not None and _private(folder) else None
+
+
+def _private(folder: Path) -> bool:
+    """Whether only the user can change what the folder holds (it need not exist yet)."""
+    try:
+        status = folder.stat()
+    except OSError:
+        return True  # write() creates it, for the user alone
+    if not hasattr(os, "getuid"):
+        return True  # Windows: a folder in the user's own profile
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def digest(*parts: bytes | str) -> str:
@@ -41,28 +59,32 @@ def read(kind: str, key: str) -> bytes | None:
     if folder is None:
         return None
     try:
-        return (folder / f"{kind}-{key}").read_bytes()
+        stored = (folder / f"{kind}-{key}").read_bytes()
     except OSError:
         return None
+    data = stored[4:]
+    return data if stored[:4] == zlib.crc32(data).to_bytes(4, "little") else None
 
 
-def by_file(kind: str, path: Path, build: Callable[[], Any]) -> Any:
-    """build()'s result for this version of the file (path, size, modification time), kept as
-    marshal data: plain data only (a result marshal cannot hold is simply not kept)."""
+def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path) -> Any:
+    """build()'s result for this version of the file (its contents' checksum) and of the `code`
+    that builds it (the loader's modules: their sizes and times), kept as marshal data; plain data
+    only (a result marshal cannot hold is simply not kept)."""
     try:
-        status = path.stat()
+        contents = path.read_bytes()
+        made_by = tuple((c.stat().st_size, c.stat().st_mtime_ns) for c in code)
     except OSError:
         return build()  # build() says what is wrong with the file
-    stamp = (str(path), status.st_size, status.st_mtime_ns, sys.version)
-    key = f"{zlib.crc32(repr(stamp[0::3]).encode()):08x}"
+    stamp = (str(path), len(contents), zlib.crc32(contents), made_by, sys.version)
+    key = f"{zlib.crc32(repr((stamp[0], stamp[-1])).encode()):08x}"
     stored = read(kind, key)
     if stored:
         try:
             found, value = marshal.loads(stored)
             if found == stamp:
                 return value
-        except (EOFError, ValueError, TypeError):
-            pass  # damaged: built again below
+        except Exception:  # damaged (a wrong length can even ask for too much memory): built again
+            pass
     value = build()
     try:
         write(kind, key, marshal.dumps((stamp, value)), keep=64)
@@ -79,11 +101,11 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
     import tempfile
 
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                handle.write(zlib.crc32(data).to_bytes(4, "little") + data)
             os.replace(temp, folder / f"{kind}-{key}")
         except BaseException:
             os.unlink(temp)

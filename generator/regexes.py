@@ -7,8 +7,11 @@ took some 35 ms of every `fazhi check`. `compile()` keeps each pattern's code in
 
 The code comes from the standard library's own compiler (its private `_parser` / `_compiler`
 modules) and is only kept when the pattern built from it equals what `re.compile` returns (a
-Pattern's equality compares the code). Anything unexpected — another Python, a damaged file, no
-cache folder — falls back to `re.compile`, so the cache can only ever cost time, never change a match.
+Pattern's equality compares the code). The store has the trust of the user's own files, like
+Python's __pycache__: cache.py uses no folder that others could write to and checks each entry's
+checksum. Anything unexpected — another Python, a damaged file, no cache folder — falls back to
+`re.compile`. Patterns made from a draft's or a user's data (a namespace prefix, a noise file)
+are compiled with keep=False: they would only swell the store that every start reads.
 """
 from __future__ import annotations
 
@@ -37,12 +40,15 @@ _fresh: dict = {}             # compiled in this process, not yet stored
 _made: dict = {}              # (pattern, flags) -> Pattern, this process
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001  (the re.compile of this package)
-    """re.compile(pattern, flags), from the stored code when this machine has compiled it before."""
+def compile(pattern: str, flags: int = 0, keep: bool = True) -> re.Pattern:  # noqa: A001  (this package's re.compile)
+    """re.compile(pattern, flags), from the stored code when this machine has compiled it before;
+    keep=False for a pattern made from data, which is compiled but never stored."""
     flags = int(flags)  # a RegexFlag is an int subclass, which marshal does not take
     key = (pattern, flags)
     made = _made.get(key)
     if made is None:
+        if not keep:
+            return re.compile(pattern, flags)
         made = _made[key] = _from_store(pattern, flags) or _compile_and_keep(pattern, flags)
     return made
 
@@ -114,7 +120,7 @@ def _load() -> dict:
         return {}
     try:
         stored = marshal.loads(data)
-    except (EOFError, ValueError, TypeError):
+    except Exception:  # damaged (a wrong length can even ask for too much memory)
         return {}
     return stored if isinstance(stored, dict) else {}
 
@@ -124,8 +130,8 @@ def _store() -> None:
     from generator import cache
 
     merged = {**(_stored or {}), **_fresh}
-    if len(merged) > _LIMIT:
-        merged = dict(_fresh)
+    if len(merged) > _LIMIT:  # what this process used stays; older versions' patterns go
+        merged = {key: merged[key] for key in _made if key in merged}
     try:
         cache.write(_KIND, _key(), marshal.dumps(merged))
     except ValueError:

@@ -32,7 +32,8 @@ def read_data(path: Path):
     from generator import cache
 
     path = Path(path)
-    return cache.by_file("data", path, lambda: parse_yaml(path.read_text(encoding="utf-8")))
+    parse = lambda: parse_yaml(path.read_text(encoding="utf-8"))  # noqa: E731
+    return cache.by_file("data", path, parse, PACKAGE / "resources.py")
 
 
 def load_marked(path: Path):
@@ -50,7 +51,8 @@ def load_marked(path: Path):
         return loaded.data, loaded.marks, loaded.text
 
     builtin = path.resolve().is_relative_to(PACKAGE)
-    data, marks, text = cache.by_file("marked", path, parse) if builtin else parse()
+    loader = (PACKAGE / "spec" / "loading.py", PACKAGE / "spec" / "yaml_guard.py")
+    data, marks, text = cache.by_file("marked", path, parse, *loader) if builtin else parse()
     return Loaded(data, str(path), marks, text)
 
 

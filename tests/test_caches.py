@@ -41,9 +41,9 @@ def test_a_stored_pattern_is_the_one_re_compile_makes(cache, monkeypatch):
     regexes._store()
     assert list(cache.glob("regex-*")), "the entries were not stored"
     _fresh_process_state(monkeypatch)
-    monkeypatch.setattr(re, "compile", lambda *a: pytest.fail("compiled again instead of read from the cache"))
-    again = [regexes.compile(p, f) for p, f in PATTERNS]
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(re, "compile", lambda *a: pytest.fail("compiled again instead of read from the cache"))
+        again = [regexes.compile(p, f) for p, f in PATTERNS]
     for (pattern, flags), made, stored in zip(PATTERNS, first, again):
         expected = re.compile(pattern, flags)
         assert stored == expected  # a Pattern's equality compares its flags and engine code
@@ -103,9 +103,9 @@ def test_a_data_file_is_read_from_the_cache_until_it_changes(cache, monkeypatch)
     data = cache / "words.yaml"
     data.write_text("words: [法治, 政府]\n", encoding="utf-8")
     assert resources.read_data(data) == {"words": ["法治", "政府"]}
-    monkeypatch.setattr(resources, "parse_yaml", lambda text: pytest.fail("parsed again"))
-    assert resources.read_data(data) == {"words": ["法治", "政府"]}
-    monkeypatch.undo()
+    with monkeypatch.context() as patch:
+        patch.setattr(resources, "parse_yaml", lambda text: pytest.fail("parsed again"))
+        assert resources.read_data(data) == {"words": ["法治", "政府"]}
     data.write_text("words: [法治, 政府, 建设]\n", encoding="utf-8")  # another size: parsed again
     assert resources.read_data(data) == {"words": ["法治", "政府", "建设"]}
 
@@ -201,3 +201,40 @@ def test_the_template_cache_key_follows_what_decides_the_code():
 
     assert jinja._compiled_by(FewerChecks(trim_blocks=True)) != base
     assert jinja._compiled_by(BoundedSandbox(trim_blocks=False)) != base
+
+
+# ---------------------------------------------------------------- the folder and its entries
+
+
+def test_a_folder_others_can_write_to_is_not_used(tmp_path, monkeypatch):
+    from generator import cache
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(shared))
+    assert cache.cache_dir() == shared
+    shared.chmod(0o777)
+    assert cache.cache_dir() is None  # a planted entry would become code: no cache at all
+    shared.chmod(0o700)
+    fresh = tmp_path / "fresh" / "fazhi"
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(fresh))
+    cache.write("data", "k", b"x")
+    assert fresh.stat().st_mode & 0o777 == 0o700
+
+
+def test_an_entry_whose_checksum_fails_is_not_read(cache):
+    from generator import cache as store
+
+    store.write("data", "k", b"plain data")
+    assert store.read("data", "k") == b"plain data"
+    (entry,) = cache.glob("data-k")
+    raw = bytearray(entry.read_bytes())
+    raw[-1] ^= 1  # one bit flipped
+    entry.write_bytes(bytes(raw))
+    assert store.read("data", "k") is None
+
+
+def test_patterns_made_from_data_are_not_stored(cache, monkeypatch):
+    regexes.compile(r"<odd:p\b", keep=False)
+    regexes.compile(r"<w:p\b")
+    assert list(regexes._fresh) == [(r"<w:p\b", 0)]

@@ -432,6 +432,19 @@ def test_damaged_docx(tmp_path):
     _raises(lambda: read_docx_bytes(broken, "flipped.docx"), "损坏")
     bad_xml = _zip({"word/document.xml": b"<w:document xmlns:w='x'><w:body><w:p>"})
     _raises(lambda: read_docx_bytes(bad_xml, "bad.docx"), "损坏")
+    _raises(lambda: read_docx_bytes(_member_at_the_end(data), "offset.docx"), "损坏")
+
+
+def _member_at_the_end(data: bytes) -> bytes:
+    """document.xml's entry pointing at a local-header signature in the last bytes of the file."""
+    import struct
+
+    end = data.rfind(b"PK\x05\x06")
+    data = data[:end + 20] + struct.pack("<H", 4) + b"PK\x03\x04"  # a 4-byte zip comment
+    entry = data.find(b"PK\x01\x02")
+    while data[entry + 46:entry + 46 + 17] != b"word/document.xml":
+        entry = data.find(b"PK\x01\x02", entry + 4)
+    return data[:entry + 42] + struct.pack("<L", len(data) - 4) + data[entry + 46:]
 
 
 def test_zip_bomb_refused(monkeypatch):

@@ -138,13 +138,19 @@ class Analysis:
 
     def scan(self, pattern: re.Pattern):
         """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
+        starts = self.joined[1]
+        for index, match in self.scan_indices(pattern):
+            yield self.unit(index), match, starts[index]
+
+    def scan_indices(self, pattern: re.Pattern):
+        """(unit index, match) for every match over the joined text, without a unit object each."""
         joined, starts = self.joined
         index, last = 0, len(starts) - 1
         for match in pattern.finditer(joined):
             start = match.start()
             while index < last and starts[index + 1] <= start:  # matches come in order: walk, no bisect
                 index += 1
-            yield self.unit(index), match, starts[index]
+            yield index, match
 
     def scan_units(self, pattern: re.Pattern, chars):
         """scan() over only the units holding one of `chars` (characters, or a tuple of strings),

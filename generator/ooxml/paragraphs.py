@@ -82,7 +82,8 @@ class _Scanner:
 
     def __init__(self, xml: str, w: str, numbers: dict[int, int]):
         self.xml, self.numbers = xml, numbers
-        self.tag = regexes.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
+        self.tag = regexes.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>",
+                                   keep=w in ("w:", ""))  # a draft's own prefix is not worth storing
         self.paras: dict[int, Para] = {}
         self.stack: list[tuple[str, int]] = []   # (local name, start offset)
         self.open_paras: list[Para] = []

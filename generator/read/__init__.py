@@ -50,6 +50,7 @@ docx_lxml (the lxml path), docx_styles
 """
 from __future__ import annotations
 
+import struct
 import zlib
 from pathlib import Path
 from typing import Iterable, Union
@@ -71,8 +72,8 @@ __all__ = ["read_draft", "read_drafts", "read_text", "read_docx_bytes", "decode_
 _NoiseArg = Union[Noise, str, Path, Iterable, None]
 
 # What a damaged package raises from the package reader (DamagedPackage is a ValueError, and
-# wraps zipfile's BadZipFile), zlib or the reader's own indexing.
-_DAMAGED = (zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+# wraps zipfile's BadZipFile), zlib, struct (a zip record cut short) or the reader's own indexing.
+_DAMAGED = (zlib.error, struct.error, EOFError, OSError, ValueError, NotImplementedError,
             RuntimeError, KeyError, IndexError)
 
 

@@ -27,7 +27,7 @@ from typing import Callable
 
 from generator import regexes
 from generator.ooxml.vocab import RUNIN_PREFIX
-from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
+from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q, usual
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, is_heading
@@ -213,7 +213,7 @@ def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
     w = q(prefix)
     fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
     return regexes.compile(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
-                      + fallback, re.S)
+                           + fallback, re.S, keep=usual(prefix) and mc in ("mc", ""))
 
 
 def _without_revisions(xml: str, prefix: str, document: str) -> str | None:

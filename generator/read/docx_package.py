@@ -65,7 +65,7 @@ def _members(data: bytes) -> dict[str, Member] | None:
     members: dict[str, Member] = {}
     pos = offset
     for _ in range(count):
-        if data[pos:pos + 4] != b"PK\x01\x02":
+        if data[pos:pos + 4] != b"PK\x01\x02" or pos + 46 > len(data):
             return None
         fields = _ENTRY.unpack_from(data, pos)
         flags, method, crc, csize, usize = fields[3], fields[4], fields[7], fields[8], fields[9]
@@ -146,7 +146,7 @@ class Package:
         if info.flag_bits & 0x1 or info.compress_type not in (_STORED, _DEFLATED):
             return None
         offset = info.header_offset
-        if data[offset:offset + 4] != b"PK\x03\x04":
+        if data[offset:offset + 4] != b"PK\x03\x04" or offset + 30 > len(data):
             raise DamagedPackage(f"bad local header for {info.filename}")
         name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
         start = offset + 30 + name_len + extra_len
@@ -165,6 +165,11 @@ class Package:
 
 # ---------------------------------------------------------------- WordprocessingML regexes
 
+def usual(prefix: str) -> bool:
+    """Whether a prefix is what producers write (their patterns are worth storing, regexes.py)."""
+    return prefix in ("w", "")
+
+
 def q(prefix: str) -> str:
     """The qualified-name start for a prefix: "w:" for "w", "" for the default namespace."""
     return re.escape(prefix) + ":" if prefix else ""
@@ -174,8 +179,9 @@ def q(prefix: str) -> str:
 def patterns(prefix: str) -> dict[str, re.Pattern]:
     """Regular expressions for one namespace prefix of the WordprocessingML namespace."""
     w = q(prefix)
+    compile = functools.partial(regexes.compile, keep=usual(prefix))
     return {
-        "token": regexes.compile(
+        "token": compile(
             rf"<{w}(p|tbl|tr|tc)(?=[\s>/])[^>]*?(/?)>"
             rf"|</{w}(p|tbl|tr|tc)>"
             rf"|<{w}t(?:\s[^>]*)?>([^<]*)</{w}t>"
@@ -185,27 +191,27 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|<{w}(del|moveFrom)(?:\s[^>]*)?/>"
             rf"|<(!--|!\[CDATA\[|{w}txbxContent"
             rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"),
-        "val": regexes.compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
-        "type": regexes.compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
-        "p_open": regexes.compile(rf"<{w}p(?=[\s>/])"),
-        "p_close": regexes.compile(rf"</{w}p>"),
-        "run": regexes.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
-        "has_text": regexes.compile(rf"<{w}t[\s>]"),
-        "rpr": regexes.compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
-        "east_asia": regexes.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
-        "east_asia_theme": regexes.compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
-        "size": regexes.compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rstyle": regexes.compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "default_style": regexes.compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
+        "val": compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
+        "type": compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
+        "p_open": compile(rf"<{w}p(?=[\s>/])"),
+        "p_close": compile(rf"</{w}p>"),
+        "run": compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
+        "has_text": compile(rf"<{w}t[\s>]"),
+        "rpr": compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
+        "east_asia": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
+        "east_asia_theme": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
+        "size": compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rstyle": compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "default_style": compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
                                     rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"),
-        "style_id": regexes.compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
-        "name": regexes.compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "based_on": regexes.compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "outline": regexes.compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rpr_default": regexes.compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
-        "sect": regexes.compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
-        "pg_size": regexes.compile(rf"<{w}pgSz\b([^>]*)/?>"),
-        "pg_mar": regexes.compile(rf"<{w}pgMar\b([^>]*)/?>"),
+        "style_id": compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
+        "name": compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "based_on": compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "outline": compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "rpr_default": compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
+        "sect": compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
+        "pg_size": compile(rf"<{w}pgSz\b([^>]*)/?>"),
+        "pg_mar": compile(rf"<{w}pgMar\b([^>]*)/?>"),
     }
 
 
@@ -217,7 +223,7 @@ def attr(attrs: str, name: str, prefix: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def _attr_re(name: str, prefix: str) -> re.Pattern:
-    return regexes.compile(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
+    return regexes.compile(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)', keep=usual(prefix))
 
 
 def to_int(value: str | None) -> int | None:

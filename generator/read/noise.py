@@ -56,7 +56,7 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
         for key, target in (("drop", drop), ("end", end)):
             for index, pattern in enumerate(data.get(key) or []):
                 try:
-                    target.append(regexes.compile(str(pattern)))
+                    target.append(regexes.compile(str(pattern), keep=file == str(_NOISE_FILE)))
                 except re.error as exc:
                     raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
                                              field=f"{key}[{index}]")) from None

@@ -131,11 +131,8 @@ def figures_conflict(doc, ctx):
     lines, wheres = analysis.columns[0], analysis.columns[2]
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    index, last = 0, len(starts) - 1
-    for match in _AMOUNT.finditer(joined):  # one pass over the joined text, matches in order
+    for index, match in analysis.scan_indices(_AMOUNT):  # one pass over the joined text
         start = match.start()
-        while index < last and starts[index + 1] <= start:
-            index += 1
         if wheres[index] in _NOT_COUNTED:
             continue
         label = _label(joined[max(starts[index], start - _LABEL_WINDOW): start])

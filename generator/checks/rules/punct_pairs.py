@@ -11,15 +11,23 @@ _ENUM = regexes.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:[0-9０-９]{1,2}|[a-
 # The leading lookaheads let the engine skip ordinary text fast (see numbers.py).
 _DASH = regexes.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
 _ELLIPSIS = regexes.compile(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
-_MARKS = regexes.compile(r"[“”（）《》〔〕【】]")
+_MARK_CHARS = "“”（）《》〔〕【】"
+_MARKS = regexes.compile(f"[{_MARK_CHARS}]")
 _ASCII_QUOTED = regexes.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
-_INNERMOST = regexes.compile("|".join(f"{o}[^“”（）《》〔〕【】]*{c}" for o, c in _PAIRS.items()))
+
+
+def _innermost(also_not: str = ""):
+    """Any pair with no mark (and none of `also_not`) inside it."""
+    return regexes.compile("|".join(f"{o}[^{_MARK_CHARS}{also_not}]*{c}" for o, c in _PAIRS.items()))
+
+
+_INNERMOST = _innermost()
 # The same two, over the units joined by NUL (analysis.joined): a pair never spans two units,
 # and an enumeration mark may open a unit. _ENUM_JOINED opens with a class so the engine skips
 # ordinary text fast; its lookbehind says what came before the number (a clause boundary or nothing).
 _ENUM_JOINED = regexes.compile(r"[0-9０-９a-zA-Z一二三四五六七八九十](?<![^。；;：:，,\s\x00].)"
                                r"(?:(?<=[0-9０-９])[0-9０-９]?|(?<=[a-zA-Z])|(?<=[一二三四五六七八九十])[一二三四五六七八九十]?)[）)]")
-_INNERMOST_JOINED = regexes.compile("|".join(f"{o}[^“”（）《》〔〕【】\x00]*{c}" for o, c in _PAIRS.items()))
+_INNERMOST_JOINED = _innermost("\x00")
 _BEFORE_DOTS = regexes.compile(r"[\u4e00-\u9fff”》）]")  # dots after these are an ellipsis, not 1...10
 
 
@@ -31,11 +39,18 @@ def _balanced(text: str) -> bool:
     return not _MARKS.search(text)
 
 
-def _unbalanced(text: str) -> tuple[int, str] | None:
-    """(index, mark) of the first mark that opens or closes nothing, None if all pair up."""
-    text = text.replace("(", "（").replace(")", "）")  # width is punct.half-width's business
+def _normalised(text: str) -> str:
+    """A paragraph as its marks are paired: half-width brackets as full-width (width is
+    punct.half-width's business), enumeration marks 「1）」 closing nothing."""
+    text = text.replace("(", "（").replace(")", "）")
     if "）" in text:
         text = _ENUM.sub(lambda m: m.group(0)[:-1] + " ", text)
+    return text
+
+
+def _unbalanced(text: str) -> tuple[int, str] | None:
+    """(index, mark) of the first mark that opens or closes nothing, None if all pair up."""
+    text = _normalised(text)
     if _balanced(text):
         return None  # the usual paragraph; the scan below finds where the others go wrong
     stack: list[tuple[int, str]] = []
@@ -53,8 +68,8 @@ def _unbalanced(text: str) -> tuple[int, str] | None:
 
 def _unpaired_units(analysis) -> list[int]:
     """Indices of the units _unbalanced may find a mark in: the joined text reduced as
-    _unbalanced reduces each unit (same replacements, innermost pairs removed), in a few
-    passes over all the text instead of several per unit."""
+    _unbalanced reduces each unit (_normalised, innermost pairs removed), in a few passes over
+    all the text instead of several per unit."""
     joined = analysis.joined[0]
     text = joined.replace("(", "（").replace(")", "）")
     if _has_enum(text):
