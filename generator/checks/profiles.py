@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.errors import FazhiError, Problem, close_matches
 from generator.kinds import KINDS
@@ -30,8 +30,9 @@ class ProfileError(FazhiError):
     """A profile that cannot be used; the message is Chinese and located."""
 
 
-@dataclass
-class Profile:
+class Profile(NamedTuple):
+    """A check profile: its rules and their parameters."""
+
     name: str
     kind: str | None
     rules: dict[str, dict]  # rule id -> params (with "severity" when overridden)
