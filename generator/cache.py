@@ -72,7 +72,7 @@ def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path) -> Any
     only (a result marshal cannot hold is simply not kept)."""
     try:
         contents = path.read_bytes()
-        made_by = tuple((c.stat().st_size, c.stat().st_mtime_ns) for c in code)
+        made_by = tuple((status.st_size, status.st_mtime_ns) for status in map(os.stat, code))
     except OSError:
         return build()  # build() says what is wrong with the file
     stamp = (str(path), len(contents), zlib.crc32(contents), made_by, sys.version)

@@ -521,3 +521,15 @@ def test_a_notice_with_its_header_reads_back_with_its_own_title(tmp_path):
     assert doc.doc_number == "茅政办发〔2024〕7号"
     rules = {f.rule for f in check_document(doc).findings}
     assert not rules & {"layout.title-size", "layout.title-break"}, rules
+
+
+def test_members_only_zipfile_can_read_are_read_through_it():
+    """bzip2-compressed members (not deflate): the fast member reading hands them to zipfile."""
+    data = render_bytes(load_spec(KAIFU))
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for info in source.infolist():
+            package.writestr(info.filename, source.read(info.filename), compress_type=zipfile.ZIP_BZIP2)
+    expected = read_docx_bytes(data)
+    found = read_docx_bytes(out.getvalue(), "bzip2.docx")
+    assert (found.title, [type(b) for b in found.blocks]) == (expected.title, [type(b) for b in expected.blocks])

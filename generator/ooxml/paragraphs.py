@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator import regexes
 from generator.read.docx_body import paragraph_starts
-from generator.read.docx_package import PREFIX
+from generator.read.docx_package import PREFIX, usual
 
 _HIDDEN = regexes.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
 _REVISIONS = frozenset({"ins", "del", "moveFrom", "moveTo"})
@@ -74,16 +74,15 @@ def body_paragraphs(xml: str, prefix: str) -> dict[int, Para]:
     end = xml.rfind(f"</{prefix + ':' if prefix else ''}body>")
     region = xml[body.end():end if end > 0 else len(xml)]
     numbers = {start + body.end(): n for n, start in enumerate(paragraph_starts(region, prefix), 1)}
-    return _Scanner(xml, w, numbers).run(body.end(), end if end > 0 else len(xml))
+    return _Scanner(xml, w, numbers, usual(prefix)).run(body.end(), end if end > 0 else len(xml))
 
 
 class _Scanner:
     """One pass over the body's tags: a stack of open elements, paragraphs by number."""
 
-    def __init__(self, xml: str, w: str, numbers: dict[int, int]):
+    def __init__(self, xml: str, w: str, numbers: dict[int, int], keep: bool):
         self.xml, self.numbers = xml, numbers
-        self.tag = regexes.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>",
-                                   keep=w in ("w:", ""))  # a draft's own prefix is not worth storing
+        self.tag = regexes.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>", keep=keep)
         self.paras: dict[int, Para] = {}
         self.stack: list[tuple[str, int]] = []   # (local name, start offset)
         self.open_paras: list[Para] = []

@@ -12,10 +12,7 @@ import functools
 import re
 import struct
 import zlib
-from typing import TYPE_CHECKING, NamedTuple
-
-if TYPE_CHECKING:
-    import zipfile
+from typing import NamedTuple
 
 from generator import regexes
 from generator.errors import DraftError, Problem
@@ -87,19 +84,21 @@ class Package:
         self.name = name
         members = _members(data)
         if members is None:
-            self.infos = {info.filename: info for info in self.zip.infolist()}
+            self.infos = {info.filename: info for info in self._from_zipfile(lambda z: z.infolist())}
         else:
             self.infos = members
         self.names = set(self.infos)
 
-    @functools.cached_property
-    def zip(self) -> zipfile.ZipFile:
-        """zipfile's reader, for what the fast member reading leaves to it (zip64, other methods)."""
+    def _from_zipfile(self, use):
+        """use(zipfile's reader), for what the fast member reading leaves to it (zip64, other
+        methods); zipfile's BadZipFile as DamagedPackage."""
         import io
         import zipfile
 
         try:
-            return zipfile.ZipFile(io.BytesIO(self.data))
+            if "_zip" not in self.__dict__:
+                self._zip = zipfile.ZipFile(io.BytesIO(self.data))
+            return use(self._zip)
         except zipfile.BadZipFile as exc:
             raise DamagedPackage(str(exc)) from None
 
@@ -116,20 +115,12 @@ class Package:
             return None
         data = self._inflate(info)
         if data is None:
-            data = self._zip_read(part)
+            data = self._from_zipfile(lambda z: z.read(part))
         if len(data) > MAX_XML_BYTES:
             if required:
                 raise DraftError(self._bomb())
             return None
         return data
-
-    def _zip_read(self, part: str) -> bytes:
-        import zipfile
-
-        try:
-            return self.zip.read(part)
-        except zipfile.BadZipFile as exc:
-            raise DamagedPackage(str(exc)) from None
 
     def theme_name(self) -> str:
         """The theme part's name ("" if none)."""

@@ -3,11 +3,10 @@ to import and run) is needed only the first time a style profile is used.
 
 The key covers everything the package is built from: the font profile and options, the layout
 file's content, the source of the writer and of generator/ooxml, the built-in data files and the
-python-docx version. An entry carries a checksum; a damaged or unreadable one is rebuilt.
+python-docx version. A damaged or unreadable entry (cache.py checksums every entry) is rebuilt.
 """
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import json
 from pathlib import Path
@@ -61,8 +60,7 @@ def _python_docx_version() -> bytes:
 
 def _encode(parts: Parts) -> bytes:
     zip_bytes, head, settings, footers = parts
-    header = json.dumps({"head": head, "settings": settings, "footers": footers,
-                         "sha256": hashlib.sha256(zip_bytes).hexdigest()})
+    header = json.dumps({"head": head, "settings": settings, "footers": footers})
     return _MAGIC + header.encode("utf-8") + b"\n" + zip_bytes
 
 
@@ -72,8 +70,6 @@ def _decode(data: bytes | None) -> Parts | None:
     header, _, zip_bytes = data[len(_MAGIC):].partition(b"\n")
     try:
         meta = json.loads(header)
-        if hashlib.sha256(zip_bytes).hexdigest() != meta["sha256"]:
-            return None
         return zip_bytes, meta["head"], meta["settings"], meta["footers"]
     except (ValueError, KeyError, TypeError):
         return None
