@@ -379,7 +379,9 @@ def _add_imprint(doc: Document, line: Line, cc: re.Match | None, printed: re.Mat
     imprint = doc.imprint = doc.imprint or Imprint()
     if cc:
         imprint.cc = cc.group("text").strip(STRIP)
+        imprint.cc_line, imprint.cc_text = line.line, line.text
     elif printed:
+        imprint.print_line, imprint.print_text = line.line, line.text
         imprint.printer = printed.group("printer").strip(STRIP)
         date = parse_date(printed.group("date"))
         imprint.print_date = date or None

@@ -34,6 +34,12 @@ def roles_by_line(doc: Document) -> dict[int, frozenset[str]]:
             roles.setdefault(d.date_line, set()).add("date")
         if d.recipients_line:
             roles.setdefault(d.recipients_line, set()).add("recipients")
+        if d.title_line and d.title:
+            roles.setdefault(d.title_line, set()).add("title")
+        for line, _text in d.annex_source:
+            roles.setdefault(line, set()).add("annex")
+        if d.imprint and d.imprint.cc_line:
+            roles.setdefault(d.imprint.cc_line, set()).add("cc")
     return {line: frozenset(found) for line, found in roles.items()}
 
 

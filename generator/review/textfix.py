@@ -71,7 +71,10 @@ def _titles(text: str) -> list[tuple[int, int]]:
 
 
 def fix_paragraph(text: str, roles: frozenset[str] = frozenset()) -> list[Edit]:
-    """The edits for one paragraph, sorted and not overlapping. Roles: heading, date, recipients."""
+    """The edits for one paragraph, sorted and not overlapping. Roles: heading, date, recipients,
+    title, annex (a 附件说明 line), cc (the 抄送 line)."""
+    from . import writingfix  # imports the rules' patterns: only when something is fixed
+
     protect = _protected(text)
     edits = []  # earlier lists win ties: a heading number or a 文号 is fixed by its own rule
     if "heading" in roles:
@@ -80,8 +83,15 @@ def fix_paragraph(text: str, roles: frozenset[str] = frozenset()) -> list[Edit]:
         edits += _date(text)
     if "recipients" in roles:
         edits += _recipients(text)
+    if "title" in roles:
+        edits += writingfix.title_edits(text)
+    if "annex" in roles:
+        edits += writingfix.annex_edits(text)
+    if "cc" in roles:
+        edits += writingfix.cc_edits(text)
     edits += _docnums(text)
     edits += _half_width(text, protect)
+    edits += writingfix.writing_edits(text, protect)
     out: list[Edit] = []
     for edit in edits:
         if not any(edit.start < o.end and o.start < edit.end or edit.start == o.start for o in out):

@@ -1,0 +1,60 @@
+"""Fixes for how numbers, dates and marks are written, and for the 附件说明 and 抄送 lines; the
+patterns are the rules' own (checks/rules/writing.py, annex.py), so a fix removes what the rule
+reports and nothing else."""
+from __future__ import annotations
+
+import re
+
+from generator.checks.rules.annex import ANNEX_LINE, NAME_END
+from generator.checks.rules.writing import COLLOQUIAL_DAY, DOUBLED, FULL_DIGITS, TITLE_END, half_digits, in_dots
+from .textfix import Edit
+
+
+def writing_edits(text: str, protect) -> list[Edit]:
+    """Full-width digits, 「4月1号」, doubled marks: anywhere in a paragraph."""
+    edits = [Edit("numbers.full-width-digit", m.start(), m.end(), m.group(0), half_digits(m.group(0)))
+             for m in FULL_DIGITS.finditer(text) if not _within(protect, m.start())]
+    edits += [Edit("date.colloquial", m.end() - 1, m.end(), "号", "日") for m in COLLOQUIAL_DAY.finditer(text)]
+    for m in DOUBLED.finditer(text):
+        first, second = m.group(0)
+        if first == second and not in_dots(text, m.start()):
+            edits.append(Edit("punct.doubled", m.start() + 1, m.end(), second, ""))
+    return edits
+
+
+def title_edits(text: str) -> list[Edit]:
+    """A title's trailing point mark."""
+    body = text.rstrip()
+    if body and body[-1] in TITLE_END:
+        return [Edit("title.punct", len(body) - 1, len(body), body[-1], "")]
+    return []
+
+
+def annex_edits(text: str) -> list[Edit]:
+    """A 附件说明 line: the order number as 「1.」 and no mark after the name."""
+    match = ANNEX_LINE.match(text)
+    edits = []
+    number = match.group("number")
+    if number and not re.fullmatch(r"[0-9]+\.", number):
+        digits = half_digits(re.sub(r"[^0-9０-９]", "", number))
+        if digits:
+            edits.append(Edit("annex.number", match.start("number"), match.end("number"), number, digits + "."))
+    name = match.group("name")
+    if name and name[-1] in NAME_END:
+        end = match.end("name")
+        edits.append(Edit("annex.punct", end - 1, end, name[-1], ""))
+    return edits
+
+
+def cc_edits(text: str) -> list[Edit]:
+    """The 抄送 line ends with 「。」."""
+    body = text.rstrip()
+    if not body or body.endswith("。"):
+        return []
+    if body[-1] in "，,；;、.":
+        return [Edit("imprint.cc-punct", len(body) - 1, len(body), body[-1], "。")]
+    return [Edit("imprint.cc-punct", len(body), len(body), "", "。")]
+
+
+def _within(spans, index: int) -> bool:
+    return any(a <= index < b for a, b in spans)
