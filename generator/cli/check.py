@@ -149,12 +149,21 @@ def _edit(files, profile, fmt, strict, layout, fix, review, output) -> None:
 @main.command(name="rules")
 @click.argument("rule_id", required=False)
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--peers", is_flag=True, help="列出其他公文检查工具的规则类别，以及 fazhi 用哪些规则覆盖、哪些有意不收。")
 @_handle_errors
-def rules_command(rule_id: str | None, fmt: str) -> None:
+def rules_command(rule_id: str | None, fmt: str, peers: bool) -> None:
     """列出全部检查规则（编号、默认严重程度、适用文档、要求、通过与不通过的例子）；给出编号则显示其全部说明。"""
     import json
 
     from generator.checks import RULES, describe_rules
+
+    if peers:
+        from generator.checks.peers import peer_classes
+
+        classes = peer_classes()
+        click.echo(json.dumps([c.as_dict() for c in classes], ensure_ascii=False, indent=2) if fmt == "json"
+                   else "\n".join(c.line() for c in classes))
+        return
 
     chosen = describe_rules(rule_id)
     if fmt == "json":

@@ -74,6 +74,8 @@ def layout_page(doc, ctx):
 def layout_margins(doc, ctx):
     """GB/T 9704-2012 5.2.1：版心 156 mm × 225 mm，天头（上白边）37 mm，订口（左白边）28 mm；
     即下 35 mm、右 26 mm。允许 layout.yaml 的 tolerance（±1 mm）。
+    有的公文工具以某省规范为模板（上下 28 mm、左右 27 mm），与国标不合：fazhi 按国标报告，
+    本地确有规定的，用 --layout 给出本地的版式文件。
 
     通过：上 2098、下 1984、左 1588、右 1474 twips
     不通过：上下左右都是 1440 twips（Word 默认 2.54 厘米）
@@ -168,7 +170,8 @@ def layout_east_asian_font(doc, ctx):
       basis=Basis(GBT9704, "7.5", "一般", "一般用4号半角宋体阿拉伯数字，编排在公文版心下边缘之下"))
 def layout_page_number(doc, ctx):
     """GB/T 9704-2012 7.5：页码用4号半角宋体阿拉伯数字，「— 1 —」，单页居右、双页居左。
-    .docx 的页脚中没有 PAGE 域时报告。
+    .docx 的页脚中没有 PAGE 域时报告。有的公文工具要求页码居中、写作「- 1 -」，与国标 7.5 不合，
+    fazhi 不以居中为规范。
 
     通过：页脚含 PAGE 域
     不通过：没有页码
