@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
-from generator import regexes
+from generator.lexicon import lazy
 
 _DIGITS = "零一二三四五六七八九"
 _VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
@@ -103,10 +103,10 @@ class Counter:
 # Reading numbers back from drafts: (level, style, pattern). Styles name the variant found.
 _CN = "[一二三四五六七八九十百千万零〇两]+"
 NUMBER_PATTERNS: list[tuple[int, str, re.Pattern]] = [
-    (1, "一、", regexes.compile(rf"^({_CN})([、，,．.])")),
-    (2, "（一）", regexes.compile(rf"^([（(])({_CN})([）)])")),
-    (3, "1.", regexes.compile(r"^([0-9０-９]{1,3})([.．、])(?![0-9０-９])")),
-    (4, "（1）", regexes.compile(r"^([（(])([0-9０-９]{1,3})([）)])")),
+    (1, "一、", lazy(rf"^({_CN})([、，,．.])")),
+    (2, "（一）", lazy(rf"^([（(])({_CN})([）)])")),
+    (3, "1.", lazy(r"^([0-9０-９]{1,3})([.．、])(?![0-9０-９])")),
+    (4, "（1）", lazy(r"^([（(])([0-9０-９]{1,3})([）)])")),
 ]
 
 

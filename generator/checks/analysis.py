@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.kinds import KINDS
 from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table
@@ -15,14 +15,14 @@ from generator.tree import Document, Heading, Paragraph, Table
 from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
 _DIGITS = frozenset("0123456789")
-_YEAR = regexes.compile(r"(20\d\d)\s*年")
-_REPORTED_YEAR = regexes.compile(r"现将\s*(20\d\d)\s*年")
-_YEAR_OF_REPORT = regexes.compile(r"(20\d\d)\s*年度")
+_YEAR = lazy(r"(20\d\d)\s*年")
+_REPORTED_YEAR = lazy(r"现将\s*(20\d\d)\s*年")
+_YEAR_OF_REPORT = lazy(r"(20\d\d)\s*年度")
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
-_CJK_RE = regexes.compile(f"[{CJK}]")
+_CJK_RE = lazy(f"[{CJK}]")
 _FULL_WIDTH = "，：；（）"
-_HALF_WIDTH = regexes.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
+_HALF_WIDTH = lazy(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
 
 
 def is_cjk(char: str) -> bool:

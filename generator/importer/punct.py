@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import copy
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.tree import Document, Heading, Paragraph, Table
 
 # A comma or colon between digits is a number (1,000  10:30); everything else is Chinese punctuation.
-_ASCII = regexes.compile(r"(?<![0-9]),|,(?![0-9])|(?<![0-9]):|:(?![0-9])|[;()]|(?<=[\u4e00-\u9fff])[?!]")
+_ASCII = lazy(r"(?<![0-9]),|,(?![0-9])|(?<![0-9]):|:(?![0-9])|[;()]|(?<=[\u4e00-\u9fff])[?!]")
 _FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
 
 

@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
 from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
@@ -18,23 +18,23 @@ MAX_RECIPIENTS = 120
 # What a draft line is stripped of at both ends (whitespace, BOM and zero-width characters).
 STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
 
-_DOC_NUMBER = regexes.compile(
+_DOC_NUMBER = lazy(
     r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
     r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
-_SIGNER = regexes.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
-_DATE_AR = regexes.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_DATE_CN = regexes.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+_SIGNER = lazy(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
+_DATE_AR = lazy(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_DATE_CN = lazy(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
                       r"\s*([一二三四五六七八九十]{1,3})\s*日$")
-_DATE_SEP = regexes.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+_DATE_SEP = lazy(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
 _YEAR_CN = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
 _DATE_START = frozenset("0123456789０１２３４５６７８９〇○零Ｏ一二三四五六七八九")  # how a date line begins
-_LABEL = regexes.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
-_NOTE = regexes.compile(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
-_CC = regexes.compile(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
-_PRINTED = regexes.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
-_NOT_IN_SIGNATURE = regexes.compile(r"[。，,；;：:！!？?]")
-_NOT_IN_TITLE = regexes.compile(r"[。，,；;！!？?]")
-_CJK_SPACE = regexes.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff]) +|[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff])")
+_LABEL = lazy(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
+_NOTE = lazy(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
+_CC = lazy(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
+_PRINTED = lazy(r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
+_NOT_IN_SIGNATURE = lazy(r"[。，,；;：:！!？?]")
+_NOT_IN_TITLE = lazy(r"[。，,；;！!？?]")
+_CJK_SPACE = lazy(r"(?<=[\u2e80-\u9fff\uf900-\ufaff]) +|[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff])")
 
 
 @dataclass(slots=True)

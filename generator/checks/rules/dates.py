@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.tree import cn_date
 from ..analysis import block_text
 from ..registry import ARTICLE_PUBLICATION, Basis, GBT9704, REGULATION, rule
 
-_GOOD = regexes.compile(r"^\s*(20\d\d)年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
-_PADDED = regexes.compile(r"(20\d\d)年0?(\d{1,2})月0?(\d{1,2})日")
-_ZERO_PADDED = regexes.compile(r"年0\d|月0\d")
-_NUMERIC = regexes.compile(r"(20\d\d)\s*[.\-/．－／]\s*(\d{1,2})\s*[.\-/．－／]\s*(\d{1,2})")
-_CN_DATE = regexes.compile(r"[二〇零○一]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日")
-_YEAR = regexes.compile(r"(?<![\d—\-－~～至])(20\d\d)\s*年(?!\s*[—\-－~～至])")
+_GOOD = lazy(r"^\s*(20\d\d)年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
+_PADDED = lazy(r"(20\d\d)年0?(\d{1,2})月0?(\d{1,2})日")
+_ZERO_PADDED = lazy(r"年0\d|月0\d")
+_NUMERIC = lazy(r"(20\d\d)\s*[.\-/．－／]\s*(\d{1,2})\s*[.\-/．－／]\s*(\d{1,2})")
+_CN_DATE = lazy(r"[二〇零○一]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日")
+_YEAR = lazy(r"(?<![\d—\-－~～至])(20\d\d)\s*年(?!\s*[—\-－~～至])")
 
 
 def _dated(doc):

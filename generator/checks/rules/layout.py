@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.layout import load_layout
 from ..registry import Basis, GBT9704, rule
-_HAN = regexes.compile(r"[\u4e00-\u9fff]")
-_FANGSONG = regexes.compile(r"仿宋|fang", re.I)
+_HAN = lazy(r"[\u4e00-\u9fff]")
+_FANGSONG = lazy(r"仿宋|fang", re.I)
 
 _CJK_FONT_WORDS = ("song", "fang", "kai", "hei", "simsun", "simhei", "simkai", "nsimsun", "stxihei",
                    "microsoft yahei", "yahei", "dengxian", "noto sans cjk", "noto serif cjk",

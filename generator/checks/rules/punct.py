@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
 from ..analysis import is_cjk
 from ..registry import Basis, GBT15834, GBT9704, rule
 
 _FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-_MARKS = regexes.compile(r"[,;:()?!]")
+_MARKS = lazy(r"[,;:()?!]")
 
 
 def _offences(text: str) -> list[tuple[int, str]]:
