@@ -19,6 +19,8 @@ CHINESE = "\u4e00-\u9fff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《�
 # a fifth of the time of [\u2e80-\uffef].
 WIDE = "^\x00-\u2e7f\ufff0-\U0010ffff"
 WIDE_CLASS = f"[{WIDE}]"
+# The same with the curly quotes “”‘’ (U+2018, U+2019, U+201C, U+201D), which PDF text puts beside it.
+WIDE_OR_QUOTE_CLASS = "[^\x00-\u2017\u201a\u201b\u201e-\u2e7f\ufff0-\U0010ffff]"
 
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 DIGITS = "0-9０-９"  # Arabic digits as drafts type them, half- and full-width

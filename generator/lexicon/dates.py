@@ -80,3 +80,8 @@ def form(text: str) -> str:
         return "padded"
     return "other"
 
+
+
+def cn_date(date: dt.date) -> str:
+    """2023-01-04 -> 2023年1月4日 (GB/T 9704 7.3.5.4: Arabic numerals, no padding)."""
+    return f"{date.year}年{date.month}月{date.day}日"

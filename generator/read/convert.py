@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from generator.lexicon import lazy
+from generator.lexicon.chars import WIDE_OR_QUOTE_CLASS
 from generator.errors import DraftError, Problem
 
 LEGACY = (".doc", ".wps")
@@ -22,7 +23,7 @@ TIMEOUT = 300
 _PAGE_NUMBER = lazy(r"^[—\-－–]\s*\d+\s*[—\-－–]$")
 _FULL_LINE = 0.8  # a line this close to the longest line ran to the right edge
 # pdftotext puts spaces where runs meet (「2022 年」「规划 （2021」): official text has none next to Chinese.
-_MIXED_SPACE = lazy(r"(?<=[\u2e80-\uffef“”‘’]) +(?=\S)|(?<=\S) +(?=[\u2e80-\uffef“”‘’])")
+_MIXED_SPACE = lazy(rf"(?<={WIDE_OR_QUOTE_CLASS}) +(?=\S)|(?<=\S) +(?={WIDE_OR_QUOTE_CLASS})")
 
 
 def legacy_to_docx(paths: list[Path], timeout: int = TIMEOUT) -> dict[Path, bytes]:
