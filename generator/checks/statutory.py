@@ -5,12 +5,12 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.lexicon import lazy
+from generator.lexicon import dates, lazy
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
-_YEAR_PREFIX = lazy(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*年度?\s*(?:的|全[市区县省])?")
+_YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
 _REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")

@@ -24,6 +24,13 @@ SEPARATORS = ".-/．－／"
 SEPARATOR = r"[.\-/．－／]"
 # Marks that make a year part of a range: 2021—2025年, 2021至2025年.
 RANGE_MARKS = r"—\-－~～至"
+# A year that stands alone, not one end of a range: 「2023年」 but not 「2021—2025年」.
+LONE_YEAR_WORD = rf"(?<![\d{RANGE_MARKS}]){YEAR_WORD}(?!\s*[{RANGE_MARKS}])"
+# A year range written with a hyphen instead of the dash 「—」: 2021-2025年 (groups: from, mark, to).
+YEAR_RANGE_HYPHEN = r"((?:19|20)(?<![0-9][12][09])[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)"
+# A year abbreviated to two digits ('23年) or a lone digit before 年度 / a month (3年度, 3年5月).
+YEAR_ABBREV = (r"[0-9’'‘](?:(?<=[’'‘])([0-9]{2})年"
+               r"|(?<=[0-9])(?<![0-9０-９.．\-—/][0-9])[0-9]年(?=度|[0-9]{1,2}月))")
 
 # Whole-line forms (the text already stripped, full-width digits made half-width for WRITTEN).
 WRITTEN = lazy(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")

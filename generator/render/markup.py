@@ -34,6 +34,7 @@ import datetime as dt
 import re
 
 from generator.lexicon import lazy
+from generator.lexicon.chars import WIDE_CLASS
 from generator.errors import Problem, TemplateError
 from generator.tree import Document, Header, Heading, Imprint, Paragraph, Table
 
@@ -44,7 +45,7 @@ _CELL_SPLIT = lazy(r"(?<!\\)\|")
 # line breaks, the mark before a leading markup character, and table bars.
 DATA_NEWLINE, DATA_LITERAL, DATA_BAR = "\ufdd0", "\ufdd1", "\ufdd2"
 _MARKS = DATA_NEWLINE + DATA_LITERAL + DATA_BAR
-_CJK_BREAK = lazy(f"(?<=[\u2e80-\ufdcf\ufdf0-\uffef]){DATA_NEWLINE}(?=[\u2e80-\ufdcf\ufdf0-\uffef])")
+_CJK_BREAK = lazy(f"(?<={WIDE_CLASS}){DATA_NEWLINE}(?={WIDE_CLASS})")
 
 
 def protect(text: str) -> str:

@@ -3,7 +3,7 @@ level-3 heading number written with a full-width dot."""
 from __future__ import annotations
 
 
-from generator.lexicon import lazy
+from generator.lexicon import dates, lazy
 from ..analysis import heading_number
 from ..registry import Basis, GBT15834, GBT15835, GBT9704, rule
 from .numbering import LEVELS_QUOTE
@@ -12,9 +12,9 @@ from .numbering import LEVELS_QUOTE
 # engine then skips ordinary text at C speed instead of trying the lookbehinds at every position
 # (about four times faster on a report's text).
 # ’23年, or 23年度 / 23年5月 with no digit, dot or dash before it; one leading class for both forms.
-_YEAR_ABBREV = lazy(r"[0-9’'‘](?:(?<=[’'‘])([0-9]{2})年|(?<=[0-9])(?<![0-9０-９.．\-—/][0-9])[0-9]年(?=度|[0-9]{1,2}月))")
+_YEAR_ABBREV = lazy(dates.YEAR_ABBREV)
 _MIXED = lazy(r"(?=[0-9０-９])(?<![0-9０-９])[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
-_YEAR_RANGE = lazy(r"((?:19|20)(?<![0-9][12][09])[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)")
+_YEAR_RANGE = lazy(dates.YEAR_RANGE_HYPHEN)
 _UNIT_RANGE = lazy(r"([0-9](?<![0-9.][0-9])[0-9]*(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
 
 
