@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator, Union
 
+from generator.lexicon.dates import cn_date  # noqa: F401  (re-exported: the tree writes dates so)
+
 
 @dataclass(eq=False)
 class Heading:
@@ -109,9 +111,6 @@ class Document:
             yield from part.all_documents()
 
 
-def cn_date(date: dt.date) -> str:
-    """2023-01-04 -> 2023年1月4日 (GB/T 9704: Arabic numerals, no padding)."""
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def sentence(text: str, end: str = "。") -> str:

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import regexes
+from generator.lexicon import dates, lazy
 from generator.errors import FazhiError, Problem
 from generator.kinds import KINDS
 
@@ -17,9 +17,9 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
 
-_BEFORE_ABOUT = regexes.compile(r"^(.{2,40}?)关于")
-_AFTER_ABOUT = regexes.compile(r"^关于(?:印发)?([^\d《“]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年")
-_BEFORE_SUBJECT = regexes.compile(r"^(?:20\d\d|[一二〇零○]{4})\s*年度?([^\d]{2,20}?)法治")
+_BEFORE_ABOUT = lazy(r"^(.{2,40}?)关于")
+_AFTER_ABOUT = lazy(rf"^关于(?:印发)?([^\d《“]{{2,20}}?)(?:{dates.YEAR}|{dates.CN_YEAR})\s*年")
+_BEFORE_SUBJECT = lazy(rf"^(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?([^\d]{{2,20}}?)法治")
 
 
 @dataclass

@@ -7,7 +7,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator import regexes
+from generator.lexicon import dates, lazy
+from generator.lexicon.chars import CHINESE, is_chinese
 from generator.kinds import KINDS
 from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table
@@ -15,18 +16,13 @@ from generator.tree import Document, Heading, Paragraph, Table
 from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
 _DIGITS = frozenset("0123456789")
-_YEAR = regexes.compile(r"(20\d\d)\s*年")
-_REPORTED_YEAR = regexes.compile(r"现将\s*(20\d\d)\s*年")
-_YEAR_OF_REPORT = regexes.compile(r"(20\d\d)\s*年度")
+_YEAR = lazy(dates.YEAR_WORD)
+_REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
+_YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
 
-CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
-_CJK_RE = regexes.compile(f"[{CJK}]")
 _FULL_WIDTH = "，：；（）"
-_HALF_WIDTH = regexes.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
-
-
-def is_cjk(char: str) -> bool:
-    return bool(char) and bool(_CJK_RE.match(char))
+_HALF_WIDTH = lazy(f"[{CHINESE}][,:;()]|[,:;()][{CHINESE}]")
+is_cjk = is_chinese  # the rules' name for it
 
 
 @dataclass(slots=True)

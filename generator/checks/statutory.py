@@ -5,15 +5,15 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator import regexes
+from generator.lexicon import dates, lazy
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
-_YEAR_PREFIX = regexes.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*年度?\s*(?:的|全[市区县省])?")
+_YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-_ANCHORED = regexes.compile(r"[\^$]|\\[bB]|\(\?<?[=!]")
-_REPORT_OPENING = regexes.compile(r"现将.{0,80}?报告如下")
+_ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
+_REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")
 
 
 @dataclass
@@ -84,7 +84,7 @@ def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
     """One compiled alternation per statutory part, compiled once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (parts_data, {k: regexes.compile("|".join(f"(?:{p})" for p in part["patterns"]))
+        _PATTERNS[key] = (parts_data, {k: lazy("|".join(f"(?:{p})" for p in part["patterns"]))
                                        for k, part in parts_data["parts"].items()})
     return _PATTERNS[key][1]
 

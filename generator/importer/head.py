@@ -4,23 +4,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator import regexes
+from generator.lexicon import dates, lazy
+from generator.lexicon.chars import HAN
 from generator.importer.emit import Comments
 from generator.tree import Document
 
 # One administrative unit: a name and its suffix (the shortest name that reaches a suffix wins).
-_UNIT = r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|开发区|新区|园区|区|乡|镇|街道)"
-_PLACE = regexes.compile(f"(?:{_UNIT})+")
-_UNIT_RE = regexes.compile(_UNIT)
+_UNIT = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|开发区|新区|园区|区|乡|镇|街道)"
+_PLACE = lazy(f"(?:{_UNIT})+")
+_UNIT_RE = lazy(_UNIT)
 _LEVELS = (("街道", "street"), ("开发区", "zone"), ("新区", "zone"), ("园区", "zone"), ("自治区", "province"),
            ("特别行政区", "province"), ("省", "province"), ("自治州", "city"), ("州", "city"), ("盟", "city"),
            ("地区", "city"), ("市", "city"), ("自治县", "county"), ("县", "county"), ("旗", "county"),
            ("区", "district"), ("乡", "township"), ("镇", "township"))
-_PARTY = regexes.compile(r"^(?:中共|中国共产党)")
-_ORGAN = regexes.compile(r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|委员会|党委|党工委|委|办事处|管委会|管理委员会)$")
-_DEPARTMENT = regexes.compile(r"(局|委员会|办公室|厅|中心|署)$")
-_TITLE_WHO = (regexes.compile(r"^(?P<who>[^关]{2,40}?)关于"), regexes.compile(r"关于(?P<who>.{2,30}?)(?:20\d\d|二〇)"),
-              regexes.compile(r"20\d\d\s*年度?(?P<who>.{2,30}?)法治"))
+_YEAR = lazy(dates.YEAR_WORD)
+_PARTY = lazy(r"^(?:中共|中国共产党)")
+_ORGAN = lazy(r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|委员会|党委|党工委|委|办事处|管委会|管理委员会)$")
+_DEPARTMENT = lazy(r"(局|委员会|办公室|厅|中心|署)$")
+_TITLE_WHO = (lazy(r"^(?P<who>[^关]{2,40}?)关于"), lazy(rf"关于(?P<who>.{{2,30}}?)(?:{dates.YEAR}|二〇)"),
+              lazy(rf"{dates.YEAR_WORD}度?(?P<who>.{{2,30}}?)法治"))
 
 
 @dataclass
@@ -124,7 +126,7 @@ def report_year(ctx: Context, body: Document, report: bool) -> int:
     import datetime as dt
 
     year = ctx.analysis.report_year
-    where = "标题" if re.search(r"20\d\d\s*年", body.title or ctx.doc.title) else "正文或成文日期"
+    where = "标题" if _YEAR.search(body.title or ctx.doc.title) else "正文或成文日期"
     if year is None:
         today = dt.date.today().year
         year = today - 1 if report else today

@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.importer import head as h
 from generator.importer.emit import Paras
 from generator.importer.sections import flat, split_intro
 from generator.tree import Document, Heading, Paragraph, Table
 
-_OWNERS = regexes.compile(r"[（(](?P<inside>(?:牵头单位|责任单位|完成时限)\s*[:：][^（()）]*)[）)]\s*$")
-_ROLE = regexes.compile(r"(牵头单位|责任单位|完成时限)\s*[:：]")
+_OWNERS = lazy(r"[（(](?P<inside>(?:牵头单位|责任单位|完成时限)\s*[:：][^（()）]*)[）)]\s*$")
+_ROLE = lazy(r"(牵头单位|责任单位|完成时限)\s*[:：]")
 _ROLES = {"牵头单位": "lead", "责任单位": "responsible", "完成时限": "deadline"}
-_TABLE_ANNEX = regexes.compile(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
-_APPROVED = regexes.compile(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
-_DEADLINE_HEADER = regexes.compile(r"完成时限|时限|完成时间")
-_TASK_HEADER = regexes.compile(r"工作任务|任务|工作内容")
+_TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
+_APPROVED = lazy(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
+_DEADLINE_HEADER = lazy(r"完成时限|时限|完成时间")
+_TASK_HEADER = lazy(r"工作任务|任务|工作内容")
 MIN_GROUP = 2  # a list of three or more units shared by this many items (two units: by three) is a group
 
 

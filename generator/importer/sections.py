@@ -7,15 +7,15 @@ guess never changes the text; what does not fit stays text.
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import headings
 from generator.importer.emit import Paras
 from generator.importer.head import Context
 from generator.numbering import cn_numeral
 from generator.tree import Heading, Paragraph, Table, sentence
 
 MAX_LEVEL = 4
-_POINT = regexes.compile(r"^([一二三四五六七八九十]{1,3})是")
-_NEXT_POINT = regexes.compile(r"；(?=(?:[一二三四五六七八九十]{1,3})是)")
+_POINT = headings.POINT
+_NEXT_POINT = headings.NEXT_POINT
 _SENTENCE_END = "。；"
 
 

@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Any, NamedTuple, Sequence
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.resources import KINDS as _KINDS_DIR
 
-_SPACES = regexes.compile(r"\s+")
-_REPORT_TITLE = regexes.compile(r"报告[）)]?$")
+_SPACES = lazy(r"\s+")
+_REPORT_TITLE = lazy(r"报告[）)]?$")
 
 
 class Kind(NamedTuple):
@@ -88,7 +88,7 @@ def load(ref: str) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((k.name, regexes.compile(k.recognise)) for k in KINDS.values() if k.recognise)
+    return tuple((k.name, lazy(k.recognise)) for k in KINDS.values() if k.recognise)
 
 
 def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -> str:
@@ -122,10 +122,10 @@ def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()
     for kind in KINDS.values():
         if kind.family != DEFAULT_KIND:
             continue
-        if kind.recognise and regexes.compile(kind.recognise).search(title):
+        if kind.recognise and lazy(kind.recognise).search(title):
             name = kind.name
             signs.append(f"标题符合{kind.label}的写法")
-        elif signs and issuer and kind.issuer and regexes.compile(kind.issuer).search(issuer):
+        elif signs and issuer and kind.issuer and lazy(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
     return name, "；".join(signs) or f"未见其他类型的特征，按{KINDS[DEFAULT_KIND].label}检查"

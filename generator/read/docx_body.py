@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
-from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q, usual
+from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, is_heading
@@ -35,8 +35,8 @@ from generator.tree import Table
 
 Hint = Callable[[str], tuple[str, int]]
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
-_UTF8_DECLARED = regexes.compile(rb'encoding=["\']utf-?8["\']', re.I)
-_MC_PREFIX = regexes.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
+_UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
+_MC_PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
                         r'markup-compatibility/2006["\']')
 
 
@@ -212,8 +212,8 @@ def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
     """Deleted and moved-away runs, old properties, and mc:Fallback, as whole elements."""
     w = q(prefix)
     fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
-    return regexes.compile(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
-                           + fallback, re.S, keep=usual(prefix) and mc in ("mc", ""))
+    return lazy(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
+                           + fallback, re.S)
 
 
 def _without_revisions(xml: str, prefix: str, document: str) -> str | None:

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
 from generator.tree import Document, Heading
 
-_PAGE_FIELD = regexes.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
-_EVEN_ODD = regexes.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
+_PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
+_EVEN_ODD = lazy(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
 _MAX_PART_FACTS = 256
 _PART_FACTS: dict[tuple, Any] = {}
 

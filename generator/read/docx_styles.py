@@ -10,16 +10,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.vocab import ROLE_OF_STYLE
 from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
 
-_HEADING_NAME = regexes.compile(r"^(?:heading|标题)\s*([1-4])$")
+_HEADING_NAME = lazy(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
-_THEME_FONT = {kind: regexes.compile(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S)
+_THEME_FONT = {kind: lazy(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S)
                for kind in ("major", "minor")}
-_HANS_FACE = regexes.compile(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
-_EA_FACE = regexes.compile(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
+_HANS_FACE = lazy(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
+_EA_FACE = lazy(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
 
 
 @dataclass

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, clean, number_at
@@ -12,7 +12,7 @@ BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
 
 _SENTENCE_END = "。！？!?；;：:…"
-_CLAUSE_MARK = regexes.compile(r"[，,；;、：:]")
+_CLAUSE_MARK = lazy(r"[，,；;、：:]")
 _STRIP_ROW = STRIP.replace("\t", "")
 
 

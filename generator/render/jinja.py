@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from pydantic import BaseModel
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import FazhiError, Problem, TemplateError
 from generator.numbering import cn_numeral, ordinal_point
 from generator.render import markup
@@ -156,15 +156,15 @@ def _template_problem(exc: BaseException, env: BoundedSandbox, top: str) -> Prob
 
 
 _SYNTAX = (  # Jinja's syntax messages, in Chinese; the original stays in parentheses
-    (regexes.compile(r"No filter named '([^']*)'"), "没有名为「{0}」的过滤器"),
-    (regexes.compile(r"No test named '([^']*)'"), "没有名为「{0}」的测试"),
-    (regexes.compile(r"Encountered unknown tag '([^']*)'"), "未知的标签「{0}」（是否缺少 endif、endfor 或拼错了？）"),
-    (regexes.compile(r"Unexpected end of template"), "模板意外结束：是否缺少 {{% endif %}}、{{% endfor %}} 或 {{% endmacro %}}？"),
-    (regexes.compile(r"unexpected '([^']*)'"), "此处不应出现「{0}」"),
-    (regexes.compile(r"unexpected end of template"), "模板意外结束：是否缺少「}}}}」或「%}}」？"),
-    (regexes.compile(r"expected token '([^']*)'"), "此处应为「{0}」"),
-    (regexes.compile(r"Expected an expression"), "此处缺少表达式"),
-    (regexes.compile(r"unexpected char '(.)'"), "此处不应出现字符「{0}」"),
+    (lazy(r"No filter named '([^']*)'"), "没有名为「{0}」的过滤器"),
+    (lazy(r"No test named '([^']*)'"), "没有名为「{0}」的测试"),
+    (lazy(r"Encountered unknown tag '([^']*)'"), "未知的标签「{0}」（是否缺少 endif、endfor 或拼错了？）"),
+    (lazy(r"Unexpected end of template"), "模板意外结束：是否缺少 {{% endif %}}、{{% endfor %}} 或 {{% endmacro %}}？"),
+    (lazy(r"unexpected '([^']*)'"), "此处不应出现「{0}」"),
+    (lazy(r"unexpected end of template"), "模板意外结束：是否缺少「}}}}」或「%}}」？"),
+    (lazy(r"expected token '([^']*)'"), "此处应为「{0}」"),
+    (lazy(r"Expected an expression"), "此处缺少表达式"),
+    (lazy(r"unexpected char '(.)'"), "此处不应出现字符「{0}」"),
 )
 
 

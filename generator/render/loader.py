@@ -13,12 +13,12 @@ from pathlib import Path
 
 import jinja2
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import Problem, TemplateError
 from generator.render.sandbox import LIMITS
 from generator.safe_io import read_regular_file
 
-_DRIVE = regexes.compile(r"^[A-Za-z]:")
+_DRIVE = lazy(r"^[A-Za-z]:")
 
 
 class Refused(jinja2.TemplateNotFound):

@@ -11,20 +11,17 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator import regexes
+from generator.lexicon import dates, docnum, lazy
+from generator.lexicon.chars import STRIP as _STRIP, is_chinese
 from generator.numbering import read_number, to_int
 from generator.resources import DATA, load_data
 from generator.tree import cn_date
 
 FIXES = DATA / "fixes.yaml"
-# What counts as Chinese around a mark: ideographs and the full-width punctuation of Chinese text.
-_HAN = regexes.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》、…—]")
 _OPENERS = "“‘《（〔【"
-_STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
-_DOCNUM = regexes.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［])\s*((?:19|20)\d\d)\s*([〕\]】)）﹞］])"
-                     r"\s*(第?)\s*([0-9０-９]+)\s*号")
-_PADDED = regexes.compile(r"^(20\d\d)年(0?)(\d{1,2})月(0?)(\d{1,2})日$")
-_NUMERIC = regexes.compile(r"^(20\d\d)\s*([.\-/．－／])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+_DOCNUM = docnum.FOUND
+_PADDED = dates.PADDED
+_NUMERIC = dates.NUMERIC
 
 
 @dataclass(frozen=True)
@@ -38,14 +35,14 @@ class Edit:
     after: str
 
 
-def is_han(char: str) -> bool:
-    return bool(char) and bool(_HAN.match(char))
+# What counts as Chinese around a mark: the rules' own test (punct.half-width).
+is_han = is_chinese
 
 
 @functools.lru_cache(maxsize=1)
 def _config() -> tuple[dict, re.Pattern]:
     data = load_data(FIXES)
-    return data, regexes.compile("|".join(f"(?:{p})" for p in data["protect"]))
+    return data, lazy("|".join(f"(?:{p})" for p in data["protect"]))
 
 
 def _protected(text: str) -> list[tuple[int, int]]:

@@ -3,10 +3,11 @@ patterns are the rules' own (checks/rules/writing.py, annex.py), so a fix remove
 reports and nothing else."""
 from __future__ import annotations
 
-import re
-
-from generator.checks.rules.annex import ANNEX_LINE, NAME_END
-from generator.checks.rules.writing import COLLOQUIAL_DAY, DOUBLED, FULL_DIGITS, TITLE_END, half_digits, in_dots
+from generator.checks.rules.annex import arabic_dot
+from generator.checks.rules.writing import DOUBLED, FULL_DIGITS, half_digits, in_dots
+from generator.lexicon.chars import TITLE_END
+from generator.lexicon.dates import COLLOQUIAL_DAY
+from generator.lexicon.headings import ANNEX_LINE, ANNEX_NAME_END
 from .textfix import Edit
 
 
@@ -35,12 +36,12 @@ def annex_edits(text: str) -> list[Edit]:
     match = ANNEX_LINE.match(text)
     edits = []
     number = match.group("number")
-    if number and not re.fullmatch(r"[0-9]+\.", number):
-        digits = half_digits(re.sub(r"[^0-9０-９]", "", number))
+    if number and not arabic_dot(number):
+        digits = half_digits("".join(c for c in number if c.isdigit()))
         if digits:
             edits.append(Edit("annex.number", match.start("number"), match.end("number"), number, digits + "."))
     name = match.group("name")
-    if name and name[-1] in NAME_END:
+    if name and name[-1] in ANNEX_NAME_END:
         end = match.end("name")
         edits.append(Edit("annex.punct", end - 1, end, name[-1], ""))
     return edits

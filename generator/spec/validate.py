@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import Problem, SpecError, close_matches
 from generator.spec import refs
 from generator.spec.loading import Loaded, format_path, load_yaml
@@ -185,7 +185,7 @@ def _expand(obj, path: tuple, context: refs.Context, loaded: Loaded, problems: l
             _expand(value, path + (key,), context, loaded, problems)
 
 
-_LINE_BREAK = regexes.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = lazy("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _ref_problem(loaded: Loaded, path: tuple, exc: refs.RefError) -> Problem:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import yaml
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import Problem, SpecError
 
 try:
@@ -26,19 +26,19 @@ MAX_ALIAS_NODES = 100_000       # nodes that aliases may add by repetition
 MAX_ALIAS_CHARS = 10_000_000    # characters that aliases may add by repetition
 
 # Characters YAML 1.1 does not allow in a stream (PyYAML's Reader.NON_PRINTABLE).
-_FORBIDDEN = regexes.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_FORBIDDEN = lazy("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAK = "\n\r\x85\u2028\u2029"
 # The indentation and block indicators that open a line; each block level needs one more.
 # (The break is consumed, not looked behind at: a pattern that opens with a character class
 # lets the engine skip ordinary text at C speed, 4× faster here.)
-_LINE_PREFIX = regexes.compile(f"[{_BREAK}][ \\t?:-]+")
-_REFERENCE = regexes.compile(r"\{\{[\w.\s]*\}\}")
+_LINE_PREFIX = lazy(f"[{_BREAK}][ \\t?:-]+")
+_REFERENCE = lazy(r"\{\{[\w.\s]*\}\}")
 # An anchor or alias starts a token: after a break, a space, an indicator or a quote (or a U+FEFF,
 # which prescan sends to the event scan). 「R&D」 and 「注*」 in a sentence are neither, so a long
 # report need not be scanned for alias bombs.
 _NOT_TOKEN_START = f"[^{_BREAK}\\s,\\[\\]{{}}:?\\-\"']"
-_ANCHOR = regexes.compile(f"&(?<!{_NOT_TOKEN_START}&)")
-_ALIAS = regexes.compile(f"\\*(?<!{_NOT_TOKEN_START}\\*)")
+_ANCHOR = lazy(f"&(?<!{_NOT_TOKEN_START}&)")
+_ALIAS = lazy(f"\\*(?<!{_NOT_TOKEN_START}\\*)")
 
 
 def prescan(text: str, name: str) -> None:

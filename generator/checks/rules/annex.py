@@ -2,17 +2,18 @@
 draft writes them."""
 from __future__ import annotations
 
-import re
-
+from generator.lexicon import chars, dates, lazy
+from generator.lexicon.headings import ANNEX_LINE, ANNEX_NAME_END
 from ..registry import Basis, GBT9704, rule
 
 ANNEX_QUOTE = ("如有多个附件，使用阿拉伯数字标注附件顺序号（如“附件：1.XXXXX”）；"
                "附件名称后不加标点符号")
-# An annex line: 「附件：」 (optional), an order number as written, the name.
-ANNEX_LINE = re.compile(r"^\s*(?:附\s*件\s*[0-9]*\s*[：:]\s*)?(?P<number>(?:[0-9０-９]+|[一二三四五六七八九十]+)\s*[.．、,，]"
-                    r"|[（(]\s*[0-9０-９一二三四五六七八九十]+\s*[)）])?\s*(?P<name>.*?)\s*$")
-NAME_END = "。，、；：.,;:！？!?"
-_PADDED = re.compile(r"年\s*0[1-9]\s*月|月\s*0[1-9]\s*日")
+_ARABIC_DOT = lazy(r"[0-9]+\.")
+
+
+def arabic_dot(number: str) -> bool:
+    """Is an annex order number written as GB/T 9704 asks (「1.」)?"""
+    return bool(_ARABIC_DOT.fullmatch(number))
 
 
 def annex_lines(doc):
@@ -33,7 +34,7 @@ def annex_punct(doc, ctx):
     不通过：附件：1.行政执法案卷评查标准； / 2.评查结果汇总表。
     """
     for line, number, name in annex_lines(doc):
-        if name and name[-1] in NAME_END:
+        if name and name[-1] in ANNEX_NAME_END:
             yield ctx.finding(line, f"附件名称「{name}」后多了「{name[-1]}」，附件名称后不加标点")
 
 
@@ -47,8 +48,8 @@ def annex_number(doc, ctx):
     不通过：附件：1、行政执法案卷评查标准
     """
     for line, number, name in annex_lines(doc):
-        if number and not re.fullmatch(r"[0-9]+\.", number):
-            digits = re.sub(r"\D", "", number.translate({0xFF10 + d: 0x30 + d for d in range(10)}))
+        if number and not arabic_dot(number):
+            digits = "".join(c for c in number.translate(chars.FULLWIDTH_DIGITS) if c.isdigit())
             want = f"{digits}." if digits else "阿拉伯数字加下脚点（如「1.」）"
             yield ctx.finding(line, f"附件顺序号「{number}」应写作「{want}」")
 
@@ -77,5 +78,5 @@ def imprint_date_format(doc, ctx):
     """
     for part in doc.all_documents():
         imprint = part.imprint
-        if imprint and imprint.print_text and _PADDED.search(imprint.print_text):
+        if imprint and imprint.print_text and dates.ZERO_PADDED.search(imprint.print_text):
             yield ctx.finding(imprint.print_line, "印发日期的月、日编了虚位（前面补0），应写作「2025年5月6日」这样")

@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import docnum
 from generator.numbering import to_int
 from ..registry import Basis, GBT9704, rule
 
-# 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.
-_DOCNUM = regexes.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［{｛〈<「])\s*((?:19|20)\d\d)\s*"
-                     r"([〕\]】)）﹞］}｝〉>」])\s*(第?)\s*([0-9０-９]+)\s*号")
-
-
-# Cheap test first: a bracketed year is rare in body text; the full pattern backtracks.
-_YEAR_IN_BRACKETS = regexes.compile(r"[〔\[【(（﹝［{｛〈<「]\s*(?:19|20)\d\d\s*[〕\]】)）﹞］}｝〉>」]")
+_DOCNUM = docnum.FOUND
+_YEAR_IN_BRACKETS = docnum.YEAR_IN_BRACKETS
 
 
 def _numbers(doc, ctx, in_body: bool) -> list:

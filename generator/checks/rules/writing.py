@@ -2,21 +2,13 @@
 doubled marks and a title that ends with a mark (classes the open 公文 checkers cover)."""
 from __future__ import annotations
 
-import re
-
+from generator.lexicon import chars, dates, lazy, numbers
 from ..registry import Basis, GBT15834, GBT15835, rule
 
-FULL_DIGITS = re.compile(r"[０-９](?<![0-9０-９][０-９])[０-９]*(?:[．.][０-９]+)?(?![0-9０-９])")
-# 3-5个百分点, 2-3人, 10-20%: a range of quantities (not a date 2023-1-4, not a year range, which
-# numbers.range-dash reports, nor a 文号 or a telephone number: a unit must follow).
-_QUANTITY_RANGE = re.compile(
-    r"[0-9](?<![0-9.\-－/][0-9])[0-9]*(?:\.[0-9]+)?\s*[-－–‐]\s*[0-9]+(?:\.[0-9]+)?(?![0-9.\-－/])"
-    r"(?=\s*(?:个百分点|个|项|件|人|名|次|家|所|元|万|亿|千|百|倍|%|％|天|周|批|场|期|条|类|起|宗|户|篇|本|份|台|辆|公里|米|小时|分钟|岁))")
-_YEAR_RANGE = re.compile(r"(?:19|20)[0-9]{2}\s*[-－–‐]\s*(?:19|20)[0-9]{2}")
-COLLOQUIAL_DAY = re.compile(r"[0-9０-９]月[0-9０-９]{1,2}号(?!楼|院|线|令|文|窗|馆|门|库|台|仓|机|车|码|站|井|口)")
-# The same point mark twice (「，，」「。。」), or a comma against a full stop (「，。」「；。」).
-DOUBLED = re.compile(r"[，。、；：](?:(?<=，)，|(?<=。)。(?!。)|(?<=、)、|(?<=；)；|(?<=：)：|(?<=[，；、：])。|(?<=。)[，；、])")
-TITLE_END = "。，、；：！？.,;:!?"
+FULL_DIGITS = lazy(numbers.FULL_WIDTH_NUMBER)
+_QUANTITY_RANGE = lazy(numbers.QUANTITY_RANGE)
+_RANGE_SPLIT = lazy(r"\s*[-－–‐]\s*")
+DOUBLED = lazy(chars.DOUBLED_MARKS)
 
 
 @rule("numbers.full-width-digit", "warning", "阿拉伯数字用半角：123家，不写「１２３家」",
@@ -34,7 +26,8 @@ def numbers_full_width_digit(doc, ctx):
 
 
 def half_digits(text: str) -> str:
-    return text.translate({0xFF10 + d: 0x30 + d for d in range(10)} | {0xFF0E: 0x2E})
+    """「１２．５」 → 「12.5」."""
+    return text.translate(chars.FULLWIDTH_DIGITS).replace("．", ".")
 
 
 @rule("numbers.range-tilde", "info", "数值范围用浪纹线「～」：3～5个百分点，不用「3-5个」",
@@ -49,9 +42,9 @@ def numbers_range_tilde(doc, ctx):
     """
     for unit, match, base in ctx.analysis.scan_units(_QUANTITY_RANGE, "-－–‐"):
         text = match.group(0)
-        if _YEAR_RANGE.fullmatch(text.strip()):
+        if dates.YEAR_SPAN.fullmatch(text.strip()):
             continue
-        low, high = re.split(r"\s*[-－–‐]\s*", text, maxsplit=1)
+        low, high = _RANGE_SPLIT.split(text, maxsplit=1)
         yield ctx.finding(unit.line, f"数值范围「{text}」的起止应用浪纹线：「{low}～{high}」")
 
 
@@ -65,7 +58,7 @@ def date_colloquial(doc, ctx):
     不通过：2025年6月1号至6月30号
     """
     for unit in ctx.analysis.units_with("号"):
-        found = [m.group(0) for m in COLLOQUIAL_DAY.finditer(unit.text)]
+        found = [m.group(0) for m in dates.COLLOQUIAL_DAY.finditer(unit.text)]
         if found:
             more = f"等{len(found)}处" if len(found) > 1 else ""
             yield ctx.finding(unit.line, f"日期「{found[0]}」{more}用了口语的「号」，应写作「{found[0][:-1]}日」")
@@ -110,5 +103,5 @@ def title_punct(doc, ctx):
     """
     for part in doc.all_documents():
         title = part.title.rstrip()
-        if title and title[-1] in TITLE_END:
+        if title and title[-1] in chars.TITLE_END:
             yield ctx.finding(part.title_line, f"标题末尾多了「{title[-1]}」，标题不加句末标点")
