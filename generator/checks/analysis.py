@@ -235,12 +235,11 @@ def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] 
         for block in d.blocks:
             if mark:
                 mark(len(texts))
-            kind = type(block)
-            if kind is Paragraph:
+            if type(block) is Paragraph:
                 line(block.line), text(block.text), where("paragraph")
-            elif kind is Heading:
+            elif type(block) is Heading:
                 line(block.line), text(block_text(block)), where("heading")
-            elif kind is Table:
+            elif type(block) is Table:
                 for row in block.rows:
                     for cell in row:
                         line(block.line), text(cell), where("table")

@@ -48,6 +48,7 @@ def _report_signs(docs: list[Document], cache: dict | None) -> list[str]:
             signs.append("开头写「现将……报告如下」")
             break
     parts_data = parts_of(DEFAULT_KIND)
+    assert parts_data is not None  # the default kind is the annual report, which has parts
     found: set[str] = set()
     for d in docs:
         for heading in d.blocks:
@@ -126,7 +127,7 @@ def detect_parts(body: Document, parts_data: dict, cache: dict | None = None) ->
         if not hits[key].found and part.get("any_level"):
             hits[key] = _nested_hit(key, blocks, top, parts_data) or hits[key]
     if not hits["1"].found and unmatched:
-        later = [hits[k].index for k in ("2", "4", "5") if hits[k].found]
+        later = [index for k in ("2", "4", "5") if hits[k].found and (index := hits[k].index) is not None]
         limit = min(later) if later else len(blocks)
         before = [(i, h) for i, h in unmatched if i < limit]
         if before:

@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.lexicon import dates, lazy
 from generator.lexicon.chars import HAN
 from generator.importer.emit import Comments
 from generator.tree import Document
+
+if TYPE_CHECKING:
+    from generator.checks.analysis import Analysis
 
 # One administrative unit: a name and its suffix (the shortest name that reaches a suffix wins).
 _UNIT = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|开发区|新区|园区|区|乡|镇|街道)"
@@ -30,7 +34,7 @@ class Context:
     """What the builders share: the draft, the analysis, where comments and guesses go."""
 
     doc: Document
-    analysis: object
+    analysis: Analysis
     comments: Comments
     guesses: list[str] = field(default_factory=list)
     web_copy: bool = False

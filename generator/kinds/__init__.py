@@ -12,9 +12,13 @@ import functools
 import importlib
 import re
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Sequence
 
 from generator.lexicon import lazy
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 from generator.resources import KINDS as _KINDS_DIR
 
 _SPACES = lazy(r"\s+")
@@ -37,7 +41,7 @@ class Kind(NamedTuple):
     context: str = ""         # "module:function(spec) -> dict" extra template variables
 
     @property
-    def model(self) -> type:
+    def model(self) -> type[BaseModel]:
         """The pydantic model class (imported on first use)."""
         return load(self.model_ref)
 
@@ -136,7 +140,7 @@ def __getattr__(name: str):
     if name == "Spec":
         from typing import Union
 
-        return Union[tuple(k.model for k in KINDS.values())]
+        return Union[tuple(k.model for k in KINDS.values())]  # noqa: UP007  (built at run time)
     for kind in KINDS.values():
         if kind.model_ref.endswith(":" + name):
             return kind.model

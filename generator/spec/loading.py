@@ -15,7 +15,7 @@ from generator.spec.yaml_guard import MAX_DEPTH, forbidden_message, position, pr
 try:  # libyaml is ~8x faster and still gives marks
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python fallback
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 
 # Characters that XML 1.0 cannot hold; YAML escapes ("\x01") can still produce them.

@@ -20,7 +20,7 @@ from generator.errors import Problem, SpecError
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python fallback
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 100                 # a spec nests about 8 deep
 MAX_ALIAS_NODES = 100_000       # nodes that aliases may add by repetition
@@ -185,7 +185,7 @@ _HINTS = (  # (fragment of libyaml's or PyYAML's problem or context, Chinese exp
     ("constructor for the tag", "不支持以「!」开头的标签：以「!」开头的文字请加引号"),
     ("unhashable key", "字段名必须是文字，不能是列表或映射"),
     ("directive", "以「%」开头的行是 YAML 指令：以「%」开头的文字请加引号"),
-    ("nesting depth", f"嵌套层数过多：报告数据不需要这么多层列表或映射"),
+    ("nesting depth", "嵌套层数过多：报告数据不需要这么多层列表或映射"),
     ("expected node content", "此处缺少内容：以「,」「]」「}」「#」等符号开头的文字请加引号"),
     ("expected comment or line break", "「|」「>」之后只能写缩进数字或「+」「-」：文字请从下一行开始写"),
     ("indentation indicator equal to 0", "「|」「>」后的缩进数字不能为 0"),

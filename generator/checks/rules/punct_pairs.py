@@ -138,7 +138,7 @@ def punct_ascii_quotes(doc, ctx):
     """
     if not ctx.analysis.has_any('"'):
         return
-    for unit, match, base in ctx.scan(_ASCII_QUOTED):
+    for unit, match, _base in ctx.scan(_ASCII_QUOTED):
         if unit.text.count('"') % 2 == 0:
             yield ctx.finding(unit.line, f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
 
