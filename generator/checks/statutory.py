@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import dates, lazy, statutory
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
@@ -13,7 +13,7 @@ from generator.tree import Document, Heading, Paragraph
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
-_REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")
+_REPORT_OPENING = lazy(statutory.REPORT_OPENING)
 
 
 @dataclass

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import dates, lazy, statutory
 from generator.lexicon.chars import HAN
 from generator.importer.emit import Comments
 from generator.tree import Document
@@ -24,7 +24,7 @@ _LEVELS = (("街道", "street"), ("开发区", "zone"), ("新区", "zone"), ("�
 _YEAR = lazy(dates.YEAR_WORD)
 _PARTY = lazy(r"^(?:中共|中国共产党)")
 _ORGAN = lazy(r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|委员会|党委|党工委|委|办事处|管委会|管理委员会)$")
-_DEPARTMENT = lazy(r"(局|委员会|办公室|厅|中心|署)$")
+_DEPARTMENT = lazy(statutory.DEPARTMENT_END)
 _TITLE_WHO = (lazy(r"^(?P<who>[^关]{2,40}?)关于"), lazy(rf"关于(?P<who>.{{2,30}}?)(?:{dates.YEAR}|二〇)"),
               lazy(rf"{dates.YEAR_WORD}度?(?P<who>.{{2,30}}?)法治"))
 
