@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon import dates, lazy, numbers
-from generator.lexicon.chars import is_han, not_han_search
+from generator.lexicon.chars import all_han, is_han
 from ..registry import Basis, rule
 from ..scanner import shared_scan
 
@@ -164,6 +164,6 @@ def _label(before: str) -> str:
         text = text[filler.end():]
     if len(text) < 4:
         return ""
-    if not not_han_search(text):  # the usual label, all Han: no need to count them
+    if all_han(text):  # the usual label, all Han: no need to count them
         return text
     return text if sum(map(is_han, text)) >= 4 else ""
