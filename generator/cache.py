@@ -14,7 +14,8 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layouts) are removed
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from collections.abc import Iterator
 
 from generator.lexicon.dates import cn_date  # noqa: F401  (re-exported: the tree writes dates so)
 
@@ -43,7 +43,7 @@ class Table:
     line: int = 0
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Heading | Paragraph | Table
 
 
 @dataclass(eq=False)
@@ -90,7 +90,7 @@ class Document:
     date_line: int = 0
     notes: list[str] = field(default_factory=list)
     label: str = ""  # 「附件」 for attachments
-    parts: list["Document"] = field(default_factory=list)
+    parts: list[Document] = field(default_factory=list)
     imprint: Imprint | None = None
     header: Header | None = None  # 版头 (rendered notices only)
     annexes: list[str] = field(default_factory=list)  # 附件说明: names of the attachments
@@ -104,7 +104,7 @@ class Document:
         """All headings in order, this document's only."""
         return (b for b in self.blocks if isinstance(b, Heading))
 
-    def all_documents(self) -> Iterator["Document"]:
+    def all_documents(self) -> Iterator[Document]:
         """This document and its parts, depth first."""
         yield self
         for part in self.parts:

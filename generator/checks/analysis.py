@@ -138,6 +138,16 @@ class Analysis:
         for index, match in self.scan_indices(pattern):
             yield self.unit(index), match, starts[index]
 
+    def scanned(self, name: str) -> list[tuple[int, re.Match]]:
+        """(unit index, match) of a pattern registered with scanner.shared_scan, from the one pass
+        shared by every text rule that registered one (run when the first of them asks)."""
+        found = self._memo.get("scanned")
+        if found is None:
+            from .scanner import scan
+
+            found = self._memo["scanned"] = scan(*self.joined)
+        return found[name]
+
     def scan_indices(self, pattern: re.Pattern):
         """(unit index, match) for every match over the joined text, without a unit object each."""
         joined, starts = self.joined
@@ -235,12 +245,11 @@ def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] 
         for block in d.blocks:
             if mark:
                 mark(len(texts))
-            kind = type(block)
-            if kind is Paragraph:
+            if type(block) is Paragraph:
                 line(block.line), text(block.text), where("paragraph")
-            elif kind is Heading:
+            elif type(block) is Heading:
                 line(block.line), text(block_text(block)), where("heading")
-            elif kind is Table:
+            elif type(block) is Table:
                 for row in block.rows:
                     for cell in row:
                         line(block.line), text(cell), where("table")

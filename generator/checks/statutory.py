@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import dates, lazy, statutory
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
@@ -13,7 +13,7 @@ from generator.tree import Document, Heading, Paragraph
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
-_REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")
+_REPORT_OPENING = lazy(statutory.REPORT_OPENING)
 
 
 @dataclass
@@ -48,6 +48,7 @@ def _report_signs(docs: list[Document], cache: dict | None) -> list[str]:
             signs.append("开头写「现将……报告如下」")
             break
     parts_data = parts_of(DEFAULT_KIND)
+    assert parts_data is not None  # the default kind is the annual report, which has parts
     found: set[str] = set()
     for d in docs:
         for heading in d.blocks:
@@ -126,7 +127,7 @@ def detect_parts(body: Document, parts_data: dict, cache: dict | None = None) ->
         if not hits[key].found and part.get("any_level"):
             hits[key] = _nested_hit(key, blocks, top, parts_data) or hits[key]
     if not hits["1"].found and unmatched:
-        later = [hits[k].index for k in ("2", "4", "5") if hits[k].found]
+        later = [index for k in ("2", "4", "5") if hits[k].found and (index := hits[k].index) is not None]
         limit = min(later) if later else len(blocks)
         before = [(i, h) for i, h in unmatched if i < limit]
         if before:

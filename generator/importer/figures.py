@@ -62,7 +62,7 @@ def _replace(match: re.Match, text: str, figures: dict) -> str:
     label = _label(text, match)
     name = _name(label, figures)
     figures[name] = {"value": _value(match.group("value")), "unit": match.group("unit"), "label": label}
-    return "{{ figures.%s }}%s%s" % (name, match.group("about") or "", match.group("unit"))
+    return f"{{{{ figures.{name} }}}}{match.group('about') or ''}{match.group('unit')}"
 
 
 def _is_date_or_article(match: re.Match, text: str) -> bool:

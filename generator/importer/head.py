@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import dates, lazy, statutory
 from generator.lexicon.chars import HAN
 from generator.importer.emit import Comments
 from generator.tree import Document
+
+if TYPE_CHECKING:
+    from generator.checks.analysis import Analysis
 
 # One administrative unit: a name and its suffix (the shortest name that reaches a suffix wins).
 _UNIT = rf"[{HAN}]{{1,12}}?(?:特别行政区|自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|旗|开发区|新区|园区|区|乡|镇|街道)"
@@ -20,7 +24,7 @@ _LEVELS = (("街道", "street"), ("开发区", "zone"), ("新区", "zone"), ("�
 _YEAR = lazy(dates.YEAR_WORD)
 _PARTY = lazy(r"^(?:中共|中国共产党)")
 _ORGAN = lazy(r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|政府|委员会|党委|党工委|委|办事处|管委会|管理委员会)$")
-_DEPARTMENT = lazy(r"(局|委员会|办公室|厅|中心|署)$")
+_DEPARTMENT = lazy(statutory.DEPARTMENT_END)
 _TITLE_WHO = (lazy(r"^(?P<who>[^关]{2,40}?)关于"), lazy(rf"关于(?P<who>.{{2,30}}?)(?:{dates.YEAR}|二〇)"),
               lazy(rf"{dates.YEAR_WORD}度?(?P<who>.{{2,30}}?)法治"))
 
@@ -30,7 +34,7 @@ class Context:
     """What the builders share: the draft, the analysis, where comments and guesses go."""
 
     doc: Document
-    analysis: object
+    analysis: Analysis
     comments: Comments
     guesses: list[str] = field(default_factory=list)
     web_copy: bool = False

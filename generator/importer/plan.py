@@ -44,10 +44,13 @@ def build(ctx: h.Context) -> dict:
     opening = [flat(b) for b in blocks[:first]]
     if opening:
         data["opening"] = Paras(opening)
-    parts, closing = [], []
+    parts: list = []
+    closing: list = []
     for n, index in enumerate(tops):
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
-        part, closing = _part(ctx, blocks[index], blocks[index + 1:end], ("parts", len(parts)))
+        heading = blocks[index]
+        assert isinstance(heading, Heading)  # tops are level-1 headings
+        part, closing = _part(ctx, heading, blocks[index + 1:end], ("parts", len(parts)))
         parts.append(part)
     data["parts"] = parts
     if closing:
@@ -116,6 +119,7 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     if owned is not None:
         texts, after = texts[:owned + 1], texts[owned + 1:]
         match = _OWNERS.search(texts[-1])
+        assert match is not None  # `owned` is the text it was found in
         texts[-1] = texts[-1][:match.start()].rstrip()
         item.update(_owners(ctx, match.group("inside"), path, head.line))
     else:
@@ -182,7 +186,7 @@ def _unit_groups(ctx: h.Context, data: dict) -> None:
         data["closing"] = closing
     for units in shared:
         ctx.comments.note(("units", names[units]), f"推断：{counts[units]} 项任务共用这组单位")
-    for p, i, item in items:
+    for _p, _i, item in items:
         for role in ("lead", "responsible"):
             units = tuple(item.get(role, []))
             if units in names:

@@ -101,7 +101,9 @@ def part_body(ctx: Context, blocks: list, path: tuple, causes: bool = False) -> 
     intro, rest = split_intro(_without_tables(ctx, blocks))
     listed = numbered_run(rest) if rest else None
     data: dict = {}
-    text, after, points = intro, [], {}
+    text = intro
+    after: list[str] = []
+    points: dict[str, object] = {}
     for finder in (inline_points, separate_points):
         found = finder(intro)
         if found and (not found[2] or causes or not rest) and not (found[2] and listed):

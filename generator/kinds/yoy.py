@@ -57,7 +57,7 @@ class Pair:
     unit: str = ""
 
     @classmethod
-    def of(cls, value, previous, unit: str = "") -> "Pair":
+    def of(cls, value, previous, unit: str = "") -> Pair:
         (now, suffix), (then, before) = parse(value), parse(previous)
         if suffix != before:
             raise ValueError(f"今年「{value}」与上年「{previous}」的写法不同（{suffix or '无单位'}与"

@@ -7,6 +7,7 @@ the patterns below are the fragments rules and readers build their own searches 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from generator.lexicon._lazy import lazy
 from generator.lexicon.chars import FULLWIDTH_DIGITS, STRIP
@@ -53,7 +54,7 @@ _CN_YEAR_DIGITS = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000
 _START = frozenset("0123456789０１２３４５６７８９〇○零Ｏ一二三四五六七八九")  # how a date line begins
 
 
-def parse(text: str) -> dt.date | None | bool:
+def parse(text: str) -> dt.date | None | Literal[False]:
     """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
     text = text.strip(STRIP)
     if text[:1] not in _START:

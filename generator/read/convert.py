@@ -52,7 +52,7 @@ def legacy_to_docx(paths: list[Path], timeout: int = TIMEOUT) -> dict[Path, byte
         except DraftError as exc:
             names = {str(link): str(path) for link, path in zip(inputs, paths)}
             raise DraftError(*(Problem("LibreOffice 无法打开这个文件（不是 Word/WPS 文档，或已损坏）",
-                                       names.get(p.file, str(paths[0]))) for p in exc.problems)) from None
+                                       names.get(p.file or "", str(paths[0]))) for p in exc.problems)) from None
         return {path: out.read_bytes() for path, out in zip(paths, outputs)}
 
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
@@ -54,6 +54,7 @@ class Body:
 def read_body(package: Package, styles: Styles) -> Body:
     """word/document.xml's body: the tokenizer if it vouches for the XML, else lxml."""
     raw = package.read("word/document.xml", required=True)
+    assert raw is not None  # required: an absent part is a DraftError
     body = fast_body(raw, styles)
     if body is not None:
         return body
@@ -122,7 +123,7 @@ class Para:
         else:
             self.jc = value
 
-    def continued(self) -> "Para":
+    def continued(self) -> Para:
         """This paragraph's text carried into the next paragraph, whose properties it takes."""
         self.style = self.outline = self.jc = ""
         self.page_break = self.merge = False
@@ -196,10 +197,10 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     token = patterns(prefix)["token"]
     lines = _Tokenizer(prefix, styles.hint).run(token.findall(text, start, end))
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
-        text = _without_revisions(text[start:end], prefix, text)
-        if text is None:
+        cut = _without_revisions(text[start:end], prefix, text)
+        if cut is None:
             return None
-        start, end = 0, len(text)
+        text, start, end = cut, 0, len(cut)
         lines = _Tokenizer(prefix, styles.hint).run(token.findall(text))
     if lines is None or lines is _REVISED:
         return None

@@ -2,7 +2,8 @@
 headers, and the fonts and sizes of the body, the title and the headings."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 from generator.lexicon import lazy
 from generator.read.docx_body import Body, paragraph_starts
@@ -76,7 +77,7 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
         run = runs.get(title_line.line)
         out["title_font"] = styles.prop(run, prefix, title_line.style or normal, "font")
         out["title_size"] = styles.prop(run, prefix, title_line.style or normal, "size")
-    fonts: dict[int, str | None] = {}
+    fonts: dict[int, str | int | None] = {}
     for part in doc.all_documents():
         for heading in part.blocks:
             if type(heading) is not Heading or heading.level in fonts:
@@ -132,4 +133,4 @@ def _page_field(data: bytes) -> bool:
 
 def _odd_even(data: bytes) -> bool:
     match = _EVEN_ODD.search(data)
-    return bool(match) and (match.group(1) or b"1").decode().lower() not in FALSE
+    return match is not None and (match.group(1) or b"1").decode().lower() not in FALSE

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import ROLE_OF_STYLE
@@ -59,8 +60,8 @@ class Styles:
             self._load()  # the patterns need styles.xml's own namespace prefix
             pats = patterns(self._sheet.prefix)
             for inner in self.chain(style_id):
-                name = pats["name"].search(inner)
-                name = name.group(1).strip().lower() if name else ""
+                found = pats["name"].search(inner)
+                name = found.group(1).strip().lower() if found else ""
                 heading = _HEADING_NAME.match(name)
                 if heading:
                     hint = ("heading", int(heading.group(1)))

@@ -4,7 +4,8 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterable
 
 from generator.errors import FazhiError, Problem
 from generator.resources import NOISE as _NOISE_FILE, read_data

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from generator.lexicon import dates, docnum, lazy
 from generator.lexicon.chars import STRIP, WIDE_CLASS
@@ -79,7 +80,7 @@ def build(lines: list[Line], source: str) -> Document:
 
 # ---------------------------------------------------------------- line predicates
 
-def parse_date(text: str) -> dt.date | None | bool:
+def parse_date(text: str) -> dt.date | None | Literal[False]:
     """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
     return dates.parse(text)
 
@@ -308,14 +309,14 @@ class _Builder:
             doc.signature_line = doc.signature_line or line.line
             index += 1
         if index < len(lines) and not doc.date_text and _is_date(lines[index].text):
-            _set_date(doc, lines[index], parse_date(lines[index].text))
+            _set_date(doc, lines[index], parse_date(lines[index].text) or None)
             index += 1
         return index
 
     @staticmethod
     def _pop_signatures(doc: Document) -> None:
         """The short lines heading the date, read as paragraphs, are the signatures."""
-        popped: list[Paragraph] = []
+        popped: list = []  # Paragraphs (the loop tests each block)
         while (doc.blocks and len(popped) < MAX_SIGNATURES and isinstance(doc.blocks[-1], Paragraph)
                and _signature_like(doc.blocks[-1].text)):
             popped.append(doc.blocks.pop())

@@ -20,6 +20,7 @@ def decode_text(data: bytes, name: str = "<text>") -> str:
     """UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; DraftError if none fits."""
     if data.startswith(b"PK\x03\x04"):
         raise DraftError(Problem("这是一个 Word（.docx）文件，不是纯文本：请把扩展名改为 .docx", name))
+    encodings: tuple[str, ...]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encodings = ("utf-16",)
     elif data.startswith(b"\xef\xbb\xbf"):

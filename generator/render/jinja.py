@@ -146,12 +146,14 @@ def _render(template: jinja2.Template, context: dict) -> str:
 
 def _template_problem(exc: BaseException, env: BoundedSandbox, top: str) -> Problem:
     """A template failure as a located Chinese problem; `top` is the template rendered."""
+    loader = env.loader
+    assert isinstance(loader, FolderLoader)  # environment() makes every one with it
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or env.loader.last or top,
+        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or loader.last or top,
                        exc.lineno)
-    file, line = _template_frame(exc, env.loader.served)
+    file, line = _template_frame(exc, loader.served)
     if file is None and isinstance(exc, (RecursionError, MemoryError)):  # while compiling the last one loaded
-        return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", env.loader.last or top)
+        return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", loader.last or top)
     return Problem(_failure_message(exc), file or top, line)
 
 

@@ -49,7 +49,7 @@ class FolderLoader(jinja2.BaseLoader):
             mtime = os.stat(path).st_mtime_ns
             self.served.add(str(path))
             self.last = str(path)
-            return source, str(path), lambda: _mtime(path) == mtime
+            return source, str(path), lambda path=path, mtime=mtime: _mtime(path) == mtime
         where = "、".join(str(f) for f in self.folders)
         raise Refused(template, f"找不到模板「{template}」（在 {where} 中都没有）")
 

@@ -98,8 +98,8 @@ def parse(text: str, source: str = "<template>") -> Document:
         elif line.startswith("@"):
             pending = None
             doc = _directive(root, doc, line, number, source)
-        elif _HEADING.match(line):
-            marks, runin, title = _HEADING.match(line).groups()
+        elif heading_match := _HEADING.match(line):
+            marks, runin, title = heading_match.groups()
             heading = Heading(len(marks), _inline(title.strip()), bool(runin), line=number)
             doc.blocks.append(heading)
             pending = heading if runin else None

@@ -21,7 +21,6 @@ FIXES = DATA / "fixes.yaml"
 _OPENERS = "“‘《（〔【"
 _DOCNUM = docnum.FOUND
 _PADDED = dates.PADDED
-_NUMERIC = dates.NUMERIC
 
 
 @dataclass(frozen=True)
@@ -158,8 +157,8 @@ def _heading(text: str) -> list[Edit]:
     level, _value, number, variant = found
     for key, conf in _config()[0]["headings"].items():
         if int(str(key).split("-")[0]) == level and variant in conf["from"]:
-            digits = re.sub(r"[()（）、.．]", "", number)
-            want = conf["to"].replace("一" if level == 2 else "1", digits, 1)
+            digits = re.sub(r"[()（）、.．，,]", "", number)
+            want = conf["to"].replace("一" if level <= 2 else "1", digits, 1)
             return [Edit(conf["rule"], offset, offset + len(number), number, want)]
     return []
 
@@ -193,10 +192,10 @@ def _date(text: str) -> list[Edit]:
         edits = [Edit(rule, offset + padded.start(g), offset + padded.end(g), padded.group(g), "")
                  for g in (2, 4) if padded.group(g)]
         return edits if _valid(padded.group(1), padded.group(3), padded.group(5)) else []
-    numeric = _NUMERIC.match(body)
-    if numeric and _valid(numeric.group(1), numeric.group(3), numeric.group(4)):
-        want = cn_date(dt.date(int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))))
-        return [Edit(rule, offset, offset + len(body), body, want)]
+    if dates.form(body) in ("numeric", "chinese"):  # 2023.1.4, 2023．1．4, 2023-01-04, 二〇二三年一月四日
+        date = dates.parse(body)
+        if isinstance(date, dt.date):
+            return [Edit(rule, offset, offset + len(body), body, cn_date(date))]
     return []
 
 

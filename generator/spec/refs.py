@@ -141,7 +141,7 @@ def resolve(ref: Ref, context: Context) -> str:
         return (jurisdiction.full_name or jurisdiction.name) if ref.name == "full_name" else jurisdiction.name
     figure = context.figures.get(ref.name)
     if figure is None:
-        raise RefError(_unknown_figure(ref.name, context.figures), ref.start, ref.source)
+        raise RefError(_unknown_figure(ref.name or "", context.figures), ref.start, ref.source)
     if ref.attr is None:
         return str(figure)
     try:

@@ -42,7 +42,8 @@ def _words() -> dict:
 def boundaries(text: str) -> dict[int, float]:
     """Positions where the text may break (0 < p < len), each with a cost (0 = preferred)."""
     data = _words()
-    inside, edges = set(), set()
+    inside: set[int] = set()
+    edges: set[int] = set()
     for word in data["words"]:
         start = text.find(word)
         while start >= 0:

@@ -58,7 +58,7 @@ def docnum_di(doc, ctx):
     通过：茅政办发〔2024〕7号
     不通过：茅政办发〔2024〕第7号
     """
-    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
+    for line, match, _own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         if match.group(5):
             yield ctx.finding(line, f"「{match.group(0)}」的序号前不加「第」：「{_fixed(match)}」")
 
@@ -71,7 +71,7 @@ def docnum_leading_zero(doc, ctx):
     通过：牡政呈〔2023〕4号
     不通过：牡政呈〔2023〕04号
     """
-    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
+    for line, match, _own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         digits = match.group(6)
         if len(digits) > 1 and digits[0] in "0０":
             yield ctx.finding(line, f"「{match.group(0)}」的序号编了虚位，应为「{_fixed(match)}」")

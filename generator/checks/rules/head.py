@@ -49,7 +49,7 @@ def _signed_without_date(doc: Document) -> bool:
     """Without a date the reader keeps a signature as a paragraph: a short last line without
     sentence punctuation is one."""
     last = doc.blocks[-1] if doc.blocks else None
-    text = getattr(last, "text", None) if isinstance(last, Paragraph) else None
+    text = last.text if isinstance(last, Paragraph) else ""
     return bool(text) and len(text) <= 30 and not _SENTENCE_MARK.search(text)
 
 

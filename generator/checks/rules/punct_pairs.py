@@ -4,6 +4,7 @@ from __future__ import annotations
 from generator.lexicon import headings, lazy
 from generator.lexicon.chars import HAN
 from ..registry import Basis, GBT15834, rule
+from ..scanner import shared_scan
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
@@ -15,6 +16,7 @@ _ELLIPSIS = lazy(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…
 _MARK_CHARS = "“”（）《》〔〕【】"
 _MARKS = lazy(f"[{_MARK_CHARS}]")
 _ASCII_QUOTED = lazy(rf'"[^"]*[{HAN}][^"]*"')
+_QUOTED_SCAN = shared_scan("punct.ascii-quoted", _ASCII_QUOTED, needles='"')
 
 
 def _innermost(also_not: str = ""):
@@ -136,11 +138,10 @@ def punct_ascii_quotes(doc, ctx):
     通过：新增“一件事一次办”政务服务事项50项。
     不通过：新增"一件事一次办"政务服务事项50项。
     """
-    if not ctx.analysis.has_any('"'):
-        return
-    for unit, match, base in ctx.scan(_ASCII_QUOTED):
-        if unit.text.count('"') % 2 == 0:
-            yield ctx.finding(unit.line, f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
+    lines, texts = ctx.analysis.columns[:2]
+    for index, match in ctx.analysis.scanned(_QUOTED_SCAN):
+        if texts[index].count('"') % 2 == 0:
+            yield ctx.finding(lines[index], f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
 
 
 @rule("punct.dash", "warning", "破折号用「——」（两个一字线），不用「--」「－－」或单个「—」",
