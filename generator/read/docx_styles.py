@@ -6,13 +6,14 @@ theme parts have the same CRC and size, so drafts made from one template read th
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from generator import regexes
 from generator.ooxml.vocab import ROLE_OF_STYLE
-from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
+from generator.read.docx_package import PREFIX, Package, patterns, q, to_int, usual
 
 _HEADING_NAME = regexes.compile(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
@@ -112,6 +113,25 @@ class Styles:
             based = based_on.search(inner)
             style_id = based.group(1) if based else ""
 
+    def numpr(self, style_id: str) -> tuple[str, str] | None:
+        """(numId, ilvl) of a style-linked list: the style's numPr, else its basedOn ancestors'."""
+        key = (style_id, "numpr")
+        values = self._sheet.values
+        if key in values:
+            return values[key]
+        self._load()
+        found = None
+        numpr = _numpr_patterns(self._sheet.prefix)
+        for inner in self.chain(style_id):
+            block = numpr[0].search(inner)
+            if block:
+                num_id, ilvl = numpr[1].search(block.group(1)), numpr[2].search(block.group(1))
+                if num_id:
+                    found = (num_id.group(1), ilvl.group(1) if ilvl else "0")
+                    break
+        values[key] = found
+        return found
+
     def prop(self, run: str, run_prefix: str, pstyle: str, what: str) -> str | int | None:
         """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
         self._load()
@@ -180,6 +200,16 @@ class Styles:
         if "theme" not in values:
             values["theme"] = _theme_fonts(self.package)
         return values["theme"].get(theme.group(1))
+
+
+@functools.lru_cache(maxsize=8)
+def _numpr_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """w:numPr and its numId and ilvl values, for one namespace prefix."""
+    w = q(prefix)
+    compile = functools.partial(regexes.compile, keep=usual(prefix))
+    return (compile(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
+            compile(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+            compile(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'))
 
 
 def _parse_sheet(package: Package) -> _Sheet:
