@@ -190,16 +190,16 @@ class Styles:
         if what == "size":
             size = pats["size"].search(rpr)
             return to_int(size.group(1)) if size else None
+        theme = pats["east_asia_theme"].search(rpr)  # Word prefers the theme font when both are set
+        if theme:
+            values = self._sheet.values
+            if "theme" not in values:
+                values["theme"] = _theme_fonts(self.package)
+            found = values["theme"].get(theme.group(1))
+            if found:
+                return found
         font = pats["east_asia"].search(rpr)
-        if font and font.group(1):
-            return font.group(1)
-        theme = pats["east_asia_theme"].search(rpr)
-        if not theme:
-            return None
-        values = self._sheet.values
-        if "theme" not in values:
-            values["theme"] = _theme_fonts(self.package)
-        return values["theme"].get(theme.group(1))
+        return font.group(1) if font and font.group(1) else None
 
 
 @functools.lru_cache(maxsize=8)
