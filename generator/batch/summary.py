@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator import regexes
 from generator.errors import FazhiError, Problem
 from generator.kinds import KINDS
 
@@ -17,9 +16,6 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
 
-_BEFORE_ABOUT = regexes.compile(r"^(.{2,40}?)关于")
-_AFTER_ABOUT = regexes.compile(r"^关于(?:印发)?([^\d《“]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年")
-_BEFORE_SUBJECT = regexes.compile(r"^(?:20\d\d|[一二〇零○]{4})\s*年度?([^\d]{2,20}?)法治")
 
 
 @dataclass
@@ -139,22 +135,11 @@ def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
 
 
 def unit_of(doc) -> str:
-    """The sending unit: the title before 关于, or between 关于 and the year, else the signature,
-    else the title's 「2024年度某区法治…」."""
-    titles = [d.title.replace("\n", "").strip() for d in doc.all_documents() if d.title]
-    for pattern in (_BEFORE_ABOUT, _AFTER_ABOUT):
-        for title in titles:
-            match = pattern.match(title)
-            if match and match.group(1).strip("　 ，,"):
-                return match.group(1).strip("　 ，,")
-    for d in doc.all_documents():
-        if d.signatures:
-            return "、".join(d.signatures)
-    for title in titles:
-        match = _BEFORE_SUBJECT.match(title)
-        if match:
-            return match.group(1).strip()
-    return ""
+    """The sending unit as written (read.sender: the title, else the signature, else the opening)."""
+    from generator.read.sender import sender
+
+    found = sender(doc)
+    return found.full if found else ""
 
 
 def deadline_of(profile: str | None, kind: str, year: int | None) -> dt.date | None:

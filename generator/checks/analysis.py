@@ -18,6 +18,7 @@ _DIGITS = frozenset("0123456789")
 _YEAR = regexes.compile(r"(20\d\d)\s*年")
 _REPORTED_YEAR = regexes.compile(r"现将\s*(20\d\d)\s*年")
 _YEAR_OF_REPORT = regexes.compile(r"(20\d\d)\s*年度")
+_OPENING_YEAR = regexes.compile(r"(20\d\d)\s*年(?:度|以来)?[，,]")
 
 CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
 _CJK_RE = regexes.compile(f"[{CJK}]")
@@ -273,18 +274,49 @@ def body_document(doc: Document, kind: str) -> Document:
 
 
 def find_report_year(doc: Document, body: Document, kind: str) -> int | None:
+    """The year reported on (or planned for): the title's, the opening's (「2022年，」「现将2022年…」
+    「2022年度」), a part heading's (the next-year part's minus one), the 成文日期's (minus one
+    for a report), else the year the text names most. Never today's date."""
     for d in (body, doc):
         match = _YEAR.search(d.title)
         if match:
             return int(match.group(1))
     for block in body.blocks[:3]:
         text = block_text(block)
-        match = _REPORTED_YEAR.search(text) or _YEAR_OF_REPORT.search(text)
+        match = _OPENING_YEAR.match(text) or _REPORTED_YEAR.search(text) or _YEAR_OF_REPORT.search(text)
         if match:
             return int(match.group(1))
+    report = KINDS[kind].is_a("annual-report")
+    if report:
+        from_parts = _year_from_parts(body)
+        if from_parts:
+            return from_parts
     date = doc.date or body.date
     if date:
-        return date.year - 1 if KINDS[kind].is_a("annual-report") else date.year
+        return date.year - 1 if report else date.year
+    counts: dict[str, int] = {}
+    for block in body.blocks:
+        for year in _YEAR.findall(block_text(block)):
+            counts[year] = counts.get(year, 0) + 1
+    return int(max(counts, key=counts.get)) if counts else None
+
+
+def _year_from_parts(body: Document) -> int | None:
+    """A year in a statutory part heading: part 1–3 name the year reported on, part 4 the next."""
+    from .statutory import DEFAULT_KIND
+
+    parts_data = parts_of(DEFAULT_KIND)
+    for block in body.blocks:
+        if type(block) is not Heading or block.level != 1:
+            continue
+        match = _YEAR.search(block.title)
+        if not match:
+            continue
+        keys = match_parts(normal_title(block), parts_data)
+        if keys & {"1", "2", "3"}:
+            return int(match.group(1))
+        if "4" in keys:
+            return int(match.group(1)) - 1
     return None
 
 

@@ -14,6 +14,8 @@ _YEAR_PREFIX = regexes.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*�
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = regexes.compile(r"[\^$]|\\[bB]|\(\?<?[=!]")
 _REPORT_OPENING = regexes.compile(r"现将.{0,80}?报告如下")
+_REPORT_TITLE = regexes.compile(r"报告[）)]?$")
+_PLAN_NOTICE = regexes.compile(r"《[^》]{2,60}?(?:要点|安排|计划|任务)》[^。]{0,40}?印发给你们")
 
 
 @dataclass
@@ -33,10 +35,43 @@ class PartHit:
 def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     """(kind, why) from the whole document: the first document's title (not an attachment's),
     the last signature, the opening and the part headings. `cache`: see match_parts."""
+    from generator.read.sender import sender
+
     docs = list(doc.all_documents())
     signatures = [s for d in docs for s in d.signatures]
-    return recognise_why(doc.title.replace("\n", ""), signatures[-1] if signatures else "",
-                         _report_signs(docs, cache))
+    found = sender(doc)
+    department = f"{found.where}中的「{found.full}」" if found and found.department else ""
+    signs = _report_signs(docs, cache)
+    title = _kind_title(docs, signs)
+    if not title and not signs:
+        notice = _plan_notice(docs)
+        if notice:
+            return "work-plan", f"开头写「{notice}」"
+    return recognise_why(title, signatures[-1] if signatures else "", signs, department)
+
+
+def _kind_title(docs: list[Document], signs: list[str]) -> str:
+    """The title that says the kind: the first document's, else (when it names no kind) the first
+    title after it that names one (a 工作要点 under an untitled 印发通知); never an attachment's."""
+    first = docs[0].title.replace("\n", "")
+    if first or signs:
+        return first
+    for d in docs[1:]:
+        title = d.title.replace("\n", "")
+        if title and not d.label and (recognise_why(title)[0] != DEFAULT_KIND or _REPORT_TITLE.search(title)):
+            return title
+    return first
+
+
+def _plan_notice(docs: list[Document]) -> str:
+    """「现将《…工作要点》印发给你们」 in the first paragraphs: a 印发通知 without its title line."""
+    for d in docs[:1]:
+        for block in d.blocks[:4]:
+            if type(block) is Paragraph:
+                match = _PLAN_NOTICE.search(block.text)
+                if match:
+                    return match.group(0)
+    return ""
 
 
 def _report_signs(docs: list[Document], cache: dict | None) -> list[str]:

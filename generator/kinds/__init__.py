@@ -66,7 +66,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
          parts_file="annual_report/parts.yaml"),
     Kind("work-plan", "工作要点", "work_plan",
          "generator.kinds.work_plan.model:WorkPlan", "work-plan.j2",
-         recognise=r"工作要点|工作计划|印发.*(要点|计划|方案)",
+         recognise=r"工作要点|工作计划|工作安排|工作任务|印发.*(要点|计划|方案|安排)",
          hook="generator.kinds.work_plan.model:resolve_units",
          context="generator.kinds.work_plan.tasks:template_context"),
     Kind("department-report", "部门年度报告", "department_report",
@@ -96,13 +96,15 @@ def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -
     return recognise_why(titles, issuer, report_signs)[0]
 
 
-def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()) -> tuple[str, str]:
+def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = (),
+                  department: str = "") -> tuple[str, str]:
     """(kind, why in Chinese) from the main title, the last signature and what else says "report".
 
     `report_signs` are reasons found in the rest of the document (a 「现将…报告如下」 opening,
     headings of the statutory parts). A title ending in 报告 is a report even when it mentions
     next year's 工作要点 (「…建设情况暨2023年工作要点的报告」); a title naming 工作要点 without
     ending in 报告 is a work plan unless the rest of the document reads as a report.
+    `department`: why the sending body is a government department (「标题中的「市司法局」」), if it is.
     """
     title = _SPACES.sub("", title)
     signs = list(report_signs)
@@ -128,6 +130,9 @@ def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()
         elif signs and issuer and kind.issuer and regexes.compile(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
+        elif department:
+            name = kind.name
+            signs.append(f"{department}是政府部门")
     return name, "；".join(signs) or f"未见其他类型的特征，按{KINDS[DEFAULT_KIND].label}检查"
 
 

@@ -1,0 +1,160 @@
+"""Who sends a draft: the reporting body's name, its level and whether it is a department.
+
+Read, in this order, from the title (「X关于…」「关于X2023年…」「X2023年度…」「2023年X法治…」), the
+last signature and the opening sentence (「2022年，省司法厅坚持……」). The vocabulary (place
+endings and levels, organ words, department endings) is data: generator/data/units.yaml.
+`check` (the summary's 单位 column, JSON `unit`), `import` (jurisdiction) and kind recognition
+(a department's report) all ask here.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from generator import regexes
+from generator.resources import DATA, load_data
+from generator.tree import Document, Paragraph
+
+_YEAR = r"(?:20\d\d|[一二〇零○]{4})\s*年度?"
+_CJK = r"[\u4e00-\u9fff（）()]"
+
+
+_OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
+
+
+class Sender(NamedTuple):
+    """The body a draft comes from."""
+
+    full: str          # as written, without 中共 and the organ words: 「长沙市开福区」「广东省司法厅」
+    name: str          # the spec's short name: 「开福区」「省司法厅」
+    level: str         # province city county district township street zone department
+    department: bool
+    where: str         # 标题, 落款 or 开头
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    data = load_data(DATA / "units.yaml")
+    suffixes = "|".join(re.escape(s) for s, _ in data["places"])
+    # 「广州市」 is one unit, not 「广州」+「市」: an ending right before another ending is part of the name
+    unit = rf"{_CJK}{{1,14}}?(?:{suffixes})(?![市县区旗州盟])(?:[（(][\u4e00-\u9fff]{{1,12}}[）)])?"
+    organs = "|".join(re.escape(o) for o in data["organs"])
+    return {
+        "levels": [(s, level) for s, level in data["places"]],
+        "unit": regexes.compile(unit),
+        "place": regexes.compile(f"(?:{unit})+"),
+        "organ_end": regexes.compile(f"(?:{organs})$"),
+        "organ_inside": regexes.compile(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
+        "department": regexes.compile(data["departments"]),
+        "not_place": regexes.compile(data["not_places"]),
+        "not_department": regexes.compile(data["not_departments"]),
+        "titles": (regexes.compile(r"^(?P<who>[^关]{2,40}?)关于"),
+                   regexes.compile(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+                   regexes.compile(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+                   regexes.compile(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)")),
+        "opening": regexes.compile(rf"^(?:20\d\d年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
+                                   rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"),
+    }
+
+
+def is_department(who: str) -> bool:
+    """Does the name end like a government department (and not like a government or Party committee)?"""
+    v = _vocabulary()
+    return bool(v["department"].search(who)) and not v["not_department"].search(who)
+
+
+def place_of(text: str) -> str:
+    """The place a name starts with: 「长沙市开福区人民政府」→「长沙市开福区」 ("" if none)."""
+    match = _vocabulary()["place"].match(_clean(text))
+    return match.group() if match else ""
+
+
+def level_of(place: str) -> str | None:
+    """The level a place name's ending says (a name in brackets after it aside: 「高新区（新市区）」)."""
+    place = re.sub(r"[（(][^（）()]*[）)]$", "", place)
+    for suffix, level in _vocabulary()["levels"]:
+        if place.endswith(suffix):
+            return level
+    return None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", "", text.replace("\n", ""))
+    text = re.sub(r"^(?:中共|中国共产党)", "", text)
+    return re.sub(r"(?<=[区县市旗镇乡])(?:党?委员会|党委)(?=\S)", "", text)  # 「黄湾镇委员会黄湾镇人民政府」
+
+
+def _organ(who: str) -> tuple[str, bool] | None:
+    """(the name without organ words, is a department) if `who` names a body, else None."""
+    v = _vocabulary()
+    who = _clean(who).strip("，,、 ")
+    if not who or len(who) > 40:
+        return None
+    if is_department(who):
+        return who, True
+    bare = v["organ_inside"].sub("", v["organ_end"].sub("", who) or who)
+    place = place_of(bare)
+    if place and len(place) >= len(bare) - 2:
+        return place, False
+    return None
+
+
+def sender(doc: Document) -> Sender | None:
+    """The sending body from the titles, else the last signature, else the opening sentence."""
+    v = _vocabulary()
+    titles = [_clean(d.title) for d in doc.all_documents() if d.title]
+    for title in titles:
+        for pattern in v["titles"]:
+            match = pattern.search(title)
+            found = match and _organ(match.group("who"))
+            if found:
+                return _sender(*found, "标题")
+    signatures = [s for d in doc.all_documents() for s in d.signatures]
+    for signature in reversed(signatures):
+        found = _organ(signature)
+        if found:
+            return _sender(*found, "落款")
+    for d in doc.all_documents():
+        first = next((b for b in d.blocks[:3] if type(b) is Paragraph), None)
+        match = first and v["opening"].search(first.text)
+        found = match and _organ(match.group("who"))
+        if found:
+            return _sender(*found, "开头")
+    return _ours(doc)
+
+
+def _ours(doc: Document) -> Sender | None:
+    """「我县」「本区」 in the opening: the place of that level the text names most."""
+    v = _vocabulary()
+    body = next((d for d in doc.all_documents() if d.blocks), doc)
+    first = next((b for b in body.blocks[:3] if type(b) is Paragraph), None)
+    match = first and _OURS.search(first.text)
+    if not match:
+        return None
+    suffix = match.group(1)
+    counts: dict[str, int] = {}
+    # a place named in passing: the two characters before the ending (most 县/区 names have two)
+    pattern = re.compile(rf"[\u4e00-\u9fff]{{2}}{suffix}(?![级域城直属内外委政])")
+    for block in body.blocks:
+        text = getattr(block, "text", "") or getattr(block, "title", "") + getattr(block, "body", "")
+        for place in pattern.findall(text):
+            if not re.search("[我本全各该此每分省市县区镇乡]", place[:2]) and not v["not_place"].search(place):
+                counts[place] = counts.get(place, 0) + 1
+    if not counts:
+        return None
+    return _sender(max(counts, key=counts.get), False, f"正文（开头写「{match.group(0)}」）")
+
+
+def _sender(full: str, department: bool, where: str) -> Sender:
+    if department:
+        place = place_of(full)
+        units = _vocabulary()["unit"].findall(place) if place else []
+        suffix = level_of(units[-1]) and next(s for s, _ in _vocabulary()["levels"] if units[-1].endswith(s)) \
+            if units else ""
+        tail = full[len(place):]
+        name = (suffix + tail) if len(place) > 2 and suffix and tail else full  # 「市市场监管局」 is short already
+        return Sender(full, name, "department", True, where)
+    units = _vocabulary()["unit"].findall(full)
+    name = units[-1] if units else full
+    return Sender(full, name, level_of(name) or "county", False, where)
