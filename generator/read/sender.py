@@ -89,7 +89,7 @@ def _organ(who: str) -> tuple[str, bool] | None:
     """(the name without organ words, is a department) if `who` names a body, else None."""
     v = _vocabulary()
     who = _clean(who).strip("，,、 ")
-    if not who or len(who) > 40:
+    if not who or len(who) > 40 or who[0] in "我本全该各":
         return None
     if is_department(who):
         return who, True

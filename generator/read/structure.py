@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -123,8 +124,16 @@ def _title_like(text: str) -> bool:
 
 
 def _recipients_like(text: str) -> bool:
+    """A 主送: a short list of organs ending with a colon, not a sentence ending so (「现将…报告如下：」)."""
     return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
-            and not number_at(text))
+            and not number_at(text) and not _not_recipients().search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_recipients() -> re.Pattern:
+    from generator.resources import DATA, load_data
+
+    return regexes.compile(load_data(DATA / "reading.yaml")["not_recipients"])
 
 
 def _signature_like(text: str) -> bool:
