@@ -124,6 +124,28 @@ def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
     return _PATTERNS[key][1]
 
 
+_TAIL_WORDS = regexes.compile(r"^[^，,。；;：:]{0,14}?(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)")
+
+
+def part_title_end(text: str, window: int = 40) -> int:
+    """Where a statutory part's name that opens `text` ends (0 if none does): 「存在的不足和原因法治
+    意识…」→ 8. For run-on text whose heading ran into its body; a leading year is allowed."""
+    head = text[:window]
+    lead = _YEAR_PREFIX.match(head)
+    skip = lead.end() if lead else 0
+    end = 0
+    for part in parts_of(DEFAULT_KIND)["parts"].values():
+        for source in part["patterns"]:
+            for match in regexes.compile(source).finditer(head):  # each alone: an alternation hides overlaps
+                if match.start() <= skip + 6 and match.end() > end:
+                    end = match.end()
+    if end:
+        tail = _TAIL_WORDS.match(head[end:])
+        if tail:
+            end += tail.end()
+    return end
+
+
 def match_parts(title: str, parts_data: dict, cache: dict | None = None) -> set[str]:
     """The parts a (normalised) heading title names; part 1 yields to any other part it shares it with.
 

@@ -117,12 +117,24 @@ class _Numbering:
             year = _YEAR_OPENING.search(window, 2, stop + 1)
             if year:
                 cuts.append(title + year.start())
+            elif found[0] == 1:
+                self._part_name(text, title, cuts)
             return
         sub = number_at(text, title + child.start())
         if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]):].strip(STRIP):
             cuts.append(title + child.start())
             self.split_seen = True
             self._piece(text, title + child.start(), cuts, True)
+
+    @staticmethod
+    def _part_name(text: str, title: int, cuts: list[int]) -> None:
+        """A part heading that ran into its body: cut after the statutory part's name it opens with."""
+        from generator.checks.statutory import part_title_end
+
+        end = part_title_end(text[title:title + MAX_TITLE])
+        rest = text[title + end:title + end + 1]
+        if end and rest and rest not in "。，,；;：:、）)" and text[title + end:].strip(STRIP):
+            cuts.append(title + end)
 
     def fits(self, found: tuple) -> bool:
         """Does the number continue the numbering: the next at its level, or 1 deeper (or the first)?"""

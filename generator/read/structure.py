@@ -129,6 +129,9 @@ def _recipients_like(text: str) -> bool:
             and not number_at(text) and not _not_recipients().search(text))
 
 
+recipients_like = _recipients_like
+
+
 @functools.lru_cache(maxsize=1)
 def _not_recipients() -> re.Pattern:
     from generator.resources import DATA, load_data

@@ -5,7 +5,8 @@ from __future__ import annotations
 from generator import regexes
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
-from generator.read.structure import STRIP, Line, clean, number_at
+from generator.read.runon import MIN_RUNON, split_runon
+from generator.read.structure import STRIP, Line, clean, number_at, recipients_like
 from generator.tree import Table
 
 BROKEN_MIN_TITLE = 15        # see _join_broken_headings
@@ -45,15 +46,17 @@ def text_lines(text: str, noise: Noise) -> list[Line]:
         if not line:
             gap = True
             continue
-        if lines and noise.is_end(line):
-            break
-        if noise.is_drop(line) or (not lines and noise.is_end(line)):
-            gap = True
-            continue
-        if "\t" in line:  # a table row: keep empty cells at either end
-            line = raw.strip(_STRIP_ROW)
-        lines.append(Line(line, number, gap=gap))
-        gap = False
+        pieces = split_runon(line, recipients_like) if len(line) >= MIN_RUNON else (line,)
+        for piece in pieces:
+            if lines and noise.is_end(piece):
+                return _text_tables(_join_broken_headings(lines))
+            if noise.is_drop(piece) or (not lines and noise.is_end(piece)):
+                gap = True
+                continue
+            if "\t" in piece and len(pieces) == 1:  # a table row: keep empty cells at either end
+                piece = raw.strip(_STRIP_ROW)
+            lines.append(Line(piece, number, gap=gap))
+            gap = False
     return _text_tables(_join_broken_headings(lines))
 
 
