@@ -15,7 +15,7 @@ _YEAR_PREFIX = regexes.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*�
 _ANCHORED = regexes.compile(r"[\^$]|\\[bB]|\(\?<?[=!]")
 _REPORT_OPENING = regexes.compile(r"现将.{0,80}?报告如下")
 _REPORT_TITLE = regexes.compile(r"报告[）)]?$")
-_PLAN_NOTICE = regexes.compile(r"《[^》]{2,60}?(?:要点|安排|计划|任务)》[^。]{0,40}?印发给你们")
+_PLAN_NOTICE = regexes.compile(r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们")
 
 
 @dataclass

@@ -66,7 +66,7 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
          parts_file="annual_report/parts.yaml"),
     Kind("work-plan", "工作要点", "work_plan",
          "generator.kinds.work_plan.model:WorkPlan", "work-plan.j2",
-         recognise=r"工作要点|工作计划|工作安排|工作任务|印发.*(要点|计划|方案|安排)",
+         recognise=r"工作要点|工作计划|工作安排|工作任务|实施方案|印发.*(要点|计划|方案|安排)",
          hook="generator.kinds.work_plan.model:resolve_units",
          context="generator.kinds.work_plan.tasks:template_context"),
     Kind("department-report", "部门年度报告", "department_report",

@@ -25,6 +25,8 @@ _START = (r"(?:[一二三四五六七八九十]{1,3}[、．.，,]|[（(][一二�
 _AFTER = tuple((sep, regexes.compile(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：\n！？")
 _CHILD = regexes.compile(r"[（(][一1１][）)]|[1１][.．、](?![0-9０-９])")
 _NUMERALS = set("一二三四五六七八九十")
+# A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
+_POINT = regexes.compile(r"(?<=[\u4e00-\u9fff”》])一是")
 # A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」.
 _YEAR_OPENING = regexes.compile(r"(?<=[\u4e00-\u9fff])20[0-9]{2}年度?(?=[，,])")
 
@@ -48,7 +50,8 @@ def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
         if len(pieces) > 1:
             rebuilt.append(line.line)
         out.extend(Line(piece, line.line, line.gap if i == 0 else False, page_break=line.page_break and i == 0,
-                        left=line.left and i == 0, style=line.style) for i, piece in enumerate(pieces))
+                        left=line.left and i == 0, style=line.style, rebuilt=len(pieces) > 1)
+                   for i, piece in enumerate(pieces))
     return (out, rebuilt) if rebuilt else (lines, [])
 
 
@@ -112,11 +115,15 @@ class _Numbering:
         title = start + len(found[2])
         window = text[title:title + MAX_TITLE + 4]
         stop = min((window.find(c) for c in "。，；：,;:" if c in window), default=len(window))
-        child = _CHILD.search(window, 2, stop)
+        # a sub-heading may follow a title with commas in it (「…责任制,推动…进校园(一)…」), never a sentence end
+        child = _CHILD.search(window, 2, min(len(window), window.find("。") % (len(window) + 1)))
         if not child:
             year = _YEAR_OPENING.search(window, 2, stop + 1)
+            point = _POINT.search(window, 4)
             if year:
                 cuts.append(title + year.start())
+            elif point and "。" not in window[:point.start()]:
+                cuts.append(title + point.start())
             elif found[0] == 1:
                 self._part_name(text, title, cuts)
             return
@@ -133,7 +140,8 @@ class _Numbering:
 
         end = part_title_end(text[title:title + MAX_TITLE])
         rest = text[title + end:title + end + 1]
-        if end and rest and rest not in "。，,；;：:、）)" and text[title + end:].strip(STRIP):
+        body = text[title + end:]
+        if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;"):
             cuts.append(title + end)
 
     def fits(self, found: tuple) -> bool:

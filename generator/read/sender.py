@@ -20,6 +20,8 @@ _YEAR = r"(?:20\d\d|[一二〇零○]{4})\s*年度?"
 _CJK = r"[\u4e00-\u9fff（）()]"
 
 
+_OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
+_LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
 _OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
 
 
@@ -53,6 +55,7 @@ def _vocabulary() -> dict:
                    regexes.compile(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
                    regexes.compile(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
                    regexes.compile(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)")),
+        "report_as": regexes.compile(r"现将(?P<who>[^，,。；：\d]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年"),
         "opening": regexes.compile(rf"^(?:20\d\d年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
                                    rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"),
     }
@@ -93,6 +96,8 @@ def _organ(who: str) -> tuple[str, bool] | None:
         return None
     if is_department(who):
         return who, True
+    if _OWN_GOVERNMENT.match(who):
+        return who, False  # 「省政府」: the province, named as itself
     bare = v["organ_inside"].sub("", v["organ_end"].sub("", who) or who)
     place = place_of(bare)
     if place and len(place) >= len(bare) - 2:
@@ -117,10 +122,11 @@ def sender(doc: Document) -> Sender | None:
             return _sender(*found, "落款")
     for d in doc.all_documents():
         first = next((b for b in d.blocks[:3] if type(b) is Paragraph), None)
-        match = first and v["opening"].search(first.text)
-        found = match and _organ(match.group("who"))
-        if found:
-            return _sender(*found, "开头")
+        for pattern in ("opening", "report_as"):
+            match = first and v[pattern].search(first.text)
+            found = match and _organ(match.group("who"))
+            if found:
+                return _sender(*found, "开头")
     return _ours(doc)
 
 
@@ -157,4 +163,5 @@ def _sender(full: str, department: bool, where: str) -> Sender:
         return Sender(full, name, "department", True, where)
     units = _vocabulary()["unit"].findall(full)
     name = units[-1] if units else full
-    return Sender(full, name, level_of(name) or "county", False, where)
+    level = level_of(name) or _LEVEL_OF_FIRST.get(full[:1], "county")
+    return Sender(full, name, level, False, where)

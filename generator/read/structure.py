@@ -11,6 +11,7 @@ from generator.numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
 from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
 MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
+MAX_REBUILT_TITLE = 40       # a heading from text without paragraph breaks is at most this long
 MAX_SIGNATURE = 30           # a signature line is at most this long
 MAX_SIGNATURES = 4
 MAX_TITLE_LINE = 50
@@ -22,6 +23,8 @@ STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
 _DOC_NUMBER = regexes.compile(
     r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
     r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
+_DOC_NUMBER_GLUED = regexes.compile(
+    r"^(?P<number>[\u4e00-\u9fff]{1,8}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)\s*(?=\S)")
 _SIGNER = regexes.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
 _DATE_AR = regexes.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 _DATE_CN = regexes.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
@@ -52,6 +55,7 @@ class Line:
     left: bool = False           # docx: explicitly left aligned (upward 发文字号)
     table: Table | None = None
     style: str = ""              # docx: paragraph style id (hints, facts)
+    rebuilt: bool = False        # split off a line whose paragraph breaks were lost (reflow)
 
 
 NUMBER_SPAN = 12  # read_number never looks further than this into a line
@@ -157,11 +161,18 @@ def _title_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _heading(text: str, number: str, level: int, line: int) -> Heading:
+def _heading(text: str, number: str, level: int, line: int, rebuilt: bool = False) -> Heading:
     rest = text[len(number):].strip(STRIP)
     stop = rest.find("。")
     if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1:].strip(STRIP):
-        return Heading(level, rest[:stop], True, rest[stop + 1:].strip(STRIP), line, number)
+        if not rebuilt or stop <= MAX_REBUILT_TITLE:
+            return Heading(level, rest[:stop], True, rest[stop + 1:].strip(STRIP), line, number)
+    if rebuilt and len(rest) > MAX_REBUILT_TITLE:
+        # a heading that ran into its text on a page without paragraph breaks: its first clause
+        comma = min((rest.find(c) for c in "，," if 0 < rest.find(c) <= MAX_REBUILT_TITLE), default=-1)
+        if comma > 0:
+            return Heading(level, rest[:comma], True, rest[comma + 1:].strip(STRIP), line, number)
+        return Heading(level, rest[:MAX_REBUILT_TITLE], True, rest[MAX_REBUILT_TITLE:].strip(STRIP), line, number)
     return Heading(level, rest, False, "", line, number)
 
 
@@ -180,7 +191,7 @@ def _block(line: Line) -> Heading | Paragraph:
         return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
     found = number_at(text)
     if found and text[len(found[2]):].strip(STRIP):
-        return _heading(text, found[2], found[0], line.line)
+        return _heading(text, found[2], found[0], line.line, line.rebuilt)
     if line.kind == "heading" and line.level:
         return Heading(line.level, text, False, "", line.line, "")
     return Paragraph(text, line.line)
@@ -242,6 +253,11 @@ class _Builder:
                 self._doc_number(doc, line, match)
                 index += 1
                 continue
+            glued = _DOC_NUMBER_GLUED.match(text) if not doc.doc_number and not line.kind else None
+            if glued and _title_like(text[glued.end():].strip(STRIP)):  # 「长政发〔2021〕1号长海县…报告」
+                doc.doc_number, doc.doc_number_line = _CJK_SPACE.sub("", glued.group("number")), line.line
+                lines[index] = line = Line(text[glued.end():].strip(STRIP), line.line, line.gap)
+                text = line.text
             signer = _SIGNER.match(text)
             if signer and not doc.signer and (doc.doc_number or not titles):
                 doc.signer, doc.upward = signer.group("signer").strip(STRIP), True

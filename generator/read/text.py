@@ -11,6 +11,7 @@ from generator.tree import Table
 
 BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
+BROKEN_MAX_HEADING = 40      # a heading joined again is at most this long
 
 _SENTENCE_END = "。！？!?；;：:…"
 _CLAUSE_MARK = regexes.compile(r"[，,；;、：:]")
@@ -79,7 +80,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             rest = line.text[len(found[2]):].strip()
             stop = nxt.text.find("。")
             if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END
-                    and 0 < stop <= BROKEN_MAX_TAIL and stop + 1 < len(nxt.text.rstrip())
+                    and 0 < stop <= BROKEN_MAX_TAIL and len(rest) + stop <= BROKEN_MAX_HEADING and stop + 1 < len(nxt.text.rstrip())
                     and not _CLAUSE_MARK.search(nxt.text[:stop])):
                 out.append(Line(line.text + nxt.text, line.line, gap=line.gap))
                 index += 2
