@@ -64,8 +64,8 @@ def bench_sizes(rounds: int) -> list[tuple[int, float]]:
             results: dict[str, list[float]] = {"floor (libyaml + string template + zip)": [],
                                                "fazhi (YAML file → docx)": []}
             for _ in range(count):
-                results["floor (libyaml + string template + zip)"].append(timed(lambda: floor(path)))
-                results["fazhi (YAML file → docx)"].append(timed(lambda: render_bytes(load_spec(path))))
+                results["floor (libyaml + string template + zip)"].append(timed(lambda path=path: floor(path)))
+                results["fazhi (YAML file → docx)"].append(timed(lambda path=path: render_bytes(load_spec(path))))
             size = path.stat().st_size // 1024
             print(f" ~{pages} pages ({size} KiB of YAML, {count} rounds)")
             median_table(results, "floor (libyaml + string template + zip)")

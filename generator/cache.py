@@ -1,9 +1,9 @@
 """The user's cache folder: things worth keeping between runs — the .docx base package, the built-in
-data files, compiled patterns and templates (regexes.py, render/jinja.py), LibreOffice's profile.
+data files and compiled templates (render/jinja.py), LibreOffice's profile.
 
 `FAZHI_CACHE_DIR` chooses the folder (empty: no cache at all); otherwise `$XDG_CACHE_HOME/fazhi` or
 `~/.cache/fazhi`. A cache that cannot be read or written is never an error: the work is redone.
-Some of it becomes code (compiled templates, regular expressions), so a folder that someone else
+Some of it becomes code (compiled templates), so a folder that someone else
 owns or could write to is not used at all, the folder is made for its user alone, and every entry
 carries a checksum: a damaged one is built again.
 """
@@ -14,7 +14,8 @@ import os
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layouts) are removed
 

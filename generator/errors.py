@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from generator import regexes
+from generator.lexicon import lazy
 
 # A value quoted in a message; a long one (a 5,000-digit number, a pasted chapter) is cut.
-_QUOTED = regexes.compile("「([^」]{80,})」")
+_QUOTED = lazy("「([^」]{80,})」")
 
 
 def close_matches(word: str, choices, n: int = 1, cutoff: float = 0.6) -> list[str]:

@@ -72,7 +72,8 @@ def run_group(command: list[str], env: dict, timeout: float,
                                        stdin=subprocess.DEVNULL, start_new_session=True)
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        end_group(process)
+        if process is not None:
+            end_group(process)
         raise error(Problem(f"LibreOffice 转换超时（{timeout:.0f} 秒），已终止")) from None
     except BaseException:  # Ctrl-C, Interrupted by a termination signal: leave nothing running
         if process is not None:
@@ -139,6 +140,7 @@ def _profile(scratch: Path, fresh: bool = False):
         temporary = Path(tempfile.mkdtemp(prefix="profile-", dir=scratch))
         yield temporary, False
         return
+    assert folder is not None  # a lock exists only in a cache folder
     try:
         profile = folder / "libreoffice"
         for stale in (profile / ".lock", profile / "user" / ".lock"):  # a killed run's; nobody else is inside

@@ -51,7 +51,8 @@ def check_regular_file(path: str | Path, *, what: str = "文件",
 
 
 def _read_bounded(fd: int, limit: int, name: str, what: str, error: type[FazhiError]) -> bytes:
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         chunk = os.read(fd, min(_CHUNK, limit + 1 - total))
         if not chunk:
@@ -93,7 +94,7 @@ def _os_problem(exc: BaseException, name: str, what: str) -> Problem:
         errno.ENAMETOOLONG: "文件名过长",
         errno.EIO: f"读取{what}时发生输入输出错误（磁盘或网络盘故障？）",
     }
-    message = messages.get(code) or f"无法读取{what}：{exc.strerror or exc}"
+    message = messages.get(code or 0) or f"无法读取{what}：{getattr(exc, 'strerror', None) or exc}"
     return Problem(message, name)
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from collections.abc import Iterator
+
+from generator.lexicon.dates import cn_date  # noqa: F401  (re-exported: the tree writes dates so)
 
 
 @dataclass(eq=False)
@@ -41,7 +43,7 @@ class Table:
     line: int = 0
 
 
-Block = Union[Heading, Paragraph, Table]
+Block = Heading | Paragraph | Table
 
 
 @dataclass(eq=False)
@@ -84,7 +86,7 @@ class Document:
     date_line: int = 0
     notes: list[str] = field(default_factory=list)
     label: str = ""  # 「附件」 for attachments
-    parts: list["Document"] = field(default_factory=list)
+    parts: list[Document] = field(default_factory=list)
     imprint: Imprint | None = None
     header: Header | None = None  # 版头 (rendered notices only)
     annexes: list[str] = field(default_factory=list)  # 附件说明: names of the attachments
@@ -97,16 +99,13 @@ class Document:
         """All headings in order, this document's only."""
         return (b for b in self.blocks if isinstance(b, Heading))
 
-    def all_documents(self) -> Iterator["Document"]:
+    def all_documents(self) -> Iterator[Document]:
         """This document and its parts, depth first."""
         yield self
         for part in self.parts:
             yield from part.all_documents()
 
 
-def cn_date(date: dt.date) -> str:
-    """2023-01-04 -> 2023年1月4日 (GB/T 9704: Arabic numerals, no padding)."""
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def sentence(text: str, end: str = "。") -> str:

@@ -163,14 +163,8 @@ def render_text(spec: Path) -> str:
 
 @pytest.fixture(scope="session", autouse=True)
 def _session_cache(tmp_path_factory):
-    """Caches (the .docx base package, compiled patterns, LibreOffice's profile) live in this
+    """Caches (the .docx base package, data files, templates, LibreOffice's profile) live in this
     session's folder, never the user's."""
-    import atexit
-
-    from generator import regexes
-
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("FAZHI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         yield
-        regexes._store()  # now, while the session's folder is the cache: not at exit, into the user's
-        atexit.unregister(regexes._store)

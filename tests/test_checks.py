@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import SEEDS
+from generator import read as _drafts
 from generator.checks import RULES, available_profiles, check_document, load_profile
 from generator.checks.report import to_json, to_sarif, to_text
 from generator.tree import Document
@@ -16,9 +18,6 @@ from generator.tree import Document
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "rules"
 EXAMPLES = ROOT / "examples"
-
-from generator import read as _drafts
-from conftest import SEEDS
 
 
 def build(text: str, source: str = "docx", facts: dict | None = None) -> Document:

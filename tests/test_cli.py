@@ -117,7 +117,7 @@ def test_yaml_syntax_error(tmp_path):
     spec = edited(tmp_path, "year: 2022", "year: [2022")
     result = run_with_existing_output(tmp_path, spec)
     assert_input_error(result, "YAML")
-    assert re.search(rf"spec\.yaml:\d+:\d+", result.output)
+    assert re.search(r"spec\.yaml:\d+:\d+", result.output)
 
 
 def test_unknown_key_did_you_mean(tmp_path):

@@ -341,7 +341,7 @@ def test_deleting_a_section_renumbers_the_rest(tmp_path, render_docx):
 def test_python_docx_opens_every_example(rendered):
     import docx as python_docx
 
-    for stem, item in rendered.items():
+    for item in rendered.values():
         document = python_docx.Document(str(item.path))
         assert document.paragraphs[0].text or document.paragraphs[1].text
         section = document.sections[0]

@@ -92,8 +92,8 @@ def pdfs(tmp_path_factory):
 
         pages = []
         for page in etree.parse(str(html)).iter(f"{XHTML}page"):
-            lines = [(float(l.get("xMin")), float(l.get("xMax")), float(l.get("yMin")), float(l.get("yMax")),
-                      "".join(w.text or "" for w in l.iter(f"{XHTML}word"))) for l in page.iter(f"{XHTML}line")]
+            lines = [(float(ln.get("xMin")), float(ln.get("xMax")), float(ln.get("yMin")), float(ln.get("yMax")),
+                      "".join(w.text or "" for w in ln.iter(f"{XHTML}word"))) for ln in page.iter(f"{XHTML}line")]
             pages.append((float(page.get("width")), float(page.get("height")), lines))
         out[name] = (pdf, pages)
     return out
@@ -198,7 +198,7 @@ def test_imprint_at_the_foot_of_an_even_last_page(pdfs, layout):
         rules = _rules(pdf, len(pages), layout)
         assert len(rules) == 3, (name, rules)
         assert rules[-1][0] == pytest.approx(bottom, abs=1 * MM), (name, rules)  # 末条分隔线与版心下边缘重合
-        for _, thickness, length in rules:
+        for _, _thickness, length in rules:
             assert length == pytest.approx(right - left, abs=3), (name, rules)  # as wide as the text block
         outer, inner = rules[0][1], rules[1][1]
         assert outer == pytest.approx(0.35, abs=0.1) and inner == pytest.approx(0.25, abs=0.1), rules
@@ -252,12 +252,12 @@ def test_landscape_pages_number_where_the_portrait_pages_do(pdfs, layout):
     block_left = layout.margins["bottom"] / 20  # the turned page: its left margin is the portrait bottom
     turned = [(number, page) for number, page in enumerate(pages, 1) if page[0] > page[1]]
     assert len(turned) >= 2 and {n % 2 for n, _ in turned} == {0, 1}, len(turned)
-    for number, (width, height, lines) in turned:
+    for number, (_width, height, lines) in turned:
         side = [line for line in lines if line[1] < block_left]
         assert side, (number, "no page number beside the block")
-        x0, x1, y0, y1 = min(l[0] for l in side), max(l[1] for l in side), min(l[2] for l in side), max(l[3] for l in side)
+        x0, x1, y0, y1 = min(ln[0] for ln in side), max(ln[1] for ln in side), min(ln[2] for ln in side), max(ln[3] for ln in side)
         assert y1 - y0 > 2 * (x1 - x0), (number, side)  # turned: a tall narrow box
-        assert "".join(l[4] for l in side).strip("—– ") == str(number), side
+        assert "".join(ln[4] for ln in side).strip("—– ") == str(number), side
         assert (block_left - (x0 + x1) / 2) / MM == pytest.approx(7, abs=1.5), (number, side)
         middle = (y0 + y1) / 2
         assert (middle > height / 2) == (number % 2 == 1), (number, middle)  # odd: portrait right

@@ -400,4 +400,4 @@ def test_findings_on_a_yaml_spec_point_at_the_yaml_line_of_the_field(tmp_path):
                        "缺少第五": _line(SPEC, "  text: 2024年")}          # part 5 at the end
     assert result.parts["1"]["line"] == _line(SPEC, "measures:")  # the default heading: its part's field
     assert result.parts["2"]["line"] == _line(SPEC, "  heading: 存在的不足")
-    assert "spec.yaml:%d: warning leftover.placeholder" % _line(SPEC, "XX项") in to_text([("spec.yaml", result)])
+    assert f"spec.yaml:{_line(SPEC, 'XX项')}: warning leftover.placeholder" in to_text([("spec.yaml", result)])

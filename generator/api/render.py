@@ -104,6 +104,7 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
         with output_folder(target, new_folder):  # created now that rendering worked; removed if writing fails
             if fmt == "pdf":
                 return _render_pdf(spec, target, options, notify)
+            assert data is not None  # rendered above for every format but pdf
             return write_atomic(target, data)
     except FigureError as exc:  # a template asked for a change the figure cannot give
         raise _located(exc, spec_path) from None

@@ -10,9 +10,12 @@ import itertools
 import os
 import signal
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeVar
 
 from generator.errors import FazhiError, Problem
+
+T = TypeVar("T")
 
 # What a folder walk picks up. .doc/.wps/.pdf are not readable drafts, but a supervising office
 # wants to see that a district sent one: the row says so (the reader's message) instead of silence.
@@ -63,8 +66,8 @@ def chunk_size(count: int, jobs: int) -> int:
     return max(1, min(32, -(-count // (jobs * 8))))
 
 
-def run(func: Callable, items: Sequence, args: tuple = (), jobs: int | None = None,
-        progress: Callable[[int], None] | None = None, chunk: int | None = None) -> Iterator[tuple[int, object]]:
+def run(func: Callable[..., list[T]], items: Sequence, args: tuple = (), jobs: int | None = None,
+        progress: Callable[[int], None] | None = None, chunk: int | None = None) -> Iterator[tuple[int, T]]:
     """(index, result) for each item, as chunks finish; `func(chunk_items, *args)` returns one
     result per item. `progress(n)` is called with the number of items just finished."""
     jobs = jobs or default_jobs()

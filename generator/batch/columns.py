@@ -16,7 +16,10 @@ def header() -> list[str]:
 def late_text(row: DraftRow) -> str:
     if row.late is None:
         return "—" if row.deadline is None else "无日期"
-    return f"逾期（应在{row.deadline.month}月{row.deadline.day}日前）" if row.late else "否"
+    if not row.late:
+        return "否"
+    deadline = row.deadline
+    return f"逾期（应在{deadline.month}月{deadline.day}日前）" if deadline else "逾期"
 
 
 def part_texts(row: DraftRow) -> list[str]:

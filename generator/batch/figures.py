@@ -147,7 +147,7 @@ def to_xlsx(table: FigureTable) -> bytes:
     sheet.title = "数字汇总"
     sheet.append(table.header())
     for row in table.rows:
-        cells = table.cells(row)
+        cells: list[str | int | float] = list(table.cells(row))  # numbers stay numbers in the sheet
         for i, value in enumerate(row.values, start=3):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cells[i] = value

@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
 
 if TYPE_CHECKING:
     from .summary import DraftRow
@@ -49,7 +50,7 @@ def print_summary(rows: list[DraftRow], console=None) -> None:
     table = Table(title=f"草稿汇总（{len(rows)} 份）", show_lines=True)
     for name in ("文件", "单位", "类型", "年度", "成文日期"):
         table.add_column(name, overflow="fold")
-    for key, name in part_names().items():
+    for key in part_names():
         table.add_column(f"{'一二三四五'[int(key) - 1]}", overflow="fold")
     for name in ("错", "警", "提"):
         table.add_column(name, justify="right")

@@ -73,7 +73,7 @@ def check_document(doc: Document, profile: str | None = None,
 
 
 _BUILTIN: dict[str, Profile] = {}
-_PLANS: dict[tuple[int, str], list] = {}
+_PLANS: dict[tuple[int, str], tuple[Profile, list]] = {}
 
 
 def _profile(name: str) -> Profile:

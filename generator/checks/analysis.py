@@ -7,7 +7,8 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator import regexes
+from generator.lexicon import dates, lazy
+from generator.lexicon.chars import CHINESE, is_chinese
 from generator.kinds import KINDS
 from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table
@@ -15,19 +16,14 @@ from generator.tree import Document, Heading, Paragraph, Table
 from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
 _DIGITS = frozenset("0123456789")
-_YEAR = regexes.compile(r"(20\d\d)\s*年")
-_REPORTED_YEAR = regexes.compile(r"现将\s*(20\d\d)\s*年")
-_YEAR_OF_REPORT = regexes.compile(r"(20\d\d)\s*年度")
-_OPENING_YEAR = regexes.compile(r"(20\d\d)\s*年(?:度|以来)?[，,]")
+_YEAR = lazy(dates.YEAR_WORD)
+_REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
+_YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
+_OPENING_YEAR = lazy(rf"{dates.YEAR_WORD}(?:度|以来)?[，,]")
 
-CJK = r"\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’《》、…—"
-_CJK_RE = regexes.compile(f"[{CJK}]")
 _FULL_WIDTH = "，：；（）"
-_HALF_WIDTH = regexes.compile(f"[{CJK}][,:;()]|[,:;()][{CJK}]")
-
-
-def is_cjk(char: str) -> bool:
-    return bool(char) and bool(_CJK_RE.match(char))
+_HALF_WIDTH = lazy(f"[{CHINESE}][,:;()]|[,:;()][{CHINESE}]")
+is_cjk = is_chinese  # the rules' name for it
 
 
 @dataclass(slots=True)
@@ -240,12 +236,11 @@ def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] 
         for block in d.blocks:
             if mark:
                 mark(len(texts))
-            kind = type(block)
-            if kind is Paragraph:
+            if type(block) is Paragraph:
                 line(block.line), text(block.text), where("paragraph")
-            elif kind is Heading:
+            elif type(block) is Heading:
                 line(block.line), text(block_text(block)), where("heading")
-            elif kind is Table:
+            elif type(block) is Table:
                 for row in block.rows:
                     for cell in row:
                         line(block.line), text(cell), where("table")

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import inspect
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, NamedTuple
+from typing import Any, NamedTuple
+from collections.abc import Callable, Iterator
 
 from generator.tree import Document
 
@@ -40,6 +41,9 @@ class Basis(NamedTuple):
             return "实务"
         short = self.source[: self.source.index("》") + 1] if self.source.startswith("《") else self.source.split("《")[0]
         return f"{short.strip()} {self.clause}".strip() + f"，{self.strength}"
+
+
+NO_BASIS = Basis()  # a rule without a cited basis (a NamedTuple: shared safely)
 
 
 class Finding(NamedTuple):
@@ -93,7 +97,7 @@ class Rule(NamedTuple):
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (), basis: Basis = Basis(),
+def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (), basis: Basis = NO_BASIS,
          **defaults: Any) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator registering a check function under a stable id.
 

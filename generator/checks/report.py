@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from generator.kinds import KINDS
 from generator.resources import load_data
 from .registry import RULES
+
+if TYPE_CHECKING:
+    from generator.checks import CheckResult
 
 _SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 # Not a rule of the registry: what JSON and SARIF say of a draft that could not be read.
@@ -28,7 +32,7 @@ def _parts_summary(result) -> list[str]:
     return lines
 
 
-def to_text(results: Iterable[tuple[str, object]], fixes: dict | None = None) -> str:
+def to_text(results: Iterable[tuple[str, CheckResult]], fixes: dict | None = None) -> str:
     """One line a finding, `file:line: severity rule-id message`, then per file the counts, why
     it was taken for its kind, and the five parts (annual reports). With `fixes` ({path: [Fix]},
     from --fix/--review): one line a fix, `file:line: fix rule-id 「before」→「after」（context）`,
@@ -57,10 +61,10 @@ def _fix_lines(path, fixes) -> list[str]:
     return lines + [f"{path}：已修正 {len(fixes)} 处"]
 
 
-def to_json(results: Iterable[tuple[str, object]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
+def to_json(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
     """{"files": [...]}: a readable draft's kind (and kind_reason: why), parts and findings; an
     unreadable one with kind null and one `draft.unreadable` error finding."""
-    files = []
+    files: list[dict] = []
     for problem in unreadable:
         files.append({"path": problem.file or "", "kind": None, "kind_reason": None, "parts": {},
                       "findings": [{"rule": UNREADABLE, "severity": "error", "message": problem.message, "line": None}]})
@@ -104,13 +108,13 @@ def _sarif_fixes(uri: str, fixes) -> list[dict]:
             for fix in fixes]
 
 
-def to_sarif(results: Iterable[tuple[str, object]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
+def to_sarif(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
     rules = sarif_rules()
     index = {r["id"]: i for i, r in enumerate(rules)}
     sarif_results = []
     notifications = []
     for problem in unreadable:
-        location = {"physicalLocation": {"artifactLocation": {"uri": Path(problem.file or "").as_posix()}}}
+        location: dict[str, dict[str, object]] = {"physicalLocation": {"artifactLocation": {"uri": Path(problem.file or "").as_posix()}}}
         sarif_results.append({"ruleId": UNREADABLE, "ruleIndex": index[UNREADABLE], "level": "error",
                               "message": {"text": problem.message}, "locations": [location]})
         notifications.append({"level": "error", "message": {"text": str(problem)}, "locations": [location]})

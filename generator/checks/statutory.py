@@ -5,17 +5,17 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator import regexes
+from generator.lexicon import dates, lazy
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
-_YEAR_PREFIX = regexes.compile(r"^(?:关于)?\s*(?:20\d\d|[一二〇零]{4})\s*年度?\s*(?:的|全[市区县省])?")
+_YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-_ANCHORED = regexes.compile(r"[\^$]|\\[bB]|\(\?<?[=!]")
-_REPORT_OPENING = regexes.compile(r"现将.{0,80}?报告如下")
-_REPORT_TITLE = regexes.compile(r"报告[）)]?$")
-_PLAN_NOTICE = regexes.compile(r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们")
+_ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
+_REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")
+_REPORT_TITLE = lazy(r"报告[）)]?$")
+_PLAN_NOTICE = lazy(r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们")
 
 
 @dataclass
@@ -83,6 +83,7 @@ def _report_signs(docs: list[Document], cache: dict | None) -> list[str]:
             signs.append("开头写「现将……报告如下」")
             break
     parts_data = parts_of(DEFAULT_KIND)
+    assert parts_data is not None  # the default kind is the annual report, which has parts
     found: set[str] = set()
     for d in docs:
         for heading in d.blocks:
@@ -119,12 +120,12 @@ def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
     """One compiled alternation per statutory part, compiled once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (parts_data, {k: regexes.compile("|".join(f"(?:{p})" for p in part["patterns"]))
+        _PATTERNS[key] = (parts_data, {k: lazy("|".join(f"(?:{p})" for p in part["patterns"]))
                                        for k, part in parts_data["parts"].items()})
     return _PATTERNS[key][1]
 
 
-_TAIL_WORDS = regexes.compile(r"^[^，,。；;：:]{0,14}?(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)")
+_TAIL_WORDS = lazy(r"^[^，,。；;：:]{0,14}?(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)")
 
 
 def part_title_end(text: str, window: int = 40) -> int:
@@ -136,7 +137,7 @@ def part_title_end(text: str, window: int = 40) -> int:
     end = 0
     for part in parts_of(DEFAULT_KIND)["parts"].values():
         for source in part["patterns"]:
-            for match in regexes.compile(source).finditer(head):  # each alone: an alternation hides overlaps
+            for match in lazy(source).finditer(head):  # each alone: an alternation hides overlaps
                 if match.start() <= skip + 6 and match.end() > end:
                     end = match.end()
     if end:
@@ -183,7 +184,7 @@ def detect_parts(body: Document, parts_data: dict, cache: dict | None = None) ->
         if not hits[key].found and part.get("any_level"):
             hits[key] = _nested_hit(key, blocks, top, parts_data) or hits[key]
     if not hits["1"].found and unmatched:
-        later = [hits[k].index for k in ("2", "4", "5") if hits[k].found]
+        later = [index for k in ("2", "4", "5") if hits[k].found and (index := hits[k].index) is not None]
         limit = min(later) if later else len(blocks)
         before = [(i, h) for i, h in unmatched if i < limit]
         if before:

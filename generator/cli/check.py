@@ -136,8 +136,10 @@ def _edit(files, profile, fmt, strict, layout, fix, review, output) -> None:
         target, fixes, result = review_file(files[0], output, profile, layout)
         after = result
     results, by_path = [(str(files[0]), result)], {str(files[0]): fixes}
-    render = {"text": report.to_text, "json": report.to_json, "sarif": report.to_sarif}[fmt]
-    text = render(results, fixes=by_path) if fmt == "text" else render(results, (), fixes=by_path)
+    if fmt == "text":
+        text = report.to_text(results, fixes=by_path)
+    else:
+        text = (report.to_json if fmt == "json" else report.to_sarif)(results, (), fixes=by_path)
     click.echo(text.rstrip("\n"))
     what = "修正稿" if fix else f"审阅稿（批注 {len(result.findings)} 条，修订 {len(fixes)} 处）"
     click.echo(f"已写出{what}：{target}", err=True)

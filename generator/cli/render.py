@@ -30,7 +30,8 @@ def render(specs: tuple[Path, ...], output: str | None, templates: Path | None, 
     from generator.api import is_draft, previous_figures, render_draft, render_file
     from generator.render.build import Options
 
-    table_option = {"portrait": True, "landscape": "landscape", None: False}[table]
+    tables: dict[str | None, bool | str] = {"portrait": True, "landscape": "landscape", None: False}
+    table_option = tables[table]
     options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None)
     last = previous_figures(previous) if previous else None
     if len(specs) == 1 and is_draft(specs[0]):  # one-step re-layout: import in memory, then render

@@ -7,7 +7,7 @@ more to make sure the text did not change (else nothing is pruned).
 from __future__ import annotations
 
 import copy
-from typing import Callable
+from collections.abc import Callable
 
 from generator.tree import Document, Heading, Paragraph
 from generator.write.text import to_text
@@ -64,7 +64,7 @@ def _skeleton(data: dict) -> dict:
 
 
 def _candidates(data: dict) -> list[tuple]:
-    paths = [("title",)] if "title" in data else []
+    paths: list[tuple] = [("title",)] if "title" in data else []
     if data["kind"] == "work-plan":
         if "title" in data.get("notice", {}):
             paths.append(("notice", "title"))
@@ -79,11 +79,11 @@ def _defaults(data: dict, tree: Document) -> dict[tuple, object]:
     """What the probe wrote where each candidate was left out."""
     docs = list(tree.all_documents())
     if data["kind"] == "work-plan":
-        out = {("title",): docs[-1].title if data.get("notice") else docs[0].title}
+        plan: dict[tuple, object] = {("title",): docs[-1].title if data.get("notice") else docs[0].title}
         if data.get("notice"):
-            out[("notice", "title")] = docs[0].title
-            out[("title",)] = docs[1].title if len(docs) > 1 else ""
-        return out
+            plan[("notice", "title")] = docs[0].title
+            plan[("title",)] = docs[1].title if len(docs) > 1 else ""
+        return plan
     body = docs[0]
     out: dict[tuple, object] = {("title",): body.title}
     opening = []

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from generator import regexes
+from generator.lexicon import lazy
+from generator.lexicon.chars import WIDE_CLASS
 
 INDENT = "  "
 LONG = 36  # a string longer than this (in characters) is written as a folded block
@@ -24,9 +25,9 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
 # Characters a block or plain scalar cannot hold literally: C0 controls (tab aside), DEL, C1, YAML line
 # separators, BOM, surrogates and non-characters.
-_UNPRINTABLE = regexes.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
+_UNPRINTABLE = lazy("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufffe\uffff]")
 _PLAIN_START = set("-?:,[]{}#&*!|>'\"%@` \t")
-_CJK_SPACE = regexes.compile("(?<=[\u2e80-\uffef]) (?=[\u2e80-\uffef])")  # the loader drops these in folds
+_CJK_SPACE = lazy(f"(?<={WIDE_CLASS}) (?={WIDE_CLASS})")  # the loader drops these in folds
 
 
 class Paras(list):

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 
-from generator import regexes
+from generator.lexicon import lazy, numbers
+from generator.lexicon.chars import DIGITS
 from generator.importer.head import Context
 
-UNITS = ("个工作日", "万元", "亿元", "人次", "件次", "家次", "平方米", "公里", "小时", "项", "件", "个", "名", "人",
-         "次", "家", "份", "册", "起", "条", "户", "场", "批", "篇", "所", "处", "座", "支", "元", "天", "期", "%", "％")
+# What a figure is counted or measured in (the lexicon's units, longest first).
+UNITS = numbers.COUNTS + numbers.MONEY + numbers.MEASURES + numbers.PERCENT
 MAX_NAME = 16
-_FIGURE = regexes.compile(r"(?<![0-9.０-９])(?P<value>\d+(?:\.\d+)?(?:(?:万|亿)(?!元))?)(?P<about>余|多)?(?P<unit>"
-                     + "|".join(map(re.escape, UNITS)) + r")")
-_BOUNDARY = regexes.compile(r"[，。；：、！？（）“”《》\s]")
-_CONNECTORS = regexes.compile(r"(?:共计|共|累计|合计|全年|达到|达|为|约|超过|近|逾|了|的|有|计)+$")
-_LEADING = regexes.compile(r"^(?:今年以来|今年来|今年|全年|年内|其中|共计|累计|共|已)+")
+_FIGURE = lazy(rf"(?<![{DIGITS}.])(?P<value>{numbers.NUMBER}(?:(?:万|亿)(?!元))?)(?P<about>余|多)?"
+               rf"(?P<unit>{numbers.alternation(UNITS)})")
+_BOUNDARY = lazy(r"[，。；：、！？（）“”《》\s]")
+_CONNECTORS = lazy(r"(?:共计|共|累计|合计|全年|达到|达|为|约|超过|近|逾|了|的|有|计)+$")
+_LEADING = lazy(r"^(?:今年以来|今年来|今年|全年|年内|其中|共计|累计|共|已)+")
 # Body texts only: titles, headings, names and dates are not figures.
 _TEXT_KEYS = {"opening", "text", "points", "numbered", "causes", "closing", "body"}
 
@@ -61,7 +62,7 @@ def _replace(match: re.Match, text: str, figures: dict) -> str:
     label = _label(text, match)
     name = _name(label, figures)
     figures[name] = {"value": _value(match.group("value")), "unit": match.group("unit"), "label": label}
-    return "{{ figures.%s }}%s%s" % (name, match.group("about") or "", match.group("unit"))
+    return f"{{{{ figures.{name} }}}}{match.group('about') or ''}{match.group('unit')}"
 
 
 def _is_date_or_article(match: re.Match, text: str) -> bool:

@@ -3,16 +3,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from generator.lexicon import dates, lazy
 from generator.importer.emit import Comments
 from generator.tree import Document
+
+if TYPE_CHECKING:
+    from generator.checks.analysis import Analysis
+
+_YEAR = lazy(dates.YEAR_WORD)
+
 
 @dataclass
 class Context:
     """What the builders share: the draft, the analysis, where comments and guesses go."""
 
     doc: Document
-    analysis: object
+    analysis: Analysis
     comments: Comments
     guesses: list[str] = field(default_factory=list)
     web_copy: bool = False
@@ -58,7 +66,7 @@ def report_year(ctx: Context, body: Document, report: bool) -> int:
     """The year reported on (or planned for), marked with where it was read (never today's date:
     a draft naming no year at all gets the year of its 成文日期, else a comment asking for it)."""
     year = ctx.analysis.report_year
-    where = "标题" if re.search(r"20\d\d\s*年", body.title or ctx.doc.title) else "正文或成文日期"
+    where = "标题" if _YEAR.search(body.title or ctx.doc.title) else "正文或成文日期"
     if year is None:
         import datetime as dt
 

@@ -57,7 +57,9 @@ def next_year_text(path: Path) -> tuple[str, list[str]]:
 
 def next_year_output(source: Path, text: str) -> Path:
     """kaifu-2022.yaml → kaifu-2023.yaml; a stem without the year gets 「-2023」."""
-    year = int(re.search(r"^year:\s*(\d{4})", text, re.M).group(1))
+    found = re.search(r"^year:\s*(\d{4})", text, re.M)
+    assert found, "the spec written above has a year"
+    year = int(found.group(1))
     stem = source.stem
     if str(year - 1) in stem:
         return source.with_name(stem.replace(str(year - 1), str(year)) + source.suffix)

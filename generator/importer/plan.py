@@ -5,19 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.importer import head as h
 from generator.importer.emit import Paras
 from generator.importer.sections import flat, split_intro
 from generator.tree import Document, Heading, Paragraph, Table
 
-_OWNERS = regexes.compile(r"[（(](?P<inside>(?:牵头单位|责任单位|完成时限)\s*[:：][^（()）]*)[）)]\s*$")
-_ROLE = regexes.compile(r"(牵头单位|责任单位|完成时限)\s*[:：]")
+_OWNERS = lazy(r"[（(](?P<inside>(?:牵头单位|责任单位|完成时限)\s*[:：][^（()）]*)[）)]\s*$")
+_ROLE = lazy(r"(牵头单位|责任单位|完成时限)\s*[:：]")
 _ROLES = {"牵头单位": "lead", "责任单位": "responsible", "完成时限": "deadline"}
-_TABLE_ANNEX = regexes.compile(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
-_APPROVED = regexes.compile(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
-_DEADLINE_HEADER = regexes.compile(r"完成时限|时限|完成时间")
-_TASK_HEADER = regexes.compile(r"工作任务|任务|工作内容")
+_TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
+_APPROVED = lazy(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
+_DEADLINE_HEADER = lazy(r"完成时限|时限|完成时间")
+_TASK_HEADER = lazy(r"工作任务|任务|工作内容")
 MIN_GROUP = 2  # a list of three or more units shared by this many items (two units: by three) is a group
 
 
@@ -44,10 +44,13 @@ def build(ctx: h.Context) -> dict:
     opening = [flat(b) for b in blocks[:first]]
     if opening:
         data["opening"] = Paras(opening)
-    parts, closing = [], []
+    parts: list = []
+    closing: list = []
     for n, index in enumerate(tops):
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
-        part, closing = _part(ctx, blocks[index], blocks[index + 1:end], ("parts", len(parts)))
+        heading = blocks[index]
+        assert isinstance(heading, Heading)  # tops are level-1 headings
+        part, closing = _part(ctx, heading, blocks[index + 1:end], ("parts", len(parts)))
         parts.append(part)
     data["parts"] = parts
     if closing:
@@ -116,6 +119,7 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     if owned is not None:
         texts, after = texts[:owned + 1], texts[owned + 1:]
         match = _OWNERS.search(texts[-1])
+        assert match is not None  # `owned` is the text it was found in
         texts[-1] = texts[-1][:match.start()].rstrip()
         item.update(_owners(ctx, match.group("inside"), path, head.line))
     else:
@@ -182,7 +186,7 @@ def _unit_groups(ctx: h.Context, data: dict) -> None:
         data["closing"] = closing
     for units in shared:
         ctx.comments.note(("units", names[units]), f"推断：{counts[units]} 项任务共用这组单位")
-    for p, i, item in items:
+    for _p, _i, item in items:
         for role in ("lead", "responsible"):
             units = tuple(item.get(role, []))
             if units in names:

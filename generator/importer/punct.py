@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import copy
 
-from generator import regexes
+from generator.lexicon import lazy
+from generator.lexicon.chars import HALF_TO_FULL, HAN
 from generator.tree import Document, Heading, Paragraph, Table
 
 # A comma or colon between digits is a number (1,000  10:30); everything else is Chinese punctuation.
-_ASCII = regexes.compile(r"(?<![0-9]),|,(?![0-9])|(?<![0-9]):|:(?![0-9])|[;()]|(?<=[\u4e00-\u9fff])[?!]")
-_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
+_ASCII = lazy(rf"(?<![0-9]),|,(?![0-9])|(?<![0-9]):|:(?![0-9])|[;()]|(?<=[{HAN}])[?!]")
+_FULL = HALF_TO_FULL
 
 
 def full_width(text: str) -> tuple[str, int]:

@@ -7,15 +7,15 @@ guess never changes the text; what does not fit stays text.
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import headings
 from generator.importer.emit import Paras
 from generator.importer.head import Context
 from generator.numbering import cn_numeral
 from generator.tree import Heading, Paragraph, Table, sentence
 
 MAX_LEVEL = 4
-_POINT = regexes.compile(r"^([一二三四五六七八九十]{1,3})是")
-_NEXT_POINT = regexes.compile(r"；(?=(?:[一二三四五六七八九十]{1,3})是)")
+_POINT = headings.POINT
+_NEXT_POINT = headings.NEXT_POINT
 _SENTENCE_END = "。；"
 
 
@@ -101,7 +101,9 @@ def part_body(ctx: Context, blocks: list, path: tuple, causes: bool = False) -> 
     intro, rest = split_intro(_without_tables(ctx, blocks))
     listed = numbered_run(rest) if rest else None
     data: dict = {}
-    text, after, points = intro, [], {}
+    text = intro
+    after: list[str] = []
+    points: dict[str, object] = {}
     for finder in (inline_points, separate_points):
         found = finder(intro)
         if found and (not found[2] or causes or not rest) and not (found[2] and listed):

@@ -12,13 +12,17 @@ import functools
 import importlib
 import re
 from pathlib import Path
-from typing import Any, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Sequence
 
-from generator import regexes
+from generator.lexicon import lazy
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 from generator.resources import KINDS as _KINDS_DIR
 
-_SPACES = regexes.compile(r"\s+")
-_REPORT_TITLE = regexes.compile(r"报告[）)]?$")
+_SPACES = lazy(r"\s+")
+_REPORT_TITLE = lazy(r"报告[）)]?$")
 
 
 class Kind(NamedTuple):
@@ -37,7 +41,7 @@ class Kind(NamedTuple):
     context: str = ""         # "module:function(spec) -> dict" extra template variables
 
     @property
-    def model(self) -> type:
+    def model(self) -> type[BaseModel]:
         """The pydantic model class (imported on first use)."""
         return load(self.model_ref)
 
@@ -88,7 +92,7 @@ def load(ref: str) -> Any:
 
 @functools.lru_cache(maxsize=1)
 def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((k.name, regexes.compile(k.recognise)) for k in KINDS.values() if k.recognise)
+    return tuple((k.name, lazy(k.recognise)) for k in KINDS.values() if k.recognise)
 
 
 def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -> str:
@@ -124,10 +128,10 @@ def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()
     for kind in KINDS.values():
         if kind.family != DEFAULT_KIND:
             continue
-        if kind.recognise and regexes.compile(kind.recognise).search(title):
+        if kind.recognise and lazy(kind.recognise).search(title):
             name = kind.name
             signs.append(f"标题符合{kind.label}的写法")
-        elif signs and issuer and kind.issuer and regexes.compile(kind.issuer).search(issuer):
+        elif signs and issuer and kind.issuer and lazy(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
         elif department:
@@ -141,7 +145,7 @@ def __getattr__(name: str):
     if name == "Spec":
         from typing import Union
 
-        return Union[tuple(k.model for k in KINDS.values())]
+        return Union[tuple(k.model for k in KINDS.values())]  # noqa: UP007  (built at run time)
     for kind in KINDS.values():
         if kind.model_ref.endswith(":" + name):
             return kind.model

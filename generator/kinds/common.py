@@ -159,7 +159,7 @@ class Figure(Model):
         except ValueError as exc:
             raise self._error(f"无法计算「{attribute}」：{exc}") from None
 
-    def _error(self, message: str) -> "FigureError":
+    def _error(self, message: str) -> FigureError:
         error = FigureError(Problem(f"数字「{self._name or self.label}」{message}",
                                     field=f"figures.{self._name}" if self._name else None))
         error.figure = self._name
@@ -172,7 +172,7 @@ class Section(Model):
     title: HeadingText = Field(min_length=1, description="标题文字，不含序号（序号自动生成；写了序号是错误）")
     area: str | None = Field(None, description="对应《法治政府建设实施纲要》的部分，如「二」；缺省时按关键词归类")
     text: Paragraphs = Field(default_factory=list, description="正文段落；一段一行或列表。标题段首式时第一段接在标题后")
-    items: list["Section"] = Field(default_factory=list, description="下一级小标题")
+    items: list[Section] = Field(default_factory=list, description="下一级小标题")
     runin: bool | None = Field(None, description="是否段首式标题（标题后接正文）；缺省按 style.runin_levels")
 
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from generator import regexes
+from generator.lexicon import lazy
 
 # 「2.4万」「1.2亿」: a number with a Chinese magnitude; both years must use the same one.
-_TEXT_NUMBER = regexes.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万|亿)?\s*$")
+_TEXT_NUMBER = lazy(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万|亿)?\s*$")
 POINTS = ("%", "％")
 
 
@@ -57,7 +57,7 @@ class Pair:
     unit: str = ""
 
     @classmethod
-    def of(cls, value, previous, unit: str = "") -> "Pair":
+    def of(cls, value, previous, unit: str = "") -> Pair:
         (now, suffix), (then, before) = parse(value), parse(previous)
         if suffix != before:
             raise ValueError(f"今年「{value}」与上年「{previous}」的写法不同（{suffix or '无单位'}与"

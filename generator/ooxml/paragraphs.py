@@ -11,11 +11,11 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.read.docx_body import paragraph_starts
-from generator.read.docx_package import PREFIX, usual
+from generator.read.docx_package import PREFIX
 
-_HIDDEN = regexes.compile(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
+_HIDDEN = lazy(r"<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>", re.S)
 _REVISIONS = frozenset({"ins", "del", "moveFrom", "moveTo"})
 
 
@@ -74,15 +74,15 @@ def body_paragraphs(xml: str, prefix: str) -> dict[int, Para]:
     end = xml.rfind(f"</{prefix + ':' if prefix else ''}body>")
     region = xml[body.end():end if end > 0 else len(xml)]
     numbers = {start + body.end(): n for n, start in enumerate(paragraph_starts(region, prefix), 1)}
-    return _Scanner(xml, w, numbers, usual(prefix)).run(body.end(), end if end > 0 else len(xml))
+    return _Scanner(xml, w, numbers).run(body.end(), end if end > 0 else len(xml))
 
 
 class _Scanner:
     """One pass over the body's tags: a stack of open elements, paragraphs by number."""
 
-    def __init__(self, xml: str, w: str, numbers: dict[int, int], keep: bool):
+    def __init__(self, xml: str, w: str, numbers: dict[int, int]):
         self.xml, self.numbers = xml, numbers
-        self.tag = regexes.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>", keep=keep)
+        self.tag = re.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
         self.paras: dict[int, Para] = {}
         self.stack: list[tuple[str, int]] = []   # (local name, start offset)
         self.open_paras: list[Para] = []

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.vocab import W_NS
 from generator.ooxml.xml import esc
 
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
-_RPR_CHANGE = regexes.compile(r"<(\w+:)?rPrChange\b.*?</(\w+:)?rPrChange>|<(\w+:)?rPrChange\b[^>]*/>", re.S)
-_ID = regexes.compile(r'\b(?:\w+:)?id\s*=\s*"(\d+)"')
+_RPR_CHANGE = lazy(r"<(\w+:)?rPrChange\b.*?</(\w+:)?rPrChange>|<(\w+:)?rPrChange\b[^>]*/>", re.S)
+_ID = lazy(r'\b(?:\w+:)?id\s*=\s*"(\d+)"')
 
 
 def plain_rpr(rpr: str) -> str:

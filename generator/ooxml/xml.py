@@ -6,7 +6,7 @@ that python-docx's package then carries.
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.vocab import BUILTIN_STYLES, DEFAULT_STYLES, NSDECLS, R_NS, W_NS  # noqa: F401
 
 def esc(text: str) -> str:
@@ -35,7 +35,7 @@ def run(text: str, rstyle: str = "", rpr: str = "") -> str:
 # LibreOffice gives them the script of the character before, so after a digit or a Latin letter
 # (「“1131”」) they would be Latin. Only there do they get a run of their own (elsewhere a run of its
 # own would cost LibreOffice half a point per mark and the line its 28th character).
-_SHARED = regexes.compile(r"(?<=[\x21-\x7e])[“”‘’—…]+")
+_SHARED = lazy(r"(?<=[\x21-\x7e])[“”‘’—…]+")
 
 
 def runs(text: str, rstyle: str, cjk_style: str) -> str:
@@ -63,7 +63,7 @@ _PPR_ORDER = {name: i for i, name in enumerate(
     "tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi "
     "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
     "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr".split())}
-_ELEMENT = regexes.compile(r"<w:(\w+)[^>]*/>|<w:(\w+)[^>]*>.*?</w:\2>")
+_ELEMENT = lazy(r"<w:(\w+)[^>]*/>|<w:(\w+)[^>]*>.*?</w:\2>")
 
 
 def ordered_ppr(ppr: str) -> str:

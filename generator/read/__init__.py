@@ -53,7 +53,7 @@ from __future__ import annotations
 import struct
 import zlib
 from pathlib import Path
-from typing import Iterable, Union
+from collections.abc import Iterable, Sequence
 
 from generator.errors import DraftError, Problem
 from generator.read.docx_body import drop_noise, read_body
@@ -69,7 +69,7 @@ from generator.tree import Document
 __all__ = ["read_draft", "read_drafts", "read_text", "read_docx_bytes", "decode_text", "parse_date", "load_noise", "Noise",
            "MAX_FILE_BYTES"]
 
-_NoiseArg = Union[Noise, str, Path, Iterable, None]
+_NoiseArg = Noise | str | Path | Iterable | None
 
 # What a damaged package raises from the package reader (DamagedPackage is a ValueError, and
 # wraps zipfile's BadZipFile), zlib, struct (a zip record cut short) or the reader's own indexing.
@@ -112,17 +112,17 @@ def _read_converted(path: Path, noise: _NoiseArg, converted: bytes | None = None
     return read_docx_bytes(data, str(path), noise)
 
 
-def read_drafts(paths: list[str | Path], noise: _NoiseArg = None):
+def read_drafts(paths: Sequence[str | Path], noise: _NoiseArg = None):
     """(path, Document or DraftError) for each draft; all .doc/.wps go through one LibreOffice process."""
     from generator.read import convert
 
-    paths = [Path(p) for p in paths]
-    legacy = [p for p in paths if p.suffix.lower() in convert.LEGACY and p.is_file()]
+    files = [Path(p) for p in paths]
+    legacy = [p for p in files if p.suffix.lower() in convert.LEGACY and p.is_file()]
     try:
         converted = convert.legacy_to_docx(legacy)
     except DraftError:
         converted = {}  # each file is then tried (and reported) on its own
-    for path in paths:
+    for path in files:
         try:
             if path in converted:
                 yield path, _read_converted(path, noise, converted[path])

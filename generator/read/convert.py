@@ -13,16 +13,17 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator import regexes
+from generator.lexicon import lazy
+from generator.lexicon.chars import WIDE_OR_QUOTE_CLASS
 from generator.errors import DraftError, Problem
 
 LEGACY = (".doc", ".wps")
 _OLE = bytes.fromhex("d0cf11e0a1b11ae1")  # the compound-file header of Word 97-2003 and WPS files
 TIMEOUT = 300
-_PAGE_NUMBER = regexes.compile(r"^[—\-－–]\s*\d+\s*[—\-－–]$")
+_PAGE_NUMBER = lazy(r"^[—\-－–]\s*\d+\s*[—\-－–]$")
 _FULL_LINE = 0.8  # a line this close to the longest line ran to the right edge
 # pdftotext puts spaces where runs meet (「2022 年」「规划 （2021」): official text has none next to Chinese.
-_MIXED_SPACE = regexes.compile(r"(?<=[\u2e80-\uffef“”‘’]) +(?=\S)|(?<=\S) +(?=[\u2e80-\uffef“”‘’])")
+_MIXED_SPACE = lazy(rf"(?<={WIDE_OR_QUOTE_CLASS}) +(?=\S)|(?<=\S) +(?={WIDE_OR_QUOTE_CLASS})")
 
 
 def legacy_to_docx(paths: list[Path], timeout: int = TIMEOUT) -> dict[Path, bytes]:
@@ -51,7 +52,7 @@ def legacy_to_docx(paths: list[Path], timeout: int = TIMEOUT) -> dict[Path, byte
         except DraftError as exc:
             names = {str(link): str(path) for link, path in zip(inputs, paths)}
             raise DraftError(*(Problem("LibreOffice 无法打开这个文件（不是 Word/WPS 文档，或已损坏）",
-                                       names.get(p.file, str(paths[0]))) for p in exc.problems)) from None
+                                       names.get(p.file or "", str(paths[0]))) for p in exc.problems)) from None
         return {path: out.read_bytes() for path, out in zip(paths, outputs)}
 
 

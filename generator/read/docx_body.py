@@ -23,12 +23,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_numbering import Numbering
-from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q, usual
+from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, is_heading
@@ -36,8 +36,8 @@ from generator.tree import Table
 
 Hint = Callable[[str], tuple[str, int]]
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
-_UTF8_DECLARED = regexes.compile(rb'encoding=["\']utf-?8["\']', re.I)
-_MC_PREFIX = regexes.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
+_UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
+_MC_PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
                         r'markup-compatibility/2006["\']')
 
 
@@ -55,6 +55,7 @@ class Body:
 def read_body(package: Package, styles: Styles) -> Body:
     """word/document.xml's body: the tokenizer if it vouches for the XML, else lxml."""
     raw = package.read("word/document.xml", required=True)
+    assert raw is not None  # required: an absent part is a DraftError
     body = fast_body(raw, styles)
     if body is not None:
         return body
@@ -127,7 +128,7 @@ class Para:
         else:
             self.jc = value
 
-    def continued(self) -> "Para":
+    def continued(self) -> Para:
         """This paragraph's text carried into the next paragraph, whose properties it takes."""
         self.style = self.outline = self.jc = self.num_id = self.ilvl = ""
         self.page_break = self.merge = False
@@ -216,10 +217,10 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     numbering = numbering_of(styles)
     lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
-        text = _without_revisions(text[start:end], prefix, text)
-        if text is None:
+        cut = _without_revisions(text[start:end], prefix, text)
+        if cut is None:
             return None
-        start, end = 0, len(text)
+        text, start, end = cut, 0, len(cut)
         if numbering is not None:
             numbering.reset()
         lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text))
@@ -234,8 +235,8 @@ def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
     """Deleted and moved-away runs, old properties, and mc:Fallback, as whole elements."""
     w = q(prefix)
     fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
-    return regexes.compile(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
-                           + fallback, re.S, keep=usual(prefix) and mc in ("mc", ""))
+    return lazy(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
+                           + fallback, re.S)
 
 
 def _without_revisions(xml: str, prefix: str, document: str) -> str | None:

@@ -2,17 +2,18 @@
 headers, and the fonts and sizes of the body, the title and the headings."""
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
 from generator.tree import Document, Heading, Paragraph
 
-_PAGE_FIELD = regexes.compile(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
-_EVEN_ODD = regexes.compile(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
+_PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
+_EVEN_ODD = lazy(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
 _MAX_PART_FACTS = 256
 _PART_FACTS: dict[tuple, Any] = {}
 
@@ -77,7 +78,7 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
         run = runs.get(title_line.line)
         out["title_font"] = styles.prop(run, prefix, title_line.style or normal, "font")
         out["title_size"] = styles.prop(run, prefix, title_line.style or normal, "size")
-    fonts: dict[int, str | None] = {}
+    fonts: dict[int, str | int | None] = {}
     for part in doc.all_documents():
         for heading in part.blocks:
             if type(heading) is not Heading or heading.level in fonts:
@@ -169,4 +170,4 @@ def _page_field(data: bytes) -> bool:
 
 def _odd_even(data: bytes) -> bool:
     match = _EVEN_ODD.search(data)
-    return bool(match) and (match.group(1) or b"1").decode().lower() not in FALSE
+    return match is not None and (match.group(1) or b"1").decode().lower() not in FALSE

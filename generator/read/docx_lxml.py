@@ -13,7 +13,7 @@ from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, 
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
 
-_Q = "{%s}" % W_NS
+_Q = f"{{{W_NS}}}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 P, TBL, TR, TC, T = _Q + "p", _Q + "tbl", _Q + "tr", _Q + "tc", _Q + "t"
 PPR, RPR, R, TXBX = _Q + "pPr", _Q + "rPr", _Q + "r", _Q + "txbxContent"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.numbering import cn_numeral
+from generator.lexicon.numbers import cn_numeral
 from generator.ooxml.vocab import W_NS
 
 _Q = "{%s}" % W_NS

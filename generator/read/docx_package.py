@@ -14,7 +14,7 @@ import struct
 import zlib
 from typing import NamedTuple
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
 from generator.ooxml.vocab import W_NS
 
@@ -22,7 +22,7 @@ _STORED, _DEFLATED = 0, 8  # zipfile.ZIP_STORED, ZIP_DEFLATED: zipfile is import
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
 
-PREFIX = regexes.compile(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
+PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
 FALSE = ("0", "false", "off")
 
 
@@ -156,11 +156,6 @@ class Package:
 
 # ---------------------------------------------------------------- WordprocessingML regexes
 
-def usual(prefix: str) -> bool:
-    """Whether a prefix is what producers write (their patterns are worth storing, regexes.py)."""
-    return prefix in ("w", "")
-
-
 def q(prefix: str) -> str:
     """The qualified-name start for a prefix: "w:" for "w", "" for the default namespace."""
     return re.escape(prefix) + ":" if prefix else ""
@@ -170,7 +165,7 @@ def q(prefix: str) -> str:
 def patterns(prefix: str) -> dict[str, re.Pattern]:
     """Regular expressions for one namespace prefix of the WordprocessingML namespace."""
     w = q(prefix)
-    compile = functools.partial(regexes.compile, keep=usual(prefix))
+    compile = lazy  # each compiled on first use: a draft needs only some of them
     return {
         "token": compile(
             rf"<{w}(p|tbl|tr|tc)(?=[\s>/])[^>]*?(/?)>"
@@ -214,7 +209,7 @@ def attr(attrs: str, name: str, prefix: str) -> str | None:
 
 @functools.lru_cache(maxsize=64)
 def _attr_re(name: str, prefix: str) -> re.Pattern:
-    return regexes.compile(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)', keep=usual(prefix))
+    return lazy(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
 
 
 def to_int(value: str | None) -> int | None:

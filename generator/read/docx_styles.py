@@ -9,18 +9,19 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterator
+from typing import Any
+from collections.abc import Iterator
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.ooxml.vocab import ROLE_OF_STYLE
-from generator.read.docx_package import PREFIX, Package, patterns, q, to_int, usual
+from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
 
-_HEADING_NAME = regexes.compile(r"^(?:heading|标题)\s*([1-4])$")
+_HEADING_NAME = lazy(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
-_THEME_FONT = {kind: regexes.compile(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S)
+_THEME_FONT = {kind: lazy(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S)
                for kind in ("major", "minor")}
-_HANS_FACE = regexes.compile(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
-_EA_FACE = regexes.compile(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
+_HANS_FACE = lazy(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
+_EA_FACE = lazy(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
 
 
 @dataclass
@@ -60,8 +61,8 @@ class Styles:
             self._load()  # the patterns need styles.xml's own namespace prefix
             pats = patterns(self._sheet.prefix)
             for inner in self.chain(style_id):
-                name = pats["name"].search(inner)
-                name = name.group(1).strip().lower() if name else ""
+                found = pats["name"].search(inner)
+                name = found.group(1).strip().lower() if found else ""
                 heading = _HEADING_NAME.match(name)
                 if heading:
                     hint = ("heading", int(heading.group(1)))
@@ -206,10 +207,9 @@ class Styles:
 def _numpr_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """w:numPr and its numId and ilvl values, for one namespace prefix."""
     w = q(prefix)
-    compile = functools.partial(regexes.compile, keep=usual(prefix))
-    return (compile(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
-            compile(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-            compile(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'))
+    return (lazy(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
+            lazy(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+            lazy(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'))
 
 
 def _parse_sheet(package: Package) -> _Sheet:

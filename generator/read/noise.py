@@ -4,9 +4,9 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterable
 
-from generator import regexes
 from generator.errors import FazhiError, Problem
 from generator.resources import NOISE as _NOISE_FILE, read_data
 
@@ -56,7 +56,7 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
         for key, target in (("drop", drop), ("end", end)):
             for index, pattern in enumerate(data.get(key) or []):
                 try:
-                    target.append(regexes.compile(str(pattern), keep=file == str(_NOISE_FILE)))
+                    target.append(re.compile(str(pattern)))  # now: a bad pattern is the file's error
                 except re.error as exc:
                     raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
                                              field=f"{key}[{index}]")) from None

@@ -14,21 +14,22 @@ from __future__ import annotations
 import bisect
 import re
 
-from generator import regexes
+from generator.lexicon import dates, headings, lazy
+from generator.lexicon.chars import HAN
+from generator.lexicon.numbers import CN_SMALL
 from generator.read.structure import STRIP, Line, number_at
 
 MAX_TITLE = 40               # a standalone title running into its first sub-heading is at most this long
 
-_START = (r"(?:[一二三四五六七八九十]{1,3}[、．.，,]|[（(][一二三四五六七八九十]{1,3}[）)]"
-          r"|[0-9０-９]{1,2}[.．、](?![0-9０-９])|[（(][0-9０-９]{1,2}[）)])")
+_START = headings.RUN_ON_START
 # One pattern per separator: a literal first character lets `re` skip ahead fast.
-_AFTER = tuple((sep, regexes.compile(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：\n！？")
-_CHILD = regexes.compile(r"[（(][一1１][）)]|[1１][.．、](?![0-9０-９])")
-_NUMERALS = set("一二三四五六七八九十")
+_AFTER = tuple((sep, lazy(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：\n！？")
+_CHILD = headings.FIRST_CHILD
+_NUMERALS = set(CN_SMALL)
 # A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
-_POINT = regexes.compile(r"(?<=[\u4e00-\u9fff”》])一是")
+_POINT = lazy(rf"(?<=[{HAN}”》])一是")
 # A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」.
-_YEAR_OPENING = regexes.compile(r"(?<=[\u4e00-\u9fff])20[0-9]{2}年度?(?=[，,])")
+_YEAR_OPENING = lazy(rf"(?<=[{HAN}]){dates.YEAR}年度?(?=[，,])")
 
 
 def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:

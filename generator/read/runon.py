@@ -13,29 +13,29 @@ from __future__ import annotations
 import functools
 import re
 
-from generator import regexes
+from generator.lexicon import dates, lazy
 from generator.resources import NOISE, read_data
 
 MIN_RUNON = 200          # a line this long may be a whole page
 MAX_HEAD_PIECE = 80      # a whitespace-separated piece before the text at most this long is chrome or a title
 
 _TITLE_END = r"(?:报告|工作要点|要点|工作安排|安排|实施方案|方案|工作计划|计划|通知|意见)"
-_NEXT = (r"(?=20\d\d年|各|中共|为|根据|按照|近年来|今年以来|现将|《|[(（]20\d\d"
+_NEXT = (rf"(?={dates.YEAR}年|各|中共|为|根据|按照|近年来|今年以来|现将|《|[(（]{dates.YEAR}"
          r"|[^，,。；;的、]{2,30}?(?:委|政府|局|厅|办)[、，,:：]"
          r"|[^，,。；;的、]{2,20}?(?:局|厅|委|政府|办|区|县|市|镇|乡|街道)(?:在|坚持|以|认真|深入|全面|紧紧|始终|围绕|按照|聚焦))")
-_GLUED_TITLE = regexes.compile(rf"^(?P<title>[^，,。；;：:！？!?]{{6,90}}?{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?)"
+_GLUED_TITLE = lazy(rf"^(?P<title>[^，,。；;：:！？!?]{{6,90}}?{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?)"
                                + _NEXT)
-_HEAD_TITLE = regexes.compile(rf"{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?$")
-_GLUED_RECIPIENTS = regexes.compile(r"^(?P<recipients>[^。；;！？!?：:]{2,120}?[:：])(?=\S)")
-_GLUED_CLOSING = regexes.compile(r"(?<=[。！？])(?P<signature>[^，,。；;：:！？\s]{2,30}?(?:政府|办公室|办公厅|委员会|局|厅|委"
+_HEAD_TITLE = lazy(rf"{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?$")
+_GLUED_RECIPIENTS = lazy(r"^(?P<recipients>[^。；;！？!?：:]{2,120}?[:：])(?=\S)")
+_GLUED_CLOSING = lazy(r"(?<=[。！？])(?P<signature>[^，,。；;：:！？\s]{2,30}?(?:政府|办公室|办公厅|委员会|局|厅|委"
                                  r"|办事处|管委会|街道|镇|乡))\s*"
-                                 r"(?P<date>20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?![，,、起至前后以在召印出])\s*"
+                                 rf"(?P<date>{dates.WRITTEN_IN})(?![，,、起至前后以在召印出])\s*"
                                  r"(?P<note>[(（]此件[^）)]{0,12}[）)])?")
 
 
 @functools.lru_cache(maxsize=1)
 def _inline() -> tuple[re.Pattern, ...]:
-    return tuple(regexes.compile(p) for p in read_data(NOISE).get("inline") or ())
+    return tuple(lazy(p) for p in read_data(NOISE).get("inline") or ())
 
 
 def split_runon(text: str, recipients_like) -> list[str]:

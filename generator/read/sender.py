@@ -12,12 +12,13 @@ import functools
 import re
 from typing import NamedTuple
 
-from generator import regexes
+from generator.lexicon import dates, lazy
+from generator.lexicon.chars import HAN
 from generator.resources import DATA, load_data
 from generator.tree import Document, Paragraph
 
-_YEAR = r"(?:20\d\d|[一二〇零○]{4})\s*年度?"
-_CJK = r"[\u4e00-\u9fff（）()]"
+_YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
+_CJK = rf"[{HAN}（）()]"
 
 
 _OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
@@ -40,23 +41,23 @@ def _vocabulary() -> dict:
     data = load_data(DATA / "units.yaml")
     suffixes = "|".join(re.escape(s) for s, _ in data["places"])
     # 「广州市」 is one unit, not 「广州」+「市」: an ending right before another ending is part of the name
-    unit = rf"{_CJK}{{1,14}}?(?:{suffixes})(?![市县区旗州盟])(?:[（(][\u4e00-\u9fff]{{1,12}}[）)])?"
+    unit = rf"{_CJK}{{1,14}}?(?:{suffixes})(?![市县区旗州盟])(?:[（(][{HAN}]{{1,12}}[）)])?"
     organs = "|".join(re.escape(o) for o in data["organs"])
     return {
         "levels": [(s, level) for s, level in data["places"]],
-        "unit": regexes.compile(unit),
-        "place": regexes.compile(f"(?:{unit})+"),
-        "organ_end": regexes.compile(f"(?:{organs})$"),
-        "organ_inside": regexes.compile(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
-        "department": regexes.compile(data["departments"]),
-        "not_place": regexes.compile(data["not_places"]),
-        "not_department": regexes.compile(data["not_departments"]),
-        "titles": (regexes.compile(r"^(?P<who>[^关]{2,40}?)关于"),
-                   regexes.compile(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
-                   regexes.compile(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
-                   regexes.compile(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)")),
-        "report_as": regexes.compile(r"现将(?P<who>[^，,。；：\d]{2,20}?)(?:20\d\d|[一二〇零○]{4})\s*年"),
-        "opening": regexes.compile(rf"^(?:20\d\d年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
+        "unit": lazy(unit),
+        "place": lazy(f"(?:{unit})+"),
+        "organ_end": lazy(f"(?:{organs})$"),
+        "organ_inside": lazy(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
+        "department": lazy(data["departments"]),
+        "not_place": lazy(data["not_places"]),
+        "not_department": lazy(data["not_departments"]),
+        "titles": (lazy(r"^(?P<who>[^关]{2,40}?)关于"),
+                   lazy(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+                   lazy(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+                   lazy(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)")),
+        "report_as": lazy(rf"现将(?P<who>[^，,。；：\d]{{2,20}}?){_YEAR}"),
+        "opening": lazy(rf"^(?:{dates.YEAR}年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
                                    rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"),
     }
 
@@ -141,7 +142,7 @@ def _ours(doc: Document) -> Sender | None:
     suffix = match.group(1)
     counts: dict[str, int] = {}
     # a place named in passing: the two characters before the ending (most 县/区 names have two)
-    pattern = re.compile(rf"[\u4e00-\u9fff]{{2}}{suffix}(?![级域城直属内外委政])")
+    pattern = lazy(rf"[{HAN}]{{2}}{suffix}(?![级域城直属内外委政])")
     for block in body.blocks:
         text = getattr(block, "text", "") or getattr(block, "title", "") + getattr(block, "body", "")
         for place in pattern.findall(text):

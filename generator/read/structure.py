@@ -5,9 +5,11 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
 
-from generator import regexes
-from generator.numbering import FULLWIDTH_DIGITS, parse_cn_numeral, read_number
+from generator.lexicon import dates, docnum, lazy
+from generator.lexicon.chars import STRIP, WIDE_CLASS
+from generator.lexicon.headings import read_number
 from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
 MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
@@ -17,28 +19,17 @@ MAX_SIGNATURES = 4
 MAX_TITLE_LINE = 50
 MAX_RECIPIENTS = 120
 
-# What a draft line is stripped of at both ends (whitespace, BOM and zero-width characters).
-STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
 
-_DOC_NUMBER = regexes.compile(
-    r"^(?P<number>[\u4e00-\u9fff]{1,16}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)"
-    r"(?:\s*签发人\s*[:：]\s*(?P<signer>\S.*))?$")
-_DOC_NUMBER_GLUED = regexes.compile(
-    r"^(?P<number>[\u4e00-\u9fff]{1,8}\s*[〔［\[【(（﹝]\s*[0-9０-９]{4}\s*[〕］\]】)）﹞]\s*第?\s*[0-9０-９]{1,5}\s*号)\s*(?=\S)")
-_SIGNER = regexes.compile(r"^签发人\s*[:：]\s*(?P<signer>\S.*)$")
-_DATE_AR = regexes.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-_DATE_CN = regexes.compile(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-                      r"\s*([一二三四五六七八九十]{1,3})\s*日$")
-_DATE_SEP = regexes.compile(r"^(\d{4})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
-_YEAR_CN = str.maketrans("〇○零Ｏ一二三四五六七八九", "0000123456789")
-_DATE_START = frozenset("0123456789０１２３４５６７８９〇○零Ｏ一二三四五六七八九")  # how a date line begins
-_LABEL = regexes.compile(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
-_NOTE = regexes.compile(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
-_CC = regexes.compile(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
-_PRINTED = regexes.compile(r"^(?P<printer>.*?)\s*(?P<date>\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*印\s*发$")
-_NOT_IN_SIGNATURE = regexes.compile(r"[。，,；;：:！!？?]")
-_NOT_IN_TITLE = regexes.compile(r"[。，,；;！!？?]")
-_CJK_SPACE = regexes.compile(r"(?<=[\u2e80-\u9fff\uf900-\ufaff]) +|[ \u3000]+(?=[\u2e80-\u9fff\uf900-\ufaff])")
+_DOC_NUMBER = lazy(rf"^(?P<number>{docnum.DOCNUM})(?:\s*{docnum.SIGNER})?$")
+_DOC_NUMBER_GLUED = lazy(rf"^(?P<number>{docnum.DOCNUM})\s*(?=\S)")
+_SIGNER = lazy(rf"^{docnum.SIGNER}$")
+_LABEL = lazy(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
+_NOTE = lazy(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
+_CC = lazy(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
+_PRINTED = lazy(rf"^(?P<printer>.*?)\s*(?P<date>{dates.WRITTEN_IN})\s*印\s*发$")
+_NOT_IN_SIGNATURE = lazy(r"[。，,；;：:！!？?]")
+_NOT_IN_TITLE = lazy(r"[。，,；;！!？?]")
+_CJK_SPACE = lazy(rf"(?<={WIDE_CLASS}) +|[ \u3000]+(?={WIDE_CLASS})")
 
 
 @dataclass(slots=True)
@@ -93,29 +84,9 @@ def build(lines: list[Line], source: str) -> Document:
 
 # ---------------------------------------------------------------- line predicates
 
-def parse_date(text: str) -> dt.date | None | bool:
+def parse_date(text: str) -> dt.date | None | Literal[False]:
     """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
-    text = text.strip(STRIP)
-    if text[:1] not in _DATE_START:
-        return False
-    text = text.translate(FULLWIDTH_DIGITS)
-    match = _DATE_AR.match(text)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-    else:
-        match = _DATE_SEP.match(text)
-        if match:
-            year, month, day = int(match.group(1)), int(match.group(3)), int(match.group(4))
-        else:
-            match = _DATE_CN.match(text)
-            if not match:
-                return False
-            year = int(match.group(1).translate(_YEAR_CN))
-            month, day = parse_cn_numeral(match.group(2)) or 0, parse_cn_numeral(match.group(3)) or 0
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    return dates.parse(text)
 
 
 def _is_date(text: str) -> bool:
@@ -140,7 +111,7 @@ recipients_like = _recipients_like
 def _not_recipients() -> re.Pattern:
     from generator.resources import DATA, load_data
 
-    return regexes.compile(load_data(DATA / "reading.yaml")["not_recipients"])
+    return lazy(load_data(DATA / "reading.yaml")["not_recipients"])
 
 
 def _signature_like(text: str) -> bool:
@@ -365,14 +336,14 @@ class _Builder:
             doc.signature_line = doc.signature_line or line.line
             index += 1
         if index < len(lines) and not doc.date_text and _is_date(lines[index].text):
-            _set_date(doc, lines[index], parse_date(lines[index].text))
+            _set_date(doc, lines[index], parse_date(lines[index].text) or None)
             index += 1
         return index
 
     @staticmethod
     def _pop_signatures(doc: Document) -> None:
         """The short lines heading the date, read as paragraphs, are the signatures."""
-        popped: list[Paragraph] = []
+        popped: list = []  # Paragraphs (the loop tests each block)
         while (doc.blocks and len(popped) < MAX_SIGNATURES and isinstance(doc.blocks[-1], Paragraph)
                and _signature_like(doc.blocks[-1].text)):
             popped.append(doc.blocks.pop())

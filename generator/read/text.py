@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
 from generator.read.runon import MIN_RUNON, split_runon
@@ -14,7 +14,7 @@ BROKEN_MAX_TAIL = 20
 BROKEN_MAX_HEADING = 40      # a heading joined again is at most this long
 
 _SENTENCE_END = "。！？!?；;：:…"
-_CLAUSE_MARK = regexes.compile(r"[，,；;、：:]")
+_CLAUSE_MARK = lazy(r"[，,；;、：:]")
 _STRIP_ROW = STRIP.replace("\t", "")
 
 
@@ -22,6 +22,7 @@ def decode_text(data: bytes, name: str = "<text>") -> str:
     """UTF-8 (BOM or not), UTF-16 with BOM, else GB18030; DraftError if none fits."""
     if data.startswith(b"PK\x03\x04"):
         raise DraftError(Problem("这是一个 Word（.docx）文件，不是纯文本：请把扩展名改为 .docx", name))
+    encodings: tuple[str, ...]
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
         encodings = ("utf-16",)
     elif data.startswith(b"\xef\xbb\xbf"):

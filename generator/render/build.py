@@ -14,7 +14,7 @@ class Options:
     """Rendering options that are not part of the spec."""
 
     templates: str | None = None  # a folder whose templates shadow the built-in ones
-    table: bool = False           # work plans: append the 任务分工表 as an attachment
+    table: bool | str = False     # work plans: append the 任务分工表 as an attachment ("landscape": turned)
     layout: str | None = None     # a city's layout file merged over the built-in GB/T 9704 one
 
 

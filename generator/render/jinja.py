@@ -15,7 +15,7 @@ from pathlib import Path
 import jinja2
 from pydantic import BaseModel
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import FazhiError, Problem, TemplateError
 from generator.numbering import cn_numeral, ordinal_point
 from generator.render import markup
@@ -146,25 +146,27 @@ def _render(template: jinja2.Template, context: dict) -> str:
 
 def _template_problem(exc: BaseException, env: BoundedSandbox, top: str) -> Problem:
     """A template failure as a located Chinese problem; `top` is the template rendered."""
+    loader = env.loader
+    assert isinstance(loader, FolderLoader)  # environment() makes every one with it
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or env.loader.last or top,
+        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or loader.last or top,
                        exc.lineno)
-    file, line = _template_frame(exc, env.loader.served)
+    file, line = _template_frame(exc, loader.served)
     if file is None and isinstance(exc, (RecursionError, MemoryError)):  # while compiling the last one loaded
-        return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", env.loader.last or top)
+        return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", loader.last or top)
     return Problem(_failure_message(exc), file or top, line)
 
 
 _SYNTAX = (  # Jinja's syntax messages, in Chinese; the original stays in parentheses
-    (regexes.compile(r"No filter named '([^']*)'"), "没有名为「{0}」的过滤器"),
-    (regexes.compile(r"No test named '([^']*)'"), "没有名为「{0}」的测试"),
-    (regexes.compile(r"Encountered unknown tag '([^']*)'"), "未知的标签「{0}」（是否缺少 endif、endfor 或拼错了？）"),
-    (regexes.compile(r"Unexpected end of template"), "模板意外结束：是否缺少 {{% endif %}}、{{% endfor %}} 或 {{% endmacro %}}？"),
-    (regexes.compile(r"unexpected '([^']*)'"), "此处不应出现「{0}」"),
-    (regexes.compile(r"unexpected end of template"), "模板意外结束：是否缺少「}}}}」或「%}}」？"),
-    (regexes.compile(r"expected token '([^']*)'"), "此处应为「{0}」"),
-    (regexes.compile(r"Expected an expression"), "此处缺少表达式"),
-    (regexes.compile(r"unexpected char '(.)'"), "此处不应出现字符「{0}」"),
+    (lazy(r"No filter named '([^']*)'"), "没有名为「{0}」的过滤器"),
+    (lazy(r"No test named '([^']*)'"), "没有名为「{0}」的测试"),
+    (lazy(r"Encountered unknown tag '([^']*)'"), "未知的标签「{0}」（是否缺少 endif、endfor 或拼错了？）"),
+    (lazy(r"Unexpected end of template"), "模板意外结束：是否缺少 {{% endif %}}、{{% endfor %}} 或 {{% endmacro %}}？"),
+    (lazy(r"unexpected '([^']*)'"), "此处不应出现「{0}」"),
+    (lazy(r"unexpected end of template"), "模板意外结束：是否缺少「}}}}」或「%}}」？"),
+    (lazy(r"expected token '([^']*)'"), "此处应为「{0}」"),
+    (lazy(r"Expected an expression"), "此处缺少表达式"),
+    (lazy(r"unexpected char '(.)'"), "此处不应出现字符「{0}」"),
 )
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import jinja2
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import Problem, TemplateError
 from generator.render.sandbox import LIMITS
 from generator.safe_io import read_regular_file
 
-_DRIVE = regexes.compile(r"^[A-Za-z]:")
+_DRIVE = lazy(r"^[A-Za-z]:")
 
 
 class Refused(jinja2.TemplateNotFound):
@@ -49,7 +49,7 @@ class FolderLoader(jinja2.BaseLoader):
             mtime = os.stat(path).st_mtime_ns
             self.served.add(str(path))
             self.last = str(path)
-            return source, str(path), lambda: _mtime(path) == mtime
+            return source, str(path), lambda path=path, mtime=mtime: _mtime(path) == mtime
         where = "、".join(str(f) for f in self.folders)
         raise Refused(template, f"找不到模板「{template}」（在 {where} 中都没有）")
 

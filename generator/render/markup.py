@@ -33,18 +33,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from generator import regexes
+from generator.lexicon import lazy
+from generator.lexicon.chars import WIDE_CLASS
 from generator.errors import Problem, TemplateError
 from generator.tree import Document, Header, Heading, Imprint, Paragraph, Table
 
-_HEADING = regexes.compile(r"^(#{1,4})(\+?)\s+(.*)$")
-_CELL_SPLIT = regexes.compile(r"(?<!\\)\|")
+_HEADING = lazy(r"^(#{1,4})(\+?)\s+(.*)$")
+_CELL_SPLIT = lazy(r"(?<!\\)\|")
 
 # Noncharacters (U+FDD0-U+FDEF are reserved for a process's internal use) standing for spec text's
 # line breaks, the mark before a leading markup character, and table bars.
 DATA_NEWLINE, DATA_LITERAL, DATA_BAR = "\ufdd0", "\ufdd1", "\ufdd2"
 _MARKS = DATA_NEWLINE + DATA_LITERAL + DATA_BAR
-_CJK_BREAK = regexes.compile(f"(?<=[\u2e80-\ufdcf\ufdf0-\uffef]){DATA_NEWLINE}(?=[\u2e80-\ufdcf\ufdf0-\uffef])")
+_CJK_BREAK = lazy(f"(?<={WIDE_CLASS}){DATA_NEWLINE}(?={WIDE_CLASS})")
 
 
 def protect(text: str) -> str:
@@ -97,8 +98,8 @@ def parse(text: str, source: str = "<template>") -> Document:
         elif line.startswith("@"):
             pending = None
             doc = _directive(root, doc, line, number, source)
-        elif _HEADING.match(line):
-            marks, runin, title = _HEADING.match(line).groups()
+        elif heading_match := _HEADING.match(line):
+            marks, runin, title = heading_match.groups()
             heading = Heading(len(marks), _inline(title.strip()), bool(runin), line=number)
             doc.blocks.append(heading)
             pending = heading if runin else None

@@ -25,7 +25,7 @@ from jinja2.compiler import CodeGenerator
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from generator import regexes
+from generator.lexicon import lazy
 
 
 @dataclass
@@ -144,8 +144,8 @@ def _check_binop(operator: str, left, right) -> None:
 
 
 # A printf conversion's width and precision, and a format-spec field's digits.
-_PRINTF = regexes.compile(r"%(?:\([^)]*\))?[#0 +-]*(\*|\d+)?(?:\.(\*|\d+))?")
-_FORMAT_SPEC = regexes.compile(r"\{[^{}]*:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
+_PRINTF = lazy(r"%(?:\([^)]*\))?[#0 +-]*(\*|\d+)?(?:\.(\*|\d+))?")
+_FORMAT_SPEC = lazy(r"\{[^{}]*:([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}")
 MAX_WIDTH = 10_000
 
 

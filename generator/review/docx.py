@@ -28,7 +28,7 @@ class Review:
 
     author: str
     date: str
-    comments: list[tuple[int, str, tuple[int, str] | None]] = field(default_factory=list)
+    comments: list[tuple[int, str, tuple[int, int] | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -71,7 +71,7 @@ def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = Non
     patches: list[tuple[int, int, str]] = []
     fixes: list[Fix] = []
     ids = _Ids(rx.max_id(xml, _read(package, "word/comments.xml") or ""))
-    wrapped = {}
+    wrapped: dict[tuple[int, int], int] = {}
     planned = plan(texts, doc, enabled)
     for line, edits in sorted(planned.items()):
         usable = _mappable(paras[line], edits, review is not None)
@@ -85,7 +85,7 @@ def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = Non
     for line, edits in by_line.items():
         comment_ids = {i: wrapped[(line, i)] for i in range(len(edits)) if (line, i) in wrapped}
         patches += _paragraph_patches(paras[line], edits, w, review, ids, comment_ids)
-    parts = {DOCUMENT: None}
+    parts: dict[str, str | None] = {DOCUMENT: None}
     if review is not None:
         patches += _paragraph_comments(paras, review, w, ids, wrapped)
         parts.update(_comment_parts(package, review, ids))

@@ -43,7 +43,8 @@ def content(texts: dict[int, str]) -> dict[int, str]:
     from generator.read.noise import resolve_noise
     from generator.read.structure import clean
 
-    noise, out = resolve_noise(None), {}
+    noise = resolve_noise(None)
+    out: dict = {}
     for line, text in sorted(texts.items()):
         value = clean(text)
         if not value:

@@ -11,20 +11,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from generator import regexes
+from generator.lexicon import dates, docnum, lazy
+from generator.lexicon.chars import STRIP as _STRIP, is_chinese
 from generator.numbering import read_number, to_int
 from generator.resources import DATA, load_data
 from generator.tree import cn_date
 
 FIXES = DATA / "fixes.yaml"
-# What counts as Chinese around a mark: ideographs and the full-width punctuation of Chinese text.
-_HAN = regexes.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff0f\uff1a-\uff20“”‘’《》、…—]")
 _OPENERS = "“‘《（〔【"
-_STRIP = " \t\u3000\xa0\ufeff\u200b\u200c\u200d\u2060\r\n"
-_DOCNUM = regexes.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［])\s*((?:19|20)\d\d)\s*([〕\]】)）﹞］])"
-                     r"\s*(第?)\s*([0-9０-９]+)\s*号")
-_PADDED = regexes.compile(r"^(20\d\d)年(0?)(\d{1,2})月(0?)(\d{1,2})日$")
-_NUMERIC = regexes.compile(r"^(20\d\d)\s*([.\-/．－／])\s*(\d{1,2})\s*\2\s*(\d{1,2})$")
+_DOCNUM = docnum.FOUND
+_PADDED = dates.PADDED
 
 
 @dataclass(frozen=True)
@@ -38,14 +34,14 @@ class Edit:
     after: str
 
 
-def is_han(char: str) -> bool:
-    return bool(char) and bool(_HAN.match(char))
+# What counts as Chinese around a mark: the rules' own test (punct.half-width).
+is_han = is_chinese
 
 
 @functools.lru_cache(maxsize=1)
 def _config() -> tuple[dict, re.Pattern]:
     data = load_data(FIXES)
-    return data, regexes.compile("|".join(f"(?:{p})" for p in data["protect"]))
+    return data, lazy("|".join(f"(?:{p})" for p in data["protect"]))
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -151,8 +147,8 @@ def _heading(text: str) -> list[Edit]:
     level, _value, number, variant = found
     for key, conf in _config()[0]["headings"].items():
         if int(str(key).split("-")[0]) == level and variant in conf["from"]:
-            digits = re.sub(r"[()（）、.．]", "", number)
-            want = conf["to"].replace("一" if level == 2 else "1", digits, 1)
+            digits = re.sub(r"[()（）、.．，,]", "", number)
+            want = conf["to"].replace("一" if level <= 2 else "1", digits, 1)
             return [Edit(conf["rule"], offset, offset + len(number), number, want)]
     return []
 
@@ -186,10 +182,10 @@ def _date(text: str) -> list[Edit]:
         edits = [Edit(rule, offset + padded.start(g), offset + padded.end(g), padded.group(g), "")
                  for g in (2, 4) if padded.group(g)]
         return edits if _valid(padded.group(1), padded.group(3), padded.group(5)) else []
-    numeric = _NUMERIC.match(body)
-    if numeric and _valid(numeric.group(1), numeric.group(3), numeric.group(4)):
-        want = cn_date(dt.date(int(numeric.group(1)), int(numeric.group(3)), int(numeric.group(4))))
-        return [Edit(rule, offset, offset + len(body), body, want)]
+    if dates.form(body) in ("numeric", "chinese"):  # 2023.1.4, 2023．1．4, 2023-01-04, 二〇二三年一月四日
+        date = dates.parse(body)
+        if isinstance(date, dt.date):
+            return [Edit(rule, offset, offset + len(body), body, cn_date(date))]
     return []
 
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.read.text import decode_text
 from generator.tree import Document
 from .plan import Fix, fixes_of, plan
 from .textfix import apply
 
-_LINE_END = regexes.compile(r"(\r\n|\r|\n)")
+_LINE_END = lazy(r"(\r\n|\r|\n)")
 
 
 def _encoding(data: bytes) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import close_matches
 
 # Figure attributes a clerk may ask for; change/percent/previous are the year-over-year helpers.
@@ -20,8 +20,8 @@ JURISDICTION_ATTRIBUTES = ("name", "full_name")
 ALLOWED = "{{ figures.名称 }}、{{ figures.名称.full }}（或 value、unit、label、change、percent、previous）、" \
           "{{ year }}、{{ jurisdiction.name }}、{{ jurisdiction.full_name }}"
 
-_TAG = regexes.compile(r"\{\{(.*?)\}\}|\{\{|\{%|\{#", re.S)
-_IDENTIFIER = regexes.compile(r"[^\W\d]\w*\Z")
+_TAG = lazy(r"\{\{(.*?)\}\}|\{\{|\{%|\{#", re.S)
+_IDENTIFIER = lazy(r"[^\W\d]\w*\Z")
 _SHOWN = 40  # characters of a refused expression repeated in the message
 
 
@@ -141,7 +141,7 @@ def resolve(ref: Ref, context: Context) -> str:
         return (jurisdiction.full_name or jurisdiction.name) if ref.name == "full_name" else jurisdiction.name
     figure = context.figures.get(ref.name)
     if figure is None:
-        raise RefError(_unknown_figure(ref.name, context.figures), ref.start, ref.source)
+        raise RefError(_unknown_figure(ref.name or "", context.figures), ref.start, ref.source)
     if ref.attr is None:
         return str(figure)
     try:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import Problem, SpecError, close_matches
 from generator.spec import refs
 from generator.spec.loading import Loaded, format_path, load_yaml
@@ -40,7 +40,7 @@ def validate(loaded: Loaded) -> Spec:
         raise SpecError(Problem("文件内容应为「字段: 值」形式的映射（如 kind: annual-report）", loaded.file, 1, 1))
     model = _model_for(data.get("kind"), loaded)
     try:
-        spec = model.model_validate(data)
+        spec = typing.cast(Spec, model.model_validate(data))
     except ValidationError as exc:
         problems = []
         for error in exc.errors(include_url=False):
@@ -50,7 +50,7 @@ def validate(loaded: Loaded) -> Spec:
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         raise SpecError(*problems) from None
     _expand_texts(spec, loaded)
-    kind = KINDS[spec.kind]
+    kind = KINDS[typing.cast(typing.Any, spec).kind]  # every kind's model has `kind`; Common does not
     if kind.hook:
         load(kind.hook)(spec, loaded)
     return spec
@@ -67,7 +67,7 @@ def _model_for(kind, loaded: Loaded) -> type[BaseModel]:
     return KINDS[kind].model
 
 
-def _translate(error: dict, model: type[BaseModel], loaded: Loaded) -> Problem:
+def _translate(error: typing.Mapping[str, typing.Any], model: type[BaseModel], loaded: Loaded) -> Problem:
     """One pydantic error as a located Chinese problem."""
     loc = tuple(error["loc"])
     kind = error["type"]
@@ -160,6 +160,7 @@ def _expand_texts(spec: Spec, loaded: Loaded) -> None:
 
 def _expand(obj, path: tuple, context: refs.Context, loaded: Loaded, problems: list[Problem]) -> None:
     """One walk over the model tree (figures excluded); only strings holding a brace are parsed."""
+    children: list[tuple[typing.Any, typing.Any]]  # (field name, list index or mapping key; value)
     if isinstance(obj, BaseModel):
         children = [(name, getattr(obj, name)) for name in type(obj).model_fields if name != "figures"]
     elif isinstance(obj, list):
@@ -185,7 +186,7 @@ def _expand(obj, path: tuple, context: refs.Context, loaded: Loaded, problems: l
             _expand(value, path + (key,), context, loaded, problems)
 
 
-_LINE_BREAK = regexes.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_LINE_BREAK = lazy("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _ref_problem(loaded: Loaded, path: tuple, exc: refs.RefError) -> Problem:

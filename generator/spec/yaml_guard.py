@@ -1,52 +1,48 @@
 """YAML before and after parsing: refuse what would exhaust the parser, explain what it rejects.
 
-`prescan` runs before the parser builds anything. Characters YAML forbids are reported with
-their line (libyaml says only 「position 10990」). Nesting deeper than MAX_DEPTH is refused
+`prescan` runs before the parser builds anything. Nesting deeper than MAX_DEPTH is refused
 (a C composer recurses per level and can overflow its stack; libyaml's own limit is 1000,
 older versions have none), and so is alias expansion beyond a budget (a 「billion laughs」
 file is a few hundred bytes whose aliases expand to 10⁹ nodes). Both need the event stream,
 which costs about half a parse, so it is read only when a cheap bound on the text cannot rule
-them out. `yaml_problem` turns a parser error into Chinese with a line, column and hint.
+them out. `yaml_problem` turns a parser error into Chinese with a line, column and hint —
+including the characters YAML forbids, which the parser's reader reports (libyaml says only
+「position 10990」, a byte offset: turned into the line and column here).
 """
 from __future__ import annotations
 
 
 import yaml
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import Problem, SpecError
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python fallback
-    from yaml import SafeLoader as _Loader
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_DEPTH = 100                 # a spec nests about 8 deep
 MAX_ALIAS_NODES = 100_000       # nodes that aliases may add by repetition
 MAX_ALIAS_CHARS = 10_000_000    # characters that aliases may add by repetition
 
-# Characters YAML 1.1 does not allow in a stream (PyYAML's Reader.NON_PRINTABLE).
-_FORBIDDEN = regexes.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _BREAK = "\n\r\x85\u2028\u2029"
 # The indentation and block indicators that open a line; each block level needs one more.
 # (The break is consumed, not looked behind at: a pattern that opens with a character class
 # lets the engine skip ordinary text at C speed, 4× faster here.)
-_LINE_PREFIX = regexes.compile(f"[{_BREAK}][ \\t?:-]+")
-_REFERENCE = regexes.compile(r"\{\{[\w.\s]*\}\}")
+_LINE_PREFIX = lazy(f"[{_BREAK}][ \\t?:-]+")
+_REFERENCE = lazy(r"\{\{[\w.\s]*\}\}")
 # An anchor or alias starts a token: after a break, a space, an indicator or a quote (or a U+FEFF,
 # which prescan sends to the event scan). 「R&D」 and 「注*」 in a sentence are neither, so a long
 # report need not be scanned for alias bombs.
 _NOT_TOKEN_START = f"[^{_BREAK}\\s,\\[\\]{{}}:?\\-\"']"
-_ANCHOR = regexes.compile(f"&(?<!{_NOT_TOKEN_START}&)")
-_ALIAS = regexes.compile(f"\\*(?<!{_NOT_TOKEN_START}\\*)")
+_ANCHOR = lazy(f"&(?<!{_NOT_TOKEN_START}&)")
+_ALIAS = lazy(f"\\*(?<!{_NOT_TOKEN_START}\\*)")
 
 
 def prescan(text: str, name: str) -> None:
-    """SpecError for a forbidden character, nesting beyond MAX_DEPTH or an alias bomb."""
-    bad = _FORBIDDEN.search(text)
-    if bad:
-        line, column = position(text, bad.start())
-        raise SpecError(Problem(_forbidden_message(bad.group()), name, line, column))
+    """SpecError for nesting beyond MAX_DEPTH or an alias bomb (a forbidden character is the
+    parser's ReaderError: see yaml_problem)."""
     # libyaml skips a U+FEFF at the start of any line, where the cheap bounds below would see a
     # character of text: an anchor or an indicator after one would pass unseen.
     if "\ufeff" in text or _may_nest_deeply(text) or (_ANCHOR.search(text) and _ALIAS.search(text)):
@@ -65,7 +61,8 @@ def _may_nest_deeply(text: str) -> bool:
     return flow + block > MAX_DEPTH
 
 
-def _forbidden_message(char: str) -> str:
+def forbidden_message(char: str) -> str:
+    """What to say about a character YAML does not allow in a stream."""
     if char == "\x00":
         return "文件中含有空字符（NUL，U+0000）：文件可能已损坏，或并不是文本文件"
     if char in "\ufffe\uffff" or "\ud800" <= char <= "\udfff":
@@ -132,9 +129,10 @@ def _at(event, name: str, message: str) -> Problem:
 def yaml_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     """A parser error as a located Chinese problem with a hint."""
     if isinstance(exc, yaml.reader.ReaderError):
-        line, column = position(text, exc.position) if isinstance(exc.position, int) else (None, None)
+        index = _char_index(text, exc.position) if isinstance(exc.position, int) else None
+        line, column = position(text, index) if index is not None else (None, None)
         char = chr(exc.character) if isinstance(exc.character, int) else "\x00"
-        return Problem(_forbidden_message(char), name, line, column)
+        return Problem(forbidden_message(char), name, line, column)
     if not isinstance(exc, yaml.MarkedYAMLError):
         return Problem(f"YAML 语法错误：{exc}", name)
     context, problem = exc.context or "", exc.problem or ""
@@ -145,6 +143,13 @@ def yaml_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     hint = _hint(context, problem, _char_at(text, exc.problem_mark), _line_text(text, mark))
     return Problem(f"YAML 语法错误：{hint}", name, line, column)
+
+
+def _char_index(text: str, offset: int) -> int:
+    """The character index of a reader error's offset: libyaml counts the UTF-8 bytes it was given."""
+    if _Loader is yaml.SafeLoader:  # the pure-Python reader counts characters
+        return offset
+    return len(text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore"))
 
 
 def _char_at(text: str, mark) -> str:
@@ -180,7 +185,7 @@ _HINTS = (  # (fragment of libyaml's or PyYAML's problem or context, Chinese exp
     ("constructor for the tag", "不支持以「!」开头的标签：以「!」开头的文字请加引号"),
     ("unhashable key", "字段名必须是文字，不能是列表或映射"),
     ("directive", "以「%」开头的行是 YAML 指令：以「%」开头的文字请加引号"),
-    ("nesting depth", f"嵌套层数过多：报告数据不需要这么多层列表或映射"),
+    ("nesting depth", "嵌套层数过多：报告数据不需要这么多层列表或映射"),
     ("expected node content", "此处缺少内容：以「,」「]」「}」「#」等符号开头的文字请加引号"),
     ("expected comment or line break", "「|」「>」之后只能写缩进数字或「+」「-」：文字请从下一行开始写"),
     ("indentation indicator equal to 0", "「|」「>」后的缩进数字不能为 0"),

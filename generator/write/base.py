@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable
 
 from generator import cache
 from generator.errors import FazhiError
@@ -40,7 +40,7 @@ def _key(fonts: str, heading3_bold: bool, layout_path: str | None) -> str | None
     try:
         # a layout path that is a FIFO or a device must not block here: read it the safe way
         layout = read_regular_file(layout_path, _LAYOUT_LIMIT, what="版式文件") if layout_path else b""
-        inputs = [fonts, str(heading3_bold), layout, _python_docx_version()]
+        inputs: list[bytes | str] = [fonts, str(heading3_bold), layout, _python_docx_version()]
         # more than the package needs today (all data files, the whole writer), so that a new
         # input added there can never be served stale
         for pattern in ("write/*.py", "ooxml/*.py", "ooxml/data/*", "data/**/*"):

@@ -25,8 +25,9 @@ KEEP = "<w:keepNext/>"
 ORPHANS = '<w:widowControl w:val="1"/>'  # never one line of the paragraph alone at a page's foot or head
 
 
-def write_docx(doc: Document, options: StyleOptions = StyleOptions()) -> bytes:
+def write_docx(doc: Document, options: StyleOptions | None = None) -> bytes:
     """The .docx bytes for a document tree."""
+    options = options or StyleOptions()
     base = base_package(options)
     layout = load_layout(options.layout_path)
     body = _Body(layout, sections(base, layout), layout.fonts(options.fonts)).document(doc)
@@ -102,7 +103,7 @@ class _Body:
                 out.append(self._table(block, last))
         self._annexes(doc)
         self._signature(doc)
-        for index, note in enumerate(doc.notes):
+        for note in doc.notes:
             out.append(x.para(x.runs(note_text(note), "", S.cjk(S.note)), S.note))
 
     def _title(self, doc: Document, page_break: str) -> str:

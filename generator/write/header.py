@@ -96,6 +96,6 @@ def _before(ppr: str) -> int:
 
 def _scaled(text: str, width: float, size: int, layout: Layout, room: int | None = None) -> str:
     """A run of the mark; the character scale (w:w) is per run because it depends on the name's length."""
-    room = (room or layout.text_width) / (size * 10)
-    scale = min(100, int(100 * room / width)) if width else 100
+    ems = (room or layout.text_width) / (size * 10)
+    scale = min(100, int(100 * ems / width)) if width else 100
     return x.run(text, rpr=f'<w:w w:val="{scale}"/>' if scale < 100 else "")

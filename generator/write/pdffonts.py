@@ -10,10 +10,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.resources import FONTS_CONF
 
-_SUBSET = regexes.compile(r"^[A-Z]{6}\+")
+_SUBSET = lazy(r"^[A-Z]{6}\+")
 
 
 def embedded_fonts(pdf: Path) -> list[str]:

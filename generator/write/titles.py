@@ -10,12 +10,12 @@ from __future__ import annotations
 import functools
 import itertools
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.resources import DATA, load_data
 
 WORDS_FILE = DATA / "title-words.yaml"
 # Digits stay with the 年/年度/月/日 that follows them: 「2024 / 年度」 splits a word.
-_ASCII = regexes.compile(r"[\x21-\x7e]+(?:年度|年|月|日|号)?")
+_ASCII = lazy(r"[\x21-\x7e]+(?:年度|年|月|日|号)?")
 _PUNCT = set("，。、；：！？（）《》〈〉“”‘’〔〕【】—…·")
 
 
@@ -42,7 +42,8 @@ def _words() -> dict:
 def boundaries(text: str) -> dict[int, float]:
     """Positions where the text may break (0 < p < len), each with a cost (0 = preferred)."""
     data = _words()
-    inside, edges = set(), set()
+    inside: set[int] = set()
+    edges: set[int] = set()
     for word in data["words"]:
         start = text.find(word)
         while start >= 0:

@@ -130,7 +130,7 @@ def test_template_not_utf8(tmp_path):
 
 
 def test_included_template_not_utf8(tmp_path):
-    run = render_with(tmp_path, "第一行\n{% include 'part.j2' %}", files={"part.j2": "甲\n乙\n丙".encode("utf-8") + b"\xff"})
+    run = render_with(tmp_path, "第一行\n{% include 'part.j2' %}", files={"part.j2": "甲\n乙\n丙".encode() + b"\xff"})
     assert_refused(run, "不是 UTF-8", where=r"tpl/part\.j2:3: ")
 
 

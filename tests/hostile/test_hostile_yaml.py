@@ -112,3 +112,18 @@ def test_long_values_are_cut_in_every_message(tmp_path):
     run = fazhi("render", spec, cwd=tmp_path)
     assert_refused(run, "未知的文档类型", "（共 6000 字）", where=r"template-county-2025\.yaml:3:\d+: ")
     assert len(run.err) < 500, run.err
+
+
+def test_forbidden_characters_are_the_parsers_report_located_in_characters():
+    """libyaml's ReaderError counts UTF-8 bytes: the message's column counts characters; a lone
+    surrogate in a str (libyaml cannot even encode it) is one located problem, not a traceback."""
+    from generator.errors import FazhiError
+    from generator.spec.loading import load_yaml_text
+
+    for text, where, fragment in (("kind: annual-report\ntitle: 关于关于关于\x7f\n", "2:14", "U+007F"),
+                                  ("title: 关于\ud800报告\n", "1:10", "U+D800"),
+                                  ("title: 关于\n\n关于: 中\ufffe\n", "3:6", "U+FFFE")):
+        with pytest.raises(FazhiError) as caught:
+            load_yaml_text(text, "spec.yaml")
+        (problem,) = caught.value.problems
+        assert f"{problem.line}:{problem.column}" == where and fragment in problem.message

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.tree import Heading
 from generator.resources import AREAS, load_data
 from ..analysis import block_text
@@ -65,7 +65,7 @@ def _mentions(text: str, area: dict) -> bool:
     return False
 
 
-_OWNER = regexes.compile(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")
+_OWNER = lazy(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")
 
 
 @rule("plan.owner", "warning", "工作要点的每项任务写明牵头单位或责任单位",

@@ -3,17 +3,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator import regexes
+from generator.lexicon import dates, lazy
 from generator.tree import cn_date
 from ..analysis import block_text
 from ..registry import ARTICLE_PUBLICATION, Basis, GBT9704, REGULATION, rule
 
-_GOOD = regexes.compile(r"^\s*(20\d\d)年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
-_PADDED = regexes.compile(r"(20\d\d)年0?(\d{1,2})月0?(\d{1,2})日")
-_ZERO_PADDED = regexes.compile(r"年0\d|月0\d")
-_NUMERIC = regexes.compile(r"(20\d\d)\s*[.\-/．－／]\s*(\d{1,2})\s*[.\-/．－／]\s*(\d{1,2})")
-_CN_DATE = regexes.compile(r"[二〇零○一]{4}年[一二三四五六七八九十]+月[一二三四五六七八九十]+日")
-_YEAR = regexes.compile(r"(?<![\d—\-－~～至])(20\d\d)\s*年(?!\s*[—\-－~～至])")
+_YEAR = lazy(dates.LONE_YEAR_WORD)
+_WHY = {"chinese": "用了汉字数字", "numeric": "用了「.」「-」「/」分隔", "padded": "月、日编了虚位（前面补0）"}
 
 
 def _dated(doc):
@@ -33,23 +29,11 @@ def date_format(doc, ctx):
     """
     for d in _dated(doc):
         text = d.date_text.strip()
-        if not text or _GOOD.match(text):
+        form = dates.form(text)
+        if not text or form == "canonical":
             continue
         want = cn_date(d.date) if d.date else None
-        match = _NUMERIC.search(text) or _PADDED.search(text)
-        if not want and match:
-            try:
-                want = cn_date(dt.date(*map(int, match.groups())))
-            except ValueError:
-                want = None
-        if _CN_DATE.search(text):
-            why = "用了汉字数字"
-        elif _NUMERIC.search(text):
-            why = "用了「.」「-」「/」分隔"
-        elif _ZERO_PADDED.search(text):
-            why = "月、日编了虚位（前面补0）"
-        else:
-            why = "写法不规范"
+        why = _WHY.get(form, "写法不规范")
         hint = f"，应写作「{want}」" if want else "，应写作「2023年1月4日」的形式"
         yield ctx.finding(d.date_line, f"成文日期「{text}」{why}{hint}")
 

@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import docnum
 from generator.numbering import to_int
 from ..registry import Basis, GBT9704, rule
 
-# 机关代字 + bracketed year + number + 号, with any of the bracket forms seen in drafts.
-_DOCNUM = regexes.compile(r"([\u4e00-\u9fff]{1,12})\s*([〔\[【(（﹝［{｛〈<「])\s*((?:19|20)\d\d)\s*"
-                     r"([〕\]】)）﹞］}｝〉>」])\s*(第?)\s*([0-9０-９]+)\s*号")
-
-
-# Cheap test first: a bracketed year is rare in body text; the full pattern backtracks.
-_YEAR_IN_BRACKETS = regexes.compile(r"[〔\[【(（﹝［{｛〈<「]\s*(?:19|20)\d\d\s*[〕\]】)）﹞］}｝〉>」]")
+_DOCNUM = docnum.FOUND
+_YEAR_IN_BRACKETS = docnum.YEAR_IN_BRACKETS
 
 
 def _numbers(doc, ctx, in_body: bool) -> list:
@@ -63,7 +58,7 @@ def docnum_di(doc, ctx):
     通过：茅政办发〔2024〕7号
     不通过：茅政办发〔2024〕第7号
     """
-    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
+    for line, match, _own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         if match.group(5):
             yield ctx.finding(line, f"「{match.group(0)}」的序号前不加「第」：「{_fixed(match)}」")
 
@@ -76,7 +71,7 @@ def docnum_leading_zero(doc, ctx):
     通过：牡政呈〔2023〕4号
     不通过：牡政呈〔2023〕04号
     """
-    for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
+    for line, match, _own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         digits = match.group(6)
         if len(digits) > 1 and digits[0] in "0０":
             yield ctx.finding(line, f"「{match.group(0)}」的序号编了虚位，应为「{_fixed(match)}」")

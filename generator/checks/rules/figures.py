@@ -4,25 +4,23 @@ from __future__ import annotations
 
 import re
 
-from generator import regexes
+from generator.lexicon import dates, lazy, numbers
+from generator.lexicon.chars import is_han, not_han_search
 from ..registry import Basis, rule
 
-_NUMBER = regexes.compile(r"\d+(?:\.\d+)?")
-_SENTENCE_END = regexes.compile(r"[。；！？;!?]")
+_NUMBER = lazy(r"\d+(?:\.\d+)?")
+_SENTENCE_END = lazy(r"[。；！？;!?]")
 _UP = set("增长 增加 上升 提高 提升 多".split())
 # What a count is counted in; rates (%) and money ranges are left out on purpose.
-_UNITS = ("件次|人次|万元|亿元|万人|个|件|项|人|次|家|场|期|篇|条|份|户|宗|起|所|名|批|部|本|册|"
-          "套|台|辆|处|座|支|类|门|卷")
-_CLAIM = regexes.compile(
-    r"(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较\s*20\d\d\s*年|比\s*20\d\d\s*年)(?:同期)?[，,]?\s*"
-    rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*(\d+(?:\.\d+)?)\s*(%|％|个百分点|{_UNITS})?)")
-# The count ends its clause: in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
-_AMOUNT = regexes.compile(rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*({_UNITS})(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
-_UP_TO_LAST_SEPARATOR = regexes.compile(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
-_HAN = regexes.compile(r"[\u4e00-\u9fff]")
-_NOT_HAN = regexes.compile(r"[^\u4e00-\u9fff]")
+_UNITS = numbers.alternation(numbers.COUNTS, numbers.MONEY[:2])
+_CLAIM = lazy(
+    rf"(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较\s*{dates.YEAR}\s*年|比\s*{dates.YEAR}\s*年)(?:同期)?[，,]?\s*"
+    rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*({numbers.NUMBER})\s*(%|％|{numbers.POINTS}|{_UNITS})?)")
+# The count ends its clause (a magnitude belongs to the unit: 3.5万人次): in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
+_AMOUNT = lazy(rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*((?:万|亿)?(?:{_UNITS}))(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
+_UP_TO_LAST_SEPARATOR = lazy(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
 # Leading words that do not change what is counted (全年办理… = 办理…).
-_FILLER = regexes.compile(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
+_FILLER = lazy(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
                      r"区本级|市本级|县本级)+")
 # Words between what is counted and its number (案件共计135件 = 案件135件); suffix tests are
 # str.endswith, far cheaper than a `…$` regex searched from every position.
@@ -164,6 +162,6 @@ def _label(before: str) -> str:
         text = text[filler.end():]
     if len(text) < 4:
         return ""
-    if not _NOT_HAN.search(text):  # the usual label, all Han: no need to count them
+    if not not_han_search(text):  # the usual label, all Han: no need to count them
         return text
-    return text if len(_HAN.findall(text)) >= 4 else ""
+    return text if sum(map(is_han, text)) >= 4 else ""

@@ -1,12 +1,12 @@
 """The elements a 公文 is made of: 主送机关, 发文机关署名, 成文日期 (党政机关公文处理工作条例 第九条)."""
 from __future__ import annotations
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.tree import Document, Paragraph
 
 from ..registry import Basis, rule
 
-_SENTENCE_MARK = regexes.compile(r"[。，；：！？,;:!?]")
+_SENTENCE_MARK = lazy(r"[。，；：！？,;:!?]")
 
 REGULATIONS = "《党政机关公文处理工作条例》（中办发〔2012〕14号）"
 
@@ -49,7 +49,7 @@ def _signed_without_date(doc: Document) -> bool:
     """Without a date the reader keeps a signature as a paragraph: a short last line without
     sentence punctuation is one."""
     last = doc.blocks[-1] if doc.blocks else None
-    text = getattr(last, "text", None) if isinstance(last, Paragraph) else None
+    text = last.text if isinstance(last, Paragraph) else ""
     return bool(text) and len(text) <= 30 and not _SENTENCE_MARK.search(text)
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-from generator import regexes
+from generator.lexicon import lazy
+from generator.lexicon.chars import han_search
 from generator.ooxml.layout import load_layout
 from ..registry import Basis, GBT9704, rule
-_HAN = regexes.compile(r"[\u4e00-\u9fff]")
-_FANGSONG = regexes.compile(r"仿宋|fang", re.I)
+_FANGSONG = lazy(r"仿宋|fang", re.I)
 
 _CJK_FONT_WORDS = ("song", "fang", "kai", "hei", "simsun", "simhei", "simkai", "nsimsun", "stxihei",
                    "microsoft yahei", "yahei", "dengxian", "noto sans cjk", "noto serif cjk",
@@ -47,7 +47,7 @@ def _mm(twips: float) -> str:
 def is_cjk_font(name: str | None) -> bool:
     if not name:
         return False
-    if _HAN.search(name):
+    if han_search(name):
         return True
     lower = name.lower()
     return any(word in lower for word in _CJK_FONT_WORDS)

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import bisect
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.tree import Heading, Paragraph
 from ..registry import Basis, rule
 
 # The leading lookahead lets the engine skip ordinary text fast (4-5x on long drafts).
-_PLACEHOLDER = regexes.compile(
+_PLACEHOLDER = lazy(
     r"(?=[Xx×＊*某TF待此【〔\[（＿_○□])(?:(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|TODO|FIXME|TBD|待补充|待完善|待填写|待核实|此处(填写|补充)"
     r"|【\s*】|〔\s*〕|\[\s*\]|（\s*）|[＿_]{2,}|○○|□□)")
 
@@ -31,8 +31,8 @@ def leftover_placeholder(doc, ctx):
 # Where a placeholder can start: characters rare in a finished draft, and common ones only
 # with what must follow them (「待」 of 有待提高 is no placeholder, 「待补充」 is).
 _RARE = "Xx×＊*TF【〔[＿_○□"
-_FOLLOWED = (("某", regexes.compile("某")), ("待", regexes.compile("[补完填核]")), ("此", regexes.compile("处")),
-             ("（", regexes.compile(r"\s*）")))
+_FOLLOWED = (("某", lazy("某")), ("待", lazy("[补完填核]")), ("此", lazy("处")),
+             ("（", lazy(r"\s*）")))
 
 
 def _placeholder_units(analysis) -> list:

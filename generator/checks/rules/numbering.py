@@ -42,7 +42,7 @@ def _walk_headings(numbered: list[list]):
             yield block, parsed, previous or 0, stale.get(level), previous is None
             last[level] = parsed[1] if parsed else (previous or 0) + 1
             if len(last) > 1:
-                for deeper in [l for l in last if l > level]:
+                for deeper in [known for known in last if known > level]:
                     stale[deeper] = last.pop(deeper)
 
 
@@ -82,7 +82,7 @@ def numbering_restart(doc, ctx):
     通过：一、…（一）…（二）… 二、…（一）…
     不通过：一、…（一）…（二）… 二、…（三）…（接着上一部分编号）
     """
-    for head, parsed, previous, stale, new_parent in _walk(doc, ctx):
+    for head, parsed, _previous, stale, new_parent in _walk(doc, ctx):
         if parsed and new_parent and stale and parsed[1] == stale + 1 and parsed[1] != 1:
             yield ctx.finding(head.line, f"「{head.number}」接着上一部分编号；在新的上级标题下应从"
                                          f"「{_WANT.get(head.level, '1')}」重新开始")

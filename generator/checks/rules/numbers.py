@@ -3,7 +3,7 @@ level-3 heading number written with a full-width dot."""
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import dates, lazy
 from ..analysis import heading_number
 from ..registry import Basis, GBT15834, GBT15835, GBT9704, rule
 from .numbering import LEVELS_QUOTE
@@ -12,10 +12,10 @@ from .numbering import LEVELS_QUOTE
 # engine then skips ordinary text at C speed instead of trying the lookbehinds at every position
 # (about four times faster on a report's text).
 # ’23年, or 23年度 / 23年5月 with no digit, dot or dash before it; one leading class for both forms.
-_YEAR_ABBREV = regexes.compile(r"[0-9’'‘](?:(?<=[’'‘])([0-9]{2})年|(?<=[0-9])(?<![0-9０-９.．\-—/][0-9])[0-9]年(?=度|[0-9]{1,2}月))")
-_MIXED = regexes.compile(r"(?=[0-9０-９])(?<![0-9０-９])[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
-_YEAR_RANGE = regexes.compile(r"((?:19|20)(?<![0-9][12][09])[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)")
-_UNIT_RANGE = regexes.compile(r"([0-9](?<![0-9.][0-9])[0-9]*(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
+_YEAR_ABBREV = lazy(dates.YEAR_ABBREV)
+_MIXED = lazy(r"(?=[0-9０-９])(?<![0-9０-９])[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
+_YEAR_RANGE = lazy(dates.YEAR_RANGE_HYPHEN)
+_UNIT_RANGE = lazy(r"([0-9](?<![0-9.][0-9])[0-9]*(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
 
 
 @rule("numbers.year-abbrev", "warning", "年份写全：2023年，不写「23年」",
@@ -27,7 +27,7 @@ def numbers_year_abbrev(doc, ctx):
     通过：2023年度、2023年5月、连续23年
     不通过：23年度、23年5月
     """
-    for unit, match, base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3)):  # ’23年, 23年
+    for unit, match, _base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3)):  # ’23年, 23年
         two = match.group(1) or match.group(0)[:2]
         yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
 
@@ -43,7 +43,7 @@ def numbers_mixed_width(doc, ctx):
     """
     if not ctx.analysis.has_any(*"０１２３４５６７８９"):
         return
-    for unit, match, base in ctx.scan(_MIXED):
+    for unit, match, _base in ctx.scan(_MIXED):
         yield ctx.finding(unit.line, f"数字「{match.group(0)}」混用了全角和半角数字，应统一用半角")
 
 
@@ -56,7 +56,7 @@ def numbers_range_dash(doc, ctx):
     通过：2021—2025年
     不通过：2021-2025年
     """
-    for unit, match, base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐"):
+    for unit, match, _base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐"):
         yield ctx.finding(unit.line, f"「{match.group(0)}年」的起止应用一字线：「{match.group(1)}—{match.group(3)}年」")
 
 
@@ -71,7 +71,7 @@ def numbers_range_unit(doc, ctx):
     """
     if not ctx.analysis.has_any("%", "万", "亿"):
         return
-    for unit, match, base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－"):
+    for unit, match, _base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－"):
         low, high, mark = match.groups()
         yield ctx.finding(unit.line, f"「{match.group(0)}」应写作「{low}{mark}～{high}{mark}」")
 

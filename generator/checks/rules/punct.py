@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import lazy
+from generator.lexicon.chars import HALF_TO_FULL
 from ..analysis import is_cjk
 from ..registry import Basis, GBT15834, GBT9704, rule
 
-_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "?": "？", "!": "！"}
-_MARKS = regexes.compile(r"[,;:()?!]")
+_FULL = HALF_TO_FULL
+_MARKS = lazy(r"[,;:()?!]")
 
 
 def _offences(text: str) -> list[tuple[int, str]]:

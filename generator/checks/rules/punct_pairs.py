@@ -1,34 +1,35 @@
 """GB/T 15834-2011 marks that come in pairs or in a fixed form: quotes, brackets, 《》, ——, ……."""
 from __future__ import annotations
 
-from generator import regexes
+from generator.lexicon import headings, lazy
+from generator.lexicon.chars import HAN
 from ..registry import Basis, GBT15834, rule
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # An enumeration mark 「1）」「a)」「一）」 at the start or after a clause boundary closes nothing.
-_ENUM = regexes.compile(r"(?:^|(?<=[。；;：:，,\s]))(?:[0-9０-９]{1,2}|[a-zA-Z]|[一二三四五六七八九十]{1,2})[）)]")
+_ENUM = lazy(rf"(?:^|(?<=[。；;：:，,\s])){headings.ENUM_ITEM}")
 # The leading lookaheads let the engine skip ordinary text fast (see numbers.py).
-_DASH = regexes.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)(?=[\u4e00-\u9fff“《（])")
-_ELLIPSIS = regexes.compile(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
+_DASH = lazy(rf"(?=[-－─—―~])(?<=[{HAN}”》）])(?:--|－－|──|—(?!—)(?<!——)|―{{1,2}}|~~)(?=[{HAN}“《（])")
+_ELLIPSIS = lazy(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
 _MARK_CHARS = "“”（）《》〔〕【】"
-_MARKS = regexes.compile(f"[{_MARK_CHARS}]")
-_ASCII_QUOTED = regexes.compile(r'"[^"]*[\u4e00-\u9fff][^"]*"')
+_MARKS = lazy(f"[{_MARK_CHARS}]")
+_ASCII_QUOTED = lazy(rf'"[^"]*[{HAN}][^"]*"')
 
 
 def _innermost(also_not: str = ""):
     """Any pair with no mark (and none of `also_not`) inside it."""
-    return regexes.compile("|".join(f"{o}[^{_MARK_CHARS}{also_not}]*{c}" for o, c in _PAIRS.items()))
+    return lazy("|".join(f"{o}[^{_MARK_CHARS}{also_not}]*{c}" for o, c in _PAIRS.items()))
 
 
 _INNERMOST = _innermost()
 # The same two, over the units joined by NUL (analysis.joined): a pair never spans two units,
 # and an enumeration mark may open a unit. _ENUM_JOINED opens with a class so the engine skips
 # ordinary text fast; its lookbehind says what came before the number (a clause boundary or nothing).
-_ENUM_JOINED = regexes.compile(r"[0-9０-９a-zA-Z一二三四五六七八九十](?<![^。；;：:，,\s\x00].)"
+_ENUM_JOINED = lazy(r"[0-9０-９a-zA-Z一二三四五六七八九十](?<![^。；;：:，,\s\x00].)"
                                r"(?:(?<=[0-9０-９])[0-9０-９]?|(?<=[a-zA-Z])|(?<=[一二三四五六七八九十])[一二三四五六七八九十]?)[）)]")
 _INNERMOST_JOINED = _innermost("\x00")
-_BEFORE_DOTS = regexes.compile(r"[\u4e00-\u9fff”》）]")  # dots after these are an ellipsis, not 1...10
+_BEFORE_DOTS = lazy(rf"[{HAN}”》）]")  # dots after these are an ellipsis, not 1...10
 
 
 def _balanced(text: str) -> bool:
@@ -137,7 +138,7 @@ def punct_ascii_quotes(doc, ctx):
     """
     if not ctx.analysis.has_any('"'):
         return
-    for unit, match, base in ctx.scan(_ASCII_QUOTED):
+    for unit, match, _base in ctx.scan(_ASCII_QUOTED):
         if unit.text.count('"') % 2 == 0:
             yield ctx.finding(unit.line, f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
 

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 
-from generator import regexes
+from generator.lexicon import docnum, lazy
 from ..registry import Basis, GBT9704, rule
 
 # 报告 and 请示 go up; so does a 文号 whose 机关代字 ends in 呈/请/报 (牡政呈〔2023〕4号).
-_UPWARD_TITLE = regexes.compile(r"(报告|请示)\s*$")
-_UPWARD_NUMBER = regexes.compile(r"[呈请报]\s*[〔\[【(（]")
+_UPWARD_TITLE = lazy(r"(报告|请示)\s*$")
+_UPWARD_NUMBER = lazy(rf"[呈请报]\s*{docnum.OPEN_CLASS}")
 
 
 @rule("docnum.signer", "warning", "上行文（报告、请示）有发文字号时要标注签发人",

@@ -16,7 +16,7 @@ from generator.kinds.annual_report.model import AnnualReport
 class DepartmentReport(AnnualReport):
     """政府部门法治政府建设年度报告。"""
 
-    kind: Literal["department-report"] = Field(description="文档类型：department-report 政府部门年度报告")
+    kind: Literal["department-report"] = Field(description="文档类型：department-report 政府部门年度报告")  # type: ignore[assignment]  # pydantic: a subclass narrows the discriminator
     government: str = Field(min_length=1, description="本级人民政府，如「长沙市开福区人民政府」；用于默认开头")
 
 

@@ -32,7 +32,7 @@ class TaskRow:
 
 def task_rows(plan: WorkPlan) -> list[TaskRow]:
     """Every item of the plan in order, numbered from 1."""
-    rows = []
+    rows: list = []
     for part in plan.parts:
         for item in part.items:
             rows.append(TaskRow(len(rows) + 1, part.title, item.title, tuple(item.lead),
