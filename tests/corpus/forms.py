@@ -22,6 +22,7 @@ SUFFIX = {"web": ".txt", "runon": ".txt"}
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
 HEADING_FONT = {1: "黑体", 2: "楷体_GB2312", 3: BODY_FONT, 4: BODY_FONT}
+JC = {"title": "center", "docnum": "center", "closing": "right"}
 RUNON_TAIL = " 【打印本页】【关闭窗口】 分享到：微信 微博 QQ空间 扫一扫在手机打开当前页"
 # Comment texts that look like document text: a reader must not take them for headings.
 COMMENTS = ["三、建议补充党政主要负责人履行推进法治建设第一责任人职责情况", "数据请核实"]
@@ -64,7 +65,7 @@ def _paragraph(para: Para, sized: bool = False, numbered: bool = False) -> str:
     runs = "".join(ooxml.run(text, font, size, bold, hint=sized) for text, font, bold in _runs(para, numbered, sized)
                    if text)
     num = (para.level - 1, 1) if numbered and para.role == "heading" else None
-    return ooxml.para(runs, jc="center" if para.role == "title" else "", num=num)
+    return ooxml.para(runs, jc=JC.get(para.role, ""), indent=para.role not in ("recipients",), num=num)
 
 
 def autonum(doc: Doc) -> bytes:
@@ -113,7 +114,7 @@ def _tracked_body(para: Para, ids: _Ids, index: int, comment: int | None) -> str
     if comment is not None:
         runs = (f'<w:commentRangeStart w:id="{comment}"/>{runs}<w:commentRangeEnd w:id="{comment}"/>'
                 f'<w:r><w:commentReference w:id="{comment}"/></w:r>')
-    return ooxml.para(runs, jc="center" if para.role == "title" else "")
+    return ooxml.para(runs, jc=JC.get(para.role, ""), indent=para.role != "recipients")
 
 
 def tracked(doc: Doc) -> bytes:

@@ -21,7 +21,7 @@ class Para:
     """One paragraph of the found text: its text (stripped) and role."""
 
     text: str
-    role: str  # chrome | title | body | heading
+    role: str  # chrome | title | docnum | recipients | closing | body | heading
     level: int = 0  # heading level 1-4
     number: str = ""  # the typed number as found: 一、 (一) 1.
     heading: str = ""  # the heading without its number (a run-in heading: up to its 。)
@@ -56,8 +56,19 @@ class Doc:
         return {n for n, heading in (self.label.get("parts") or {}).items() if heading}
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
+def _lines(text: str, breaks: list[str] | None = None) -> list[str]:
+    """Non-empty lines; a text whose paragraph breaks were lost is cut before each label `breaks` entry."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for start in breaks or []:
+        for i, line in enumerate(lines):
+            at = line.find(start)
+            if at > 0:
+                lines[i:i + 1] = [line[:at].strip(), line[at:]]
+                break
+        else:
+            if not any(line.startswith(start) for line in lines):
+                raise ValueError(f"break not found in the text: {start!r}")
+    return lines
 
 
 def split(text: str, label: dict) -> list[Para]:
@@ -66,8 +77,9 @@ def split(text: str, label: dict) -> list[Para]:
     titles = [str(t).strip() for t in (label.get("notice") or {}).get("title") or []]
     titles += [str(t).strip() for t in label.get("title") or []]
     outline = [list(entry) for entry in label.get("outline") or []]
+    special = _special(label)
     paras = []
-    for line in _lines(text):
+    for line in _lines(text, [str(b) for b in label.get("breaks") or []]):
         if chrome and chrome[0] == line:
             chrome.pop(0)
             paras.append(Para(line, "chrome"))
@@ -80,11 +92,23 @@ def split(text: str, label: dict) -> list[Para]:
                 raise ValueError(f"outline entry with unknown flags (quote a heading with commas): {flags}")
             paras.append(Para(line, "heading", int(level), str(number), str(heading), "runin" in flags))
         else:
-            paras.append(Para(line, "body"))
-    unused = chrome + titles + outline
+            paras.append(Para(line, special.pop(line, "body")))
+    unused = chrome + titles + outline + list(special)
     if unused:
         raise ValueError(f"labels not found in the text, in order: {unused[:3]}")
     return paras
+
+
+def _special(label: dict) -> dict[str, str]:
+    """Lines of the head and the closing by role: 文号, 主送, 署名 and date (a plan's: its notice's)."""
+    out = {}
+    for source in (label, label.get("notice") or {}):
+        for key, role in (("doc_number", "docnum"), ("recipients", "recipients"), ("signature", "closing"),
+                          ("date", "closing")):
+            value = source.get(key)
+            for line in value if isinstance(value, list) else [value] if value else []:
+                out[str(line).strip()] = role
+    return out
 
 
 @lru_cache(maxsize=None)

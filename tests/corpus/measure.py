@@ -80,7 +80,10 @@ def expectations(doc: Doc, form: str) -> tuple[list[str], list[str]]:
 
 
 def _unit_ok(doc: Doc, *found: str) -> bool:
-    names = set(doc.label["unit"].get("names") or []) | {doc.label["unit"]["full"]}
+    """Every name found is one the labels accept; a text that names no unit must get none."""
+    if not doc.label["unit"].get("names"):
+        return all(not f for f in found)
+    names = set(doc.label["unit"]["names"]) | {doc.label["unit"]["full"]}
     return all(f in names for f in found)
 
 
@@ -159,7 +162,8 @@ def _import(doc: Doc, path: Path, out: Outcome) -> None:
     year_ok = out.scores["year"].ok and data.get("year") == doc.label["year"]
     out.scores["year"] = Score(year_ok, f"{out.scores['year'].seen}, import: {data.get('year')}")
     names = [unit.get("name", ""), unit.get("full_name", "")]
-    unit_ok = out.scores["unit"].ok and _unit_ok(doc, names[0]) and (not names[1] or _unit_ok(doc, names[1]))
+    unit_ok = out.scores["unit"].ok and (not doc.label["unit"]["names"]  # unnamed: the import may leave a placeholder
+                                         or _unit_ok(doc, names[0]) and (not names[1] or _unit_ok(doc, names[1])))
     out.scores["unit"] = Score(unit_ok, f"{out.scores['unit'].seen}, import: {names}")
     body = {k: v for k, v in data.items() if k != "title"}
     long = [t for t in _spec_titles(body, []) if len(t) > 40]
