@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .labels import Doc
 
-METRICS = ("kind", "unit", "year", "parts", "outline", "expected", "false", "paragraphs", "headings40", "spec")
+METRICS = ("kind", "unit", "year", "parts", "outline", "expected", "false", "paragraphs", "headings40", "spec", "owners")
 CN = "一二三四五"
 _WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
 _NUMBER = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+[、.．]|（\d+）|\d+[.．、])")
@@ -22,6 +22,11 @@ FORM_ABSENT = {"runon": ["leftover.empty-section"],
                "runfonts": ["layout.body-font", "layout.body-size", "layout.east-asian-font"],
                "autonum": ["layout.body-font", "layout.body-size"], "tracked": ["layout.body-font", "layout.body-size"],
                "boxed": ["layout.body-font", "layout.body-size"]}
+
+
+def applies(doc: Doc, metric: str) -> bool:
+    """Owners are measured on the plans whose labels sample them; every other metric on every document."""
+    return metric != "owners" or bool(doc.label.get("owners"))
 
 
 def norm(text: str) -> str:
@@ -175,6 +180,35 @@ def _import(doc: Doc, path: Path, out: Outcome) -> None:
     text = render_bytes(imported.spec, "txt").decode("utf-8")
     out.scores["spec"] = Score(True)
     _paragraphs(doc, text, out)
+    if applies(doc, "owners"):
+        _owners(doc, data, out)
+
+
+def _item_owners(data: dict) -> dict[str, str]:
+    """Each imported plan item's title → its 牵头单位 and 责任单位, unit groups ($name) resolved."""
+    groups = data.get("units") or {}
+    out = {}
+    for part in data.get("parts") or []:
+        for item in part.get("items") or []:
+            names = []
+            for unit in list(item.get("lead") or []) + list(item.get("responsible") or []):
+                names.extend(groups.get(unit[1:], []) if str(unit).startswith("$") else [unit])
+            out[norm(str(item.get("title", ""))).rstrip("。")] = "、".join(map(str, names))
+    return out
+
+
+def _owners(doc: Doc, data: dict, out: Outcome) -> None:
+    """Every unit the labels sample for an item is among that item's owners in the spec."""
+    items = _item_owners(data)
+    wrong = []
+    for sample in doc.label["owners"]:
+        title = norm(sample["item"]).rstrip("。")
+        owners = next((o for t, o in items.items() if t and title.startswith(t)), None)
+        want = [u for key in ("lead", "responsible") for u in re.split(r"[、，,；;]", norm(sample.get(key) or ""))
+                if u.strip("。")]
+        if owners is None or not all(u.strip("。") in norm(owners) for u in want):
+            wrong.append(f"{sample['item'][:12]}: {owners!r}")
+    out.scores["owners"] = Score(not wrong, "; ".join(wrong)[:300])
 
 
 def _paragraphs(doc: Doc, rendered: str, out: Outcome) -> None:
@@ -190,5 +224,6 @@ def measure(doc: Doc, form: str, path: Path) -> Outcome:
     _check(doc, form, path, out)
     _import(doc, path, out)
     for metric in METRICS:
-        out.scores.setdefault(metric, Score(False, "not reached: " + (out.scores.get("spec") or Score(False)).seen))
+        if applies(doc, metric):
+            out.scores.setdefault(metric, Score(False, "not reached: " + (out.scores.get("spec") or Score(False)).seen))
     return out

@@ -18,7 +18,7 @@ from .forms import FORMS, build
 from .labels import corpus
 from .measure import METRICS, Outcome, measure
 
-COLUMNS = ("kind", "unit", "year", "outline", "expected", "paragraphs", "headings40", "spec")
+COLUMNS = ("kind", "unit", "year", "outline", "expected", "paragraphs", "headings40", "spec", "owners")
 KNOWN_FILE = Path(__file__).with_name("known_failures.py")
 
 
@@ -37,7 +37,8 @@ def _row(name: str, group: list[Outcome]) -> str:
         cells.append(_pct(sum(o.scores[metric].ok for o in group), len(group)))
     cells.append(_pct(sum(o.parts_agree for o in group), 5 * len(group)))
     for metric in COLUMNS[3:]:
-        cells.append(_pct(sum(o.scores[metric].ok for o in group), len(group)))
+        scored = [o.scores[metric] for o in group if metric in o.scores]
+        cells.append(_pct(sum(s.ok for s in scored), len(scored)))
     false, total = sum(len(o.false) for o in group), sum(len(o.findings) for o in group)
     cells.append(f"{false}/{total} ({100 * false / total:.1f} %)" if total else "0/0")
     return "| " + " | ".join(cells) + " |"
@@ -50,8 +51,8 @@ def _pct(n: int, total: int) -> str:
 def table(results: list[Outcome]) -> str:
     """Markdown: one row per form, then all forms."""
     head = ("| form | cases | kind | unit | year | parts | outline | expected findings | paragraphs kept "
-            "| no heading > 40 | spec valid | false findings |")
-    lines = [head, "|" + "---|" * 12]
+            "| no heading > 40 | spec valid | plan owners | false findings |")
+    lines = [head, "|" + "---|" * 13]
     for form in FORMS:
         lines.append(_row(form, [o for o in results if o.form == form]))
     lines.append(_row("**all**", results))
@@ -72,8 +73,8 @@ def known_source(results: list[Outcome]) -> str:
              '"""', "", "KNOWN = {"]
     for o in results:
         for metric in METRICS:
-            score = o.scores[metric]
-            if not score.ok:
+            score = o.scores.get(metric)
+            if score and not score.ok:
                 reason = score.seen.replace("\\", "\\\\").replace('"', "'").replace("\n", " ")[:160]
                 lines.append(f'    ("{o.doc}", "{o.form}", "{metric}"): "{reason}",')
     lines.append("}")
