@@ -93,7 +93,7 @@ def test_rows_say_unit_kind_year_date_deadline_and_parts(drafts):
     assert county.counts()["error"] == 0 and county.unreadable == ""
 
     late = rows["late.txt"]
-    assert late.unit == "示例县" and late.date.isoformat() == "2026-05-08" and late.late is True
+    assert late.unit == "示例县人民政府" and late.date.isoformat() == "2026-05-08" and late.late is True
     assert late.deadline.isoformat() == "2026-04-01"
     assert late.parts["3"].status == "missing" and late.parts["3"].text() == "缺少"
     assert late.parts["1"].text() == "第2行"
@@ -108,7 +108,7 @@ def test_rows_say_unit_kind_year_date_deadline_and_parts(drafts):
 
     plan = rows["plan.yaml"]
     assert (plan.kind, plan.unit, plan.year, plan.parts, plan.deadline) == (
-        "work-plan", "茅箭区", 2024, {}, None)
+        "work-plan", "茅箭区人民政府", 2024, {}, None)
 
 
 def test_unreadable_files_are_rows_saying_why(drafts):
@@ -179,7 +179,7 @@ def test_xlsx_read_back_with_openpyxl(drafts, tmp_path):
     rows = {Path(r[0].value).name: r for r in sheet.iter_rows(min_row=2)}
     assert set(rows) == {"sub.txt", "late.txt", "county.docx", "plan.yaml", "broken.docx", "empty.txt", "old.doc"}
     late = rows["late.txt"]
-    assert late[1].value == "示例县" and late[2].value == "年度报告" and late[3].value == 2025
+    assert late[1].value == "示例县人民政府" and late[2].value == "年度报告" and late[3].value == 2025
     assert late[5].value.startswith("逾期")
     assert late[8].value == "缺少" and late[8].fill.fgColor.rgb.endswith("FFC7CE")  # missing part in red
     assert rows["sub.txt"][8].fill.fgColor.rgb.endswith("FFEB9C")                  # sub-item in yellow

@@ -135,11 +135,11 @@ def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
 
 
 def unit_of(doc) -> str:
-    """The sending unit as written (read.sender: the title, else the signature, else the opening)."""
+    """The sending unit as the draft writes it (read.sender: the title, else the signature, else the opening)."""
     from generator.read.sender import sender
 
     found = sender(doc)
-    return found.full if found else ""
+    return found.written if found else ""
 
 
 def deadline_of(profile: str | None, kind: str, year: int | None) -> dt.date | None:

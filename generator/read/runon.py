@@ -23,8 +23,9 @@ _TITLE_END = r"(?:报告|工作要点|要点|工作安排|安排|实施方案|�
 _NEXT = (rf"(?={dates.YEAR}年|各|中共|为|根据|按照|近年来|今年以来|现将|《|[(（]{dates.YEAR}"
          r"|[^，,。；;的、]{2,30}?(?:委|政府|局|厅|办)[、，,:：]"
          r"|[^，,。；;的、]{2,20}?(?:局|厅|委|政府|办|区|县|市|镇|乡|街道)(?:在|坚持|以|认真|深入|全面|紧紧|始终|围绕|按照|聚焦))")
-_GLUED_TITLE = lazy(rf"^(?P<title>[^，,。；;：:！？!?]{{6,90}}?{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?)"
+_GLUED_TITLE = lazy(rf"^(?P<title>(?:[^，,。；;：:！？!?《]|《[^》]{{1,60}}》){{6,90}}?{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?)"
                                + _NEXT)
+_ISSUER = lazy(r"^(?:中共)?[^:：>＞»›|｜【】\d]{2,20}?(?:委|委员会|政府|办公室|办公厅|局|厅|管委会|办事处)$")
 _HEAD_TITLE = lazy(rf"{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?$")
 _GLUED_RECIPIENTS = lazy(r"^(?P<recipients>[^。；;！？!?：:]{2,120}?[:：])(?=\S)")
 _GLUED_CLOSING = lazy(r"(?<=[。！？])(?P<signature>[^，,。；;：:！？\s]{2,30}?(?:政府|办公室|办公厅|委员会|局|厅|委"
@@ -61,7 +62,7 @@ def _head_pieces(head: list[str], glued_title: bool, recipients_like) -> list[st
     「中共抚州市委 抚州市人民政府 关于印发《…》的通知」) and a 主送 after it; none when the text
     carries its own title."""
     if glued_title:
-        return []
+        return _issuers(head)
     ends = [i for i, piece in enumerate(head) if _HEAD_TITLE.search(piece)]
     if not ends:
         return []
@@ -71,6 +72,16 @@ def _head_pieces(head: list[str], glued_title: bool, recipients_like) -> list[st
         start -= 1
     after = [piece for piece in head[end + 1:] if recipients_like(piece)]
     return [" ".join(head[start:end + 1])] + after[:1]
+
+
+def _issuers(head: list[str]) -> list[str]:
+    """The organ names right before a title glued to the text (「中共抚州市委 抚州市人民政府 关于印发…」)."""
+    out: list[str] = []
+    for piece in reversed(head):
+        if not _ISSUER.match(piece):
+            break
+        out.insert(0, piece)
+    return out
 
 
 def _body_pieces(body: str, recipients_like) -> list[str]:

@@ -21,6 +21,7 @@ _YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
 _CJK = rf"[{HAN}（）()]"
 
 
+_OFFICE = re.compile(r"((?:人民)?政府)(?:办公室|办公厅)$")
 _OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
 _LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
 _OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
@@ -34,6 +35,7 @@ class Sender(NamedTuple):
     level: str         # province city county district township street zone department
     department: bool
     where: str         # 标题, 落款 or 开头
+    written: str = ""  # as the draft writes it: 「长沙市天心区坡子街街道办事处」「中共抚州市委 抚州市人民政府」
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,7 +88,14 @@ def level_of(place: str) -> str | None:
 def _clean(text: str) -> str:
     text = re.sub(r"\s+", "", text.replace("\n", ""))
     text = re.sub(r"^(?:中共|中国共产党)", "", text)
-    return re.sub(r"(?<=[区县市旗镇乡])(?:党?委员会|党委)(?=\S)", "", text)  # 「黄湾镇委员会黄湾镇人民政府」
+    text = re.sub(r"(?<=[区县市旗镇乡])(?:党?委员会|党委|委)(?=\S)", "", text)  # 「黄湾镇委员会黄湾镇人民政府」
+    return text
+
+
+def _once(text: str) -> str:
+    """A place named twice (「黄湾镇委员会黄湾镇人民政府」 without the organ words) once."""
+    half = len(text) // 2
+    return text[:half] if len(text) % 2 == 0 and text[:half] == text[half:] else text
 
 
 def _organ(who: str) -> tuple[str, bool] | None:
@@ -99,7 +108,7 @@ def _organ(who: str) -> tuple[str, bool] | None:
         return who, True
     if _OWN_GOVERNMENT.match(who):
         return who, False  # 「省政府」: the province, named as itself
-    bare = v["organ_inside"].sub("", v["organ_end"].sub("", who) or who)
+    bare = _once(v["organ_inside"].sub("", v["organ_end"].sub("", who) or who))
     place = place_of(bare)
     if place and len(place) >= len(bare) - 2:
         return place, False
@@ -108,26 +117,38 @@ def _organ(who: str) -> tuple[str, bool] | None:
 
 def sender(doc: Document) -> Sender | None:
     """The sending body from the titles, else the last signature, else the opening sentence."""
+    found = _found(doc)
+    if found and found.department and found.name != found.full and found.name not in _text(doc).replace(found.full, ""):
+        found = found._replace(name=found.full)  # 「市教育局」 only when the draft calls itself so
+    return found
+
+
+def _text(doc: Document) -> str:
+    return "\n".join(getattr(b, "text", "") or getattr(b, "title", "") + getattr(b, "body", "")
+                     for d in doc.all_documents() for b in d.blocks)
+
+
+def _found(doc: Document) -> Sender | None:
     v = _vocabulary()
-    titles = [_clean(d.title) for d in doc.all_documents() if d.title]
+    titles = [d.title.replace("\n", "").strip() for d in doc.all_documents() if d.title]
     for title in titles:
         for pattern in v["titles"]:
             match = pattern.search(title)
             found = match and _organ(match.group("who"))
             if found:
-                return _sender(*found, "标题")
+                return _sender(*found, "标题", match.group("who"))
     signatures = [s for d in doc.all_documents() for s in d.signatures]
     for signature in reversed(signatures):
         found = _organ(signature)
         if found:
-            return _sender(*found, "落款")
+            return _sender(*found, "落款", signature)
     for d in doc.all_documents():
         first = next((b for b in d.blocks[:3] if type(b) is Paragraph), None)
         for pattern in ("opening", "report_as"):
             match = first and v[pattern].search(first.text)
             found = match and _organ(match.group("who"))
             if found:
-                return _sender(*found, "开头")
+                return _sender(*found, "开头", match.group("who"))
     return _ours(doc)
 
 
@@ -153,7 +174,14 @@ def _ours(doc: Document) -> Sender | None:
     return _sender(max(counts, key=counts.get), False, f"正文（开头写「{match.group(0)}」）")
 
 
-def _sender(full: str, department: bool, where: str) -> Sender:
+def _sender(full: str, department: bool, where: str, written: str = "") -> Sender:
+    """The Sender of a body found `where`; `written` as the draft has it (default: `full`), a
+    government office's name read as its government's (a plan's notice is the office's)."""
+    written = _OFFICE.sub(r"\1", written.strip(" \u3000\n，,、") or full)
+    return _named(full, department, where)._replace(written=written)
+
+
+def _named(full: str, department: bool, where: str) -> Sender:
     if department:
         place = place_of(full)
         units = _vocabulary()["unit"].findall(place) if place else []
