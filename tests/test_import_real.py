@@ -53,3 +53,37 @@ def _tree(spec):
     from generator.render.build import Options, build_tree
 
     return build_tree(spec, Options())
+
+
+PLAN_DRAFT = ("示例县2024年法治政府建设重点工作\n一、总体要求\n坚持以习近平法治思想为指导。\n二、重点任务\n"
+              "（一）完善政府职能。深化改革，优化服务。（牵头单位：县政府办；责任单位：各乡镇）\n")
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_kind_reason_in_every_output_and_manual_override(tmp_path):
+    draft = tmp_path / "plan.txt"
+    draft.write_text(PLAN_DRAFT, encoding="utf-8")
+    text = _cli("check", draft)
+    assert "按工作要点检查：1项任务后写有牵头单位或责任单位" in text.output
+    import json
+
+    data = json.loads(_cli("check", draft, "--format", "json", "--profile", "annual-report").output)
+    assert data["files"][0]["kind"] == "annual-report"
+    assert data["files"][0]["kind_reason"].startswith("按 --profile「annual-report」指定为年度报告（自动识别为工作要点：")
+    summary = tmp_path / "s.csv"
+    _cli("check", draft, "--summary", summary)
+    assert "1项任务后写有牵头单位或责任单位" in summary.read_text(encoding="utf-8-sig")
+    rendered = _cli("render", draft, "--kind", "annual-report", "-o", tmp_path / "r.docx")
+    assert rendered.exit_code == 0, rendered.output
+    assert "按 --kind 指定为年度报告（自动识别为工作要点：" in rendered.output
+    auto = _cli("render", draft, "-o", tmp_path / "p.docx")
+    assert "按工作要点导入：1项任务后写有牵头单位或责任单位" in auto.output
+    spec = _cli("render", tmp_path / "nope.yaml", "--kind", "work-plan")
+    assert spec.exit_code == 2 and "--kind 只用于排版草稿" in spec.output

@@ -52,6 +52,7 @@ class DraftRow:
     path: str
     unit: str = ""
     kind: str | None = None
+    kind_reason: str = ""  # why the draft was taken for that kind (or that --profile chose it)
     year: int | None = None
     date: dt.date | None = None
     date_text: str = ""
@@ -128,7 +129,7 @@ def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
     findings = [FindingRow(name, f.line, f.rule, f.severity, f.message, str(RULES[f.rule].basis))
                 for f in result.findings]
     return DraftRow(
-        path=name, unit=unit_of(doc), kind=result.kind, year=result.report_year,
+        path=name, unit=unit_of(doc), kind=result.kind, kind_reason=result.kind_reason, year=result.report_year,
         date=dated.date if dated else None, date_text=dated.date_text if dated else "",
         deadline=deadline_of(profile, result.kind, result.report_year),
         parts=part_cells(doc, result.parts), findings=findings)

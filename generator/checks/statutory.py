@@ -15,6 +15,7 @@ _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
 _REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")
 _REPORT_TITLE = lazy(r"报告[）)]?$")
+_OWNER_MARK = lazy(r"(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]")
 _PLAN_NOTICE = lazy(r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们")
 
 
@@ -47,7 +48,12 @@ def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
         notice = _plan_notice(docs)
         if notice:
             return "work-plan", f"开头写「{notice}」"
-    return recognise_why(title, signatures[-1] if signatures else "", signs, department)
+    kind, why = recognise_why(title, signatures[-1] if signatures else "", signs, department)
+    if kind == DEFAULT_KIND and not signs and not department:
+        owned = sum(1 for d in docs for b in d.blocks if type(b) is Heading and _OWNER_MARK.search(b.body or b.title))
+        if owned >= 1:
+            return "work-plan", f"{owned}项任务后写有牵头单位或责任单位"
+    return kind, why
 
 
 def _kind_title(docs: list[Document], signs: list[str]) -> str:
