@@ -20,6 +20,7 @@ _YEAR = lazy(dates.YEAR_WORD)
 _REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
 _YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
 _YEAR_RANGE = lazy(rf"({dates.YEAR})\s*[{dates.RANGE_MARKS}]\s*{dates.YEAR}\s*年")
+_PLAN_TITLE = lazy(r"要点|工作安排|工作计划|实施方案|重点工作|工作任务")
 _OPENING_YEAR = lazy(rf"{dates.YEAR_WORD}(?:度|以来)?[，,]")
 
 _FULL_WIDTH = "，：；（）"
@@ -260,9 +261,12 @@ def body_document(doc: Document, kind: str) -> Document:
     """The document carrying the report or the work points (not the notice, not attachments)."""
     docs = list(doc.all_documents())
     if kind == "work-plan":
-        for d in docs:
-            if "要点" in d.title and "印发" not in d.title and any(True for _ in d.headings()):
+        plans = [d for d in docs if _PLAN_TITLE.search(d.title) and "印发" not in d.title and not d.label]
+        for d in plans:
+            if any(True for _ in d.headings()):
                 return d
+        if plans and not any(True for d in docs for _ in d.headings()):
+            return plans[0]  # an excerpt: the plan's title and opening, no part yet
     for d in docs:
         if any(True for _ in d.headings()):
             return d

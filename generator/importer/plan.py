@@ -18,6 +18,7 @@ _OWNERS = lazy(rf"[（(](?P<inside>(?:{_ROLE_WORDS})\s*[:：][^（()）]*)[）)]
 _OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
 _DUTY = lazy(r"[〔［\[（(](?P<units>[^〔〕［］\[\]（）()：:]{2,80}?)(?:按职责分工|按照职责分工|按职责|分别)?负责[〕］\]）)]\s*[。.]?$")
 _ROLE = lazy(rf"({_ROLE_WORDS})\s*[:：]")
+_DUTY_TAIL = lazy(r"(?:按照?职责分工|按职责|分别)*负责$")
 _ROLES = {"牵头单位": "lead", "牵头部门": "lead", "责任单位": "responsible", "责任部门": "responsible",
           "配合单位": "responsible", "完成时限": "deadline"}
 _TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
@@ -70,10 +71,14 @@ def build(ctx: h.Context) -> dict:
 
 
 def _notice_doc(doc: Document, body: Document) -> Document | None:
+    """The 印发通知 before the plan: titled so, or (its title only in the page chrome) a 主送 and
+    「…印发给你们」."""
     for d in doc.all_documents():
         if d is body:
             return None
         if "印发" in d.title or "通知" in d.title:
+            return d
+        if d.recipients and any("印发给你们" in getattr(b, "text", "") for b in d.blocks[:3]):
             return d
     return None
 
@@ -175,6 +180,7 @@ def _owners(ctx: h.Context, inside: str, path: tuple, line: int) -> dict:
         if re.search(r"[，,]", value):
             ctx.guess(path + (key,), "原文单位之间用了逗号，按顿号处理",
                       f"第{line}行的单位之间用了「，」，按「、」分开")
+        value = _DUTY_TAIL.sub("", value)  # 「…乡镇人民政府按职责分工分别负责」: the units, not the phrase
         out[key] = [u.strip() for u in re.split(r"[、，,]", value) if u.strip()]
     return out
 

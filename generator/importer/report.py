@@ -74,9 +74,9 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
         heading = blocks[index]
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
         span = blocks[index + 1:end]
-        if heading.runin and heading.body:
+        runin = bool(heading.runin and heading.body)
+        if runin:  # 「一、巩固提升依法履职水平。注重…」: the part heading runs in, as in the draft
             span = [Paragraph(heading.body, heading.line)] + span
-            ctx.guesses.append(f"第{heading.line}行的部分标题后接正文：正文另起一段")
         keys = sorted(k for k in match_parts(normal_title(heading), parts_data) if FIELDS[k] not in data)
         if not keys and implicit and implicit.implicit and implicit.line == heading.line and "measures" not in data:
             keys = ["1"]
@@ -86,12 +86,13 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
             if last and ORDER.index(field) < ORDER.index(last):
                 ctx.guesses.append(f"第{heading.line}行「{heading.title}」（{field}）在原文中排在前一部分之前："
                                    "保留原文顺序（order），check 会提示法定顺序")
-            part = {"heading": heading.title, **part_body(ctx, span, (field,), causes=field == "shortcomings")}
+            part = {"heading": heading.title, **({"runin": True} if runin else {}),
+                    **part_body(ctx, span, (field,), causes=field == "shortcomings")}
             data[field] = part
             seen.append(field)
             last = field
             continue
-        part = {"heading": heading.title, **part_body(ctx, span, ())}
+        part = {"heading": heading.title, **({"runin": True} if runin else {}), **part_body(ctx, span, ())}
         if last is None:
             data.setdefault("leading_parts", []).append(part)
         else:

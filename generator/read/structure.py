@@ -244,7 +244,11 @@ class _Builder:
                 if titles and line.kind != "title" and self._starts_closing(index):
                     break
                 title = _title_text(text)
-                if title:
+                seen = [t.replace(" ", "") for t in titles]
+                if title and title.replace(" ", "") in seen:  # page chrome repeating the title above it
+                    del titles[:seen.index(title.replace(" ", ""))]
+                    doc.title_line = line.line
+                elif title:
                     titles.append(title)
                     doc.title_line = doc.title_line or line.line
                 index += 1
