@@ -90,6 +90,7 @@ class Document:
     imprint: Imprint | None = None
     header: Header | None = None  # 版头 (rendered notices only)
     annexes: list[str] = field(default_factory=list)  # 附件说明: names of the attachments
+    annex_source: list[tuple[int, str]] = field(default_factory=list)  # a draft's 附件说明 lines as written
     landscape: bool = False  # an attachment laid out on landscape pages (a wide table)
     source: str = ""  # "docx", "txt" or "yaml" for drafts; "" when rendered
     # Layout facts read from a .docx (page, margins, fonts, sizes, page field); see drafts.py.

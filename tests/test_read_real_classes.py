@@ -113,3 +113,33 @@ def test_opening_sentence_is_no_recipient(opening):
 def test_real_recipients_kept(recipients):
     doc = _doc("示例区人民政府关于2023年度法治政府建设情况的报告\n" + recipients)
     assert doc.recipients == recipients[:-1]
+
+
+def test_annex_note_items_are_no_headings():
+    """The lead's reading bug 1: a 附件说明's numbered items are the annex list, kept as written."""
+    from generator.tree import Heading
+
+    text = ("示例县人民政府关于2025年度法治政府建设情况的报告\n市人民政府：\n一、主要举措和成效\n深化改革。\n"
+            "附件：1、2025年度行政复议案件统计表。\n2、行政执法案卷评查结果表。\n示例县人民政府\n2026年3月1日\n")
+    doc = read_text(text, "x.txt")
+    assert doc.annexes == ["2025年度行政复议案件统计表", "行政执法案卷评查结果表"]
+    assert doc.annex_source == [(5, "附件：1、2025年度行政复议案件统计表。"), (6, "2、行政执法案卷评查结果表。")]
+    assert [b.title for b in doc.blocks if isinstance(b, Heading)] == ["主要举措和成效"]
+    assert doc.signatures == ["示例县人民政府"]
+    rules = {f.rule for f in check_document(doc, "format").findings}
+    assert not rules & {"leftover.empty-section", "numbering.dot", "numbering.gap", "numbering.skip-level"}
+
+
+@pytest.mark.parametrize("title", ["示例县人民政府关于2025年度法治政府建设情况的报告", "关于印发工作要点的通知。"])
+def test_half_width_colon_recipient(title):
+    """The lead's reading bug 2: 「示例县人民政府:」 is the 主送, also under a title ending in 「。」."""
+    doc = read_text(f"{title}\n示例市人民政府:\n现将有关情况报告如下。\n", "x.txt")
+    assert doc.recipients == "示例市人民政府"
+
+
+@pytest.mark.parametrize("title", ["示例县人民政府令", "示例县人民政府关于禁止燃放烟花爆竹的通告", "示例县人民政府公告"])
+def test_orders_and_notices_to_the_public_need_no_recipient(title):
+    """The lead's reading bug 3: a 令, 公告 or 通告 has no 主送."""
+    doc = read_text(f"{title}\n现将有关事项公告如下。\n一、总体要求\n依法办事。\n示例县人民政府\n2026年3月1日\n", "x.txt")
+    messages = [f.message for f in check_document(doc).findings if f.rule == "head.missing"]
+    assert not any("主送" in m for m in messages)

@@ -20,7 +20,6 @@ boxes included).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from collections.abc import Callable
 from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_numbering import Numbering
+from generator.read.docx_revisions import without_revisions
 from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
@@ -37,8 +37,6 @@ from generator.tree import Table
 Hint = Callable[[str], tuple[str, int]]
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
 _UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
-_MC_PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
-                        r'markup-compatibility/2006["\']')
 
 
 @dataclass
@@ -217,7 +215,7 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     numbering = numbering_of(styles)
     lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
-        cut = _without_revisions(text[start:end], prefix, text)
+        cut = without_revisions(text[start:end], prefix, text)
         if cut is None:
             return None
         text, start, end = cut, 0, len(cut)
@@ -228,28 +226,6 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         return None
     sect = text.rfind(f"<{w}sectPr", start, end)
     return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
-
-
-@functools.lru_cache(maxsize=8)
-def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
-    """Deleted and moved-away runs, old properties, and mc:Fallback, as whole elements."""
-    w = q(prefix)
-    fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
-    return lazy(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
-                           + fallback, re.S)
-
-
-def _without_revisions(xml: str, prefix: str, document: str) -> str | None:
-    """The body XML without what is not the draft's text; None if the tokenizer cannot vouch for it."""
-    alternate = "AlternateContent" in xml
-    mc = ""
-    if alternate:
-        found = _MC_PREFIX.search(document, 0, 8192)
-        if not found:
-            return None
-        mc = found.group(1)
-    xml = _revision_pattern(prefix, mc).sub("", xml)
-    return None if alternate and "Fallback" in xml else xml
 
 
 class _Tokenizer:

@@ -10,6 +10,7 @@ from typing import Literal
 from generator.lexicon import dates, docnum, lazy
 from generator.lexicon.chars import STRIP, WIDE_CLASS
 from generator.lexicon.headings import read_number
+from generator.read.annex import annex_note
 from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
 MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
@@ -98,13 +99,10 @@ def _title_like(text: str) -> bool:
             and not number_at(text) and not _is_date(text))
 
 
-def _recipients_like(text: str) -> bool:
+def recipients_like(text: str) -> bool:
     """A 主送: a short list of organs ending with a colon, not a sentence ending so (「现将…报告如下：」)."""
     return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
             and not number_at(text) and not _not_recipients().search(text))
-
-
-recipients_like = _recipients_like
 
 
 @functools.lru_cache(maxsize=1)
@@ -234,12 +232,12 @@ class _Builder:
                 doc.signer, doc.upward = signer.group("signer").strip(STRIP), True
                 index += 1
                 continue
-            if line.kind == "recipients" or (not line.kind and _recipients_like(text)):
+            if line.kind == "recipients" or (not line.kind and recipients_like(text)):
                 doc.recipients, doc.recipients_line = text.rstrip("：:").strip(STRIP), line.line
                 doc.facts["recipients_colon"] = text.rstrip()[-1:]  # kept for punct.recipients-colon
                 index += 1
                 break
-            if line.kind == "title" or (line.kind in ("", "heading") and _title_like(text)
+            if line.kind == "title" or (line.kind in ("", "heading") and (_title_like(text) or self._stopped_title(index))
                                         and len(titles) < 5 and not doc.recipients):
                 if titles and line.kind != "title" and self._starts_closing(index):
                     break
@@ -256,6 +254,12 @@ class _Builder:
             break
         doc.title = "\n".join(titles)
         return index
+
+    def _stopped_title(self, index: int) -> bool:
+        """A title typed with a closing 「。」, right above the 主送 (kept as written, for the rules)."""
+        text, lines = self.lines[index].text, self.lines
+        return (text.endswith("。") and len(text) > 1 and _title_like(text[:-1]) and index + 1 < len(lines)
+                and not lines[index + 1].kind and recipients_like(lines[index + 1].text))
 
     @staticmethod
     def _doc_number(doc: Document, line: Line, match: re.Match | None) -> None:
@@ -303,6 +307,10 @@ class _Builder:
                 return self._closing(doc, index)
             if not kind and len(text) <= 20 and _is_date(text) and self._closes(index):
                 return self._closing(doc, index)
+            note = annex_note(lines, index) if text[:1] == "附" and not kind else None
+            if note:
+                doc.annexes, doc.annex_source, index = note
+                continue
             blocks.append(_block(line))
             index += 1
         return index
