@@ -108,7 +108,7 @@ def test_rows_say_unit_kind_year_date_deadline_and_parts(drafts):
 
     plan = rows["plan.yaml"]
     assert (plan.kind, plan.unit, plan.year, plan.parts, plan.deadline) == (
-        "work-plan", "茅箭区人民政府办公室", 2024, {}, None)
+        "work-plan", "茅箭区人民政府", 2024, {}, None)
 
 
 def test_unreadable_files_are_rows_saying_why(drafts):
@@ -175,11 +175,12 @@ def test_xlsx_read_back_with_openpyxl(drafts, tmp_path):
     header = [c.value for c in sheet[1]]
     assert header[:6] == ["文件", "单位", "类型", "年度", "成文日期", "是否逾期"]
     assert header[6].startswith("一、主要举措") and header[10].startswith("五、其他")
-    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == "A1:O8"
+    assert sheet.freeze_panes == "C2" and sheet.auto_filter.ref == "A1:P8" and header[-1] == "类型依据"
     rows = {Path(r[0].value).name: r for r in sheet.iter_rows(min_row=2)}
     assert set(rows) == {"sub.txt", "late.txt", "county.docx", "plan.yaml", "broken.docx", "empty.txt", "old.doc"}
     late = rows["late.txt"]
     assert late[1].value == "示例县人民政府" and late[2].value == "年度报告" and late[3].value == 2025
+    assert "报告" in late[15].value  # why it was read as a report
     assert late[5].value.startswith("逾期")
     assert late[8].value == "缺少" and late[8].fill.fgColor.rgb.endswith("FFC7CE")  # missing part in red
     assert rows["sub.txt"][8].fill.fgColor.rgb.endswith("FFEB9C")                  # sub-item in yellow

@@ -9,7 +9,6 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.lexicon import dates, lazy
 from generator.errors import FazhiError, Problem
 from generator.kinds import KINDS
 
@@ -17,9 +16,6 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
 
-_BEFORE_ABOUT = lazy(r"^(.{2,40}?)关于")
-_AFTER_ABOUT = lazy(rf"^关于(?:印发)?([^\d《“]{{2,20}}?)(?:{dates.YEAR}|{dates.CN_YEAR})\s*年")
-_BEFORE_SUBJECT = lazy(rf"^(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?([^\d]{{2,20}}?)法治")
 
 
 @dataclass
@@ -56,6 +52,7 @@ class DraftRow:
     path: str
     unit: str = ""
     kind: str | None = None
+    kind_reason: str = ""  # why the draft was taken for that kind (or that --profile chose it)
     year: int | None = None
     date: dt.date | None = None
     date_text: str = ""
@@ -132,29 +129,18 @@ def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
     findings = [FindingRow(name, f.line, f.rule, f.severity, f.message, str(RULES[f.rule].basis))
                 for f in result.findings]
     return DraftRow(
-        path=name, unit=unit_of(doc), kind=result.kind, year=result.report_year,
+        path=name, unit=unit_of(doc), kind=result.kind, kind_reason=result.kind_reason, year=result.report_year,
         date=dated.date if dated else None, date_text=dated.date_text if dated else "",
         deadline=deadline_of(profile, result.kind, result.report_year),
         parts=part_cells(doc, result.parts), findings=findings)
 
 
 def unit_of(doc) -> str:
-    """The sending unit: the title before 关于, or between 关于 and the year, else the signature,
-    else the title's 「2024年度某区法治…」."""
-    titles = [d.title.replace("\n", "").strip() for d in doc.all_documents() if d.title]
-    for pattern in (_BEFORE_ABOUT, _AFTER_ABOUT):
-        for title in titles:
-            match = pattern.match(title)
-            if match and match.group(1).strip("　 ，,"):
-                return match.group(1).strip("　 ，,")
-    for d in doc.all_documents():
-        if d.signatures:
-            return "、".join(d.signatures)
-    for title in titles:
-        match = _BEFORE_SUBJECT.match(title)
-        if match:
-            return match.group(1).strip()
-    return ""
+    """The sending unit as the draft writes it (read.sender: the title, else the signature, else the opening)."""
+    from generator.read.sender import sender
+
+    found = sender(doc)
+    return found.written if found else ""
 
 
 def deadline_of(profile: str | None, kind: str, year: int | None) -> dt.date | None:

@@ -86,7 +86,8 @@ def _cells(row: DraftRow) -> list[str]:
     counts = row.counts()
     top = row.top(1)
     first = escape(top[0].message) if top else ""
-    return [name, unit, row.kind_label, str(row.year or ""), date, *parts,
+    kind = row.kind_label + (f"\n[dim]{escape(row.kind_reason)}[/]" if row.kind_reason else "")  # why that kind
+    return [name, unit, kind, str(row.year or ""), date, *parts,
             _count(counts["error"], "red"), _count(counts["warning"], "yellow"), str(counts["info"]), first]
 
 

@@ -61,7 +61,10 @@ def check_document(doc: Document, profile: str | None = None,
     analysis = analyse(doc, None, report_year, layout)
     chosen = _profile(profile or analysis.kind)
     if chosen.kind and chosen.kind != analysis.kind and profile:
-        analysis = analyse(doc, chosen.kind, report_year, layout, f"按检查规则集「{chosen.name}」指定")
+        label = KINDS[analysis.kind].label
+        analysis = analyse(doc, chosen.kind, report_year, layout,
+                           f"按 --profile「{chosen.name}」指定为{KINDS[chosen.kind].label}"
+                           f"（自动识别为{label}：{analysis.kind_reason}）")
     findings: list[Finding] = []
     for rule, params, severity, overridden in _plan(chosen, analysis.kind):
         ctx = Context(rule, params, severity, analysis, overridden)

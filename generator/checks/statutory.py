@@ -14,6 +14,9 @@ _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
+_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
+_OWNER_MARK = lazy(statutory.OWNER_MARK)
+_PLAN_NOTICE = lazy(statutory.PLAN_NOTICE)
 
 
 @dataclass
@@ -33,10 +36,48 @@ class PartHit:
 def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     """(kind, why) from the whole document: the first document's title (not an attachment's),
     the last signature, the opening and the part headings. `cache`: see match_parts."""
+    from generator.read.sender import sender
+
     docs = list(doc.all_documents())
     signatures = [s for d in docs for s in d.signatures]
-    return recognise_why(doc.title.replace("\n", ""), signatures[-1] if signatures else "",
-                         _report_signs(docs, cache))
+    found = sender(doc)
+    department = f"{found.where}中的「{found.full}」" if found and found.department else ""
+    signs = _report_signs(docs, cache)
+    title = _kind_title(docs, signs)
+    if not title and not signs:
+        notice = _plan_notice(docs)
+        if notice:
+            return "work-plan", f"开头写「{notice}」"
+    kind, why = recognise_why(title, signatures[-1] if signatures else "", signs, department)
+    if kind == DEFAULT_KIND and not signs and not department:
+        owned = sum(1 for d in docs for b in d.blocks if type(b) is Heading and _OWNER_MARK.search(b.body or b.title))
+        if owned >= 1:
+            return "work-plan", f"{owned}项任务后写有牵头单位或责任单位"
+    return kind, why
+
+
+def _kind_title(docs: list[Document], signs: list[str]) -> str:
+    """The title that says the kind: the first document's, else (when it names no kind) the first
+    title after it that names one (a 工作要点 under an untitled 印发通知); never an attachment's."""
+    first = docs[0].title.replace("\n", "")
+    if first or signs:
+        return first
+    for d in docs[1:]:
+        title = d.title.replace("\n", "")
+        if title and not d.label and (recognise_why(title)[0] != DEFAULT_KIND or _REPORT_TITLE.search(title)):
+            return title
+    return first
+
+
+def _plan_notice(docs: list[Document]) -> str:
+    """「现将《…工作要点》印发给你们」 in the first paragraphs: a 印发通知 without its title line."""
+    for d in docs[:1]:
+        for block in d.blocks[:4]:
+            if type(block) is Paragraph:
+                match = _PLAN_NOTICE.search(block.text)
+                if match:
+                    return match.group(0)
+    return ""
 
 
 def _report_signs(docs: list[Document], cache: dict | None) -> list[str]:
@@ -88,6 +129,28 @@ def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
         _PATTERNS[key] = (parts_data, {k: lazy("|".join(f"(?:{p})" for p in part["patterns"]))
                                        for k, part in parts_data["parts"].items()})
     return _PATTERNS[key][1]
+
+
+_TAIL_WORDS = lazy(r"^[^，,。；;：:]{0,14}?(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)")
+
+
+def part_title_end(text: str, window: int = 40) -> int:
+    """Where a statutory part's name that opens `text` ends (0 if none does): 「存在的不足和原因法治
+    意识…」→ 8. For run-on text whose heading ran into its body; a leading year is allowed."""
+    head = text[:window]
+    lead = _YEAR_PREFIX.match(head)
+    skip = lead.end() if lead else 0
+    end = 0
+    for part in parts_of(DEFAULT_KIND)["parts"].values():
+        for source in part["patterns"]:
+            for match in lazy(source).finditer(head):  # each alone: an alternation hides overlaps
+                if match.start() <= skip + 6 and match.end() > end:
+                    end = match.end()
+    if end:
+        tail = _TAIL_WORDS.match(head[end:])
+        if tail:
+            end += tail.end()
+    return end
 
 
 def match_parts(title: str, parts_data: dict, cache: dict | None = None) -> set[str]:

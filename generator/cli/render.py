@@ -22,9 +22,11 @@ from generator.cli.messages import Choice
 @click.option("--previous", type=click.Path(dir_okay=False, path_type=Path),
               help="上年的数据文件：按名称取其 figures 的数值作为上年数，正文可写 {{ figures.名称.change }}、{{ figures.名称.percent }}")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="多个数据文件时的并行进程数（默认：CPU 核数）")
+@click.option("--kind", type=click.Choice(["auto", *_kind_names()]), default="auto", show_default=True,
+              help="草稿按哪种文档排版：auto 自动识别（并说明依据），或指定类型（数据文件的类型由其 kind 决定）")
 @_handle_errors
 def render(specs: tuple[Path, ...], output: str | None, templates: Path | None, fmt: str, table: str | None,
-           layout: Path | None, previous: Path | None, jobs: int | None) -> None:
+           layout: Path | None, previous: Path | None, jobs: int | None, kind: str) -> None:
     """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）；可一次生成多个（文件或文件夹）；
     给出草稿（.docx/.txt/.doc/.wps/.pdf）则按国标重新排版。"""
     from generator.api import is_draft, previous_figures, render_draft, render_file
@@ -35,10 +37,15 @@ def render(specs: tuple[Path, ...], output: str | None, templates: Path | None, 
     options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None)
     last = previous_figures(previous) if previous else None
     if len(specs) == 1 and is_draft(specs[0]):  # one-step re-layout: import in memory, then render
-        path, imported = render_draft(specs[0], output, fmt, options)
+        path, imported = render_draft(specs[0], output, fmt, options, None if kind == "auto" else kind)
         _print_import(imported)
         click.echo(f"已生成：{path}")
         return
+    if kind != "auto":
+        from generator.errors import FazhiError, Problem
+
+        raise FazhiError(Problem("--kind 只用于排版草稿（.docx、.txt 等）：数据文件的类型由其中的 kind 决定",
+                                 str(specs[0])))
     if len(specs) == 1 and not specs[0].is_dir():  # render_file writes into `-o folder/` itself
         path = render_file(specs[0], output, fmt, options, previous=last,
                            notify=lambda message: click.secho(f"提示：{message}", fg="yellow", err=True))
@@ -105,6 +112,8 @@ def _print_import(imported) -> None:
     if agreement is not None:
         summary += f"；原文 {agreement.total} 段，按数据文件重新生成后一致 {agreement.reproduced} 段"
     click.echo(f"导入{summary}）")
+    if imported.kind_reason:
+        click.echo(f"  按{KINDS[imported.kind].label}导入：{imported.kind_reason}")
     if imported.guesses:
         click.echo("推断或改动了以下内容，请核对：")
         for guess in imported.guesses:

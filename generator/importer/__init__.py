@@ -34,6 +34,7 @@ class Imported:
     agreement: Agreement | None = None
     spec: object = None  # the validated spec, when it validates
     task_table: bool = False  # the draft had a 任务分工表: render it with --table
+    kind_reason: str = ""  # why the draft was read as its kind (or that --kind chose it), Chinese
 
     def yaml(self) -> str:
         return emit(self.data, self.comments)
@@ -45,7 +46,14 @@ def import_document(doc: Document, kind: str | None = None, figures: bool = Fals
     from generator.checks.analysis import analyse
     from generator.importer import defaults, plan, punct, report
 
-    analysis = analyse(doc, kind)
+    analysis = analyse(doc)
+    reason = analysis.kind_reason
+    if kind is not None and kind != analysis.kind:
+        from generator.kinds import KINDS
+
+        reason = (f"按 --kind 指定为{KINDS[kind].label}（自动识别为{KINDS[analysis.kind].label}："
+                  f"{analysis.kind_reason}）")
+        analysis = analyse(doc, kind, reason=reason)
     comments = Comments(head=[f"由 fazhi import 从「{name}」导入：注释标出推断的值，请逐项核对。"])
     draft = doc
     if analysis.web_copy:
@@ -59,7 +67,7 @@ def import_document(doc: Document, kind: str | None = None, figures: bool = Fals
         from generator.importer.figures import lift
 
         lift(ctx, data)
-    imported = Imported(analysis.kind, data, comments, ctx.guesses, task_table=ctx.task_table)
+    imported = Imported(analysis.kind, data, comments, ctx.guesses, task_table=ctx.task_table, kind_reason=reason)
     try:
         spec = _validate(data, target)
     except FazhiError:

@@ -59,7 +59,7 @@ def _skeleton(data: dict) -> dict:
         if key in out:
             out[key] = [{k: v for k, v in p.items() if k in ("heading", "after")} for p in out[key]]
     if data["kind"] == "work-plan":
-        out["parts"] = [{**p, "items": p["items"][:1]} for p in data["parts"][:1]]
+        out["parts"] = [{**p, **({"items": p["items"][:1]} if "items" in p else {})} for p in data["parts"][:1]]
     return out
 
 

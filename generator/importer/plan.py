@@ -11,9 +11,16 @@ from generator.importer.emit import Paras
 from generator.importer.sections import flat, split_intro
 from generator.tree import Document, Heading, Paragraph, Table
 
-_OWNERS = lazy(r"[（(](?P<inside>(?:牵头单位|责任单位|完成时限)\s*[:：][^（()）]*)[）)]\s*$")
-_ROLE = lazy(r"(牵头单位|责任单位|完成时限)\s*[:：]")
-_ROLES = {"牵头单位": "lead", "责任单位": "responsible", "完成时限": "deadline"}
+_ROLE_WORDS = "牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限"
+# The owners as clerks write them: 「（牵头单位：…；责任单位：…）」 closing the item, a 「责任单位：…」 line (or
+# sentence) after it, or 〔…按职责分工负责〕 / （…负责） at its end.
+_OWNERS = lazy(rf"[（(](?P<inside>(?:{_ROLE_WORDS})\s*[:：][^（()）]*)[）)]\s*[。.]?$")
+_OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
+_DUTY = lazy(r"[〔［\[（(](?P<units>[^〔〕［］\[\]（）()：:]{2,80}?)(?:按职责分工|按照职责分工|按职责|分别)?负责[〕］\]）)]\s*[。.]?$")
+_ROLE = lazy(rf"({_ROLE_WORDS})\s*[:：]")
+_DUTY_TAIL = lazy(r"(?:按照?职责分工|按职责|分别)*负责$")
+_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "责任单位": "responsible", "责任部门": "responsible",
+          "配合单位": "responsible", "完成时限": "deadline"}
 _TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
 _APPROVED = lazy(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
 _DEADLINE_HEADER = lazy(r"完成时限|时限|完成时间")
@@ -64,10 +71,14 @@ def build(ctx: h.Context) -> dict:
 
 
 def _notice_doc(doc: Document, body: Document) -> Document | None:
+    """The 印发通知 before the plan: titled so, or (its title only in the page chrome) a 主送 and
+    「…印发给你们」."""
     for d in doc.all_documents():
         if d is body:
             return None
         if "印发" in d.title or "通知" in d.title:
+            return d
+        if d.recipients and any("印发给你们" in getattr(b, "text", "") for b in d.blocks[:3]):
             return d
     return None
 
@@ -84,12 +95,15 @@ def has_task_table(doc: Document) -> bool:
 
 
 def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[dict, list[str]]:
-    """A part and its items; paragraphs after the last item of the plan are its closing."""
+    """A part and its items; paragraphs after the last item of the plan are its closing.
+
+    Paragraphs before the first task, and tasks without owners before the first task with owners
+    (「（一）指导思想。…」 under 「总体要求」), are the part's text; a task without owners after one
+    with owners joins the task before it: every part is one `render` accepts, in the draft's order."""
     intro, rest = split_intro(span)
-    part: dict = {"title": heading.title, "items": []}
-    if intro:
-        ctx.guesses.append(f"第{heading.line}行「{heading.title[:12]}」下、第一项任务之前的段落并入第一项任务的正文")
-    carry = intro
+    part: dict = {"title": heading.title}
+    text = list(intro)
+    items: list[dict] = []
     trailing: list[str] = []
     index = 0
     while index < len(rest):
@@ -98,13 +112,22 @@ def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[di
         while end < len(rest) and not isinstance(rest[end], Heading):
             end += 1
         paras = [b.text for b in rest[index + 1:end] if isinstance(b, Paragraph)]
-        item, trailing = _item(ctx, item_head, carry + paras, path + ("items", len(part["items"])))
-        carry = []
-        part["items"].append(item)
+        item, trailing = _item(ctx, item_head, paras, path + ("items", len(items)))
+        if item.get("lead") or item.get("responsible"):
+            items.append(item)
+        elif not items:
+            text.append(flat(item_head) if not paras else flat(item_head) + "".join(paras))
+            ctx.guesses.append(f"第{item_head.line}行「{item['title'][:12]}」没有写责任单位，作为本部分正文导入")
+        else:
+            items[-1]["text"] += flat(item_head) + "".join(paras)
+            ctx.guesses.append(f"第{item_head.line}行「{item['title'][:12]}」没有写责任单位，并入上一项任务")
         index = end
-    if not part["items"]:
-        ctx.guesses.append(f"第{heading.line}行「{heading.title[:12]}」下没有任务，按一项任务导入")
-        part["items"].append({"title": heading.title, "text": "".join(intro) or heading.title})
+    if text:
+        part["text"] = Paras(text)
+    if items:
+        part["items"] = items
+    elif not text:
+        part["text"] = Paras([heading.title])
     return part, trailing
 
 
@@ -113,23 +136,33 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     if isinstance(head, Heading) and head.level > 2 and head.number:
         ctx.guesses.append(f"第{head.line}行「{head.number}」按任务（二级标题）导入")
     texts = ([head.body] if head.runin and head.body else []) + paras
-    owned = next((i for i, t in enumerate(texts) if _OWNERS.search(t)), None)
+    found = _owned(texts)
     item: dict = {"title": head.title if isinstance(head, Heading) else flat(head)}
     after: list[str] = []
-    if owned is not None:
+    if found is not None:
+        owned, match, inside = found
         texts, after = texts[:owned + 1], texts[owned + 1:]
-        match = _OWNERS.search(texts[-1])
-        assert match is not None  # `owned` is the text it was found in
         texts[-1] = texts[-1][:match.start()].rstrip()
-        item.update(_owners(ctx, match.group("inside"), path, head.line))
-    else:
-        ctx.guess(path, "原文没有写牵头单位或责任单位", f"第{head.line}行的任务「{head.title[:12]}」没有写牵头或责任单位")
+        item.update(_owners(ctx, inside, path, head.line))
     if not head.runin and texts:
         ctx.guesses.append(f"第{head.line}行的任务标题原为单独一行，按段首式（标题后接正文）排")
     item["text"] = "".join(t for t in texts if t) or head.title
     if len(texts) > 1:
         ctx.guesses.append(f"第{head.line}行的任务有 {len(texts)} 段正文，已合为一段")
     return item, after
+
+
+def _owned(texts: list[str]):
+    """(index of the text, match, 「牵头单位：…」 text) of the first owners found in an item's texts."""
+    for index, text in enumerate(texts):
+        for pattern in (_OWNERS, _OWNER_LINE):
+            match = pattern.search(text)
+            if match:
+                return index, match, match.group("inside")
+        match = _DUTY.search(text)
+        if match:
+            return index, match, "责任单位：" + match.group("units")
+    return None
 
 
 def _owners(ctx: h.Context, inside: str, path: tuple, line: int) -> dict:
@@ -147,6 +180,7 @@ def _owners(ctx: h.Context, inside: str, path: tuple, line: int) -> dict:
         if re.search(r"[，,]", value):
             ctx.guess(path + (key,), "原文单位之间用了逗号，按顿号处理",
                       f"第{line}行的单位之间用了「，」，按「、」分开")
+        value = _DUTY_TAIL.sub("", value)  # 「…乡镇人民政府按职责分工分别负责」: the units, not the phrase
         out[key] = [u.strip() for u in re.split(r"[、，,]", value) if u.strip()]
     return out
 
@@ -162,7 +196,7 @@ def _deadlines(ctx: h.Context, parts: list[dict]) -> None:
             continue
         by_title = {row[task].strip(): row[deadline].strip() for row in table.rows[1:] if len(row) > max(task, deadline)}
         for p_index, part in enumerate(parts):
-            for i_index, item in enumerate(part["items"]):
+            for i_index, item in enumerate(part.get("items", [])):
                 value = by_title.get(item["title"])
                 if value and "deadline" not in item:
                     item["deadline"] = value
@@ -171,7 +205,7 @@ def _deadlines(ctx: h.Context, parts: list[dict]) -> None:
 
 def _unit_groups(ctx: h.Context, data: dict) -> None:
     """Unit lists (of two or more) shared by several items become named groups, referred to as $name."""
-    items = [(p, i, item) for p, part in enumerate(data["parts"]) for i, item in enumerate(part["items"])]
+    items = [(p, i, item) for p, part in enumerate(data["parts"]) for i, item in enumerate(part.get("items", []))]
     counts = Counter(tuple(item[role]) for _, _, item in items for role in ("lead", "responsible")
                      if len(item.get(role, [])) >= 2)
     shared = [units for units, n in counts.items() if n >= MIN_GROUP and (len(units) >= 3 or n >= 3)]

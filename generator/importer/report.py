@@ -69,13 +69,14 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
     parts_data = ctx.analysis.parts_data
     implicit = ctx.analysis.parts.get("1")
     last = None  # the statutory field most recently placed
+    seen: list[str] = []  # the statutory fields in the draft's order
     for n, index in enumerate(tops):
         heading = blocks[index]
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
         span = blocks[index + 1:end]
-        if heading.runin and heading.body:
+        runin = bool(heading.runin and heading.body)
+        if runin:  # 「一、巩固提升依法履职水平。注重…」: the part heading runs in, as in the draft
             span = [Paragraph(heading.body, heading.line)] + span
-            ctx.guesses.append(f"第{heading.line}行的部分标题后接正文：正文另起一段")
         keys = sorted(k for k in match_parts(normal_title(heading), parts_data) if FIELDS[k] not in data)
         if not keys and implicit and implicit.implicit and implicit.line == heading.line and "measures" not in data:
             keys = ["1"]
@@ -83,13 +84,15 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
         if keys:
             field = FIELDS[keys[0]]
             if last and ORDER.index(field) < ORDER.index(last):
-                ctx.guesses.append(f"第{heading.line}行「{heading.title}」（{field}）在原文中排在前一部分之前，"
-                                   "已按法定顺序排列")
-            part = {"heading": heading.title, **part_body(ctx, span, (field,), causes=field == "shortcomings")}
+                ctx.guesses.append(f"第{heading.line}行「{heading.title}」（{field}）在原文中排在前一部分之前："
+                                   "保留原文顺序（order），check 会提示法定顺序")
+            part = {"heading": heading.title, **({"runin": True} if runin else {}),
+                    **part_body(ctx, span, (field,), causes=field == "shortcomings")}
             data[field] = part
-            last = field if not last or ORDER.index(field) > ORDER.index(last) else last
+            seen.append(field)
+            last = field
             continue
-        part = {"heading": heading.title, **part_body(ctx, span, ())}
+        part = {"heading": heading.title, **({"runin": True} if runin else {}), **part_body(ctx, span, ())}
         if last is None:
             data.setdefault("leading_parts", []).append(part)
         else:
@@ -97,6 +100,8 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
                 part["after"] = last
             data.setdefault("extra_parts", []).append(part)
             ctx.guesses.append(f"第{heading.line}行「{heading.title}」不是法定部分，作为 extra_parts 保留在原位置")
+    if seen != sorted(seen, key=ORDER.index):
+        data["order"] = seen  # the author's order: render keeps it, check reports it (issue 19.11)
     names = {k: p["short"] for k, p in parts_data["parts"].items()}
     for key, field in FIELDS.items():
         if field in data or key == "5":

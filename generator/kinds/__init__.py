@@ -100,13 +100,15 @@ def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -
     return recognise_why(titles, issuer, report_signs)[0]
 
 
-def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()) -> tuple[str, str]:
+def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = (),
+                  department: str = "") -> tuple[str, str]:
     """(kind, why in Chinese) from the main title, the last signature and what else says "report".
 
     `report_signs` are reasons found in the rest of the document (a 「现将…报告如下」 opening,
     headings of the statutory parts). A title ending in 报告 is a report even when it mentions
     next year's 工作要点 (「…建设情况暨2023年工作要点的报告」); a title naming 工作要点 without
     ending in 报告 is a work plan unless the rest of the document reads as a report.
+    `department`: why the sending body is a government department (「标题中的「市司法局」」), if it is.
     """
     title = _SPACES.sub("", title)
     signs = list(report_signs)
@@ -132,6 +134,9 @@ def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = ()
         elif signs and issuer and kind.issuer and lazy(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
+        elif department:
+            name = kind.name
+            signs.append(f"{department}是政府部门")
     return name, "；".join(signs) or f"未见其他类型的特征，按{KINDS[DEFAULT_KIND].label}检查"
 
 

@@ -180,6 +180,7 @@ class Part(Model):
     """报告的一个部分（一级标题）。"""
 
     heading: HeadingText | None = Field(None, description="一级标题文字，不含序号；缺省用法定表述")
+    runin: bool | None = Field(None, description="标题是否段首式（标题后接 text 的第一段）；缺省按 style.runin_levels")
     text: Paragraphs = Field(default_factory=list, description="标题下的导语段落")
     points: list[str] = Field(default_factory=list, description="逐条列举的要点，自动加「一是」「二是」……")
     points_inline: bool = Field(False, description="要点是否写在同一段（以分号连接），否则每条一段")

@@ -9,11 +9,15 @@ from __future__ import annotations
 from generator.lexicon.numbers import alternation
 
 # The 工作要点 family of titles: 「2024年法治政府建设工作要点」「关于印发…工作计划的通知」.
-PLAN_TITLE = r"工作要点|工作计划|印发.*(要点|计划|方案)"
+PLAN_TITLE = r"工作要点|工作计划|工作安排|工作任务|实施方案|印发.*(要点|计划|方案|安排)"
 # A title that ends as a report does: 「…情况的报告」「…的报告（送审稿）」 is cut before the note.
 REPORT_TITLE_END = r"报告[）)]?$"
 # The opening sentence of a report: 「现将2022年法治政府建设情况报告如下」.
 REPORT_OPENING = r"现将.{0,80}?报告如下"
+# The owners written after a plan's task: 「（牵头单位：区司法局；责任单位：…）」.
+OWNER_MARK = r"(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]"
+# A notice that issues a plan: 「…《2024年法治政府建设工作要点》…印发给你们」.
+PLAN_NOTICE = r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们"
 # The name endings of a government department (a 部门年度报告's issuer).
 DEPARTMENT_SUFFIXES = ("局", "委员会", "办公室", "厅", "中心", "署")
 DEPARTMENT_END = rf"({alternation(DEPARTMENT_SUFFIXES)})$"

@@ -20,13 +20,14 @@ boxes included).
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
+from generator.read.docx_numbering import Numbering
+from generator.read.docx_revisions import without_revisions
 from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
@@ -36,8 +37,6 @@ from generator.tree import Table
 Hint = Callable[[str], tuple[str, int]]
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
 _UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
-_MC_PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']http://schemas\.openxmlformats\.org/'
-                        r'markup-compatibility/2006["\']')
 
 
 @dataclass
@@ -103,7 +102,7 @@ def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
 class Para:
     """A paragraph being read (the defaults are class attributes: one is made per paragraph)."""
 
-    style = outline = jc = breaks = ""
+    style = outline = jc = breaks = num_id = ilvl = ""
     page_break = False
     runin = 0          # 0 none yet, 1 in a run-in run, 3 between run-in runs, 2 done
     runin_len = 0
@@ -113,9 +112,13 @@ class Para:
         self.parts: list[str] = []
 
     def set_property(self, name: str, value: str) -> None:
-        """Record one of pStyle, outlineLvl, pageBreakBefore, jc."""
+        """Record one of pStyle, outlineLvl, pageBreakBefore, jc, numId, ilvl."""
         if name == "pStyle":
             self.style = value
+        elif name == "numId":
+            self.num_id = value
+        elif name == "ilvl":
+            self.ilvl = value
         elif name == "outlineLvl":
             self.outline = value
         elif name == "pageBreakBefore":
@@ -125,18 +128,26 @@ class Para:
 
     def continued(self) -> Para:
         """This paragraph's text carried into the next paragraph, whose properties it takes."""
-        self.style = self.outline = self.jc = ""
+        self.style = self.outline = self.jc = self.num_id = self.ilvl = ""
         self.page_break = self.merge = False
         return self
 
 
-def make_line(para: Para, number: int, page_next: bool, hint: Hint) -> Line | None:
-    """The Line of a read paragraph; None if it holds no text."""
+def make_line(para: Para, number: int, page_next: bool, hint: Hint, numbering: Numbering | None = None
+              ) -> Line | None:
+    """The Line of a read paragraph; None if it holds no text. With `numbering`, the label Word's
+    automatic numbering shows is put before the text (and counted, empty paragraphs too)."""
     parts = para.parts
     text = parts[0] if len(parts) == 1 else "".join(parts)
+    label = numbering.label(para.num_id, para.ilvl, para.style) if numbering is not None and (
+        para.num_id or para.style) else ""
     stripped = text.strip(STRIP)
     if not stripped:
         return None
+    if label:
+        text = stripped = label + stripped
+        if para.runin_len:
+            para.runin_len += len(label)
     line = Line(stripped, number, False, "", 0, 0, page_next or para.page_break or para.breaks == "before",
                 para.jc in ("left", "start"), None, para.style)
     if para.style:
@@ -164,6 +175,12 @@ def table_lines(rows: list[list[list[Line]]], number: int) -> list[Line]:
     if any(any(row) for row in texts):
         head.append(Line("", number, table=Table(texts, line=number)))
     return head
+
+
+def numbering_of(styles: Styles) -> Numbering | None:
+    """The package's automatic numbering; None when it has no numbering part."""
+    package = styles.package
+    return Numbering.of(package, styles) if "word/numbering.xml" in package.names else None
 
 
 def _unescape(text: str) -> str:
@@ -195,39 +212,20 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         return None
     start += len(w) + 6
     token = patterns(prefix)["token"]
-    lines = _Tokenizer(prefix, styles.hint).run(token.findall(text, start, end))
+    numbering = numbering_of(styles)
+    lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
-        cut = _without_revisions(text[start:end], prefix, text)
+        cut = without_revisions(text[start:end], prefix, text)
         if cut is None:
             return None
         text, start, end = cut, 0, len(cut)
-        lines = _Tokenizer(prefix, styles.hint).run(token.findall(text))
+        if numbering is not None:
+            numbering.reset()
+        lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text))
     if lines is None or lines is _REVISED:
         return None
     sect = text.rfind(f"<{w}sectPr", start, end)
     return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
-
-
-@functools.lru_cache(maxsize=8)
-def _revision_pattern(prefix: str, mc: str) -> re.Pattern:
-    """Deleted and moved-away runs, old properties, and mc:Fallback, as whole elements."""
-    w = q(prefix)
-    fallback = rf"|<{re.escape(mc)}:Fallback\b[^>]*>.*?</{re.escape(mc)}:Fallback>" if mc else ""
-    return lazy(rf"<{w}(del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])[^>]*(?<!/)>.*?</{w}\1>"
-                           + fallback, re.S)
-
-
-def _without_revisions(xml: str, prefix: str, document: str) -> str | None:
-    """The body XML without what is not the draft's text; None if the tokenizer cannot vouch for it."""
-    alternate = "AlternateContent" in xml
-    mc = ""
-    if alternate:
-        found = _MC_PREFIX.search(document, 0, 8192)
-        if not found:
-            return None
-        mc = found.group(1)
-    xml = _revision_pattern(prefix, mc).sub("", xml)
-    return None if alternate and "Fallback" in xml else xml
 
 
 class _Tokenizer:
@@ -237,12 +235,13 @@ class _Tokenizer:
     1 after an FzRunIn rStyle, 3 after that run's text, 2 done.
     """
 
-    __slots__ = ("prefix", "hint", "out", "number", "para", "page_next", "depth", "rows", "row", "cell",
+    __slots__ = ("prefix", "hint", "numbering", "out", "number", "para", "page_next", "depth", "rows", "row", "cell",
                  "table_line", "carry", "carry_number", "row_deleted")
 
-    def __init__(self, prefix: str, hint: Hint):
+    def __init__(self, prefix: str, hint: Hint, numbering: Numbering | None = None):
         self.prefix = prefix
         self.hint = hint
+        self.numbering = numbering
         self.out: list[Line] = []
         self.number = 0
         self.para: Para | None = None
@@ -283,7 +282,7 @@ class _Tokenizer:
                     if para.merge:
                         self.carry = para
                     else:
-                        line = make_line(para, self.carry_number, self.page_next, self.hint)
+                        line = make_line(para, self.carry_number, self.page_next, self.hint, self.numbering)
                         self.page_next = para.breaks == "after" or (line is None and para.page_break)
                         if line is not None:
                             self.out.append(line)
@@ -357,11 +356,11 @@ class _Tokenizer:
     def _emit(self, para: Para, number: int) -> None:
         """A finished paragraph's Line, into the current table cell or the body."""
         if self.depth:
-            line = make_line(para, number, False, self.hint)
+            line = make_line(para, number, False, self.hint, self.numbering)
             if line is not None:
                 self.cell.append(line)
             return
-        line = make_line(para, number, self.page_next, self.hint)
+        line = make_line(para, number, self.page_next, self.hint, self.numbering)
         self.page_next = para.breaks == "after" or (line is None and para.page_break)
         if line is not None:
             self.out.append(line)

@@ -10,7 +10,7 @@ from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
-from generator.tree import Document, Heading
+from generator.tree import Document, Heading, Paragraph
 
 _PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
 _EVEN_ODD = lazy(rb'<(?:\w+:)?evenAndOddHeaders\b(?:[^>]*?val\s*=\s*["\'](\w+)["\'])?[^>]*>')
@@ -72,6 +72,7 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
     normal = styles.normal()
     out: dict = {"body_font": styles.prop("", prefix, normal, "font"),
                  "body_size": styles.prop("", prefix, normal, "size")}
+    out.update(_body_runs(doc, by_line, styles, runs, prefix, normal))
     title_line = by_line.get(doc.title_line) if doc.title_line else None
     if title_line is not None:
         run = runs.get(title_line.line)
@@ -86,6 +87,42 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
             if line is not None and (line.runin or (line.kind == "heading" and line.style)):
                 fonts[heading.level] = styles.prop(runs.get(line.line), prefix, line.style or normal, "font")
     out["heading_fonts"] = dict(sorted(fonts.items()))
+    return out
+
+
+MAX_BODY_SAMPLE = 60  # body paragraphs whose runs say what the body font is
+
+
+def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: "_FirstRuns", prefix: str,
+               normal: str) -> dict:
+    """body_font / body_size as Word shows the body's text: each body paragraph's first run resolved
+    (run → character style → paragraph style → docDefaults → theme), the most text winning.
+
+    Clerks set fonts run by run and leave Normal at Word's 宋体 11 pt: the style alone would
+    misreport every such draft. {} when no body paragraph is found (the style then stands)."""
+    fonts: dict = {}
+    sizes: dict = {}
+    seen = 0
+    for part in doc.all_documents():
+        for block in part.blocks:
+            if type(block) is not Paragraph or seen >= MAX_BODY_SAMPLE:
+                continue
+            line = by_line.get(block.line)
+            if line is None:
+                continue
+            seen += 1
+            run = runs.get(line.line)
+            style = line.style or normal
+            weight = len(block.text)
+            for what, votes in (("font", fonts), ("size", sizes)):
+                value = styles.prop(run, prefix, style, what)
+                if value is not None:
+                    votes[value] = votes.get(value, 0) + weight
+    out = {}
+    if fonts:
+        out["body_font"] = max(fonts, key=fonts.get)
+    if sizes:
+        out["body_size"] = max(sizes, key=sizes.get)
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.errors import DraftError, Problem
 from generator.ooxml.vocab import RUNIN_PREFIX, W_NS
-from generator.read.docx_body import Body, Hint, Para, make_line, table_lines
+from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
 
@@ -24,8 +24,9 @@ _CONTAINERS = {_Q + name for name in ("sdt", "sdtContent", "customXml", "ins", "
 _SKIPPED = {_Q + name for name in ("del", "moveFrom", "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
                                    "trPrChange", "tcPrChange", "tblGridChange", "numberingChange")} | {FALLBACK}
 _PARA_TAGS = tuple(_Q + name for name in ("t", "tab", "br", "cr", "rStyle", "pStyle", "outlineLvl",
-                                          "pageBreakBefore", "jc"))
+                                          "pageBreakBefore", "jc", "numId", "ilvl"))
 _PROPERTIES = ("pStyle", "outlineLvl", "pageBreakBefore", "jc")
+_NUMPR = _Q + "numPr"
 
 
 def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
@@ -43,7 +44,7 @@ def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
     result = Body([], root.prefix or "")
     if len(body) and body[-1].tag == _Q + "sectPr":
         result.sect = etree.tostring(body[-1], encoding=str)
-    walker = _Walker(styles.hint, result.runs)
+    walker = _Walker(styles.hint, result.runs, numbering_of(styles))
     walker.blocks(body, result.lines)
     walker.flush(result.lines)
     return result
@@ -52,8 +53,9 @@ def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
 class _Walker:
     """Block containers to Lines, numbering every w:p in document order."""
 
-    def __init__(self, hint: Hint, runs: dict[int, str]):
+    def __init__(self, hint: Hint, runs: dict[int, str], numbering=None):
         self.hint = hint
+        self.numbering = numbering
         self.runs = runs
         self.number = 0
         self.page_next = False
@@ -99,7 +101,7 @@ class _Walker:
             self.carry = None
 
     def _emit(self, para: Para, number: int, first_run, sink: list[Line]) -> None:
-        line = make_line(para, number, self.page_next and not self.depth, self.hint)
+        line = make_line(para, number, self.page_next and not self.depth, self.hint, self.numbering)
         if not self.depth:
             self.page_next = para.breaks == "after" or (line is None and para.page_break)
         if line is not None:
@@ -158,6 +160,10 @@ def _read_para(p, para: Para):
             continue
         elif name in _PROPERTIES:
             if parent.tag == PPR:
+                para.set_property(name, el.get(_Q + "val", ""))
+            continue
+        elif name in ("numId", "ilvl"):
+            if parent.tag == _NUMPR and parent.getparent().tag == PPR:
                 para.set_property(name, el.get(_Q + "val", ""))
             continue
         elif parent.tag != R:

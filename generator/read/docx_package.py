@@ -172,7 +172,7 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|</{w}(p|tbl|tr|tc)>"
             rf"|<{w}t(?:\s[^>]*)?>([^<]*)</{w}t>"
             rf"|<{w}(tab|br|cr)(?:\s([^>]*?))?/>"
-            rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc)(?=[\s/>])"
+            rf"|<{w}(pStyle|rStyle|outlineLvl|pageBreakBefore|jc|numId|ilvl)(?=[\s/>])"
             rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
             rf"|<{w}(del|moveFrom)(?:\s[^>]*)?/>"
             rf"|<(!--|!\[CDATA\[|{w}txbxContent"

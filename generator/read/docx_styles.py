@@ -6,6 +6,7 @@ theme parts have the same CRC and size, so drafts made from one template read th
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -113,6 +114,25 @@ class Styles:
             based = based_on.search(inner)
             style_id = based.group(1) if based else ""
 
+    def numpr(self, style_id: str) -> tuple[str, str] | None:
+        """(numId, ilvl) of a style-linked list: the style's numPr, else its basedOn ancestors'."""
+        key = (style_id, "numpr")
+        values = self._sheet.values
+        if key in values:
+            return values[key]
+        self._load()
+        found = None
+        numpr = _numpr_patterns(self._sheet.prefix)
+        for inner in self.chain(style_id):
+            block = numpr[0].search(inner)
+            if block:
+                num_id, ilvl = numpr[1].search(block.group(1)), numpr[2].search(block.group(1))
+                if num_id:
+                    found = (num_id.group(1), ilvl.group(1) if ilvl else "0")
+                    break
+        values[key] = found
+        return found
+
     def prop(self, run: str, run_prefix: str, pstyle: str, what: str) -> str | int | None:
         """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
         self._load()
@@ -171,16 +191,25 @@ class Styles:
         if what == "size":
             size = pats["size"].search(rpr)
             return to_int(size.group(1)) if size else None
+        theme = pats["east_asia_theme"].search(rpr)  # Word prefers the theme font when both are set
+        if theme:
+            values = self._sheet.values
+            if "theme" not in values:
+                values["theme"] = _theme_fonts(self.package)
+            found = values["theme"].get(theme.group(1))
+            if found:
+                return found
         font = pats["east_asia"].search(rpr)
-        if font and font.group(1):
-            return font.group(1)
-        theme = pats["east_asia_theme"].search(rpr)
-        if not theme:
-            return None
-        values = self._sheet.values
-        if "theme" not in values:
-            values["theme"] = _theme_fonts(self.package)
-        return values["theme"].get(theme.group(1))
+        return font.group(1) if font and font.group(1) else None
+
+
+@functools.lru_cache(maxsize=8)
+def _numpr_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """w:numPr and its numId and ilvl values, for one namespace prefix."""
+    w = q(prefix)
+    return (lazy(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
+            lazy(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+            lazy(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'))
 
 
 def _parse_sheet(package: Package) -> _Sheet:

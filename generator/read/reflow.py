@@ -26,6 +26,8 @@ _START = headings.RUN_ON_START
 _AFTER = tuple((sep, lazy(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：\n！？")
 _CHILD = headings.FIRST_CHILD
 _NUMERALS = set(CN_SMALL)
+# A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
+_POINT = lazy(rf"(?<=[{HAN}”》])一是")
 # A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」.
 _YEAR_OPENING = lazy(rf"(?<=[{HAN}]){dates.YEAR}年度?(?=[，,])")
 
@@ -49,7 +51,8 @@ def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
         if len(pieces) > 1:
             rebuilt.append(line.line)
         out.extend(Line(piece, line.line, line.gap if i == 0 else False, page_break=line.page_break and i == 0,
-                        left=line.left and i == 0, style=line.style) for i, piece in enumerate(pieces))
+                        left=line.left and i == 0, style=line.style, rebuilt=len(pieces) > 1)
+                   for i, piece in enumerate(pieces))
     return (out, rebuilt) if rebuilt else (lines, [])
 
 
@@ -113,17 +116,34 @@ class _Numbering:
         title = start + len(found[2])
         window = text[title:title + MAX_TITLE + 4]
         stop = min((window.find(c) for c in "。，；：,;:" if c in window), default=len(window))
-        child = _CHILD.search(window, 2, stop)
+        # a sub-heading may follow a title with commas in it (「…责任制,推动…进校园(一)…」), never a sentence end
+        child = _CHILD.search(window, 2, min(len(window), window.find("。") % (len(window) + 1)))
         if not child:
             year = _YEAR_OPENING.search(window, 2, stop + 1)
+            point = _POINT.search(window, 4)
             if year:
                 cuts.append(title + year.start())
+            elif point and "。" not in window[:point.start()]:
+                cuts.append(title + point.start())
+            elif found[0] == 1:
+                self._part_name(text, title, cuts)
             return
         sub = number_at(text, title + child.start())
         if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]):].strip(STRIP):
             cuts.append(title + child.start())
             self.split_seen = True
             self._piece(text, title + child.start(), cuts, True)
+
+    @staticmethod
+    def _part_name(text: str, title: int, cuts: list[int]) -> None:
+        """A part heading that ran into its body: cut after the statutory part's name it opens with."""
+        from generator.checks.statutory import part_title_end
+
+        end = part_title_end(text[title:title + MAX_TITLE])
+        rest = text[title + end:title + end + 1]
+        body = text[title + end:]
+        if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;"):
+            cuts.append(title + end)
 
     def fits(self, found: tuple) -> bool:
         """Does the number continue the numbering: the next at its level, or 1 deeper (or the first)?"""

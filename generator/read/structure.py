@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -9,9 +10,11 @@ from typing import Literal
 from generator.lexicon import dates, docnum, lazy
 from generator.lexicon.chars import STRIP, WIDE_CLASS
 from generator.lexicon.headings import read_number
+from generator.read.annex import annex_note
 from generator.tree import Document, Heading, Imprint, Paragraph, Table
 
 MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
+MAX_REBUILT_TITLE = 40       # a heading from text without paragraph breaks is at most this long
 MAX_SIGNATURE = 30           # a signature line is at most this long
 MAX_SIGNATURES = 4
 MAX_TITLE_LINE = 50
@@ -19,6 +22,7 @@ MAX_RECIPIENTS = 120
 
 
 _DOC_NUMBER = lazy(rf"^(?P<number>{docnum.DOCNUM})(?:\s*{docnum.SIGNER})?$")
+_DOC_NUMBER_GLUED = lazy(rf"^(?P<number>{docnum.DOCNUM})\s*(?=\S)")
 _SIGNER = lazy(rf"^{docnum.SIGNER}$")
 _LABEL = lazy(r"^附\s*件\s*[0-9０-９]*\s*[:：]?$")
 _NOTE = lazy(r"^[（(](?P<text>[^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*)[）)]$")
@@ -43,6 +47,7 @@ class Line:
     left: bool = False           # docx: explicitly left aligned (upward 发文字号)
     table: Table | None = None
     style: str = ""              # docx: paragraph style id (hints, facts)
+    rebuilt: bool = False        # split off a line whose paragraph breaks were lost (reflow)
 
 
 NUMBER_SPAN = 12  # read_number never looks further than this into a line
@@ -94,9 +99,17 @@ def _title_like(text: str) -> bool:
             and not number_at(text) and not _is_date(text))
 
 
-def _recipients_like(text: str) -> bool:
+def recipients_like(text: str) -> bool:
+    """A 主送: a short list of organs ending with a colon, not a sentence ending so (「现将…报告如下：」)."""
     return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
-            and not number_at(text))
+            and not number_at(text) and not _not_recipients().search(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _not_recipients() -> re.Pattern:
+    from generator.resources import DATA, load_data
+
+    return lazy(load_data(DATA / "reading.yaml")["not_recipients"])
 
 
 def _signature_like(text: str) -> bool:
@@ -117,11 +130,18 @@ def _title_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _heading(text: str, number: str, level: int, line: int) -> Heading:
+def _heading(text: str, number: str, level: int, line: int, rebuilt: bool = False) -> Heading:
     rest = text[len(number):].strip(STRIP)
     stop = rest.find("。")
     if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1:].strip(STRIP):
-        return Heading(level, rest[:stop], True, rest[stop + 1:].strip(STRIP), line, number)
+        if not rebuilt or stop <= MAX_REBUILT_TITLE:
+            return Heading(level, rest[:stop], True, rest[stop + 1:].strip(STRIP), line, number)
+    if rebuilt and len(rest) > MAX_REBUILT_TITLE:
+        # a heading that ran into its text on a page without paragraph breaks: its first clause
+        comma = min((rest.find(c) for c in "，," if 0 < rest.find(c) <= MAX_REBUILT_TITLE), default=-1)
+        if comma > 0:
+            return Heading(level, rest[:comma], True, rest[comma + 1:].strip(STRIP), line, number)
+        return Heading(level, rest[:MAX_REBUILT_TITLE], True, rest[MAX_REBUILT_TITLE:].strip(STRIP), line, number)
     return Heading(level, rest, False, "", line, number)
 
 
@@ -140,7 +160,7 @@ def _block(line: Line) -> Heading | Paragraph:
         return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
     found = number_at(text)
     if found and text[len(found[2]):].strip(STRIP):
-        return _heading(text, found[2], found[0], line.line)
+        return _heading(text, found[2], found[0], line.line, line.rebuilt)
     if line.kind == "heading" and line.level:
         return Heading(line.level, text, False, "", line.line, "")
     return Paragraph(text, line.line)
@@ -202,22 +222,31 @@ class _Builder:
                 self._doc_number(doc, line, match)
                 index += 1
                 continue
+            glued = _DOC_NUMBER_GLUED.match(text) if not doc.doc_number and not line.kind else None
+            if glued and _title_like(text[glued.end():].strip(STRIP)):  # 「长政发〔2021〕1号长海县…报告」
+                doc.doc_number, doc.doc_number_line = _CJK_SPACE.sub("", glued.group("number")), line.line
+                lines[index] = line = Line(text[glued.end():].strip(STRIP), line.line, line.gap)
+                text = line.text
             signer = _SIGNER.match(text)
             if signer and not doc.signer and (doc.doc_number or not titles):
                 doc.signer, doc.upward = signer.group("signer").strip(STRIP), True
                 index += 1
                 continue
-            if line.kind == "recipients" or (not line.kind and _recipients_like(text)):
+            if line.kind == "recipients" or (not line.kind and recipients_like(text)):
                 doc.recipients, doc.recipients_line = text.rstrip("：:").strip(STRIP), line.line
                 doc.facts["recipients_colon"] = text.rstrip()[-1:]  # kept for punct.recipients-colon
                 index += 1
                 break
-            if line.kind == "title" or (line.kind in ("", "heading") and _title_like(text)
+            if line.kind == "title" or (line.kind in ("", "heading") and (_title_like(text) or self._stopped_title(index))
                                         and len(titles) < 5 and not doc.recipients):
                 if titles and line.kind != "title" and self._starts_closing(index):
                     break
                 title = _title_text(text)
-                if title:
+                seen = [t.replace(" ", "") for t in titles]
+                if title and title.replace(" ", "") in seen:  # page chrome repeating the title above it
+                    del titles[:seen.index(title.replace(" ", ""))]
+                    doc.title_line = line.line
+                elif title:
                     titles.append(title)
                     doc.title_line = doc.title_line or line.line
                 index += 1
@@ -225,6 +254,12 @@ class _Builder:
             break
         doc.title = "\n".join(titles)
         return index
+
+    def _stopped_title(self, index: int) -> bool:
+        """A title typed with a closing 「。」, right above the 主送 (kept as written, for the rules)."""
+        text, lines = self.lines[index].text, self.lines
+        return (text.endswith("。") and len(text) > 1 and _title_like(text[:-1]) and index + 1 < len(lines)
+                and not lines[index + 1].kind and recipients_like(lines[index + 1].text))
 
     @staticmethod
     def _doc_number(doc: Document, line: Line, match: re.Match | None) -> None:
@@ -272,6 +307,10 @@ class _Builder:
                 return self._closing(doc, index)
             if not kind and len(text) <= 20 and _is_date(text) and self._closes(index):
                 return self._closing(doc, index)
+            note = annex_note(lines, index) if text[:1] == "附" and not kind else None
+            if note:
+                doc.annexes, doc.annex_source, index = note
+                continue
             blocks.append(_block(line))
             index += 1
         return index

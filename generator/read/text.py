@@ -5,11 +5,13 @@ from __future__ import annotations
 from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
-from generator.read.structure import STRIP, Line, clean, number_at
+from generator.read.runon import MIN_RUNON, split_runon
+from generator.read.structure import STRIP, Line, clean, number_at, recipients_like
 from generator.tree import Table
 
 BROKEN_MIN_TITLE = 15        # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
+BROKEN_MAX_HEADING = 40      # a heading joined again is at most this long
 
 _SENTENCE_END = "。！？!?；;：:…"
 _CLAUSE_MARK = lazy(r"[，,；;、：:]")
@@ -46,15 +48,17 @@ def text_lines(text: str, noise: Noise) -> list[Line]:
         if not line:
             gap = True
             continue
-        if lines and noise.is_end(line):
-            break
-        if noise.is_drop(line) or (not lines and noise.is_end(line)):
-            gap = True
-            continue
-        if "\t" in line:  # a table row: keep empty cells at either end
-            line = raw.strip(_STRIP_ROW)
-        lines.append(Line(line, number, gap=gap))
-        gap = False
+        pieces = split_runon(line, recipients_like) if len(line) >= MIN_RUNON else (line,)
+        for piece in pieces:
+            if lines and noise.is_end(piece):
+                return _text_tables(_join_broken_headings(lines))
+            if noise.is_drop(piece) or (not lines and noise.is_end(piece)):
+                gap = True
+                continue
+            if "\t" in piece and len(pieces) == 1:  # a table row: keep empty cells at either end
+                piece = raw.strip(_STRIP_ROW)
+            lines.append(Line(piece, number, gap=gap))
+            gap = False
     return _text_tables(_join_broken_headings(lines))
 
 
@@ -77,7 +81,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
             rest = line.text[len(found[2]):].strip()
             stop = nxt.text.find("。")
             if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END
-                    and 0 < stop <= BROKEN_MAX_TAIL and stop + 1 < len(nxt.text.rstrip())
+                    and 0 < stop <= BROKEN_MAX_TAIL and len(rest) + stop <= BROKEN_MAX_HEADING and stop + 1 < len(nxt.text.rstrip())
                     and not _CLAUSE_MARK.search(nxt.text[:stop])):
                 out.append(Line(line.text + nxt.text, line.line, gap=line.gap))
                 index += 2

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from generator.kinds.common import Common, HeadingText, Imprint, Names, Paragraphs, Part, RecipientGroup
 
@@ -42,7 +42,17 @@ class AnnualReport(Common):
     next_year: Part = Field(description="第四部分：下一年度推进法治政府建设的主要安排")
     other: Part | None = Field(None, description="第五部分：其他需要报告的情况")
     extra_parts: list[ExtraPart] = Field(default_factory=list, description="法定部分之外的部分，各按 after 放在某一部分之后")
+    order: list[PartField] = Field(default_factory=list, description="法定部分的排列顺序，如 [leadership, measures, "
+                                   "shortcomings, next_year]；缺省按法定顺序（顺序不对时 check 会提示）")
     issuers: Names = Field(default_factory=list, description="署名机关（一个或多个；网上公开的文本可能没有）")
     date: dt.date | None = Field(None, description="成文日期，如 2023-01-04（可不写，不写则不印）")
     note: str | None = Field(None, description="附注，如「此件公开发布」")
     imprint: Imprint | None = Field(None, description="版记（可选）")
+
+    @field_validator("order")
+    @classmethod
+    def _once_each(cls, order: list) -> list:
+        repeated = sorted({f for f in order if order.count(f) > 1})
+        if repeated:
+            raise ValueError(f"部分「{repeated[0]}」在 order 中出现了不止一次")
+        return order

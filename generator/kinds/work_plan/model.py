@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
 
 from generator.errors import SpecError, close_matches
 from generator.kinds.common import Common, HeadingText, Imprint, Model, Names, Paragraphs, RecipientGroup
@@ -25,7 +25,15 @@ class PlanPart(Model):
 
     title: HeadingText = Field(min_length=1, description="一级标题，不含序号")
     area: str | None = Field(None, description="对应《纲要》的部分，如「三」")
-    items: list[Item] = Field(min_length=1, description="本部分的任务")
+    text: Paragraphs = Field(default_factory=list, description="标题下、任务之前的段落（如「总体要求」「指导思想」部分的正文）")
+    items: list[Item] = Field(default_factory=list, description="本部分的任务；没有正文（text）时至少一项")
+
+    @field_validator("items")
+    @classmethod
+    def _items_or_text(cls, items: list, info: ValidationInfo) -> list:
+        if not items and not info.data.get("text"):
+            raise ValueError("至少需要 1 项，不能为空（或写本部分的正文 text）")
+        return items
 
 
 class NoticeHeader(Model):
@@ -69,7 +77,14 @@ class WorkPlan(Common):
     kind: Literal["work-plan"] = Field(description="文档类型：work-plan 工作要点")
     opening: Paragraphs = Field(default_factory=list, description="开头段落")
     units: dict[str, Names] = Field(default_factory=dict, description="单位组：名称 → 单位列表，任务中以 $名称 引用")
-    parts: list[PlanPart] = Field(min_length=1, description="各部分及任务")
+    parts: list[PlanPart] = Field(default_factory=list, description="各部分及任务；没有开头段落（opening）时至少一个部分")
+
+    @field_validator("parts")
+    @classmethod
+    def _parts_or_opening(cls, parts: list, info: ValidationInfo) -> list:
+        if not parts and not info.data.get("opening"):
+            raise ValueError("至少需要 1 项，不能为空（或写开头段落 opening）")
+        return parts
     closing: Paragraphs = Field(default_factory=list, description="结尾段落（可选）")
     notice: Notice | None = Field(None, description="印发通知（可选）")
     imprint: Imprint | None = Field(None, description="版记（可选）")

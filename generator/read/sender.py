@@ -1,0 +1,196 @@
+"""Who sends a draft: the reporting body's name, its level and whether it is a department.
+
+Read, in this order, from the title (「X关于…」「关于X2023年…」「X2023年度…」「2023年X法治…」), the
+last signature and the opening sentence (「2022年，省司法厅坚持……」). The vocabulary (place
+endings and levels, organ words, department endings) is data: generator/data/units.yaml.
+`check` (the summary's 单位 column, JSON `unit`), `import` (jurisdiction) and kind recognition
+(a department's report) all ask here.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import NamedTuple
+
+from generator.lexicon import dates, lazy
+from generator.lexicon.chars import HAN
+from generator.resources import DATA, load_data
+from generator.tree import Document, Paragraph
+
+_YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
+_CJK = rf"[{HAN}（）()]"
+
+
+_OFFICE = re.compile(r"((?:人民)?政府)(?:办公室|办公厅)$")
+_OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
+_LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
+_OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
+
+
+class Sender(NamedTuple):
+    """The body a draft comes from."""
+
+    full: str          # as written, without 中共 and the organ words: 「长沙市开福区」「广东省司法厅」
+    name: str          # the spec's short name: 「开福区」「省司法厅」
+    level: str         # province city county district township street zone department
+    department: bool
+    where: str         # 标题, 落款 or 开头
+    written: str = ""  # as the draft writes it: 「长沙市天心区坡子街街道办事处」「中共抚州市委 抚州市人民政府」
+
+
+@functools.lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    data = load_data(DATA / "units.yaml")
+    suffixes = "|".join(re.escape(s) for s, _ in data["places"])
+    # 「广州市」 is one unit, not 「广州」+「市」: an ending right before another ending is part of the name
+    unit = rf"{_CJK}{{1,14}}?(?:{suffixes})(?![市县区旗州盟])(?:[（(][{HAN}]{{1,12}}[）)])?"
+    organs = "|".join(re.escape(o) for o in data["organs"])
+    return {
+        "levels": [(s, level) for s, level in data["places"]],
+        "unit": lazy(unit),
+        "place": lazy(f"(?:{unit})+"),
+        "organ_end": lazy(f"(?:{organs})$"),
+        "organ_inside": lazy(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
+        "department": lazy(data["departments"]),
+        "not_place": lazy(data["not_places"]),
+        "not_department": lazy(data["not_departments"]),
+        "titles": (lazy(r"^(?P<who>[^关]{2,40}?)关于"),
+                   lazy(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+                   lazy(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+                   lazy(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)")),
+        "report_as": lazy(rf"现将(?P<who>[^，,。；：\d]{{2,20}}?){_YEAR}"),
+        "opening": lazy(rf"^(?:{dates.YEAR}年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
+                                   rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"),
+    }
+
+
+def is_department(who: str) -> bool:
+    """Does the name end like a government department (and not like a government or Party committee)?"""
+    v = _vocabulary()
+    return bool(v["department"].search(who)) and not v["not_department"].search(who)
+
+
+def place_of(text: str) -> str:
+    """The place a name starts with: 「长沙市开福区人民政府」→「长沙市开福区」 ("" if none)."""
+    match = _vocabulary()["place"].match(_clean(text))
+    return match.group() if match else ""
+
+
+def level_of(place: str) -> str | None:
+    """The level a place name's ending says (a name in brackets after it aside: 「高新区（新市区）」)."""
+    place = re.sub(r"[（(][^（）()]*[）)]$", "", place)
+    for suffix, level in _vocabulary()["levels"]:
+        if place.endswith(suffix):
+            return level
+    return None
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"\s+", "", text.replace("\n", ""))
+    text = re.sub(r"^(?:中共|中国共产党)", "", text)
+    text = re.sub(r"(?<=[区县市旗镇乡])(?:党?委员会|党委|委)(?=\S)", "", text)  # 「黄湾镇委员会黄湾镇人民政府」
+    return text
+
+
+def _once(text: str) -> str:
+    """A place named twice (「黄湾镇委员会黄湾镇人民政府」 without the organ words) once."""
+    half = len(text) // 2
+    return text[:half] if len(text) % 2 == 0 and text[:half] == text[half:] else text
+
+
+def _organ(who: str) -> tuple[str, bool] | None:
+    """(the name without organ words, is a department) if `who` names a body, else None."""
+    v = _vocabulary()
+    who = _clean(who).strip("，,、 ")
+    if not who or len(who) > 40 or who[0] in "我本全该各":
+        return None
+    if is_department(who):
+        return who, True
+    if _OWN_GOVERNMENT.match(who):
+        return who, False  # 「省政府」: the province, named as itself
+    bare = _once(v["organ_inside"].sub("", v["organ_end"].sub("", who) or who))
+    place = place_of(bare)
+    if place and len(place) >= len(bare) - 2:
+        return place, False
+    return None
+
+
+def sender(doc: Document) -> Sender | None:
+    """The sending body from the titles, else the last signature, else the opening sentence."""
+    found = _found(doc)
+    if found and found.department and found.name != found.full and found.name not in _text(doc).replace(found.full, ""):
+        found = found._replace(name=found.full)  # 「市教育局」 only when the draft calls itself so
+    return found
+
+
+def _text(doc: Document) -> str:
+    return "\n".join(getattr(b, "text", "") or getattr(b, "title", "") + getattr(b, "body", "")
+                     for d in doc.all_documents() for b in d.blocks)
+
+
+def _found(doc: Document) -> Sender | None:
+    v = _vocabulary()
+    titles = [d.title.replace("\n", "").strip() for d in doc.all_documents() if d.title]
+    for title in titles:
+        for pattern in v["titles"]:
+            match = pattern.search(title)
+            found = match and _organ(match.group("who"))
+            if found:
+                return _sender(*found, "标题", match.group("who"))
+    signatures = [s for d in doc.all_documents() for s in d.signatures]
+    for signature in reversed(signatures):
+        found = _organ(signature)
+        if found:
+            return _sender(*found, "落款", signature)
+    for d in doc.all_documents():
+        first = next((b for b in d.blocks[:3] if type(b) is Paragraph), None)
+        for pattern in ("opening", "report_as"):
+            match = first and v[pattern].search(first.text)
+            found = match and _organ(match.group("who"))
+            if found:
+                return _sender(*found, "开头", match.group("who"))
+    return _ours(doc)
+
+
+def _ours(doc: Document) -> Sender | None:
+    """「我县」「本区」 in the opening: the place of that level the text names most."""
+    v = _vocabulary()
+    body = next((d for d in doc.all_documents() if d.blocks), doc)
+    first = next((b for b in body.blocks[:3] if type(b) is Paragraph), None)
+    match = first and _OURS.search(first.text)
+    if not match:
+        return None
+    suffix = match.group(1)
+    counts: dict[str, int] = {}
+    # a place named in passing: the two characters before the ending (most 县/区 names have two)
+    pattern = lazy(rf"[{HAN}]{{2}}{suffix}(?![级域城直属内外委政])")
+    for block in body.blocks:
+        text = getattr(block, "text", "") or getattr(block, "title", "") + getattr(block, "body", "")
+        for place in pattern.findall(text):
+            if not re.search("[我本全各该此每分省市县区镇乡]", place[:2]) and not v["not_place"].search(place):
+                counts[place] = counts.get(place, 0) + 1
+    if not counts:
+        return None
+    return _sender(max(counts, key=counts.get), False, f"正文（开头写「{match.group(0)}」）")
+
+
+def _sender(full: str, department: bool, where: str, written: str = "") -> Sender:
+    """The Sender of a body found `where`; `written` as the draft has it (default: `full`), a
+    government office's name read as its government's (a plan's notice is the office's)."""
+    written = _OFFICE.sub(r"\1", written.strip(" \u3000\n，,、") or full)
+    return _named(full, department, where)._replace(written=written)
+
+
+def _named(full: str, department: bool, where: str) -> Sender:
+    if department:
+        place = place_of(full)
+        units = _vocabulary()["unit"].findall(place) if place else []
+        suffix = level_of(units[-1]) and next(s for s, _ in _vocabulary()["levels"] if units[-1].endswith(s)) \
+            if units else ""
+        tail = full[len(place):]
+        name = (suffix + tail) if len(place) > 2 and suffix and tail else full  # 「市市场监管局」 is short already
+        return Sender(full, name, "department", True, where)
+    units = _vocabulary()["unit"].findall(full)
+    name = units[-1] if units else full
+    level = level_of(name) or _LEVEL_OF_FIRST.get(full[:1], "county")
+    return Sender(full, name, level, False, where)
