@@ -34,7 +34,7 @@ class TextUnit:
 
     line: int
     text: str
-    where: str  # title, doc_number, recipients, heading, paragraph, table, signature, date, note
+    where: str  # title, doc_number, recipients, heading, paragraph, table, signature, date, note, annex
 
 
 @dataclass
@@ -264,6 +264,8 @@ def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] 
             line(d.date_line), text(d.date_text), where("date")
         for note in d.notes:
             line(0), text(note), where("note")
+        for at, annex in d.annex_source:
+            line(at), text(annex), where("annex")
     return lines, texts, wheres
 
 
