@@ -8,6 +8,7 @@ from collections.abc import Callable
 from generator.lexicon import lazy
 from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
+from generator.read.docx_paragraphs import alignment, direct_ppr, first_line_chars
 from generator.read.docx_styles import Styles
 from generator.read.structure import Line
 from generator.tree import Document, Heading, Paragraph
@@ -22,7 +23,7 @@ def empty_facts() -> dict:
     """The facts of a .docx nothing could be learnt from."""
     return {"page_width": None, "page_height": None, "margins": None, "has_page_field": False,
             "odd_even": None, "body_font": None, "body_size": None, "title_font": None,
-            "title_size": None, "heading_fonts": {}}
+            "title_size": None, "heading_fonts": {}, "heading_indents": {}, "heading_aligns": {}}
 
 
 def facts(doc: Document, lines: list[Line], package: Package, styles: Styles, body: Body) -> dict:
@@ -78,16 +79,35 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
         run = runs.get(title_line.line)
         out["title_font"] = styles.prop(run, prefix, title_line.style or normal, "font")
         out["title_size"] = styles.prop(run, prefix, title_line.style or normal, "size")
+    out.update(_heading_facts(doc, by_line, styles, runs, prefix, normal))
+    return out
+
+
+def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs: "_FirstRuns", prefix: str,
+                   normal: str) -> dict:
+    """heading_fonts, heading_indents (first line, in characters) and heading_aligns (w:jc) of the
+    first standalone heading of each level, as Word applies them. Fonts also for run-in headings and
+    headings in a heading style; indents and alignment only where the XML is at hand (fast path)."""
     fonts: dict[int, str | int | None] = {}
+    indents: dict[int, float | None] = {}
+    aligns: dict[int, str | None] = {}
     for part in doc.all_documents():
         for heading in part.blocks:
             if type(heading) is not Heading or heading.level in fonts:
                 continue
             line = by_line.get(heading.line)
-            if line is not None and (line.runin or (line.kind == "heading" and line.style)):
-                fonts[heading.level] = styles.prop(runs.get(line.line), prefix, line.style or normal, "font")
-    out["heading_fonts"] = dict(sorted(fonts.items()))
-    return out
+            if line is None:
+                continue
+            style = line.style or normal
+            run = runs.get(line.line)
+            fonts[heading.level] = styles.prop(run, prefix, style, "font")
+            ppr = runs.ppr(line.line)
+            if ppr is not None and not heading.runin:
+                size = styles.prop(run, prefix, style, "size")
+                indents[heading.level] = first_line_chars(styles, ppr, prefix, style, size)
+                aligns[heading.level] = alignment(styles, ppr, prefix, style)
+    return {"heading_fonts": dict(sorted(fonts.items())), "heading_indents": dict(sorted(indents.items())),
+            "heading_aligns": dict(sorted(aligns.items()))}
 
 
 MAX_BODY_SAMPLE = 60  # body paragraphs whose runs say what the body font is
@@ -132,6 +152,14 @@ class _FirstRuns:
     def __init__(self, body: Body):
         self.body = body
         self._starts: list[int] = []   # offsets of the w:p start tags found so far
+
+    def ppr(self, number: int) -> str | None:
+        """The paragraph's own pPr XML ("" if none); None when the body's XML is not at hand."""
+        body = self.body
+        if not body.xml:
+            return None
+        starts = paragraph_starts(body.xml, body.prefix, self._starts, number)
+        return direct_ppr(body.xml, starts[number - 1], body.prefix) if len(starts) >= number else None
 
     def get(self, number: int) -> str:
         """The run's XML; "" if the paragraph has none (or is not found)."""

@@ -101,6 +101,16 @@ class Styles:
         sheet.styles[style_id] = inner
         return inner
 
+    def prefix(self) -> str:
+        """The namespace prefix styles.xml uses."""
+        self._load()
+        return self._sheet.prefix
+
+    def xml(self) -> str:
+        """styles.xml as text ("" when the package has none)."""
+        self._load()
+        return self._sheet.xml
+
     def chain(self, style_id: str) -> Iterator[str]:
         """A style's XML, then its basedOn ancestors'."""
         based_on = patterns(self._sheet.prefix)["based_on"]

@@ -16,7 +16,7 @@ LEVELS_QUOTE = "文中结构层次序数依次可以用“一、”“（一）�
 # What each level's face must look like, by the words its names carry (仿宋_GB2312, 仿宋, FangSong…).
 _FACES = {1: ("黑体", re.compile(r"黑|hei", re.I)), 2: ("楷体", re.compile(r"楷|kai", re.I)),
           3: ("仿宋", re.compile(r"仿宋|fang", re.I)), 4: ("仿宋", re.compile(r"仿宋|fang", re.I))}
-_NAMES = {1: "一级（一、）", 2: "二级（（一））", 3: "三级（1.）", 4: "四级（（1））"}
+_NAMES = {1: "一级标题「一、」", 2: "二级标题「（一）」", 3: "三级标题「1.」", 4: "四级标题「（1）」"}
 _ALIGN = {"center": "居中", "right": "右对齐", "end": "右对齐", "distribute": "分散对齐"}
 
 
@@ -39,7 +39,7 @@ def layout_heading_font(doc, ctx):
     for level, font in _by_level(doc, "heading_fonts"):
         want, pattern = _FACES.get(level, (None, None))
         if want and is_cjk_font(str(font)) and not pattern.search(str(font)):
-            yield ctx.finding(None, f"{_NAMES[level]}标题用了「{font}」，一般应为{want}")
+            yield ctx.finding(None, f"{_NAMES[level]}用了「{font}」，一般应为{want}")
 
 
 @rule("layout.heading-indent", "warning", "各级标题和正文一样首行缩进2字（不顶格、不居中）",
@@ -54,7 +54,7 @@ def layout_heading_indent(doc, ctx):
     want = 2
     for level, chars in _by_level(doc, "heading_indents"):
         if abs(float(chars) - want) > 0.5:
-            yield ctx.finding(None, f"{_NAMES[level]}标题首行缩进{float(chars):g}字，应为{want:g}字（左空二字）")
+            yield ctx.finding(None, f"{_NAMES[level]}首行缩进{float(chars):g}字，应为{want:g}字（左空二字）")
 
 
 @rule("layout.heading-align", "warning", "各级标题左起排（两端对齐或左对齐），不居中",
@@ -67,4 +67,4 @@ def layout_heading_align(doc, ctx):
     """
     for level, jc in _by_level(doc, "heading_aligns"):
         if jc in _ALIGN:
-            yield ctx.finding(None, f"{_NAMES[level]}标题{_ALIGN[jc]}，应和正文一样左空二字排起")
+            yield ctx.finding(None, f"{_NAMES[level]}{_ALIGN[jc]}，应和正文一样左空二字排起")
