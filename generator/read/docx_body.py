@@ -48,6 +48,7 @@ class Body:
     xml: str = ""                # fast path: XML text holding the body's paragraphs (revisions removed)
     sect: str = ""               # the last w:sectPr as XML text
     runs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → first text run XML
+    pprs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → its pPr XML
 
 
 def read_body(package: Package, styles: Styles) -> Body:

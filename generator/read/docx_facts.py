@@ -146,6 +146,12 @@ def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: "_
     return out
 
 
+def _inner(element: str) -> str:
+    """The content of an element's XML text (the lxml path keeps whole w:pPr elements)."""
+    start, end = element.find(">"), element.rfind("</")
+    return element[start + 1:end] if 0 <= start < end else ""
+
+
 class _FirstRuns:
     """The XML of a paragraph's first run holding text, by paragraph number."""
 
@@ -157,7 +163,7 @@ class _FirstRuns:
         """The paragraph's own pPr XML ("" if none); None when the body's XML is not at hand."""
         body = self.body
         if not body.xml:
-            return None
+            return _inner(body.pprs.get(number, "")) if body.runs or body.pprs else None
         starts = paragraph_starts(body.xml, body.prefix, self._starts, number)
         return direct_ppr(body.xml, starts[number - 1], body.prefix) if len(starts) >= number else None
 

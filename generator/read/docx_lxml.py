@@ -44,7 +44,7 @@ def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
     result = Body([], root.prefix or "")
     if len(body) and body[-1].tag == _Q + "sectPr":
         result.sect = etree.tostring(body[-1], encoding=str)
-    walker = _Walker(styles.hint, result.runs, numbering_of(styles))
+    walker = _Walker(styles.hint, result.runs, numbering_of(styles), result.pprs)
     walker.blocks(body, result.lines)
     walker.flush(result.lines)
     return result
@@ -53,10 +53,11 @@ def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
 class _Walker:
     """Block containers to Lines, numbering every w:p in document order."""
 
-    def __init__(self, hint: Hint, runs: dict[int, str], numbering=None):
+    def __init__(self, hint: Hint, runs: dict[int, str], numbering=None, pprs: dict[int, str] | None = None):
         self.hint = hint
         self.numbering = numbering
         self.runs = runs
+        self.pprs = {} if pprs is None else pprs
         self.number = 0
         self.page_next = False
         self.carry: tuple[Para, int] | None = None  # a paragraph whose mark was deleted
@@ -80,6 +81,11 @@ class _Walker:
 
     def paragraph(self, p, sink: list[Line]) -> None:
         self.number += 1
+        ppr = p.find(PPR)
+        if ppr is not None:
+            from lxml import etree
+
+            self.pprs[self.number] = etree.tostring(ppr, encoding=str)
         if self.carry is not None:
             para, number = self.carry
             para = para.continued()
