@@ -32,8 +32,8 @@ A rule that must scan the whole text with a pattern registers it once for the sh
     _AMOUNTS = shared_scan("figures.amount", _AMOUNT)          # at import
     for index, match in ctx.analysis.scanned(_AMOUNTS): ...     # in the rule
 
-Write no character range, date, 文号 or heading-number pattern of your own: tests/test_lexicon.py
-fails when a module outside generator/lexicon/ does. A new form (a date written another way, a new
+Write no character range, date, 文号 or heading-number pattern of your own (tests/test_lexicon.py
+fails when a module outside generator/lexicon/ writes a CJK range or a date pattern). A new form (a date written another way, a new
 bracket) goes here, with a row in tests/lexicon/<item>.yaml; that table runs through the reader,
 the rules, the fixer and the importer, so they cannot drift apart.
 """
