@@ -3,6 +3,8 @@ regular-expression pass over all the text finds, and punct.unpaired's one reduct
 joined text picks out exactly the paragraphs a reduction of each would."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import SEEDS
@@ -40,6 +42,11 @@ def _found(results) -> list[tuple]:
     return [(unit.line, unit.text, match.start() - base, match.group(0)) for unit, match, base in results]
 
 
+# punct.dash's pattern as one regular expression: the rule tests the characters around in Python.
+_DASH_WITH_LOOKAROUNDS = re.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)"
+                                    r"(?=[\u4e00-\u9fff“《（])")
+
+
 @pytest.mark.parametrize("name,text", TEXTS, ids=[name for name, _ in TEXTS])
 def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
     analysis = analyse(read_text(text))
@@ -47,7 +54,7 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
         (numbers._YEAR_ABBREV, analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3))),
         (numbers._YEAR_RANGE, analysis.scan_units(numbers._YEAR_RANGE, "-－–‐")),
         (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－")),
-        (punct_pairs._DASH, analysis.scan_from(punct_pairs._DASH, "-－─—―~")),
+        (_DASH_WITH_LOOKAROUNDS, analysis.scan_from(punct_pairs._DASH, "-－─—―~", punct_pairs._between_words)),
         (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
     ]
     for pattern, results in narrowed:

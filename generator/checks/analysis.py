@@ -184,9 +184,11 @@ class Analysis:
                         break
             pos = joined.find(char, pos + 1)
 
-    def scan_from(self, pattern: re.Pattern, needles):
+    def scan_from(self, pattern: re.Pattern, needles, accept=None):
         """scan() for a pattern whose every match starts with one of `needles` (rare characters or
-        strings): the pattern is tried only where one occurs, left to right as finditer would."""
+        strings): the pattern is tried only where one occurs, left to right as finditer would.
+        `accept(joined, match)` stands for lookarounds left out of the pattern (a match it refuses
+        is no match), so that a test of the characters around needs no compiled class."""
         joined, starts = self.joined
         candidates = set()
         for needle in needles:
@@ -197,7 +199,7 @@ class Analysis:
         end = 0
         for pos in sorted(candidates):
             match = pattern.match(joined, pos) if pos >= end else None
-            if match:
+            if match and (accept is None or accept(joined, match)):
                 end = match.end()
                 index = bisect.bisect_right(starts, pos) - 1
                 yield self.unit(index), match, starts[index]

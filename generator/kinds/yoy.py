@@ -7,10 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from generator.lexicon import lazy
+from generator.lexicon import lazy, numbers
 
 # 「2.4万」「1.2亿」: a number with a Chinese magnitude; both years must use the same one.
-_TEXT_NUMBER = lazy(r"^\s*([-+]?\d+(?:\.\d+)?)\s*(万|亿)?\s*$")
+_TEXT_NUMBER = lazy(rf"^\s*([-+]?{numbers.NUMBER})\s*({'|'.join(numbers.MAGNITUDES)})?\s*$")
 POINTS = ("%", "％")
 
 
