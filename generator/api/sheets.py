@@ -37,7 +37,7 @@ def import_table(path: str | Path, out: str | Path | None = None, into: str | Pa
 
     target = not_the_input(Path(out) if out else Path(path).with_suffix(".yaml"), path)
     text = table.yaml()
-    problems = _problems(text, str(target)) if table.kind == "tasks" else []
+    problems = _problems(table.data, text, str(target)) if table.kind == "tasks" else []
     return TableImport([write_atomic(target, text.encode("utf-8"))], table, [], problems)
 
 
@@ -59,10 +59,17 @@ def _file_name(unit: str) -> str:
     return "".join("_" if c in '/\\:*?"<>|\0' or ord(c) < 32 else c for c in unit).strip(". ") or "单位"
 
 
-def _problems(text: str, target: str) -> list[Problem]:
+def _problems(data: dict, text: str, target: str) -> list[Problem]:
+    """The plan's validation problems, located in the written YAML (parsed only when there are some)."""
     from generator.importer import located_problems
+    from generator.spec.loading import Loaded
+    from generator.spec.validate import validate
 
-    return located_problems(text, target)
+    try:
+        validate(Loaded(data, target))
+    except FazhiError:
+        return located_problems(text, target)
+    return []
 
 
 def _merge(path: Path, into: Path, out: Path | None) -> TableImport:

@@ -10,8 +10,8 @@ from generator.importer.sheets.workbook import Sheet
 # Owners are separated by 、，,；;/ or line breaks (and the full-width ／ and ｜ of some templates).
 _OWNER_SPLIT = re.compile(r"[、，,；;/／｜|\n]+")
 # A leading number typed into a cell: 「一、」「（一）」「1.」「第一部分」「（1）」.
-_NUMBER = re.compile(r"^\s*(?:第[一二三四五六七八九十百\d]+(?:部分|项|条)[、.．:：\s]*|[（(][一二三四五六七八九十百\d]+[）)][、.．]?"
-                     r"|[一二三四五六七八九十百]+[、.．]|\d+(?:[.．]\d+)*[.．、](?!\d)|\d+\s)\s*")
+_NUMBER = re.compile(r"^\s*(?:第[一二三四五六七八九十百千零〇\d]+(?:部分|项|条)[、.．:：\s]*|[（(][一二三四五六七八九十百千零〇\d]+[）)][、.．]?"
+                     r"|[一二三四五六七八九十百千零〇]+[、.．]|\d+(?:[.．]\d+)*[.．、](?!\d)|\d+\s)\s*")
 
 
 class CellError(Exception):

@@ -195,10 +195,15 @@ def _member(archive: zipfile.ZipFile, part: str, name: str) -> bytes:
 def _read_sheet(worksheet, archive: zipfile.ZipFile, part: str, name: str, title: str) -> Sheet:
     """Values of one sheet (at most MAX_ROWS rows, MAX_COLUMNS columns), merged ranges filled."""
     sheet = Sheet(name, title)
-    for number, values in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS, values_only=True)):
+    # the dimension Excel writes bounds the columns: rows are not padded to MAX_COLUMNS for nothing
+    width = min(worksheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+    for number, values in enumerate(worksheet.iter_rows(max_col=width, values_only=True)):
         if number >= MAX_ROWS:
             raise DraftError(Problem(f"工作表「{title}」超过 {MAX_ROWS:,} 行：请只保留要导入的部分", name))
-        sheet.rows.append([_cell(value) for value in values])
+        row = [_cell(value) for value in values]
+        while row and row[-1] is None:
+            row.pop()
+        sheet.rows.append(row)
     while sheet.rows and not any(v is not None for v in sheet.rows[-1]):
         sheet.rows.pop()
     xml = _member(archive, part, name) if part else b""
