@@ -211,3 +211,25 @@ def test_templates_have_headers_validation_and_an_example_row_that_is_not_import
         assert [i["title"] for p in data["parts"] for i in p["items"]] == ["甲任务"]
     else:
         assert data["figures"] == {"cases": {"value": 12, "unit": "件", "label": "案件", "previous": 10}}
+
+
+def test_a_category_numbered_in_its_own_column_and_a_second_kind_of_sheet(tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "任务"
+    for row in (["序号", "工作任务", "牵头单位", "责任单位"], ["一", "深入学习贯彻习近平法治思想", None, None],
+                [1, "持续学习", "县委依法治县办", "各乡镇"], ["（二）", "依法履职", None, None], [2, "深化改革", "县政府办", None]):
+        sheet.append(row)
+    figures = book.create_sheet("数字")
+    figures.append(["名称", "数值"])
+    figures.append(["cases", 1])
+    book.save(tmp_path / "t.xlsx")
+    result = invoke("import", tmp_path / "t.xlsx", "-o", tmp_path / "t.yaml")
+    assert result.exit_code == 0, result.output
+    assert "工作表「数字」是数字表，这次没有导入" in result.output
+    data = yaml.safe_load((tmp_path / "t.yaml").read_text(encoding="utf-8"))
+    assert [(p["title"], [i["title"] for i in p["items"]]) for p in data["parts"]] == [
+        ("深入学习贯彻习近平法治思想", ["持续学习"]), ("依法履职", ["深化改革"])]
+    assert data["jurisdiction"]["name"] == "本地" and "jurisdiction 请填写" in result.output
+    wrong = invoke("import", tmp_path / "t.xlsx", "--next-year")
+    assert wrong.exit_code == 2 and "表格导入不用 --next-year" in wrong.output

@@ -88,6 +88,8 @@ def import_command(draft: Path, output: Path | None, kind: str, figures: bool, n
     from generator.errors import FazhiError
 
     if is_table(draft):
+        if next_year or figures or kind != "auto":
+            raise FazhiError("表格导入不用 --next-year、--figures、--kind：表头决定是任务分工表还是数字表")
         _import_table(draft, output, into)
         return
     if into is not None:

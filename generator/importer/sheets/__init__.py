@@ -52,10 +52,12 @@ def read_table(path: str | Path, known_figures: dict | None = None) -> Table:
     found = recognised(read_sheets(path), path.name)
     kinds = {layout.kind for _, layout in found}
     kind = "tasks" if "tasks" in kinds else "figures"
+    others = [sheet.title for sheet, layout in found if layout.kind != kind]
     found = [(sheet, layout) for sheet, layout in found if layout.kind == kind]
-    if kind == "tasks":
-        return _plan(path, found)
-    return _figures(path, found, known_figures)
+    table = _plan(path, found) if kind == "tasks" else _figures(path, found, known_figures)
+    if others:
+        table.guesses.append(f"工作表「{'」「'.join(others)}」是数字表，这次没有导入：另存为单独的文件再导入")
+    return table
 
 
 def _plan(path: Path, found) -> Table:

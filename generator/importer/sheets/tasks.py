@@ -19,6 +19,8 @@ from generator.importer.sheets.workbook import Sheet
 
 EXAMPLE = ("示例", "例", "样例", "填写示例")  # the 序号 of the example row our templates carry
 DEFAULT_PART = "主要任务"
+# The 序号 of a category row: 「一」「一、」「（一）」「第一部分」 (a task's is 「1」).
+_CATEGORY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)$")
 _TITLE_SPLIT = re.compile(r"^(?P<title>[^。！？\n]{2,60}?)[。！？]\s*(?P<text>\S.*)$", re.S)
 
 
@@ -82,8 +84,9 @@ def _row(out: TaskSheet, sheet: Sheet, layout: Layout, row: int) -> None:
     if number in EXAMPLE:
         out.guesses.append(f"{sheet.where(row, columns['number'])} 是填写示例，未导入")
         return
-    if len(distinct) == 1 and not _owner_cells(sheet, layout, row):
-        _new_part(out, cells.unnumbered(distinct[0]), sheet.where(row, values.index(distinct[0])))
+    if not _owner_cells(sheet, layout, row) and (len(distinct) == 1 or _CATEGORY_NUMBER.match(number)):
+        col = columns["title"] if len(distinct) > 1 else values.index(distinct[0])
+        _new_part(out, cells.unnumbered(values[col]), sheet.where(row, col))
         return
     if "part" in columns:
         part = cells.unnumbered(cells.text(sheet, row, columns["part"]))
