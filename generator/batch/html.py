@@ -30,7 +30,7 @@ td.top{font-size:12px;line-height:1.45}td.top ol{margin:0;padding:0 0 0 1.3em}td
   body{margin:0;font-size:9pt}h1{font-size:15pt}h2{font-size:11pt;margin:14px 0 4px;break-after:avoid}
   th{position:static;cursor:auto;-webkit-print-color-adjust:exact;print-color-adjust:exact}
   td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-  table.matrix th{font-size:8.5pt}table.matrix th.part{font-size:8pt}td.top{font-size:8pt}
+  table.matrix th{font-size:7.5pt}table.matrix th.part{font-size:7pt}td.top{font-size:7.5pt}
   tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit;text-decoration:none}
   .screen{display:none}th.asc::after,th.desc::after{content:""}
 }
@@ -55,10 +55,18 @@ document.querySelectorAll("table.sortable th").forEach(function(th, col){
 });
 """
 _PART_ORDER = {"missing": 0, "sub": 1, "found": 2}
-# Column widths in em: file, unit, kind, year, date, late, five parts, three counts; the findings take
-# the rest. 64 em leave the findings ~30 em at 1366 px and ~35 em on A4 landscape (9 pt), so no column
-# is lost to a horizontal scroll bar (widths in em follow the print font size).
+# Column widths in em on screen and in print: file, unit, kind, year, date, late, five parts, three
+# counts; the findings take the rest. On screen 65 em leave them ~30 em at 1366 px; on A4 landscape
+# (277 mm of line at 8 pt) 55 em leave them ~40 em. No column is lost to a horizontal scroll bar.
 _WIDTHS = (7.6, 7.4, 4.4, 3.6, 6.6, 4.2, 4.6, 4.6, 4.6, 4.6, 4.6, 2.4, 2.4, 2.4, None)
+_PRINT_WIDTHS = (6.8, 6.2, 3.6, 3.8, 5.6, 3.6, 4, 4, 4, 4, 4, 2.2, 2.2, 2.2, None)
+
+
+def _column_style() -> str:
+    """The widths as classes (c0…c14), so the print stylesheet can set its own."""
+    screen = "".join(f"col.c{i}{{width:{w}em}}" for i, w in enumerate(_WIDTHS) if w)
+    paper = "".join(f"col.c{i}{{width:{w}em}}" for i, w in enumerate(_PRINT_WIDTHS) if w)
+    return f"{screen}\n@media print{{table.matrix{{font-size:8pt}}{paper}}}"
 
 
 def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes:
@@ -68,13 +76,13 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
     names = header()
     head = "".join(f'<th class="part">{escape(name)}</th>' if 6 <= i < 11 else f"<th>{escape(name)}</th>"
                    for i, name in enumerate(names))
-    columns = "".join(f'<col style="width:{w}em">' if w else "<col>" for w in _WIDTHS)
+    columns = "".join(f'<col class="c{i}">' for i in range(len(_WIDTHS)))
     body = "\n".join(_matrix_row(i, row) for i, row in enumerate(rows))
     sections = "\n".join(_findings_section(i, row) for i, row in enumerate(rows))
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>法治政府建设报告检查汇总</title><style>{_STYLE}</style></head>
+<title>法治政府建设报告检查汇总</title><style>{_STYLE}{_column_style()}</style></head>
 <body>
 <h1>法治政府建设报告检查汇总</h1>
 <p class="totals">共 {count['drafts']} 份草稿：有错误的 {count['with_errors']} 份，逾期 {count['late']} 份，\

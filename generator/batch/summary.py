@@ -14,11 +14,11 @@ from generator.errors import FazhiError, Problem
 from generator.kinds import KINDS
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-# Within a severity, what a reader of the summary must see first: the statutory parts
-# (厅字〔2019〕28号 第二十五条), then the document's head and dates, the content, and the form last —
+# Within a severity, what a reader of the summary must see first: the statutory parts (厅字〔2019〕28号
+# 第二十五条) and the deadline (第二十四条), then the head and dates, the content, the form last —
 # 「缺少第五部分」 above a font warning. A rule of a family not listed ranks before layout.
-RANK_FAMILIES = ("parts.", "draft.unreadable", "head.", "date.", "plan.", "figures.", "docnum.", "leftover.",
-                 "numbering.", "numbers.", "punct.", "coverage.", "draft.", "layout.")
+RANK_FAMILIES = ("parts.", "draft.unreadable", "date.deadline", "head.", "date.", "plan.", "figures.", "docnum.",
+                 "leftover.", "numbering.", "numbers.", "punct.", "coverage.", "draft.", "layout.")
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
 
