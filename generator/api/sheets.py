@@ -48,10 +48,9 @@ def _per_unit(path: Path, table, out: Path | None) -> TableImport:
     folder = out or path.with_suffix("")
     if folder.exists() and not folder.is_dir():
         raise FazhiError(Problem("每个单位一列的数字表写出多个文件：-o 应为文件夹", str(folder)))
-    written = []
-    with output_folder(folder / "x", not folder.exists()):
-        for unit in table.units:
-            written.append(write_atomic(folder / f"{_file_name(unit)}.yaml", table.yaml(unit).encode("utf-8")))
+    targets = {unit: folder / f"{_file_name(unit)}.yaml" for unit in table.units}
+    with output_folder(next(iter(targets.values())), not folder.exists()):
+        written = [write_atomic(target, table.yaml(unit).encode("utf-8")) for unit, target in targets.items()]
     return TableImport(written, table, [], [])
 
 
@@ -88,9 +87,10 @@ def _merge(path: Path, into: Path, out: Path | None) -> TableImport:
         if text is None:
             continue
         target = _merged_target(spec_path, into, out)
-        written.append(write_atomic(target, text.encode("utf-8")))
+        if target != spec_path or text != loaded.text:  # an unchanged spec is left as it is
+            written.append(write_atomic(target, text.encode("utf-8")))
         changes += [f"{spec_path.name}：{c}" for c in spec_changes] if len(targets) > 1 else spec_changes
-    if not written:
+    if not changes:
         raise FazhiError(Problem("表中没有与这些数据文件的地区对应的列", str(into)))
     return TableImport(written, table, changes, [])
 
