@@ -10,7 +10,7 @@ import io
 
 TASK_HEADER = ["序号", "工作任务", "具体内容", "牵头单位", "责任单位", "完成时限"]
 FIGURE_HEADER = ["名称", "说明", "数值", "单位", "上年", "备注"]
-_WIDTHS = {"序号": 6, "工作任务": 28, "具体内容": 60, "牵头单位": 22, "责任单位": 30, "完成时限": 14,
+_WIDTHS = {"序号": 6, "工作任务": 26, "具体内容": 56, "牵头单位": 22, "责任单位": 28, "完成时限": 14,
            "名称": 22, "说明": 36, "数值": 12, "单位": 8, "上年": 12, "备注": 30}
 _HEADER_FILL = "D9E1F2"
 _PART_FILL = "F2F2F2"
@@ -43,8 +43,10 @@ def _book(title: str, header: list[str], heading: str):
     sheet.print_title_rows = "2:2"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    # fit to the page's width; as many pages down as needed (LibreOffice reads fitToHeight=0, "automatic"
+    # in OOXML, as one page for the whole sheet, so a bound no table reaches)
     sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
+    sheet.page_setup.fitToHeight = 999
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     return book, sheet
 
@@ -59,10 +61,23 @@ def put(sheet, row: int, col: int, value):
 
 
 def _wrap(sheet, row: int, columns: int) -> None:
+    """Wrapped text, and a row height for it: neither Excel nor LibreOffice grows a row on opening."""
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
+    lines = 1
     for col in range(1, columns + 1):
-        sheet.cell(row, col).alignment = Alignment(vertical="top", wrap_text=True)
+        cell = sheet.cell(row, col)
+        cell.alignment = Alignment(vertical="top", wrap_text=True)
+        width = sheet.column_dimensions[get_column_letter(col)].width or 10
+        for part in str(cell.value or "").split("\n"):
+            lines = max(lines, -(-_display_width(part) // int(width)) or 1)
+    sheet.row_dimensions[row].height = 16 * lines + 4
+
+
+def _display_width(text: str) -> int:
+    """Width in Excel's units: a Chinese character takes two."""
+    return sum(2 if ord(c) > 0x2e80 else 1 for c in text)
 
 
 def _part_row(sheet, row: int, title: str, columns: int) -> None:
