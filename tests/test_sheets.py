@@ -233,3 +233,41 @@ def test_a_category_numbered_in_its_own_column_and_a_second_kind_of_sheet(tmp_pa
     assert data["jurisdiction"]["name"] == "本地" and "jurisdiction 请填写" in result.output
     wrong = invoke("import", tmp_path / "t.xlsx", "--next-year")
     assert wrong.exit_code == 2 and "表格导入不用 --next-year" in wrong.output
+
+
+EDGE_PLAN = """\
+kind: work-plan
+jurisdiction: {name: 示例县, level: county}
+year: 2025
+title: 示例县2025年法治政府建设工作要点
+units:
+  乡镇: [甲镇, 乙镇, 丙乡]
+parts:
+  - title: 第一部分的标题，带逗号
+    items:
+      - title: 只有责任单位
+        text: "正文第一段。\\n正文第二段，带“引号”和（括号）。"
+        responsible: [$乡镇, 县直各单位]
+        deadline: 长期坚持
+      - title: 牵头和责任
+        text: 正文。
+        lead: [县司法局]
+        responsible: [$乡镇]
+  - title: 第二部分
+    items:
+      - title: 只有牵头
+        text: 正文：含冒号的一句。
+        lead: [县政府办, 县委编办]
+        deadline: 2025年6月底
+"""
+
+
+def test_round_trip_of_a_plan_with_edge_cases(tmp_path):
+    plan = tmp_path / "edge.yaml"
+    plan.write_text(EDGE_PLAN, encoding="utf-8")
+    assert invoke("tasks", plan, "--xlsx", tmp_path / "edge.xlsx").exit_code == 0
+    result = invoke("import", tmp_path / "edge.xlsx", "-o", tmp_path / "back.yaml")
+    assert result.exit_code == 0, result.output
+    assert plan_tasks(tmp_path / "back.yaml") == plan_tasks(plan)
+    data = yaml.safe_load((tmp_path / "back.yaml").read_text(encoding="utf-8"))
+    assert data["title"] == "示例县2025年法治政府建设工作要点" and data["jurisdiction"]["name"] == "示例县"

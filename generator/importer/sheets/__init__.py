@@ -87,7 +87,7 @@ def _head(data: dict, read, comments: Comments) -> None:
     heading = read.heading
     year = _YEAR.search(heading)
     who = _PLACE.search(heading)
-    name = place_of(who.group("who")) if who else ""
+    name = place_of(who.group("who")) if who else place_of(heading)  # 「2025年度示例县…」 or 「示例县2025年…」
     if name:
         data["jurisdiction"] = {"name": name, "level": level_of(name) or "county"}
         comments.note(("jurisdiction",), f"推断自表格标题「{heading[:30]}」")
