@@ -81,14 +81,16 @@ def test_a_task_sheet_merged_into_a_plan(tmp_path):
         sheet.cell(end + 1, col, value)
     book.save(table)
     spec = tmp_path / "plan.yaml"
-    shutil.copyfile(MAOJIAN, spec)
+    original = MAOJIAN.read_text(encoding="utf-8").replace("        lead:\n          - 区政府办", "        lead:  # 自己的注释\n"
+                                                            "          - 区政府办", 1)
+    spec.write_text(original, encoding="utf-8")
     result = invoke("import", table, "--into", spec)
     assert result.exit_code == 0, result.output
     assert "任务「持续完善政府职能」牵头单位：区政府办、区委编办、区行政审批局 → 区政府办、区司法局" in result.output
     assert "任务「深化政务服务改革」完成时限：（无） → 2024年10月底" in result.output
     assert "新增部分「新增的部分」（1 项任务）" in result.output
-    removed, added = changed_lines(MAOJIAN.read_text(encoding="utf-8"), spec.read_text(encoding="utf-8"))
-    assert removed == ["          - 区委编办", "          - 区行政审批局"]
+    removed, added = changed_lines(original, spec.read_text(encoding="utf-8"))
+    assert removed == ["          - 区委编办", "          - 区行政审批局"]  # the key line and its comment stay
     assert "          - 区司法局" in added and "          - $基层单位" in added  # the spec's own group reused
     rows = plan_tasks(spec)
     assert rows[0].lead == ("区政府办", "区司法局") and rows[1].deadline == "2024年10月底"

@@ -54,11 +54,13 @@ class Editor:
             return
         key_end = text.index(":", col - 1) + 1
         first, end = self.span(path)
-        if isinstance(value, list) and value and not text[key_end:].strip() and end > first + 1:
+        after = text[key_end:]
+        only_comment = after.lstrip().startswith("#")  # 「lead:  # 注释」 over a block value
+        if isinstance(value, list) and value and (not after.strip() or only_comment) and end > first + 1:
             dash = self.lines[first + 1][:len(self.lines[first + 1]) - len(self.lines[first + 1].lstrip())]
-            self.edits[first] = (end, [text[:key_end], *(f"{dash}- {inline(v)}" for v in value)])
-            return  # a block list stays a block list
-        comment = re.search(r"\s+#.*$", text[key_end:]) if end == first + 1 else None
+            self.edits[first] = (end, [text, *(f"{dash}- {inline(v)}" for v in value)])
+            return  # a block list stays a block list, its key line (and comment) as it was
+        comment = re.search(r"\s+#.*$", after) if end == first + 1 or only_comment else None
         self.edits[first] = (end, [f"{text[:key_end]} {inline(value)}{comment.group() if comment else ''}"])
 
     def add_key(self, parent: tuple, key: str, value) -> None:
