@@ -7,22 +7,33 @@ from html import escape
 from pathlib import Path
 
 from .columns import header, late_text, top_text
-from .summary import SEVERITY_CN, DraftRow, part_names, totals
+from .summary import SEVERITY_CN, DraftRow, part_names, rule_name, totals
 
 _STYLE = """
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:24px;color:#222;font-size:14px}
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:16px;color:#222;font-size:14px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 6px}
 .totals{color:#555;margin:0 0 14px}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #c8ccd2;padding:4px 6px;vertical-align:top;text-align:left}
+th,td{border:1px solid #c8ccd2;padding:4px 5px;vertical-align:top;text-align:left}
 th{background:#d9e1f2;position:sticky;top:0;cursor:pointer;font-weight:600}
 table.matrix{table-layout:fixed}table.matrix td{overflow-wrap:anywhere}
+table.matrix th{font-size:13px;line-height:1.3}table.matrix th.part{font-size:12px}
 th.asc::after{content:" ▲"}th.desc::after{content:" ▼"}
 td.n{text-align:right}td.missing,td.late{background:#ffc7ce;color:#9c0006}
 td.sub{background:#ffeb9c;color:#9c5700}tr.unreadable td{background:#ededed;color:#595959}
-td.top{font-size:12px;white-space:pre-line;min-width:18em}
+td.top{font-size:12px;line-height:1.45}td.top ol{margin:0;padding:0 0 0 1.3em}td.top li{margin:0 0 3px}
+.rule{font-weight:600}.id{color:#777;font-size:11px;font-family:monospace}
 .error{color:#9c0006}.warning{color:#9c5700}.info{color:#555}
-.findings td:nth-child(2){white-space:nowrap}.meta{color:#555;margin:0 0 6px}
+.findings td:nth-child(2){white-space:nowrap}.findings td:nth-child(3){min-width:8em}.meta{color:#555;margin:0 0 6px}
+@media print{
+  @page{size:A4 landscape;margin:10mm}
+  body{margin:0;font-size:9pt}h1{font-size:15pt}h2{font-size:11pt;margin:14px 0 4px;break-after:avoid}
+  th{position:static;cursor:auto;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  td{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+  table.matrix th{font-size:7.5pt}table.matrix th.part{font-size:7pt}td.top{font-size:7.5pt}
+  tr{break-inside:avoid}thead{display:table-header-group}a{color:inherit;text-decoration:none}
+  .screen{display:none}th.asc::after,th.desc::after{content:""}
+}
 """
 
 # Click a header to sort by it; again to reverse. Cells sort by data-v when present (numbers, dates, part status).
@@ -44,26 +55,39 @@ document.querySelectorAll("table.sortable th").forEach(function(th, col){
 });
 """
 _PART_ORDER = {"missing": 0, "sub": 1, "found": 2}
-# Column widths in em: file, unit, kind, year, date, late, five parts, three counts, the findings.
-_WIDTHS = (9, 9, 5, 3.2, 7.5, 5, 5.5, 5.5, 6.5, 5.5, 5.5, 2.6, 2.6, 2.6, 24)
+# Column widths in em on screen and in print: file, unit, kind, year, date, late, five parts, three
+# counts; the findings take the rest. On screen 65 em leave them ~30 em at 1366 px; on A4 landscape
+# (277 mm of line at 8 pt) 55 em leave them ~40 em. No column is lost to a horizontal scroll bar.
+_WIDTHS = (7.6, 7.4, 4.4, 3.6, 6.6, 4.2, 4.6, 4.6, 4.6, 4.6, 4.6, 2.4, 2.4, 2.4, None)
+_PRINT_WIDTHS = (6.8, 6.2, 3.6, 3.8, 5.6, 3.6, 4, 4, 4, 4, 4, 2.2, 2.2, 2.2, None)
+
+
+def _column_style() -> str:
+    """The widths as classes (c0…c14), so the print stylesheet can set its own."""
+    screen = "".join(f"col.c{i}{{width:{w}em}}" for i, w in enumerate(_WIDTHS) if w)
+    paper = "".join(f"col.c{i}{{width:{w}em}}" for i, w in enumerate(_PRINT_WIDTHS) if w)
+    return f"{screen}\n@media print{{table.matrix{{font-size:8pt}}{paper}}}"
 
 
 def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes:
     """The page's bytes (UTF-8)."""
     generated = generated or dt.datetime.now()
     count = totals(rows)
-    head = "".join(f"<th>{escape(name)}</th>" for name in header())
-    columns = "".join(f'<col style="width:{w}em">' for w in _WIDTHS)
+    names = header()
+    head = "".join(f'<th class="part">{escape(name)}</th>' if 6 <= i < 11 else f"<th>{escape(name)}</th>"
+                   for i, name in enumerate(names))
+    columns = "".join(f'<col class="c{i}">' for i in range(len(_WIDTHS)))
     body = "\n".join(_matrix_row(i, row) for i, row in enumerate(rows))
     sections = "\n".join(_findings_section(i, row) for i, row in enumerate(rows))
     page = f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>法治政府建设报告检查汇总</title><style>{_STYLE}</style></head>
+<title>法治政府建设报告检查汇总</title><style>{_STYLE}{_column_style()}</style></head>
 <body>
 <h1>法治政府建设报告检查汇总</h1>
 <p class="totals">共 {count['drafts']} 份草稿：有错误的 {count['with_errors']} 份，逾期 {count['late']} 份，\
-无法读取 {count['unreadable']} 份。生成于 {generated:%Y-%m-%d %H:%M}（fazhi check --summary）。点击表头排序。</p>
+无法读取 {count['unreadable']} 份。生成于 {generated:%Y-%m-%d %H:%M}（fazhi check --summary）。\
+主要问题按严重程度排列，同级的法定部分问题在前。<span class="screen">点击表头排序。</span></p>
 <table class="sortable matrix"><colgroup>{columns}</colgroup><thead><tr>{head}</tr></thead>
 <tbody>
 {body}
@@ -96,9 +120,23 @@ def _matrix_row(index: int, row: DraftRow) -> str:
             cells.append(_td(cell.text(), cls, _PART_ORDER[cell.status]))
     for severity in ("error", "warning", "info"):
         cells.append(_td(counts[severity], "n", counts[severity]))
-    cells.append(_td(top_text(row), "top"))
+    cells.append(_top_cell(row))
     cls = ' class="unreadable"' if row.unreadable else ""
     return f"<tr{cls}>{''.join(cells)}</tr>"
+
+
+def _top_cell(row: DraftRow) -> str:
+    """The most serious findings, ranked (DraftRow.top), each with its rule's Chinese name."""
+    if row.unreadable:
+        return _td(top_text(row), "top")
+    items = "".join(
+        f'<li><span class="{f.severity}">{SEVERITY_CN[f.severity]}</span>　<span class="rule">{escape(rule_name(f.rule))}</span>'
+        f"{escape(f'（第{f.line}行）' if f.line else '')}：{escape(f.message)}</li>" for f in row.top())
+    return f'<td class="top">{f"<ol>{items}</ol>" if items else ""}</td>'
+
+
+def _rule_cell(rule: str) -> str:
+    return f'<td title="{escape(rule)}"><span class="rule">{escape(rule_name(rule))}</span><br><span class="id">{escape(rule)}</span></td>'
 
 
 def _findings_section(index: int, row: DraftRow) -> str:
@@ -110,7 +148,7 @@ def _findings_section(index: int, row: DraftRow) -> str:
         return f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}。没有发现问题。</p>'
     lines = "\n".join(
         f'<tr><td class="n">{f.line or ""}</td><td class="{f.severity}">{SEVERITY_CN[f.severity]}</td>'
-        f"<td>{escape(f.rule)}</td><td>{escape(f.message)}</td><td>{escape(f.basis)}</td></tr>"
+        f"{_rule_cell(f.rule)}<td>{escape(f.message)}</td><td>{escape(f.basis)}</td></tr>"
         for f in sorted(row.findings, key=lambda f: f.line or 0))
     return (f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}</p>\n'
             '<table class="sortable findings"><thead><tr><th>行</th><th>严重程度</th><th>规则</th><th>说明</th>'

@@ -13,6 +13,11 @@ from generator.errors import FazhiError, Problem
 from generator.kinds import KINDS
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+# Within a severity, what a reader of the summary must see first: the statutory parts (厅字〔2019〕28号
+# 第二十五条) and the deadline (第二十四条), then the head and dates, the content, the form last —
+# 「缺少第五部分」 above a font warning. A rule of a family not listed ranks before layout.
+RANK_FAMILIES = ("parts.", "draft.unreadable", "date.deadline", "head.", "date.", "plan.", "figures.", "docnum.",
+                 "leftover.", "numbering.", "numbers.", "punct.", "coverage.", "draft.", "layout.")
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
 
@@ -79,13 +84,35 @@ class DraftRow:
         return out
 
     def top(self, n: int = 3) -> list[FindingRow]:
-        """The n most serious findings, errors first, then by line."""
-        return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], f.line or 0))[:n]
+        """The n most serious findings: errors first, within a severity the statutory parts first
+        (RANK_FAMILIES), then by line."""
+        return sorted(self.findings, key=lambda f: (SEVERITY_ORDER[f.severity], rank(f.rule), f.line or 0))[:n]
 
     def date_shown(self) -> str:
         from generator.tree import cn_date
 
         return cn_date(self.date) if self.date else self.date_text
+
+
+def rank(rule: str) -> float:
+    """The place of a rule's family in RANK_FAMILIES (statutory parts 0, layout last)."""
+    for index, family in enumerate(RANK_FAMILIES):
+        if rule.startswith(family):
+            return index
+    return len(RANK_FAMILIES) - 1.5
+
+
+def rule_name(rule: str) -> str:
+    """A rule's short Chinese name (data/rule-names.yaml), else the first words of its summary."""
+    from generator.resources import DATA, load_data
+
+    name = load_data(DATA / "rule-names.yaml").get(rule)
+    if name:
+        return name
+    from generator.checks import RULES
+
+    summary = RULES[rule].summary if rule in RULES else rule
+    return summary[:10] + ("…" if len(summary) > 10 else "")
 
 
 def summarise_chunk(paths: list, profile: str | None, layout: str | None) -> list[DraftRow]:

@@ -83,12 +83,25 @@ def _render_batch(specs, outdir: Path | None, fmt: str, options, previous: dict 
 @click.option("--figures", is_flag=True, help="把正文中的「数字+单位」提取为具名数字 figures")
 @click.option("--next-year", "next_year", is_flag=True,
               help="由去年的 YAML 数据文件开始今年的：年度加一、日期清空、去年的下一年度安排作为注释")
+@click.option("--into", type=click.Path(path_type=Path),
+              help="表格（.xlsx/.csv/.xls）：合并进已有的数据文件（或文件夹中按地区对应的数据文件），保留其注释和顺序；"
+                   "写回原文件，或 -o 指定的文件")
 @_handle_errors
-def import_command(draft: Path, output: Path | None, kind: str, figures: bool, next_year: bool) -> None:
-    """把已有文稿（.docx、.txt、.doc、.wps、.pdf）转为 fazhi 的 YAML 数据文件。"""
+def import_command(draft: Path, output: Path | None, kind: str, figures: bool, next_year: bool,
+                   into: Path | None) -> None:
+    """把已有文稿（.docx、.txt、.doc、.wps、.pdf）或表格（任务分工表、数字表：.xlsx、.csv、.xls）
+    转为 fazhi 的 YAML 数据文件。"""
     from generator.api import import_file, next_year_file
+    from generator.api.sheets import is_table
     from generator.errors import FazhiError
 
+    if is_table(draft):
+        if next_year or figures or kind != "auto":
+            raise FazhiError("表格导入不用 --next-year、--figures、--kind：表头决定是任务分工表还是数字表")
+        _import_table(draft, output, into)
+        return
+    if into is not None:
+        raise FazhiError("--into 只用于表格（.xlsx、.csv、.xls）：把表中的任务或数字合并进数据文件")
     if next_year:
         path, changes = next_year_file(draft, output)
         click.echo(f"已写出：{path}")
@@ -101,6 +114,27 @@ def import_command(draft: Path, output: Path | None, kind: str, figures: bool, n
     if imported.problems:
         click.secho("数据文件还需补充后才能生成文档：", fg="yellow", err=True)
         raise FazhiError(*imported.problems)
+
+
+def _import_table(table: Path, output: Path | None, into: Path | None) -> None:
+    """A task or figures sheet into a spec, one spec per unit, or merged into existing specs."""
+    from generator.api.sheets import import_table
+    from generator.errors import FazhiError
+
+    result = import_table(table, output, into)
+    label = "任务分工表" if result.table.kind == "tasks" else "数字表"
+    click.echo(f"导入{label}：")
+    for guess in result.table.guesses:
+        click.echo(f"  - {guess}")
+    if into is not None:
+        click.echo("改动：")
+        for change in result.changes:
+            click.echo(f"  {change}")
+    for path in result.written:
+        click.echo(f"已写出：{path}")
+    if result.problems:
+        click.secho("数据文件还需补充后才能生成文档：", fg="yellow", err=True)
+        raise FazhiError(*result.problems)
 
 
 def _print_import(imported) -> None:

@@ -13,20 +13,27 @@ from generator.cli.messages import Choice
 @click.argument("plan", type=PATH)
 @click.option("--csv", "csv_path", type=click.Path(readable=False),
               help="写出 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）；以 / 结尾：写入该文件夹")
+@click.option("--xlsx", "xlsx_path", type=click.Path(readable=False),
+              help="写出 Excel 文件（每部分一个分类行，含任务正文；fazhi import 可读回）；以 / 结尾：写入该文件夹")
 @click.option("--unit", help="只列出该单位牵头或参与的任务，如「区司法局」")
 @_handle_errors
-def tasks(plan: Path, csv_path: str | None, unit: str | None) -> None:
+def tasks(plan: Path, csv_path: str | None, xlsx_path: str | None, unit: str | None) -> None:
     """列出工作要点的任务分工表。"""
     from generator.api import output_target, plan_tasks
     from generator.write.atomic import output_folder, write_atomic
     from generator.kinds.work_plan.tasks import to_csv
 
     rows = plan_tasks(plan, unit)
-    if csv_path:
-        target, new_folder = output_target(plan, csv_path, "csv")
-        with output_folder(target, new_folder):
-            write_atomic(target, to_csv(rows))
-        click.echo(f"已写出 {len(rows)} 项任务：{target}")
+    if csv_path or xlsx_path:
+        from generator.api.sheets import tasks_xlsx
+
+        for path, fmt in ((csv_path, "csv"), (xlsx_path, "xlsx")):
+            if not path:
+                continue
+            target, new_folder = output_target(plan, path, fmt)
+            with output_folder(target, new_folder):
+                write_atomic(target, to_csv(rows) if fmt == "csv" else tasks_xlsx(plan, rows))
+            click.echo(f"已写出 {len(rows)} 项任务：{target}")
         return
     _print_tasks(rows, unit)
 
@@ -71,6 +78,19 @@ def figures_command(specs: tuple[Path, ...], csv_path: Path | None, xlsx_path: P
         print_table(table)
     if problems:
         raise FazhiError(*problems)
+
+
+@main.command(name="template")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path), metavar="tasks.xlsx|figures.xlsx")
+@click.option("--kind", type=Choice(["tasks", "figures"]), help="模板种类（默认看文件名：含 tasks 或 figures）")
+@click.option("--year", type=click.IntRange(2000, 2100), help="示例行用的年度（默认今年）")
+@_handle_errors
+def template_command(path: Path, kind: str | None, year: int | None) -> None:
+    """写出空白的任务分工表或数字表（表头、数据有效性、一行填写示例），供各部门填写后 fazhi import。"""
+    from generator.api.sheets import template_file
+
+    written, kind = template_file(path, kind, year)
+    click.echo(f"已写出{'任务分工表' if kind == 'tasks' else '数字表'}模板：{written}")
 
 
 @main.command(name="schema")

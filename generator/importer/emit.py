@@ -185,3 +185,13 @@ def _quoted(text: str) -> str:
         else:
             out.append(char)
     return '"' + "".join(out) + '"'
+
+
+def inline(value) -> str:
+    """`value` on one line, valid both after 「key: 」 and inside a flow collection 「{…}」「[…]」."""
+    if isinstance(value, list):
+        return "[" + ", ".join(inline(item) for item in value) + "]"
+    text, block = scalar(value)
+    if block or (isinstance(value, str) and text == value and any(c in value for c in ",[]{}")):
+        return _quoted(str(value))
+    return text

@@ -20,6 +20,7 @@ class TaskRow:
     lead: tuple[str, ...]
     responsible: tuple[str, ...]
     deadline: str
+    text: str = ""  # the item's text: the workbook carries it, the terminal and CSV do not
 
     def cells(self) -> list[str]:
         """The row as the table shows it."""
@@ -36,7 +37,7 @@ def task_rows(plan: WorkPlan) -> list[TaskRow]:
     for part in plan.parts:
         for item in part.items:
             rows.append(TaskRow(len(rows) + 1, part.title, item.title, tuple(item.lead),
-                                tuple(item.responsible), item.deadline or ""))
+                                tuple(item.responsible), item.deadline or "", item.text))
     return rows
 
 
@@ -55,8 +56,14 @@ def to_csv(rows: list[TaskRow]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
-    writer.writerows(row.cells() for row in rows)
+    writer.writerows([_inert(cell) for cell in row.cells()] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def _inert(cell: str) -> str:
+    """A cell Excel would read as a formula (「=…」「+…」「-…」「@…」) gets a leading 「'」, as OWASP
+    advises for CSV; `fazhi import` takes it off again."""
+    return f"'{cell}" if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
 
 
 def template_context(plan: WorkPlan) -> dict:
