@@ -9,20 +9,21 @@ into spec data, merge (`--into`) edits an existing spec at its lines, writer mak
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
 
 from generator.errors import DraftError, Problem
 from generator.importer.emit import Comments, emit
 from generator.importer.sheets.headers import recognised
 from generator.importer.sheets.workbook import SUFFIXES, read_sheets
+from generator.lexicon import dates, lazy
 
 __all__ = ["SUFFIXES", "Table", "is_table", "read_table"]
 
-_YEAR = re.compile(r"(20\d\d)\s*年")
-_PLACE = re.compile(r"20\d\d\s*年度?(?P<who>.{2,30}?)法治")
-_TABLE_WORDS = re.compile(r"(?:重点)?任务(?:分工|分解)(?:表|方案)?$|工作台账$|责任清单$|分工表$")
+_YEAR = lazy(dates.YEAR_WORD)
+_PLACE = lazy(rf"{dates.YEAR}\s*年度?(?P<who>.{{2,30}}?)法治")
+_TABLE_WORDS = lazy(r"(?:重点)?任务(?:分工|分解)(?:表|方案)?$|工作台账$|责任清单$|分工表$")
 
 
 def is_table(path: str | Path) -> bool:
@@ -82,7 +83,7 @@ def _plan(path: Path, found) -> Table:
 
 def _head(data: dict, read, comments: Comments) -> None:
     """Jurisdiction, year and title from the title row above the header, marked as inferred."""
-    from generator.importer.head import level_of, place_of
+    from generator.read.sender import level_of, place_of
 
     heading = read.heading
     year = _YEAR.search(heading)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from generator.errors import DraftError, Problem
 from generator.importer.sheets.workbook import Sheet
+from generator.lexicon import dates, lazy
 
 SEARCH_ROWS = 15
 
@@ -37,8 +38,8 @@ FIGURE_ROLES = {
 # Headers a clerk is told to use when a sheet is not recognised.
 EXPECTED = {"tasks": "「序号、工作任务、牵头单位、责任单位、配合单位、完成时限」（至少「工作任务」和「牵头单位」或「责任单位」）",
             "figures": "「名称（或指标）、数值、单位、上年、说明」（至少「名称」和「数值」），或「名称」加每个单位一列"}
-_REMARK = re.compile(r"[（(][^）)]*[）)]")
-_YEAR = re.compile(r"^(20\d\d)年?(?:度|数|数值)?$")
+_REMARK = lazy(r"[（(][^）)]*[）)]")
+_YEAR = lazy(rf"^({dates.YEAR})年?(?:度|数|数值)?$")
 # Words that never name a unit (a column of figures for one 区县) in a per-unit figures sheet.
 _NOT_A_UNIT = ("合计", "总计", "小计", "增减", "备注", "同比", "序号")
 _EXACT_ONLY = {"单位", "序", "键", "配合", "牵头", "数据", "内容", "任务", "部分", "项目"}
