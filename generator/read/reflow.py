@@ -23,7 +23,7 @@ MAX_TITLE = 40               # a standalone title running into its first sub-hea
 
 _START = headings.RUN_ON_START
 # One pattern per separator: a literal first character lets `re` skip ahead fast.
-_AFTER = tuple((sep, lazy(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：\n！？")
+_AFTER = tuple((sep, lazy(re.escape(sep) + r"[ \t\u3000]*(?=" + _START + ")")) for sep in "。：:\n！？")
 _CHILD = headings.FIRST_CHILD
 _NUMERALS = set(CN_SMALL)
 # A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
@@ -93,7 +93,7 @@ class _Numbering:
             if start <= cuts[-1]:
                 continue
             found = number_at(text, start)
-            if not found or not self.fits(found) or (sep == "：" and found[0] != 1):
+            if not found or not self.fits(found) or (sep in "：:" and found[0] != 1):
                 continue
             after = text[start + len(found[2]):start + len(found[2]) + 1]
             if not after.strip(STRIP) or after in _NUMERALS:
