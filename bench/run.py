@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
+import time
 import tempfile
 import zipfile
 from pathlib import Path
@@ -123,6 +124,32 @@ def bench_check(rounds: int, count: int = 200) -> None:
             results["  of which the rules (check_document)"].append(_timed(rules) / count)
     print(f"check: {count} drafts of {len(data) // 1024} KiB, per-draft times, {rounds} alternating rounds")
     _median_table(results, "floor (unzip + lxml parse)")
+    _per_rule(trees, rounds)
+
+
+def _per_rule(trees: list, rounds: int) -> None:
+    """Each rule's time over the same trees (the shared analysis timed on its own first), in ms per draft."""
+    from generator.checks import _plan, _profile
+    from generator.checks.analysis import analyse
+    from generator.checks.registry import Context
+
+    times: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        totals: dict[str, float] = {"(shared analysis: kind, parts, text units)": 0.0}
+        for tree in trees:
+            start = time.perf_counter()
+            analysis = analyse(tree)
+            totals["(shared analysis: kind, parts, text units)"] += time.perf_counter() - start
+            for rule, params, severity, overridden in _plan(_profile(analysis.kind), analysis.kind):
+                start = time.perf_counter()
+                list(rule.check(tree, Context(rule, params, severity, analysis, overridden)))
+                totals[rule.id] = totals.get(rule.id, 0.0) + time.perf_counter() - start
+        for name, total in totals.items():
+            times.setdefault(name, []).append(total * 1000 / len(trees))
+    medians = sorted(((statistics.median(v), k) for k, v in times.items()), reverse=True)
+    print(f"  per rule (ms per draft, median of {rounds}; total {sum(m for m, _ in medians):.2f}):")
+    for median, name in medians:
+        print(f"    {name:<44} {median:6.3f}")
 
 
 def _forget_templates() -> None:

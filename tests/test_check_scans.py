@@ -3,6 +3,8 @@ regular-expression pass over all the text finds, and punct.unpaired's one reduct
 joined text picks out exactly the paragraphs a reduction of each would."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from conftest import SEEDS
@@ -40,6 +42,11 @@ def _found(results) -> list[tuple]:
     return [(unit.line, unit.text, match.start() - base, match.group(0)) for unit, match, base in results]
 
 
+# punct.dash's pattern as one regular expression: the rule tests the characters around in Python.
+_DASH_WITH_LOOKAROUNDS = re.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)"
+                                    r"(?=[\u4e00-\u9fff“《（])")
+
+
 @pytest.mark.parametrize("name,text", TEXTS, ids=[name for name, _ in TEXTS])
 def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
     analysis = analyse(read_text(text))
@@ -47,7 +54,7 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
         (numbers._YEAR_ABBREV, analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3))),
         (numbers._YEAR_RANGE, analysis.scan_units(numbers._YEAR_RANGE, "-－–‐")),
         (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－")),
-        (punct_pairs._DASH, analysis.scan_from(punct_pairs._DASH, "-－─—―~")),
+        (_DASH_WITH_LOOKAROUNDS, analysis.scan_from(punct_pairs._DASH, "-－─—―~", punct_pairs._between_words)),
         (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
     ]
     for pattern, results in narrowed:
@@ -69,3 +76,27 @@ def test_unpaired_units_are_those_unbalanced_alone(name, text):
     assert punct_pairs._unpaired_units(analysis) == [k for k, t in enumerate(texts) if _unbalanced_alone(t)]
     if name == "edge":
         assert len(punct_pairs._unpaired_units(analysis)) >= 3
+
+
+SHARED = EDGE + """全年办理行政复议案件135件，"一件事"办理3.5万人次，2０23年共12件。
+"直引号"“弯引号”１２３项和1２3项，"未闭合
+"""
+
+
+@pytest.mark.parametrize("name,text", TEXTS + [("shared", SHARED)], ids=[n for n, _ in TEXTS] + ["shared"])
+def test_the_shared_pass_finds_what_each_pattern_finds_alone(name, text):
+    """checks.scanner: one pass for every registered pattern gives each the matches (and units)
+    of its own finditer over the joined text, whether one or several patterns are in the pass."""
+    from generator.checks import scanner
+
+    analysis = analyse(read_text(text, name))
+    joined, starts = analysis.joined
+    shared = scanner.scan(joined, starts)
+    assert set(shared) >= {"figures.amount", "numbers.mixed", "punct.ascii-quoted"}
+    for key, registered in scanner._SCANS.items():
+        alone = [(i, m.span(), m.groups()) for i, m in analysis.scan_indices(registered.pattern)]
+        if registered.needles is not None and not any(n in joined for n in registered.needles):
+            alone = []
+        assert [(i, m.span(), m.groups()) for i, m in shared[key]] == alone, key
+    if name == "shared":
+        assert all(shared[key] for key in ("figures.amount", "numbers.mixed", "punct.ascii-quoted"))

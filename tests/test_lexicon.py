@@ -76,7 +76,7 @@ _ABOVE = {1: "", 2: "一、主要举措和成效\n", 3: "一、主要举措和�
 
 def _rows(item: str):
     rows = yaml.safe_load((TABLES / f"{item}.yaml").read_text(encoding="utf-8"))
-    return [pytest.param(row, id=str(row.get("text", row.get("cn")))) for row in rows]
+    return [pytest.param(row, id=str(row.get("text", row.get("cn", row.get("circled"))))) for row in rows]
 
 
 def _read(text: str):
@@ -168,6 +168,12 @@ def test_numbers_table(row):
 def test_numerals_table(row):
     from generator.lexicon.numbers import cn_numeral, parse_cn_numeral
 
+    if "circled" in row:
+        from generator.lexicon.headings import CIRCLED_ITEM
+        from generator.lexicon.numbers import circled_value
+
+        assert circled_value(row["circled"]) == row["value"] and CIRCLED_ITEM.match(row["circled"] + "健全制度")
+        return
     assert cn_numeral(row["value"]) == row["cn"] and parse_cn_numeral(row["cn"]) == row["value"]
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import statutory, dates, lazy
 from generator.lexicon.chars import CHINESE, is_chinese
 from generator.kinds import KINDS
 from generator.numbering import read_number
@@ -20,7 +20,7 @@ _YEAR = lazy(dates.YEAR_WORD)
 _REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
 _YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
 _YEAR_RANGE = lazy(rf"({dates.YEAR})\s*[{dates.RANGE_MARKS}]\s*{dates.YEAR}\s*年")
-_PLAN_TITLE = lazy(r"要点|工作安排|工作计划|实施方案|重点工作|工作任务")
+_PLAN_TITLE = lazy(statutory.PLAN_TITLE)
 _OPENING_YEAR = lazy(rf"{dates.YEAR_WORD}(?:度|以来)?[，,]")
 
 _FULL_WIDTH = "，：；（）"
@@ -141,6 +141,16 @@ class Analysis:
         for index, match in self.scan_indices(pattern):
             yield self.unit(index), match, starts[index]
 
+    def scanned(self, name: str) -> list[tuple[int, re.Match]]:
+        """(unit index, match) of a pattern registered with scanner.shared_scan, from the one pass
+        shared by every text rule that registered one (run when the first of them asks)."""
+        found = self._memo.get("scanned")
+        if found is None:
+            from .scanner import scan
+
+            found = self._memo["scanned"] = scan(*self.joined)
+        return found[name]
+
     def scan_indices(self, pattern: re.Pattern):
         """(unit index, match) for every match over the joined text, without a unit object each."""
         joined, starts = self.joined
@@ -174,9 +184,11 @@ class Analysis:
                         break
             pos = joined.find(char, pos + 1)
 
-    def scan_from(self, pattern: re.Pattern, needles):
+    def scan_from(self, pattern: re.Pattern, needles, accept=None):
         """scan() for a pattern whose every match starts with one of `needles` (rare characters or
-        strings): the pattern is tried only where one occurs, left to right as finditer would."""
+        strings): the pattern is tried only where one occurs, left to right as finditer would.
+        `accept(joined, match)` stands for lookarounds left out of the pattern (a match it refuses
+        is no match), so that a test of the characters around needs no compiled class."""
         joined, starts = self.joined
         candidates = set()
         for needle in needles:
@@ -187,7 +199,7 @@ class Analysis:
         end = 0
         for pos in sorted(candidates):
             match = pattern.match(joined, pos) if pos >= end else None
-            if match:
+            if match and (accept is None or accept(joined, match)):
                 end = match.end()
                 index = bisect.bisect_right(starts, pos) - 1
                 yield self.unit(index), match, starts[index]

@@ -5,7 +5,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import dates, lazy, statutory
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
@@ -13,8 +13,8 @@ from generator.tree import Document, Heading, Paragraph
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
-_REPORT_OPENING = lazy(r"现将.{0,80}?报告如下")
-_REPORT_TITLE = lazy(r"报告[）)]?$")
+_REPORT_OPENING = lazy(statutory.REPORT_OPENING)
+_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
 _OWNER_MARK = lazy(r"(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]")
 _PLAN_NOTICE = lazy(r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们")
 

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 from collections.abc import Sequence
 
-from generator.lexicon import lazy
+from generator.lexicon import lazy, statutory
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 from generator.resources import KINDS as _KINDS_DIR
 
 _SPACES = lazy(r"\s+")
-_REPORT_TITLE = lazy(r"报告[）)]?$")
+_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
 
 
 class Kind(NamedTuple):
@@ -70,14 +70,14 @@ KINDS: dict[str, Kind] = {kind.name: kind for kind in (
          parts_file="annual_report/parts.yaml"),
     Kind("work-plan", "工作要点", "work_plan",
          "generator.kinds.work_plan.model:WorkPlan", "work-plan.j2",
-         recognise=r"工作要点|工作计划|工作安排|工作任务|实施方案|印发.*(要点|计划|方案|安排)",
+         recognise=statutory.PLAN_TITLE,
          hook="generator.kinds.work_plan.model:resolve_units",
          context="generator.kinds.work_plan.tasks:template_context"),
     Kind("department-report", "部门年度报告", "department_report",
          "generator.kinds.department_report.model:DepartmentReport", "department-report.j2",
          family="annual-report",
-         recognise=r"^\S{2,30}(局|委员会|办公室|厅|中心|署)关于.{0,12}法治政府建设.*报告",
-         issuer=r"(局|委员会|办公室|厅|中心|署)$",
+         recognise=statutory.DEPARTMENT_REPORT_TITLE,
+         issuer=statutory.DEPARTMENT_END,
          parts_file="annual_report/parts.yaml",
          hook="generator.kinds.department_report.model:check_issuer"),
 )}

@@ -1,11 +1,12 @@
 """The vocabulary of the 公文, defined once: every reader, rule, fixer, importer and writer asks here.
 
     chars      characters: HAN (ideographs), CHINESE (Chinese running text with its full-width
-               punctuation), WIDE (East Asian wide text), STRIP, full-width digits, is_han, is_chinese
+               punctuation), WIDE (East Asian wide text), STRIP, full-width digits, is_han,
+               is_chinese, has_han, all_han (the last four without a compiled pattern)
     dates      2023年1月4日, 二〇二三年一月四日, 2023.1.4, 2023．1．4, 2023-01-04, 2023/1/4; parse(),
                form(), YEAR / ANY_YEAR / CN_YEAR / YEAR_WORD fragments, RANGE_MARKS
-    numbers    Chinese numerals (cn_numeral, parse_cn_numeral), 万/亿, %, 个百分点, units (COUNTS,
-               MONEY, MEASURES, alternation()), to_int
+    numbers    Chinese numerals (cn_numeral, parse_cn_numeral), circled ①–⑳, 万/亿, %, 个百分点,
+               units (COUNTS, MONEY, MEASURES, alternation()), to_int
     docnum     文号: DOCNUM (six groups), OPENERS / CLOSERS (〔〕 and the wrong forms), FOUND
     headings   heading numbers 一、（一）1.（1） and their variants: read_number, NUMBER_PATTERNS,
                RUN_ON_START, FIRST_CHILD, ENUM_ITEM, POINT (一是)
@@ -24,6 +25,12 @@ Adding a rule that uses the lexicon (generator/checks/rules/<area>.py):
 
     @rule("date.split", "warning", "…", basis=Basis())
     def date_split(doc, ctx): ...
+
+A rule that must scan the whole text with a pattern registers it once for the shared pass
+(generator/checks/scanner.py) instead of running its own finditer:
+
+    _AMOUNTS = shared_scan("figures.amount", _AMOUNT)          # at import
+    for index, match in ctx.analysis.scanned(_AMOUNTS): ...     # in the rule
 
 Write no character range, date, 文号 or heading-number pattern of your own: tests/test_lexicon.py
 fails when a module outside generator/lexicon/ does. A new form (a date written another way, a new

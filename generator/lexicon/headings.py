@@ -7,7 +7,7 @@ import re
 
 from generator.lexicon._lazy import lazy
 from generator.lexicon.chars import DIGITS
-from generator.lexicon.numbers import CN_NUMERAL, CN_SMALL, parse_cn_numeral, to_int
+from generator.lexicon.numbers import CIRCLED, CN_NUMERAL, CN_SMALL, parse_cn_numeral, to_int
 
 # Reading numbers back from drafts: (level, style, pattern). Styles name the variant found.
 NUMBER_PATTERNS: list[tuple[int, str, re.Pattern]] = [
@@ -23,6 +23,9 @@ RUN_ON_START = (rf"(?:[{CN_SMALL}]{{1,3}}[、．.，,]|[（(][{CN_SMALL}]{{1,3}}
 FIRST_CHILD = lazy(rf"[（(][一1１][）)]|[1１][.．、](?![{DIGITS}])")
 # An enumeration inside a sentence, closed by a parenthesis only: 「1）」「a)」「一）」.
 ENUM_ITEM = rf"(?:[{DIGITS}]{{1,2}}|[a-zA-Z]|[{CN_SMALL}]{{1,2}})[）)]"
+# A circled item number at a line's start (①…⑳). Not read as a heading level: GB/T 9704 has four
+# levels and the reader keeps such lines as paragraphs; a rule that wants them starts here.
+CIRCLED_ITEM = lazy(rf"^[{CIRCLED}]")
 # Inline points 「一是……；二是……」 with the numeral as group 1.
 POINT = lazy(rf"^([{CN_SMALL}]{{1,3}})是")
 NEXT_POINT = lazy(rf"；(?=(?:[{CN_SMALL}]{{1,3}})是)")

@@ -29,6 +29,16 @@ MONEY = ("万元", "亿元", "元")
 MEASURES = ("个工作日", "平方米", "公里", "小时", "天")
 
 
+# Circled numbers ① to ⑳: typed for items below （1）, outside GB/T 9704's four levels.
+CIRCLED = "".join(chr(code) for code in range(0x2460, 0x2474))
+
+
+def circled_value(char: str) -> int | None:
+    """① -> 1 … ⑳ -> 20; None for anything else."""
+    index = CIRCLED.find(char) if len(char) == 1 else -1
+    return index + 1 if index >= 0 else None
+
+
 def alternation(*groups: tuple[str, ...]) -> str:
     """The words of `groups` as one regex alternation, longest first (so 件次 wins over 件)."""
     words = sorted({w for group in groups for w in group}, key=len, reverse=True)

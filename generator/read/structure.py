@@ -125,8 +125,13 @@ def _note_text(text: str) -> str | None:
     return None
 
 
+def _without_cjk_space(text: str) -> str:
+    """The text without spaces beside wide characters (the pattern compiled only for a text with a space)."""
+    return _CJK_SPACE.sub("", text) if " " in text or "\u3000" in text else text
+
+
 def _title_text(text: str) -> str:
-    lines = [_CJK_SPACE.sub("", clean(part)) for part in text.split("\n")]
+    lines = [_without_cjk_space(clean(part)) for part in text.split("\n")]
     return "\n".join(line for line in lines if line)
 
 
@@ -217,7 +222,7 @@ class _Builder:
             if line.kind == "header":  # fazhi's 版头 above the 文号 and title
                 index += 1
                 continue
-            match = _DOC_NUMBER.match(text.replace("\t", " "))
+            match = _DOC_NUMBER.match(text.replace("\t", " ")) if "号" in text else None
             if line.kind == "doc_number" or (match and not doc.doc_number):
                 self._doc_number(doc, line, match)
                 index += 1
@@ -264,7 +269,7 @@ class _Builder:
     @staticmethod
     def _doc_number(doc: Document, line: Line, match: re.Match | None) -> None:
         if match:
-            doc.doc_number = _CJK_SPACE.sub("", match.group("number"))
+            doc.doc_number = _without_cjk_space(match.group("number"))
             if match.group("signer"):
                 doc.signer = match.group("signer").strip(STRIP)
         else:
@@ -326,7 +331,7 @@ class _Builder:
             return True
         nxt = lines[j]
         return (nxt.page_break or nxt.kind in ("label", "title", "doc_number") or bool(_LABEL.match(nxt.text))
-                or bool(_DOC_NUMBER.match(nxt.text)) or (not nxt.kind and _title_like(nxt.text)))
+                or ("号" in nxt.text and bool(_DOC_NUMBER.match(nxt.text))) or (not nxt.kind and _title_like(nxt.text)))
 
     # -- closing: signatures, date, notes, imprint
     def _closing(self, doc: Document, index: int) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from generator.lexicon import dates, lazy, numbers
-from generator.lexicon.chars import is_han, not_han_search
+from generator.lexicon.chars import all_han, is_han
 from ..registry import Basis, rule
+from ..scanner import shared_scan
 
 _NUMBER = lazy(r"\d+(?:\.\d+)?")
 _SENTENCE_END = lazy(r"[。；！？;!?]")
@@ -18,6 +19,7 @@ _CLAIM = lazy(
     rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*({numbers.NUMBER})\s*(%|％|{numbers.POINTS}|{_UNITS})?)")
 # The count ends its clause (a magnitude belongs to the unit: 3.5万人次): in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
 _AMOUNT = lazy(rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*((?:万|亿)?(?:{_UNITS}))(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
+_AMOUNTS = shared_scan("figures.amount", _AMOUNT)
 _UP_TO_LAST_SEPARATOR = lazy(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
 # Leading words that do not change what is counted (全年办理… = 办理…).
 _FILLER = lazy(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
@@ -129,7 +131,7 @@ def figures_conflict(doc, ctx):
     lines, wheres = analysis.columns[0], analysis.columns[2]
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    for index, match in analysis.scan_indices(_AMOUNT):  # one pass over the joined text
+    for index, match in analysis.scanned(_AMOUNTS):  # the text rules' one pass (checks/scanner.py)
         start = match.start()
         if wheres[index] in _NOT_COUNTED:
             continue
@@ -162,6 +164,6 @@ def _label(before: str) -> str:
         text = text[filler.end():]
     if len(text) < 4:
         return ""
-    if not not_han_search(text):  # the usual label, all Han: no need to count them
+    if all_han(text):  # the usual label, all Han: no need to count them
         return text
     return text if sum(map(is_han, text)) >= 4 else ""

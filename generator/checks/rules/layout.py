@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from generator.lexicon import lazy
-from generator.lexicon.chars import han_search
+from generator.lexicon.chars import has_han
 from generator.ooxml.layout import load_layout
 from ..registry import Basis, GBT9704, rule
 _FANGSONG = lazy(r"仿宋|fang", re.I)
@@ -47,7 +47,7 @@ def _mm(twips: float) -> str:
 def is_cjk_font(name: str | None) -> bool:
     if not name:
         return False
-    if han_search(name):
+    if has_han(name):
         return True
     lower = name.lower()
     return any(word in lower for word in _CJK_FONT_WORDS)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator.lexicon import dates, lazy
 from ..analysis import heading_number
 from ..registry import Basis, GBT15834, GBT15835, GBT9704, rule
+from ..scanner import shared_scan
 from .numbering import LEVELS_QUOTE
 
 # Each pattern opens by consuming a character of a class (the lookbehinds come after it): the
@@ -14,6 +15,7 @@ from .numbering import LEVELS_QUOTE
 # ’23年, or 23年度 / 23年5月 with no digit, dot or dash before it; one leading class for both forms.
 _YEAR_ABBREV = lazy(dates.YEAR_ABBREV)
 _MIXED = lazy(r"(?=[0-9０-９])(?<![0-9０-９])[0-9０-９]*(?:[0-9][０-９]|[０-９][0-9])[0-9０-９]*")
+_MIXED_SCAN = shared_scan("numbers.mixed", _MIXED, needles="０１２３４５６７８９")  # only with a full-width digit
 _YEAR_RANGE = lazy(dates.YEAR_RANGE_HYPHEN)
 _UNIT_RANGE = lazy(r"([0-9](?<![0-9.][0-9])[0-9]*(?:\.[0-9]+)?)\s*[～~—\-－]\s*([0-9]+(?:\.[0-9]+)?)(%|万|亿)(?![0-9])")
 
@@ -41,10 +43,9 @@ def numbers_mixed_width(doc, ctx):
     通过：2023年、１２项（整数全角，不报告）
     不通过：2０23年
     """
-    if not ctx.analysis.has_any(*"０１２３４５６７８９"):
-        return
-    for unit, match, _base in ctx.scan(_MIXED):
-        yield ctx.finding(unit.line, f"数字「{match.group(0)}」混用了全角和半角数字，应统一用半角")
+    lines = ctx.analysis.columns[0]
+    for index, match in ctx.analysis.scanned(_MIXED_SCAN):
+        yield ctx.finding(lines[index], f"数字「{match.group(0)}」混用了全角和半角数字，应统一用半角")
 
 
 @rule("numbers.range-dash", "info", "年份范围用一字线「—」连接：2021—2025年（不用「-」）",

@@ -2,19 +2,22 @@
 from __future__ import annotations
 
 from generator.lexicon import headings, lazy
-from generator.lexicon.chars import HAN
+from generator.lexicon.chars import HAN, is_han
 from ..registry import Basis, GBT15834, rule
+from ..scanner import shared_scan
 
 _PAIRS = {"“": "”", "（": "）", "《": "》", "〔": "〕", "【": "】"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
 # An enumeration mark 「1）」「a)」「一）」 at the start or after a clause boundary closes nothing.
 _ENUM = lazy(rf"(?:^|(?<=[。；;：:，,\s])){headings.ENUM_ITEM}")
 # The leading lookaheads let the engine skip ordinary text fast (see numbers.py).
-_DASH = lazy(rf"(?=[-－─—―~])(?<=[{HAN}”》）])(?:--|－－|──|—(?!—)(?<!——)|―{{1,2}}|~~)(?=[{HAN}“《（])")
+# A dash written wrong: the characters around it are tested by _between_words (no compiled CJK class).
+_DASH = lazy(r"(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)")
 _ELLIPSIS = lazy(r"(?=[.。…、·])(?<![.。…])(?:\.{3,6}|。{3,6}|…(?!…)|、{3,6}|·{3,6})(?![.。…])")
 _MARK_CHARS = "“”（）《》〔〕【】"
 _MARKS = lazy(f"[{_MARK_CHARS}]")
 _ASCII_QUOTED = lazy(rf'"[^"]*[{HAN}][^"]*"')
+_QUOTED_SCAN = shared_scan("punct.ascii-quoted", _ASCII_QUOTED, needles='"')
 
 
 def _innermost(also_not: str = ""):
@@ -136,11 +139,10 @@ def punct_ascii_quotes(doc, ctx):
     通过：新增“一件事一次办”政务服务事项50项。
     不通过：新增"一件事一次办"政务服务事项50项。
     """
-    if not ctx.analysis.has_any('"'):
-        return
-    for unit, match, _base in ctx.scan(_ASCII_QUOTED):
-        if unit.text.count('"') % 2 == 0:
-            yield ctx.finding(unit.line, f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
+    lines, texts = ctx.analysis.columns[:2]
+    for index, match in ctx.analysis.scanned(_QUOTED_SCAN):
+        if texts[index].count('"') % 2 == 0:
+            yield ctx.finding(lines[index], f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
 
 
 @rule("punct.dash", "warning", "破折号用「——」（两个一字线），不用「--」「－－」或单个「—」",
@@ -152,10 +154,21 @@ def punct_dash(doc, ctx):
     通过：法治政府建设——我们的使命
     不通过：法治政府建设--我们的使命、法治政府建设—我们的使命
     """
-    for unit, match, base in ctx.analysis.scan_from(_DASH, "-－─—―~"):
+    for unit, match, base in ctx.analysis.scan_from(_DASH, "-－─—―~", _between_words):
         start = match.start() - base
         yield ctx.finding(unit.line, f"破折号写成了「{match.group(0)}」，应为「——」"
                                      f"（「{unit.text[max(0, start - 6): start + 8]}」）")
+
+
+def _between_words(joined: str, match) -> bool:
+    """A dash between Chinese words: an ideograph or a closing mark before, an ideograph or an opening mark after."""
+    start, end = match.start(), match.end()
+    before = joined[start - 1] if start else ""
+    after = joined[end] if end < len(joined) else ""
+    return (is_han(before) or before in _BEFORE_DASH) and (is_han(after) or after in _AFTER_DASH)
+
+
+_BEFORE_DASH, _AFTER_DASH = frozenset("”》）"), frozenset("“《（")
 
 
 @rule("punct.ellipsis", "warning", "省略号用「……」（两个「…」），不用「...」「。。。」或单个「…」",
