@@ -151,12 +151,24 @@ def _spec_titles(data, found: list[str]) -> list[str]:
     return found
 
 
+def _render_draft(path: Path):
+    """`fazhi render DRAFT --format txt`: (rendered text, Imported), or (None, Imported) when it refuses."""
+    from generator.api import import_draft, render_draft
+    from generator.errors import FazhiError
+
+    target = path.with_name(path.name + ".rendered.txt")
+    try:
+        written, imported = render_draft(path, target, "txt")
+    except FazhiError:
+        return None, import_draft(path)  # the refusal's reason is in the import's problems
+    return written.read_text(encoding="utf-8"), imported
+
+
 def _import(doc: Doc, path: Path, out: Outcome) -> None:
-    from generator.api import import_draft, render_bytes
     from generator.errors import FazhiError
 
     try:
-        imported = import_draft(path)
+        text, imported = _render_draft(path)
     except FazhiError as exc:
         out.scores["spec"] = Score(False, f"import refused: {exc}"[:300])
         return
@@ -174,10 +186,9 @@ def _import(doc: Doc, path: Path, out: Outcome) -> None:
     long = [t for t in _spec_titles(body, []) if len(t) > 40]
     if long:
         out.scores["headings40"] = Score(False, f"spec titles > 40 chars: {long[0][:50]}…")
-    if imported.problems or imported.spec is None:
-        out.scores["spec"] = Score(False, f"spec does not validate: {imported.problems[:1]}")
+    if text is None:
+        out.scores["spec"] = Score(False, f"render DRAFT refused; the spec does not validate: {imported.problems[:1]}")
         return
-    text = render_bytes(imported.spec, "txt").decode("utf-8")
     out.scores["spec"] = Score(True)
     _paragraphs(doc, text, out)
     if applies(doc, "owners"):
