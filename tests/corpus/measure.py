@@ -69,6 +69,11 @@ def expectations(doc: Doc, form: str) -> tuple[list[str], list[str]]:
     """The findings that must appear and those that must not, for this form."""
     findings = doc.label.get("findings") or {}
     expected, absent = list(findings.get("expected") or []), list(findings.get("absent") or [])
+    recipients = doc.label.get("recipients") or (doc.label.get("notice") or {}).get("recipients")
+    if recipients:  # a sentence of the opening taken for the 主送 shows as this finding gone missing
+        absent.append("head.missing~主送")
+    elif doc.kind != "work-plan":
+        expected.append("head.missing~主送")
     if doc.kind == "work-plan":
         absent += ["parts.missing", "parts.nested", "parts.order"]
     else:
