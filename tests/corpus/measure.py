@@ -74,6 +74,8 @@ def expectations(doc: Doc, form: str) -> tuple[list[str], list[str]]:
         absent.append("head.missing~主送")
     elif doc.kind != "work-plan":
         expected.append("head.missing~主送")
+    notice = doc.label.get("notice") or {}
+    absent += [f"head.missing~{what}" for key, what in (("signature", "署名"), ("date", "成文日期")) if notice.get(key)]
     if doc.kind == "work-plan":
         absent += ["parts.missing", "parts.nested", "parts.order"]
     else:
