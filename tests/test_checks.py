@@ -327,7 +327,7 @@ def test_json_report():
     data = json.loads(to_json(_results()))
     assert list(data) == ["files"]
     first = data["files"][0]
-    assert set(first) == {"path", "kind", "kind_reason", "parts", "findings"}
+    assert set(first) == {"path", "kind", "kind_reason", "unit", "year", "parts", "findings"}
     assert set(first["parts"]) == {"1", "2", "3", "4", "5"}
     assert set(first["parts"]["1"]) == {"found", "heading", "line"}
     assert set(first["findings"][0]) == {"rule", "severity", "message", "line", "basis"}

@@ -39,7 +39,7 @@ def test_json_shape_is_the_documented_one():
     result = _run("--format", "json", KAIFU_SEED)
     data = json.loads(result.output)
     (entry,) = data["files"]
-    assert set(entry) == {"path", "kind", "kind_reason", "parts", "findings"}
+    assert set(entry) == {"path", "kind", "kind_reason", "unit", "year", "parts", "findings"}
     assert entry["kind"] == "annual-report"
     assert set(entry["parts"]) == {"1", "2", "3", "4", "5"}
     assert entry["parts"]["3"] == {"found": False, "heading": None, "line": None}

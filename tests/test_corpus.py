@@ -128,7 +128,8 @@ def test_corpus(doc_id, form, metric, folder):
     if key not in _OUTCOMES:
         _OUTCOMES[key] = measure.measure(labels.load(doc_id), form, _built(doc_id, form, folder))
     score = _OUTCOMES[key].scores[metric]
-    assert score.ok, score.seen
+    if not score.ok:
+        pytest.fail(f"{metric}: {score.seen}", pytrace=False)  # no traceback: 600 known failures stay cheap
 
 
 def test_owners_metric_can_pass_and_fail():
@@ -155,3 +156,9 @@ def test_corpus_covers_the_brief():
     plans = [d for d in docs if d.kind == "work-plan"]
     names = {re.search(r"(工作要点|工作安排|实施方案|工作计划|任务清单)", "".join(d.label["title"])).group(1) for d in plans}
     assert len(plans) >= 4 and len(names) >= 3  # fewer than the brief's 10: see the corpus README
+
+
+def test_known_failures_name_real_cases():
+    """Every entry of the known-failures list is a case of this corpus (no stale entry hides a rename)."""
+    cases = {(d, f, m) for d in IDS for f in forms.FORMS for m in measure.METRICS if measure.applies(labels.load(d), m)}
+    assert set(KNOWN) <= cases, sorted(set(KNOWN) - cases)[:5]

@@ -30,6 +30,7 @@ class CheckResult:
     profile: str = ""
     report_year: int | None = None
     kind_reason: str = ""  # why the document was taken for this kind (Chinese)
+    unit: str = ""  # who sends it, as the draft writes it (read.sender)
 
     @property
     def errors(self) -> list[Finding]:
@@ -72,7 +73,11 @@ def check_document(doc: Document, profile: str | None = None,
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.line or 0, order[f.severity], f.rule))
     parts = {k: hit.as_dict() for k, hit in analysis.parts.items()}
-    return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year, analysis.kind_reason)
+    from generator.read.sender import sender
+
+    found = sender(doc)
+    return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year, analysis.kind_reason,
+                       found.written if found else "")
 
 
 _BUILTIN: dict[str, Profile] = {}

@@ -7,7 +7,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from generator.lexicon import dates, lazy
+from generator.lexicon import statutory, dates, lazy
 from generator.lexicon.chars import CHINESE, is_chinese
 from generator.kinds import KINDS
 from generator.numbering import read_number
@@ -20,7 +20,7 @@ _YEAR = lazy(dates.YEAR_WORD)
 _REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
 _YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
 _YEAR_RANGE = lazy(rf"({dates.YEAR})\s*[{dates.RANGE_MARKS}]\s*{dates.YEAR}\s*年")
-_PLAN_TITLE = lazy(r"要点|工作安排|工作计划|实施方案|重点工作|工作任务")
+_PLAN_TITLE = lazy(statutory.PLAN_TITLE)
 _OPENING_YEAR = lazy(rf"{dates.YEAR_WORD}(?:度|以来)?[，,]")
 
 _FULL_WIDTH = "，：；（）"

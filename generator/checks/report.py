@@ -66,13 +66,16 @@ def to_json(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = (
     unreadable one with kind null and one `draft.unreadable` error finding."""
     files: list[dict] = []
     for problem in unreadable:
-        files.append({"path": problem.file or "", "kind": None, "kind_reason": None, "parts": {},
+        files.append({"path": problem.file or "", "kind": None, "kind_reason": None, "unit": None, "year": None,
+                      "parts": {},
                       "findings": [{"rule": UNREADABLE, "severity": "error", "message": problem.message, "line": None}]})
     for path, result in results:
         files.append({
             "path": str(path),
             "kind": result.kind,
             "kind_reason": result.kind_reason or None,
+            "unit": result.unit or None,
+            "year": result.report_year,
             "parts": {k: {"found": v["found"], "heading": v["heading"], "line": v["line"]}
                       for k, v in result.parts.items()},
             "findings": [{**f.as_dict(), "basis": str(RULES[f.rule].basis)} for f in result.findings],

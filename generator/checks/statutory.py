@@ -208,8 +208,9 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
         return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]
     for i, block in enumerate(blocks):
-        if type(block) is not Heading or (not block.runin and block.title.endswith(("。", "；"))):
-            continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title
+        if type(block) is not Heading or (not block.runin and block.title.endswith(("。", "；"))
+                                          and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)):
+            continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title; a titled section is
         if raw_first and not pattern.search(block.title):
             continue
         title = normal_title(block)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from generator.lexicon.numbers import alternation
 
 # The 工作要点 family of titles: 「2024年法治政府建设工作要点」「关于印发…工作计划的通知」.
-PLAN_TITLE = r"工作要点|工作计划|工作安排|工作任务|实施方案|印发.*(要点|计划|方案|安排)"
+PLAN_TITLE = r"工作要点|工作计划|工作安排|工作任务|重点工作|实施方案|印发.*(要点|计划|方案|安排)"
 # A title that ends as a report does: 「…情况的报告」「…的报告（送审稿）」 is cut before the note.
 REPORT_TITLE_END = r"报告[）)]?$"
 # The opening sentence of a report: 「现将2022年法治政府建设情况报告如下」.

@@ -23,8 +23,8 @@ MAX_TITLE = 40               # a standalone title running into its first sub-hea
 _START = headings.RUN_ON_START
 # One pattern for every separator (group 1): its leading class lets `re` skip ahead fast, and it
 # is compiled once instead of once per separator (start-up).
-_SEPARATORS = "。：\n！？"
-_AFTER = lazy(r"([。：\n！？])[ \t\u3000]*(?=" + _START + ")")
+_SEPARATORS = "。：:\n！？"
+_AFTER = lazy(r"([。：:\n！？])[ \t\u3000]*(?=" + _START + ")")
 _CHILD = headings.FIRST_CHILD
 _NUMERALS = set(CN_SMALL)
 # A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
@@ -92,7 +92,7 @@ class _Numbering:
             if start <= cuts[-1]:
                 continue
             found = number_at(text, start)
-            if not found or not self.fits(found) or (sep == "：" and found[0] != 1):
+            if not found or not self.fits(found) or (sep in "：:" and found[0] != 1):
                 continue
             after = text[start + len(found[2]):start + len(found[2]) + 1]
             if not after.strip(STRIP) or after in _NUMERALS:

@@ -21,6 +21,7 @@ _YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
 _CJK = rf"[{HAN}（）()]"
 
 
+_JOINT = re.compile(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
 _OFFICE = re.compile(r"((?:人民)?政府)(?:办公室|办公厅)$")
 _OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
 _LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
@@ -178,6 +179,7 @@ def _sender(full: str, department: bool, where: str, written: str = "") -> Sende
     """The Sender of a body found `where`; `written` as the draft has it (default: `full`), a
     government office's name read as its government's (a plan's notice is the office's)."""
     written = _OFFICE.sub(r"\1", written.strip(" \u3000\n，,、") or full)
+    written = _JOINT.sub(r"\1、", written, count=1)  # 「中共抚州市委抚州市人民政府」: two issuers
     return _named(full, department, where)._replace(written=written)
 
 

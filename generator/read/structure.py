@@ -83,8 +83,6 @@ def build(lines: list[Line], source: str) -> Document:
     return doc
 
 
-# ---------------------------------------------------------------- line predicates
-
 def parse_date(text: str) -> dt.date | None | Literal[False]:
     """A whole-line date → dt.date; False if not a date; None if date-shaped but impossible."""
     return dates.parse(text)
@@ -175,8 +173,6 @@ def is_heading(line: Line) -> bool:
     """Does the line read as a heading (typed number, run-in run or heading style)?"""
     return isinstance(_block(line), Heading)
 
-
-# ---------------------------------------------------------------- builder
 
 class _Builder:
     """Lines to a Document with parts: head, body, closing; then the next part."""

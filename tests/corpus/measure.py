@@ -69,6 +69,13 @@ def expectations(doc: Doc, form: str) -> tuple[list[str], list[str]]:
     """The findings that must appear and those that must not, for this form."""
     findings = doc.label.get("findings") or {}
     expected, absent = list(findings.get("expected") or []), list(findings.get("absent") or [])
+    recipients = doc.label.get("recipients") or (doc.label.get("notice") or {}).get("recipients")
+    if recipients:  # a sentence of the opening taken for the 主送 shows as this finding gone missing
+        absent.append("head.missing~主送")
+    elif doc.kind != "work-plan":
+        expected.append("head.missing~主送")
+    notice = doc.label.get("notice") or {}
+    absent += [f"head.missing~{what}" for key, what in (("signature", "署名"), ("date", "成文日期")) if notice.get(key)]
     if doc.kind == "work-plan":
         absent += ["parts.missing", "parts.nested", "parts.order"]
     else:
@@ -84,12 +91,26 @@ def expectations(doc: Doc, form: str) -> tuple[list[str], list[str]]:
     return expected, absent
 
 
+_SEAT = re.compile(r"(人民政府|办事处|管理委员会|管委会)$")
+_PARENTS = re.compile(r"^([\u4e00-\u9fff]{1,10}?(省|自治区|市|州|盟|地区|区|县|旗))+$")
+
+
+def _accepted(found: str, names: set[str]) -> bool:
+    """A name the labels list, or one of them with its seat's suffix dropped (金龙街道办事处 → 金龙街道) or
+    with the regions above it in front (鲤城区金龙街道, 长沙市天心区坡子街街道)."""
+    bare = _SEAT.sub("", found)
+    for name in names | {_SEAT.sub("", n) for n in names}:
+        if found == name or bare == name or bare.endswith(name) and _PARENTS.match(bare[:-len(name)]):
+            return True
+    return False
+
+
 def _unit_ok(doc: Doc, *found: str) -> bool:
     """Every name found is one the labels accept; a text that names no unit must get none."""
     if not doc.label["unit"].get("names"):
         return all(not f for f in found)
     names = set(doc.label["unit"]["names"]) | {doc.label["unit"]["full"]}
-    return all(f in names for f in found)
+    return all(_accepted(f, names) for f in found)
 
 
 def _check(doc: Doc, form: str, path: Path, out: Outcome) -> None:
@@ -98,7 +119,7 @@ def _check(doc: Doc, form: str, path: Path, out: Outcome) -> None:
 
     results, problems = check_files([path])
     if problems:
-        out.scores.update({m: Score(False, f"unreadable: {problems[0]}") for m in ("kind", "parts", "expected")})
+        out.scores.update({m: Score(False, f"unreadable: {problems[0].message}") for m in ("kind", "parts", "expected")})
         return
     result = results[0][1]
     tree = read_any(path)
@@ -151,14 +172,26 @@ def _spec_titles(data, found: list[str]) -> list[str]:
     return found
 
 
+def _render_draft(path: Path):
+    """`fazhi render DRAFT --format txt`: (rendered text, Imported), or (None, Imported) when it refuses."""
+    from generator.api import import_draft, render_draft
+    from generator.errors import FazhiError
+
+    target = path.with_name(path.name + ".rendered.txt")
+    try:
+        written, imported = render_draft(path, target, "txt")
+    except FazhiError:
+        return None, import_draft(path)  # the refusal's reason is in the import's problems
+    return written.read_text(encoding="utf-8"), imported
+
+
 def _import(doc: Doc, path: Path, out: Outcome) -> None:
-    from generator.api import import_draft, render_bytes
     from generator.errors import FazhiError
 
     try:
-        imported = import_draft(path)
+        text, imported = _render_draft(path)
     except FazhiError as exc:
-        out.scores["spec"] = Score(False, f"import refused: {exc}"[:300])
+        out.scores["spec"] = Score(False, f"import refused: {exc.problems[0].message if exc.problems else exc}"[:300])
         return
     data = imported.data
     unit = data.get("jurisdiction") or {}
@@ -174,10 +207,11 @@ def _import(doc: Doc, path: Path, out: Outcome) -> None:
     long = [t for t in _spec_titles(body, []) if len(t) > 40]
     if long:
         out.scores["headings40"] = Score(False, f"spec titles > 40 chars: {long[0][:50]}…")
-    if imported.problems or imported.spec is None:
-        out.scores["spec"] = Score(False, f"spec does not validate: {imported.problems[:1]}")
+    if text is None:
+        first = imported.problems[0] if imported.problems else None
+        why = f"{first.message}（字段 {first.field}）" if first else "no spec"
+        out.scores["spec"] = Score(False, f"render DRAFT refused; the spec does not validate: {why}")
         return
-    text = render_bytes(imported.spec, "txt").decode("utf-8")
     out.scores["spec"] = Score(True)
     _paragraphs(doc, text, out)
     if applies(doc, "owners"):
