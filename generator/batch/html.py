@@ -73,7 +73,7 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
     """The page's bytes (UTF-8)."""
     generated = generated or dt.datetime.now()
     count = totals(rows)
-    names = header()
+    names = header()[:-1]  # 类型依据 is the kind cell's tooltip and each draft's meta line here
     head = "".join(f'<th class="part">{escape(name)}</th>' if 6 <= i < 11 else f"<th>{escape(name)}</th>"
                    for i, name in enumerate(names))
     columns = "".join(f'<col class="c{i}">' for i in range(len(_WIDTHS)))
@@ -107,7 +107,9 @@ def _td(text, cls: str = "", value=None) -> str:
 def _matrix_row(index: int, row: DraftRow) -> str:
     counts = row.counts()
     link = f'<td data-v="{escape(row.path)}"><a href="#d{index}">{escape(Path(row.path).name)}</a></td>'
-    cells = [link, _td(row.unit or Path(row.path).stem), _td(row.kind_label or "无法读取"),
+    kind = _td(row.kind_label or "无法读取").replace("<td>", f'<td title="{escape(row.kind_reason)}">', 1) \
+        if row.kind_reason else _td(row.kind_label or "无法读取")
+    cells = [link, _td(row.unit or Path(row.path).stem), kind,
              _td(row.year or "", "n", row.year or 0),
              _td(row.date_shown(), "late" if row.late else "", row.date.isoformat() if row.date else "")]
     cells.append(_td(late_text(row) if not row.unreadable else "—", "late" if row.late else ""))
@@ -142,7 +144,8 @@ def _rule_cell(rule: str) -> str:
 def _findings_section(index: int, row: DraftRow) -> str:
     title = escape(f"{row.unit or Path(row.path).stem}　{row.path}")
     meta = "无法读取：" + escape(row.unreadable) if row.unreadable else escape(
-        f"{row.kind_label}，{row.year or '年度不详'}，成文日期 {row.date_shown() or '无'}，"
+        f"{row.kind_label}" + (f"（{row.kind_reason}）" if row.kind_reason else "") +
+        f"，{row.year or '年度不详'}，成文日期 {row.date_shown() or '无'}，"
         f"错误 {row.counts()['error']}，警告 {row.counts()['warning']}，提示 {row.counts()['info']}")
     if not row.findings:
         return f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}。没有发现问题。</p>'
