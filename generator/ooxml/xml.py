@@ -33,9 +33,11 @@ def run(text: str, rstyle: str = "", rpr: str = "") -> str:
 
 # Quotes, dashes and the ellipsis are shared by Latin and Chinese text: Word follows w:hint, but
 # LibreOffice gives them the script of the character before, so after a digit or a Latin letter
-# (「“1131”」) they would be Latin. Only there do they get a run of their own (elsewhere a run of its
-# own would cost LibreOffice half a point per mark and the line its 28th character).
-_SHARED = regexes.compile(r"(?<=[\x21-\x7e])[“”‘’—…]+")
+# (「“1131”」) they would be Latin, and at the start of a paragraph too (no character before: 牡丹江
+# page 2 set a paragraph's opening 「“」 in Liberation Serif). Only there do they get a run of their
+# own (elsewhere a run of its own would cost LibreOffice half a point per mark and the line its 28th
+# character).
+_SHARED = regexes.compile(r"(?:^|(?<=[\x21-\x7e]))[“”‘’—…]+")
 
 
 def runs(text: str, rstyle: str, cjk_style: str) -> str:

@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box
-from generator.paging.breaking import _atoms, break_lines
-from generator.paging.metrics import advances
+from generator.paging.breaking import HANGING, _atoms, break_lines
+from generator.paging.metrics import advances, gaps
 
 
 class Set(NamedTuple):
@@ -24,6 +24,7 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     """Break and position the lines of a paragraph box."""
     text = box.text
     adv = advances(text, box.size, layout.condense / 20)
+    trail = gaps(text, box.size)
     left, right, first = box.left / 20, box.right / 20, box.first / 20
     avail = width_twips / 20 - left - right
     if box.tab is not None and "\t" in text:
@@ -34,7 +35,7 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     for seg_start, seg_end in zip(starts, ends):
         segment = text[seg_start:seg_end]
         first_room = avail - (first if seg_start == 0 else 0)
-        for a, b in break_lines(segment, adv[seg_start:seg_end], first_room, avail):
+        for a, b in break_lines(segment, adv[seg_start:seg_end], first_room, avail, trail[seg_start:seg_end]):
             ranges.append((seg_start + a, seg_start + b, seg_end))
     out = []
     breaks = set(_atoms(text))
@@ -43,7 +44,7 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
         room = avail - (first if a == 0 else 0)
         line_adv = adv[a:b]
         natural = sum(line_adv)
-        hanging = natural > room + 0.01 and b > a and text[b - 1] in "、。，．"
+        hanging = b > a and text[b - 1] in HANGING and natural - trail[b - 1] > room + 0.01
         used = natural - (line_adv[-1] if hanging else 0.0)
         x = offset
         if box.align == "center":
