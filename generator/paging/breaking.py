@@ -3,7 +3,7 @@
 Break opportunities fall between any two characters except inside a run of printable ASCII (a
 number, a word, 「2.4」「98%」). A line holds what fits its width; one 、。，． past the edge hangs
 in the margin (Word's and LibreOffice's hanging punctuation, on by default; LibreOffice lets
-；：？！ hang too). A character fits when it does without the autospace gap after it (that gap
+；：？！ hang too, but not after a Latin letter or digit). A character fits when it does without the autospace gap after it (that gap
 falls at the break). 禁则: no line starts
 with closing punctuation, none ends with opening punctuation; the break moves back one character
 until both hold.
@@ -55,7 +55,7 @@ def _fit(text: str, advances: list[float], start: int, room: float, allowed: set
         index += 1
     if index >= len(text):
         return len(text)
-    if text[index] in HANGING and index > start:
+    if text[index] in HANGING and index > start and not _ascii(text[index - 1]):
         index += 1  # hangs in the margin
         if index >= len(text):
             return index

@@ -30,8 +30,9 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     if box.tab is not None and "\t" in text:
         return [_tabbed(box, adv, left, layout)]
     ranges = []
-    starts = [0] + box.forced
-    ends = box.forced + [len(text)]
+    forced = sorted(set(box.forced + ([box.page_break_at] if box.page_break_at else [])))
+    starts = [0] + forced
+    ends = forced + [len(text)]
     for seg_start, seg_end in zip(starts, ends):
         segment = text[seg_start:seg_end]
         first_room = avail - (first if seg_start == 0 else 0)
@@ -81,11 +82,3 @@ def _tabbed(box: Box, adv: list[float], left: float, layout: Layout) -> Set:
 def line_count(box: Box, layout: Layout, width_twips: int | None = None) -> int:
     """Lines a paragraph box takes."""
     return len(set_lines(box, layout, width_twips or layout.text_width))
-
-
-def block_line_count(doc, index: int, layout: Layout) -> int:
-    """Lines body block `index` of `doc` takes (0 for a table)."""
-    from generator.paging.blocks import _blocks_plain
-
-    box = _blocks_plain(doc, layout)[index]
-    return 0 if box.rows else line_count(box, layout)

@@ -58,3 +58,10 @@ def gaps(text: str, size_pt: float) -> list[float]:
 def advances(text: str, size_pt: float, condense_pt: float) -> list[float]:
     """Each character's advance in points, the autospace gap added to the character before it."""
     return [em_width(ch) * size_pt + condense_pt + gap for ch, gap in zip(text, gaps(text, size_pt))]
+
+
+def line_width(text: str, size_pt: float, condense_pt: float) -> float:
+    """A line's width as set, points: its advances less the gap after its last character."""
+    if not text:
+        return 0.0
+    return sum(advances(text, size_pt, condense_pt)) - gaps(text, size_pt)[-1]
