@@ -12,6 +12,9 @@ from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading
 from generator.write.text import annex_lines, note_text, recipients_text
 
 
+TITLE_SCALE = 0.9
+
+
 @dataclass
 class Box:
     """One paragraph (or table, or fixed block) to be broken into lines and placed on pages."""
@@ -74,13 +77,14 @@ def document_boxes(doc: Document, layout: Layout, tails: dict | None = None,
 
 
 def squeeze(boxes: list[Box], scale: float, pitch: int) -> None:
-    """Exact line heights and spacing of `scale` × the grid's below the 版头, title lines excepted
+    """Exact line heights and spacing of `scale` × the grid's below the 版头, title lines no lower
+    than TITLE_SCALE
     (GB/T 9704 7.3.5.5: 调整行距 so that a notice's body stays on its first page)."""
     for box in boxes:
         if box.fixed or box.rows:
             continue
-        if box.roles[0][1] != "title":  # a 二号 line lower than the grid's would be clipped
-            box.line = round((box.line or pitch) * scale)
+        title = box.roles[0][1] == "title"  # a 二号 line lower than 0.9 of the grid's would be clipped
+        box.line = round((box.line or pitch) * (max(scale, TITLE_SCALE) if title else scale))
         box.before, box.after = round(box.before * scale), round(box.after * scale)
 
 

@@ -44,8 +44,10 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
         offset = left + (first if a == 0 else 0)
         room = avail - (first if a == 0 else 0)
         line_adv = adv[a:b]
+        if b > a and trail[b - 1]:  # no autospace gap after a line's last character
+            line_adv = line_adv[:-1] + [line_adv[-1] - trail[b - 1]]
         natural = sum(line_adv)
-        hanging = b > a and text[b - 1] in HANGING and natural - trail[b - 1] > room + 0.01
+        hanging = b > a and text[b - 1] in HANGING and natural > room + 0.01
         used = natural - (line_adv[-1] if hanging else 0.0)
         x = offset
         if box.align == "center":

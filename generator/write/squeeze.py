@@ -1,6 +1,6 @@
 """Line spacing below a 版头 squeezed to keep a short notice on its first page (GB/T 9704 7.3.5.5:
 调整行距). Every paragraph of the part gets exact line height and spacing of `scale` × what the
-grid gives it (title lines keep the pitch), off the grid, so the result does not depend on an
+grid gives it (title lines no lower than 0.9 of it), off the grid, so the result does not depend on an
 application's grid rounding."""
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from generator import regexes
 from generator.ooxml import xml as x
 from generator.ooxml.layout import Layout
 from generator.ooxml.vocab import STYLES as S
+from generator.paging.blocks import TITLE_SCALE
 
 _PARA = regexes.compile(r"<w:p>(?:<w:pPr>(.*?)</w:pPr>)?")
 _SPACING = regexes.compile(r"<w:spacing [^>]*/>")
@@ -30,7 +31,8 @@ def squeeze(xml: str, scale: float, layout: Layout) -> str:
         after = int(found.get("after", default_after))
         rest = _SPACING.sub("", ppr).replace('<w:snapToGrid w:val="0"/>', "")
         rest = _STYLE.sub("", rest)
-        line = pitch if style_id in (S.title, S.attachment_title) else round(pitch * scale)  # a 二号 line is not clipped
+        title = style_id in (S.title, S.attachment_title)  # a 二号 line no lower than 0.9 pitch: not clipped
+        line = round(pitch * (max(scale, TITLE_SCALE) if title else scale))
         new = ('<w:snapToGrid w:val="0"/>'
                + x.spacing(before=round(before * scale), after=round(after * scale), line=line, exact=True))
         props = (style.group(0) if style else "") + x.ordered_ppr(rest + new)
