@@ -52,6 +52,10 @@ def example_trees(folder: Path) -> list[tuple[str, Document]]:
             data["imprint"] = IMPRINT
         out.append((f"edge-{extra}", build_tree(load_spec(_spec(STARTER, folder, f"edge-{extra}", lengthen)))))
 
+    def tail(data):  # the 署名 would stand alone: a page break before the last paragraph's last two lines
+        data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 19 + ["最后一段文字较长，" * 14 + "特此报告。"]
+    out.append(("tail-break", build_tree(load_spec(_spec(STARTER, folder, "tail-break", tail)))))
+
     def header(data):
         data["notice"]["header"] = {"file": True}
         data["imprint"] = {"cc": ["区委办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}

@@ -16,7 +16,7 @@ from generator.tree import Paragraph, cn_date
 from generator.write.titles import bad_breaks
 
 sys.path.insert(0, str(ROOT))
-from bench.lines import agreement, corpus_pdfs, pdf_chars  # noqa: E402
+from bench.lines import agreement, corpus_pdfs, pdf_chars, pdf_words  # noqa: E402
 
 pytestmark = pytest.mark.libreoffice
 MM = 72 / 25.4
@@ -49,11 +49,12 @@ def test_every_heading_and_last_line_on_the_models_page(totals):
         assert one.end_pages == one.ends, [m for m in one.misses if m[1] == "end page"]
 
 
-def _pages(pdf):
+def _first_page(pdf):
+    """Page 1's printed characters with size and colour (pdfplumber)."""
     import pdfplumber
 
     with pdfplumber.open(str(pdf)) as document:
-        return [[c for c in page.chars if not c["text"].isspace()] for page in document.pages]
+        return [c for c in document.pages[0].chars if not c["text"].isspace()]
 
 
 def _red(char) -> bool:
@@ -64,8 +65,8 @@ def _red(char) -> bool:
 
 def test_no_blank_page_unless_the_imprint_cannot_fit(corpus, layout):
     for name, tree, pdf, _ in corpus:
-        pages = _pages(pdf)
-        blank = [index for index, chars in enumerate(pages) if not chars]
+        pages, _ = pdf_words(pdf)
+        blank = [index for index, words in enumerate(pages) if not words]
         if not blank:
             continue
         decided = plan(tree, layout)
@@ -78,7 +79,7 @@ def test_page_one_of_every_notice_holds_body_text(corpus):
     for name, tree, pdf, _ in corpus:
         if not tree.header:
             continue
-        first = "".join(c["text"] for c in _pages(pdf)[0])
+        first = "".join(c["text"] for c in _first_page(pdf))
         body = next(block.text for block in tree.blocks if isinstance(block, Paragraph))
         assert body[:8] in first.replace(" ", ""), name
         checked += 1
@@ -113,7 +114,7 @@ def test_file_mark_inside_the_block(corpus, layout):
     for name, tree, pdf, _ in corpus:
         if not tree.header:
             continue
-        marks = [c for c in _pages(pdf)[0] if _red(c)]
+        marks = [c for c in _first_page(pdf) if _red(c)]
         assert marks and max(c["x1"] for c in marks) / MM <= right + 0.1, name
         assert min(c["x0"] for c in marks) / MM >= layout.margins["left"] / 20 / MM - 0.1, name
         checked += 1
@@ -125,7 +126,7 @@ def test_title_lines_whole_words_and_not_short(corpus):
     for name, tree, pdf, generated in corpus:
         if generated:
             continue
-        chars = [c for c in _pages(pdf)[0] if 21 < c["size"] < 23]
+        chars = [c for c in _first_page(pdf) if 21 < c["size"] < 23]
         rows = {}
         for c in chars:
             rows.setdefault(round(c["top"]), []).append(c)
