@@ -1,0 +1,105 @@
+"""One page's Content.xml: a TextObject per run of one font on a line, a PathObject per rule.
+
+Coordinates are millimetres from the page's top-left corner (OFD's origin, y downward), as the
+paging model gives them. A TextObject's Boundary is the run's box; its TextCode starts at X=0 and
+Y=the run's ascent inside that box, with DeltaX holding the advances between characters (repeated
+values written as 「g N d」, the standard's abbreviation), so every character sits on the grid.
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+from generator.write.ofd.xml import fmt, text_escape
+
+PT_MM = 25.4 / 72
+ASCENT = 0.88   # of the em, from the box top to the baseline; the box is 1.2 em high
+BOX = 1.2
+
+
+class Ids:
+    """The document's running object identifier (OFD IDs are unique in the whole document)."""
+
+    def __init__(self, start: int = 0) -> None:
+        self.last = start
+
+    def next(self) -> int:
+        self.last += 1
+        return self.last
+
+
+def page_xml(page, ids: Ids, runs: Callable) -> str:
+    """The Content.xml of one page (Area only when the page differs from the document's PageArea);
+    `runs(line)` gives (start, end, font resource ID) for each run of one font."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">']
+    if page.landscape:
+        out.append(f"<ofd:Area><ofd:PhysicalBox>0 0 {fmt(page.width_mm)} {fmt(page.height_mm)}</ofd:PhysicalBox></ofd:Area>")
+    out.append(f'<ofd:Content><ofd:Layer ID="{ids.next()}">')
+    lines = list(page.lines)
+    if getattr(page, "footer", None) is not None:
+        lines.append(page.footer)
+    for line in lines:
+        for start, end, font in runs(line):
+            out.append(text_object(line, start, end, font, ids.next()))
+    for rule in page.rules:
+        out.append(path_object(rule, ids.next()))
+    out.append("</ofd:Layer></ofd:Content></ofd:Page>")
+    return "".join(out)
+
+
+def text_object(line, start: int, end: int, font: int, object_id: int) -> str:
+    """A TextObject for characters start:end of a line, all in one font."""
+    size = line.font_size_pt * PT_MM
+    advances = list(line.advances_mm)
+    x = line.x_mm + sum(advances[:start])
+    width = sum(advances[start:end]) or size
+    top = line.baseline_mm - ASCENT * size
+    code = line.text[start:end]
+    deltas = advances[start:end - 1]
+    delta = f' DeltaX="{delta_x(deltas)}"' if deltas else ""
+    color = _color(getattr(line, "color", None))
+    fill = f'<ofd:FillColor Value="{color}"/>' if color else ""
+    return (f'<ofd:TextObject ID="{object_id}" Boundary="{fmt(x)} {fmt(top)} {fmt(width)} {fmt(BOX * size)}" '
+            f'Font="{font}" Size="{fmt(size)}">{fill}'
+            f'<ofd:TextCode X="0" Y="{fmt(ASCENT * size)}"{delta}>{text_escape(code)}</ofd:TextCode></ofd:TextObject>')
+
+
+def path_object(rule, object_id: int) -> str:
+    """A stroked straight line; its Boundary is the line's box grown by half the stroke."""
+    half = rule.width_mm / 2
+    left, top = min(rule.x1, rule.x2) - half, min(rule.y1, rule.y2) - half
+    width, height = abs(rule.x2 - rule.x1) + 2 * half, abs(rule.y2 - rule.y1) + 2 * half
+    x1, y1, x2, y2 = rule.x1 - left, rule.y1 - top, rule.x2 - left, rule.y2 - top
+    color = _color(getattr(rule, "color", None)) or "0 0 0"
+    return (f'<ofd:PathObject ID="{object_id}" Boundary="{fmt(left)} {fmt(top)} {fmt(width)} {fmt(height)}" '
+            f'LineWidth="{fmt(rule.width_mm)}" Stroke="true" Fill="false">'
+            f'<ofd:StrokeColor Value="{color}"/>'
+            f"<ofd:AbbreviatedData>M {fmt(x1)} {fmt(y1)} L {fmt(x2)} {fmt(y2)}</ofd:AbbreviatedData></ofd:PathObject>")
+
+
+def delta_x(values: Iterable[float]) -> str:
+    """DeltaX with runs of one value abbreviated: [5.5, 5.5, 5.5, 2.8] → 「g 3 5.5 2.8」."""
+    out: list[str] = []
+    items = [fmt(v) for v in values]
+    i = 0
+    while i < len(items):
+        j = i
+        while j + 1 < len(items) and items[j + 1] == items[i]:
+            j += 1
+        count = j - i + 1
+        out.append(f"g {count} {items[i]}" if count > 2 else " ".join(items[i:j + 1]))
+        i = j + 1
+    return " ".join(out)
+
+
+def _color(value) -> str:
+    """「255 0 0」 from 「FF0000」 (or a tuple of three ints); "" for black or none."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        text = value.lstrip("#")
+        rgb = tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+    else:
+        rgb = tuple(int(v) for v in value)
+    return "" if rgb == (0, 0, 0) else " ".join(str(v) for v in rgb)
+
+

@@ -1,0 +1,21 @@
+"""The few XML helpers the OFD parts need: escaping and millimetre numbers."""
+from __future__ import annotations
+
+_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+
+
+def text_escape(text: str) -> str:
+    """Character data: & < > escaped."""
+    return text.translate(_TEXT)
+
+
+def attr(text: str) -> str:
+    """An attribute value: & < > and the double quote escaped."""
+    return text.translate(_ATTR)
+
+
+def fmt(value: float) -> str:
+    """A length in mm to 3 decimals (a micrometre), trailing zeros dropped: 5.644, 210, 0.35."""
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
