@@ -1,0 +1,150 @@
+"""The document tree as the .docx writer lays it out, paragraph by paragraph: text, font role,
+size, indents, alignment, line height, spacing and keep rules (write/docx.py and write/styles.py
+say the same in Word's terms)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.numbering import Counter
+from generator.ooxml.layout import Layout
+from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
+from generator.write.text import annex_lines, note_text, recipients_text
+from generator.write.titles import break_title
+
+
+@dataclass
+class Box:
+    """One paragraph (or table, or fixed block) to be broken into lines and placed on pages."""
+
+    node: Any
+    text: str = ""
+    roles: list[tuple[int, str]] = field(default_factory=lambda: [(0, "body")])  # (from index, font role)
+    size: float = 16.0                 # points
+    left: int = 0                      # twips
+    right: int = 0
+    first: int = 0                     # first-line indent relative to `left` (negative: hanging)
+    align: str = "both"                # both, left, center, right
+    line: int = 0                      # twips a line takes (0: the grid pitch)
+    before: int = 0
+    after: int = 0
+    keep_next: bool = False
+    keep_lines: bool = False
+    widow: bool = False                # widow and orphan control: two lines at least on each side
+    new_page: bool = False
+    forced: list[int] = field(default_factory=list)  # indices of explicit line breaks (titles)
+    rows: list = field(default_factory=list)          # tables: the rows of text
+    fixed: bool = False                # the 版头: a block of fixed height (paging/header.py)
+    color: str = "000000"
+    tab: int | None = None             # a right tab stop (twips from the left edge) at `tab_at`
+    tab_at: int = -1
+
+
+def document_boxes(doc: Document, layout: Layout, imprint_boxes=None) -> list[tuple[Document, list[Box]]]:
+    """(part, its boxes) for every part of a document, in order."""
+    return [(part, _part(part, layout, index > 0)) for index, part in enumerate(doc.all_documents())]
+
+
+def _part(doc: Document, layout: Layout, new_page: bool) -> list[Box]:
+    char, pitch = layout.char, layout.line_pitch
+    body = layout.sizes["body"] / 2
+    out: list[Box] = []
+    if doc.label:
+        out.append(Box(doc, doc.label, [(0, "attachment_label")], body, align="left"))
+    if doc.header:
+        out.append(Box(doc, "", [(0, "issuer_mark")], layout.header["mark_size"] / 2, fixed=True))
+    elif doc.doc_number:
+        out.append(_doc_number(doc, layout))
+    if doc.title:
+        out.append(_title(doc, layout))
+    if doc.recipients:
+        out.append(Box(doc, recipients_text(doc.recipients), size=body))
+    out.extend(_blocks(doc, layout))
+    for index, text in enumerate(annex_lines(doc)):
+        many = len(doc.annexes) > 1
+        left = (5 + (1 if many else 0)) * char
+        hanging = (3 if index == 0 else 0) * char + (char if many else 0)
+        out.append(Box(doc, text, size=body, left=left, first=-hanging, before=pitch if index == 0 else 0,
+                       keep_next=True, align="both"))
+    out.extend(_signature(doc, layout))
+    for note in doc.notes:
+        out.append(Box(doc, note_text(note), size=body, first=2 * char))
+    if out and new_page:
+        out[0].new_page = True
+    return out
+
+
+def _doc_number(doc: Document, layout: Layout) -> Box:
+    body = layout.sizes["body"] / 2
+    after = layout.spacing["after_doc_number"] * layout.line_pitch
+    if not (doc.upward or doc.signer):
+        return Box(doc, doc.doc_number, size=body, align="center", after=after, keep_next=True)
+    text, roles, tab = doc.doc_number, [(0, "body")], None
+    if doc.signer:
+        tab = layout.text_width - layout.positions["signer_right"] * layout.char
+        text = f"{doc.doc_number}\t签发人：{doc.signer}"
+        roles.append((len(text) - len(doc.signer), "signer_name"))
+    return Box(doc, text, roles, body, left=layout.positions["doc_number_indent"] * layout.char, align="left",
+               after=after, keep_next=True, tab=tab, tab_at=len(doc.doc_number))
+
+
+def _title(doc: Document, layout: Layout) -> Box:
+    lines = break_title(doc.title, layout.title_capacity)
+    forced, at = [], 0
+    for line in lines[:-1]:
+        at += len(line)
+        forced.append(at)
+    pitch = layout.line_pitch
+    before = layout.header["lines_after_rule"] * pitch if doc.header else (pitch if doc.label else 0)
+    return Box(doc, "".join(lines), [(0, "title")], layout.sizes["title"] / 2, align="center", line=pitch,
+               before=before, after=layout.spacing["after_title"] * pitch, keep_next=True, forced=forced)
+
+
+def _blocks_plain(doc: Document, layout: Layout) -> list[Box]:
+    """The body blocks' boxes before keep rules are decided."""
+    return _blocks(doc, layout, frozenset())
+
+
+def _blocks(doc: Document, layout: Layout, keep=None) -> list[Box]:
+    """Headings, paragraphs and tables; the last body lines keep with the 署名 (write/docx.py)."""
+    char, body = layout.char, layout.sizes["body"] / 2
+    if keep is None:
+        from generator.paging.keep import keep_with_signature
+
+        keep = keep_with_signature(doc, layout)
+    counter, out = Counter(), []
+    for index, block in enumerate(doc.blocks):
+        kept = index in keep
+        if isinstance(block, Heading):
+            label = counter.next(block.level)
+            role = f"heading{block.level}"
+            if block.runin:
+                head = label + sentence(block.title)
+                out.append(Box(block, head + block.body, [(0, role), (len(head), "body")], body, first=2 * char,
+                               widow=True, keep_next=kept))
+            else:
+                out.append(Box(block, heading_text(block, label), [(0, role)], body, first=2 * char,
+                               keep_next=True, keep_lines=True))
+        elif isinstance(block, Paragraph):
+            out.append(Box(block, block.text, size=body, first=2 * char, keep_next=kept, widow=kept))
+        elif isinstance(block, Table):
+            out.append(Box(block, size=layout.sizes["table"] / 2, rows=block.rows))
+    return out
+
+
+def _signature(doc: Document, layout: Layout) -> list[Box]:
+    """署名 and 成文日期 lines, right-aligned with the writer's right indents."""
+    from generator.paging.signature import signature_lines
+
+    out = []
+    lines = signature_lines(doc, layout)
+    for index, (text, indent, before) in enumerate(lines):
+        last = index == len(lines) - 1 and not doc.notes
+        out.append(Box(doc, text, size=layout.sizes["body"] / 2, right=round(indent * layout.char),
+                       align="right", before=before, keep_next=not last))
+    return out
+
+
+def date_text(doc: Document) -> str:
+    """The 成文日期 as printed."""
+    return cn_date(doc.date) if doc.date else ""
