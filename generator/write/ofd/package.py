@@ -29,15 +29,17 @@ class DocInfo(NamedTuple):
     creator_version: str = ""
 
 
-def write_ofd(pages: list, fonts, info: DocInfo = DocInfo(), embed_fonts: bool = False, warn=None) -> bytes:
-    """The .ofd bytes for laid-out pages; `fonts` is the layout's ooxml.layout.Fonts."""
+def write_ofd(pages: list, fonts, info: DocInfo = DocInfo(), embed_fonts: bool = False, warn=None,
+              bold_roles: tuple[str, ...] = ()) -> bytes:
+    """The .ofd bytes for laid-out pages; `fonts` is the layout's ooxml.layout.Fonts, `bold_roles`
+    the font roles set bold (heading3 with style.heading3_bold); `warn` hears of fonts not embedded."""
     ids = Ids()
     table = FontTable(ids)
 
     def line_runs(line):
         name = getattr(fonts, line.role, None) or fonts.body
         for start, end, latin in runs(line.text):
-            font = table.id(fonts.latin if latin else name, bool(getattr(line, "bold", False)))
+            font = table.id(fonts.latin if latin else name, line.role in bold_roles)
             table.used(font, line.text[start:end])
             yield start, end, font
 
