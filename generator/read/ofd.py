@@ -170,14 +170,15 @@ def paragraphs(lines: list[Printed]) -> str:
         if len(mine) >= 3:
             edges[page] = (min(line.left for line in mine), max(line.right for line in mine))
     out: list[str] = []
-    previous_full = False
+    previous_full, size = False, body[0].size
     for line in body:
         margin, widest = edges.get(line.page, edges[None])
         text = line.text.strip()
         at_margin = line.left <= margin + line.size / 2
-        if not out or not at_margin or not previous_full:
-            out.append(text)
+        if not out or not at_margin or not previous_full or abs(line.size - size) > 0.1:
+            out.append(text)  # a change of type size (a title, then the 主送) is a new paragraph too
         else:
             out[-1] += text
         previous_full = line.right >= widest - 1.5 * line.size
+        size = line.size
     return "\n".join(out) + "\n"

@@ -32,7 +32,9 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
     `runs(line)` gives (start, end, font resource ID) for each run of one font."""
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">']
     if page.landscape:
-        out.append(f"<ofd:Area><ofd:PhysicalBox>0 0 {fmt(page.width_mm)} {fmt(page.height_mm)}</ofd:PhysicalBox></ofd:Area>")
+        # to a tenth of a millimetre: the layout's twips give A4 as 210.001 × 297.001
+        width, height = fmt(round(page.width_mm, 1)), fmt(round(page.height_mm, 1))
+        out.append(f"<ofd:Area><ofd:PhysicalBox>0 0 {width} {height}</ofd:PhysicalBox></ofd:Area>")
     out.append(f'<ofd:Content><ofd:Layer ID="{ids.next()}">')
     lines = list(page.lines)
     if getattr(page, "footer", None) is not None:
