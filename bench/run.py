@@ -18,6 +18,7 @@ batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the k
         per district), in docs/s, against a floor that does the least any tool must — load each
         YAML file (libyaml), fill a string template with its texts, zip it with the same package
         parts and write the .docx — on the same worker pool, alternating. Target: ≥ 100 docs/s.
+ofd:    the same ~20-page report to .ofd against .docx (bench/ofd.py). Target: ≤ 2×.
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
 """
@@ -219,7 +220,7 @@ def bench_import(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "ofd", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     args = parser.parse_args()
@@ -239,6 +240,10 @@ def main() -> None:
         bench_batch(max(3, args.rounds // 10), jobs=args.jobs)
     if args.which in ("import", "all"):
         bench_import(args.rounds)
+    if args.which in ("ofd", "all"):
+        from bench.ofd import bench_ofd
+
+        bench_ofd(args.rounds)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,8 @@ values written as 「g N d」, the standard's abbreviation), so every character 
 """
 from __future__ import annotations
 
+import functools
+from itertools import groupby
 from typing import Callable, Iterable
 
 from generator.write.ofd.xml import fmt, text_escape
@@ -81,18 +83,14 @@ def path_object(rule, object_id: int) -> str:
 def delta_x(values: Iterable[float]) -> str:
     """DeltaX with runs of one value abbreviated: [5.5, 5.5, 5.5, 2.8] → 「g 3 5.5 2.8」."""
     out: list[str] = []
-    items = [fmt(v) for v in values]
-    i = 0
-    while i < len(items):
-        j = i
-        while j + 1 < len(items) and items[j + 1] == items[i]:
-            j += 1
-        count = j - i + 1
-        out.append(f"g {count} {items[i]}" if count > 2 else " ".join(items[i:j + 1]))
-        i = j + 1
+    for value, group in groupby([round(v, 3) for v in values]):  # runs found on floats, C-speed
+        count = len(list(group))
+        text = fmt(value)
+        out.append(f"g {count} {text}" if count > 2 else " ".join([text] * count))
     return " ".join(out)
 
 
+@functools.lru_cache(maxsize=64)
 def _color(value) -> str:
     """「255 0 0」 from 「FF0000」 (or a tuple of three ints); "" for black or none."""
     if not value:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import os
+import re
 import shutil
 import subprocess
 from typing import NamedTuple
@@ -68,13 +69,17 @@ class FontTable:
         return "".join(out)
 
 
+_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
+_ASCII = re.compile(r"[\x00-\x7f]")
+
+
 def runs(text: str):
     """(start, end, latin) for each run of ASCII / non-ASCII characters."""
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or (text[i] < "\x80") != (text[start] < "\x80"):
-            yield start, i, text[start] < "\x80"
-            start = i
+    if text.isascii() or not _ASCII.search(text):
+        yield 0, len(text), text.isascii()
+        return
+    for match in _RUNS.finditer(text):
+        yield match.start(), match.end(), match.group()[0] < "\x80"
 
 
 def embed(table: FontTable, warn=None) -> dict[int, Embedded]:
