@@ -191,3 +191,43 @@ def test_a_font_that_forbids_embedding_is_not_embedded(tmp_path):
     font.save(restricted)
     assert subset(str(restricted), 0, set("2022")) is None
     assert subset(path, index, set("2022")) is not None
+
+
+def _package(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for name, text in files.items():
+            package.writestr(name, text)
+    return out.getvalue()
+
+
+def test_reader_takes_other_producers_conventions():
+    """Absolute locations, a CTM scaling the text, one TextCode per character without DeltaX, text in a
+    PageBlock, lines given bottom first: what other OFD writers do."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    page = (f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="5"><ofd:PageBlock ID="6">'
+            '<ofd:TextObject ID="7" Boundary="28 60 160 10" Font="3" Size="1" CTM="5.6 0 0 5.6 0 0">'
+            '<ofd:TextCode X="0" Y="1">二</ofd:TextCode><ofd:TextCode X="1" Y="1">行</ofd:TextCode></ofd:TextObject>'
+            '</ofd:PageBlock><ofd:TextObject ID="8" Boundary="39 40 160 10" Font="3" Size="5.6">'
+            '<ofd:TextCode X="0" Y="5" DeltaX="5.6 5.6">第一行</ofd:TextCode></ofd:TextObject>'
+            "</ofd:Layer></ofd:Content></ofd:Page>")
+    data = _package({
+        "OFD.xml": f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID>'
+                   "</ofd:DocInfo><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+        "Doc_0/Document.xml": f'<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>9</ofd:MaxUnitID><ofd:PageArea>'
+                              "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>"
+                              '<ofd:Pages><ofd:Page ID="1" BaseLoc="/Doc_0/Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+        "Doc_0/Pages/Page_0/Content.xml": page,
+    })
+    (lines,) = page_lines(data, "other.ofd")
+    assert [(line.text, round(line.left, 1), round(line.y, 1)) for line in lines] == [("第一行", 39.0, 45.0), ("二行", 28.0, 65.6)]
+    assert lines[1].size == pytest.approx(5.6)
+
+
+def test_reader_refuses_an_oversized_member(monkeypatch):
+    import generator.read.ofd as reader
+
+    monkeypatch.setattr(reader, "MAX_MEMBER_BYTES", 100)
+    with pytest.raises(DraftError) as caught:
+        ofd_text(sample(), "big.ofd")
+    assert "过大" in caught.value.problems[0].message

@@ -82,12 +82,14 @@ def path_object(rule, object_id: int) -> str:
 
 def delta_x(values: Iterable[float]) -> str:
     """DeltaX with runs of one value abbreviated: [5.5, 5.5, 5.5, 2.8] → 「g 3 5.5 2.8」."""
-    out: list[str] = []
-    for value, group in groupby([round(v, 3) for v in values]):  # runs found on floats, C-speed
-        count = len(list(group))
-        text = fmt(value)
-        out.append(f"g {count} {text}" if count > 2 else " ".join([text] * count))
-    return " ".join(out)
+    values = list(values)
+    if values and values.count(values[0]) == len(values):  # most lines: one advance throughout
+        return _run(fmt(values[0]), len(values))
+    return " ".join(_run(fmt(value), sum(1 for _ in group)) for value, group in groupby(values))
+
+
+def _run(text: str, count: int) -> str:
+    return f"g {count} {text}" if count > 2 else " ".join([text] * count)
 
 
 @functools.lru_cache(maxsize=64)
