@@ -1,6 +1,7 @@
 """OFD against .docx: the same ~20-page report (kaifu's measures written out three times) rendered
-from its validated spec to .docx and to .ofd, alternating rounds. Target: OFD ≤ 2× the .docx.
-Also split: the tree alone, the line model (generator.paging.paginate), the OFD package writer."""
+from its validated spec to .docx and to .ofd, alternating rounds, split into the tree, the line model
+(generator.paging.paginate) and the OFD package writer; and whole `fazhi render` commands.
+Target: OFD ≤ 2× the .docx."""
 from __future__ import annotations
 
 from bench.common import KAIFU, median_table, timed
@@ -33,3 +34,26 @@ def bench_ofd(rounds: int) -> None:
         results["  write_ofd (pages → .ofd)"].append(timed(lambda: write_ofd(pages, fonts)))
     print(f"ofd: a {len(pages)}-page report, {rounds} rounds")
     median_table(results, "docx (spec → .docx)")
+
+
+def bench_ofd_process(rounds: int) -> None:
+    """Whole commands, as a clerk waits for them: `fazhi render report.yaml` to .docx and to .ofd
+    (the same ~20-page YAML file, alternating), wall-clock medians."""
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from bench.sizes import generate
+
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-ofd-") as temp:
+        spec = generate(20, Path(temp))
+        command = [sys.executable, "-m", "generator", "render", str(spec), "-o"]
+        results: dict[str, list[float]] = {"fazhi render → .docx": [], "fazhi render --format ofd": []}
+        for _ in range(rounds):
+            results["fazhi render → .docx"].append(timed(lambda: subprocess.run(
+                command + [str(Path(temp) / "r.docx")], check=True, capture_output=True)))
+            results["fazhi render --format ofd"].append(timed(lambda: subprocess.run(
+                command + [str(Path(temp) / "r.ofd"), "--format", "ofd"], check=True, capture_output=True)))
+        print(f"ofd: whole commands on a ~20-page YAML file, {rounds} rounds")
+        median_table(results, "fazhi render → .docx")

@@ -42,29 +42,36 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
     if getattr(page, "footer", None) is not None:
         lines.append(page.footer)
     for line in lines:
+        size_attrs, code_y = _sizes(line.font_size_pt)
+        fill = _fill(line.color if hasattr(line, "color") else None)
+        advances = line.advances_mm
+        x = line.x_mm
+        top = fmt(line.baseline_mm - ASCENT * line.font_size_pt * PT_MM)
         for start, end, font in runs(line):
-            out.append(text_object(line, start, end, font, ids.next()))
+            run = advances[start:end]
+            width = sum(run)
+            delta = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
+            out.append(f'<ofd:TextObject ID="{ids.next()}" Boundary="{fmt(x)} {top} {fmt(width or 1)} {size_attrs}'
+                       f'Font="{font}">{fill}<ofd:TextCode X="0" Y="{code_y}"{delta}>'
+                       f"{text_escape(line.text[start:end])}</ofd:TextCode></ofd:TextObject>")
+            x += width
     for rule in page.rules:
         out.append(path_object(rule, ids.next()))
     out.append("</ofd:Layer></ofd:Content></ofd:Page>")
     return "".join(out)
 
 
-def text_object(line, start: int, end: int, font: int, object_id: int) -> str:
-    """A TextObject for characters start:end of a line, all in one font."""
-    size = line.font_size_pt * PT_MM
-    advances = list(line.advances_mm)
-    x = line.x_mm + sum(advances[:start])
-    width = sum(advances[start:end]) or size
-    top = line.baseline_mm - ASCENT * size
-    code = line.text[start:end]
-    deltas = advances[start:end - 1]
-    delta = f' DeltaX="{delta_x(deltas)}"' if deltas else ""
-    color = _color(getattr(line, "color", None))
-    fill = f'<ofd:FillColor Value="{color}"/>' if color else ""
-    return (f'<ofd:TextObject ID="{object_id}" Boundary="{fmt(x)} {fmt(top)} {fmt(width)} {fmt(BOX * size)}" '
-            f'Font="{font}" Size="{fmt(size)}">{fill}'
-            f'<ofd:TextCode X="0" Y="{fmt(ASCENT * size)}"{delta}>{text_escape(code)}</ofd:TextCode></ofd:TextObject>')
+@functools.lru_cache(maxsize=64)
+def _sizes(size_pt: float) -> tuple[str, str]:
+    """The end of a TextObject's Boundary (the box height) and its Size; the baseline's Y in the box."""
+    size = size_pt * PT_MM
+    return f'{fmt(BOX * size)}" Size="{fmt(size)}" ', fmt(ASCENT * size)
+
+
+@functools.lru_cache(maxsize=64)
+def _fill(color) -> str:
+    value = _color(color)
+    return f'<ofd:FillColor Value="{value}"/>' if value else ""
 
 
 def path_object(rule, object_id: int) -> str:

@@ -38,9 +38,11 @@ def write_ofd(pages: list, fonts, info: DocInfo = DocInfo(), embed_fonts: bool =
 
     def line_runs(line):
         name = getattr(fonts, line.role, None) or fonts.body
+        bold = line.role in bold_roles
         for start, end, latin in runs(line.text):
-            font = table.id(fonts.latin if latin else name, line.role in bold_roles)
-            table.used(font, line.text[start:end])
+            font = table.id(fonts.latin if latin else name, bold)
+            if embed_fonts:
+                table.used(font, line.text[start:end])
             yield start, end, font
 
     page_ids = [ids.next() for _ in pages]
