@@ -33,13 +33,19 @@ KNOWN = {
 }
 
 
+# Lines the line model places on purpose or by its own measure elsewhere than LibreOffice does
+# (reported in /work/notes/paging-requests.md): the date 2 characters right of the 署名 as GB/T 9704
+# wants (LibreOffice: 1, issue 20 point 5), and 「— 1 —」 1.3 mm left of LibreOffice's.
+PLACED_ELSEWHERE = {"2023年1月4日": "date", "—1—": "page number"}
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    """{name: (ofd path, [pdf page texts])} for every example and variant."""
+    """{name: (ofd path, [pdf page texts], pdf path)} for every example and variant."""
     from generator.api import render_file
     from generator.render.build import Options
     from generator.write.pdf import docx_to_pdf, soffice
@@ -54,7 +60,7 @@ def rendered(tmp_path_factory):
     out = {}
     for (name, _, _), ofd, pdf in zip(specs, ofds, docx_to_pdf(docxs, folder / "pdf")):
         text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-        out[name] = (ofd, text.split("\f")[:-1])
+        out[name] = (ofd, text.split("\f")[:-1], pdf)
     return out
 
 
@@ -88,7 +94,7 @@ def _same_page(pdf_text: str, lines, table: bool) -> bool:
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True))
                                   if n in KNOWN else n for n in _names()])
 def test_every_page_has_the_pdf_first_line_and_text(rendered, name):
-    ofd, pdf_pages = rendered[name]
+    ofd, pdf_pages, _ = rendered[name]
     pages = page_lines(ofd.read_bytes(), str(ofd))
     assert len(pages) == len(pdf_pages)
     for number, (lines, pdf_text) in enumerate(zip(pages, pdf_pages), 1):
@@ -106,7 +112,7 @@ def test_easyofd_reads_the_same_text_on_every_page(rendered):
     import easyofd
 
     for name in ("kaifu-2022", "header", "maojian-landscape"):
-        ofd, _ = rendered[name]
+        ofd, _, _ = rendered[name]
         reader = easyofd.OFD()
         reader.read(str(ofd), fmt="path")
         document = reader.data[0]
@@ -118,3 +124,56 @@ def test_easyofd_reads_the_same_text_on_every_page(rendered):
                 collections.Counter(_norm(theirs)) == collections.Counter("".join(_norm(l.text) for l in lines)), name
         names = {font["FontNameORI"] for font in document["fonts"].values()}
         assert {"仿宋_GB2312", "Times New Roman", "宋体"} <= names
+
+
+def _bbox_lines(pdf, scale: float = 1.0):
+    """[(page, normalised text, x mm, centre y mm)] of a PDF's lines (pdftotext -bbox-layout)."""
+    from lxml import etree
+
+    html = subprocess.run([need_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True,
+                          capture_output=True).stdout
+    ns = "{http://www.w3.org/1999/xhtml}"
+    mm = 25.4 / 72 / scale
+    out = []
+    for number, page in enumerate(etree.fromstring(html).iter(f"{ns}page")):
+        for line in page.iter(f"{ns}line"):
+            text = _norm("".join(w.text or "" for w in line.iter(f"{ns}word")))
+            y = (float(line.get("yMin")) + float(line.get("yMax"))) / 2
+            out.append((number, text, float(line.get("xMin")) * mm, y * mm))
+    return out
+
+
+def test_drawn_by_easyofd_every_line_stands_where_libreoffice_prints_it(rendered, tmp_path):
+    """easyofd draws the OFD into a PDF of its own (its renderer sets every character in a face
+    registered as 宋体: AR PL UKai here); each line there starts within 1 mm and sits within 2 mm
+    (faces differ in ascent) of the same line in LibreOffice's PDF."""
+    from loguru import logger
+
+    logger.remove()
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from generator.write.ofd.fonts import open_font
+
+    path, index, _ = open_font("楷体_GB2312")
+    pdfmetrics.registerFont(TTFont("宋体", path, subfontIndex=index))
+    import easyofd
+
+    ofd, _, pdf = rendered["kaifu-2022"]
+    reader = easyofd.OFD()
+    reader.read(str(ofd), fmt="path")
+    drawn = tmp_path / "easyofd.pdf"
+    drawn.write_bytes(reader.to_pdf())
+    width = float(re.search(r"Page size:\s+([\d.]+)", subprocess.run(["pdfinfo", str(drawn)], capture_output=True,
+                                                                       text=True).stdout).group(1))
+    theirs = _bbox_lines(drawn, width / (210 * 72 / 25.4))
+    ours = _bbox_lines(pdf)
+    placed = {(page, text): (x, y) for page, text, x, y in theirs}
+    matched = 0
+    for page, text, x, y in ours:
+        if (page, text) not in placed or text in PLACED_ELSEWHERE:
+            continue
+        matched += 1
+        tx, ty = placed[(page, text)]
+        assert abs(tx - x) <= 1 and abs(ty - y) <= 2, (page + 1, text, (x, y), (tx, ty))
+    assert matched >= 0.9 * len(ours)
