@@ -1,4 +1,9 @@
-"""Benchmarks: `python bench/run.py [sizes|process|render|check|all] [--rounds N]` prints medians and ratios.
+"""Benchmarks: `python bench/run.py [sizes|process|render|check|lines|all] [--rounds N]` prints medians and ratios.
+
+lines:   not a timing: the line model (generator/paging) against LibreOffice's PDF of every example,
+         variant and --paragraphs generated paragraphs (bench/lines.py): same line count, same
+         breaks, the page of every heading, of each part's last body line and of the 版记, page
+         counts. Targets: line count ≥ 99 %, every heading and last line on the model's page.
 
 sizes:   four report sizes (~10, 50, 200, 1,000 pages) generated from the kaifu example, rendered
          from their YAML files, against a string-template floor with the same libyaml load
@@ -222,9 +227,11 @@ def bench_import(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "ofd", "all"])
+    parser.add_argument("which", nargs="?", default="all",
+                        choices=["sizes", "process", "render", "check", "batch", "import", "lines", "ofd", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
+    parser.add_argument("--paragraphs", type=int, default=600, help="lines: generated paragraphs")
     args = parser.parse_args()
     if args.which in ("sizes", "all"):
         from bench.sizes import bench_sizes
@@ -242,6 +249,10 @@ def main() -> None:
         bench_batch(max(3, args.rounds // 10), jobs=args.jobs)
     if args.which in ("import", "all"):
         bench_import(args.rounds)
+    if args.which in ("lines", "all"):
+        from bench.lines import report, run
+
+        report(run(args.paragraphs))
     if args.which in ("ofd", "all"):
         from bench.ofd import bench_ofd, bench_ofd_process
 

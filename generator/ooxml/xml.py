@@ -33,9 +33,11 @@ def run(text: str, rstyle: str = "", rpr: str = "") -> str:
 
 # Quotes, dashes and the ellipsis are shared by Latin and Chinese text: Word follows w:hint, but
 # LibreOffice gives them the script of the character before, so after a digit or a Latin letter
-# (「“1131”」) they would be Latin. Only there do they get a run of their own (elsewhere a run of its
-# own would cost LibreOffice half a point per mark and the line its 28th character).
-_SHARED = regexes.compile(r"(?<=[\x21-\x7e])[“”‘’—…]+")
+# (「“1131”」) they would be Latin, and at the start of a paragraph too (no character before: 牡丹江
+# page 2 set a paragraph's opening 「“」 in Liberation Serif). Only there do they get a run of their
+# own (elsewhere a run of its own would cost LibreOffice half a point per mark and the line its 28th
+# character).
+_SHARED = regexes.compile(r"(?:^|(?<=[\x21-\x7e]))[“”‘’—…]+")
 
 
 def runs(text: str, rstyle: str, cjk_style: str) -> str:
@@ -210,14 +212,28 @@ def footer_part(paragraphs: str) -> str:
             f"{paragraphs or '<w:p/>'}</w:ftr>")
 
 
+# What Word and WPS need to substitute a missing face sensibly: the usual alternative on a
+# Chinese Windows and the PANOSE class (serif 宋/仿宋/楷 vs sans 黑), GB2312 charset for CJK faces.
+FONT_FACES = {
+    "仿宋_GB2312": ("仿宋", "02010609030101010101"), "楷体_GB2312": ("楷体", "02010609030101010101"),
+    "方正小标宋简体": ("宋体", "02010600030101010101"), "方正小标宋_GBK": ("宋体", "02010600030101010101"),
+    "仿宋": ("FangSong", "02010609060101010101"), "楷体": ("KaiTi", "02010609060101010101"),
+    "黑体": ("SimHei", "02010609060101010101"), "宋体": ("SimSun", "02010600030101010101"),
+    "Times New Roman": ("", "02020603050405020304"),
+}
+
+
 def font_table(fonts: list[str]) -> str:
-    """word/fontTable.xml naming every font used, CJK ones with the GB2312 charset."""
+    """word/fontTable.xml naming every font used: CJK ones with the GB2312 charset, each known face
+    with its usual alternative (w:altName) and PANOSE so a machine without it substitutes alike."""
     entries = []
     for name in fonts:
         cjk = any(ord(ch) > 0x2E80 for ch in name)
         charset = "86" if cjk else "00"
         family = "modern" if cjk else "roman"
-        entries.append(f'<w:font w:name="{esc(name)}"><w:charset w:val="{charset}"/>'
+        alt, panose = FONT_FACES.get(name, ("", ""))
+        extra = (f'<w:altName w:val="{esc(alt)}"/>' if alt else "") + (f'<w:panose1 w:val="{panose}"/>' if panose else "")
+        entries.append(f'<w:font w:name="{esc(name)}">{extra}<w:charset w:val="{charset}"/>'
                        f'<w:family w:val="{family}"/><w:pitch w:val="{"fixed" if cjk else "variable"}"/></w:font>')
     return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts {NSDECLS}>'
             f"{''.join(entries)}</w:fonts>")

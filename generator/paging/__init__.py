@@ -9,31 +9,13 @@ writer draws its pages. Contract: /work/notes/paging-contract.md and README.md (
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout, load_layout
-from generator.paging.blocks import document_boxes
-from generator.paging.flow import Flow
-from generator.paging.imprint import fits_in_place, imprint_lines
+from generator.paging.imprint import imprint_lines
 from generator.paging.model import Line, Page, Rule
+from generator.paging.plan import Plan, plan
 from generator.paging.render import footer, page_size, sheet_lines
 from generator.tree import Document
 
-__all__ = ["Line", "Page", "Rule", "paginate", "body_flow", "imprint_in_place"]
-
-
-def body_flow(doc: Document, layout: Layout) -> Flow:
-    """The body's boxes placed on sheets (the 版记 not yet)."""
-    flow = Flow(layout)
-    for index, (part, boxes) in enumerate(document_boxes(doc, layout)):
-        flow.part(boxes, part.landscape, index == 0)
-    return flow
-
-
-def imprint_in_place(doc: Document, layout: Layout, flow: Flow | None = None) -> bool:
-    """Whether the 版记 goes at the foot of the body's last page (else on a page of its own)."""
-    if not doc.imprint:
-        return False
-    flow = flow or body_flow(doc, layout)
-    last = flow.sheets[-1]
-    return not last.landscape and fits_in_place(len(flow.sheets), last.used, doc.imprint, layout)
+__all__ = ["Line", "Page", "Rule", "Plan", "paginate", "plan"]
 
 
 def paginate(doc: Document | list[Document], layout: Layout | None = None, fonts=None) -> list[Page]:
@@ -48,7 +30,8 @@ def paginate(doc: Document | list[Document], layout: Layout | None = None, fonts
 
 
 def _pages(doc: Document, layout: Layout, offset: int) -> list[Page]:
-    flow = body_flow(doc, layout)
+    decided = plan(doc, layout)
+    flow = decided.flow
     pages = []
     for index, sheet in enumerate(flow.sheets):
         lines, rules = sheet_lines(sheet, layout)
@@ -58,7 +41,7 @@ def _pages(doc: Document, layout: Layout, offset: int) -> list[Page]:
     if doc.imprint:
         lines, rules = imprint_lines(doc.imprint, layout)
         width, height = page_size(layout, False)
-        if imprint_in_place(doc, layout, flow):
+        if decided.imprint_in_place:
             last = pages[-1]
             pages[-1] = last._replace(lines=last.lines + lines, rules=last.rules + rules)
         else:

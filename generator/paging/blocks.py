@@ -4,13 +4,15 @@ say the same in Word's terms)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from generator.numbering import Counter
 from generator.ooxml.layout import Layout
 from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
 from generator.write.text import annex_lines, note_text, recipients_text
-from generator.write.titles import break_title
+
+
+TITLE_SCALE = 0.9
 
 
 @dataclass
@@ -34,18 +36,59 @@ class Box:
     new_page: bool = False
     forced: list[int] = field(default_factory=list)  # indices of explicit line breaks (titles)
     rows: list = field(default_factory=list)          # tables: the rows of text
+    page_break_at: int | None = None   # a page break inside the text before this character
     fixed: bool = False                # the 版头: a block of fixed height (paging/header.py)
     color: str = "000000"
     tab: int | None = None             # a right tab stop (twips from the left edge) at `tab_at`
     tab_at: int = -1
 
 
-def document_boxes(doc: Document, layout: Layout, imprint_boxes=None) -> list[tuple[Document, list[Box]]]:
-    """(part, its boxes) for every part of a document, in order."""
-    return [(part, _part(part, layout, index > 0)) for index, part in enumerate(doc.all_documents())]
+class Tail(NamedTuple):
+    """How a part's last body block holds to the 署名 (paging/plan.py): its index, keep-with-next
+    (it then moves whole), and where a page break goes inside it (a character index, or None)."""
+
+    index: int
+    keep_next: bool = False
+    break_at: int | None = None
 
 
-def _part(doc: Document, layout: Layout, new_page: bool) -> list[Box]:
+def default_tail(doc: Document) -> Tail | None:
+    """The last body block before a 署名 or date gets widow control only (two lines at least go over)."""
+    if not (doc.signatures or doc.date) or not doc.blocks or isinstance(doc.blocks[-1], Table):
+        return None
+    last = doc.blocks[-1]
+    if isinstance(last, Heading) and not last.runin:
+        return None
+    return Tail(len(doc.blocks) - 1)
+
+
+def document_boxes(doc: Document, layout: Layout, tails: dict | None = None,
+                   scales: dict | None = None) -> list[tuple[Document, list[Box]]]:
+    """(part, its boxes) for every part of a document, in order; `tails` by id(part) (default_tail
+    else); `scales` by id(part): the line height (share of the grid pitch) below its 版头."""
+    tails, scales = tails or {}, scales or {}
+    out = []
+    for index, part in enumerate(doc.all_documents()):
+        boxes = _part(part, layout, index > 0, tails.get(id(part), default_tail(part)))
+        if id(part) in scales:
+            squeeze(boxes, scales[id(part)], layout.line_pitch)
+        out.append((part, boxes))
+    return out
+
+
+def squeeze(boxes: list[Box], scale: float, pitch: int) -> None:
+    """Exact line heights and spacing of `scale` × the grid's below the 版头, title lines no lower
+    than TITLE_SCALE
+    (GB/T 9704 7.3.5.5: 调整行距 so that a notice's body stays on its first page)."""
+    for box in boxes:
+        if box.fixed or box.rows:
+            continue
+        title = box.roles[0][1] == "title"  # a 二号 line lower than 0.9 of the grid's would be clipped
+        box.line = round((box.line or pitch) * (max(scale, TITLE_SCALE) if title else scale))
+        box.before, box.after = round(box.before * scale), round(box.after * scale)
+
+
+def _part(doc: Document, layout: Layout, new_page: bool, tail: Tail | None) -> list[Box]:
     char, pitch = layout.char, layout.line_pitch
     body = layout.sizes["body"] / 2
     out: list[Box] = []
@@ -59,7 +102,7 @@ def _part(doc: Document, layout: Layout, new_page: bool) -> list[Box]:
         out.append(_title(doc, layout))
     if doc.recipients:
         out.append(Box(doc, recipients_text(doc.recipients), size=body))
-    out.extend(_blocks(doc, layout))
+    out.extend(_blocks(doc, layout, tail))
     for index, text in enumerate(annex_lines(doc)):
         many = len(doc.annexes) > 1
         left = (5 + (1 if many else 0)) * char
@@ -89,7 +132,9 @@ def _doc_number(doc: Document, layout: Layout) -> Box:
 
 
 def _title(doc: Document, layout: Layout) -> Box:
-    lines = break_title(doc.title, layout.title_capacity)
+    from generator.paging.titles import title_lines
+
+    lines = title_lines(doc.title, layout)
     forced, at = [], 0
     for line in lines[:-1]:
         at += len(line)
@@ -100,21 +145,12 @@ def _title(doc: Document, layout: Layout) -> Box:
                before=before, after=layout.spacing["after_title"] * pitch, keep_next=True, forced=forced)
 
 
-def _blocks_plain(doc: Document, layout: Layout) -> list[Box]:
-    """The body blocks' boxes before keep rules are decided."""
-    return _blocks(doc, layout, frozenset())
-
-
-def _blocks(doc: Document, layout: Layout, keep=None) -> list[Box]:
-    """Headings, paragraphs and tables; the last body lines keep with the 署名 (write/docx.py)."""
+def _blocks(doc: Document, layout: Layout, tail: Tail | None) -> list[Box]:
+    """Headings, paragraphs and tables; the last one holds to the 署名 as `tail` says."""
     char, body = layout.char, layout.sizes["body"] / 2
-    if keep is None:
-        from generator.paging.keep import keep_with_signature
-
-        keep = keep_with_signature(doc, layout)
     counter, out = Counter(), []
     for index, block in enumerate(doc.blocks):
-        kept = index in keep
+        kept = tail is not None and index == tail.index and tail.keep_next
         if isinstance(block, Heading):
             label = counter.next(block.level)
             role = f"heading{block.level}"
@@ -126,9 +162,12 @@ def _blocks(doc: Document, layout: Layout, keep=None) -> list[Box]:
                 out.append(Box(block, heading_text(block, label), [(0, role)], body, first=2 * char,
                                keep_next=True, keep_lines=True))
         elif isinstance(block, Paragraph):
-            out.append(Box(block, block.text, size=body, first=2 * char, keep_next=kept, widow=kept))
+            out.append(Box(block, block.text, size=body, first=2 * char, keep_next=kept))
         elif isinstance(block, Table):
             out.append(Box(block, size=layout.sizes["table"] / 2, rows=block.rows))
+    if tail is not None and out:
+        out[-1].widow = True
+        out[-1].page_break_at = tail.break_at
     return out
 
 

@@ -2,7 +2,9 @@
 
 Break opportunities fall between any two characters except inside a run of printable ASCII (a
 number, a word, 「2.4」「98%」). A line holds what fits its width; one 、。，． past the edge hangs
-in the margin (Word's and LibreOffice's hanging punctuation, on by default). 禁则: no line starts
+in the margin (Word's and LibreOffice's hanging punctuation, on by default; LibreOffice lets
+；：？！ hang too, but not after a Latin letter or digit). A character fits when it does without the autospace gap after it (that gap
+falls at the break). 禁则: no line starts
 with closing punctuation, none ends with opening punctuation; the break moves back one character
 until both hold.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰℃)]}!,.:;?")
 NO_END = frozenset("（《「『【〔〈“‘([{")
-HANGING = frozenset("、。，．")
+HANGING = frozenset("、。，．：；？！")
 EPSILON = 0.01  # points: LibreOffice measures in whole twips
 
 
@@ -29,29 +31,31 @@ def _ascii(ch: str) -> bool:
     return "\x21" <= ch <= "\x7e"
 
 
-def break_lines(text: str, advances: list[float], first_width: float, width: float) -> list[tuple[int, int]]:
-    """(start, end) character ranges of each line; widths in points (the first line's less its indent)."""
+def break_lines(text: str, advances: list[float], first_width: float, width: float,
+                trail: list[float] | None = None) -> list[tuple[int, int]]:
+    """(start, end) character ranges of each line; widths in points (the first line's less its
+    indent); `trail`: the part of each advance that is a gap after the character."""
     if not text:
         return [(0, 0)]
     allowed = set(_atoms(text))
     lines, start = [], 0
     room = first_width
     while start < len(text):
-        end = _fit(text, advances, start, room, allowed)
+        end = _fit(text, advances, start, room, allowed, trail or [0.0] * len(text))
         lines.append((start, end))
         start, room = end, width
     return lines
 
 
-def _fit(text: str, advances: list[float], start: int, room: float, allowed: set[int]) -> int:
+def _fit(text: str, advances: list[float], start: int, room: float, allowed: set[int], trail: list[float]) -> int:
     """Where the line that starts at `start` ends."""
     used, index = 0.0, start
-    while index < len(text) and used + advances[index] <= room + EPSILON:
+    while index < len(text) and used + advances[index] - trail[index] <= room + EPSILON:
         used += advances[index]
         index += 1
     if index >= len(text):
         return len(text)
-    if text[index] in HANGING and index > start:
+    if text[index] in HANGING and index > start and not _ascii(text[index - 1]):
         index += 1  # hangs in the margin
         if index >= len(text):
             return index

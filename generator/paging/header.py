@@ -55,24 +55,9 @@ def header_lines(doc, layout: Layout, left: float, top: float):
         adv = [a * PT_MM for a in advances(text, body, layout.condense / 20)]
         out.append(Line(left, top + baseline(index * layout.line_pitch, layout.line_pitch, body), text,
                         "header_field", body, adv, node=header))
-    size = conf["mark_size"] / 2
-    names = mark_lines(header)
-    natural = max(sum(advances(name, size, layout.condense / 20)) for name in names) * PT_MM
-    file_mm = sum(advances("文件", size, layout.condense / 20)) * PT_MM if header.file and len(names) > 1 else 0.0
-    scale = min(1.0, (width - file_mm) / natural) if natural else 1.0
-    for index, name in enumerate(names):
-        adv = [a * PT_MM * scale for a in advances(name, size, layout.condense / 20)]
-        if len(names) > 1 and len(name) > 1:  # spread to the widest name's width
-            extra = (natural * scale - sum(adv)) / (len(name) - 1)
-            adv = [a + (extra if i < len(name) - 1 else 0) for i, a in enumerate(adv)]
-        x = left + (width - file_mm - sum(adv)) / 2
+    for text, x, index, size, adv in _marks(header, layout, left):
         y = top + baseline(geo["mark_top"] + index * geo["mark_line"], geo["mark_line"], size)
-        out.append(Line(x, y, name, "issuer_mark", size, adv, conf["mark_color"], header))
-    if file_mm:
-        adv = [a * PT_MM for a in advances("文件", size, layout.condense / 20)]
-        x = left + (width - file_mm + natural * scale) / 2
-        y = top + baseline(geo["mark_top"] + (len(names) - 1) * geo["mark_line"] // 2, geo["mark_line"], size)
-        out.append(Line(x, y, "文件", "issuer_mark", size, adv, conf["mark_color"], header))
+        out.append(Line(x, y, text, "issuer_mark", size, adv, conf["mark_color"], header))
     if doc.doc_number:
         adv = [a * PT_MM for a in advances(doc.doc_number, body, layout.condense / 20)]
         y = top + baseline(geo["number_top"], geo["number_line"], body)
@@ -80,3 +65,43 @@ def header_lines(doc, layout: Layout, left: float, top: float):
     rule_y = top + geo["rule"] * TWIP_MM
     rule = Rule(left, rule_y, left + width, rule_y, conf["rule_size"] / 8 * PT_MM, conf["mark_color"])
     return out, [rule]
+
+
+def _marks(header, layout: Layout, left: float) -> list:
+    """(text, x mm, line index (may be a half), size pt, advances mm) of the 发文机关标志 lines,
+    sized and narrowed as write/header.py does."""
+    from generator.paging.model import PT_MM, TWIP_MM
+    from generator.write.header import FILE, fit
+    from generator.write.titles import text_width
+
+    width = layout.text_width
+    condense = layout.condense / 20
+    names = header.issuers or [""]
+    base = layout.header["mark_size"]
+
+    def advances_at(text, size, scale):
+        return [(text_width(ch) * size / 2 * scale / 100 + condense) * PT_MM for ch in text]
+
+    if len(names) == 1 or not header.file:
+        lines = mark_lines(header)
+        size, scale = fit(max(text_width(t) for t in lines), width, base)
+        out = []
+        for index, text in enumerate(lines):
+            adv = advances_at(text, size, scale)
+            out.append((text, left + (width * TWIP_MM - sum(adv)) / 2, index, size / 2, adv))
+        return out
+    natural = max(text_width(name) for name in names)
+    size, scale = fit(natural + text_width(FILE), width, base)
+    room = width - round(text_width(FILE) * size * 10)
+    scale = min(scale, 100, int(100 * room / (natural * size * 10)))
+    widest = min(natural * size * 10 * scale / 100, room)
+    out = []
+    for index, name in enumerate(names):
+        adv = advances_at(name, size, scale)
+        if len(name) > 1:  # spread to the widest name
+            extra = (widest * TWIP_MM - sum(adv)) / (len(name) - 1)
+            adv = [a + (extra if i < len(name) - 1 else 0) for i, a in enumerate(adv)]
+        out.append((name, left + (room - widest) / 2 * TWIP_MM, index, size / 2, adv))
+    x = left + (room + widest) / 2 * TWIP_MM
+    out.append((FILE, x, (len(names) - 1) / 2, size / 2, advances_at(FILE, size, 100)))
+    return out

@@ -6,8 +6,8 @@ from typing import NamedTuple
 
 from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box
-from generator.paging.breaking import _atoms, break_lines
-from generator.paging.metrics import advances
+from generator.paging.breaking import HANGING, _atoms, break_lines
+from generator.paging.metrics import advances, gaps
 
 
 class Set(NamedTuple):
@@ -24,17 +24,19 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     """Break and position the lines of a paragraph box."""
     text = box.text
     adv = advances(text, box.size, layout.condense / 20)
+    trail = gaps(text, box.size)
     left, right, first = box.left / 20, box.right / 20, box.first / 20
     avail = width_twips / 20 - left - right
     if box.tab is not None and "\t" in text:
         return [_tabbed(box, adv, left, layout)]
     ranges = []
-    starts = [0] + box.forced
-    ends = box.forced + [len(text)]
+    forced = sorted(set(box.forced + ([box.page_break_at] if box.page_break_at else [])))
+    starts = [0] + forced
+    ends = forced + [len(text)]
     for seg_start, seg_end in zip(starts, ends):
         segment = text[seg_start:seg_end]
         first_room = avail - (first if seg_start == 0 else 0)
-        for a, b in break_lines(segment, adv[seg_start:seg_end], first_room, avail):
+        for a, b in break_lines(segment, adv[seg_start:seg_end], first_room, avail, trail[seg_start:seg_end]):
             ranges.append((seg_start + a, seg_start + b, seg_end))
     out = []
     breaks = set(_atoms(text))
@@ -42,8 +44,10 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
         offset = left + (first if a == 0 else 0)
         room = avail - (first if a == 0 else 0)
         line_adv = adv[a:b]
+        if b > a and trail[b - 1]:  # no autospace gap after a line's last character
+            line_adv = line_adv[:-1] + [line_adv[-1] - trail[b - 1]]
         natural = sum(line_adv)
-        hanging = natural > room + 0.01 and b > a and text[b - 1] in "、。，．"
+        hanging = b > a and text[b - 1] in HANGING and natural > room + 0.01
         used = natural - (line_adv[-1] if hanging else 0.0)
         x = offset
         if box.align == "center":
@@ -80,11 +84,3 @@ def _tabbed(box: Box, adv: list[float], left: float, layout: Layout) -> Set:
 def line_count(box: Box, layout: Layout, width_twips: int | None = None) -> int:
     """Lines a paragraph box takes."""
     return len(set_lines(box, layout, width_twips or layout.text_width))
-
-
-def block_line_count(doc, index: int, layout: Layout) -> int:
-    """Lines body block `index` of `doc` takes (0 for a table)."""
-    from generator.paging.blocks import _blocks_plain
-
-    box = _blocks_plain(doc, layout)[index]
-    return 0 if box.rows else line_count(box, layout)

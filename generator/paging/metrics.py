@@ -45,11 +45,23 @@ def is_latin_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def advances(text: str, size_pt: float, condense_pt: float) -> list[float]:
-    """Each character's advance in points, the autospace gap added to the character before it."""
-    out = [em_width(ch) * size_pt + condense_pt for ch in text]
+def gaps(text: str, size_pt: float) -> list[float]:
+    """The autospace gap after each character (0 where there is none), points."""
+    out = [0.0] * len(text)
     for index in range(len(text) - 1):
         a, b = text[index], text[index + 1]
         if (is_ideograph(a) and is_latin_word(b)) or (is_latin_word(a) and is_ideograph(b)):
-            out[index] += AUTOSPACE * size_pt
+            out[index] = AUTOSPACE * size_pt
     return out
+
+
+def advances(text: str, size_pt: float, condense_pt: float) -> list[float]:
+    """Each character's advance in points, the autospace gap added to the character before it."""
+    return [em_width(ch) * size_pt + condense_pt + gap for ch, gap in zip(text, gaps(text, size_pt))]
+
+
+def line_width(text: str, size_pt: float, condense_pt: float) -> float:
+    """A line's width as set, points: its advances less the gap after its last character."""
+    if not text:
+        return 0.0
+    return sum(advances(text, size_pt, condense_pt)) - gaps(text, size_pt)[-1]

@@ -5,24 +5,26 @@ document then only adds its body XML, written as strings, to a copy of that pack
 """
 from __future__ import annotations
 
-import math
-
 from generator.numbering import Counter
 from generator.ooxml import xml as x
 from generator.ooxml.layout import Layout, load_layout
 from generator.ooxml.vocab import STYLES as S
-from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
+from generator.tree import Document, Heading, Paragraph, Table, heading_text, sentence
 from generator.write import header as _header
 from generator.write import imprint as _imprint
+from generator.write.squeeze import squeeze
 from generator.write.package import StyleOptions, assemble, base_package, sections
 from generator.write.table import column_widths
 from generator.write.text import annex_lines, note_text, recipients_text
-from generator.write.titles import break_title, text_width
+from generator.paging import plan
+from generator.paging.signature import signature_lines
+from generator.paging.titles import title_lines
 
-__all__ = ["StyleOptions", "write_docx", "text_width"]
+__all__ = ["StyleOptions", "write_docx"]
 
 KEEP = "<w:keepNext/>"
 ORPHANS = '<w:widowControl w:val="1"/>'  # never one line of the paragraph alone at a page's foot or head
+PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
 
 
 def write_docx(doc: Document, options: StyleOptions = StyleOptions()) -> bytes:
@@ -48,7 +50,10 @@ class _Body:
 
     def document(self, doc: Document) -> str:
         """All documents (main, parts, attachments), then the 版记: at the foot of the last body page
-        when that surely is an even page with room, else in a section of its own on the next even page."""
+        when the line model (generator/paging) puts the body's end on an even page with room for it
+        and one grid line to spare, else in a section of its own on the next even page."""
+        decided = plan(doc, self.layout)
+        self.tails, self.scales = decided.tails, decided.scales
         for index, part in enumerate(doc.all_documents()):
             wanted = "landscape" if part.landscape else "body"
             if wanted != self.section:
@@ -58,7 +63,7 @@ class _Body:
             else:
                 new_page = index > 0
             self._one(part, new_page)
-        if doc.imprint and _imprint.fits_in_place(doc, doc.imprint, self.layout):
+        if doc.imprint and decided.imprint_in_place:
             self.out.append(_imprint.imprint_in_place_xml(doc.imprint, self.layout))
         elif doc.imprint:
             self._end_section()
@@ -85,18 +90,21 @@ class _Body:
         elif doc.doc_number:
             out.append(self._doc_number(doc, page_break))
             page_break = ""
+        squeeze_from = len(out)
         if doc.title:
             out.append(self._title(doc, page_break))
         if doc.recipients:
             out.append(x.para(x.runs(recipients_text(doc.recipients), "", S.cjk(S.recipients)), S.recipients))
-        keep = self._keep_with_signature(doc)
+        tail = self.tails.get(id(doc))
         counter = Counter()
         for index, block in enumerate(doc.blocks):
-            extra = (KEEP + ORPHANS) if index in keep else ""
+            extra = ""
+            if tail is not None and index == tail.index:
+                extra = (KEEP if tail.keep_next else "") + ORPHANS
             if isinstance(block, Heading):
                 out.append(self._heading(block, counter.next(block.level), extra))
             elif isinstance(block, Paragraph):
-                out.append(x.para(x.runs(block.text, "", S.cjk(S.normal)), "", extra))
+                out.append(x.para(self._body_runs(block.text, tail if extra else None), "", extra))
             elif isinstance(block, Table):
                 last = index == len(doc.blocks) - 1 and not (doc.annexes or doc.signatures or doc.date or doc.notes)
                 out.append(self._table(block, last))
@@ -104,11 +112,13 @@ class _Body:
         self._signature(doc)
         for index, note in enumerate(doc.notes):
             out.append(x.para(x.runs(note_text(note), "", S.cjk(S.note)), S.note))
+        if id(doc) in self.scales:
+            out[squeeze_from:] = [squeeze(xml, self.scales[id(doc)], self.layout) for xml in out[squeeze_from:]]
 
     def _title(self, doc: Document, page_break: str) -> str:
         """The title in lines broken between words (an explicit line break wins)."""
         style = S.attachment_title if doc.label else S.title
-        lines = break_title(doc.title, self.layout.title_capacity)
+        lines = title_lines(doc.title, self.layout)
         runs = x.BREAK.join(x.runs(line, "", S.cjk(style)) for line in lines)
         before = ""
         if doc.header:  # 标题在红色分隔线下空二行（7.3.1）
@@ -117,21 +127,13 @@ class _Body:
                                line=self.layout.line_pitch, exact=True)
         return x.para(runs, style, page_break + before)
 
-    def _keep_with_signature(self, doc: Document) -> set[int]:
-        """The last body blocks that stay on the page of the 署名 (7.3.5.5: at least two lines)."""
-        if not (doc.signatures or doc.date):
-            return set()
-        keep, lines = set(), 0
-        for index in range(len(doc.blocks) - 1, -1, -1):
-            block = doc.blocks[index]
-            if isinstance(block, Table):
-                break
-            text = block.text if isinstance(block, Paragraph) else block.title + block.body
-            keep.add(index)
-            lines += math.ceil((2 + text_width(text)) / 28)
-            if lines >= 2:
-                break
-        return keep
+    @staticmethod
+    def _body_runs(text: str, tail) -> str:
+        """A body paragraph's runs; the last one before the 署名 may carry the model's page break."""
+        cjk = S.cjk(S.normal)
+        if tail is None or not tail.break_at:
+            return x.runs(text, "", cjk)
+        return x.runs(text[:tail.break_at], "", cjk) + PAGE_BREAK + x.runs(text[tail.break_at:], "", cjk)
 
     def _heading(self, heading: Heading, label: str, extra: str = "") -> str:
         if heading.runin:
@@ -165,22 +167,9 @@ class _Body:
             self.out.append(x.para(x.runs(text, "", S.cjk(S.annex)), S.annex, KEEP + ppr))
 
     def _signature(self, doc: Document) -> None:
-        """Signatures two characters from the right; the date starts two characters right of them."""
-        if not (doc.signatures or doc.date):
-            return
-        date_text = cn_date(doc.date) if doc.date else ""
-        widest = max((text_width(s) for s in doc.signatures), default=0.0)
-        right = float(self.layout.positions["signature_right"])
-        before_signature = self.layout.spacing["before_signature"] * self.layout.line_pitch
-        if doc.signatures and date_text:
-            right += max(0.0, text_width(date_text) - (widest - 2))
-        lines = []
-        for index, name in enumerate(doc.signatures):
-            indent = right + (widest - text_width(name)) / 2
-            lines.append((name, indent, before_signature if index == 0 else 0))
-        if date_text:
-            indent = right + widest - 2 - text_width(date_text) if doc.signatures else right
-            lines.append((date_text, indent, 0 if doc.signatures else before_signature))
+        """Signatures two characters from the right; the date starts two characters right of them
+        (widths as LibreOffice sets them: paging/signature.py)."""
+        lines = signature_lines(doc, self.layout)
         for index, (text, indent, before) in enumerate(lines):
             # The block holds together and with the 附注; its last line keeps with nothing after it.
             last = index == len(lines) - 1 and not doc.notes

@@ -15,8 +15,7 @@ import math
 from generator.ooxml import xml as x
 from generator.ooxml.layout import Layout
 from generator.ooxml.vocab import STYLES as S
-from generator.tree import Document, Imprint, cn_date, sentence
-from generator.write.pages import body_end
+from generator.tree import Imprint, cn_date, sentence
 from generator.write.titles import text_width
 
 CC_LABEL = "抄送："
@@ -37,21 +36,6 @@ def imprint_xml(imprint: Imprint, layout: Layout) -> str:
     return x.para("", S.spacer, '<w:snapToGrid w:val="0"/>' + x.spacing(line=spacer, exact=True)) + table + last
 
 
-def fits_in_place(doc: Document, imprint: Imprint, layout: Layout) -> bool:
-    """Whether the body surely ends on an even page with room for the 版记 under it.
-
-    The line estimate (write/pages.py) matched LibreOffice to within two lines on the examples;
-    it is trusted only with a margin of two lines plus one per page, on both sides of the count:
-    the last page must still hold body text and the 版记 must still fit if the count is that far off.
-    """
-    end = body_end(doc, layout)
-    if end is None or end.page % 2:
-        return False
-    margin = 2 + end.page
-    per_page = layout.text_height // layout.line_pitch
-    return end.used >= margin and end.used + imprint_lines(imprint, layout) + margin <= per_page
-
-
 def imprint_in_place_xml(imprint: Imprint, layout: Layout) -> str:
     """The 版记 on the page where the body ends: a text box at the foot of the text block (its
     last rule on the block's lower edge) holding the rule table, anchored in a tiny last paragraph.
@@ -65,12 +49,6 @@ def imprint_in_place_xml(imprint: Imprint, layout: Layout) -> str:
     content = x.rule_table(rows, layout.text_width) + x.para("", S.spacer, x.SPACER_PPR)
     box = x.text_box(content, layout.text_width, height, "center", "bottom", 1, "版记")
     return x.para(box, S.spacer, x.SPACER_PPR)
-
-
-def imprint_lines(imprint: Imprint, layout: Layout) -> int:
-    """Grid lines the 版记 takes: the 抄送 lines and the 印发 line."""
-    cc = _cc_cell(imprint, layout)
-    return (cc[1] // layout.line_pitch if cc else 0) + 1
 
 
 def _one(layout: Layout) -> int:

@@ -35,7 +35,7 @@ def _words() -> dict:
     return {"words": tuple(sorted(set(data["words"]), key=len, reverse=True)),
             "before": tuple(data["break_before"]), "after": tuple(data["break_after"]),
             "no_end": tuple(data["no_line_end"]), "no_start": tuple(data["no_line_start"]),
-            "min_line": float(data["min_line"])}
+            "min_line": float(data["min_line"]), "organ_tails": tuple(data["organ_tails"])}
 
 
 @functools.lru_cache(maxsize=256)
@@ -62,6 +62,8 @@ def boundaries(text: str) -> dict[int, float]:
         head, tail = text[:p], text[p:]
         if head.endswith(data["no_end"]) or tail.startswith(data["no_start"]):
             continue
+        if tail.startswith(data["organ_tails"]) and text[p - 1] not in _PUNCT:
+            continue  # inside an organ's name
         preferred = tail.startswith(data["before"]) or head.endswith(data["after"])
         out[p] = 0.0 if preferred else 2.0
     return out
@@ -84,27 +86,28 @@ def _shape_cost(widths: list[float]) -> float:
     return 6.0
 
 
-def break_title(title: str, capacity: float) -> list[str]:
-    """The title's lines; `capacity` is how many ems of the title's size fit on a line.
+def break_title(title: str, capacity: float, measure=text_width) -> list[str]:
+    """The title's lines; `capacity` is how many ems of the title's size fit on a line and
+    `measure` a line's width in those ems (the line model's, paging.title_measure, in the writer).
 
     Explicit line breaks are kept; a written line too long for one line is broken in its turn.
     """
-    return [line for written in title.split("\n") for line in _best(written, capacity)]
+    return [line for written in title.split("\n") for line in _best(written, capacity, measure)]
 
 
 @functools.lru_cache(maxsize=256)
-def _best(title: str, capacity: float) -> tuple[str, ...]:
-    total = text_width(title)
+def _best(title: str, capacity: float, measure=text_width) -> tuple[str, ...]:
+    total = measure(title)
     if total <= capacity:
         return (title,)
     points = boundaries(title)
     shortest = _words()["min_line"]
-    fewest = int(total // capacity) + 1
+    fewest = int(total // capacity) + 1  # min_line and the shape cost stay in characters-ish ems
     for count in range(fewest, min(fewest + 2, 6) + 1):
         best, best_cost = None, None
         for cut in itertools.combinations(sorted(points), count - 1):
             lines = [title[a:b] for a, b in zip((0,) + cut, cut + (len(title),))]
-            widths = [text_width(line) for line in lines]
+            widths = [measure(line) for line in lines]
             if max(widths) > capacity or min(widths) < shortest:
                 continue
             cost = sum(points[p] for p in cut) + _shape_cost(widths)
@@ -112,14 +115,14 @@ def _best(title: str, capacity: float) -> tuple[str, ...]:
                 best, best_cost = lines, cost
         if best:
             return tuple(best)
-    return tuple(_fallback(title, capacity))
+    return tuple(_fallback(title, capacity, measure))
 
 
-def _fallback(title: str, capacity: float) -> list[str]:
+def _fallback(title: str, capacity: float, measure=text_width) -> list[str]:
     """No word-boundary layout fits (a very long unknown name): fill lines greedily."""
     lines, line = [], ""
     for ch in title:
-        if line and text_width(line + ch) > capacity:
+        if line and measure(line + ch) > capacity:
             lines.append(line)
             line = ""
         line += ch

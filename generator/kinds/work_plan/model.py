@@ -55,7 +55,8 @@ class Notice(Model):
     recipients: list[RecipientGroup] = Field(default_factory=list, description="主送机关；同类之间用顿号，不同类之间用逗号")
     approval: str | None = Field(None, description="审议会议，如「区政府十届第39次常务会议」")
     body: Paragraphs | None = Field(None, description="通知正文；缺省按模板生成")
-    signature: str | None = Field(None, description="署名，如「十堰市茅箭区人民政府办公室」（可不写）")
+    signature: Names = Field(default_factory=list, description="署名，如「十堰市茅箭区人民政府办公室」（可不写）；"
+                                                            "联合行文写列表，各发文机关依次署名，主办机关在前")
     date: dt.date | None = Field(None, description="成文日期，如 2024-04-23（可不写，不写则不印）")
     note: str | None = Field(None, description="附注，如「此件公开发布」")
     header: Annotated[NoticeHeader | None, BeforeValidator(_header)] = Field(
