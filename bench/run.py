@@ -1,4 +1,4 @@
-"""Benchmarks: `python bench/run.py [sizes|process|render|check|lines|all] [--rounds N]` prints medians and ratios.
+"""Benchmarks: `python bench/run.py [sizes|process|render|check|lines|ofd|all] [--rounds N]` prints medians and ratios.
 
 lines:   not a timing: the line model (generator/paging) against LibreOffice's PDF of every example,
          variant and --paragraphs generated paragraphs (bench/lines.py): same line count, same
