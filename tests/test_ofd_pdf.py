@@ -27,7 +27,6 @@ HANGING = "、。，．"
 # Found by these tests in the line model (generator/paging, branch page): reported in
 # /work/notes/paging-requests.md; strict, so a fix shows up here.
 KNOWN = {
-    "mudanjiang-2022": "line model: page 2 ends one line later than in LibreOffice",
     "maojian-table": "line model: table row heights (16 pages in LibreOffice, 17 in the model)",
     "maojian-landscape": "line model: landscape table rows per page differ from LibreOffice",
 }
