@@ -4,7 +4,8 @@ No licensed copy of the standard's XML schemas may be shipped in the tests, so t
 writer relies on are written out here from the standard's element definitions: each part's root
 and namespace, the order of children, required attributes and their types, every location
 resolving inside the package, IDs unique in the document and not above MaxUnitID, fonts referenced
-by ID, DeltaX holding one advance fewer than its TextCode has characters, boxes inside the page.
+by ID, DeltaX holding one advance fewer than its TextCode has characters, boxes inside the page, and
+(for text without a CTM) the last character starting inside its box.
 `problems(data)` lists what is wrong; [] for a sound package.
 """
 from __future__ import annotations
@@ -155,7 +156,7 @@ def _text(obj, fonts: set, width: float, out: list[str], where: str) -> None:
         text = code.text or ""
         if code.get("DeltaX") is not None and len(deltas) != len(text) - 1:
             out.append(f"{where}: TextCode 「{text}」 has {len(deltas)} DeltaX for {len(text)} characters")
-        if float(code.get("X") or 0) + sum(deltas) > width + EPS:
+        if obj.get("CTM") is None and float(code.get("X") or 0) + sum(deltas) > width + EPS:
             out.append(f"{where}: TextCode 「{text}」 starts its last character outside its Boundary")
 
 

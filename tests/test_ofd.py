@@ -231,3 +231,23 @@ def test_reader_refuses_an_oversized_member(monkeypatch):
     with pytest.raises(DraftError) as caught:
         ofd_text(sample(), "big.ofd")
     assert "过大" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("number, toward", [(4, "top"), (5, "bottom")])
+def test_a_landscape_page_number_is_turned_to_the_portrait_foot(number, toward):
+    """As the .docx prints it: along the left edge, read downward, even pages at the top (the portrait
+    left), odd at the bottom (the portrait right), the baseline as far from the edge as from a foot."""
+    footer = line(0, 0, f"— {number} —", "page_number", 14)
+    width = sum(footer.advances_mm)
+    x = 297 - 26 - 4.94 - width if number % 2 else 28 + 4.94
+    page = Page(number, True, 297, 210, [line(35, 40, "附件", "attachment_label")], [],
+                footer._replace(x_mm=x, baseline_mm=210 - 25.2))
+    data = write_ofd([page], FONTS)
+    assert problems(data) == []
+    content = zipfile.ZipFile(io.BytesIO(data)).read("Doc_0/Pages/Page_0/Content.xml").decode()
+    assert content.count('CTM="0 1 -1 0 ') == 3  # 「—」, 「 N 」 and 「—」 in their own fonts
+    (lines,) = page_lines(data, "turned.ofd")
+    turned = lines[-1]
+    assert turned.text == f"— {number} —" and turned.left == pytest.approx(25.2)
+    start = 28 + 4.94 if toward == "top" else 210 - 26 - 4.94 - width
+    assert turned.y == pytest.approx(start, abs=0.01)

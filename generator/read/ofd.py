@@ -97,8 +97,9 @@ def _resolve(base: str, loc: str) -> str:
     return posixpath.normpath(joined)
 
 
-def _characters(content) -> list[tuple[float, float, float, str]]:
-    """(x, baseline y, size, text of one TextCode run) for every TextObject of a page."""
+def _characters(content) -> list[tuple]:
+    """(x, baseline y, size, text of one TextCode run, its end, turned) for every TextObject of a
+    page; for turned text x and y swap roles (along the text, then across)."""
     out = []
     for obj in content.iter(f"{_LOCAL}TextObject"):
         box = [float(v) for v in obj.get("Boundary", "0 0 0 0").split()]
@@ -113,7 +114,10 @@ def _characters(content) -> list[tuple[float, float, float, str]]:
             width = sum(deltas[:max(len(text) - 1, 0)])
             px, py = _apply(ctm, x, y)
             end, _ = _apply(ctm, x + width, y)
-            out.append((box[0] + px, box[1] + py, size, text, box[0] + end + size))
+            if ctm[1] or ctm[2]:  # turned text (a landscape page's number): its column, read down
+                out.append((box[1] + py, box[0] + px, size, text, box[1] + py + width + size, True))
+            else:
+                out.append((box[0] + px, box[1] + py, size, text, box[0] + end + size, False))
             x += width
     return out
 
@@ -139,7 +143,15 @@ def expand_deltas(value: str) -> list[float]:
 
 
 def _lines(page: int, runs: list) -> list[Printed]:
-    """Runs on one baseline (within a third of the size) joined left to right into printed lines."""
+    """Runs on one baseline (within a third of the size) joined left to right into printed lines;
+    turned text after them, a column joined top to bottom."""
+    level = _joined(page, [r[:5] for r in runs if not r[5]])
+    turned = _joined(page, [r[:5] for r in runs if r[5]])
+    return level + [line._replace(left=line.y, y=line.left) for line in turned]
+
+
+def _joined(page: int, runs: list) -> list[Printed]:
+    """Runs (along, across, size, text, end) sharing an `across` joined in the order of `along`."""
     groups: list[list] = []
     for run in sorted(runs, key=lambda r: r[1]):
         if groups and abs(groups[-1][0][1] - run[1]) <= max(groups[-1][0][2], run[2]) / 3:

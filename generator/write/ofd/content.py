@@ -39,8 +39,9 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
         out.append(f"<ofd:Area><ofd:PhysicalBox>0 0 {width} {height}</ofd:PhysicalBox></ofd:Area>")
     out.append(f'<ofd:Content><ofd:Layer ID="{ids.next()}">')
     lines = list(page.lines)
-    if getattr(page, "footer", None) is not None:
-        lines.append(page.footer)
+    footer = getattr(page, "footer", None)
+    if footer is not None and not page.landscape:
+        lines.append(footer)
     for line in lines:
         size_attrs, code_y = _sizes(line.font_size_pt)
         fill = _fill(line.color if hasattr(line, "color") else None)
@@ -55,6 +56,8 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
                        f'Font="{font}">{fill}<ofd:TextCode X="0" Y="{code_y}"{delta}>'
                        f"{text_escape(line.text[start:end])}</ofd:TextCode></ofd:TextObject>")
             x += width
+    if footer is not None and page.landscape:
+        out += turned_footer(page, footer, runs, ids)
     for rule in page.rules:
         out.append(path_object(rule, ids.next()))
     out.append("</ofd:Layer></ofd:Content></ofd:Page>")
@@ -72,6 +75,30 @@ def _sizes(size_pt: float) -> tuple[str, str]:
 def _fill(color) -> str:
     value = _color(color)
     return f'<ofd:FillColor Value="{value}"/>' if value else ""
+
+
+def turned_footer(page, footer, runs: Callable, ids: Ids) -> list[str]:
+    """A landscape page's 「— N —」 as the .docx prints it (write/package._landscape_footer): at the foot
+    of the portrait page the landscape one is turned from, i.e. along its left edge, read top to bottom,
+    odd pages toward the bottom, even toward the top. The footer line's distances from its page's
+    side and foot are kept; a CTM turns each run 90° clockwise."""
+    size = footer.font_size_pt * PT_MM
+    advances = footer.advances_mm
+    length = sum(advances)
+    from_right = page.width_mm - footer.x_mm - length
+    y = footer.x_mm if footer.x_mm < from_right else page.height_mm - from_right - length
+    foot = page.height_mm - footer.baseline_mm        # the baseline's distance from the portrait foot
+    descent = (BOX - ASCENT) * size
+    out = []
+    for start, end, font in runs(footer):
+        run = advances[start:end]
+        box = f"{fmt(foot - descent)} {fmt(y)} {fmt(BOX * size)} {fmt(sum(run) or size)}"
+        deltas = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
+        out.append(f'<ofd:TextObject ID="{ids.next()}" Boundary="{box}" Font="{font}" Size="{fmt(size)}" '
+                   f'CTM="0 1 -1 0 {fmt(descent)} 0"><ofd:TextCode X="0" Y="0"{deltas}>'
+                   f"{text_escape(footer.text[start:end])}</ofd:TextCode></ofd:TextObject>")
+        y += sum(run)
+    return out
 
 
 def path_object(rule, object_id: int) -> str:
