@@ -2,12 +2,11 @@
 heading, of each part's last body line and of the 版记, and the page count.
 
 `python bench/run.py lines [--paragraphs N]` renders the corpus (bench/lines_corpus.py) to .docx,
-converts it in one LibreOffice process, reads the PDF's characters (pdfplumber) and aligns them
-with the model's (difflib on the text, spaces ignored).
+converts it in one LibreOffice process, reads the PDF's words (poppler's pdftotext) and aligns them
+with the model's (aligned on the text, spaces ignored).
 """
 from __future__ import annotations
 
-import difflib
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -46,21 +45,41 @@ class Agreement:
         return getattr(self, part) / total if total else 1.0
 
 
-def pdf_chars(pdf: Path) -> tuple[list[tuple[str, int, float, float]], int]:
-    """(character, page index, baseline mm, x mm) of every printed non-space character above the
-    footer, and the page count."""
-    import pdfplumber
+XHTML = "{http://www.w3.org/1999/xhtml}"
 
+
+def pdf_words(pdf: Path) -> tuple[list[list[tuple[str, float, float, float, float]]], list[tuple[float, float]]]:
+    """Per page, its words as (text, xMin, xMax, yMin, yMax) in points (poppler's pdftotext
+    -bbox-layout: a run of Chinese without spaces is one word), and each page's size."""
+    import subprocess
+
+    from lxml import etree
+
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True).stdout
+    pages, sizes = [], []
+    for page in etree.fromstring(html).iter(f"{XHTML}page"):
+        words = [(w.text or "", float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")), float(w.get("yMax")))
+                 for w in page.iter(f"{XHTML}word")]
+        pages.append(words)
+        sizes.append((float(page.get("width")), float(page.get("height"))))
+    return pages, sizes
+
+
+def pdf_chars(pdf: Path) -> tuple[list[tuple[str, int, float, float]], int]:
+    """(character, page index, line bottom mm, x mm) of every printed non-space character above
+    the footer (x spread evenly over its word), and the page count."""
+    pages, sizes = pdf_words(pdf)
     out = []
-    with pdfplumber.open(str(pdf)) as document:
-        for index, page in enumerate(document.pages):
-            limit = page.height - 30 * MM  # the page number stands lower
-            for char in page.chars:
-                base = page.height - char["matrix"][5]
-                if char["text"].isspace() or base > limit:
-                    continue
-                out.append((char["text"], index, round(base / MM, 1), char["x0"] / MM))
-        return out, len(document.pages)
+    for index, (words, (_, height)) in enumerate(zip(pages, sizes)):
+        limit = height - 30 * MM  # the page number stands lower
+        for text, x0, x1, _, y1 in words:
+            if y1 > limit:
+                continue
+            step = (x1 - x0) / max(1, len(text))
+            for k, ch in enumerate(text):
+                if not ch.isspace():
+                    out.append((ch, index, round(y1 / MM, 1), (x0 + k * step) / MM))
+    return out, len(pages)
 
 
 def model_chars(pages) -> list[tuple[str, int, float, object, int]]:
@@ -96,6 +115,30 @@ def _sort_pdf(chars):
     return sorted(chars, key=lambda c: (c[1], round(c[2] / 1.5), c[3]))
 
 
+def align(a: str, b: str, window: int = 400, gram: int = 8) -> dict[int, int]:
+    """Index in `b` of each character of `a` found there: walk both while they agree; where they
+    part, resynchronise on the next `gram` characters of `a` found within `window` of `b`.
+    Linear for texts that mostly agree (difflib took minutes on the corpus)."""
+    mapped: dict[int, int] = {}
+    i = j = 0
+    while i < len(a) and j < len(b):
+        if a[i] == b[j]:
+            mapped[i] = j
+            i, j = i + 1, j + 1
+            continue
+        for skip in range(0, window):
+            probe = a[i + skip:i + skip + gram]
+            if len(probe) < gram:
+                return mapped
+            found = b.find(probe, j, j + window + gram)
+            if found >= 0:
+                i, j = i + skip, found
+                break
+        else:
+            i += 1
+    return mapped
+
+
 def compare(doc: Document, pdf: Path, name: str = "", layout=None) -> Agreement:
     """How the model's pages of `doc` agree with LibreOffice's PDF of it."""
     pages = paginate(doc, layout or load_layout())
@@ -103,11 +146,7 @@ def compare(doc: Document, pdf: Path, name: str = "", layout=None) -> Agreement:
     chars = _sort_pdf(chars)
     pdf_ids = _pdf_line_ids(chars)
     model = model_chars(pages)
-    matcher = difflib.SequenceMatcher(None, "".join(c[0] for c in model), "".join(c[0] for c in chars), autojunk=False)
-    mapped: dict[int, int] = {}
-    for a, b, size in matcher.get_matching_blocks():
-        for k in range(size):
-            mapped[a + k] = b + k
+    mapped = align("".join(c[0] for c in model), "".join(c[0] for c in chars))
     result = Agreement(documents=1, page_counts=int(page_count == len(pages)))
     if page_count != len(pages):
         result.misses.append((name, "pages", len(pages), page_count))
@@ -189,24 +228,34 @@ def render_pdfs(trees: list[tuple[str, Document]], folder: Path) -> list[Path]:
     return docx_to_pdf(paths, folder / "pdf")
 
 
-def run(paragraphs: int = 600, folder: Path | None = None, verbose: bool = True) -> tuple[Agreement, Agreement]:
-    """(examples and variants, generated paragraphs) agreement."""
+def corpus_pdfs(paragraphs: int, folder: Path) -> list[tuple[str, Document, Path, bool]]:
+    """(name, tree, PDF, generated?) of the whole corpus, converted in one LibreOffice process."""
     from bench.lines_corpus import example_trees, generated_trees
 
+    examples = example_trees(folder)
+    generated = generated_trees(paragraphs) if paragraphs else []
+    pdfs = render_pdfs(examples + generated, folder)
+    return [(name, tree, pdf, index >= len(examples))
+            for index, ((name, tree), pdf) in enumerate(zip(examples + generated, pdfs))]
+
+
+def agreement(items, verbose: bool = True) -> tuple[Agreement, Agreement]:
+    """(examples and variants, generated paragraphs) agreement over corpus_pdfs' items."""
+    totals = (Agreement(), Agreement())
+    for name, tree, pdf, generated in items:
+        one = compare(tree, pdf, name)
+        totals[generated].add(one)
+        if verbose:
+            print(f"  {name:<24} paragraphs {one.same_count}/{one.paragraphs} same count, "
+                  f"{one.same_breaks} same breaks; headings {one.heading_pages}/{one.headings}; "
+                  f"ends {one.end_pages}/{one.ends}; pages {'ok' if one.page_counts else 'DIFFER'}")
+    return totals
+
+
+def run(paragraphs: int = 600, folder: Path | None = None, verbose: bool = True) -> tuple[Agreement, Agreement]:
+    """Render, convert and compare the corpus."""
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(folder or tmp)
-        examples = example_trees(work)
-        generated = generated_trees(paragraphs)
-        pdfs = render_pdfs(examples + generated, work)
-        totals = (Agreement(), Agreement())
-        for index, ((name, tree), pdf) in enumerate(zip(examples + generated, pdfs)):
-            one = compare(tree, pdf, name)
-            totals[index >= len(examples)].add(one)
-            if verbose:
-                print(f"  {name:<24} paragraphs {one.same_count}/{one.paragraphs} same count, "
-                      f"{one.same_breaks} same breaks; headings {one.heading_pages}/{one.headings}; "
-                      f"ends {one.end_pages}/{one.ends}; pages {'ok' if one.page_counts else 'DIFFER'}")
-        return totals
+        return agreement(corpus_pdfs(paragraphs, Path(folder or tmp)), verbose)
 
 
 def report(totals: tuple[Agreement, Agreement]) -> None:

@@ -52,6 +52,10 @@ def example_trees(folder: Path) -> list[tuple[str, Document]]:
             data["imprint"] = IMPRINT
         out.append((f"edge-{extra}", build_tree(load_spec(_spec(STARTER, folder, f"edge-{extra}", lengthen)))))
 
+    def tail(data):  # the 署名 would stand alone: a page break before the last paragraph's last two lines
+        data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 19 + ["最后一段文字较长，" * 14 + "特此报告。"]
+    out.append(("tail-break", build_tree(load_spec(_spec(STARTER, folder, "tail-break", tail)))))
+
     def header(data):
         data["notice"]["header"] = {"file": True}
         data["imprint"] = {"cc": ["区委办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
@@ -60,6 +64,17 @@ def example_trees(folder: Path) -> list[tuple[str, Document]]:
     def joint(data):
         data["notice"]["header"] = {"file": True, "issuers": ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室"]}
     out.append(("joint", build_tree(load_spec(_spec(MAOJIAN, folder, "joint", joint)))))
+    three = ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室", "十堰市茅箭区司法局"]
+    for name, signature in (("joint-3", None), ("joint-3-signed", three)):
+        def joint3(data, signature=signature):
+            data["notice"]["header"] = {"file": True, "issuers": three}
+            if signature:
+                data["notice"]["signature"] = signature
+        out.append((name, build_tree(load_spec(_spec(MAOJIAN, folder, name, joint3)))))
+
+    def long_name(data):
+        data["notice"]["header"] = {"file": True, "issuers": ["示例省示例市示例县人民政府法治政府建设工作领导小组办公室"]}
+    out.append(("long-issuer", build_tree(load_spec(_spec(MAOJIAN, folder, "long-issuer", long_name)))))
     for name, source in (("kaifu-imprint", EXAMPLES / "kaifu-2022.yaml"), ("mudanjiang-imprint", EXAMPLES / "mudanjiang-2022.yaml")):
         out.append((name, build_tree(load_spec(_spec(source, folder, name, lambda d: d.update(imprint=IMPRINT))))))
     return out
@@ -96,10 +111,10 @@ def generated_paragraph(rng: random.Random) -> str:
 
 
 def generated_trees(count: int = 600, per_doc: int = 60, seed: int = 20) -> list[tuple[str, Document]]:
-    """Documents of generated paragraphs and headings, `count` paragraphs in all."""
+    """Documents of generated paragraphs and headings, at least `count` blocks in all."""
     rng = random.Random(seed)
     out = []
-    for number in range(count // per_doc):
+    for number in range(-(-count // per_doc)):
         blocks = []
         for index in range(per_doc):
             if index % 9 == 0:

@@ -28,6 +28,30 @@ def _with_header(tmp_path: Path, joint: bool = False) -> Path:
     return spec
 
 
+def _three_issuers(tmp_path: Path) -> Path:
+    """联合行文 of three organs, each signing: the notice's line spacing is squeezed (write/squeeze.py)."""
+    folder = tmp_path / "three"
+    folder.mkdir(exist_ok=True)
+    spec = copy_example(MAOJIAN, folder)
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    issuers = ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室", "十堰市茅箭区人民政府法治政府建设工作领导小组办公室"]
+    data["notice"]["header"] = {"file": True, "issuers": issuers}
+    data["notice"]["signature"] = issuers
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
+def _tail_break(tmp_path: Path) -> Path:
+    """A body whose 署名 would stand alone: a page break inside the last paragraph (paging/plan.py)."""
+    folder = tmp_path / "tail"
+    folder.mkdir(exist_ok=True)
+    spec = copy_example(STARTERS[0], folder)
+    data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+    data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 19 + ["最后一段文字较长，" * 14 + "特此报告。"]
+    spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return spec
+
+
 def _variants(tmp_path: Path):
     for spec in ALL_EXAMPLES + STARTERS:
         yield spec.stem, spec, Options()
@@ -35,6 +59,8 @@ def _variants(tmp_path: Path):
     yield "table-landscape", MAOJIAN, Options(table="landscape")
     yield "header", _with_header(tmp_path), Options(table=True)
     yield "joint-header", _with_header(tmp_path, joint=True), Options()
+    yield "joint-3-signed", _three_issuers(tmp_path), Options()
+    yield "tail-break", _tail_break(tmp_path), Options()
 
 
 def test_every_example_validates(tmp_path):

@@ -1,7 +1,7 @@
 """版记 (GB/T 9704 7.4) on the model's pages: where it goes and the lines and rules it prints.
 
 It stands at the foot of the last page, which must be even. When the body ends on an even page
-with room for it and one spare grid line, it goes there (write/imprint.py: a text box at the
+with room for it and half a grid line to spare, it goes there (write/imprint.py: a text box at the
 foot); otherwise a section of its own starts on the next even page, with a blank page before it
 when the body ends on an even page.
 """
@@ -15,7 +15,7 @@ from generator.paging.model import PT_MM, TWIP_MM, Line, Rule
 from generator.paging.render import baseline
 from generator.tree import Imprint, cn_date, sentence
 
-MARGIN_LINES = 1  # spare grid lines between the last body line and the 版记 (never more: issue 20)
+MARGIN_LINES = 0.5  # spare grid lines between the last body line and the 版记 (at most one: issue 20)
 SLACK = 60        # twips under the 印发 rule (write/imprint.py)
 
 
@@ -43,7 +43,7 @@ def height(imprint: Imprint, layout: Layout) -> int:
 
 def fits_in_place(page: int, used: int, imprint: Imprint, layout: Layout) -> bool:
     """Whether a body ending on page `page` with `used` twips of its text block takes the 版记 there."""
-    room = layout.text_height - used - MARGIN_LINES * layout.line_pitch
+    room = layout.text_height - used - round(MARGIN_LINES * layout.line_pitch)
     return page % 2 == 0 and used > 0 and height(imprint, layout) <= room
 
 

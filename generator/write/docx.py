@@ -51,7 +51,7 @@ class _Body:
     def document(self, doc: Document) -> str:
         """All documents (main, parts, attachments), then the 版记: at the foot of the last body page
         when the line model (generator/paging) puts the body's end on an even page with room for it
-        and one grid line to spare, else in a section of its own on the next even page."""
+        and half a grid line to spare, else in a section of its own on the next even page."""
         decided = plan(doc, self.layout)
         self.tails, self.scales = decided.tails, decided.scales
         for index, part in enumerate(doc.all_documents()):
