@@ -27,7 +27,6 @@ HANGING = "、。，．"
 # Found by these tests in the line model (generator/paging, branch page): reported in
 # /work/notes/paging-requests.md; strict, so a fix shows up here.
 KNOWN = {
-    "maojian-table": "line model: table row heights (16 pages in LibreOffice, 17 in the model)",
     "maojian-landscape": "line model: landscape table rows per page differ from LibreOffice",
 }
 
