@@ -251,3 +251,19 @@ def test_a_landscape_page_number_is_turned_to_the_portrait_foot(number, toward):
     assert turned.text == f"— {number} —" and turned.left == pytest.approx(25.2)
     start = 28 + 4.94 if toward == "top" else 210 - 26 - 4.94 - width
     assert turned.y == pytest.approx(start, abs=0.01)
+
+
+def test_a_hostile_delta_x_run_is_expanded_only_as_far_as_the_text_needs():
+    assert expand_deltas("g 999999999 5.5 1", 3) == [5.5, 5.5, 5.5]
+    assert expand_deltas("1 g 2 3 4", 10) == [1.0, 3.0, 3.0, 4.0]
+    data = write_ofd([body_page(1, ["一二三"])], FONTS)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            body = source.read(info)
+            if info.filename.endswith("Content.xml"):
+                body = body.replace(b'DeltaX="5.', b'DeltaX="g 999999999 5.', 1)
+                assert b"g 999999999" in body
+            target.writestr(info, body)
+    (lines, ) = page_lines(out.getvalue(), "hostile.ofd")
+    assert lines[0].text == "一二三"

@@ -110,7 +110,7 @@ def _characters(content) -> list[tuple]:
             text = code.text or ""
             x = float(code.get("X", x))
             y = float(code.get("Y", y))
-            deltas = expand_deltas(code.get("DeltaX", ""))
+            deltas = expand_deltas(code.get("DeltaX", ""), max(len(text) - 1, 0))
             width = sum(deltas[:max(len(text) - 1, 0)])
             px, py = _apply(ctm, x, y)
             end, _ = _apply(ctm, x + width, y)
@@ -127,14 +127,16 @@ def _apply(ctm: list[float], x: float, y: float) -> tuple[float, float]:
     return a * x + c * y + e, b * x + d * y + f
 
 
-def expand_deltas(value: str) -> list[float]:
-    """DeltaX with its 「g N d」 runs expanded."""
+def expand_deltas(value: str, limit: int | None = None) -> list[float]:
+    """DeltaX with its 「g N d」 runs expanded, to at most `limit` values (a hostile 「g 999999999 1」
+    must not cost a gigabyte: only one advance fewer than the characters is ever used)."""
     items = value.split()
     out: list[float] = []
     i = 0
-    while i < len(items):
+    while i < len(items) and (limit is None or len(out) < limit):
         if items[i] == "g" and i + 2 < len(items):
-            out.extend([float(items[i + 2])] * int(float(items[i + 1])))
+            count = int(float(items[i + 1]))
+            out.extend([float(items[i + 2])] * (count if limit is None else max(0, min(count, limit - len(out)))))
             i += 3
         else:
             out.append(float(items[i]))
