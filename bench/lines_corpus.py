@@ -52,9 +52,10 @@ def example_trees(folder: Path) -> list[tuple[str, Document]]:
             data["imprint"] = IMPRINT
         out.append((f"edge-{extra}", build_tree(load_spec(_spec(STARTER, folder, f"edge-{extra}", lengthen)))))
 
-    def tail(data):  # the 署名 would stand alone: a page break before the last paragraph's last two lines
-        data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 19 + ["最后一段文字较长，" * 14 + "特此报告。"]
-    out.append(("tail-break", build_tree(load_spec(_spec(STARTER, folder, "tail-break", tail)))))
+    for count in (18, 19):  # the 署名 would stand alone: the blank line above it goes, or the paragraph keeps with it
+        def tail(data, count=count):
+            data["other"]["text"] = ["无其他需要报告的情况。" * 2] * count + ["最后一段文字较长，" * 14 + "特此报告。"]
+        out.append((f"tail-{count}", build_tree(load_spec(_spec(STARTER, folder, f"tail-{count}", tail)))))
 
     def header(data):
         data["notice"]["header"] = {"file": True}

@@ -42,12 +42,12 @@ def _three_issuers(tmp_path: Path) -> Path:
 
 
 def _tail_break(tmp_path: Path) -> Path:
-    """A body whose 署名 would stand alone: a page break inside the last paragraph (paging/plan.py)."""
+    """A body whose 署名 would stand alone: no blank line above the 署名 (paging/plan.py)."""
     folder = tmp_path / "tail"
     folder.mkdir(exist_ok=True)
     spec = copy_example(STARTERS[0], folder)
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 19 + ["最后一段文字较长，" * 14 + "特此报告。"]
+    data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 18 + ["最后一段文字较长，" * 14 + "特此报告。"]
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return spec
 

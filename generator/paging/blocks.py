@@ -36,7 +36,6 @@ class Box:
     new_page: bool = False
     forced: list[int] = field(default_factory=list)  # indices of explicit line breaks (titles)
     rows: list = field(default_factory=list)          # tables: the rows of text
-    page_break_at: int | None = None   # a page break inside the text before this character
     fixed: bool = False                # the 版头: a block of fixed height (paging/header.py)
     color: str = "000000"
     tab: int | None = None             # a right tab stop (twips from the left edge) at `tab_at`
@@ -45,11 +44,11 @@ class Box:
 
 class Tail(NamedTuple):
     """How a part's last body block holds to the 署名 (paging/plan.py): its index, keep-with-next
-    (it then moves whole), and where a page break goes inside it (a character index, or None)."""
+    (it then moves whole), and `tight`: no blank line before the 署名 (7.3.5.5 调整行距)."""
 
     index: int
     keep_next: bool = False
-    break_at: int | None = None
+    tight: bool = False
 
 
 def default_tail(doc: Document) -> Tail | None:
@@ -109,7 +108,7 @@ def _part(doc: Document, layout: Layout, new_page: bool, tail: Tail | None) -> l
         hanging = (3 if index == 0 else 0) * char + (char if many else 0)
         out.append(Box(doc, text, size=body, left=left, first=-hanging, before=pitch if index == 0 else 0,
                        keep_next=True, align="both"))
-    out.extend(_signature(doc, layout))
+    out.extend(_signature(doc, layout, bool(tail and tail.tight)))
     for note in doc.notes:
         out.append(Box(doc, note_text(note), size=body, first=2 * char))
     if out and new_page:
@@ -167,16 +166,15 @@ def _blocks(doc: Document, layout: Layout, tail: Tail | None) -> list[Box]:
             out.append(Box(block, size=layout.sizes["table"] / 2, rows=block.rows))
     if tail is not None and out:
         out[-1].widow = True
-        out[-1].page_break_at = tail.break_at
     return out
 
 
-def _signature(doc: Document, layout: Layout) -> list[Box]:
+def _signature(doc: Document, layout: Layout, tight: bool = False) -> list[Box]:
     """署名 and 成文日期 lines, right-aligned with the writer's right indents."""
     from generator.paging.signature import signature_lines
 
     out = []
-    lines = signature_lines(doc, layout)
+    lines = signature_lines(doc, layout, tight)
     for index, (text, indent, before) in enumerate(lines):
         last = index == len(lines) - 1 and not doc.notes
         out.append(Box(doc, text, size=layout.sizes["body"] / 2, right=round(indent * layout.char),

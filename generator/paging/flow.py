@@ -97,13 +97,6 @@ class Flow:
             sheet = self._new_page()
         sheet.used += box.before
         rest = list(sets)
-        if box.page_break_at:
-            cut = next(i for i, one in enumerate(sets) if one.start >= box.page_break_at)
-            for one in sets[:cut]:
-                sheet.placed.append(Placed(box, one, sheet.used, line))
-                sheet.used += line
-            rest = rest[cut:]
-            sheet = self._new_page()
         while rest:
             take = self._split(box, len(rest), (height - sheet.used) // line, sheet.used == 0)
             for one in rest[:take]:

@@ -21,7 +21,21 @@ class Set(NamedTuple):
 
 
 def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
-    """Break and position the lines of a paragraph box."""
+    """Break and position the lines of a paragraph box (the same box shape is set once)."""
+    key = (box.text, box.size, box.left, box.right, box.first, box.align, tuple(box.forced),
+           box.tab, box.tab_at, width_twips, layout.condense)
+    found = _SET.get(key)
+    if found is None:
+        if len(_SET) > 20000:
+            _SET.clear()
+        found = _SET[key] = _set_lines(box, layout, width_twips)
+    return found
+
+
+_SET: dict = {}
+
+
+def _set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     text = box.text
     adv = advances(text, box.size, layout.condense / 20)
     trail = gaps(text, box.size)
@@ -30,7 +44,7 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     if box.tab is not None and "\t" in text:
         return [_tabbed(box, adv, left, layout)]
     ranges = []
-    forced = sorted(set(box.forced + ([box.page_break_at] if box.page_break_at else [])))
+    forced = box.forced
     starts = [0] + forced
     ends = forced + [len(text)]
     for seg_start, seg_end in zip(starts, ends):

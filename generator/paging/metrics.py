@@ -8,6 +8,8 @@ gap (AUTOSPACE of an em) although the paragraphs switch autospacing off.
 """
 from __future__ import annotations
 
+import re
+
 # Liberation Serif Regular advances of U+0020..U+007E (2048 units an em), read once with fontTools.
 _LATIN = (512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024, 1024,
           1024, 1024, 1024, 1024, 1024, 1024, 1024, 1024, 569, 569, 1155, 1155, 1155, 909, 1886, 1479, 1366,
@@ -45,19 +47,32 @@ def is_latin_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+_IDEOGRAPH = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+# The characters followed by an autospace gap: an ideograph before a Latin letter or digit, or the reverse.
+_GAP = re.compile(f"[{_IDEOGRAPH}](?=[A-Za-z0-9])|[A-Za-z0-9](?=[{_IDEOGRAPH}])")
+_EM: dict[str, float] = {}
+
+
 def gaps(text: str, size_pt: float) -> list[float]:
     """The autospace gap after each character (0 where there is none), points."""
     out = [0.0] * len(text)
-    for index in range(len(text) - 1):
-        a, b = text[index], text[index + 1]
-        if (is_ideograph(a) and is_latin_word(b)) or (is_latin_word(a) and is_ideograph(b)):
-            out[index] = AUTOSPACE * size_pt
+    for match in _GAP.finditer(text):
+        out[match.start()] = AUTOSPACE * size_pt
     return out
 
 
 def advances(text: str, size_pt: float, condense_pt: float) -> list[float]:
     """Each character's advance in points, the autospace gap added to the character before it."""
-    return [em_width(ch) * size_pt + condense_pt + gap for ch, gap in zip(text, gaps(text, size_pt))]
+    em = _EM
+    out = []
+    for ch in text:
+        width = em.get(ch)
+        if width is None:
+            width = em[ch] = em_width(ch)
+        out.append(width * size_pt + condense_pt)
+    for match in _GAP.finditer(text):
+        out[match.start()] += AUTOSPACE * size_pt
+    return out
 
 
 def line_width(text: str, size_pt: float, condense_pt: float) -> float:

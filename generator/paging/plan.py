@@ -3,9 +3,10 @@ to the 署名 (7.3.5.5) and whether the 版记 fits at the foot of the last body
 
 LibreOffice moves a keep-with-next paragraph whole, so the last paragraph gets only widow
 control: when it breaks, two lines at least go over with the 署名, whatever the line breaks.
-Only when the model sees the 署名 pushed alone onto a new page does it decide: a paragraph of up
-to three lines keeps with the 署名 (it moves whole), a longer one gets a page break before its
-last two lines.
+Only when the model sees the 署名 pushed alone onto a new page does it decide: first the blank
+line above the 署名 goes (7.3.5.5 调整行距); if that is not enough, the last paragraph keeps with
+the 署名 (it then moves whole). A page break inside the paragraph was tried: LibreOffice splits the
+paragraph there and indents the continuation as a new one.
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box, Tail, default_tail, document_boxes
 from generator.paging.flow import Flow
 from generator.paging.imprint import fits_in_place
-from generator.tree import Document, Paragraph
+from generator.tree import Document
 
 
 SCALES = [round(1 - step / 50, 2) for step in range(1, 16)]  # 0.98 … 0.70 of the grid pitch
@@ -72,6 +73,14 @@ def _notice_scales(doc: Document, layout: Layout, tails: dict) -> dict:
     return scales
 
 
+def _orphaned(flow: Flow, parts: list, part: Document, tail: Tail) -> bool:
+    """Whether the 署名 of `part` starts a page its last body block does not reach."""
+    boxes = next(b for p, b in parts if p is part)
+    body = next(box for box in boxes if box.node is part.blocks[tail.index])
+    signature = [box for box in boxes[boxes.index(body) + 1:] if box.align == "right"]
+    return bool(signature) and _sheet_of(flow, body, True)[0] != _sheet_of(flow, signature[0], False)[0]
+
+
 def plan(doc: Document, layout: Layout) -> Plan:
     """Decide the line scales of notices, the tails (one pass per part that needs it) and the 版记's place."""
     tails = {id(part): default_tail(part) for part in doc.all_documents()}
@@ -81,17 +90,13 @@ def plan(doc: Document, layout: Layout) -> Plan:
         tail = tails[id(part)]
         if tail is None:
             continue
-        body = next(box for box in boxes if box.node is part.blocks[tail.index])
-        signature = boxes[boxes.index(body) + 1:]
-        signature = [box for box in signature if box.align == "right"]
-        if not signature or _sheet_of(flow, body, True)[0] == _sheet_of(flow, signature[0], False)[0]:
+        if not _orphaned(flow, parts, part, tail):
             continue
-        lines = [one for one in _sheet_of(flow, body, True)[1]]
-        if len(lines) <= 3 or not isinstance(part.blocks[tail.index], Paragraph):
-            tails[id(part)] = tail._replace(keep_next=True)
-        else:
-            tails[id(part)] = tail._replace(break_at=lines[-2].start)
+        tails[id(part)] = tail._replace(tight=True)
         flow, parts = _flow(doc, layout, tails, scales)
+        if _orphaned(flow, parts, part, tails[id(part)]):
+            tails[id(part)] = tail._replace(keep_next=True)
+            flow, parts = _flow(doc, layout, tails, scales)
     last = flow.sheets[-1]
     in_place = bool(doc.imprint) and not last.landscape and fits_in_place(len(flow.sheets), last.used, doc.imprint, layout)
     return Plan(tails, scales, in_place, flow)

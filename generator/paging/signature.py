@@ -14,14 +14,15 @@ def width_chars(text: str, layout: Layout) -> float:
     return sum(advances(text, size, layout.condense / 20)) / (layout.char / 20)
 
 
-def signature_lines(doc: Document, layout: Layout) -> list[tuple[str, float, int]]:
-    """(text, right indent in characters, space before in twips) of each 署名 line and the date."""
+def signature_lines(doc: Document, layout: Layout, tight: bool = False) -> list[tuple[str, float, int]]:
+    """(text, right indent in characters, space before in twips) of each 署名 line and the date;
+    `tight`: without the blank line above (paging/plan.py)."""
     if not (doc.signatures or doc.date):
         return []
     date_text = cn_date(doc.date) if doc.date else ""
     widest = max((width_chars(s, layout) for s in doc.signatures), default=0.0)
     right = float(layout.positions["signature_right"])
-    before_signature = layout.spacing["before_signature"] * layout.line_pitch
+    before_signature = 0 if tight else layout.spacing["before_signature"] * layout.line_pitch
     date_width = width_chars(date_text, layout) if date_text else 0.0
     if doc.signatures and date_text:
         right += max(0.0, date_width - (widest - 2))

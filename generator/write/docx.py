@@ -24,7 +24,6 @@ __all__ = ["StyleOptions", "write_docx"]
 
 KEEP = "<w:keepNext/>"
 ORPHANS = '<w:widowControl w:val="1"/>'  # never one line of the paragraph alone at a page's foot or head
-PAGE_BREAK = '<w:r><w:br w:type="page"/></w:r>'
 
 
 def write_docx(doc: Document, options: StyleOptions = StyleOptions()) -> bytes:
@@ -104,7 +103,7 @@ class _Body:
             if isinstance(block, Heading):
                 out.append(self._heading(block, counter.next(block.level), extra))
             elif isinstance(block, Paragraph):
-                out.append(x.para(self._body_runs(block.text, tail if extra else None), "", extra))
+                out.append(x.para(x.runs(block.text, "", S.cjk(S.normal)), "", extra))
             elif isinstance(block, Table):
                 last = index == len(doc.blocks) - 1 and not (doc.annexes or doc.signatures or doc.date or doc.notes)
                 out.append(self._table(block, last))
@@ -126,14 +125,6 @@ class _Body:
                                after=self.layout.spacing["after_title"] * self.layout.line_pitch,
                                line=self.layout.line_pitch, exact=True)
         return x.para(runs, style, page_break + before)
-
-    @staticmethod
-    def _body_runs(text: str, tail) -> str:
-        """A body paragraph's runs; the last one before the 署名 may carry the model's page break."""
-        cjk = S.cjk(S.normal)
-        if tail is None or not tail.break_at:
-            return x.runs(text, "", cjk)
-        return x.runs(text[:tail.break_at], "", cjk) + PAGE_BREAK + x.runs(text[tail.break_at:], "", cjk)
 
     def _heading(self, heading: Heading, label: str, extra: str = "") -> str:
         if heading.runin:
@@ -169,7 +160,8 @@ class _Body:
     def _signature(self, doc: Document) -> None:
         """Signatures two characters from the right; the date starts two characters right of them
         (widths as LibreOffice sets them: paging/signature.py)."""
-        lines = signature_lines(doc, self.layout)
+        tail = self.tails.get(id(doc))
+        lines = signature_lines(doc, self.layout, bool(tail and tail.tight))
         for index, (text, indent, before) in enumerate(lines):
             # The block holds together and with the 附注; its last line keeps with nothing after it.
             last = index == len(lines) - 1 and not doc.notes
