@@ -39,11 +39,11 @@ def write_ofd(pages: list, fonts, info: DocInfo = DocInfo(), embed_fonts: bool =
     def line_runs(line):
         name = getattr(fonts, line.role, None) or fonts.body
         bold = line.role in bold_roles
-        for start, end, latin in runs(line.text):
-            font = table.id(fonts.latin if latin else name, bold)
-            if embed_fonts:
+        pieces = [(start, end, table.id(fonts.latin if latin else name, bold)) for start, end, latin in runs(line.text)]
+        if embed_fonts:
+            for start, end, font in pieces:
                 table.used(font, line.text[start:end])
-            yield start, end, font
+        return pieces
 
     page_ids = [ids.next() for _ in pages]
     contents = [page_xml(page, ids, line_runs) for page in pages]

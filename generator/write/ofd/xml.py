@@ -7,7 +7,9 @@ _ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
 
 def text_escape(text: str) -> str:
     """Character data: & < > escaped."""
-    return text.translate(_TEXT)
+    if "&" in text or "<" in text or ">" in text:
+        return text.translate(_TEXT)
+    return text
 
 
 def attr(text: str) -> str:
