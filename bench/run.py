@@ -1,4 +1,4 @@
-"""Benchmarks: `python bench/run.py [sizes|process|render|check|lines|all] [--rounds N]` prints medians and ratios.
+"""Benchmarks: `python bench/run.py [sizes|process|render|check|batch|import|sheets|lines|ofd|all] [--rounds N]` prints medians and ratios.
 
 lines:   not a timing: the line model (generator/paging) against LibreOffice's PDF of every example,
          variant and --paragraphs generated paragraphs (bench/lines.py): same line count, same
@@ -25,6 +25,9 @@ batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the k
         parts and write the .docx — on the same worker pool, alternating. Target: ≥ 100 docs/s.
 sheets: `fazhi import` of a 2,000-row 任务分工表 (.xlsx) against openpyxl merely reading it (bench/sheets.py).
         Target: the whole process ≤ 2 s.
+ofd:    the same ~20-page report to .ofd against .docx (bench/ofd.py), in one process (from the
+        validated spec, with the line model and the writer split out) and as whole commands.
+        Target: ≤ 2×.
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
 """
@@ -253,7 +256,8 @@ def bench_import(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=[
+        "sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "ofd", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     parser.add_argument("--paragraphs", type=int, default=600, help="lines: generated paragraphs")
@@ -282,6 +286,11 @@ def main() -> None:
         from bench.lines import report, run
 
         report(run(args.paragraphs))
+    if args.which in ("ofd", "all"):
+        from bench.ofd import bench_ofd, bench_ofd_process
+
+        bench_ofd(args.rounds)
+        bench_ofd_process(max(5, args.rounds // 3))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 from generator.api.render import _options, _render_pdf, check_format, not_the_input, render_bytes
 
 
-DRAFT_SUFFIXES = (".docx", ".txt", ".text", ".doc", ".wps", ".pdf")
+DRAFT_SUFFIXES = (".docx", ".txt", ".text", ".doc", ".wps", ".pdf", ".ofd")
 
 
 def is_draft(path: str | Path) -> bool:

@@ -1,4 +1,4 @@
-"""Render specs: load and validate, build the tree, write .docx / .txt / .pdf atomically."""
+"""Render specs: load and validate, build the tree, write .docx / .txt / .pdf / .ofd atomically."""
 from __future__ import annotations
 
 import os
@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from generator.render.build import Options
 
 
-FORMATS = ("docx", "txt", "pdf")
+FORMATS = ("docx", "txt", "pdf", "ofd")
 
 
 def load_spec(path: str | Path):
@@ -47,10 +47,14 @@ def _options(options: Options | None) -> Options:
     return options or Options()
 
 
-def render_bytes(spec, fmt: str = "docx", options: Options | None = None) -> bytes:
-    """Render a validated spec to .docx or .txt bytes."""
+def render_bytes(spec, fmt: str = "docx", options: Options | None = None, notify=None) -> bytes:
+    """Render a validated spec to .docx, .txt or .ofd bytes (`notify` hears of OFD fonts not embedded)."""
     options = _options(options)
     tree = build_tree(spec, options)
+    if fmt == "ofd":
+        from generator.write.ofd.render import render_ofd
+
+        return render_ofd(tree, spec.style.fonts, options.layout, options.embed_fonts, spec.style.heading3_bold, notify)
     if fmt == "txt":
         from generator.write.text import to_text
 
@@ -100,7 +104,7 @@ def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str =
         for message in render_warnings(spec, str(spec_path)):
             notify(message)
     try:
-        data = None if fmt == "pdf" else render_bytes(spec, fmt, options)
+        data = None if fmt == "pdf" else render_bytes(spec, fmt, options, notify)
         with output_folder(target, new_folder):  # created now that rendering worked; removed if writing fails
             if fmt == "pdf":
                 return _render_pdf(spec, target, options, notify)

@@ -19,7 +19,7 @@ T = TypeVar("T")
 
 # What a folder walk picks up. .doc/.wps/.pdf are not readable drafts, but a supervising office
 # wants to see that a district sent one: the row says so (the reader's message) instead of silence.
-DRAFT_SUFFIXES = (".docx", ".txt", ".text", ".yaml", ".yml", ".doc", ".wps", ".rtf", ".pdf")
+DRAFT_SUFFIXES = (".docx", ".txt", ".text", ".yaml", ".yml", ".doc", ".wps", ".rtf", ".pdf", ".ofd")
 SPEC_SUFFIXES = (".yaml", ".yml")
 # Below this many items a worker pool costs more than it saves.
 MIN_PARALLEL = 4

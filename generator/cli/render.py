@@ -14,7 +14,10 @@ from generator.cli.messages import Choice
 @click.option("-o", "--output", type=click.Path(readable=False),
               help="输出文件（默认与输入同名，放在同一目录）；以 / 结尾或已有的文件夹：写入该文件夹（不存在则创建）；多个数据文件时为输出文件夹")
 @click.option("--templates", type=PATH, help="自定义模板目录（同名模板优先）")
-@click.option("--format", "fmt", type=Choice(["docx", "txt", "pdf"]), default="docx", show_default=True, help="输出格式；pdf 需要 LibreOffice")
+@click.option("--format", "fmt", type=Choice(["docx", "txt", "pdf", "ofd"]), default="docx", show_default=True,
+              help="输出格式；pdf 需要 LibreOffice；ofd 为 GB/T 33190 版式文档（不需要 LibreOffice）")
+@click.option("--embed-fonts", "embed_fonts", is_flag=True,
+              help="ofd：嵌入所用开源替代字体的子集（许可允许的才嵌入）；默认只按名称引用字体")
 @click.option("--table", type=Choice(["portrait", "landscape"]), is_flag=False, flag_value="portrait",
               default=None, help="工作要点：附上任务分工表（附件）；--table landscape 横排")
 @click.option("--layout", type=PATH,
@@ -26,15 +29,16 @@ from generator.cli.messages import Choice
               help="草稿按哪种文档排版：auto 自动识别（并说明依据），或指定类型（数据文件的类型由其 kind 决定）")
 @_handle_errors
 def render(specs: tuple[Path, ...], output: str | None, templates: Path | None, fmt: str, table: str | None,
-           layout: Path | None, previous: Path | None, jobs: int | None, kind: str) -> None:
-    """由 YAML 数据文件生成 Word 文档（或纯文本、PDF）；可一次生成多个（文件或文件夹）；
-    给出草稿（.docx/.txt/.doc/.wps/.pdf）则按国标重新排版。"""
+           layout: Path | None, previous: Path | None, jobs: int | None, kind: str, embed_fonts: bool) -> None:
+    """由 YAML 数据文件生成 Word 文档（或纯文本、PDF、OFD）；可一次生成多个（文件或文件夹）；
+    给出草稿（.docx/.txt/.doc/.wps/.pdf/.ofd）则按国标重新排版。"""
     from generator.api import is_draft, previous_figures, render_draft, render_file
     from generator.render.build import Options
 
     tables: dict[str | None, bool | str] = {"portrait": True, "landscape": "landscape", None: False}
     table_option = tables[table]
-    options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None)
+    options = Options(str(templates) if templates else None, table_option, str(layout) if layout else None,
+                      embed_fonts)
     last = previous_figures(previous) if previous else None
     if len(specs) == 1 and is_draft(specs[0]):  # one-step re-layout: import in memory, then render
         path, imported = render_draft(specs[0], output, fmt, options, None if kind == "auto" else kind)
@@ -89,7 +93,7 @@ def _render_batch(specs, outdir: Path | None, fmt: str, options, previous: dict 
 @_handle_errors
 def import_command(draft: Path, output: Path | None, kind: str, figures: bool, next_year: bool,
                    into: Path | None) -> None:
-    """把已有文稿（.docx、.txt、.doc、.wps、.pdf）或表格（任务分工表、数字表：.xlsx、.csv、.xls）
+    """把已有文稿（.docx、.txt、.doc、.wps、.pdf、.ofd）或表格（任务分工表、数字表：.xlsx、.csv、.xls）
     转为 fazhi 的 YAML 数据文件。"""
     from generator.api import import_file, next_year_file
     from generator.api.sheets import is_table

@@ -1,6 +1,6 @@
 """The draft reader: .docx, .txt and fazhi YAML drafts into the document tree rendering produces.
 
-    read_draft(path)              dispatch on the extension (.docx, .txt; .doc/.wps/.pdf via convert)
+    read_draft(path)              dispatch on the extension (.docx, .txt, .ofd; .doc/.wps/.pdf via convert)
     read_drafts(paths)            many drafts, the .doc/.wps among them converted in one LibreOffice run
     read_text(text, name)         a plain text, e.g. copied from a government website
     read_docx_bytes(data, name)   a Word file's bytes
@@ -43,6 +43,9 @@ read as body lines, so headings there are headings (see docx_body). Paragraph st
 Word's heading/title styles or outline levels; typed numbers decide the level. `facts` holds
 the layout facts checks need (see docx_facts.facts).
 
+.ofd: the text layer of an OFD (GB/T 33190) package, its printed lines joined into paragraphs as
+for a PDF (read/ofd.py); line numbers are those paragraphs.
+
 Modules: noise (web-page noise), text (.txt decoding and lines), structure (lines → tree),
 docx_package (zip members, limits, regexes), docx_body (document.xml → lines, fast path),
 docx_lxml (the lxml path), docx_styles
@@ -84,15 +87,19 @@ def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
     ext = path.suffix.lower()
     if ext in (".doc", ".wps", ".pdf"):
         return _read_converted(path, noise)
+    if ext == ".ofd":
+        return read_ofd_bytes(read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError), name, noise)
     if ext not in (".docx", ".txt", ".text"):
         hint = "（.rtf 请先另存为 .docx）" if ext == ".rtf" else ""
-        raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.doc、.wps、.pdf、.txt 或 .yaml{hint}",
+        raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.doc、.wps、.pdf、.ofd、.txt 或 .yaml{hint}",
                                  name))
     return read_draft_bytes(read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError), name, noise)
 
 
 def read_draft_bytes(data: bytes, name: str, noise: _NoiseArg = None) -> Document:
-    """A .docx or .txt draft from its bytes; the extension of `name` says which."""
+    """A .docx, .ofd or .txt draft from its bytes; the extension of `name` says which."""
+    if Path(name).suffix.lower() == ".ofd":
+        return read_ofd_bytes(data, name, noise)
     if Path(name).suffix.lower() == ".docx":
         return read_docx_bytes(data, name, noise)
     return read_text(decode_text(data, name), name, noise)
@@ -138,6 +145,18 @@ def read_text(text: str, name: str = "<text>", noise: _NoiseArg = None) -> Docum
     if not lines:
         raise DraftError(Problem("草稿内容为空（除去网页信息后没有正文）", name))
     return build(lines, "txt")
+
+
+def read_ofd_bytes(data: bytes, name: str = "<ofd>", noise: _NoiseArg = None) -> Document:
+    """Read an OFD draft's text layer (read/ofd.py) from its bytes."""
+    from generator.read.ofd import ofd_text
+
+    if len(data) > MAX_FILE_BYTES:
+        raise DraftError(too_large(name, len(data)))
+    doc = read_text(ofd_text(data, name), name, noise)
+    for part in doc.all_documents():
+        part.source = "ofd"
+    return doc
 
 
 def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) -> Document:

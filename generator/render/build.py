@@ -16,6 +16,7 @@ class Options:
     templates: str | None = None  # a folder whose templates shadow the built-in ones
     table: bool | str = False     # work plans: append the 任务分工表 as an attachment ("landscape": turned)
     layout: str | None = None     # a city's layout file merged over the built-in GB/T 9704 one
+    embed_fonts: bool = False     # OFD: embed subsets of the open fonts standing in for the official ones
 
 
 def build_tree(spec, options: Options = Options()) -> Document:

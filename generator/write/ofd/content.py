@@ -1,0 +1,141 @@
+"""One page's Content.xml: a TextObject per run of one font on a line, a PathObject per rule.
+
+Coordinates are millimetres from the page's top-left corner (OFD's origin, y downward), as the
+paging model gives them. A TextObject's Boundary is the run's box; its TextCode starts at X=0 and
+Y=the run's ascent inside that box, with DeltaX holding the advances between characters (repeated
+values written as 「g N d」, the standard's abbreviation), so every character sits on the grid.
+"""
+from __future__ import annotations
+
+import functools
+from itertools import groupby
+from typing import Callable, Iterable
+
+from generator.write.ofd.xml import fmt, text_escape
+
+PT_MM = 25.4 / 72
+ASCENT = 0.88   # of the em, from the box top to the baseline; the box is 1.2 em high
+BOX = 1.2
+
+
+class Ids:
+    """The document's running object identifier (OFD IDs are unique in the whole document)."""
+
+    def __init__(self, start: int = 0) -> None:
+        self.last = start
+
+    def next(self) -> int:
+        self.last += 1
+        return self.last
+
+
+def page_xml(page, ids: Ids, runs: Callable) -> str:
+    """The Content.xml of one page (Area only when the page differs from the document's PageArea);
+    `runs(line)` gives (start, end, font resource ID) for each run of one font."""
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">']
+    if page.landscape:
+        # to a tenth of a millimetre: the layout's twips give A4 as 210.001 × 297.001
+        width, height = fmt(round(page.width_mm, 1)), fmt(round(page.height_mm, 1))
+        out.append(f"<ofd:Area><ofd:PhysicalBox>0 0 {width} {height}</ofd:PhysicalBox></ofd:Area>")
+    out.append(f'<ofd:Content><ofd:Layer ID="{ids.next()}">')
+    lines = list(page.lines)
+    footer = getattr(page, "footer", None)
+    if footer is not None and not page.landscape:
+        lines.append(footer)
+    for line in lines:
+        size_attrs, code_y = _sizes(line.font_size_pt)
+        fill = _fill(line.color if hasattr(line, "color") else None)
+        advances = line.advances_mm
+        x = line.x_mm
+        top = fmt(line.baseline_mm - ASCENT * line.font_size_pt * PT_MM)
+        for start, end, font in runs(line):
+            run = advances[start:end]
+            width = sum(run)
+            delta = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
+            out.append(f'<ofd:TextObject ID="{ids.next()}" Boundary="{fmt(x)} {top} {fmt(width or 1)} {size_attrs}'
+                       f'Font="{font}">{fill}<ofd:TextCode X="0" Y="{code_y}"{delta}>'
+                       f"{text_escape(line.text[start:end])}</ofd:TextCode></ofd:TextObject>")
+            x += width
+    if footer is not None and page.landscape:
+        out += turned_footer(page, footer, runs, ids)
+    for rule in page.rules:
+        out.append(path_object(rule, ids.next()))
+    out.append("</ofd:Layer></ofd:Content></ofd:Page>")
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=64)
+def _sizes(size_pt: float) -> tuple[str, str]:
+    """The end of a TextObject's Boundary (the box height) and its Size; the baseline's Y in the box."""
+    size = size_pt * PT_MM
+    return f'{fmt(BOX * size)}" Size="{fmt(size)}" ', fmt(ASCENT * size)
+
+
+@functools.lru_cache(maxsize=64)
+def _fill(color) -> str:
+    value = _color(color)
+    return f'<ofd:FillColor Value="{value}"/>' if value else ""
+
+
+def turned_footer(page, footer, runs: Callable, ids: Ids) -> list[str]:
+    """A landscape page's 「— N —」 as the .docx prints it (write/package._landscape_footer): at the foot
+    of the portrait page the landscape one is turned from, i.e. along its left edge, read top to bottom,
+    odd pages toward the bottom, even toward the top. The footer line's distances from its page's
+    side and foot are kept; a CTM turns each run 90° clockwise."""
+    size = footer.font_size_pt * PT_MM
+    advances = footer.advances_mm
+    length = sum(advances)
+    from_right = page.width_mm - footer.x_mm - length
+    y = footer.x_mm if footer.x_mm < from_right else page.height_mm - from_right - length
+    foot = page.height_mm - footer.baseline_mm        # the baseline's distance from the portrait foot
+    descent = (BOX - ASCENT) * size
+    out = []
+    for start, end, font in runs(footer):
+        run = advances[start:end]
+        box = f"{fmt(foot - descent)} {fmt(y)} {fmt(BOX * size)} {fmt(sum(run) or size)}"
+        deltas = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
+        out.append(f'<ofd:TextObject ID="{ids.next()}" Boundary="{box}" Font="{font}" Size="{fmt(size)}" '
+                   f'CTM="0 1 -1 0 {fmt(descent)} 0"><ofd:TextCode X="0" Y="0"{deltas}>'
+                   f"{text_escape(footer.text[start:end])}</ofd:TextCode></ofd:TextObject>")
+        y += sum(run)
+    return out
+
+
+def path_object(rule, object_id: int) -> str:
+    """A stroked straight line; its Boundary is the line's box grown by half the stroke."""
+    half = rule.width_mm / 2
+    left, top = min(rule.x1, rule.x2) - half, min(rule.y1, rule.y2) - half
+    width, height = abs(rule.x2 - rule.x1) + 2 * half, abs(rule.y2 - rule.y1) + 2 * half
+    x1, y1, x2, y2 = rule.x1 - left, rule.y1 - top, rule.x2 - left, rule.y2 - top
+    color = _color(getattr(rule, "color", None)) or "0 0 0"
+    return (f'<ofd:PathObject ID="{object_id}" Boundary="{fmt(left)} {fmt(top)} {fmt(width)} {fmt(height)}" '
+            f'LineWidth="{fmt(rule.width_mm)}" Stroke="true" Fill="false">'
+            f'<ofd:StrokeColor Value="{color}"/>'
+            f"<ofd:AbbreviatedData>M {fmt(x1)} {fmt(y1)} L {fmt(x2)} {fmt(y2)}</ofd:AbbreviatedData></ofd:PathObject>")
+
+
+def delta_x(values: Iterable[float]) -> str:
+    """DeltaX with runs of one value abbreviated: [5.5, 5.5, 5.5, 2.8] → 「g 3 5.5 2.8」."""
+    values = list(values)
+    if values and values.count(values[0]) == len(values):  # most lines: one advance throughout
+        return _run(fmt(values[0]), len(values))
+    return " ".join(_run(fmt(value), sum(1 for _ in group)) for value, group in groupby(values))
+
+
+def _run(text: str, count: int) -> str:
+    return f"g {count} {text}" if count > 2 else " ".join([text] * count)
+
+
+@functools.lru_cache(maxsize=64)
+def _color(value) -> str:
+    """「255 0 0」 from 「FF0000」 (or a tuple of three ints); "" for black or none."""
+    if not value:
+        return ""
+    if isinstance(value, str):
+        text = value.lstrip("#")
+        rgb = tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+    else:
+        rgb = tuple(int(v) for v in value)
+    return "" if rgb == (0, 0, 0) else " ".join(str(v) for v in rgb)
+
+
