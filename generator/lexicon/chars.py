@@ -8,6 +8,9 @@ from __future__ import annotations
 
 # The CJK Unified Ideographs block: what 「汉字」 means to every rule (机关代字, a dash between words).
 HAN = "\u4e00-\u9fff"
+# Every ideograph a line can hold (extension A, the main block, compatibility, the supplementary
+# planes): the characters LibreOffice sets apart from Latin letters and digits (the line model).
+IDEOGRAPHS = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 # Chinese running text: ideographs and the full-width punctuation written between them
 # (CJK symbols 、。〈〉《》「」〔〕, full-width ！（），：；？ and the like, curly quotes, …, —).
 # Full-width digits and letters are not in it: 「１,０００」 is a number, not Chinese text.

@@ -8,7 +8,8 @@ gap (AUTOSPACE of an em) although the paragraphs switch autospacing off.
 """
 from __future__ import annotations
 
-import re
+from generator.lexicon import lazy
+from generator.lexicon.chars import IDEOGRAPHS
 
 # Liberation Serif Regular advances of U+0020..U+007E (2048 units an em), read once with fontTools.
 _LATIN = (512, 682, 836, 1024, 1024, 1706, 1593, 369, 682, 682, 1024, 1155, 512, 682, 512, 569, 1024, 1024,
@@ -47,9 +48,8 @@ def is_latin_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-_IDEOGRAPH = "\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
 # The characters followed by an autospace gap: an ideograph before a Latin letter or digit, or the reverse.
-_GAP = re.compile(f"[{_IDEOGRAPH}](?=[A-Za-z0-9])|[A-Za-z0-9](?=[{_IDEOGRAPH}])")
+_GAP = lazy(f"[{IDEOGRAPHS}](?=[A-Za-z0-9])|[A-Za-z0-9](?=[{IDEOGRAPHS}])")
 _EM: dict[str, float] = {}
 
 

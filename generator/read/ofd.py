@@ -15,13 +15,13 @@ import zipfile
 from io import BytesIO
 from typing import NamedTuple
 
-from generator import regexes
+from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
 
 MAX_MEMBERS = 10_000
 MAX_MEMBER_BYTES = 50 * 1024 * 1024
 MAX_TOTAL_BYTES = 200 * 1024 * 1024
-_PAGE_NUMBER = regexes.compile(r"^[—\-－–]\s*\d+\s*[—\-－–]$")
+_PAGE_NUMBER = lazy(r"^[—\-－–]\s*\d+\s*[—\-－–]$")
 _LOCAL = "{http://www.ofdspec.org/2016}"
 
 
