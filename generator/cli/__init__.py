@@ -14,7 +14,7 @@ import click
 
 # Each command's module; a command registers itself on `main` when its module is imported.
 COMMANDS = {"render": "render", "import": "render", "check": "check", "rules": "check",
-            "tasks": "tables", "figures": "tables", "schema": "tables"}
+            "tasks": "tables", "figures": "tables", "schema": "tables", "serve": "serve"}
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
