@@ -20,6 +20,9 @@ batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the k
         parts and write the .docx — on the same worker pool, alternating. Target: ≥ 100 docs/s.
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
+serve:  `fazhi serve` on loopback (bench/serve.py): the live preview of a 20-page report, server- and
+        browser-timed (p95 ≤ 150 ms), the exact preview's docx → PDF (≤ 3 s), and 20 clients for
+        --seconds (60) with no error and flat memory; the load test stops by itself.
 """
 from __future__ import annotations
 
@@ -219,9 +222,10 @@ def bench_import(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "all"])
+    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "serve", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
+    parser.add_argument("--seconds", type=float, default=60, help="serve: length of the load test")
     args = parser.parse_args()
     if args.which in ("sizes", "all"):
         from bench.sizes import bench_sizes
@@ -239,6 +243,10 @@ def main() -> None:
         bench_batch(max(3, args.rounds // 10), jobs=args.jobs)
     if args.which in ("import", "all"):
         bench_import(args.rounds)
+    if args.which in ("serve", "all"):
+        from bench.serve import bench_serve
+
+        bench_serve(args.rounds, args.seconds)
 
 
 if __name__ == "__main__":

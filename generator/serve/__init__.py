@@ -13,7 +13,9 @@ def bind(host: str, port: int | None) -> socket.socket:
     """A listening socket: the port asked for, else 8765, else any free port (two servers can run)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     for candidate in ([port] if port is not None else [DEFAULT_PORT, 0]):
-        sock = socket.socket(family, socket.SOCK_STREAM)
+        # proto named: asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets, and without it a response
+        # written as head + body waits 40 ms for the client's delayed ACK (measured).
+        sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             sock.bind((host, candidate))
         except OSError:
