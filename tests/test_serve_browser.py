@@ -147,6 +147,17 @@ def test_write_room_shows_a_yaml_error_at_its_line_and_keeps_the_last_preview(br
     _shot(browser, tmp_path, "write-error")
 
 
+def test_write_room_exact_preview_shows_the_pages_libreoffice_lays_out(browser, tmp_path):
+    from conftest import need_tool
+
+    need_tool("soffice")
+    browser.find_element("id", "exact").click()
+    pages = _wait(lambda: browser.find_elements("css selector", "#preview img.gw-page"), seconds=120,
+                  what="the page images")
+    assert len(pages) >= 2 and all(page.get_attribute("naturalWidth") != "0" for page in pages)
+    _shot(browser, tmp_path, "write-exact")
+
+
 def test_write_room_starts_from_an_uploaded_draft(browser, tmp_path):
     from generator.api import render_file
 

@@ -14,7 +14,7 @@ import zipfile
 
 import httpx
 import pytest
-from conftest import KAIFU, MAOJIAN, ROOT
+from conftest import KAIFU, MAOJIAN, ROOT, need_tool
 from serving import TOKEN, running
 
 AUTH = {"X-Fazhi-Token": TOKEN}
@@ -172,6 +172,17 @@ def test_preview_is_the_html_fragment_with_generated_numbering(client):
     assert "2024年度茅箭区法治政府建设工作要点" in html and "（一）持续完善政府职能。" in html
 
 
+def test_pages_is_the_exact_preview_as_page_images(client):
+    import base64
+
+    need_tool("soffice")
+    need_tool("pdftoppm")
+    response = client.post("/api/pages", content=KAIFU.read_bytes(), headers=AUTH)
+    images = re.findall(r'src="data:image/png;base64,([^"]+)"', response.text)
+    assert len(images) == int(re.search(r'data-pages="(\d+)"', response.text).group(1)) >= 5
+    assert all(base64.b64decode(image).startswith(b"\x89PNG") for image in images)
+
+
 def test_check_returns_the_json_of_check_format_json(client, kaifu_docx):
     with open(kaifu_docx, "rb") as draft:
         response = client.post("/api/check", files={"file": ("开福区.docx", draft)}, headers=AUTH)
@@ -215,6 +226,15 @@ def test_summary_rows_as_json_and_files(client, kaifu_docx):
     assert "甲区.docx" in csv
     page = client.post("/api/summary?format=html", files=files, headers=AUTH)
     assert "script-src 'sha256-" in page.headers["content-security-policy"]
+
+
+def test_a_zip_from_windows_keeps_its_gbk_file_names(client, kaifu_docx):
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as archive:
+        archive.write(kaifu_docx, "AAAA.docx")  # renamed below, bytes for bytes, without the UTF-8 flag
+    data = package.getvalue().replace(b"AAAA.docx", "丁区.docx".encode("gbk"))
+    rows = client.post("/api/summary", files={"files": ("报送.zip", data)}, headers=AUTH).json()["rows"]
+    assert [r["path"] for r in rows] == ["丁区.docx"]
 
 
 # --- the command -----------------------------------------------------------------------------------

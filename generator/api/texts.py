@@ -59,8 +59,11 @@ def preview_html(text: str, name: str = SPEC_NAME, options: Options | None = Non
 
     from generator.api.render import build_tree
 
+    from generator.ooxml.layout import load_layout
+
     options = _options(options)
-    return to_html(_built(text, name, lambda spec: build_tree(spec, options)))
+    capacity = load_layout(options.layout).title_capacity
+    return to_html(_built(text, name, lambda spec: build_tree(spec, options)), capacity)
 
 
 def render_text(text: str, fmt: str = "docx", name: str = SPEC_NAME, options: Options | None = None) -> bytes:
@@ -97,3 +100,25 @@ def summary_data(rows: list) -> list[dict]:
         data.update(kind_label=row.kind_label, late=row.late, counts=row.counts())
         out.append(data)
     return out
+
+
+def page_images(text: str, name: str = SPEC_NAME, dpi: int = 60, options: Options | None = None) -> list[bytes]:
+    """The exact preview: the real .docx through LibreOffice to PDF, each page a PNG (poppler's pdftoppm)."""
+    import shutil
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    from generator.errors import FazhiError
+
+    pdftoppm = shutil.which("pdftoppm")
+    if not pdftoppm:
+        raise FazhiError(Problem("未安装 poppler-utils（pdftoppm）：无法生成精确预览"))
+    pdf = render_text(text, "pdf", name, options)
+    with tempfile.TemporaryDirectory(prefix="fazhi-pages-") as temp:
+        source = Path(temp) / "out.pdf"
+        source.write_bytes(pdf)
+        subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(source), str(Path(temp) / "page")],
+                       check=True, capture_output=True, timeout=120)
+        pages = sorted(Path(temp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [page.read_bytes() for page in pages]

@@ -37,7 +37,8 @@ def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
     routes = [Route(path, room, methods=["GET"]) for path in pages.ROOMS]
     routes.append(Route("/assets/{name}", asset, methods=["GET"]))
     routes.append(Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]))
-    for path, handler in (("render", endpoints.render), ("preview", endpoints.preview), ("check", endpoints.check),
+    for path, handler in (("render", endpoints.render), ("preview", endpoints.preview), ("pages", endpoints.pages_),
+                          ("check", endpoints.check),
                           ("import", endpoints.import_), ("summary", endpoints.summary), ("fix", endpoints.edited),
                           ("review", endpoints.edited), ("relayout", endpoints.relayout),
                           ("next-year", endpoints.next_year)):

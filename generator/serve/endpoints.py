@@ -142,6 +142,19 @@ async def preview(request, form, uploads):
 
 
 @endpoint
+async def pages_(request, form, uploads):
+    """POST /api/pages: the spec's YAML → the exact preview, its pages as images (LibreOffice)."""
+    import base64
+
+    from generator.api.texts import page_images
+
+    images = await run_in_threadpool(page_images, await spec_text(request, form))
+    tags = "".join(f'<img class="gw-page" alt="第{n}页" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+                   for n, png in enumerate(images, 1))
+    return HTMLResponse(f'<div class="gw-pages" data-pages="{len(images)}">{tags}</div>')
+
+
+@endpoint
 async def check(request, form, uploads):
     """POST /api/check (multipart `file`): the JSON of `check --format json` (a page with view=page)."""
     paths = await saved(form, uploads)

@@ -7,8 +7,10 @@ import json
 
 from generator.serve.uploads import TooLarge
 
-# No inline script or style, no other origin, no plugins; forms post only back here.
-CSP = "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; object-src 'none'"
+# No inline script or style, no other origin, no plugins; forms post only back here. Images may be
+# data: URLs (the exact preview's pages arrive inside its answer, so nothing is kept on the server).
+CSP = ("default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; "
+       "object-src 'none'")
 # same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` with a form's POST,
 # which the Origin check must refuse.
 HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),

@@ -13,9 +13,10 @@ from generator.tree import Document, Heading, Paragraph, Table, cn_date, sentenc
 from generator.write.text import annex_lines, note_text, recipients_text
 
 
-def to_html(doc: Document) -> str:
-    """The document (and its parts, each on a new sheet) as one HTML fragment."""
-    sheets = [_sheet(part) for part in doc.all_documents()]
+def to_html(doc: Document, title_capacity: float | None = None) -> str:
+    """The document (and its parts, each on a new sheet) as one HTML fragment; with the layout's
+    `title_capacity` titles break into lines where the .docx breaks them (write/titles.py)."""
+    sheets = [_sheet(part, title_capacity) for part in doc.all_documents()]
     if doc.imprint:
         sheets[-1] = sheets[-1].replace("</section>", _imprint(doc) + "</section>")
     return f'<div class="gw-doc">{"".join(sheets)}</div>'
@@ -25,7 +26,7 @@ def _p(cls: str, text: str) -> str:
     return f'<p class="{cls}">{escape(text)}</p>'
 
 
-def _sheet(doc: Document) -> str:
+def _sheet(doc: Document, title_capacity: float | None) -> str:
     out = ['<section class="gw-sheet' + (' gw-landscape' if doc.landscape else '') + '">']
     if doc.label:
         out.append(_p("gw-label", doc.label))
@@ -39,7 +40,10 @@ def _sheet(doc: Document) -> str:
     if doc.header or doc.doc_number:
         out.append('<hr class="gw-rule">')
     if doc.title:
-        lines = "<br>".join(escape(line) for line in doc.title.splitlines())
+        from generator.write.titles import break_title
+
+        broken = break_title(doc.title, title_capacity) if title_capacity else doc.title.splitlines()
+        lines = "<br>".join(escape(line) for line in broken)
         out.append(f'<h1 class="gw-title">{lines}</h1>')
     if doc.recipients:
         out.append(_p("gw-recipients", recipients_text(doc.recipients)))

@@ -150,6 +150,19 @@
     }
     window.addEventListener("resize", fit);
     fit();
+    $("exact").addEventListener("click", function () {
+      var started = performance.now();
+      status("正在用 LibreOffice 排版……", "busy");
+      post("/api/pages", area.value, "text/yaml; charset=utf-8").then(function (response) {
+        return response.text();
+      }).then(function (html) {
+        preview.innerHTML = html;
+        var count = preview.querySelector(".gw-pages").getAttribute("data-pages");
+        status("精确预览：" + count + " 页（" + ((performance.now() - started) / 1000).toFixed(1) + " 秒）；继续输入则回到实时预览");
+      }).catch(function (error) {
+        status("精确预览失败：" + error.message, "bad");
+      });
+    });
     area.addEventListener("input", refresh);
     area.addEventListener("keydown", function (event) {
       if (event.key !== "Tab") return;  // two spaces: YAML forbids tabs in indentation
