@@ -189,8 +189,8 @@ def test_summary_room_tables_many_drafts_sortable(browser, site, tmp_path):
 
     drafts = [render_file(KAIFU, tmp_path / f"{name}.docx") for name in ("甲区", "乙区")]
     browser.get(f"{site}/summary")
-    browser.find_element("css selector", 'input[type="file"]').send_keys("\n".join(map(str, drafts)))
-    browser.find_element("css selector", 'button[value="html"]').click()
+    browser.find_element("css selector", '#batch input[type="file"]').send_keys("\n".join(map(str, drafts)))
+    browser.find_element("css selector", '#batch button[value="html"]').click()
     browser.switch_to.frame(browser.find_element("css selector", "iframe.table"))
     rows = _wait(lambda: browser.find_elements("css selector", "table.matrix tbody tr"), what="the summary table")
     assert [r.find_element("tag name", "a").text for r in rows] == ["甲区.docx", "乙区.docx"]
@@ -199,8 +199,16 @@ def test_summary_room_tables_many_drafts_sortable(browser, site, tmp_path):
           what="the sort")
     browser.switch_to.default_content()
     _shot(browser, tmp_path, "summary-room")
-    browser.find_element("css selector", 'button[value="xlsx"]').click()
+    browser.find_element("css selector", '#batch button[value="xlsx"]').click()
     assert zipfile.ZipFile(_downloaded(browser.downloads, ".xlsx")).testzip() is None
+    from conftest import MUDANJIANG
+
+    browser.find_element("css selector", '#figures input[type="file"]').send_keys(f"{KAIFU}\n{MUDANJIANG}")
+    browser.find_element("id", "compare").click()
+    table = _wait(lambda: _text(browser, "figure-table"), what="the figures table")
+    assert "名称" in table and "合计" in table
+    browser.execute_script("document.getElementById('figures').scrollIntoView()")
+    _shot(browser, tmp_path, "summary-figures")
 
 
 def test_forms_work_without_javascript(site, tmp_path):

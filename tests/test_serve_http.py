@@ -228,6 +228,19 @@ def test_summary_rows_as_json_and_files(client, kaifu_docx):
     assert "script-src 'sha256-" in page.headers["content-security-policy"]
 
 
+def test_figures_side_by_side(client):
+    from conftest import MUDANJIANG
+
+    files = [("files", ("开福区.yaml", KAIFU.read_bytes())), ("files", ("牡丹江市.yaml", MUDANJIANG.read_bytes()))]
+    table = client.post("/api/figures", files=files, headers=AUTH).json()
+    assert table["header"][:3] == ["名称", "说明", "单位"] and len(table["header"]) >= 5
+    assert table["rows"] and all(len(row) == len(table["header"]) for row in table["rows"])
+    xlsx = client.post("/api/figures?format=xlsx", files=files, headers=AUTH)
+    assert zipfile.ZipFile(io.BytesIO(xlsx.content)).testzip() is None
+    drafts = client.post("/api/figures", files={"files": ("草稿.docx", b"x")}, headers=AUTH)
+    assert drafts.status_code == 400 and ".yaml" in drafts.json()["error"]["message"]
+
+
 def test_a_zip_from_windows_keeps_its_gbk_file_names(client, kaifu_docx):
     package = io.BytesIO()
     with zipfile.ZipFile(package, "w") as archive:

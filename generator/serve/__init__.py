@@ -60,7 +60,8 @@ def serve(host: str = LOOPBACK, port: int | None = None, open_browser: bool = Tr
     url = url_of(host, port, token)
     echo(url)
     app = create_app(token, allowed_hosts(host, port))
-    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False)
+    # A browser keeps its connections open: Ctrl-C waits at most 2 s for them, not for ever.
+    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, timeout_graceful_shutdown=2)
     server = uvicorn.Server(config)
     if open_browser:
         import webbrowser

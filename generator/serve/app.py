@@ -39,7 +39,8 @@ def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
     routes.append(Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]))
     for path, handler in (("render", endpoints.render), ("preview", endpoints.preview), ("pages", endpoints.pages_),
                           ("check", endpoints.check),
-                          ("import", endpoints.import_), ("summary", endpoints.summary), ("fix", endpoints.edited),
+                          ("import", endpoints.import_), ("summary", endpoints.summary), ("figures", endpoints.figures),
+                          ("fix", endpoints.edited),
                           ("review", endpoints.edited), ("relayout", endpoints.relayout),
                           ("next-year", endpoints.next_year)):
         routes.append(Route(f"/api/{path}", handler, methods=["POST"]))

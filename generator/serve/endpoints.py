@@ -223,6 +223,27 @@ async def _summary_page(paths: list[Path], uploads: Uploads) -> Response:
 
 
 @endpoint
+async def figures(request, form, uploads):
+    """POST /api/figures (multipart `files`: specs): the named figures side by side as JSON
+    ({"header", "rows", "problems"}), or ?format=xlsx|csv the table (`fazhi figures`)."""
+    from generator.api import figures_table
+    from generator.batch.figures import to_csv, to_xlsx
+
+    fmt = option(request, form, "format", "json")
+    if fmt not in ("json", "xlsx", "csv"):
+        raise FazhiError(Problem(f"不支持的格式「{fmt}」：应为 json、xlsx、csv 之一"))
+    paths = [p for p in await saved(form, uploads, "files") if p.suffix.lower() in (".yaml", ".yml")]
+    if not paths:
+        raise FazhiError(Problem("请上传各单位的数据文件（.yaml）：数字对比读的是数据文件中的 figures"))
+    table, problems = await run_in_threadpool(figures_table, paths)
+    problems = [p._replace(file=uploads.shown(p.file)) if p.file else p for p in problems]
+    if fmt != "json":
+        return attachment((to_xlsx if fmt == "xlsx" else to_csv)(table), f"数字对比.{fmt}", fmt)
+    return JSONResponse({"header": table.header(), "rows": [table.cells(row) for row in table.rows],
+                         "problems": [str(p) for p in problems]})
+
+
+@endpoint
 async def edited(request, form, uploads):
     """POST /api/fix and /api/review (multipart `file`): the fixed copy or the review copy."""
     from generator.api import fix_file, review_file

@@ -85,11 +85,9 @@
 
   // Buttons that bring a file back: fetched, so an error shows here instead of replacing the page.
   function downloads(form, fields) {
-    var clicked = null;
     form.querySelectorAll("button[data-download]").forEach(function (button) {
       button.addEventListener("click", function (event) {
         event.preventDefault();
-        clicked = button;
         var data = fields();
         if (!data) return;
         if (button.name) data.append(button.name, button.value);
@@ -103,7 +101,6 @@
         });
       });
     });
-    return function () { return clicked; };
   }
 
   function writeRoom() {
@@ -263,6 +260,41 @@
     box.appendChild(table);
   }
 
+  function figuresRoom() {
+    var form = $("figures"), input = form.querySelector('input[type="file"]'), box = $("figure-table");
+    function fields() {
+      if (!input.files.length) { status("请先选择数据文件", "bad"); return null; }
+      var data = new FormData();
+      for (var i = 0; i < input.files.length; i++) data.append("files", input.files[i]);
+      return data;
+    }
+    downloads(form, fields);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = fields();
+      if (!data) return;
+      status("正在对比……", "busy");
+      post("/api/figures", data).then(function (r) { return r.json(); }).then(function (result) {
+        box.textContent = "";
+        var table = el("table"), head = el("tr");
+        result.header.forEach(function (t) { head.appendChild(el("th", "", t)); });
+        table.appendChild(head);
+        result.rows.forEach(function (cells) {
+          var tr = el("tr");
+          cells.forEach(function (t) { tr.appendChild(el("td", "", t)); });
+          table.appendChild(tr);
+        });
+        box.appendChild(table);
+        showProblems($("problems"), [], result.problems.join("；"));
+        status("共 " + result.rows.length + " 个数字");
+      }).catch(function (error) {
+        status("失败", "bad");
+        showProblems($("problems"), error.problems || [], error.message);
+      });
+    });
+  }
+
   if ($("yaml")) writeRoom();
+  if ($("figures")) figuresRoom();
   if ($("draft")) reviewRoom();
 })();
