@@ -112,16 +112,21 @@ def _text(driver, element_id: str) -> str:
     return driver.find_element("id", element_id).text
 
 
+def _flat(driver, element_id: str) -> str:
+    """An element's text without line breaks (a title is broken into lines as in the .docx)."""
+    return _text(driver, element_id).replace("\n", "")
+
+
 def test_write_room_typing_updates_the_preview_and_downloads_a_docx(browser, tmp_path):
     from generator.read import read_draft
 
-    assert "示例市示例县关于2025年度法治政府建设情况的报告" in _text(browser, "preview")  # rendered by the server
+    assert "示例市示例县关于2025年度法治政府建设情况的报告" in _flat(browser, "preview")  # rendered by the server
     area = browser.find_element("id", "yaml")
     offset = area.get_attribute("value").index("full_name: 示例市示例县") + len("full_name: ")
     browser.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1]);",
                            area, offset)
     area.send_keys("新")
-    _wait(lambda: "新示例市示例县关于2025年度" in _text(browser, "preview"), what="the preview to follow the typing")
+    _wait(lambda: "新示例市示例县关于2025年度" in _flat(browser, "preview"), what="the preview to follow the typing")
     _wait(lambda: "检查" in _text(browser, "findings"), what="the findings beside the text")
     _shot(browser, tmp_path, "write-room")
     browser.find_element("css selector", 'button[value="docx"]').click()
@@ -136,7 +141,7 @@ def test_write_room_shows_a_yaml_error_at_its_line_and_keeps_the_last_preview(br
     area.send_keys("year: [\n")
     problems = _wait(lambda: _text(browser, "problems"), what="the error message")
     assert "报告.yaml:" in problems
-    assert "示例市示例县关于2025年度" in _text(browser, "preview")
+    assert "示例市示例县关于2025年度" in _flat(browser, "preview")
     link = browser.find_element("css selector", "#problems a")
     line = int(link.text.split(":")[1])
     link.click()  # selects that line in the editor
@@ -165,7 +170,7 @@ def test_write_room_starts_from_an_uploaded_draft(browser, tmp_path):
     browser.find_element("css selector", 'form[action="/api/import"] input[type="file"]').send_keys(str(draft))
     browser.find_element("css selector", 'form[action="/api/import"] button').click()
     _wait(lambda: "开福区" in browser.find_element("id", "yaml").get_attribute("value"), what="the imported spec")
-    _wait(lambda: "关于2022年度法治政府建设工作情况的报告" in _text(browser, "preview"), what="its preview")
+    _wait(lambda: "关于2022年度法治政府建设工作情况的报告" in _flat(browser, "preview"), what="its preview")
 
 
 def test_review_room_checks_a_draft_and_downloads_the_review_copy(browser, site, tmp_path):

@@ -124,6 +124,36 @@ def test_uploads_live_in_a_private_folder_removed_after_the_response(client, kai
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith("fazhi-serve-")] == []
 
 
+def test_at_most_two_libreoffice_runs_at_once():
+    import threading
+    import time
+
+    import anyio
+
+    from generator.serve.endpoints import work
+
+    lock, running, peak = threading.Lock(), [], []
+
+    def job():
+        with lock:
+            running.append(1)
+            peak.append(len(running))
+        time.sleep(0.1)
+        with lock:
+            running.pop()
+
+    async def six(office: bool):
+        async with anyio.create_task_group() as group:
+            for _ in range(6):
+                group.start_soon(lambda: work(job, office=office))
+
+    anyio.run(six, True)
+    assert max(peak) == 2
+    peak.clear()
+    anyio.run(six, False)
+    assert max(peak) > 2  # the limit is LibreOffice's only
+
+
 # --- the contract ----------------------------------------------------------------------------------
 
 def test_render_returns_each_format(client, tmp_path):

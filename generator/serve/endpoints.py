@@ -3,6 +3,7 @@ one place where a FazhiError becomes an HTTP status, uploads are cleaned up and 
 from __future__ import annotations
 
 import functools
+import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,7 +19,26 @@ MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml
          "pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "yaml": "text/yaml; charset=utf-8",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
+OFFICE = threading.BoundedSemaphore(2)  # LibreOffice runs at once: each takes a core and ~200 MB
 FIELD_LIMIT = 6 * 1024 * 1024  # a spec typed into the no-JavaScript form (specs are at most 5 MB)
+
+
+def work(fn, *args, office: bool = False):
+    """fn(*args) in the thread pool; at most two at a time when it runs LibreOffice (20 clients
+    asking for PDFs must not start 20 LibreOffice processes)."""
+    if not office:
+        return run_in_threadpool(fn, *args)
+
+    def limited():
+        with OFFICE:
+            return fn(*args)
+
+    return run_in_threadpool(limited)
+
+
+def legacy(paths: list[Path]) -> bool:
+    """.doc and .wps are read through LibreOffice."""
+    return any(p.suffix.lower() in (".doc", ".wps") for p in paths)
 
 
 def status_of(exc: FazhiError) -> int:
@@ -126,7 +146,7 @@ async def render(request, form, uploads):
     from generator.api.texts import render_text
 
     fmt = option(request, form, "format", "docx")
-    data = await run_in_threadpool(render_text, await spec_text(request, form), fmt)
+    data = await work(render_text, await spec_text(request, form), fmt, office=fmt == "pdf")
     return attachment(data, f"{stem(form)}.{fmt}", fmt)
 
 
@@ -135,7 +155,7 @@ async def preview(request, form, uploads):
     """POST /api/preview: the spec's YAML → the HTML preview fragment."""
     from generator.api.texts import preview_html
 
-    fragment = await run_in_threadpool(preview_html, await spec_text(request, form))
+    fragment = await work(preview_html, await spec_text(request, form))
     if form is not None and form.get("view") == "page":
         return HTMLResponse(pages.preview_page(fragment))
     return HTMLResponse(fragment)
@@ -148,7 +168,7 @@ async def pages_(request, form, uploads):
 
     from generator.api.texts import page_images
 
-    images = await run_in_threadpool(page_images, await spec_text(request, form))
+    images = await work(page_images, await spec_text(request, form), office=True)
     tags = "".join(f'<img class="gw-page" alt="第{n}页" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
                    for n, png in enumerate(images, 1))
     return HTMLResponse(f'<div class="gw-pages" data-pages="{len(images)}">{tags}</div>')
@@ -160,7 +180,7 @@ async def check(request, form, uploads):
     paths = await saved(form, uploads)
     if form.get("view") == "page":
         return await _summary_page(paths, uploads)
-    return Response(await run_in_threadpool(_check_json, paths, uploads), media_type="application/json")
+    return Response(await work(_check_json, paths, uploads, office=legacy(paths)), media_type="application/json")
 
 
 def _check_json(paths: list[Path], uploads: Uploads) -> str:
@@ -179,7 +199,8 @@ async def import_(request, form, uploads):
 
     (path,) = (await saved(form, uploads))[:1]
     shown = uploads.shown(path)
-    imported = await run_in_threadpool(import_draft, path, None, False, f"{Path(shown).stem}.yaml", shown)
+    imported = await work(import_draft, path, None, False, f"{Path(shown).stem}.yaml", shown,
+                          office=legacy([path]))
     return attachment(imported.yaml().encode("utf-8"), f"{Path(shown).stem}.yaml", "yaml")
 
 
@@ -195,7 +216,7 @@ async def summary(request, form, uploads):
     paths = await saved(form, uploads, "files")
     if fmt == "html":
         return await _summary_page(paths, uploads)
-    rows = _shown_rows(await run_in_threadpool(check_summary, paths, None, None, 1), uploads)
+    rows = _shown_rows(await work(check_summary, paths, None, None, 1, office=legacy(paths)), uploads)
     if fmt == "json":
         return JSONResponse({"rows": summary_data(rows)})
     from generator.batch.csv import to_csv
@@ -217,7 +238,7 @@ async def _summary_page(paths: list[Path], uploads: Uploads) -> Response:
     from generator.api import check_summary
     from generator.batch.html import to_html
 
-    rows = _shown_rows(await run_in_threadpool(check_summary, paths, None, None, 1), uploads)
+    rows = _shown_rows(await work(check_summary, paths, None, None, 1, office=legacy(paths)), uploads)
     page = to_html(rows)
     return Response(page, media_type=MEDIA["html"], headers={"content-security-policy": pages.inline_policy(page)})
 
@@ -235,7 +256,7 @@ async def figures(request, form, uploads):
     paths = [p for p in await saved(form, uploads, "files") if p.suffix.lower() in (".yaml", ".yml")]
     if not paths:
         raise FazhiError(Problem("请上传各单位的数据文件（.yaml）：数字对比读的是数据文件中的 figures"))
-    table, problems = await run_in_threadpool(figures_table, paths)
+    table, problems = await work(figures_table, paths)
     problems = [p._replace(file=uploads.shown(p.file)) if p.file else p for p in problems]
     if fmt != "json":
         return attachment((to_xlsx if fmt == "xlsx" else to_csv)(table), f"数字对比.{fmt}", fmt)
@@ -252,7 +273,7 @@ async def edited(request, form, uploads):
     tag = "review" if request.url.path.endswith("review") else "fix"
     target = path.with_name(f"{path.stem}.{tag}{path.suffix}")
     edit = review_file if tag == "review" else fix_file
-    written = (await run_in_threadpool(edit, path, target))[0]
+    written = (await work(edit, path, target, office=legacy([path])))[0]
     label = "审阅稿" if tag == "review" else "修正稿"
     fmt = path.suffix.lower().lstrip(".")
     return attachment(Path(written).read_bytes(), f"{Path(uploads.shown(path)).stem}-{label}{path.suffix}",
@@ -265,7 +286,7 @@ async def relayout(request, form, uploads):
     from generator.api import render_draft
 
     (path,) = (await saved(form, uploads))[:1]
-    written, _ = await run_in_threadpool(render_draft, path, path.with_name("排版.docx"))
+    written, _ = await work(render_draft, path, path.with_name("排版.docx"), office=True)
     return attachment(Path(written).read_bytes(), f"{Path(uploads.shown(path)).stem}-排版.docx", "docx")
 
 
@@ -277,5 +298,5 @@ async def next_year(request, form, uploads):
     (path,) = (await saved(form, uploads))[:1]
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise FazhiError(Problem("请上传去年的 YAML 数据文件（.yaml）", uploads.shown(path)))
-    text, _ = await run_in_threadpool(next_year_text, path)
+    text, _ = await work(next_year_text, path)
     return attachment(text.encode("utf-8"), f"{Path(uploads.shown(path)).stem}-下一年.yaml", "yaml")
