@@ -37,7 +37,7 @@ var observer = new MutationObserver(function () {
   observer.disconnect();
   requestAnimationFrame(function () { setTimeout(function () { done(performance.now() - start); }, 0); });
 });
-observer.observe(pane, {childList: true});
+observer.observe(pane, {childList: true, subtree: true});
 area.value = area.value.replace(/opening: 第\\d+次/, 'opening: 第' + n + '次');
 var start = performance.now();
 area.dispatchEvent(new Event('input'));

@@ -125,8 +125,11 @@ def test_write_room_typing_updates_the_preview_and_downloads_a_docx(browser, tmp
     offset = area.get_attribute("value").index("full_name: 示例市示例县") + len("full_name: ")
     browser.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1]);",
                            area, offset)
+    browser.execute_script("window.kept = document.querySelector('#preview p.gw-h1');")
     area.send_keys("新")
     _wait(lambda: "新示例市示例县关于2025年度" in _flat(browser, "preview"), what="the preview to follow the typing")
+    # only the changed blocks were replaced: an unchanged heading is still the same element
+    assert browser.execute_script("return document.querySelector('#preview p.gw-h1') === window.kept")
     _wait(lambda: "检查" in _text(browser, "findings"), what="the findings beside the text")
     _shot(browser, tmp_path, "write-room")
     browser.find_element("css selector", 'button[value="docx"]').click()

@@ -31,5 +31,10 @@ def serve(port: int | None, host: str, allow_lan: bool, no_browser: bool) -> Non
         run("127.0.0.1" if host == "localhost" else host, port, not no_browser,
             lambda line: (click.echo(line), sys.stdout.flush()))
     except OSError as exc:
-        raise FazhiError(Problem(f"无法在 {host}:{port if port is not None else '8765'} 启动服务：{exc.strerror or exc}")) from None
+        import errno
+
+        why = {errno.EADDRINUSE: "端口已被占用，请换一个端口（--port）或不指定端口",
+               errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EACCES: "没有权限使用这个端口"}.get(exc.errno)
+        raise FazhiError(Problem(f"无法在 {host}:{port if port is not None else 8765} 启动服务："
+                                 f"{why or exc.strerror or exc}")) from None
     click.echo("已停止", err=True)

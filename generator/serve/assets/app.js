@@ -103,6 +103,33 @@
     });
   }
 
+  // Only the blocks that changed are replaced: a whole new document would make the browser shape
+  // and lay out every line of 20 pages again on each keystroke.
+  function patch(pane, html) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    var fresh = holder.content.firstElementChild, old = pane.firstElementChild;
+    if (!fresh || !old || old.className !== fresh.className || old.children.length !== fresh.children.length) {
+      pane.innerHTML = html;
+      return;
+    }
+    for (var i = 0; i < fresh.children.length; i++) patchChildren(old.children[i], fresh.children[i]);
+  }
+
+  function patchChildren(old, fresh) {
+    if (old.tagName !== fresh.tagName || old.className !== fresh.className) {
+      old.replaceWith(fresh.cloneNode(true));
+      return;
+    }
+    var a = Array.prototype.slice.call(old.children), b = Array.prototype.slice.call(fresh.children);
+    var start = 0, endA = a.length - 1, endB = b.length - 1;
+    while (start <= endA && start <= endB && a[start].isEqualNode(b[start])) start++;
+    while (endA >= start && endB >= start && a[endA].isEqualNode(b[endB])) { endA--; endB--; }
+    var after = a[endA + 1] || null;
+    for (var i = start; i <= endA; i++) a[i].remove();
+    for (var j = start; j <= endB; j++) old.insertBefore(b[j], after);
+  }
+
   function writeRoom() {
     var area = $("yaml"), preview = $("preview"), problems = $("problems"), findings = $("findings");
     var busy = false, dirty = false, checkTimer = null;
@@ -115,7 +142,7 @@
         var response = await post("/api/preview", area.value, "text/yaml; charset=utf-8");
         var html = await response.text();
         if (!dirty) {
-          preview.innerHTML = html;
+          patch(preview, html);
           showProblems(problems, []);
           status("预览已更新（" + Math.round(performance.now() - started) + " 毫秒）");
           document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
