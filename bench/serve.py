@@ -173,6 +173,7 @@ def bench_load(process: subprocess.Popen, base: str, token: str, text: str, draf
     print(f"  server memory (MB): start {samples[0] / 1024:.0f}, settled {statistics.median(settled) / 1024:.0f} "
           f"(10–20 s), end {statistics.median(end) / 1024:.0f} (last 10 s), peak {max(samples) / 1024:.0f}; "
           f"end/settled {statistics.median(end) / statistics.median(settled):.2f}")
+    print("  every 10 s: " + " ".join(f"{kb / 1024:.0f}" for kb in samples[::10]))
 
 
 def bench_serve(rounds: int, seconds: float = 60) -> None:

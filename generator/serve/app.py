@@ -1,7 +1,6 @@
 """The application: routes, the guard in front, the pages behind the launch token."""
 from __future__ import annotations
 
-import hmac
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -11,7 +10,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from generator.serve import endpoints, pages
-from generator.serve.guard import Guard
+from generator.serve.guard import Guard, same_token
 
 MB = 1024 * 1024
 LIMIT = 50 * MB  # a request's body: the reader's own limit for one draft (read.MAX_FILE_BYTES)
@@ -22,7 +21,6 @@ class Settings:
     token: str
     hosts: set[str]
     limit: int = LIMIT
-    guard: Guard | None = None
 
     @property
     def cookie(self) -> str:
@@ -33,7 +31,6 @@ class Settings:
 def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
     """The ASGI application for one launch: `hosts` are the Host values it answers to (with port)."""
     settings = Settings(token, hosts, limit)
-    settings.guard = Guard(None, token=token, hosts=hosts, limit=limit)  # its checks, for the endpoints
     routes = [Route(path, room, methods=["GET"]) for path in pages.ROOMS]
     routes.append(Route("/assets/{name}", asset, methods=["GET"]))
     routes.append(Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]))
@@ -54,14 +51,13 @@ async def room(request) -> Response:
     settings = request.app.state.settings
     given = request.query_params.get("token")
     if given is not None:
-        if not settings.guard.token_ok(given):
+        if not same_token(given, settings.token):
             return HTMLResponse(pages.locked_page(), 403)
         rest = urlencode([(k, v) for k, v in request.query_params.multi_items() if k != "token"])
         response = RedirectResponse(request.url.path + (f"?{rest}" if rest else ""), 303)
         response.set_cookie(settings.cookie, settings.token, httponly=True, samesite="strict")
         return response
-    cookie = request.cookies.get(settings.cookie, "")
-    if not cookie or not hmac.compare_digest(cookie.encode(), settings.token.encode()):
+    if not same_token(request.cookies.get(settings.cookie), settings.token):
         return HTMLResponse(pages.locked_page(), 403)
     return HTMLResponse(pages.room(request.url.path, settings.token))
 

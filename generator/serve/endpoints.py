@@ -13,6 +13,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 
 from generator.errors import DraftError, FazhiError, Problem, SpecError, TemplateError
 from generator.serve import pages
+from generator.serve.guard import same_token
 from generator.serve.uploads import TooLarge, Uploads
 
 MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -72,7 +73,7 @@ def endpoint(handler):
             if request.headers.get("content-type", "").lower().startswith(("multipart/", "application/x-www")):
                 form = await request.form(max_files=500, max_fields=50, max_part_size=FIELD_LIMIT)
                 page = form.get("view") == "page"
-            if not settings.guard.token_ok(request.headers.get("x-fazhi-token") or (form or {}).get("token")):
+            if not same_token(request.headers.get("x-fazhi-token") or (form or {}).get("token"), settings.token):
                 return _forbidden(page)
             return await handler(request, form, uploads)
         except FazhiError as exc:
