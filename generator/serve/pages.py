@@ -46,13 +46,13 @@ def room(path: str, token: str) -> str:
             fields["preview"] = preview_html(text)
         except FazhiError as exc:  # only if the packaged starter were broken: say so in the pane
             fields["preview"] = "<pre>" + escape(str(exc)) + "</pre>"
-    nav = "".join(f'<a href="{href}"{" class=here" if href == path else ""}>{name}</a>'
-                  for href, (_, name) in ROOMS.items())
     body = Template(_asset(f"{key}.html")).substitute(fields)
-    return _page(title, body, token, nav)
+    return _page(title, body, token, path)
 
 
-def _page(title: str, body: str, token: str = "", nav: str = "") -> str:
+def _page(title: str, body: str, token: str = "", here: str = "") -> str:
+    nav = "".join(f'<a href="{href}"{" class=here" if href == here else ""}>{name}</a>'
+                  for href, (_, name) in ROOMS.items())
     meta = f'<meta name="fazhi-token" content="{escape(token)}">' if token else ""
     return (f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">{meta}'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
