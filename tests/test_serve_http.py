@@ -233,6 +233,18 @@ def test_import_returns_the_yaml_of_the_draft(client, kaifu_docx):
     assert spec.status_code == 400 and "--next-year" in spec.json()["error"]["message"]
 
 
+def test_a_bug_is_a_chinese_500_not_a_traceback(client, monkeypatch, capsys):
+    import generator.api.texts
+
+    def broken(text):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(generator.api.texts, "preview_html", broken)
+    response = client.post("/api/preview", content=b"kind: annual-report", headers=AUTH)
+    assert response.status_code == 500 and "内部错误" in response.json()["error"]["message"]
+    assert "boom" not in response.text and "RuntimeError: boom" in capsys.readouterr().err
+
+
 def test_an_unreadable_upload_is_named_as_the_clerk_named_it(client):
     response = client.post("/api/relayout", files={"file": ("坏的.docx", b"PK not a zip")}, headers=AUTH)
     assert response.status_code == 422

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import traceback
 from pathlib import Path
 from urllib.parse import quote
 
@@ -80,6 +81,10 @@ def endpoint(handler):
             return error_response(exc, uploads, page)
         except HTTPException as exc:  # Starlette's form parser: a malformed or over-large form
             return error_response(FazhiError(Problem(f"无法读取提交的表单：{exc.detail}")), None, page)
+        except Exception:  # a bug: the clerk gets a message in Chinese, the terminal the traceback
+            traceback.print_exc()
+            message = "fazhi 内部错误：请把启动 fazhi serve 的终端中显示的错误信息报告给维护者"
+            return JSONResponse({"error": {"status": 500, "message": message, "problems": [{"message": message}]}}, 500)
         finally:
             if form is not None:
                 await form.close()

@@ -26,13 +26,20 @@ class Uploads:
     """A private folder for one request's files; `close()` removes it."""
 
     def __init__(self, limit: int):
-        self.folder = Path(tempfile.mkdtemp(prefix="fazhi-serve-"))  # mode 0700: only this user reads it
+        self._folder: Path | None = None  # made on the first file: a preview needs none
         self.limit = limit
         self.used = 0
         self.names: dict[str, str] = {}  # path in the folder -> the name the clerk gave
 
+    @property
+    def folder(self) -> Path:
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="fazhi-serve-"))  # mode 0700: only this user reads it
+        return self._folder
+
     def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
 
     def add(self, name: str, source) -> Path:
         """Copy an uploaded file object into the folder under a safe version of its name."""
