@@ -30,6 +30,9 @@ ofd:    the same ~20-page report to .ofd against .docx (bench/ofd.py), in one pr
         Target: ≤ 2×.
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
+serve:  `fazhi serve` on loopback (bench/serve.py): the live preview of a 20-page report, server- and
+        browser-timed (p95 ≤ 150 ms), the exact preview's docx → PDF (≤ 3 s), and 20 clients for
+        --seconds (60) with no error and flat memory; the load test stops by itself.
 """
 from __future__ import annotations
 
@@ -257,10 +260,11 @@ def bench_import(rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="?", default="all", choices=[
-        "sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "ofd", "all"])
+        "sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "ofd", "serve", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     parser.add_argument("--paragraphs", type=int, default=600, help="lines: generated paragraphs")
+    parser.add_argument("--seconds", type=float, default=60, help="serve: length of the load test")
     args = parser.parse_args()
     if args.which in ("sizes", "all"):
         from bench.sizes import bench_sizes
@@ -291,6 +295,10 @@ def main() -> None:
 
         bench_ofd(args.rounds)
         bench_ofd_process(max(5, args.rounds // 3))
+    if args.which in ("serve", "all"):
+        from bench.serve import bench_serve
+
+        bench_serve(args.rounds, args.seconds)
 
 
 if __name__ == "__main__":

@@ -29,15 +29,17 @@ def _kind_arg(kind: str | None) -> str | None:
     return kind
 
 
-def import_draft(path: str | Path, kind: str | None = None, figures: bool = False, target: str | None = None):
-    """Read a draft and map it onto a spec (importer.Imported); nothing is written."""
+def import_draft(path: str | Path, kind: str | None = None, figures: bool = False, target: str | None = None,
+                 name: str | None = None):
+    """Read a draft and map it onto a spec (importer.Imported); nothing is written. `name`: what
+    the spec's comments call the draft (an upload's own name), its path by default."""
     from generator.importer import import_document
     from generator.read import read_draft
 
     if Path(path).suffix.lower() in (".yaml", ".yml"):
         raise FazhiError(Problem("这已经是 fazhi 的数据文件：由去年的数据文件开始今年的，请加 --next-year", str(path)))
     doc = read_draft(path)
-    return import_document(doc, _kind_arg(kind), figures, str(path), target or f"{path}（导入结果）")
+    return import_document(doc, _kind_arg(kind), figures, name or str(path), target or f"{name or path}（导入结果）")
 
 
 def default_spec_output(draft: str | Path) -> Path:

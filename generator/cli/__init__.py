@@ -14,7 +14,8 @@ import click
 
 # Each command's module; a command registers itself on `main` when its module is imported.
 COMMANDS = {"render": "render", "import": "render", "check": "check", "rules": "check",
-            "tasks": "tables", "figures": "tables", "schema": "tables", "template": "tables"}
+            "tasks": "tables", "figures": "tables", "schema": "tables", "template": "tables",
+            "serve": "serve"}
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2

@@ -1,0 +1,195 @@
+"""`fazhi serve` on loopback: the live preview of a 20-page report (server and browser), the exact
+preview's docx → PDF, and a bounded load test.
+
+preview, server:  POST /api/preview of the 20-page spec (bench/sizes.py), one character changed each
+                  round, timed by the client; against the library call alone (preview_html) in this
+                  process. Target: p95 ≤ 150 ms.
+preview, browser: Debian's chromium (selenium): an input event in the editor → the new HTML in the
+                  pane and the next frame painted. Target: p95 ≤ 150 ms.
+exact preview:    POST /api/render?format=pdf of the same spec (LibreOffice). Target ≤ 3 s.
+load:             20 clients (threads, one connection each) for 60 s: previews, checks of a .docx
+                  and renders in the ratio 8:1:1; every answer must be 200; the server's resident
+                  memory sampled each second must end where it settled (last 10 s vs 10–20 s).
+The server is a separate `fazhi serve --no-browser --port 0` process, stopped at the end.
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bench.common import ROOT
+from bench.sizes import generate
+
+FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1400,1000")
+# One keystroke in the browser: an input event, then wait for the pane's new HTML and the next frame.
+KEYSTROKE = """
+var n = arguments[0], done = arguments[arguments.length - 1];
+var area = document.getElementById('yaml'), pane = document.getElementById('preview');
+var observer = new MutationObserver(function () {
+  observer.disconnect();
+  requestAnimationFrame(function () { setTimeout(function () { done(performance.now() - start); }, 0); });
+});
+observer.observe(pane, {childList: true, subtree: true});
+area.value = area.value.replace(/opening: 第\\d+次/, 'opening: 第' + n + '次');
+var start = performance.now();
+area.dispatchEvent(new Event('input'));
+"""
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def _row(label: str, values: list[float]) -> None:
+    print(f"  {label:<44} p50 {statistics.median(values) * 1000:7.1f} ms   p95 {_percentile(values, .95) * 1000:7.1f} ms"
+          f"   ({len(values)} rounds)")
+
+
+def start_server() -> tuple[subprocess.Popen, str, str]:
+    """(process, base URL, token) of a fresh `fazhi serve`."""
+    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "0"],
+                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    url = process.stdout.readline().strip()
+    parts = urlsplit(url)
+    return process, f"{parts.scheme}://{parts.netloc}", parts.query.split("=", 1)[1]
+
+
+def spec_text(folder: Path) -> str:
+    text = generate(20, folder).read_text(encoding="utf-8")
+    return text.replace("opening: ", "opening: 第0次", 1)
+
+
+def bench_preview_server(base: str, token: str, text: str, rounds: int) -> None:
+    import httpx
+
+    from generator.api.texts import preview_html
+
+    times, library = [], []
+    with httpx.Client(base_url=base, headers={"X-Fazhi-Token": token}, timeout=60) as client:
+        for n in range(rounds + 3):
+            body = text.replace("opening: 第0次", f"opening: 第{n}次", 1)
+            started = time.perf_counter()
+            response = client.post("/api/preview", content=body.encode("utf-8"))
+            elapsed = time.perf_counter() - started
+            assert response.status_code == 200, response.text
+            started = time.perf_counter()
+            preview_html(body)
+            if n >= 3:  # the first rounds warm both up
+                times.append(elapsed)
+                library.append(time.perf_counter() - started)
+    print(f"live preview of a 20-page report ({len(text)} characters of YAML, {len(response.text)} of HTML):")
+    _row("server: POST /api/preview (client-timed)", times)
+    _row("library alone: preview_html (same process)", library)
+
+
+def bench_preview_browser(base: str, token: str, text: str, rounds: int) -> None:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    with tempfile.TemporaryDirectory() as profile:
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for flag in (*FLAGS, f"--user-data-dir={profile}"):
+            options.add_argument(flag)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        try:
+            driver.set_script_timeout(30)
+            driver.get(f"{base}/?token={token}")
+            driver.execute_script("document.getElementById('yaml').value = arguments[0];", text)
+            times = [driver.execute_async_script(KEYSTROKE, n) / 1000 for n in range(1, rounds + 4)][3:]
+        finally:
+            driver.quit()
+    _row("browser: input event → new HTML painted", times)
+
+
+def bench_exact(base: str, token: str, text: str, rounds: int) -> None:
+    import httpx
+
+    times = []
+    with httpx.Client(base_url=base, headers={"X-Fazhi-Token": token}, timeout=120) as client:
+        for _ in range(rounds + 1):
+            started = time.perf_counter()
+            response = client.post("/api/render?format=pdf", content=text.encode("utf-8"))
+            times.append(time.perf_counter() - started)
+            assert response.status_code == 200 and response.content.startswith(b"%PDF"), response.text[:200]
+    _row("exact preview: POST /api/render?format=pdf", times[1:])
+
+
+def _rss(pid: int) -> int:
+    """Resident memory in kB (Linux /proc)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def bench_load(process: subprocess.Popen, base: str, token: str, text: str, draft: bytes,
+               clients: int = 20, seconds: float = 60) -> None:
+    """`clients` threads hammer the server until `seconds` have passed; then it stops by itself."""
+    import httpx
+
+    stop = time.monotonic() + seconds
+    counts = {"ok": 0, "errors": 0}
+    lock = threading.Lock()
+    failures: list[str] = []
+
+    def client_loop(index: int) -> None:
+        with httpx.Client(base_url=base, headers={"X-Fazhi-Token": token}, timeout=120) as client:
+            n = 0
+            while time.monotonic() < stop:
+                n += 1
+                kind = n % 10
+                if kind == 0:
+                    response = client.post("/api/check", files={"file": ("草稿.docx", draft)})
+                elif kind == 5:
+                    response = client.post("/api/render?format=docx", content=text.encode("utf-8"))
+                else:
+                    body = text.replace("opening: 第0次", f"opening: 第{index}-{n}次", 1)
+                    response = client.post("/api/preview", content=body.encode("utf-8"))
+                with lock:
+                    counts["ok" if response.status_code == 200 else "errors"] += 1
+                    if response.status_code != 200 and len(failures) < 5:
+                        failures.append(f"{response.status_code} {response.text[:200]}")
+
+    threads = [threading.Thread(target=client_loop, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    samples = []
+    while any(t.is_alive() for t in threads):
+        samples.append(_rss(process.pid))
+        time.sleep(1)
+    settled, end = samples[10:20], samples[-10:]
+    print(f"load: {clients} clients × {seconds:.0f} s: {counts['ok']} answers ({counts['ok'] / seconds:.1f}/s), "
+          f"{counts['errors']} errors{': ' + '; '.join(failures) if failures else ''}")
+    print(f"  server memory (MB): start {samples[0] / 1024:.0f}, settled {statistics.median(settled) / 1024:.0f} "
+          f"(10–20 s), end {statistics.median(end) / 1024:.0f} (last 10 s), peak {max(samples) / 1024:.0f}; "
+          f"end/settled {statistics.median(end) / statistics.median(settled):.2f}")
+    print("  every 10 s: " + " ".join(f"{kb / 1024:.0f}" for kb in samples[::10]))
+
+
+def bench_serve(rounds: int, seconds: float = 60) -> None:
+    from generator.api.texts import render_text
+
+    process, base, token = start_server()
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            text = spec_text(Path(folder))
+        bench_preview_server(base, token, text, rounds)
+        if os.path.exists("/usr/bin/chromium") and os.path.exists("/usr/bin/chromedriver"):
+            bench_preview_browser(base, token, text, rounds)
+        else:
+            print("  browser: skipped (needs /usr/bin/chromium and /usr/bin/chromedriver)")
+        bench_exact(base, token, text, 3)
+        bench_load(process, base, token, text, render_text(text), seconds=seconds)
+    finally:
+        process.terminate()
+        process.wait(10)
