@@ -134,10 +134,16 @@ def read_drafts(paths: list[str | Path], noise: _NoiseArg = None):
 
 def read_text(text: str, name: str = "<text>", noise: _NoiseArg = None) -> Document:
     """Read a plain-text draft (web copy, or fazhi's own .txt rendition)."""
+    from generator.read.sanitize import xml_safe
+
+    text, illegal = xml_safe(text)
     lines = text_lines(text, resolve_noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空（除去网页信息后没有正文）", name))
-    return build(lines, "txt")
+    doc = build(lines, "txt")
+    if illegal:
+        doc.facts["control_chars"] = illegal
+    return doc
 
 
 def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) -> Document:
