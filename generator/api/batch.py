@@ -78,10 +78,13 @@ def figures_table(specs: list[Path]):
     problems of the specs that could not be loaded."""
     from generator.batch.figures import build
 
-    loaded, problems = [], []
-    for path in specs:
-        try:
-            loaded.append((Path(path), load_spec(path)))
-        except FazhiError as exc:
-            problems.extend(exc.problems)
-    return build(loaded), problems
+    problems: list = []
+
+    def loaded():  # one spec at a time: only its figures are kept
+        for path in specs:
+            try:
+                yield Path(path), load_spec(path)
+            except FazhiError as exc:
+                problems.extend(exc.problems)
+
+    return build(loaded()), problems

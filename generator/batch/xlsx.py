@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 
-from .columns import FINDINGS_HEADER, cells, finding_cells, header
+from .columns import FINDINGS_HEADER, cells, finding_cells, header, text_cell
 from .summary import DraftRow
 
 # Excel's own 「差」/「适中」 cell styles: what clerks already read as bad / doubtful.
@@ -32,9 +32,7 @@ class _Styles:
                       for name, (fill, font) in (("bad", BAD), ("doubtful", DOUBTFUL), ("grey", GREY), ("head", HEAD))}
 
     def cell(self, sheet, value, look: str | None = None):
-        from openpyxl.cell import WriteOnlyCell
-
-        cell = WriteOnlyCell(sheet, value)
+        cell = text_cell(sheet, value)
         cell.alignment = self.wrap
         if look:
             cell.fill, cell.font = self.looks[look]
