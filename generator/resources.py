@@ -50,7 +50,9 @@ def load_marked(path: Path):
         loaded = load_yaml(path)
         return loaded.data, loaded.marks, loaded.text
 
-    builtin = path.resolve().is_relative_to(PACKAGE)
+    from generator.safe_io import resolved
+
+    builtin = resolved(path).is_relative_to(PACKAGE)
     loader = (PACKAGE / "spec" / "loading.py", PACKAGE / "spec" / "yaml_guard.py")
     data, marks, text = cache.by_file("marked", path, parse, *loader) if builtin else parse()
     return Loaded(data, str(path), marks, text)

@@ -124,3 +124,12 @@ def shown_path(path: str | Path) -> str:
         except UnicodeDecodeError:
             continue
     return raw.decode("utf-8", "replace")
+
+
+def resolved(path: str | Path) -> Path:
+    """The path with symlinks resolved, or (a symlink loop, an unreadable folder) made absolute:
+    comparing paths never ends in a traceback; opening the file then says what is wrong."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a symlink loop
+        return Path(os.path.abspath(path))

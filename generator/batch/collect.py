@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from generator.errors import FazhiError, Problem
+from generator.safe_io import resolved
 
 # What a folder walk picks up. .doc/.wps/.pdf are not readable drafts, but a supervising office
 # wants to see that a district sent one: the row says so (the reader's message) instead of silence.
@@ -39,7 +40,7 @@ def collect(paths: Iterable[str | Path], suffixes: Sequence[str] = DRAFT_SUFFIXE
         else:
             found = [path]
         for file in found:
-            key = file.resolve()
+            key = resolved(file)
             if key not in seen:
                 seen.add(key)
                 out.append(file)
