@@ -7,6 +7,7 @@ member order, names, dates and compression.
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import zipfile
@@ -194,22 +195,23 @@ def _paragraph_comments(paras: dict[int, Para], review: Review, w: str, ids: _Id
                         wrapped: dict) -> list[tuple[int, int, str]]:
     """Comments anchored on whole paragraphs: range start after w:pPr, end before </w:p>."""
     patches = []
+    numbers = sorted(n for n, p in paras.items() if n and not p.empty)  # once: a comment each would be quadratic
     for line, text, fix in review.comments:
         cid = wrapped[fix] if fix else ids.next()
         ids.comment_texts[cid] = text
         if fix:
             continue
-        para = _anchor(paras, line)
+        para = _anchor(paras, numbers, line)
         patches.append((para.content_start, para.content_start, rx.comment_start(w, cid)))
         patches.append((para.end, para.end, rx.comment_end(w, cid)))
     return patches
 
 
-def _anchor(paras: dict[int, Para], line: int) -> Para:
-    """The paragraph at `line`, or the next one that is not empty (the last one if none)."""
-    numbers = sorted(n for n, p in paras.items() if n and not p.empty)
-    later = [n for n in numbers if n >= line]
-    return paras[later[0] if later else numbers[-1]]
+def _anchor(paras: dict[int, Para], numbers: list[int], line: int) -> Para:
+    """The paragraph at `line`, or the next one that is not empty (the last one if none);
+    `numbers` are the non-empty paragraphs' numbers, sorted."""
+    at = bisect.bisect_left(numbers, line)
+    return paras[numbers[at] if at < len(numbers) else numbers[-1]]
 
 
 def _comment_parts(package: zipfile.ZipFile, review: Review, ids: _Ids) -> dict[str, str]:
