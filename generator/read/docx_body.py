@@ -53,7 +53,10 @@ class Body:
 
 def read_body(package: Package, styles: Styles) -> Body:
     """word/document.xml's body: the tokenizer if it vouches for the XML, else lxml."""
+    from generator.read.limits import check_body
+
     raw = package.read("word/document.xml", required=True)
+    check_body(raw, package.name)
     body = fast_body(raw, styles)
     if body is not None:
         return body
