@@ -18,6 +18,7 @@ batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the k
         per district), in docs/s, against a floor that does the least any tool must — load each
         YAML file (libyaml), fill a string template with its texts, zip it with the same package
         parts and write the .docx — on the same worker pool, alternating. Target: ≥ 100 docs/s.
+review, sheets, limits: issue 21's (bench/trust.py).
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
 """
@@ -219,7 +220,8 @@ def bench_import(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=["sizes", "process", "render", "check", "batch", "import", "all"])
+    parser.add_argument("which", nargs="?", default="all",
+                        choices=["sizes", "process", "render", "check", "batch", "import", "review", "sheets", "limits", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     args = parser.parse_args()
@@ -239,6 +241,13 @@ def main() -> None:
         bench_batch(max(3, args.rounds // 10), jobs=args.jobs)
     if args.which in ("import", "all"):
         bench_import(args.rounds)
+    if args.which in ("review", "sheets", "limits", "all"):
+        from bench import trust
+
+        getattr(trust, f"bench_{args.which}", None) and getattr(trust, f"bench_{args.which}")(max(3, args.rounds // 10))
+        if args.which == "all":
+            for name in ("review", "sheets", "limits"):
+                getattr(trust, f"bench_{name}")(max(3, args.rounds // 10))
 
 
 if __name__ == "__main__":

@@ -244,9 +244,10 @@ def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str) -> 
     with zipfile.ZipFile(buffer, "w") as out:
         for info in package.infolist():
             data = new.pop(info.filename).encode("utf-8") if info.filename in new else package.read(info.filename)
-            out.writestr(copy.copy(info), data, compress_type=info.compress_type)
+            # level 1: recompressing every member at zlib's default level cost more than the review's edits
+            out.writestr(copy.copy(info), data, compress_type=info.compress_type, compresslevel=1)
         for name, text in new.items():
             out.writestr(zipfile.ZipInfo(name, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
-                         compress_type=zipfile.ZIP_DEFLATED)
+                         compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return buffer.getvalue()
 
