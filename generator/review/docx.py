@@ -51,6 +51,11 @@ def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
         raw = package.read(DOCUMENT)
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise FazhiError(Problem(f"无法修改这个 Word 文件：{exc}", name)) from None
+    names = [info.filename for info in package.infolist()]
+    if len(set(names)) < len(names):  # which copy would Word read? no edit can be trusted
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise FazhiError(Problem(f"无法修改这个 Word 文件：压缩包中有重名的部件（{'、'.join(twice[:3])}），"
+                                 "可能已损坏或是构造的文件", name))
     try:
         xml = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -90,9 +95,10 @@ def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = Non
     if review is not None:
         patches += _paragraph_comments(paras, review, w, ids, wrapped)
         parts.update(_comment_parts(package, review, ids))
+    review_copy = review is not None
     if not patches:
-        return (data if review is None else _write(package, parts, xml)), fixes
-    return _write(package, parts, _patched(xml, patches)), fixes
+        return (data if review is None else _write(package, parts, xml, name, review_copy)), fixes
+    return _write(package, parts, _patched(xml, patches), name, review_copy), fixes
 
 
 class _Ids:
@@ -237,17 +243,31 @@ def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str) -> bytes:
-    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was."""
+def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, name: str = "",
+           sanitize: bool = False) -> bytes:
+    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was
+    (a review copy: only the package's own parts, normalised names, no DOCTYPE; see sanitize)."""
+    from . import sanitize as clean
+
     buffer = io.BytesIO()
-    new = {name: (xml if text is None else text) for name, text in parts.items()}
+    new = {part: (xml if text is None else text) for part, text in parts.items()}
+    members = clean.kept_parts(package) if sanitize else {i.filename: i for i in package.infolist()}
+    if sanitize and "[Content_Types].xml" in new:
+        new["[Content_Types].xml"] = clean.content_types(new["[Content_Types].xml"], set(members) | set(new))
+    elif sanitize and "[Content_Types].xml" in members:
+        new["[Content_Types].xml"] = clean.content_types(_read(package, members["[Content_Types].xml"].filename) or "",
+                                                         set(members) | set(new))
     with zipfile.ZipFile(buffer, "w") as out:
-        for info in package.infolist():
-            data = new.pop(info.filename).encode("utf-8") if info.filename in new else package.read(info.filename)
+        for member, info in members.items():
+            data = new.pop(member).encode("utf-8") if member in new else package.read(info)
+            if sanitize and member.endswith((".xml", ".rels")):
+                data = clean.clean_xml(member, data, name)
+                data = clean.without_macros(data) if member.endswith(".rels") else data
+            entry = copy.copy(info)
+            entry.filename = member
             # level 1: recompressing every member at zlib's default level cost more than the review's edits
-            out.writestr(copy.copy(info), data, compress_type=info.compress_type, compresslevel=1)
-        for name, text in new.items():
-            out.writestr(zipfile.ZipInfo(name, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
+            out.writestr(entry, data, compress_type=info.compress_type, compresslevel=1)
+        for member, text in new.items():
+            out.writestr(zipfile.ZipInfo(member, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
                          compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return buffer.getvalue()
-
