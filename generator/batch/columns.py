@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 
+# FORMULA_START: what makes Excel, LibreOffice or WPS read a cell as a formula (OWASP, CSV
+# injection) and the full-width forms a Chinese input method types; the .xlsx writer shares it.
+from .sheetml import FORMULA_START
 from .summary import SEVERITY_CN, DraftRow, part_names
 
 PART_NUMERALS = "一二三四五"
-# What makes Excel, LibreOffice or WPS read a cell as a formula (OWASP, CSV injection), and the
-# full-width forms a Chinese input method types.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def neutral(value):
@@ -15,19 +15,6 @@ def neutral(value):
     if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
-
-
-def text_cell(sheet, value):
-    """A write-only cell whose text is stored as text, never as a formula (openpyxl makes any
-    「=…」 string a formula); formula-like text also gets Excel's quote prefix, as if typed with 「'」."""
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str):
-        cell.data_type = "s"
-        if value.startswith(FORMULA_START):
-            cell.quotePrefix = True
-    return cell
 
 
 def header() -> list[str]:

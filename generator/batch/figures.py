@@ -12,7 +12,8 @@ from typing import Iterable
 
 from generator.kinds import yoy
 
-from .columns import neutral, text_cell
+from .columns import neutral
+from .sheetml import Sheet, workbook
 
 
 @dataclass
@@ -153,32 +154,17 @@ def to_csv(table: FigureTable) -> bytes:
 
 def to_xlsx(table: FigureTable) -> bytes:
     """One sheet 数字汇总, numbers as numbers and text as text (never a formula), frozen header and
-    name column, filters; written row by row (openpyxl's write-only mode)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("数字汇总")
+    name column, filters; written row by row (sheetml)."""
     header = table.header()
-    for number, width in enumerate([22, 30, 6] + [12] * (len(header) - 4) + [30], start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{len(table.rows) + 1}"
-    font, fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
-    head = [text_cell(sheet, name) for name in header]
-    for cell in head:
-        cell.font, cell.fill = font, fill
-    sheet.append(head)
+    sheet = Sheet("数字汇总", [22, 30, 6] + [12] * (len(header) - 4) + [30], "B2", wrap=False)
+    sheet.append(header, {i: "head" for i in range(len(header))})
     for row in table.rows:
         cells = table.cells(row)
         for i, value in enumerate(row.values, start=3):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cells[i] = value
-        sheet.append([text_cell(sheet, value) for value in cells])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+        sheet.append(cells)
+    return workbook([sheet])
 
 
 def print_table(table: FigureTable, console=None) -> None:
