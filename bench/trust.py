@@ -88,6 +88,7 @@ def bench_sheets(rounds: int) -> None:
             results[".xlsx"].append(timed(lambda: to_xlsx(rows)))
         print(f"  {count} drafts ({sum(len(r.findings) for r in rows)} findings):")
         median_table(results, ".csv")
+    bench_summary_end_to_end(max(3, rounds // 3))
     _figures()
 
 
@@ -162,3 +163,20 @@ def bench_limits(rounds: int) -> None:
                 wall = statistics.median(r[0] for r in runs)
                 cpu = statistics.median(r[1] for r in runs)
                 print(f"    {label:<20} {wall:6.2f} s wall  {cpu:6.2f} s CPU  (exit {runs[0][2]})")
+
+
+def bench_summary_end_to_end(rounds: int, count: int = 200) -> None:
+    """`fazhi check DIR --summary x.csv` against `x.xlsx`, whole processes (checking included)."""
+    seed = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
+        folder = Path(temp) / "drafts"
+        folder.mkdir()
+        for index in range(count):
+            (folder / f"d{index:04d}.txt").write_bytes(seed.read_bytes())
+        results: dict[str, list[float]] = {".csv": [], ".xlsx": []}
+        for _ in range(rounds):
+            for suffix in results:
+                results[suffix].append(_child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")],
+                                              Path(temp))[0] * 1000)
+        print(f"  end to end, {count} drafts (whole processes, --jobs default):")
+        median_table(results, ".csv")

@@ -54,7 +54,9 @@ class Sheet:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cells.append(f'<c r="{ref}" s="{_style(look, False, self.wrap)}"><v>{value!r}</v></c>')
             else:
-                text = _ILLEGAL.sub("", str(value))
+                text = str(value)
+                if _ILLEGAL.search(text):
+                    text = _ILLEGAL.sub("", text)
                 quote = text.startswith(FORMULA_START)
                 cells.append(f'<c r="{ref}" s="{_style(look, quote, self.wrap)}" t="inlineStr"><is>'
                              f'<t xml:space="preserve">{_xstring(text)}</t></is></c>')
@@ -80,7 +82,11 @@ _NAMES = list(LOOKS)
 
 def _style(look: str, quote: bool, wrap: bool) -> int:
     """The cellXfs index: 0 is the default; then each look × (quote prefix) × (wrap)."""
-    return 1 + (_NAMES.index(look) * 2 + quote) * 2 + wrap
+    return _STYLES[look, quote, wrap]
+
+
+_STYLES = {(look, quote, wrap): 1 + (index * 2 + quote) * 2 + wrap
+           for index, look in enumerate(_NAMES) for quote in (False, True) for wrap in (False, True)}
 
 
 def _xstring(text: str) -> str:
