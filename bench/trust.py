@@ -151,7 +151,8 @@ def bench_limits(rounds: int) -> None:
             from generator.read import read_draft
 
             doc = read_draft(path)
-            chars = sum(len(b.text) for b in doc.blocks if hasattr(b, "text") and isinstance(b.text, str))
+            chars = sum(len(getattr(b, name, "") or "") for d in doc.all_documents() for b in d.blocks
+                        for name in ("text", "title", "body") if isinstance(getattr(b, name, ""), str))
             print(f"  {name}: {path.stat().st_size / 1048576:.1f} MB, ~{chars:,} characters in the tree")
             commands = {"check": ["check", path], "check --fix": ["check", path, "--fix", "-o", folder / ("f" + path.suffix)],
                         "render (re-layout)": ["render", path, "-o", folder / "r.docx"],

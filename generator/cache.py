@@ -93,10 +93,12 @@ def read(kind: str, key: str) -> bytes | None:
     return data if stored[:len(MARK)] == MARK and stored[len(MARK):head] == crc else None
 
 
-def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path) -> Any:
+def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path,
+            valid: Callable[[Any], bool] = lambda value: True) -> Any:
     """build()'s result for this version of the file (its contents' checksum) and of the `code`
     that builds it (the loader's modules: their sizes and times), kept as marshal data; plain data
-    only (a result marshal cannot hold is simply not kept)."""
+    only (a result marshal cannot hold is simply not kept). A stored value `valid` refuses is
+    built again (a checksum proves the bytes, not what they say)."""
     try:
         contents = path.read_bytes()
         made_by = tuple((status.st_size, status.st_mtime_ns) for status in map(os.stat, code))
@@ -108,7 +110,7 @@ def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path) -> Any
     if stored:
         try:
             found, value = marshal.loads(stored)
-            if found == stamp:
+            if found == stamp and valid(value):
                 return value
         except Exception:  # damaged (a wrong length can even ask for too much memory): built again
             pass

@@ -133,3 +133,20 @@ def test_nothing_in_the_cache_is_unpickled_or_run(tmp_path):
     for path in tmp_path.iterdir():
         if path.name.startswith(("data-", "marked-", "base-")):
             assert path.read_bytes().startswith(cache.MARK), path
+
+
+@pytest.mark.parametrize("kind, value", [("marked", (1, 2)), ("marked", "text"), ("data", 5)],
+                         ids=["marked-pair", "marked-string", "data-number"])
+def test_a_data_entry_with_a_valid_checksum_and_the_wrong_shape_is_parsed_again(tmp_path, monkeypatch, kind, value):
+    import marshal
+
+    from generator import resources
+
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
+    path = resources.PROFILES / "format.yaml"
+    expected = resources.load_marked(path).data if kind == "marked" else resources.read_data(path)
+    (entry,) = tmp_path.glob(f"{kind}-*")
+    stamp, _ = marshal.loads(cache.read(kind, entry.name.split("-", 1)[1]))
+    entry.write_bytes(_valid_entry(marshal.dumps((stamp, value))))
+    again = resources.load_marked(path).data if kind == "marked" else resources.read_data(path)
+    assert again == expected
