@@ -28,6 +28,7 @@ from typing import Callable
 from generator import regexes
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q, usual
+from generator.read.limits import check_body
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, is_heading
@@ -53,10 +54,7 @@ class Body:
 
 def read_body(package: Package, styles: Styles) -> Body:
     """word/document.xml's body: the tokenizer if it vouches for the XML, else lxml."""
-    from generator.read.limits import check_body
-
-    raw = package.read("word/document.xml", required=True)
-    check_body(raw, package.name)
+    raw = check_body(package.read("word/document.xml", required=True), package.name)
     body = fast_body(raw, styles)
     if body is not None:
         return body

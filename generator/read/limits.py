@@ -30,9 +30,10 @@ def check_paragraphs(count: int, name: str) -> None:
         raise _refuse(name, f"共 {count:,} 段，超过 {MAX_PARAGRAPHS:,} 段")
 
 
-def check_body(raw: bytes, name: str) -> None:
-    """Before the body is parsed: its size, and its paragraphs counted at C speed (usual prefix)."""
+def check_body(raw: bytes, name: str) -> bytes:
+    """`raw` once its size and its paragraphs (counted at C speed, usual prefix) are within the limits."""
     if len(raw) > MAX_BODY_XML:
         raise _refuse(name, f"正文部分（word/document.xml）有 {len(raw) / 1048576:.0f} MB，"
                             f"超过 {MAX_BODY_XML // 1048576} MB")
     check_paragraphs(raw.count(b"<w:p>") + raw.count(b"<w:p "), name)
+    return raw
