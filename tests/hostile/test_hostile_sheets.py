@@ -124,3 +124,11 @@ def test_a_file_name_that_is_not_utf8_still_gives_every_summary(tmp_path):
 
     names = [c.value for c in load_workbook(tmp_path / "sum.xlsx")["汇总"]["A"]]
     assert any(re.search("牡丹江市1.txt$", str(n)) for n in names)
+
+
+@pytest.mark.parametrize("text, shown", [("-5", "-5"), ("+1.5", "+1.5"), ("-3%", "-3%"), ("-2+3", "'-2+3"),
+                                         ("=1", "'=1"), ("@A1", "'@A1"), ("－5", "'－5"), ("开福区", "开福区")])
+def test_a_plain_number_stays_a_number_and_a_formula_becomes_text(text, shown):
+    from generator.batch.columns import neutral
+
+    assert neutral(text) == shown
