@@ -28,6 +28,7 @@ sheets: `fazhi import` of a 2,000-row 任务分工表 (.xlsx) against openpyxl m
 ofd:    the same ~20-page report to .ofd against .docx (bench/ofd.py), in one process (from the
         validated spec, with the line model and the writer split out) and as whole commands.
         Target: ≤ 2×.
+review, summary, limits: issue 21's (bench/trust.py; `summary` is check --summary .xlsx against .csv).
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.
 serve:  `fazhi serve` on loopback (bench/serve.py): the live preview of a 20-page report, server- and
@@ -260,7 +261,7 @@ def bench_import(rounds: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", nargs="?", default="all", choices=[
-        "sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "ofd", "serve", "all"])
+        "sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "ofd", "serve", "review", "summary", "limits", "all"])
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     parser.add_argument("--paragraphs", type=int, default=600, help="lines: generated paragraphs")
@@ -299,6 +300,11 @@ def main() -> None:
         from bench.serve import bench_serve
 
         bench_serve(args.rounds, args.seconds)
+    if args.which in ("review", "summary", "limits", "all"):
+        from bench import trust
+
+        for name in ("review", "summary", "limits") if args.which == "all" else (args.which,):
+            getattr(trust, "bench_sheets" if name == "summary" else f"bench_{name}")(max(3, args.rounds // 10))
 
 
 if __name__ == "__main__":

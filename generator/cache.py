@@ -1,16 +1,20 @@
 """The user's cache folder: things worth keeping between runs — the .docx base package, the built-in
-data files and compiled templates (render/jinja.py), LibreOffice's profile.
+data files and LibreOffice's profile (compiled templates are not kept: see render/jinja.py).
 
-`FAZHI_CACHE_DIR` chooses the folder (empty: no cache at all); otherwise `$XDG_CACHE_HOME/fazhi` or
-`~/.cache/fazhi`. A cache that cannot be read or written is never an error: the work is redone.
-Some of it becomes code (compiled templates), so a folder that someone else
-owns or could write to is not used at all, the folder is made for its user alone, and every entry
-carries a checksum: a damaged one is built again.
+`FAZHI_CACHE_DIR` chooses the folder (empty: no cache at all); otherwise `$XDG_CACHE_HOME/fazhi`
+(an absolute XDG_CACHE_HOME only, as the XDG spec says) or `~/.cache/fazhi`. A cache that cannot be
+read or written is never an error: the work is redone. A folder that someone else owns or could write
+to is not used at all, the folder is made for its user alone and never inside a folder the user does
+not own (a `sudo -E` run leaves no root-owned folder in the user's home), and every entry starts with
+fazhi's mark and a checksum: a damaged one is built again, and the pruner removes only files that
+carry the mark (FAZHI_CACHE_DIR may name a folder that holds the user's own files).
 """
 from __future__ import annotations
 
 import marshal
 import os
+import re
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -18,6 +22,8 @@ from typing import Any
 from collections.abc import Callable
 
 KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layouts) are removed
+MARK = b"fazhi-cache\x00"  # the first bytes of every entry fazhi writes: nothing else is ever pruned
+_NAME = re.compile(r"[a-z]+-[0-9A-Za-z_.-]{1,120}")
 
 
 def cache_dir() -> Path | None:
@@ -27,8 +33,12 @@ def cache_dir() -> Path | None:
     if chosen is not None:
         folder = Path(chosen) if chosen else None
     else:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not os.path.isabs(base):  # unset, empty or relative: the XDG spec says to ignore it
+            base = os.path.join(os.path.expanduser("~"), ".cache")
         folder = Path(base) / "fazhi"
+    if folder is not None:
+        folder = Path(os.path.abspath(folder))  # a later chdir must not move the cache
     return folder if folder is not None and _private(folder) else None
 
 
@@ -40,7 +50,22 @@ def _private(folder: Path) -> bool:
         return True  # write() creates it, for the user alone
     if not hasattr(os, "getuid"):
         return True  # Windows: a folder in the user's own profile
-    return status.st_uid == os.getuid() and not status.st_mode & 0o022
+    return status.st_uid == os.geteuid() and not status.st_mode & 0o022
+
+
+def _ours_to_create(folder: Path) -> bool:
+    """Whether creating `folder` makes folders only inside one the user owns (root running with a
+    user's HOME through `sudo -E` must not leave a root-owned ~/.cache behind)."""
+    if not hasattr(os, "geteuid"):
+        return True
+    for parent in folder.parents:
+        try:
+            return parent.stat().st_uid == os.geteuid()
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return False
+    return False
 
 
 def digest(*parts: bytes | str) -> str:
@@ -63,14 +88,18 @@ def read(kind: str, key: str) -> bytes | None:
         stored = (folder / f"{kind}-{key}").read_bytes()
     except OSError:
         return None
-    data = stored[4:]
-    return data if stored[:4] == zlib.crc32(data).to_bytes(4, "little") else None
+    head = len(MARK) + 4
+    data = stored[head:]
+    crc = zlib.crc32(data).to_bytes(4, "little")
+    return data if stored[:len(MARK)] == MARK and stored[len(MARK):head] == crc else None
 
 
-def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path) -> Any:
+def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path,
+            valid: Callable[[Any], bool] = lambda value: True) -> Any:
     """build()'s result for this version of the file (its contents' checksum) and of the `code`
     that builds it (the loader's modules: their sizes and times), kept as marshal data; plain data
-    only (a result marshal cannot hold is simply not kept)."""
+    only (a result marshal cannot hold is simply not kept). A stored value `valid` refuses is
+    built again (a checksum proves the bytes, not what they say)."""
     try:
         contents = path.read_bytes()
         made_by = tuple((status.st_size, status.st_mtime_ns) for status in map(os.stat, code))
@@ -82,7 +111,7 @@ def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path) -> Any
     if stored:
         try:
             found, value = marshal.loads(stored)
-            if found == stamp:
+            if found == stamp and valid(value):
                 return value
         except Exception:  # damaged (a wrong length can even ask for too much memory): built again
             pass
@@ -102,11 +131,13 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
     import tempfile
 
     try:
+        if not folder.is_dir() and not _ours_to_create(folder):
+            return
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(zlib.crc32(data).to_bytes(4, "little") + data)
+                handle.write(MARK + zlib.crc32(data).to_bytes(4, "little") + data)
             os.replace(temp, folder / f"{kind}-{key}")
         except BaseException:
             os.unlink(temp)
@@ -117,6 +148,29 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
 
 
 def _prune(folder: Path, kind: str, keep: int) -> None:
-    entries = sorted(folder.glob(f"{kind}-*"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[keep:]:
+    """Remove the oldest entries of `kind` beyond `keep`: only files fazhi wrote (its name pattern,
+    a regular file of the user's, starting with MARK), never anything else in the folder."""
+    entries = []
+    for path in folder.glob(f"{kind}-*"):
+        status = _entry_status(path) if _NAME.fullmatch(path.name) else None
+        if status is not None:
+            entries.append((status.st_mtime, path))
+    for _, old in sorted(entries, reverse=True)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def _entry_status(path: Path) -> os.stat_result | None:
+    """The entry's status if it is a file fazhi wrote, else None (read without following a symlink)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or (hasattr(os, "geteuid") and status.st_uid != os.geteuid()):
+            return None
+        return status if os.read(fd, len(MARK)) == MARK else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

@@ -33,7 +33,7 @@ def read_data(path: Path):
 
     path = Path(path)
     parse = lambda: parse_yaml(path.read_text(encoding="utf-8"))  # noqa: E731
-    return cache.by_file("data", path, parse, PACKAGE / "resources.py")
+    return cache.by_file("data", path, parse, PACKAGE / "resources.py", valid=lambda value: isinstance(value, (dict, list)))
 
 
 def load_marked(path: Path):
@@ -50,9 +50,11 @@ def load_marked(path: Path):
         loaded = load_yaml(path)
         return loaded.data, loaded.marks, loaded.text
 
-    builtin = path.resolve().is_relative_to(PACKAGE)
+    from generator.safe_io import resolved
+
+    builtin = resolved(path).is_relative_to(PACKAGE)
     loader = (PACKAGE / "spec" / "loading.py", PACKAGE / "spec" / "yaml_guard.py")
-    data, marks, text = cache.by_file("marked", path, parse, *loader) if builtin else parse()
+    data, marks, text = cache.by_file("marked", path, parse, *loader, valid=_marked_shape) if builtin else parse()
     return Loaded(data, str(path), marks, text)
 
 
@@ -61,3 +63,8 @@ def parse_yaml(text: str):
     import yaml  # here, so that `fazhi --help` need not import it
 
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _marked_shape(value) -> bool:
+    """What load_marked's cache entry must hold: (data, marks, text)."""
+    return isinstance(value, tuple) and len(value) == 3 and isinstance(value[2], str)

@@ -105,3 +105,32 @@ def size_text(size: int) -> str:
             return f"{size / scale:.3g} {unit}"
     return f"{size} 字节"
 
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as text a user can read and any file format can hold: a name that is not UTF-8 (GBK
+    bytes from a zip made on Windows) is decoded as GB18030, else its odd bytes become U+FFFD."""
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        raw = text
+    else:
+        try:
+            text.encode("utf-8")
+            return text
+        except UnicodeEncodeError:
+            raw = os.fsencode(text)
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "replace")
+
+
+def resolved(path: str | Path) -> Path:
+    """The path with symlinks resolved, or (a symlink loop, an unreadable folder) made absolute:
+    comparing paths never ends in a traceback; opening the file then says what is wrong."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python before 3.13 on a symlink loop
+        return Path(os.path.abspath(path))

@@ -1,6 +1,7 @@
 """The .docx base package is kept in the user's cache: python-docx runs only the first time."""
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -52,16 +53,20 @@ def test_no_cache_folder_still_renders(tmp_path):
 def test_damaged_entry_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
     calls = []
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+    parts = (buffer.getvalue(), "<head>", "<settings/>", {"default": "rId1"})
 
     def build():
         calls.append(1)
-        return b"PK-zip", "<head>", "<settings/>", {"default": "rId1"}
+        return parts
 
-    assert base.cached("gb2312", False, None, build) == (b"PK-zip", "<head>", "<settings/>", {"default": "rId1"})
+    assert base.cached("gb2312", False, None, build) == parts
     assert base.cached("gb2312", False, None, build) and len(calls) == 1
     (entry,) = tmp_path.glob("base-*")
     entry.write_bytes(entry.read_bytes()[:-2])  # truncated: the checksum no longer matches
-    assert base.cached("gb2312", False, None, build) == (b"PK-zip", "<head>", "<settings/>", {"default": "rId1"})
+    assert base.cached("gb2312", False, None, build) == parts
     assert len(calls) == 2
 
 

@@ -97,68 +97,6 @@ def test_a_user_profile_is_never_cached(cache, tmp_path):
     assert not list(cache.glob("marked-*"))
 
 
-def test_templates_are_compiled_once_per_machine(cache, monkeypatch):
-    import jinja2
-
-    from generator.render import jinja
-    from generator.render.build import build_tree
-    from generator.spec.validate import load_spec
-    from generator.write.text import to_text
-
-    spec = load_spec(ROOT / "examples" / "kaifu-2022.yaml")
-    jinja.environment.cache_clear()
-    first = to_text(build_tree(spec))
-    assert list((cache / "jinja").glob("template-*.cache"))
-    jinja.environment.cache_clear()  # a new process: a new environment, the same cache folder
-    monkeypatch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
-    assert to_text(build_tree(spec)) == first
-    jinja.environment.cache_clear()
-
-
-def test_a_damaged_or_unwritable_template_cache_only_costs_compiling(cache, monkeypatch):
-    from generator.render import jinja
-    from generator.render.build import build_tree
-    from generator.spec.validate import load_spec
-    from generator.write.text import to_text
-
-    spec = load_spec(ROOT / "examples" / "kaifu-2022.yaml")
-    jinja.environment.cache_clear()
-    expected = to_text(build_tree(spec))
-    from jinja2.bccache import bc_magic
-
-    for entry in (cache / "jinja").glob("template-*.cache"):
-        entry.write_bytes(bc_magic + b"\x80\x04damaged")  # Jinja's header, then no checksum
-    jinja.environment.cache_clear()
-    assert to_text(build_tree(spec)) == expected
-    if os.geteuid() != 0:  # root writes anywhere
-        for entry in (cache / "jinja").glob("*"):
-            entry.unlink()
-        (cache / "jinja").chmod(0o500)
-        try:
-            jinja.environment.cache_clear()
-            assert to_text(build_tree(spec)) == expected
-        finally:
-            (cache / "jinja").chmod(0o700)
-    jinja.environment.cache_clear()
-
-
-def test_the_template_cache_key_follows_what_decides_the_code():
-    """Cached code holds only for the settings and code generator that compiled it."""
-    from generator.render import jinja
-    from generator.render.sandbox import BoundedSandbox
-
-    base = jinja._compiled_by(BoundedSandbox(trim_blocks=True))
-    assert jinja._compiled_by(BoundedSandbox(trim_blocks=True)) == base
-
-    class FewerChecks(BoundedSandbox):
-        intercepted_binops = frozenset({"*"})
-
-    FewerChecks.__qualname__ = BoundedSandbox.__qualname__  # only the operators differ
-
-    assert jinja._compiled_by(FewerChecks(trim_blocks=True)) != base
-    assert jinja._compiled_by(BoundedSandbox(trim_blocks=False)) != base
-
-
 # ---------------------------------------------------------------- the folder and its entries
 
 

@@ -25,7 +25,7 @@ def build(text: str, source: str = "docx", facts: dict | None = None) -> Documen
     doc = _drafts.read_text(text, "case.txt")
     for part in doc.all_documents():
         part.source = source
-    kept = {k: v for k, v in doc.facts.items() if k in ("recipients_colon", "paragraphs_rebuilt")}
+    kept = {k: v for k, v in doc.facts.items() if k in ("recipients_colon", "paragraphs_rebuilt", "control_chars")}
     doc.facts = {**kept, **(facts or {})} if source == "docx" else kept
     return doc
 

@@ -63,13 +63,21 @@ def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", opti
 
         if not soffice():  # say so (docx_to_pdf's message) before rendering a thousand .docx for nothing
             docx_to_pdf([], Path(tempfile.gettempdir()))
-    if outdir:
+    made = outdir is not None and not outdir.exists()
+    if made and outdir.suffix.lower() in (".docx", ".txt", ".pdf", ".doc", ".yaml", ".yml"):
+        raise OutputError(Problem(f"生成多个文件（或给出文件夹）时 -o 应为文件夹，而「{outdir.name}」像是文件名："
+                                  f"请写成 {outdir.with_suffix('')}/ 这样的文件夹", str(outdir)))
+    if made:
         try:
             outdir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(Problem(f"无法创建输出目录：{exc.strerror or exc}", str(outdir))) from None
     items, problems = plan(list(specs), outdir, fmt)
-    outcomes = render_many(items, fmt, options, previous, jobs, progress)
+    try:
+        outcomes = render_many(items, fmt, options, previous, jobs, progress)
+    finally:
+        if made and not any(outdir.iterdir()):  # nothing written: no empty folder left behind
+            outdir.rmdir()
     return [Path(o.target) for o in outcomes if o.written], problems + [p for o in outcomes for p in o.problems]
 
 
@@ -78,10 +86,13 @@ def figures_table(specs: list[Path]):
     problems of the specs that could not be loaded."""
     from generator.batch.figures import build
 
-    loaded, problems = [], []
-    for path in specs:
-        try:
-            loaded.append((Path(path), load_spec(path)))
-        except FazhiError as exc:
-            problems.extend(exc.problems)
-    return build(loaded), problems
+    problems: list = []
+
+    def loaded():  # one spec at a time: only its figures are kept
+        for path in specs:
+            try:
+                yield Path(path), load_spec(path)
+            except FazhiError as exc:
+                problems.extend(exc.problems)
+
+    return build(loaded()), problems

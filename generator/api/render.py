@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.errors import FazhiError, OutputError, Problem, SpecError, close_matches
+from generator.safe_io import resolved
 
 if TYPE_CHECKING:
     from generator.render.build import Options
@@ -36,7 +37,7 @@ def check_format(fmt: str) -> None:
 
 def not_the_input(target: Path, source: str | Path, message: str = "输出文件与输入文件相同，请另选输出路径") -> Path:
     """The output path, unless it is the input itself (which writing would destroy)."""
-    if Path(target).resolve() == Path(source).resolve():
+    if resolved(target) == resolved(source):
         raise OutputError(Problem(message, str(target)))
     return Path(target)
 

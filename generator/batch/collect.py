@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from generator.errors import FazhiError, Problem
+from generator.safe_io import resolved
 
 T = TypeVar("T")
 
@@ -42,7 +43,7 @@ def collect(paths: Iterable[str | Path], suffixes: Sequence[str] = DRAFT_SUFFIXE
         else:
             found = [path]
         for file in found:
-            key = file.resolve()
+            key = resolved(file)
             if key not in seen:
                 seen.add(key)
                 out.append(file)

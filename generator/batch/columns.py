@@ -1,10 +1,26 @@
 """The summary's columns, shared by the xlsx, csv, html and terminal writers."""
 from __future__ import annotations
 
+import re
 
+
+# FORMULA_START: what makes Excel, LibreOffice or WPS read a cell as a formula (OWASP, CSV
+# injection) and the full-width forms a Chinese input method types; the .xlsx writer shares it.
+from .sheetml import FORMULA_START
 from .summary import SEVERITY_CN, DraftRow, part_names
 
 PART_NUMERALS = "一二三四五"
+
+
+def neutral(value):
+    """A text a spreadsheet shows as text: one starting like a formula gets a leading 「'」 (OWASP);
+    a plain number (「-5」, 「+1.5」) is no formula and stays a number."""
+    if isinstance(value, str) and value.startswith(FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?%?")
 
 
 def header() -> list[str]:

@@ -8,8 +8,12 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterable
 
 from generator.kinds import yoy
+
+from .columns import neutral
+from .sheetml import Sheet, workbook
 
 
 @dataclass
@@ -48,36 +52,48 @@ def _shown(value) -> str:
     return yoy.plain(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else str(value)
 
 
-def columns_of(specs: list) -> list[str]:
+def columns_of(names: list[str], years: list, stems: list[str]) -> list[str]:
     """A column name per spec: the unit's name, with the year (or the file) when it comes twice."""
-    names = [spec.jurisdiction.display_name for _, spec in specs]
-    out = []
-    for (path, spec), name in zip(specs, names):
-        if names.count(name) > 1:
-            with_year = [f"{n}（{s.year}）" for (_, s), n in zip(specs, names) if n == name]
-            name = f"{name}（{spec.year}）" if len(set(with_year)) == len(with_year) else f"{name}（{Path(path).stem}）"
-        out.append(name)
+    groups: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        groups.setdefault(name, []).append(index)
+    out = list(names)
+    for name, indexes in groups.items():
+        if len(indexes) > 1:
+            distinct = len({years[i] for i in indexes}) == len(indexes)
+            for i in indexes:
+                out[i] = f"{name}（{years[i] if distinct else stems[i]}）"
     return out
 
 
-def build(specs: list) -> FigureTable:
-    """The table of (path, validated spec) pairs; rows in order of first appearance."""
+def build(specs: Iterable) -> FigureTable:
+    """The table of (path, validated spec) pairs, consumed one at a time (only their figures are
+    kept); rows in order of first appearance."""
     rows: dict[str, FigureRow] = {}
-    count = len(specs)
-    for column, (_, spec) in enumerate(specs):
+    found: dict[str, dict[int, tuple]] = {}  # figure name -> column -> (value, previous)
+    units: dict[str, set[str]] = {}
+    labels: dict[str, set[str]] = {}
+    names, years, stems = [], [], []
+    for column, (path, spec) in enumerate(specs):
+        names.append(spec.jurisdiction.display_name)
+        years.append(spec.year)
+        stems.append(Path(path).stem)
         for name, figure in spec.figures.items():
-            row = rows.setdefault(name, FigureRow(name, values=[None] * count, previous=[None] * count))
-            row.values[column], row.previous[column] = figure.value, figure.previous
+            row = rows.setdefault(name, FigureRow(name))
+            found.setdefault(name, {})[column] = (figure.value, figure.previous)
             row.label = row.label or figure.label
             row.unit = row.unit or figure.unit
-    years = {spec.year for _, spec in specs}
-    for row in rows.values():
-        units = {spec.figures[row.name].unit for _, spec in specs if row.name in spec.figures}
-        labels = {spec.figures[row.name].label for _, spec in specs if row.name in spec.figures} - {""}
-        _total(row, units, len(years) > 1)
-        if len(labels) > 1:
+            units.setdefault(name, set()).add(figure.unit)
+            labels.setdefault(name, set()).add(figure.label)
+    count = len(names)
+    for name, row in rows.items():
+        row.values, row.previous = [None] * count, [None] * count
+        for column, (value, previous) in found[name].items():
+            row.values[column], row.previous[column] = value, previous
+        _total(row, units[name], len(set(years)) > 1)
+        if len(labels[name] - {""}) > 1:
             row.note = "；".join(filter(None, [row.note, "各单位的说明不一致"]))
-    return FigureTable(columns_of(specs), list(rows.values()))
+    return FigureTable(columns_of(names, years, stems), list(rows.values()))
 
 
 def _total(row: FigureRow, units: set[str], mixed_years: bool) -> None:
@@ -130,37 +146,25 @@ def to_csv(table: FigureTable) -> bytes:
     """UTF-8 with BOM, for Excel."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.header())
+    writer.writerow(map(neutral, table.header()))
     for row in table.rows:
-        writer.writerow(table.cells(row))
+        writer.writerow(map(neutral, table.cells(row)))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
 def to_xlsx(table: FigureTable) -> bytes:
-    """One sheet 数字汇总, numbers as numbers, frozen header and name column, filters."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "数字汇总"
-    sheet.append(table.header())
+    """One sheet 数字汇总, numbers as numbers and text as text (never a formula), frozen header and
+    name column, filters; written row by row (sheetml)."""
+    header = table.header()
+    sheet = Sheet("数字汇总", [22, 30, 6] + [12] * (len(header) - 4) + [30], "B2", wrap=False)
+    sheet.append(header, {i: "head" for i in range(len(header))})
     for row in table.rows:
         cells: list[str | int | float] = list(table.cells(row))  # numbers stay numbers in the sheet
         for i, value in enumerate(row.values, start=3):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 cells[i] = value
         sheet.append(cells)
-    for cell in sheet[1]:
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor="D9E1F2")
-    for number, width in enumerate([22, 30, 6] + [12] * (len(table.header()) - 4) + [30], start=1):
-        sheet.column_dimensions[get_column_letter(number)].width = width
-    sheet.freeze_panes = "B2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(table.header()))}{len(table.rows) + 1}"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook([sheet])
 
 
 def print_table(table: FigureTable, console=None) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from .columns import header, late_text, top_text
+from .columns import header, late_text, neutral, top_text
 from .summary import SEVERITY_CN, DraftRow, part_names, rule_name, totals
 
 _STYLE = """
@@ -96,17 +96,17 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
 <script>{_SCRIPT}</script>
 </body></html>
 """
-    return page.encode("utf-8")
+    return page.encode("utf-8", "replace")  # a name that is not UTF-8 must not lose the whole page
 
 
 def _td(text, cls: str = "", value=None) -> str:
     attrs = (f' class="{cls}"' if cls else "") + (f' data-v="{escape(str(value))}"' if value is not None else "")
-    return f"<td{attrs}>{escape(str(text))}</td>"
+    return f"<td{attrs}>{escape(str(neutral(text)))}</td>"
 
 
 def _matrix_row(index: int, row: DraftRow) -> str:
     counts = row.counts()
-    link = f'<td data-v="{escape(row.path)}"><a href="#d{index}">{escape(Path(row.path).name)}</a></td>'
+    link = f'<td data-v="{escape(row.path)}"><a href="#d{index}">{escape(neutral(Path(row.path).name))}</a></td>'
     kind = _td(row.kind_label or "无法读取").replace("<td>", f'<td title="{escape(row.kind_reason)}">', 1) \
         if row.kind_reason else _td(row.kind_label or "无法读取")
     cells = [link, _td(row.unit or Path(row.path).stem), kind,
@@ -151,7 +151,7 @@ def _findings_section(index: int, row: DraftRow) -> str:
         return f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}。没有发现问题。</p>'
     lines = "\n".join(
         f'<tr><td class="n">{f.line or ""}</td><td class="{f.severity}">{SEVERITY_CN[f.severity]}</td>'
-        f"{_rule_cell(f.rule)}<td>{escape(f.message)}</td><td>{escape(f.basis)}</td></tr>"
+        f"{_rule_cell(f.rule)}<td>{escape(neutral(f.message))}</td><td>{escape(f.basis)}</td></tr>"
         for f in sorted(row.findings, key=lambda f: f.line or 0))
     return (f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}</p>\n'
             '<table class="sortable findings"><thead><tr><th>行</th><th>严重程度</th><th>规则</th><th>说明</th>'

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import FazhiError, Problem
+from generator.safe_io import resolved
 
 
 @dataclass
@@ -29,10 +30,10 @@ def plan(specs: list[Path], outdir: Path | None, fmt: str) -> tuple[list[tuple[P
     targets = [((outdir / spec.stem) if outdir else spec).with_suffix(f".{fmt}") for spec in specs]
     seen: dict[Path, list[int]] = {}
     for index, target in enumerate(targets):
-        seen.setdefault(target.resolve(), []).append(index)
+        seen.setdefault(resolved(target), []).append(index)
     problems, items = [], []
     for index, (spec, target) in enumerate(zip(specs, targets)):
-        clash = [specs[i] for i in seen[target.resolve()] if i != index]
+        clash = [specs[i] for i in seen[resolved(target)] if i != index]
         if clash:
             problems.append(Problem(f"与「{clash[0]}」输出到同一个文件「{target}」：请改文件名或分开输出", str(spec)))
         else:

@@ -124,8 +124,9 @@ def summarise(path: str | Path, profile: str | None = None, layout: str | None =
     """Read and check one draft into its row; an unreadable file is a row saying why."""
     from generator.api import read_any
     from generator.checks import check_document
+    from generator.safe_io import shown_path
 
-    name = str(path)
+    name = shown_path(path)  # rows are written into csv/xlsx/html: never an undecodable name
     try:
         doc = read_any(path)
     except FazhiError as exc:

@@ -85,7 +85,9 @@ def _parse(path: Path, _mtime: int):
 def load_profile(name: str, _seen: tuple[str, ...] = ()) -> Profile:
     """A profile by name or path, its includes resolved and its parameters checked."""
     path = _locate(name)
-    key = str(path.resolve())
+    from generator.safe_io import resolved
+
+    key = str(resolved(path))
     if key in _seen:
         raise ProfileError(Problem(f"规则集「{name}」循环包含", str(path)))
     loaded = _parse(path, _mtime(path))

@@ -130,11 +130,12 @@ def _edit(files, profile, fmt, strict, layout, fix, review, output) -> None:
         raise FazhiError("-o 需要与 --fix 或 --review 之一同用" if not fix else "--fix 和 --review 不能同时使用")
     if len(files) != 1:
         raise FazhiError("--fix / --review 一次只处理一个草稿")
+    failing = frozenset({"error"} | ({"warning"} if strict else set()))
     if fix:
-        target, fixes, result, after = fix_file(files[0], output, profile, layout)
+        target, fixes, result, fails = fix_file(files[0], output, profile, layout, failing)
     else:
         target, fixes, result = review_file(files[0], output, profile, layout)
-        after = result
+        fails = any(f.severity in failing for f in result.findings)
     results, by_path = [(str(files[0]), result)], {str(files[0]): fixes}
     if fmt == "text":
         text = report.to_text(results, fixes=by_path)
@@ -143,8 +144,7 @@ def _edit(files, profile, fmt, strict, layout, fix, review, output) -> None:
     click.echo(text.rstrip("\n"))
     what = "修正稿" if fix else f"审阅稿（批注 {len(result.findings)} 条，修订 {len(fixes)} 处）"
     click.echo(f"已写出{what}：{target}", err=True)
-    failing = {"error"} | ({"warning"} if strict else set())
-    if any(f.severity in failing for f in after.findings):
+    if fails:
         sys.exit(EXIT_FINDINGS)
 
 

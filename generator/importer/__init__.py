@@ -68,6 +68,11 @@ def import_document(doc: Document, kind: str | None = None, figures: bool = Fals
 
         lift(ctx, data)
     imported = Imported(analysis.kind, data, comments, ctx.guesses, task_table=ctx.task_table, kind_reason=reason)
+    illegal = (doc.facts or {}).get("control_chars")
+    if illegal:  # said where they were: the spec and the re-laid-out file no longer hold them
+        from generator.read.sanitize import warning
+
+        imported.guesses.insert(0, f"{name}:{illegal[0][0]}: {warning(illegal)}")
     try:
         spec = _validate(data, target)
     except FazhiError:

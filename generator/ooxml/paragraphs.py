@@ -89,6 +89,7 @@ class _Scanner:
         self.current: tuple[str, int] | None = None  # the open w:r: (open tag, start)
         self.rpr_start = -1
         self.rpr = ""
+        self.revisions = 0  # open w:ins/w:del/w:moveFrom/w:moveTo on the stack (counted, not searched per w:t)
 
     def run(self, start: int, end: int) -> dict[int, Para]:
         for match in self.tag.finditer(self.xml, start, end):
@@ -101,9 +102,10 @@ class _Scanner:
     def _text(self, match: re.Match) -> None:
         if not self.open_paras or self.current is None:
             return
-        revision = any(name in _REVISIONS for name, _ in self.stack)
-        self.open_paras[-1].pieces.append(Piece(html.unescape(match.group(1)), True, match.start(), match.end(),
-                                                match.start(1), self.current[0], self.rpr, revision))
+        text = match.group(1)
+        self.open_paras[-1].pieces.append(Piece(html.unescape(text) if "&" in text else text, True, match.start(),
+                                                match.end(), match.start(1), self.current[0], self.rpr,
+                                                self.revisions > 0))
 
     def _element(self, match: re.Match) -> None:
         closing, name, empty = match.group(2) == "/", match.group(3), match.group(4) == "/"
@@ -123,11 +125,15 @@ class _Scanner:
                 self.current, self.rpr = (match.group(0), match.start()), ""
             elif name == "rPr" and self.stack and self.stack[-1][0] == "r":
                 self.rpr_start = match.start()
+            elif name in _REVISIONS:
+                self.revisions += 1
             self.stack.append((name, match.start()))
 
     def _close(self, name: str, match: re.Match) -> None:
         while self.stack:
             opened, start = self.stack.pop()
+            if opened in _REVISIONS:
+                self.revisions -= 1
             if opened == name:
                 break
         if name == "p" and self.open_paras:

@@ -15,7 +15,9 @@ from generator.ooxml.xml import esc
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 _RPR_CHANGE = lazy(r"<(\w+:)?rPrChange\b.*?</(\w+:)?rPrChange>|<(\w+:)?rPrChange\b[^>]*/>", re.S)
-_ID = lazy(r'\b(?:\w+:)?id\s*=\s*"(\d+)"')
+# An id attribute, prefixed or not: 「w:id="5"」, 「 id="5"」 (never 「w:rsidR="…"」). Opening with a
+# character class lets the engine scan at C speed (「\b(?:\w+:)?」 retried at every word: 60 ms a 200-page body).
+_ID = lazy(r'[\s:]id\s*=\s*"(\d+)"')
 
 
 def plain_rpr(rpr: str) -> str:

@@ -63,6 +63,7 @@ from generator.read.docx_body import drop_noise, read_body
 from generator.read.docx_facts import empty_facts, facts
 from generator.read.docx_package import MAX_FILE_BYTES, Package, too_large
 from generator.read.docx_styles import Styles
+from generator.read.limits import check_chars, check_paragraphs
 from generator.read.noise import Noise, load_noise, resolve_noise
 from generator.read.structure import build, parse_date
 from generator.read.text import decode_text, text_lines
@@ -141,10 +142,18 @@ def read_drafts(paths: Sequence[str | Path], noise: _NoiseArg = None):
 
 def read_text(text: str, name: str = "<text>", noise: _NoiseArg = None) -> Document:
     """Read a plain-text draft (web copy, or fazhi's own .txt rendition)."""
+    from generator.read.sanitize import xml_safe
+
+    check_chars(len(text), name)
+    text, illegal = xml_safe(text)
     lines = text_lines(text, resolve_noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空（除去网页信息后没有正文）", name))
-    return build(lines, "txt")
+    check_paragraphs(len(lines), name)
+    doc = build(lines, "txt")
+    if illegal:
+        doc.facts["control_chars"] = illegal
+    return doc
 
 
 def read_ofd_bytes(data: bytes, name: str = "<ofd>", noise: _NoiseArg = None) -> Document:
@@ -177,6 +186,8 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) 
     lines = drop_noise(body.lines, resolve_noise(noise))
     if not lines:
         raise DraftError(Problem("草稿内容为空：文档中没有文字", name))
+    check_paragraphs(len(lines), name)
+    check_chars(sum(len(line.text) for line in lines), name)
     doc = build(lines, "docx")
     try:
         layout = facts(doc, lines, package, styles, body)

@@ -26,5 +26,7 @@ def build_tree(spec, options: Options = Options()) -> Document:
     kind = KINDS[spec.kind]
     if kind.context:
         context.update(load(kind.context)(spec))
-    templates = str(Path(options.templates).resolve()) if options.templates else None
+    from generator.safe_io import resolved
+
+    templates = str(resolved(options.templates)) if options.templates else None
     return render_document(kind.template, context, templates)

@@ -41,60 +41,7 @@ def environment(user_dir: str | None = None) -> BoundedSandbox:
     )
     env.add_filters(cn_date=cn_date, cn_numeral=cn_numeral, ordinal=ordinal_point,
                     sentence=sentence, clause=clause, escape_line=escape_line)
-    env.bytecode_cache = _bytecode_cache(env)
     return env
-
-
-class _TemplateCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates kept in the user cache: compiling the built-in ones took ~35 ms of every
-    render. Jinja checks an entry against the template's source and the Python version; the file
-    name carries what else decides the code (_compiled_by). An entry that cannot be read or
-    written only costs the compiling (never an error)."""
-
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a damaged or unreadable entry: compiled again
-            bucket.reset()
-
-    def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:  # a full disk, a folder made read-only
-            pass
-
-
-def _bytecode_cache(env: BoundedSandbox) -> jinja2.BytecodeCache | None:
-    """The template cache in the user's cache folder, if there is one."""
-    from generator import cache
-
-    folder = cache.cache_dir()
-    if folder is None:
-        return None
-    try:
-        (folder / "jinja").mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError:
-        return None  # no cache: templates are compiled every time, as before
-    return _TemplateCache(str(folder / "jinja"), f"template-{_compiled_by(env)}-%s.cache")
-
-
-def _compiled_by(env: BoundedSandbox) -> str:
-    """A fingerprint of what turns a template's source into code besides the source: Jinja's
-    version, the syntax and whitespace settings, the operators the sandbox intercepts, the filters
-    and tests, and the code of fazhi's code generator and output check."""
-    import marshal
-    import zlib
-
-    settings = (jinja2.__version__, type(env).__qualname__, sorted(env.intercepted_binops),
-                sorted(env.intercepted_unops), env.block_start_string, env.block_end_string,
-                env.variable_start_string, env.variable_end_string, env.comment_start_string,
-                env.comment_end_string, env.line_statement_prefix, env.line_comment_prefix,
-                env.trim_blocks, env.lstrip_blocks, env.keep_trailing_newline, env.newline_sequence,
-                env.optimized, bool(env.autoescape), sorted(env.filters), sorted(env.tests))
-    functions = [f for f in vars(env.code_generator_class).values() if hasattr(f, "__code__")]
-    functions.append(env.finalize)
-    code = b"".join(marshal.dumps(f.__code__) for f in functions if hasattr(f, "__code__"))
-    return f"{zlib.crc32(repr(settings).encode() + code):08x}"
 
 
 def _check_folder(folder: str) -> None:

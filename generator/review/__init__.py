@@ -66,7 +66,8 @@ def comments_for(result, doc: Document, fixes: list[Fix]) -> list[tuple[int, str
     """(line, comment text, the fix it wraps as (line, index among that line's fixes) or None) per finding.
 
     A finding a fix removes is anchored on that fix's tracked change; others on their paragraph;
-    findings about the whole file on the title; a missing part where it should be inserted.
+    findings about the whole file where their fix belongs (whole_document_anchor); a missing part
+    where it should be inserted.
     """
     from generator.checks.registry import RULES
 
@@ -80,7 +81,7 @@ def comments_for(result, doc: Document, fixes: list[Fix]) -> list[tuple[int, str
     last = max((b.line for d in doc.all_documents() for b in d.blocks if getattr(b, "line", 0)), default=0)
     out = []
     for finding in result.findings:
-        line = finding.line or title or 1
+        line = finding.line or whole_document_anchor(finding, doc, title, last) or 1
         text = f"【{_SEVERITY_CN[finding.severity]}】{finding.message}"
         if finding.line is None:
             text += "（针对全文）"
@@ -90,3 +91,36 @@ def comments_for(result, doc: Document, fixes: list[Fix]) -> list[tuple[int, str
         text += f"\n{finding.rule}；依据：{rule.basis if rule else '—'}"
         out.append((line, text, index.get((finding.rule, finding.line)) if finding.line else None))
     return out
+
+
+# Where a finding about the whole file is fixed: page setup and page numbers in the section that
+# ends the document, the title's font on the title, the body's on the first body paragraph, a
+# heading level's on its first heading, whole-text punctuation on the first paragraph holding it.
+_AT_END = ("layout.page", "layout.margins", "layout.page-number")
+_LEVELS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def whole_document_anchor(finding, doc: Document, title: int, last: int) -> int:
+    """The line a comment about the whole file is anchored on (0: none found)."""
+    from generator.tree import Heading, Paragraph
+
+    blocks = [b for d in doc.all_documents() for b in d.blocks if getattr(b, "line", 0)]
+    if finding.rule in _AT_END:
+        return last
+    if finding.rule.startswith("layout.title") or ("标题" in finding.message and "级标题" not in finding.message
+                                                  and finding.rule.startswith("layout.")):
+        return title
+    level = next((n for c, n in _LEVELS.items() if f"{c}级标题" in finding.message), 0)
+    if level:
+        return next((b.line for b in blocks if isinstance(b, Heading) and b.level == level), title)
+    paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
+    if finding.rule.startswith("layout."):
+        return paragraphs[0].line if paragraphs else title
+    marks = ",:;()" if finding.rule.startswith("punct.") else "()"
+    texts = [b for b in blocks if isinstance(b, (Paragraph, Heading))]
+    holding = (b for b in texts if any(m in _text_of(b) for m in marks))
+    return next((b.line for b in holding), paragraphs[0].line if paragraphs else title)
+
+
+def _text_of(block) -> str:
+    return f"{getattr(block, 'title', '') or ''}{getattr(block, 'text', '') or ''}{getattr(block, 'body', '') or ''}"

@@ -7,6 +7,7 @@ member order, names, dates and compression.
 """
 from __future__ import annotations
 
+import bisect
 import copy
 import io
 import zipfile
@@ -50,6 +51,11 @@ def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
         raw = package.read(DOCUMENT)
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise FazhiError(Problem(f"无法修改这个 Word 文件：{exc}", name)) from None
+    names = [info.filename for info in package.infolist()]
+    if len(set(names)) < len(names):  # which copy would Word read? no edit can be trusted
+        twice = sorted({n for n in names if names.count(n) > 1})
+        raise FazhiError(Problem(f"无法修改这个 Word 文件：压缩包中有重名的部件（{'、'.join(twice[:3])}），"
+                                 "可能已损坏或是构造的文件", name))
     try:
         xml = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -89,9 +95,10 @@ def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = Non
     if review is not None:
         patches += _paragraph_comments(paras, review, w, ids, wrapped)
         parts.update(_comment_parts(package, review, ids))
+    review_copy = review is not None
     if not patches:
-        return (data if review is None else _write(package, parts, xml)), fixes
-    return _write(package, parts, _patched(xml, patches)), fixes
+        return (data if review is None else _write(package, parts, xml, name, review_copy)), fixes
+    return _write(package, parts, _patched(xml, patches), name, review_copy), fixes
 
 
 class _Ids:
@@ -194,22 +201,23 @@ def _paragraph_comments(paras: dict[int, Para], review: Review, w: str, ids: _Id
                         wrapped: dict) -> list[tuple[int, int, str]]:
     """Comments anchored on whole paragraphs: range start after w:pPr, end before </w:p>."""
     patches = []
+    numbers = sorted(n for n, p in paras.items() if n and not p.empty)  # once: a comment each would be quadratic
     for line, text, fix in review.comments:
         cid = wrapped[fix] if fix else ids.next()
         ids.comment_texts[cid] = text
         if fix:
             continue
-        para = _anchor(paras, line)
+        para = _anchor(paras, numbers, line)
         patches.append((para.content_start, para.content_start, rx.comment_start(w, cid)))
         patches.append((para.end, para.end, rx.comment_end(w, cid)))
     return patches
 
 
-def _anchor(paras: dict[int, Para], line: int) -> Para:
-    """The paragraph at `line`, or the next one that is not empty (the last one if none)."""
-    numbers = sorted(n for n, p in paras.items() if n and not p.empty)
-    later = [n for n in numbers if n >= line]
-    return paras[later[0] if later else numbers[-1]]
+def _anchor(paras: dict[int, Para], numbers: list[int], line: int) -> Para:
+    """The paragraph at `line`, or the next one that is not empty (the last one if none);
+    `numbers` are the non-empty paragraphs' numbers, sorted."""
+    at = bisect.bisect_left(numbers, line)
+    return paras[numbers[at] if at < len(numbers) else numbers[-1]]
 
 
 def _comment_parts(package: zipfile.ZipFile, review: Review, ids: _Ids) -> dict[str, str]:
@@ -235,16 +243,31 @@ def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str) -> bytes:
-    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was."""
-    buffer = io.BytesIO()
-    new = {name: (xml if text is None else text) for name, text in parts.items()}
-    with zipfile.ZipFile(buffer, "w") as out:
-        for info in package.infolist():
-            data = new.pop(info.filename).encode("utf-8") if info.filename in new else package.read(info.filename)
-            out.writestr(copy.copy(info), data, compress_type=info.compress_type)
-        for name, text in new.items():
-            out.writestr(zipfile.ZipInfo(name, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
-                         compress_type=zipfile.ZIP_DEFLATED)
-    return buffer.getvalue()
+def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, name: str = "",
+           sanitize: bool = False) -> bytes:
+    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was
+    (a review copy: only the package's own parts, normalised names, no DOCTYPE; see sanitize)."""
+    from . import sanitize as clean
 
+    buffer = io.BytesIO()
+    new = {part: (xml if text is None else text) for part, text in parts.items()}
+    members = clean.kept_parts(package) if sanitize else {i.filename: i for i in package.infolist()}
+    if sanitize and "[Content_Types].xml" in new:
+        new["[Content_Types].xml"] = clean.content_types(new["[Content_Types].xml"], set(members) | set(new))
+    elif sanitize and "[Content_Types].xml" in members:
+        new["[Content_Types].xml"] = clean.content_types(_read(package, members["[Content_Types].xml"].filename) or "",
+                                                         set(members) | set(new))
+    with zipfile.ZipFile(buffer, "w") as out:
+        for member, info in members.items():
+            data = new.pop(member).encode("utf-8") if member in new else package.read(info)
+            if sanitize and member.endswith((".xml", ".rels")):
+                data = clean.clean_xml(member, data, name)
+                data = clean.without_macros(data) if member.endswith(".rels") else data
+            entry = copy.copy(info)
+            entry.filename = member
+            # level 1: recompressing every member at zlib's default level cost more than the review's edits
+            out.writestr(entry, data, compress_type=info.compress_type, compresslevel=1)
+        for member, text in new.items():
+            out.writestr(zipfile.ZipInfo(member, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
+                         compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+    return buffer.getvalue()

@@ -17,8 +17,15 @@ from generator.signals import held, unwinding
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
-    """Write bytes to `path` atomically; the previous file survives any failure."""
-    path = Path(path)
+    """Write bytes to `path` atomically; the previous file survives any failure. A symlink is
+    written through (the link stays a link); a loop or a dangling link is refused."""
+    given = path = Path(path)
+    if path.is_symlink():
+        try:
+            path = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise OutputError(Problem("输出路径是一个符号链接，但它形成了循环或指向不存在的文件：请换一个文件名",
+                                      str(path))) from None
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(Problem(f"输出目录不存在：{folder}", str(path)))
@@ -42,7 +49,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         except BaseException:
             _remove(temp)
             raise
-    return path
+    return given
 
 
 @contextlib.contextmanager

@@ -70,6 +70,24 @@ def _decode(data: bytes | None) -> Parts | None:
     header, _, zip_bytes = data[len(_MAGIC):].partition(b"\n")
     try:
         meta = json.loads(header)
-        return zip_bytes, meta["head"], meta["settings"], meta["footers"]
+        parts = zip_bytes, meta["head"], meta["settings"], meta["footers"]
     except (ValueError, KeyError, TypeError):
         return None
+    # a checksum only proves the bytes are the ones written: what they say is checked too
+    if not (isinstance(parts[1], str) and isinstance(parts[2], str) and isinstance(parts[3], dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in parts[3].items())
+            and _whole_zip(zip_bytes)):
+        return None
+    return parts
+
+
+def _whole_zip(data: bytes) -> bool:
+    """Whether `data` is a readable zip holding a package's content types."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "[Content_Types].xml" in package.namelist() and package.testzip() is None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return False

@@ -46,6 +46,11 @@ SERVER = textwrap.dedent("""
                 sys.stdin, sys.stdout, sys.stderr = (io.TextIOWrapper(io.FileIO(fd, mode, closefd=False), encoding="utf-8",
                                                      line_buffering=True) for fd, mode in ((0, "r"), (1, "w"), (2, "w")))
                 os.chdir(request["cwd"])
+                for name, value in request["env"].items():
+                    if value is None:
+                        os.environ.pop(name, None)
+                    else:
+                        os.environ[name] = value
                 resource.setrlimit(resource.RLIMIT_AS, (request["memory"], request["memory"]))
                 if request["template_seconds"]:
                     sandbox.LIMITS.seconds = request["template_seconds"]
@@ -100,13 +105,15 @@ class Run:
         return self.out + self.err
 
 
-def fazhi(*args, cwd: Path, template_seconds: float | None = None, timeout: float = 30) -> Run:
-    """`fazhi ARGS…` in `cwd` in a child process under the memory limit; a hang fails at `timeout`."""
+def fazhi(*args, cwd: Path, template_seconds: float | None = None, timeout: float = 30,
+          env: dict[str, str | None] | None = None) -> Run:
+    """`fazhi ARGS…` in `cwd` in a child process under the memory limit, with `env` set (None:
+    unset) in the child; a hang fails at `timeout`."""
     server = _fork_server()
     with tempfile.TemporaryDirectory(prefix="fazhi-run-") as folder:
         out, err = Path(folder) / "out", Path(folder) / "err"
         request = {"args": [str(a) for a in args], "cwd": str(cwd), "memory": MEMORY, "timeout": timeout,
-                   "template_seconds": template_seconds, "out": str(out), "err": str(err)}
+                   "template_seconds": template_seconds, "out": str(out), "err": str(err), "env": env or {}}
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
         reply = json.loads(server.stdout.readline())
@@ -143,3 +150,44 @@ def example(name: str, folder: Path, *edits: tuple[str, str]) -> Path:
     target = folder / name
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def unprivileged_folder() -> Path:
+    """A fresh folder an unprivileged user owns (under root: `nobody`'s), removed at exit."""
+    import shutil
+
+    folder = Path(tempfile.mkdtemp(prefix="fazhi-user-"))
+    atexit.register(shutil.rmtree, folder, True)
+    folder.chmod(0o755)
+    if os.geteuid() == 0:
+        import pwd
+
+        nobody = pwd.getpwnam("nobody")
+        os.chown(folder, nobody.pw_uid, nobody.pw_gid)
+    return folder
+
+
+def give_away(*paths: Path) -> None:
+    """Under root, hand files over to `nobody` (see as_user)."""
+    if os.geteuid() == 0:
+        import pwd
+
+        nobody = pwd.getpwnam("nobody")
+        for path in paths:
+            os.chown(path, nobody.pw_uid, nobody.pw_gid, follow_symlinks=False)
+
+
+def as_user(*args, cwd: Path, timeout: float = 60) -> Run:
+    """`fazhi ARGS…` as an unprivileged user: under root (as CI runs) through `setpriv` as nobody,
+    so that permission cases run everywhere; else as the current user."""
+    import time
+
+    command = [sys.executable, "-m", "generator", *map(str, args)]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", *command]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1",
+               HOME=str(cwd), FAZHI_CACHE_DIR="")
+    start = time.monotonic()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
+                          errors="replace", timeout=timeout)
+    return Run(done.returncode, done.stdout, done.stderr, time.monotonic() - start)

@@ -10,7 +10,7 @@ import sys
 import time
 
 import pytest
-from harness import ROOT, assert_refused, example, fazhi, listing
+from harness import ROOT, as_user, assert_refused, example, fazhi, give_away, listing, unprivileged_folder
 
 SEED = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
 SPEC = "template-county-2025.yaml"
@@ -40,18 +40,35 @@ def test_check_reports_an_odd_path_as_what_it_is_and_checks_the_others(odd, name
     assert listing(odd) == before
 
 
-def test_one_unreadable_file_among_many_does_not_stop_the_others(odd):
+def test_one_unreadable_file_among_many_does_not_stop_the_others():
+    """Run as an unprivileged user (nobody under root, as in CI), so the 000 file is really unreadable."""
+    odd = unprivileged_folder()
+    os.mkfifo(odd / "pipe.txt")
+    (odd / "folder.docx").mkdir()
+    (odd / "good.txt").write_bytes(SEED.read_bytes())
     locked = odd / "locked.txt"
     locked.write_bytes(SEED.read_bytes())
+    give_away(*odd.iterdir())
     locked.chmod(0)
-    try:
-        if os.access(locked, os.R_OK):
-            pytest.skip("running as a user (root?) who can read a 000 file")
-        run = fazhi("check", odd / "good.txt", locked, odd / "folder.docx", odd / "pipe.txt", cwd=odd)
-        assert_refused(run, "没有读取草稿文件的权限", "这是一个文件夹", "命名管道", where=r"locked\.txt: ")
-        assert "good.txt:59: error parts.missing" in run.out
-    finally:
-        locked.chmod(0o600)
+    run = as_user("check", odd / "good.txt", locked, odd / "folder.docx", odd / "pipe.txt", cwd=odd)
+    assert_refused(run, "没有读取草稿文件的权限", "这是一个文件夹", "命名管道", where=r"locked\.txt: ", seconds=60)
+    assert "good.txt:59: error parts.missing" in run.out
+
+
+def test_an_output_folder_without_write_permission_keeps_the_old_file():
+    """As an unprivileged user: the refusal names the file, and the previous output stays as it was."""
+    folder = unprivileged_folder()
+    spec = example(SPEC, folder)
+    locked = folder / "locked"
+    locked.mkdir()
+    out = locked / "k.docx"
+    out.write_bytes(b"the previous output")
+    give_away(spec, locked, out)
+    locked.chmod(0o500)
+    run = as_user("render", spec, "-o", out, cwd=folder)
+    assert_refused(run, "没有写入权限", str(out), seconds=60)
+    assert out.read_bytes() == b"the previous output"
+    assert [p.name for p in locked.iterdir()] == ["k.docx"]
 
 
 @pytest.mark.parametrize("name, fragment", [

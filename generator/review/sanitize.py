@@ -1,0 +1,105 @@
+"""What a review copy carries over from the draft: only the package's own parts.
+
+A review copy goes from the supervising office back to the department, so nothing hostile a draft
+brought may ride along: kept are [Content_Types].xml and the parts reachable through the package's
+internal relationships from its root (what Word itself would load), under normalised member names;
+dropped are members no relationship names (`../` names, absolute names, duplicates, stray files)
+and Word's macro project. A DOCTYPE (which Office never writes and Word refuses) is removed, or the
+copy refused when it declares entities the part uses.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+
+from generator.errors import FazhiError, Problem
+
+_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
+_ATTR = re.compile(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
+_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
+_OVERRIDE = re.compile(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
+_MACROS = ("/vbaProject", "/vbaData", "/keyMapCustomizations", "/wordVbaData")
+MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
+DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def normalised(name: str) -> str | None:
+    """A zip member name as an OPC part name (no leading slash, no `.` or empty segments), or None
+    for one that leaves the package (`..`), is absolute on Windows or uses backslashes."""
+    if "\\" in name or re.match(r"[A-Za-z]:", name) or name.endswith("/"):
+        return None
+    clean = posixpath.normpath("/" + name).lstrip("/")
+    parts = name.lstrip("/").split("/")
+    if ".." in parts or not clean or clean == ".":
+        return None
+    return clean
+
+
+def kept_parts(package: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+    """The members a review copy keeps, by normalised name (the first of duplicates)."""
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in package.infolist():
+        name = normalised(info.filename)
+        if name is not None and name not in members:
+            members[name] = info
+    keep = {name for name in ("[Content_Types].xml",) if name in members}
+    queue = [""]  # the package root, then each part reached
+    while queue:
+        source = queue.pop()
+        rels = posixpath.join(posixpath.dirname(source), "_rels", posixpath.basename(source) + ".rels")
+        if rels not in members:
+            continue
+        keep.add(rels)
+        for target in _internal_targets(_text(package, members[rels]), source):
+            if target in members and target not in keep:
+                keep.add(target)
+                queue.append(target)
+    return {name: members[name] for name in members if name in keep}
+
+
+def _internal_targets(rels: str, source: str) -> list[str]:
+    """The part names an internal relationship of `source` points at (macro projects left out)."""
+    out = []
+    for tag in _RELATIONSHIP.findall(rels):
+        attrs = dict(_ATTR.findall(tag))
+        if attrs.get("TargetMode", "").lower() == "external" or attrs.get("Type", "").endswith(_MACROS):
+            continue
+        target = attrs.get("Target", "")
+        joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+        name = normalised(joined)
+        if name is not None:
+            out.append(name)
+    return out
+
+
+def _text(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+    return package.read(info).decode("utf-8", "replace")
+
+
+def clean_xml(name: str, data: bytes, draft: str) -> bytes:
+    """An XML part without a DOCTYPE; FazhiError if the DOCTYPE declares what the part relies on."""
+    if b"<!DOCTYPE" not in data[:4096].upper():
+        return data
+    text = data.decode("utf-8", "replace")
+    found = _DOCTYPE.search(text)
+    if found is None:
+        raise FazhiError(Problem(f"无法生成审阅稿：{name} 含有无法解析的 DOCTYPE 声明（Word 不接受这样的文件）", draft))
+    if found.group(1) and re.search(r"<!ENTITY", found.group(1), re.I):
+        raise FazhiError(Problem(f"无法生成审阅稿：{name} 用 DOCTYPE 声明了实体（Word 不接受这样的文件，"
+                                 "可能是构造的恶意文件）", draft))
+    return (text[:found.start()] + text[found.end():]).encode("utf-8")
+
+
+def content_types(text: str, kept: set[str]) -> str:
+    """[Content_Types].xml declaring only the kept parts, and the main part as a plain .docx."""
+    text = _OVERRIDE.sub(lambda m: m.group(0) if m.group(1).lstrip("/") in kept else "", text)
+    return text.replace(MACRO_MAIN, DOCX_MAIN)
+
+
+def without_macros(rels: bytes) -> bytes:
+    """A .rels part without relationships to a macro project (their parts are not carried over)."""
+    text = rels.decode("utf-8", "replace")
+    kept = _RELATIONSHIP.sub(lambda m: "" if dict(_ATTR.findall(m.group(0))).get("Type", "").endswith(_MACROS)
+                             else m.group(0), text)
+    return rels if kept == text else kept.encode("utf-8")
