@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.ooxml.layout import load_layout
 from generator.paging import paginate
-from generator.tree import Document, Header, Heading, Imprint, Paragraph, Table
+from generator.tree import Document, Header, Heading, Paragraph, Table
 
 MM = 72 / 25.4
 
@@ -34,7 +34,7 @@ class Agreement:
     page_counts: int = 0
     misses: list = field(default_factory=list)
 
-    def add(self, other: "Agreement") -> None:
+    def add(self, other: Agreement) -> None:
         for name in ("paragraphs", "same_count", "same_breaks", "headings", "heading_pages", "ends", "end_pages",
                      "documents", "page_counts"):
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -45,15 +45,15 @@ def bench_review(rounds: int) -> None:
             data = _draft(pages, Path(temp))
             enabled = _enabled_rules(None, check_document(read_draft_bytes(data, "d.docx")))
 
-            def check():
+            def check(data=data):
                 return check_document(read_draft_bytes(data, "d.docx"))
 
-            def fix():  # what fix_file does: read, check, fix (the second check only when it decides the exit code)
+            def fix(data=data, enabled=enabled):  # what fix_file does: read, check, fix (the second check only when it decides the exit code)
                 doc = read_draft_bytes(data, "d.docx")
                 check_document(doc)
                 fix_bytes(data, doc, "d.docx", enabled)
 
-            def review():
+            def review(data=data, enabled=enabled):
                 doc = read_draft_bytes(data, "d.docx")
                 review_bytes(data, doc, check_document(doc), "d.docx", enabled=enabled)
 
@@ -92,8 +92,8 @@ def bench_sheets(rounds: int) -> None:
         rows = _rows(count)
         results: dict[str, list[float]] = {".csv": [], ".xlsx": []}
         for _ in range(max(3, rounds // 5)):
-            results[".csv"].append(timed(lambda: to_csv(rows)))
-            results[".xlsx"].append(timed(lambda: to_xlsx(rows)))
+            results[".csv"].append(timed(lambda rows=rows: to_csv(rows)))
+            results[".xlsx"].append(timed(lambda rows=rows: to_xlsx(rows)))
         print(f"  {count} drafts ({sum(len(r.findings) for r in rows)} findings):")
         median_table(results, ".csv")
     bench_summary_end_to_end(max(3, rounds // 3))

@@ -18,7 +18,7 @@ from io import BytesIO
 from lxml import etree
 
 NS = "http://www.ofdspec.org/2016"
-Q = "{%s}" % NS
+Q = f"{{{NS}}}"
 DOCINFO_ORDER = ["DocID", "Title", "Author", "Subject", "Abstract", "CreationDate", "ModDate", "DocUsage",
                  "Cover", "Keywords", "Creator", "CreatorVersion", "CustomDatas"]
 DOCBODY_ORDER = ["DocInfo", "DocRoot", "Versions", "Signatures"]

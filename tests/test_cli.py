@@ -5,7 +5,6 @@ import json
 import os
 import re
 
-import pytest
 from click.testing import CliRunner
 from conftest import GOLDEN, KAIFU, MAOJIAN, Docx, copy_example, para_text
 

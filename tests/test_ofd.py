@@ -1,51 +1,21 @@
-"""The OFD writer and reader on pages built by hand (independent of the paging model)."""
+"""The OFD writer and reader on pages built by hand (the model's records, placed here, not by the line model)."""
 from __future__ import annotations
 
 import io
 import zipfile
-from typing import Any, NamedTuple
 
 import pytest
 from fontTools.ttLib import TTFont
 
 from generator.errors import DraftError
 from generator.ooxml.layout import load_layout
+from generator.paging.model import Line, Page, Rule
 from generator.read import read_draft
 from generator.read.ofd import expand_deltas, ofd_text, page_lines
 from generator.write.ofd import DocInfo, write_ofd
 from generator.write.ofd.content import delta_x
 from generator.write.ofd.fonts import open_font, subset
 from tests.ofd_structure import problems
-
-
-class Line(NamedTuple):
-    x_mm: float
-    baseline_mm: float
-    text: str
-    role: str
-    font_size_pt: float
-    advances_mm: list
-    color: str = "000000"
-    node: Any = None
-
-
-class Rule(NamedTuple):
-    x1: float
-    y1: float
-    x2: float
-    y2: float
-    width_mm: float
-    color: str = "000000"
-
-
-class Page(NamedTuple):
-    number: int
-    landscape: bool
-    width_mm: float
-    height_mm: float
-    lines: list
-    rules: list
-    footer: Any
 
 
 FONTS = load_layout().fonts("gb2312")

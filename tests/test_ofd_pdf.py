@@ -81,7 +81,7 @@ def _same_page(pdf_text: str, lines, table: bool) -> bool:
     for line in lines:
         position += len(_norm(line.text))
         ends.add(position - 1)
-    for op, a0, a1, b0, b1 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
+    for op, a0, a1, _b0, _b1 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
         if op == "equal":
             continue
         if op != "delete" or any(i not in ends or ours[i] not in HANGING for i in range(a0, a1)):
@@ -118,8 +118,8 @@ def test_easyofd_reads_the_same_text_on_every_page(rendered):
         assert len(document["page_info"]) == len(ours)
         for index, lines in enumerate(ours):
             theirs = "".join(item["text"] for item in document["page_info"][index]["text_list"])
-            assert _norm(theirs) == "".join(_norm(line.text) for line in sorted(lines, key=lambda l: l.y)) or \
-                collections.Counter(_norm(theirs)) == collections.Counter("".join(_norm(l.text) for l in lines)), name
+            assert _norm(theirs) == "".join(_norm(line.text) for line in sorted(lines, key=lambda ln: ln.y)) or \
+                collections.Counter(_norm(theirs)) == collections.Counter("".join(_norm(ln.text) for ln in lines)), name
         names = {font["FontNameORI"] for font in document["fonts"].values()}
         assert {"仿宋_GB2312", "Times New Roman", "宋体"} <= names
 

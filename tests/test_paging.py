@@ -17,7 +17,7 @@ from generator.paging.metrics import advances, gaps
 from generator.paging.titles import title_lines
 from generator.render.build import build_tree
 from generator.spec.validate import load_spec
-from generator.tree import Document, Header, Imprint, Paragraph
+from generator.tree import Document, Imprint, Paragraph
 
 sys.path.insert(0, str(ROOT))
 from bench.lines_corpus import generated_paragraph  # noqa: E402
@@ -71,9 +71,9 @@ def test_kinsoku_on_generated_paragraphs():
         adv = advances(text, 16, -0.25)
         lines = break_lines(text, adv, 442.2 - 32, 442.2, gaps(text, 16))
         assert "".join(text[a:b] for a, b in lines) == text
-        for a, b in lines[1:]:
+        for a, _b in lines[1:]:
             assert text[a] not in NO_START or text[a - 1].isascii(), text[a - 3:a + 3]
-        for a, b in lines[:-1]:
+        for _a, b in lines[:-1]:
             assert text[b - 1] not in NO_END
             assert not (text[b - 1].isascii() and text[b].isascii() and text[b - 1].isalnum() and text[b].isalnum())
             checked += 1
@@ -84,7 +84,7 @@ def test_last_paragraph_is_not_moved_whole_with_the_signature(layout):
     """牡丹江: the page before the 署名 page was left with ten free lines (issue 20, point 4)."""
     pages = paginate(build_tree(load_spec(MUDANJIANG)), layout)
     before_last = pages[-2].lines
-    assert len({round(l.baseline_mm, 1) for l in before_last}) >= 21
+    assert len({round(ln.baseline_mm, 1) for ln in before_last}) >= 21
 
 
 def test_signature_never_alone(layout):
@@ -97,7 +97,7 @@ def test_signature_never_alone(layout):
                        signatures=["示例县人民政府"], date=dt.date(2025, 1, 5))
         pages = paginate(doc, layout)
         last = pages[-1].lines
-        assert any(l.node is doc.blocks[-1] for l in last), count
+        assert any(ln.node is doc.blocks[-1] for ln in last), count
         tail = plan(doc, layout).tails[id(doc)]
         decisions.add((tail.tight, tail.keep_next))
         if tail.keep_next:  # the whole last paragraph went over: dropping the blank line was not enough
@@ -128,7 +128,7 @@ def test_notice_body_stays_on_page_one(tmp_path, layout, issuers):
     assert list(decided.scales.values()) and min(decided.scales.values()) >= 0.7
     first = paginate(tree, layout)[0]
     assert any(line.text.startswith("贯彻落实") for line in first.lines)
-    assert [l.text for l in first.lines if l.node is tree and l.role == "body"][-1] == "2024年4月23日"
+    assert [ln.text for ln in first.lines if ln.node is tree and ln.role == "body"][-1] == "2024年4月23日"
 
 
 def test_squeezed_notice_docx(tmp_path):

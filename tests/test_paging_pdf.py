@@ -123,7 +123,7 @@ def test_file_mark_inside_the_block(corpus, layout):
 
 def test_title_lines_whole_words_and_not_short(corpus):
     checked = 0
-    for name, tree, pdf, generated in corpus:
+    for name, _tree, pdf, generated in corpus:
         if generated:
             continue
         chars = [c for c in _first_page(pdf) if 21 < c["size"] < 23]

@@ -49,7 +49,7 @@ def test_page_setup_and_font_findings_are_anchored_where_they_are_fixed():
     assert margins == [max(b.line for b in blocks)], found
     body = [line for rule, message, line in found if rule.startswith("layout.") and message.startswith("正文")]
     assert body and set(body) == {first_paragraph}, found
-    for rule, message, line in found:
+    for _rule, message, line in found:
         level = re.match(r"(\d)级标题", message)
         if level:
             assert line == next(b.line for b in blocks if isinstance(b, Heading) and b.level == int(level.group(1)))

@@ -63,21 +63,21 @@ def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", opti
 
         if not soffice():  # say so (docx_to_pdf's message) before rendering a thousand .docx for nothing
             docx_to_pdf([], Path(tempfile.gettempdir()))
-    made = outdir is not None and not outdir.exists()
-    if made and outdir.suffix.lower() in (".docx", ".txt", ".pdf", ".doc", ".yaml", ".yml"):
-        raise OutputError(Problem(f"生成多个文件（或给出文件夹）时 -o 应为文件夹，而「{outdir.name}」像是文件名："
-                                  f"请写成 {outdir.with_suffix('')}/ 这样的文件夹", str(outdir)))
+    made = outdir if outdir is not None and not outdir.exists() else None  # the folder this call creates
+    if made and made.suffix.lower() in (".docx", ".txt", ".pdf", ".doc", ".yaml", ".yml"):
+        raise OutputError(Problem(f"生成多个文件（或给出文件夹）时 -o 应为文件夹，而「{made.name}」像是文件名："
+                                  f"请写成 {made.with_suffix('')}/ 这样的文件夹", str(made)))
     if made:
         try:
-            outdir.mkdir(parents=True, exist_ok=True)
+            made.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(Problem(f"无法创建输出目录：{exc.strerror or exc}", str(outdir))) from None
+            raise OutputError(Problem(f"无法创建输出目录：{exc.strerror or exc}", str(made))) from None
     items, problems = plan(list(specs), outdir, fmt)
     try:
         outcomes = render_many(items, fmt, options, previous, jobs, progress)
     finally:
-        if made and not any(outdir.iterdir()):  # nothing written: no empty folder left behind
-            outdir.rmdir()
+        if made and not any(made.iterdir()):  # nothing written: no empty folder left behind
+            made.rmdir()
     return [Path(o.target) for o in outcomes if o.written], problems + [p for o in outcomes for p in o.problems]
 
 

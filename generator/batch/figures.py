@@ -8,7 +8,7 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterable
+from collections.abc import Iterable
 
 from generator.kinds import yoy
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -33,7 +34,7 @@ def column_letter(number: int) -> str:
 class Sheet:
     """One worksheet: its rows as XML, written by append()."""
 
-    def __init__(self, title: str, widths: list[float], freeze: str | None = None, wrap: bool = True):
+    def __init__(self, title: str, widths: Sequence[float], freeze: str | None = None, wrap: bool = True):
         self.title, self.widths, self.freeze, self.wrap = title, widths, freeze, wrap
         self.rows: list[str] = []
         self.columns = 0
@@ -104,6 +105,7 @@ def _pane(freeze: str | None) -> str:
     if not freeze or freeze == "A1":
         return ""
     match = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
+    assert match is not None, freeze  # set in code by the callers, always a cell such as "C2"
     column = sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(match.group(1)))) - 1
     row = int(match.group(2)) - 1
     pane = "bottomRight" if column and row else ("bottomLeft" if row else "topRight")

@@ -312,7 +312,7 @@ def find_report_year(doc: Document, body: Document, kind: str) -> int | None:
     for block in body.blocks:
         for year in _YEAR.findall(block_text(block)):
             counts[year] = counts.get(year, 0) + 1
-    return int(max(counts, key=counts.get)) if counts else None
+    return int(max(counts, key=lambda year: counts[year])) if counts else None
 
 
 def _year_from_parts(body: Document) -> int | None:
@@ -320,6 +320,7 @@ def _year_from_parts(body: Document) -> int | None:
     from .statutory import DEFAULT_KIND
 
     parts_data = parts_of(DEFAULT_KIND)
+    assert parts_data is not None  # the default kind is the annual report, which has parts
     for block in body.blocks:
         if type(block) is not Heading or block.level != 1:
             continue

@@ -141,7 +141,9 @@ def part_title_end(text: str, window: int = 40) -> int:
     lead = _YEAR_PREFIX.match(head)
     skip = lead.end() if lead else 0
     end = 0
-    for part in parts_of(DEFAULT_KIND)["parts"].values():
+    parts_data = parts_of(DEFAULT_KIND)
+    assert parts_data is not None  # the default kind is the annual report, which has parts
+    for part in parts_data["parts"].values():
         for source in part["patterns"]:
             for match in lazy(source).finditer(head):  # each alone: an alternation hides overlaps
                 if match.start() <= skip + 6 and match.end() > end:

@@ -124,8 +124,10 @@ def _import_table(table: Path, output: Path | None, into: Path | None) -> None:
     """A task or figures sheet into a spec, one spec per unit, or merged into existing specs."""
     from generator.api.sheets import import_table
     from generator.errors import FazhiError
+    from generator.importer.sheets import Table
 
     result = import_table(table, output, into)
+    assert isinstance(result.table, Table)  # TableImport.table is typed object; it is always a Table
     label = "任务分工表" if result.table.kind == "tasks" else "数字表"
     click.echo(f"导入{label}：")
     for guess in result.table.guesses:

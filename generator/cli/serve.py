@@ -27,14 +27,18 @@ def serve(port: int | None, host: str, allow_lan: bool, no_browser: bool) -> Non
             host = "0.0.0.0"
     from generator.serve import serve as run
 
+    def echo(line: str) -> None:
+        click.echo(line)
+        sys.stdout.flush()
+
     try:
-        run("127.0.0.1" if host == "localhost" else host, port, not no_browser,
-            lambda line: (click.echo(line), sys.stdout.flush()))
+        run("127.0.0.1" if host == "localhost" else host, port, not no_browser, echo)
     except OSError as exc:
         import errno
 
-        why = {errno.EADDRINUSE: "端口已被占用，请换一个端口（--port）或不指定端口",
-               errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EACCES: "没有权限使用这个端口"}.get(exc.errno)
+        reasons = {errno.EADDRINUSE: "端口已被占用，请换一个端口（--port）或不指定端口",
+                   errno.EADDRNOTAVAIL: "本机没有这个地址", errno.EACCES: "没有权限使用这个端口"}
+        why = reasons.get(exc.errno) if exc.errno is not None else None
         raise FazhiError(Problem(f"无法在 {host}:{port if port is not None else 8765} 启动服务："
                                  f"{why or exc.strerror or exc}")) from None
     click.echo("已停止", err=True)

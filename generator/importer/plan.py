@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Protocol
 
 from generator.lexicon import lazy
 from generator.importer import head as h
-from generator.importer.emit import Paras
+from generator.importer.emit import Comments, Paras
 from generator.importer.sections import flat, split_intro
 from generator.tree import Document, Heading, Paragraph, Table
 
@@ -203,7 +204,14 @@ def _deadlines(ctx: h.Context, parts: list[dict]) -> None:
                     ctx.comments.note(("parts", p_index, "items", i_index, "deadline"), "取自任务分工表")
 
 
-def _unit_groups(ctx: h.Context, data: dict) -> None:
+class Notes(Protocol):
+    """What grouping units writes to: the spec's comments and the guesses shown to the user."""
+
+    comments: Comments
+    guesses: list[str]
+
+
+def _unit_groups(ctx: Notes, data: dict) -> None:
     """Unit lists (of two or more) shared by several items become named groups, referred to as $name."""
     items = [(p, i, item) for p, part in enumerate(data["parts"]) for i, item in enumerate(part.get("items", []))]
     counts = Counter(tuple(item[role]) for _, _, item in items for role in ("lead", "responsible")

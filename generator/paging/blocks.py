@@ -46,7 +46,7 @@ class Tail(NamedTuple):
     """How a part's last body block holds to the 署名 (paging/plan.py): its index, keep-with-next
     (it then moves whole), and `tight`: no blank line before the 署名 (7.3.5.5 调整行距)."""
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field may shadow tuple.index; write/docx.py reads tail.index
     keep_next: bool = False
     tight: bool = False
 

@@ -52,13 +52,13 @@ class Flow:
         width, _ = self.block(landscape)
         sets = [None if box.rows or box.fixed else set_lines(box, self.layout, width)
                 for box in boxes]
-        for index, box in enumerate(boxes):
+        for index, (box, box_sets) in enumerate(zip(boxes, sets)):
             if box.rows:
                 self._table(box, width)
-            elif sets[index] is None:
+            elif box_sets is None:
                 self._fixed(box)
             else:
-                self._paragraph(box, sets[index], self._chain(boxes, sets, index))
+                self._paragraph(box, box_sets, self._chain(boxes, sets, index))
 
     def _line_height(self, box: Box) -> int:
         return box.line or self.layout.line_pitch

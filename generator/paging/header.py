@@ -85,7 +85,7 @@ def _marks(header, layout: Layout, left: float) -> list:
     if len(names) == 1 or not header.file:
         lines = mark_lines(header)
         size, scale = fit(max(text_width(t) for t in lines), width, base)
-        out = []
+        out: list[tuple[str, float, float, float, list[float]]] = []
         for index, text in enumerate(lines):
             adv = advances_at(text, size, scale)
             out.append((text, left + (width * TWIP_MM - sum(adv)) / 2, index, size / 2, adv))

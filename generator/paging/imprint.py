@@ -62,14 +62,14 @@ def imprint_lines(imprint: Imprint, layout: Layout) -> tuple[list[Line], list[Ru
             lines += segments(cc, one, left, top + baseline(y, pitch, size))
             y += pitch
         cuts.append(y)
-    one = _one(layout) * TWIP_MM
+    indent = _one(layout) * TWIP_MM
     base = top + baseline(y, pitch, size)
     adv = [a * PT_MM for a in advances(imprint.printer, size, layout.condense / 20)]
-    lines.append(Line(left + one, base, imprint.printer, "body", size, adv, node=imprint))
+    lines.append(Line(left + indent, base, imprint.printer, "body", size, adv, node=imprint))
     if imprint.print_date:
         text = cn_date(imprint.print_date) + "印发"
         adv = [a * PT_MM for a in advances(text, size, layout.condense / 20)]
-        lines.append(Line(left + width * TWIP_MM - one - sum(adv), base, text, "body", size, adv, node=imprint))
+        lines.append(Line(left + width * TWIP_MM - indent - sum(adv), base, text, "body", size, adv, node=imprint))
     cuts.append(y + pitch)
     rules = []
     for index, cut in enumerate(cuts):

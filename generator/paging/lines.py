@@ -54,7 +54,7 @@ def _set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
             ranges.append((seg_start + a, seg_start + b, seg_end))
     out = []
     breaks = set(_atoms(text))
-    for index, (a, b, seg_end) in enumerate(ranges):
+    for _index, (a, b, seg_end) in enumerate(ranges):
         offset = left + (first if a == 0 else 0)
         room = avail - (first if a == 0 else 0)
         line_adv = adv[a:b]
@@ -87,6 +87,7 @@ def _justify(line_adv: list[float], gaps: list[int], extra: float) -> list[float
 
 def _tabbed(box: Box, adv: list[float], left: float, layout: Layout) -> Set:
     """文号 on the left, 「签发人：姓名」 ending at the right tab stop."""
+    assert box.tab is not None  # set_lines calls this only for a box with a tab stop
     at = box.tab_at
     head = sum(adv[:at])
     tail = sum(adv[at + 1:])

@@ -86,17 +86,17 @@ def plan(doc: Document, layout: Layout) -> Plan:
     tails = {id(part): default_tail(part) for part in doc.all_documents()}
     scales = _notice_scales(doc, layout, tails)
     flow, parts = _flow(doc, layout, tails, scales)
-    for part, boxes in parts:
+    for part, _boxes in parts:
         tail = tails[id(part)]
         if tail is None:
             continue
         if not _orphaned(flow, parts, part, tail):
             continue
-        tails[id(part)] = tail._replace(tight=True)
+        tight = tails[id(part)] = tail._replace(tight=True)
         flow, parts = _flow(doc, layout, tails, scales)
-        if _orphaned(flow, parts, part, tails[id(part)]):
+        if _orphaned(flow, parts, part, tight):
             tails[id(part)] = tail._replace(keep_next=True)
             flow, parts = _flow(doc, layout, tails, scales)
     last = flow.sheets[-1]
-    in_place = bool(doc.imprint) and not last.landscape and fits_in_place(len(flow.sheets), last.used, doc.imprint, layout)
+    in_place = doc.imprint is not None and not last.landscape and fits_in_place(len(flow.sheets), last.used, doc.imprint, layout)
     return Plan(tails, scales, in_place, flow)

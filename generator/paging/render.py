@@ -69,6 +69,7 @@ def sheet_lines(sheet: Sheet, layout: Layout) -> tuple[list[Line], list[Rule]]:
             lines += lines_
             rules += rules_
         else:
+            assert placed.line is not None  # a paragraph line (Flow._paragraph); the others have none
             y = top + baseline(placed.top, placed.height, placed.box.size)
             lines += segments(placed.box, placed.line, left, y)
     return lines, rules
@@ -80,7 +81,7 @@ def _row(placed: Placed, left: float, top: float, margin: int) -> tuple[list[Lin
     y0 = top + placed.top * TWIP_MM
     y1 = y0 + placed.height * TWIP_MM
     width = 0.5 * PT_MM
-    for x, cell_width, cell, sets in placed.cells:
+    for x, _width, cell, sets in placed.cells:
         first = placed.top + (placed.height - len(sets) * cell.line) // 2
         for index, one in enumerate(sets):
             y = top + baseline(first + index * cell.line, cell.line, cell.size)

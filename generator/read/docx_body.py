@@ -28,7 +28,7 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_numbering import Numbering
 from generator.read.docx_revisions import without_revisions
-from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns, q, usual
+from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns
 from generator.read.limits import check_body
 from generator.read.docx_styles import Styles
 from generator.read.noise import Noise
@@ -54,7 +54,9 @@ class Body:
 
 def read_body(package: Package, styles: Styles) -> Body:
     """word/document.xml's body: the tokenizer if it vouches for the XML, else lxml."""
-    raw = check_body(package.read("word/document.xml", required=True), package.name)
+    data = package.read("word/document.xml", required=True)
+    assert data is not None  # required: read raises rather than answer None
+    raw = check_body(data, package.name)
     body = fast_body(raw, styles)
     if body is not None:
         return body

@@ -83,7 +83,7 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
     return out
 
 
-def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs: "_FirstRuns", prefix: str,
+def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs: _FirstRuns, prefix: str,
                    normal: str) -> dict:
     """heading_fonts, heading_indents (first line, in characters) and heading_aligns (w:jc) of the
     first standalone heading of each level, as Word applies them. Fonts also for run-in headings and
@@ -104,6 +104,7 @@ def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs
             ppr = runs.ppr(line.line)
             if ppr is not None and not heading.runin:
                 size = styles.prop(run, prefix, style, "size")
+                assert not isinstance(size, str)  # a "size" is half-points: an int or None
                 indents[heading.level] = first_line_chars(styles, ppr, prefix, style, size)
                 aligns[heading.level] = alignment(styles, ppr, prefix, style)
     return {"heading_fonts": dict(sorted(fonts.items())), "heading_indents": dict(sorted(indents.items())),
@@ -113,7 +114,7 @@ def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs
 MAX_BODY_SAMPLE = 60  # body paragraphs whose runs say what the body font is
 
 
-def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: "_FirstRuns", prefix: str,
+def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: _FirstRuns, prefix: str,
                normal: str) -> dict:
     """body_font / body_size as Word shows the body's text: each body paragraph's first run resolved
     (run → character style → paragraph style → docDefaults → theme), the most text winning.
@@ -140,9 +141,9 @@ def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: "_
                     votes[value] = votes.get(value, 0) + weight
     out = {}
     if fonts:
-        out["body_font"] = max(fonts, key=fonts.get)
+        out["body_font"] = max(fonts, key=fonts.__getitem__)
     if sizes:
-        out["body_size"] = max(sizes, key=sizes.get)
+        out["body_size"] = max(sizes, key=sizes.__getitem__)
     return out
 
 

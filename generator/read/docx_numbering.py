@@ -12,11 +12,12 @@ may carry the numPr (style-linked lists); bullets and 「none」 levels give no 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 from generator.lexicon.numbers import cn_numeral
 from generator.ooxml.vocab import W_NS
 
-_Q = "{%s}" % W_NS
+_Q = f"{{{W_NS}}}"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
@@ -74,6 +75,12 @@ def _val(element, name: str) -> str | None:
     return None if child is None else child.get(_Q + "val")
 
 
+@overload
+def _int(value: str | None, default: int) -> int: ...
+@overload
+def _int(value: str | None, default: None) -> int | None: ...
+
+
 def _int(value: str | None, default: int | None) -> int | None:
     try:
         return int(value) if value is not None else default
@@ -91,7 +98,7 @@ def _level(lvl) -> _Level:
 class Numbering:
     """The lists of one package, and the counters of one reading of its body (document order)."""
 
-    def __init__(self, read=None, style_numpr=None):
+    def __init__(self, read=None, style_numpr=None) -> None:
         self.abstracts: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, _Num] = {}
         self._read = read                # () → numbering.xml's bytes or None; called on first need
@@ -99,7 +106,7 @@ class Numbering:
         self.reset()
 
     @classmethod
-    def of(cls, package, styles) -> "Numbering":
+    def of(cls, package, styles) -> Numbering:
         """A package's numbering, numbering.xml parsed only when a paragraph is numbered."""
         return cls(lambda: package.read("word/numbering.xml"), styles.numpr)
 

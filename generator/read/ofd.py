@@ -178,7 +178,7 @@ def paragraphs(lines: list[Printed]) -> str:
     body = [line for line in lines if line.text.strip() and not _PAGE_NUMBER.match(line.text.strip())]
     if not body:
         return ""
-    edges = {None: (min(line.left for line in body), max(line.right for line in body))}
+    edges: dict[int | None, tuple[float, float]] = {None: (min(line.left for line in body), max(line.right for line in body))}
     for page in {line.page for line in body}:
         mine = [line for line in body if line.page == page]
         if len(mine) >= 3:

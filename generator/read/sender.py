@@ -146,9 +146,9 @@ def _found(doc: Document) -> Sender | None:
     for d in doc.all_documents():
         first = next((b for b in d.blocks[:3] if type(b) is Paragraph), None)
         for pattern in ("opening", "report_as"):
-            match = first and v[pattern].search(first.text)
+            match = v[pattern].search(first.text) if first else None
             found = match and _organ(match.group("who"))
-            if found:
+            if found and match:  # found implies match; says so to the checker
                 return _sender(*found, "开头", match.group("who"))
     return _ours(doc)
 
@@ -172,7 +172,7 @@ def _ours(doc: Document) -> Sender | None:
                 counts[place] = counts.get(place, 0) + 1
     if not counts:
         return None
-    return _sender(max(counts, key=counts.get), False, f"正文（开头写「{match.group(0)}」）")
+    return _sender(max(counts, key=counts.__getitem__), False, f"正文（开头写「{match.group(0)}」）")
 
 
 def _sender(full: str, department: bool, where: str, written: str = "") -> Sender:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from generator.render.jinja import render_document
 from generator.kinds import KINDS, load

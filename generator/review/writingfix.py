@@ -22,7 +22,7 @@ def writing_edits(text: str, protect) -> list[Edit]:
              for m in FULL_DIGITS.finditer(text) if not _within(protect, m.start())]
     edits += [Edit("date.colloquial", m.end() - 1, m.end(), "号", "日") for m in COLLOQUIAL_DAY.finditer(text)]
     for m in DOUBLED.finditer(text):
-        first, second = m.group(0)
+        first, second = tuple(m.group(0))  # DOUBLED matches two marks
         if first == second and not in_dots(text, m.start()):
             edits.append(Edit("punct.doubled", m.start() + 1, m.end(), second, ""))
     return edits
@@ -39,6 +39,7 @@ def title_edits(text: str) -> list[Edit]:
 def annex_edits(text: str) -> list[Edit]:
     """A 附件说明 line: the order number as 「1.」 and no mark after the name."""
     match = ANNEX_LINE.match(text)
+    assert match is not None  # every part of the pattern is optional: any one line matches
     edits = []
     number = match.group("number")
     if number and not arabic_dot(number):

@@ -138,11 +138,12 @@ async def saved(form, uploads: Uploads, field: str = "file") -> list[Path]:
     files = [f for f in form.getlist(field) if hasattr(f, "filename") and f.filename]
     if not files:
         raise FazhiError(Problem(f"没有收到文件：请选择要上传的文件（字段 {field}）"))
-    paths = []
+    paths: list[Path] = []
     for upload in files:
-        add = uploads.add_zip if upload.filename.lower().endswith(".zip") else uploads.add
-        result = await run_in_threadpool(add, upload.filename, upload.file)
-        paths.extend(result if isinstance(result, list) else [result])
+        if upload.filename.lower().endswith(".zip"):
+            paths.extend(await run_in_threadpool(uploads.add_zip, upload.filename, upload.file))
+        else:
+            paths.append(await run_in_threadpool(uploads.add, upload.filename, upload.file))
     return paths
 
 
@@ -195,7 +196,7 @@ def _check_json(paths: list[Path], uploads: Uploads) -> str:
 
     results, unreadable = check_files(paths)
     shown = [(uploads.shown(path), result) for path, result in results]
-    return report.to_json(shown, [p._replace(file=uploads.shown(p.file)) for p in unreadable])
+    return report.to_json(shown, [p._replace(file=uploads.shown(str(p.file))) for p in unreadable])
 
 
 @endpoint

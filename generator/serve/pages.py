@@ -22,7 +22,7 @@ def starter_path() -> Path:
     return inside if inside.is_file() else Path(__file__).resolve().parents[2] / "examples" / "template-county-2025.yaml"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _asset(name: str) -> str:
     return (ASSETS / name).read_text(encoding="utf-8")
 

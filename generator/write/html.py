@@ -93,6 +93,7 @@ def _closing(doc: Document) -> list[str]:
 def _imprint(doc: Document) -> str:
     """版记 at the end of the last sheet: 抄送 and the printing office with its date."""
     imprint = doc.imprint
+    assert imprint is not None  # to_html asks only for a document with a 版记
     rows = []
     if imprint.cc:
         rows.append(_p("gw-cc", f"抄送：{imprint.cc}。"))

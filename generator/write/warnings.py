@@ -20,7 +20,7 @@ def _joint_signature(spec, spec_path: str) -> list[str]:
     notice = getattr(spec, "notice", None)
     header = getattr(notice, "header", None)
     issuers = list(getattr(header, "issuers", None) or [])
-    if len(issuers) < 2 or len(notice.signature) >= len(issuers):
+    if notice is None or len(issuers) < 2 or len(notice.signature) >= len(issuers):
         return []
     from generator.spec.loading import load_yaml
 

@@ -6,7 +6,7 @@ from fazhi's reader: the forms built from them are independent of the code under
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -111,7 +111,7 @@ def _special(label: dict) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(doc_id: str) -> Doc:
     """One corpus document by id (the stem of its .txt and .yaml)."""
     text = (REAL / f"{doc_id}.txt").read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ def annex_punct(doc, ctx):
     通过：附件：1.行政执法案卷评查标准 / 2.评查结果汇总表
     不通过：附件：1.行政执法案卷评查标准； / 2.评查结果汇总表。
     """
-    for line, number, name in annex_lines(doc):
+    for line, _number, name in annex_lines(doc):
         if name and name[-1] in ANNEX_NAME_END:
             yield ctx.finding(line, f"附件名称「{name}」后多了「{name[-1]}」，附件名称后不加标点")
 
@@ -47,7 +47,7 @@ def annex_number(doc, ctx):
     通过：附件：1.行政执法案卷评查标准
     不通过：附件：1、行政执法案卷评查标准
     """
-    for line, number, name in annex_lines(doc):
+    for line, number, _name in annex_lines(doc):
         if number and not arabic_dot(number):
             digits = "".join(c for c in number.translate(chars.FULLWIDTH_DIGITS) if c.isdigit())
             want = f"{digits}." if digits else "阿拉伯数字加下脚点（如「1.」）"

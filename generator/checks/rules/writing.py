@@ -21,7 +21,7 @@ def numbers_full_width_digit(doc, ctx):
     通过：全年审核合同123件
     不通过：全年审核合同１２３件
     """
-    for unit, match, base in ctx.analysis.scan_units(FULL_DIGITS, "０１２３４５６７８９"):
+    for unit, match, _base in ctx.analysis.scan_units(FULL_DIGITS, "０１２３４５６７８９"):
         yield ctx.finding(unit.line, f"「{match.group(0)}」是全角数字，应写作半角「{half_digits(match.group(0))}」")
 
 
@@ -40,7 +40,7 @@ def numbers_range_tilde(doc, ctx):
     通过：提高3～5个百分点
     不通过：提高3-5个百分点
     """
-    for unit, match, base in ctx.analysis.scan_units(_QUANTITY_RANGE, "-－–‐"):
+    for unit, match, _base in ctx.analysis.scan_units(_QUANTITY_RANGE, "-－–‐"):
         text = match.group(0)
         if dates.YEAR_SPAN.fullmatch(text.strip()):
             continue

@@ -75,7 +75,8 @@ def _plan(path: Path, found) -> Table:
     data: dict = {"kind": "work-plan"}
     _head(data, read, comments)
     data["parts"] = read.parts
-    _unit_groups(read, data)  # recurring unit lists as `units:` groups, named as for a Word draft
+    # recurring unit lists as `units:` groups, named as for a Word draft
+    _unit_groups(read, data)
     count = sum(len(part["items"]) for part in read.parts)
     read.guesses.insert(0, f"读出 {len(read.parts)} 个部分、{count} 项任务")
     return Table("tasks", data, comments, read.guesses)

@@ -50,6 +50,7 @@ class Editor:
             parent = self.marks.get(path[:-1], (line, 1))
             start = parent[1] - 1 if parent[0] == line else 0
             key = re.compile(r"[{,]\s*" + re.escape(str(path[-1])) + r"\s*:").search(text, start)
+            assert key is not None  # the key is marked on this line, inside the flow mapping
             self.lines[index] = f"{text[:key.end()]} {inline(value)}{_flow_rest(text[key.end():])}"
             return
         key_end = text.index(":", col - 1) + 1
@@ -139,7 +140,7 @@ def _unit(loaded: Loaded, table, several: bool) -> str | None:
     if not table.units:
         return ""
     place = loaded.data.get("jurisdiction") or {}
-    names = {place.get("name"), place.get("full_name")} - {None}
+    names = {name for name in (place.get("name"), place.get("full_name")) if name is not None}
     unit = next((u for u in table.units if u in names or re.sub(r"（.*）$", "", u) in names), None)
     if unit is None:
         if several:
@@ -186,7 +187,7 @@ def merge_figures(editor: Editor, figures: dict, sources: dict, fields: tuple = 
 def _new_figures(editor: Editor, figures: dict, existing: bool) -> None:
     lines = emit({"figures": figures}).rstrip("\n").split("\n")
     if existing:
-        first_key = min((p for p in editor.marks if len(p) == 2 and p[0] == "figures"), key=editor.marks.get)
+        first_key = min((p for p in editor.marks if len(p) == 2 and p[0] == "figures"), key=lambda p: editor.marks[p])
         indent = editor.marks[first_key][1] - 1
         editor.insert_after(("figures",), [" " * (indent - 2) + line for line in lines[1:]])
         return

@@ -138,6 +138,7 @@ def _task(out: TaskSheet, sheet: Sheet, layout: Layout, row: int) -> None:
             out.guess(path + ("responsible",), "含配合单位", f"{where}：配合单位并入责任单位（工作要点只分牵头和责任单位）")
     if not lead and not responsible:
         col = columns.get("lead", columns.get("responsible", columns.get("helper")))
+        assert col is not None  # a task sheet's header has a lead, responsible or helper column
         out.problems.append(sheet.problem(row, col, f"任务「{title[:20]}」没有写牵头单位或责任单位"))
         return
     if lead:

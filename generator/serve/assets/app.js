@@ -13,6 +13,18 @@
     if (text !== undefined) node.textContent = text;
     return node;
   }
+  // A list item whose text jumps to its line of the YAML pane (when there is one).
+  function lineItem(item, text, line) {
+    if (line && $("yaml")) {
+      var link = el("a", "", text);
+      link.addEventListener("click", function () { jump(line); });
+      item.appendChild(link);
+    } else {
+      item.textContent = text;
+    }
+    return item;
+  }
+
   function status(text, kind) {
     var node = $("status");
     if (!node) return;
@@ -59,16 +71,7 @@
     if (!problems.length && !message) return;
     var list = el("ul");
     (problems.length ? problems : [{ text: message }]).forEach(function (p) {
-      var item = el("li");
-      var text = p.text || p.message;
-      if (p.line && $("yaml")) {
-        var link = el("a", "", text);
-        link.addEventListener("click", function () { jump(p.line); });
-        item.appendChild(link);
-      } else {
-        item.textContent = text;
-      }
-      list.appendChild(item);
+      list.appendChild(lineItem(el("li"), p.text || p.message, p.line));
     });
     box.appendChild(list);
   }
@@ -219,16 +222,7 @@
     box.appendChild(el("p", "", "检查发现 " + items.length + " 个问题（点击跳到所在行）："));
     var list = el("ul");
     items.forEach(function (f) {
-      var item = el("li", f.severity);
-      var text = (f.line ? "第" + f.line + "行：" : "") + f.message;
-      if (f.line && $("yaml")) {
-        var link = el("a", "", text);
-        link.addEventListener("click", function () { jump(f.line); });
-        item.appendChild(link);
-      } else {
-        item.textContent = text;
-      }
-      list.appendChild(item);
+      list.appendChild(lineItem(el("li", f.severity), (f.line ? "第" + f.line + "行：" : "") + f.message, f.line));
     });
     box.appendChild(list);
   }

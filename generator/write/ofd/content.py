@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from itertools import groupby
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from generator.write.ofd.xml import fmt, text_escape
 

@@ -29,10 +29,11 @@ class DocInfo(NamedTuple):
     creator_version: str = ""
 
 
-def write_ofd(pages: list, fonts, info: DocInfo = DocInfo(), embed_fonts: bool = False, warn=None,
+def write_ofd(pages: list, fonts, info: DocInfo | None = None, embed_fonts: bool = False, warn=None,
               bold_roles: tuple[str, ...] = ()) -> bytes:
     """The .ofd bytes for laid-out pages; `fonts` is the layout's ooxml.layout.Fonts, `bold_roles`
     the font roles set bold (heading3 with style.heading3_bold); `warn` hears of fonts not embedded."""
+    info = info or DocInfo()
     ids = Ids()
     table = FontTable(ids)
 
