@@ -158,7 +158,7 @@ def test_at_most_two_libreoffice_runs_at_once():
 # --- the contract ----------------------------------------------------------------------------------
 
 def test_render_returns_each_format(client, tmp_path):
-    from generator.read import read_docx_bytes
+    from generator.read import read_docx_bytes, read_draft_bytes
 
     spec = KAIFU.read_bytes()
     docx = client.post("/api/render?format=docx", content=spec, headers=AUTH)
@@ -168,6 +168,9 @@ def test_render_returns_each_format(client, tmp_path):
     text = client.post("/api/render?format=txt", content=spec, headers=AUTH).text
     assert cli("render", KAIFU, "--format", "txt", "-o", tmp_path / "k.txt").returncode == 0
     assert text == (tmp_path / "k.txt").read_text(encoding="utf-8")
+    ofd = client.post("/api/render?format=ofd", content=spec, headers=AUTH)
+    assert ofd.headers["content-type"] == "application/ofd"
+    assert read_draft_bytes(ofd.content, "k.ofd").title == "关于2022年度法治政府建设工作情况的报告"
     wrong = client.post("/api/render?format=odt", content=spec, headers=AUTH)
     assert wrong.status_code == 400 and "不支持的输出格式「odt」" in wrong.json()["error"]["message"]
 

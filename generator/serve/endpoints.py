@@ -18,7 +18,7 @@ from generator.serve.guard import same_token
 from generator.serve.uploads import TooLarge, Uploads
 
 MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "yaml": "text/yaml; charset=utf-8",
+         "pdf": "application/pdf", "ofd": "application/ofd", "txt": "text/plain; charset=utf-8", "yaml": "text/yaml; charset=utf-8",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
 OFFICE = threading.BoundedSemaphore(2)  # LibreOffice runs at once: each takes a core and ~200 MB
@@ -149,7 +149,7 @@ async def saved(form, uploads: Uploads, field: str = "file") -> list[Path]:
 
 @endpoint
 async def render(request, form, uploads):
-    """POST /api/render?format=docx|pdf|txt: the spec's YAML → the file."""
+    """POST /api/render?format=docx|pdf|ofd|txt: the spec's YAML → the file."""
     from generator.api.texts import render_text
 
     fmt = option(request, form, "format", "docx")
