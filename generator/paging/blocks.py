@@ -8,7 +8,7 @@ from typing import Any, NamedTuple
 
 from generator.numbering import Counter
 from generator.ooxml.layout import Layout
-from generator.tree import Document, Heading, Paragraph, Table, cn_date, heading_text, sentence
+from generator.tree import Document, Heading, Paragraph, Table, heading_text, sentence
 from generator.write.text import annex_lines, note_text, recipients_text
 
 
@@ -180,8 +180,3 @@ def _signature(doc: Document, layout: Layout, tight: bool = False) -> list[Box]:
         out.append(Box(doc, text, size=layout.sizes["body"] / 2, right=round(indent * layout.char),
                        align="right", before=before, keep_next=not last))
     return out
-
-
-def date_text(doc: Document) -> str:
-    """The 成文日期 as printed."""
-    return cn_date(doc.date) if doc.date else ""
