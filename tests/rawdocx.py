@@ -5,7 +5,7 @@ import io
 import zipfile
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_NAMESPACES = {
+NAMESPACES = {
     "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
     "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
     "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
@@ -74,7 +74,7 @@ def styles_xml(*styles: str, w: str = "w") -> str:
 
 def docx(body: str, styles: str | None = None, w: str = "w", parts: dict[str, str] | None = None) -> bytes:
     """A .docx package whose document.xml has `body` (XML using prefix `w`)."""
-    decls = f'xmlns:{w}="{W_NS}" ' + " ".join(f'xmlns:{k}="{v}"' for k, v in _NAMESPACES.items() if k != w)
+    decls = f'xmlns:{w}="{W_NS}" ' + " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items() if k != w)
     sect = f'<{w}:sectPr><{w}:pgSz {w}:w="11906" {w}:h="16838"/></{w}:sectPr>'
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><{w}:document {decls}>'
                 f"<{w}:body>{body}{sect}</{w}:body></{w}:document>")

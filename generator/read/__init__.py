@@ -59,12 +59,12 @@ from pathlib import Path
 from collections.abc import Iterable, Sequence
 
 from generator.errors import DraftError, Problem
-from generator.read.docx_body import drop_noise, read_body
+from generator.read.docx_body import read_body
 from generator.read.docx_facts import empty_facts, facts
 from generator.read.docx_package import MAX_FILE_BYTES, Package, too_large
 from generator.read.docx_styles import Styles
 from generator.read.limits import check_chars, check_paragraphs
-from generator.read.noise import Noise, load_noise, resolve_noise
+from generator.read.noise import Noise, drop_noise, load_noise, resolve_noise
 from generator.read.structure import build, parse_date
 from generator.read.text import decode_text, text_lines
 from generator.safe_io import check_regular_file, read_regular_file

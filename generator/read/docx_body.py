@@ -31,7 +31,6 @@ from generator.read.docx_revisions import without_revisions
 from generator.read.docx_package import FALSE, PREFIX, Package, attr, patterns
 from generator.read.limits import check_body
 from generator.read.docx_styles import Styles
-from generator.read.noise import Noise
 from generator.read.structure import STRIP, Line, is_heading
 from generator.tree import Table
 
@@ -83,23 +82,6 @@ def paragraph_starts(xml: str, prefix: str, starts: list[int] | None = None, upt
         starts.append(found.start())
         pos = found.start() + 1
     return starts
-
-
-def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
-    """The lines without web noise (pasted pages); styled lines (fazhi's run-in runs too) and
-    tables are kept."""
-    out: list[Line] = []
-    limit = noise.max_chars
-    for line in lines:
-        if line.kind or line.runin or line.table is not None or len(line.text) > limit:
-            out.append(line)
-            continue
-        if out and noise.is_end(line.text):
-            break
-        if noise.is_drop(line.text) or (not out and noise.is_end(line.text)):
-            continue
-        out.append(line)
-    return out
 
 
 class Para:

@@ -4,11 +4,14 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 from collections.abc import Iterable
 
 from generator.errors import FazhiError, Problem
 from generator.resources import NOISE as _NOISE_FILE, read_data
+
+if TYPE_CHECKING:
+    from generator.read.structure import Line
 
 
 class Noise(NamedTuple):
@@ -82,3 +85,20 @@ def resolve_noise(noise: Noise | str | Path | Iterable | None) -> Noise:
     if isinstance(noise, (str, Path)):
         return load_noise(noise)
     return load_noise(*noise)
+
+
+def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
+    """The lines without web noise (pasted pages); styled lines (fazhi's run-in runs too) and
+    tables are kept."""
+    out: list[Line] = []
+    limit = noise.max_chars
+    for line in lines:
+        if line.kind or line.runin or line.table is not None or len(line.text) > limit:
+            out.append(line)
+            continue
+        if out and noise.is_end(line.text):
+            break
+        if noise.is_drop(line.text) or (not out and noise.is_end(line.text)):
+            continue
+        out.append(line)
+    return out

@@ -395,7 +395,6 @@ def _add_imprint(doc: Document, line: Line, cc: re.Match | None, printed: re.Mat
     elif printed:
         imprint.print_line, imprint.print_text = line.line, line.text
         imprint.printer = printed.group("printer").strip(STRIP)
-        date = parse_date(printed.group("date"))
-        imprint.print_date = date or None
+        imprint.print_date = parse_date(printed.group("date")) or None
     else:
         imprint.printer = line.text

@@ -9,16 +9,9 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NAMESPACES = {
-    "w": W,
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006",
-    "wp": "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
-    "wps": "http://schemas.microsoft.com/office/word/2010/wordprocessingShape",
-    "v": "urn:schemas-microsoft-com:vml",
-}
+from tests.rawdocx import NAMESPACES as _OTHERS, W_NS as W
+
+NAMESPACES = {"w": W, **_OTHERS}
 DATE = "2024-01-05T09:30:00Z"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CT = "application/vnd.openxmlformats-officedocument"
