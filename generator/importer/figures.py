@@ -61,7 +61,7 @@ def _replace(match: re.Match, text: str, figures: dict) -> str:
         return match.group()
     label = _label(text, match)
     name = _name(label, figures)
-    figures[name] = {"value": _value(match.group("value")), "unit": match.group("unit"), "label": label}
+    figures[name] = {"value": numbers.plain_number(match.group("value")), "unit": match.group("unit"), "label": label}
     return f"{{{{ figures.{name} }}}}{match.group('about') or ''}{match.group('unit')}"
 
 
@@ -92,10 +92,3 @@ def _name(label: str, figures: dict) -> str:
     return name
 
 
-def _value(text: str):
-    """An int or float when it prints back the same, else the text (「2.4万」, 「1.10」)."""
-    if re.fullmatch(r"0|[1-9]\d*", text):
-        return int(text)
-    if re.fullmatch(r"\d+\.\d+", text) and str(float(text)) == text:
-        return float(text)
-    return text

@@ -51,6 +51,10 @@ def read_number(text: str) -> tuple[int, int, str, str] | None:
     return None
 
 
+# How a draft's 附件说明 starts (「附件：1.…」「附件1：…」) and its next items (「2.…」), as the reader
+# recognises them.
+ANNEX_NOTE = lazy(r"^附\s*件\s*(?:[0-9０-９]+\s*)?[:：]\s*(?P<rest>\S.*)$")
+ANNEX_ITEM = lazy(r"^(?P<number>[0-9０-９]{1,2}\s*[.．、]?)\s*(?P<name>\S.*)$")
 # A 附件说明 line (GB/T 9704 7.3.4): 「附件：」 (optional), an order number as written, the name.
 ANNEX_LINE = lazy(rf"^\s*(?:附\s*件\s*[0-9]*\s*[：:]\s*)?(?P<number>(?:[{DIGITS}]+|[{CN_SMALL}]+)\s*[.．、,，]"
                   rf"|[（(]\s*[{DIGITS}{CN_SMALL}]+\s*[)）])?\s*(?P<name>.*?)\s*$")

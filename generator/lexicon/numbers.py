@@ -2,8 +2,10 @@
 percentages and 个百分点, and the units a count or an amount is given in."""
 from __future__ import annotations
 
+
 import re
 
+from generator.lexicon._lazy import lazy
 from generator.lexicon.chars import FULLWIDTH_DIGITS
 
 _DIGITS = "零一二三四五六七八九"
@@ -112,3 +114,17 @@ def to_int(digits: str) -> int:
 # number: a quantity word must follow).
 QUANTITY_RANGE = (r"[0-9](?<![0-9.\-－/][0-9])[0-9]*(?:\.[0-9]+)?\s*[-－–‐]\s*[0-9]+(?:\.[0-9]+)?(?![0-9.\-－/])"
                   rf"(?=\s*(?:{alternation(QUANTITY_WORDS)}))")
+
+
+_INTEGER = lazy(r"-?(?:0|[1-9]\d*)")
+_DECIMAL = lazy(r"-?\d+\.\d+")
+
+
+def plain_number(text: str) -> int | float | str:
+    """「50」 → 50, 「-2.5」 → -2.5: an int or float when it prints back the same; anything else
+    (「2.4万」, 「1.10」, 「05」) stays text."""
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _DECIMAL.fullmatch(text) and str(float(text)) == text:
+        return float(text)
+    return text

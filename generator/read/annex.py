@@ -6,10 +6,7 @@ as written, with its line number, for rules about its punctuation).
 """
 from __future__ import annotations
 
-from generator.lexicon import lazy
-
-_NOTE = lazy(r"^附\s*件\s*(?:[0-9０-９]+\s*)?[:：]\s*(?P<rest>\S.*)$")
-_ITEM = lazy(r"^(?P<number>[0-9０-９]{1,2}\s*[.．、]?)\s*(?P<name>\S.*)$")
+from generator.lexicon.headings import ANNEX_ITEM as _ITEM, ANNEX_NOTE as _NOTE
 
 
 def annex_note(lines: list, index: int):

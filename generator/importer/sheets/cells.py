@@ -6,6 +6,7 @@ import re
 
 from generator.errors import Problem
 from generator.importer.sheets.workbook import Sheet
+from generator.lexicon.numbers import plain_number
 
 # Owners are separated by 、，,；;/ or line breaks (and the full-width ／ and ｜ of some templates).
 _OWNER_SPLIT = re.compile(r"[、，,；;/／｜|\n]+")
@@ -70,13 +71,4 @@ def number(sheet: Sheet, row: int, col: int | None):
     if isinstance(value, (int, float)):
         return value
     raw = text(sheet, row, col).replace(",", "").replace("，", "")
-    return number_text(raw) if raw else None
-
-
-def number_text(raw: str):
-    """「50」 → 50, 「2.5」 → 2.5; anything else (「2.4万」, 「1.10」) stays text."""
-    if re.fullmatch(r"-?(?:0|[1-9]\d*)", raw):
-        return int(raw)
-    if re.fullmatch(r"-?\d+\.\d+", raw) and str(float(raw)) == raw:
-        return float(raw)
-    return raw
+    return plain_number(raw) if raw else None

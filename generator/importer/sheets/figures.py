@@ -17,6 +17,7 @@ from generator.importer.sheets import cells
 from generator.importer.sheets.cells import CellError
 from generator.importer.sheets.headers import Layout
 from generator.importer.sheets.workbook import Sheet
+from generator.lexicon.numbers import plain_number
 
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PERCENT = re.compile(r"^(-?\d+(?:\.\d+)?)\s*[%％]$")
@@ -71,7 +72,7 @@ def _row(out: FigureSheet, sheet: Sheet, layout: Layout, row: int, known: dict) 
         figure = {"value": value}
         shown_unit = unit
         if isinstance(value, str) and (percent := _PERCENT.match(value)) and not unit:
-            figure["value"], shown_unit = cells.number_text(percent.group(1)), "%"
+            figure["value"], shown_unit = plain_number(percent.group(1)), "%"
         if shown_unit:
             figure["unit"] = shown_unit
         text_label = label or ("" if _KEY.fullmatch(name) else name)

@@ -10,6 +10,13 @@ from generator.errors import SpecError, close_matches
 from generator.kinds.common import Common, HeadingText, Imprint, Model, Names, Paragraphs, RecipientGroup
 
 
+def _this_or(values: list, info: ValidationInfo, other: str, what: str) -> list:
+    """A list that may be empty only when the field `other` (validated before it) has text."""
+    if not values and not info.data.get(other):
+        raise ValueError(f"至少需要 1 项，不能为空（或写{what}）")
+    return values
+
+
 class Item(Model):
     """工作要点中的一项任务。"""
 
@@ -31,9 +38,7 @@ class PlanPart(Model):
     @field_validator("items")
     @classmethod
     def _items_or_text(cls, items: list, info: ValidationInfo) -> list:
-        if not items and not info.data.get("text"):
-            raise ValueError("至少需要 1 项，不能为空（或写本部分的正文 text）")
-        return items
+        return _this_or(items, info, "text", "本部分的正文 text")
 
 
 class NoticeHeader(Model):
@@ -83,9 +88,7 @@ class WorkPlan(Common):
     @field_validator("parts")
     @classmethod
     def _parts_or_opening(cls, parts: list, info: ValidationInfo) -> list:
-        if not parts and not info.data.get("opening"):
-            raise ValueError("至少需要 1 项，不能为空（或写开头段落 opening）")
-        return parts
+        return _this_or(parts, info, "opening", "开头段落 opening")
     closing: Paragraphs = Field(default_factory=list, description="结尾段落（可选）")
     notice: Notice | None = Field(None, description="印发通知（可选）")
     imprint: Imprint | None = Field(None, description="版记（可选）")
