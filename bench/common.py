@@ -1,4 +1,5 @@
 """What the benchmarks share: paths, a timer, the median table and the string-template floor."""
+
 from __future__ import annotations
 
 import io
@@ -51,7 +52,7 @@ def package_parts(docx: bytes) -> tuple[dict[str, bytes], str, str]:
     package = zipfile.ZipFile(io.BytesIO(docx))
     parts = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
     document = package.read("word/document.xml").decode("utf-8")
-    return parts, document[: document.index("<w:body>") + len("<w:body>")], document[document.index("<w:sectPr"):]
+    return parts, document[: document.index("<w:body>") + len("<w:body>")], document[document.index("<w:sectPr") :]
 
 
 def floor_docx(parts: dict[str, bytes], head: str, tail: str, texts) -> bytes:

@@ -5,6 +5,7 @@ heading, of each part's last body line and of the 版记, and the page count.
 converts it in one LibreOffice process, reads the PDF's words (poppler's pdftotext) and aligns them
 with the model's (aligned on the text, spaces ignored).
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -35,8 +36,17 @@ class Agreement:
     misses: list = field(default_factory=list)
 
     def add(self, other: Agreement) -> None:
-        for name in ("paragraphs", "same_count", "same_breaks", "headings", "heading_pages", "ends", "end_pages",
-                     "documents", "page_counts"):
+        for name in (
+            "paragraphs",
+            "same_count",
+            "same_breaks",
+            "headings",
+            "heading_pages",
+            "ends",
+            "end_pages",
+            "documents",
+            "page_counts",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
@@ -58,8 +68,10 @@ def pdf_words(pdf: Path) -> tuple[list[list[tuple[str, float, float, float, floa
     html = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True, capture_output=True).stdout
     pages, sizes = [], []
     for page in etree.fromstring(html).iter(f"{XHTML}page"):
-        words = [(w.text or "", float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")), float(w.get("yMax")))
-                 for w in page.iter(f"{XHTML}word")]
+        words = [
+            (w.text or "", float(w.get("xMin")), float(w.get("xMax")), float(w.get("yMin")), float(w.get("yMax")))
+            for w in page.iter(f"{XHTML}word")
+        ]
         pages.append(words)
         sizes.append((float(page.get("width")), float(page.get("height"))))
     return pages, sizes
@@ -127,7 +139,7 @@ def align(a: str, b: str, window: int = 400, gram: int = 8) -> dict[int, int]:
             i, j = i + 1, j + 1
             continue
         for skip in range(0, window):
-            probe = a[i + skip:i + skip + gram]
+            probe = a[i + skip : i + skip + gram]
             if len(probe) < gram:
                 return mapped
             found = b.find(probe, j, j + window + gram)
@@ -185,8 +197,16 @@ def _unit(result, name, node, indices, model, chars, pdf_ids, mapped) -> None:
     result.same_breaks += breaks_model == breaks_pdf
     if breaks_model != breaks_pdf:
         text = _text(model, hits)
-        result.misses.append((name, "breaks", len(set(model_lines)), len(set(pdf_lines)),
-                              [text[k - 3:k + 1] for k in breaks_model], [text[k - 3:k + 1] for k in breaks_pdf]))
+        result.misses.append(
+            (
+                name,
+                "breaks",
+                len(set(model_lines)),
+                len(set(pdf_lines)),
+                [text[k - 3 : k + 1] for k in breaks_model],
+                [text[k - 3 : k + 1] for k in breaks_pdf],
+            )
+        )
 
 
 def _text(model, indices) -> str:
@@ -235,8 +255,10 @@ def corpus_pdfs(paragraphs: int, folder: Path) -> list[tuple[str, Document, Path
     examples = example_trees(folder)
     generated = generated_trees(paragraphs) if paragraphs else []
     pdfs = render_pdfs(examples + generated, folder)
-    return [(name, tree, pdf, index >= len(examples))
-            for index, ((name, tree), pdf) in enumerate(zip(examples + generated, pdfs))]
+    return [
+        (name, tree, pdf, index >= len(examples))
+        for index, ((name, tree), pdf) in enumerate(zip(examples + generated, pdfs))
+    ]
 
 
 def agreement(items, verbose: bool = True) -> tuple[Agreement, Agreement]:
@@ -246,9 +268,11 @@ def agreement(items, verbose: bool = True) -> tuple[Agreement, Agreement]:
         one = compare(tree, pdf, name)
         totals[generated].add(one)
         if verbose:
-            print(f"  {name:<24} paragraphs {one.same_count}/{one.paragraphs} same count, "
-                  f"{one.same_breaks} same breaks; headings {one.heading_pages}/{one.headings}; "
-                  f"ends {one.end_pages}/{one.ends}; pages {'ok' if one.page_counts else 'DIFFER'}")
+            print(
+                f"  {name:<24} paragraphs {one.same_count}/{one.paragraphs} same count, "
+                f"{one.same_breaks} same breaks; headings {one.heading_pages}/{one.headings}; "
+                f"ends {one.end_pages}/{one.ends}; pages {'ok' if one.page_counts else 'DIFFER'}"
+            )
     return totals
 
 
@@ -261,9 +285,11 @@ def run(paragraphs: int = 600, folder: Path | None = None, verbose: bool = True)
 def report(totals: tuple[Agreement, Agreement]) -> None:
     """Print the agreement of both corpora and the misses."""
     for label, one in zip(("examples and variants", "generated"), totals):
-        print(f"{label}: line count {one.same_count}/{one.paragraphs} ({one.rate('same_count', 'paragraphs'):.1%}), "
-              f"breaks {one.same_breaks}/{one.paragraphs} ({one.rate('same_breaks', 'paragraphs'):.1%}), "
-              f"heading pages {one.heading_pages}/{one.headings}, last-line/版记 pages {one.end_pages}/{one.ends}, "
-              f"page counts {one.page_counts}/{one.documents}")
+        print(
+            f"{label}: line count {one.same_count}/{one.paragraphs} ({one.rate('same_count', 'paragraphs'):.1%}), "
+            f"breaks {one.same_breaks}/{one.paragraphs} ({one.rate('same_breaks', 'paragraphs'):.1%}), "
+            f"heading pages {one.heading_pages}/{one.headings}, last-line/版记 pages {one.end_pages}/{one.ends}, "
+            f"page counts {one.page_counts}/{one.documents}"
+        )
         for miss in one.misses[:40]:
             print("   ", miss)

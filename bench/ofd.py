@@ -2,6 +2,7 @@
 from its validated spec to .docx and to .ofd, alternating rounds, split into the tree, the line model
 (generator.paging.paginate) and the OFD package writer; and whole `fazhi render` commands.
 Target: OFD ≤ 2× the .docx."""
+
 from __future__ import annotations
 
 from bench.common import KAIFU, median_table, timed
@@ -23,9 +24,13 @@ def bench_ofd(rounds: int) -> None:
     layout = load_layout()
     pages = paginate(tree, layout)
     fonts = layout.fonts(spec.style.fonts)
-    results: dict[str, list[float]] = {"docx (spec → .docx)": [], "ofd (spec → .ofd)": [],
-                                       "  tree (spec → tree)": [], "  paginate (tree → pages)": [],
-                                       "  write_ofd (pages → .ofd)": []}
+    results: dict[str, list[float]] = {
+        "docx (spec → .docx)": [],
+        "ofd (spec → .ofd)": [],
+        "  tree (spec → tree)": [],
+        "  paginate (tree → pages)": [],
+        "  write_ofd (pages → .ofd)": [],
+    }
     for _ in range(rounds):
         results["docx (spec → .docx)"].append(timed(lambda: render_bytes(spec, "docx")))
         results["ofd (spec → .ofd)"].append(timed(lambda: render_bytes(spec, "ofd")))
@@ -51,9 +56,15 @@ def bench_ofd_process(rounds: int) -> None:
         command = [sys.executable, "-m", "generator", "render", str(spec), "-o"]
         results: dict[str, list[float]] = {"fazhi render → .docx": [], "fazhi render --format ofd": []}
         for _ in range(rounds):
-            results["fazhi render → .docx"].append(timed(lambda: subprocess.run(
-                command + [str(Path(temp) / "r.docx")], check=True, capture_output=True)))
-            results["fazhi render --format ofd"].append(timed(lambda: subprocess.run(
-                command + [str(Path(temp) / "r.ofd"), "--format", "ofd"], check=True, capture_output=True)))
+            results["fazhi render → .docx"].append(
+                timed(lambda: subprocess.run(command + [str(Path(temp) / "r.docx")], check=True, capture_output=True))
+            )
+            results["fazhi render --format ofd"].append(
+                timed(
+                    lambda: subprocess.run(
+                        command + [str(Path(temp) / "r.ofd"), "--format", "ofd"], check=True, capture_output=True
+                    )
+                )
+            )
         print(f"ofd: whole commands on a ~20-page YAML file, {rounds} rounds")
         median_table(results, "fazhi render → .docx")

@@ -8,6 +8,7 @@ the first run after installing; `check kaifu.docx` also runs with an empty cache
 --help ≤ 60 ms. A second line times importing render's libraries alone (click, PyYAML, pydantic,
 Jinja): the least a render can take with them.
 """
+
 from __future__ import annotations
 
 import compileall
@@ -50,8 +51,11 @@ def commands(folder: Path) -> dict[str, list[str]]:
     return {
         "floor: python -c 'import lxml.etree, yaml'": [sys.executable, "-c", "import lxml.etree, yaml"],
         # What render cannot go below while it needs these libraries (imports alone, no work).
-        "libraries: click yaml pydantic jinja2": [sys.executable, "-c",
-                                                            "import click, yaml, pydantic.main, jinja2.sandbox"],
+        "libraries: click yaml pydantic jinja2": [
+            sys.executable,
+            "-c",
+            "import click, yaml, pydantic.main, jinja2.sandbox",
+        ],
         "fazhi --help": fazhi + ["--help"],
         "fazhi render kaifu.yaml": fazhi + ["render", str(KAIFU), "-o", str(docx)],
         "fazhi render --format txt": fazhi + ["render", str(KAIFU), "--format", "txt", "-o", str(folder / "k.txt")],
@@ -87,12 +91,16 @@ def bench_process(rounds: int) -> dict[str, float]:
     for name in table:
         wall, cpu = statistics.median(walls[name]), statistics.median(cpus[name])
         medians[name] = wall
-        print(f"  {name:<44} wall {wall:6.1f} ms ×floor {wall / base_wall:4.2f}   cpu {cpu:6.1f} ms ×floor {cpu / base_cpu:4.2f}")
+        print(
+            f"  {name:<44} wall {wall:6.1f} ms ×floor {wall / base_wall:4.2f}   cpu {cpu:6.1f} ms ×floor {cpu / base_cpu:4.2f}"
+        )
     verdicts = [f"--help {'met' if medians['fazhi --help'] <= 60 else 'NOT met'} (≤ 60 ms)"]
     for name in ("fazhi render kaifu.yaml", "fazhi check kaifu.docx", EMPTY_CACHE):
         verdicts.append(f"{name[6:]} {'met' if medians[name] <= 1.5 * base_wall else 'NOT met'} (≤ 1.5×)")
     print("  targets: " + "; ".join(verdicts))
     libraries = medians["libraries: click yaml pydantic jinja2"]
-    print(f"  render's libraries alone are {libraries / base_wall:.2f}× the floor; render is "
-          f"{medians['fazhi render kaifu.yaml'] / libraries:.2f}× them")
+    print(
+        f"  render's libraries alone are {libraries / base_wall:.2f}× the floor; render is "
+        f"{medians['fazhi render kaifu.yaml'] / libraries:.2f}× them"
+    )
     return medians

@@ -35,6 +35,7 @@ serve:  `fazhi serve` on loopback (bench/serve.py): the live preview of a 20-pag
         browser-timed (p95 ≤ 150 ms), the exact preview's docx → PDF (≤ 3 s), and 20 clients for
         --seconds (60) with no error and flat memory; the load test stops by itself.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -69,8 +70,12 @@ def bench_render(rounds: int) -> None:
     options = StyleOptions(spec.style.fonts, spec.style.heading3_bold)
     first = _timed(lambda: render_bytes(spec))  # includes building the cached base package
     reference = _reference_writer(render_bytes(spec))
-    results: dict[str, list[float]] = {"reference (string template + zip)": [], "fazhi (spec → docx)": [],
-                                       "fazhi (YAML file → docx)": [], "fazhi writer only (tree → docx)": []}
+    results: dict[str, list[float]] = {
+        "reference (string template + zip)": [],
+        "fazhi (spec → docx)": [],
+        "fazhi (YAML file → docx)": [],
+        "fazhi writer only (tree → docx)": [],
+    }
     tree = build_tree(spec)
     for _ in range(rounds):
         results["reference (string template + zip)"].append(_timed(reference))
@@ -126,10 +131,13 @@ def bench_check(rounds: int, count: int = 200) -> None:
             for tree in trees:
                 check_document(tree)
 
-        results: dict[str, list[float]] = {"floor (unzip + lxml parse)": [], "fazhi check (all rules)": [],
-                                           "  of which reading (read_draft)": [],
-                                           "  of which the rules (check_document)": [],
-                                           "fazhi check, no template shared": []}
+        results: dict[str, list[float]] = {
+            "floor (unzip + lxml parse)": [],
+            "fazhi check (all rules)": [],
+            "  of which reading (read_draft)": [],
+            "  of which the rules (check_document)": [],
+            "fazhi check, no template shared": [],
+        }
         for _ in range(rounds):
             results["floor (unzip + lxml parse)"].append(_timed(floor) / count)
             results["fazhi check (all rules)"].append(_timed(check) / count)
@@ -227,9 +235,11 @@ def bench_batch(rounds: int, count: int = 1000, jobs: int = 2) -> None:
     base = statistics.median(results["floor (YAML + string template + zip)"])
     for name, values in results.items():
         median = statistics.median(values)
-        print(f"  {name:<38} median {median / 1000:6.2f} s   {count / median * 1000:7.1f} docs/s   "
-              f"best {count / min(values) * 1000:7.1f} docs/s   ×floor {median / base:5.2f}   "
-              f"CPU {statistics.median(cpu[name]):5.2f} ms/doc")
+        print(
+            f"  {name:<38} median {median / 1000:6.2f} s   {count / median * 1000:7.1f} docs/s   "
+            f"best {count / min(values) * 1000:7.1f} docs/s   ×floor {median / base:5.2f}   "
+            f"CPU {statistics.median(cpu[name]):5.2f} ms/doc"
+        )
 
 
 def _cpu() -> float:
@@ -248,8 +258,11 @@ def bench_import(rounds: int) -> None:
     from generator.read import read_docx_bytes
 
     data = _long_draft_bytes()
-    results: dict[str, list[float]] = {"fazhi check (read + all rules)": [], "fazhi import (read → spec)": [],
-                                       "  of which: read": []}
+    results: dict[str, list[float]] = {
+        "fazhi check (read + all rules)": [],
+        "fazhi import (read → spec)": [],
+        "  of which: read": [],
+    }
     for _ in range(rounds):
         results["fazhi check (read + all rules)"].append(_timed(lambda: check_document(read_docx_bytes(data))))
         results["fazhi import (read → spec)"].append(_timed(lambda: import_document(read_docx_bytes(data))))
@@ -260,8 +273,27 @@ def bench_import(rounds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("which", nargs="?", default="all", choices=[
-        "sizes", "process", "render", "check", "batch", "import", "sheets", "lines", "ofd", "serve", "review", "summary", "limits", "all"])
+    parser.add_argument(
+        "which",
+        nargs="?",
+        default="all",
+        choices=[
+            "sizes",
+            "process",
+            "render",
+            "check",
+            "batch",
+            "import",
+            "sheets",
+            "lines",
+            "ofd",
+            "serve",
+            "review",
+            "summary",
+            "limits",
+            "all",
+        ],
+    )
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--jobs", type=int, default=2, help="batch: worker processes")
     parser.add_argument("--paragraphs", type=int, default=600, help="lines: generated paragraphs")

@@ -12,6 +12,7 @@ load:             20 clients (threads, one connection each) for 60 s: previews, 
                   memory sampled each second must end where it settled (last 10 s vs 10–20 s).
 The server is a separate `fazhi serve --no-browser --port 0` process, stopped at the end.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,8 +28,16 @@ from urllib.parse import urlsplit
 from bench.common import ROOT
 from bench.sizes import generate
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1400,1000")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
 # One keystroke in the browser: an input event, then wait for the pane's new HTML and the next frame.
 KEYSTROKE = """
 var n = arguments[0], done = arguments[arguments.length - 1];
@@ -50,14 +59,20 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 def _row(label: str, values: list[float]) -> None:
-    print(f"  {label:<44} p50 {statistics.median(values) * 1000:7.1f} ms   p95 {_percentile(values, .95) * 1000:7.1f} ms"
-          f"   ({len(values)} rounds)")
+    print(
+        f"  {label:<44} p50 {statistics.median(values) * 1000:7.1f} ms   p95 {_percentile(values, 0.95) * 1000:7.1f} ms"
+        f"   ({len(values)} rounds)"
+    )
 
 
 def start_server() -> tuple[subprocess.Popen, str, str]:
     """(process, base URL, token) of a fresh `fazhi serve`."""
-    process = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "0"],
-                               stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     url = process.stdout.readline().strip()
     parts = urlsplit(url)
     return process, f"{parts.scheme}://{parts.netloc}", parts.query.split("=", 1)[1]
@@ -132,8 +147,9 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def bench_load(process: subprocess.Popen, base: str, token: str, text: str, draft: bytes,
-               clients: int = 20, seconds: float = 60) -> None:
+def bench_load(
+    process: subprocess.Popen, base: str, token: str, text: str, draft: bytes, clients: int = 20, seconds: float = 60
+) -> None:
     """`clients` threads hammer the server until `seconds` have passed; then it stops by itself."""
     import httpx
 
@@ -168,11 +184,15 @@ def bench_load(process: subprocess.Popen, base: str, token: str, text: str, draf
         samples.append(_rss(process.pid))
         time.sleep(1)
     settled, end = samples[10:20], samples[-10:]
-    print(f"load: {clients} clients × {seconds:.0f} s: {counts['ok']} answers ({counts['ok'] / seconds:.1f}/s), "
-          f"{counts['errors']} errors{': ' + '; '.join(failures) if failures else ''}")
-    print(f"  server memory (MB): start {samples[0] / 1024:.0f}, settled {statistics.median(settled) / 1024:.0f} "
-          f"(10–20 s), end {statistics.median(end) / 1024:.0f} (last 10 s), peak {max(samples) / 1024:.0f}; "
-          f"end/settled {statistics.median(end) / statistics.median(settled):.2f}")
+    print(
+        f"load: {clients} clients × {seconds:.0f} s: {counts['ok']} answers ({counts['ok'] / seconds:.1f}/s), "
+        f"{counts['errors']} errors{': ' + '; '.join(failures) if failures else ''}"
+    )
+    print(
+        f"  server memory (MB): start {samples[0] / 1024:.0f}, settled {statistics.median(settled) / 1024:.0f} "
+        f"(10–20 s), end {statistics.median(end) / 1024:.0f} (last 10 s), peak {max(samples) / 1024:.0f}; "
+        f"end/settled {statistics.median(end) / statistics.median(settled):.2f}"
+    )
     print("  every 10 s: " + " ".join(f"{kb / 1024:.0f}" for kb in samples[::10]))
 
 

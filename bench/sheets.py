@@ -5,6 +5,7 @@ Rows: fazhi's whole import (read, recognise, map, group units, write the YAML an
 same in a fresh `fazhi import` process, and the floor: openpyxl in read-only mode merely iterating
 every value of the sheet. Target: the process ≤ 2 s.
 """
+
 from __future__ import annotations
 
 import resource
@@ -30,8 +31,17 @@ def big_table(folder: Path, tasks: int = 2000) -> Path:
     big = []
     for n in range(tasks):
         row = rows[n % len(rows)]
-        big.append(TaskRow(n + 1, f"{row.part}（第{n // len(rows) + 1}组）", f"{row.title}{n + 1}", row.lead,
-                           row.responsible, row.deadline, row.text))
+        big.append(
+            TaskRow(
+                n + 1,
+                f"{row.part}（第{n // len(rows) + 1}组）",
+                f"{row.title}{n + 1}",
+                row.lead,
+                row.responsible,
+                row.deadline,
+                row.text,
+            )
+        )
     path = folder / "big.xlsx"
     path.write_bytes(tasks_xlsx(big, "2024年度茅箭区法治政府建设工作要点任务分工表"))
     return path
@@ -56,18 +66,27 @@ def bench_sheets(rounds: int) -> None:
 
         def process() -> None:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            subprocess.run([sys.executable, "-m", "generator", "import", str(table), "-o", str(folder / "p.yaml")],
-                           check=True, capture_output=True, cwd=ROOT)
+            subprocess.run(
+                [sys.executable, "-m", "generator", "import", str(table), "-o", str(folder / "p.yaml")],
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+            )
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append((after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000)
 
-        results: dict[str, list[float]] = {"floor (openpyxl read-only, every value)": [],
-                                           "fazhi import (xlsx → spec.yaml)": [], "fazhi import, whole process": []}
+        results: dict[str, list[float]] = {
+            "floor (openpyxl read-only, every value)": [],
+            "fazhi import (xlsx → spec.yaml)": [],
+            "fazhi import, whole process": [],
+        }
         for _ in range(rounds):
             results["floor (openpyxl read-only, every value)"].append(timed(floor))
             results["fazhi import (xlsx → spec.yaml)"].append(timed(lambda: import_table(table, folder / "s.yaml")))
             results["fazhi import, whole process"].append(timed(process))
         print(f"sheets: a 2,000-task sheet ({table.stat().st_size // 1024} KiB), {rounds} alternating rounds")
         median_table(results, "floor (openpyxl read-only, every value)")
-        print(f"  whole process, CPU time (user + sys): median {statistics.median(cpu):.0f} ms, "
-              f"range {min(cpu):.0f}–{max(cpu):.0f} ms (wall time above includes waiting for a shared core)")
+        print(
+            f"  whole process, CPU time (user + sys): median {statistics.median(cpu):.0f} ms, "
+            f"range {min(cpu):.0f}–{max(cpu):.0f} ms (wall time above includes waiting for a shared core)"
+        )

@@ -5,6 +5,7 @@ The specs are generated here from the kaifu example: its measures sections repea
 text fills about 10, 50, 200 and 1,000 pages (kaifu itself is 8 pages in LibreOffice, with about
 `CHARS_PER_PAGE` characters of text a page). Target: fazhi ≤ 3× the floor at every size.
 """
+
 from __future__ import annotations
 
 import copy
@@ -21,6 +22,8 @@ SIZES = (10, 50, 200, 1000)
 # Text characters per page, measured: kaifu's strings hold 8 pages' text (LibreOffice page count,
 # see tests/test_pdf.py), the generated 10- and 50-page specs came out at 9 and 45 pages.
 CHARS_PER_PAGE = 520
+
+
 def _text_size(data: dict) -> int:
     return sum(len(s) for s in strings({k: v for k, v in data.items() if k != "figures"}))
 
@@ -61,8 +64,10 @@ def bench_sizes(rounds: int) -> list[tuple[int, float]]:
         for pages in SIZES:
             path = generate(pages, Path(temp))
             count = max(5, rounds // (1 + pages // 100))
-            results: dict[str, list[float]] = {"floor (libyaml + string template + zip)": [],
-                                               "fazhi (YAML file → docx)": []}
+            results: dict[str, list[float]] = {
+                "floor (libyaml + string template + zip)": [],
+                "fazhi (YAML file → docx)": [],
+            }
             for _ in range(count):
                 results["floor (libyaml + string template + zip)"].append(timed(lambda path=path: floor(path)))
                 results["fazhi (YAML file → docx)"].append(timed(lambda path=path: render_bytes(load_spec(path))))
@@ -70,8 +75,12 @@ def bench_sizes(rounds: int) -> list[tuple[int, float]]:
             print(f" ~{pages} pages ({size} KiB of YAML, {count} rounds)")
             median_table(results, "floor (libyaml + string template + zip)")
             ratio = statistics.median(results["fazhi (YAML file → docx)"]) / statistics.median(
-                results["floor (libyaml + string template + zip)"])
+                results["floor (libyaml + string template + zip)"]
+            )
             ratios.append((pages, ratio))
-    print("  ratio fazhi / floor: " + "   ".join(f"{p} pages {r:.2f}×" for p, r in ratios)
-          + f"   (target ≤ 3×: {'met' if all(r <= 3 for _, r in ratios) else 'NOT met'})")
+    print(
+        "  ratio fazhi / floor: "
+        + "   ".join(f"{p} pages {r:.2f}×" for p, r in ratios)
+        + f"   (target ≤ 3×: {'met' if all(r <= 3 for _, r in ratios) else 'NOT met'})"
+    )
     return ratios

@@ -10,6 +10,7 @@ limits: whole `fazhi` processes on the largest drafts fazhi reads (the limits of
         generator/read/limits.py) and on a 1,000-page one: wall and CPU seconds (user + sys of the
         child: on a shared machine the CPU time is the steadier figure), target ≤ 5 s.
 """
+
 from __future__ import annotations
 
 import os
@@ -48,7 +49,9 @@ def bench_review(rounds: int) -> None:
             def check(data=data):
                 return check_document(read_draft_bytes(data, "d.docx"))
 
-            def fix(data=data, enabled=enabled):  # what fix_file does: read, check, fix (the second check only when it decides the exit code)
+            def fix(
+                data=data, enabled=enabled
+            ):  # what fix_file does: read, check, fix (the second check only when it decides the exit code)
                 doc = read_draft_bytes(data, "d.docx")
                 check_document(doc)
                 fix_bytes(data, doc, "d.docx", enabled)
@@ -121,16 +124,22 @@ def _figures() -> None:
             seconds = time.perf_counter() - start
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
-            print(f"  {count:5d} specs: {seconds * 1000 / count:6.2f} ms a spec, peak {peak / 1048576:7.1f} MiB "
-                  f"({peak / count / 1024:6.1f} KiB a spec)")
+            print(
+                f"  {count:5d} specs: {seconds * 1000 / count:6.2f} ms a spec, peak {peak / 1048576:7.1f} MiB "
+                f"({peak / count / 1024:6.1f} KiB a spec)"
+            )
 
 
 def _child(args: list[str], cwd: Path) -> tuple[float, float, int]:
     """(wall, CPU seconds, exit code) of one `fazhi` process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    code = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT))).returncode
+    code = subprocess.run(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd,
+        capture_output=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+    ).returncode
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, code
@@ -153,18 +162,28 @@ def bench_limits(rounds: int) -> None:
             drafts[f"{pages}-page .txt"].write_bytes(render_bytes(spec, "txt"))
         line = "全面推行行政执法三项制度，落实行政裁量权基准制度。"
         drafts[f"{limits.MAX_PARAGRAPHS:,} short paragraphs .txt"] = many = folder / "many.txt"
-        many.write_text("关于2022年度法治政府建设工作情况的报告\n" + (line + "\n") * (limits.MAX_PARAGRAPHS - 1), encoding="utf-8")
+        many.write_text(
+            "关于2022年度法治政府建设工作情况的报告\n" + (line + "\n") * (limits.MAX_PARAGRAPHS - 1), encoding="utf-8"
+        )
         print(f"limits: whole processes, median of {rounds} (wall s / CPU s)")
         for name, path in drafts.items():
             from generator.read import read_draft
 
             doc = read_draft(path)
-            chars = sum(len(getattr(b, name, "") or "") for d in doc.all_documents() for b in d.blocks
-                        for name in ("text", "title", "body") if isinstance(getattr(b, name, ""), str))
+            chars = sum(
+                len(getattr(b, name, "") or "")
+                for d in doc.all_documents()
+                for b in d.blocks
+                for name in ("text", "title", "body")
+                if isinstance(getattr(b, name, ""), str)
+            )
             print(f"  {name}: {path.stat().st_size / 1048576:.1f} MB, ~{chars:,} characters in the tree")
-            commands = {"check": ["check", path], "check --fix": ["check", path, "--fix", "-o", folder / ("f" + path.suffix)],
-                        "render (re-layout)": ["render", path, "-o", folder / "r.docx"],
-                        "import": ["import", path, "-o", folder / "i.yaml"]}
+            commands = {
+                "check": ["check", path],
+                "check --fix": ["check", path, "--fix", "-o", folder / ("f" + path.suffix)],
+                "render (re-layout)": ["render", path, "-o", folder / "r.docx"],
+                "import": ["import", path, "-o", folder / "i.yaml"],
+            }
             if path.suffix == ".docx":
                 commands["check --review"] = ["check", path, "--review", "-o", folder / "v.docx"]
             for label, args in commands.items():
@@ -185,7 +204,8 @@ def bench_summary_end_to_end(rounds: int, count: int = 200) -> None:
         results: dict[str, list[float]] = {".csv": [], ".xlsx": []}
         for _ in range(rounds):
             for suffix in results:
-                results[suffix].append(_child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")],
-                                              Path(temp))[0] * 1000)
+                results[suffix].append(
+                    _child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")], Path(temp))[0] * 1000
+                )
         print(f"  end to end, {count} drafts (whole processes, --jobs default):")
         median_table(results, ".csv")

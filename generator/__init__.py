@@ -9,16 +9,28 @@ The public API, imported lazily so the command line starts fast:
     write_docx(tree) / to_text(tree)
     plan_tasks(path, unit)          a work plan's 任务分工表 rows
 """
+
 from __future__ import annotations
 
 import importlib
 
 _EXPORTS = {
-    "load_spec": "spec.validate", "build_tree": "render.build", "Options": "render.build",
-    "render_file": "api", "render_specs": "api", "render_bytes": "api", "plan_tasks": "api", "check_files": "api",
-    "read_draft": "read", "check_document": "checks",
-    "write_docx": "write.docx", "to_text": "write.text", "KINDS": "kinds",
-    "FazhiError": "errors", "SpecError": "errors", "Problem": "errors",
+    "load_spec": "spec.validate",
+    "build_tree": "render.build",
+    "Options": "render.build",
+    "render_file": "api",
+    "render_specs": "api",
+    "render_bytes": "api",
+    "plan_tasks": "api",
+    "check_files": "api",
+    "read_draft": "read",
+    "check_document": "checks",
+    "write_docx": "write.docx",
+    "to_text": "write.text",
+    "KINDS": "kinds",
+    "FazhiError": "errors",
+    "SpecError": "errors",
+    "Problem": "errors",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,4 +1,5 @@
 """python -m generator"""
+
 from generator.cli import main
 
 main()

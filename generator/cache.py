@@ -9,6 +9,7 @@ not own (a `sudo -E` run leaves no root-owned folder in the user's home), and ev
 fazhi's mark and a checksum: a damaged one is built again, and the pruner removes only files that
 carry the mark (FAZHI_CACHE_DIR may name a folder that holds the user's own files).
 """
+
 from __future__ import annotations
 
 import marshal
@@ -91,11 +92,12 @@ def read(kind: str, key: str) -> bytes | None:
     head = len(MARK) + 4
     data = stored[head:]
     crc = zlib.crc32(data).to_bytes(4, "little")
-    return data if stored[:len(MARK)] == MARK and stored[len(MARK):head] == crc else None
+    return data if stored[: len(MARK)] == MARK and stored[len(MARK) : head] == crc else None
 
 
-def by_file(kind: str, path: Path, build: Callable[[], Any], *code: Path,
-            valid: Callable[[Any], bool] = lambda value: True) -> Any:
+def by_file(
+    kind: str, path: Path, build: Callable[[], Any], *code: Path, valid: Callable[[Any], bool] = lambda value: True
+) -> Any:
     """build()'s result for this version of the file (its contents' checksum) and of the `code`
     that builds it (the loader's modules: their sizes and times), kept as marshal data; plain data
     only (a result marshal cannot hold is simply not kept). A stored value `valid` refuses is

@@ -1,4 +1,5 @@
 """One error root for everything a user can fix; the CLI maps it to exit code 2."""
+
 from __future__ import annotations
 
 from typing import NamedTuple

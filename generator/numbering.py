@@ -1,4 +1,5 @@
 """Chinese heading numbers: 一、 （一） 1. （1）, generated per level (read back: lexicon.headings)."""
+
 from __future__ import annotations
 
 # The numerals and the reading of heading numbers are the lexicon's; re-exported for the writers.

@@ -6,6 +6,7 @@ at the same time gets a temporary profile instead of waiting. LibreOffice runs i
 group of its own with its temporary files in a folder of ours: on a timeout, Ctrl-C, SIGTERM or
 SIGHUP the whole group is ended and the folders are removed.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -26,8 +27,14 @@ GRACE = 3.0  # seconds LibreOffice gets to exit after SIGTERM before SIGKILL
 MISSING = "未安装 LibreOffice（soffice）"
 
 
-def convert(paths: list[Path], outdir: Path, convert_to: str, suffix: str, timeout: float | None = None,
-            error: type[FazhiError] = FazhiError) -> list[Path]:
+def convert(
+    paths: list[Path],
+    outdir: Path,
+    convert_to: str,
+    suffix: str,
+    timeout: float | None = None,
+    error: type[FazhiError] = FazhiError,
+) -> list[Path]:
     """Convert files in one LibreOffice process (`--convert-to convert_to`); the outputs, in order.
 
     A kept profile that fails is retried once with a fresh one (a killed run may have damaged it).
@@ -44,9 +51,19 @@ def convert(paths: list[Path], outdir: Path, convert_to: str, suffix: str, timeo
         for attempt in (1, 2):
             with _profile(Path(scratch), fresh=attempt == 2) as (profile, kept):
                 env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), TMPDIR=scratch, TMP=scratch, TEMP=scratch)
-                command = [exe, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
-                           "--nologo", "--nodefault", "--convert-to", convert_to, "--outdir", str(outdir),
-                           *map(str, paths)]
+                command = [
+                    exe,
+                    f"-env:UserInstallation={profile.resolve().as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--nologo",
+                    "--nodefault",
+                    "--convert-to",
+                    convert_to,
+                    "--outdir",
+                    str(outdir),
+                    *map(str, paths),
+                ]
                 code, output = run_group(command, env, timeout, error)
                 if code == 0 and all(p.exists() and p.stat().st_mtime >= started for p in outputs):
                     return outputs
@@ -62,14 +79,19 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def run_group(command: list[str], env: dict, timeout: float,
-              error: type[FazhiError] = FazhiError) -> tuple[int, str]:
+def run_group(command: list[str], env: dict, timeout: float, error: type[FazhiError] = FazhiError) -> tuple[int, str]:
     """Run a command in a process group of its own; end the whole group on timeout or interruption."""
     process = None
     try:
         with held():  # a Ctrl-C inside Popen would leave its child unsupervised
-            process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                       stdin=subprocess.DEVNULL, start_new_session=True)
+            process = subprocess.Popen(
+                command,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
         output, _ = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         if process is not None:

@@ -1,4 +1,5 @@
 """Where the package's data lives: one place for every built-in file path."""
+
 from __future__ import annotations
 
 import functools
@@ -33,7 +34,9 @@ def read_data(path: Path):
 
     path = Path(path)
     parse = lambda: parse_yaml(path.read_text(encoding="utf-8"))  # noqa: E731
-    return cache.by_file("data", path, parse, PACKAGE / "resources.py", valid=lambda value: isinstance(value, (dict, list)))
+    return cache.by_file(
+        "data", path, parse, PACKAGE / "resources.py", valid=lambda value: isinstance(value, (dict, list))
+    )
 
 
 def load_marked(path: Path):

@@ -6,6 +6,7 @@ looks at what the path is before opening it, opens without blocking, checks agai
 descriptor (the path may have been swapped in between) and stops reading at the limit, so a
 file that grows while it is read cannot exhaust memory either.
 """
+
 from __future__ import annotations
 
 import errno
@@ -19,8 +20,9 @@ _CHUNK = 1 << 20
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def read_regular_file(path: str | Path, limit: int, *, what: str = "文件",
-                      error: type[FazhiError] = FazhiError) -> bytes:
+def read_regular_file(
+    path: str | Path, limit: int, *, what: str = "文件", error: type[FazhiError] = FazhiError
+) -> bytes:
     """The bytes of a regular file of at most `limit` bytes; `error` with a Chinese message otherwise."""
     name = str(path)
     check_regular_file(path, what=what, error=error)
@@ -37,8 +39,7 @@ def read_regular_file(path: str | Path, limit: int, *, what: str = "文件",
         os.close(fd)
 
 
-def check_regular_file(path: str | Path, *, what: str = "文件",
-                       error: type[FazhiError] = FazhiError) -> os.stat_result:
+def check_regular_file(path: str | Path, *, what: str = "文件", error: type[FazhiError] = FazhiError) -> os.stat_result:
     """Stat a path (following symlinks, opening nothing); `error` unless it is a readable regular file."""
     try:
         info = os.stat(path)
@@ -104,7 +105,6 @@ def size_text(size: int) -> str:
         if size >= scale:
             return f"{size / scale:.3g} {unit}"
     return f"{size} 字节"
-
 
 
 def shown_path(path: str | Path) -> str:

@@ -7,6 +7,7 @@ pending for a few statements (while a file is created or a child starts) and let
 right after. Handlers a program installed itself are left alone; outside the main thread
 nothing changes.
 """
+
 from __future__ import annotations
 
 import contextlib

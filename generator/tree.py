@@ -4,6 +4,7 @@ Nodes compare by identity (eq=False): a node is a place in one document, two equ
 paragraphs are still two, and nodes can key a dict. (It also skips generating __eq__ for each
 class, a millisecond of every process's start.)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -53,10 +54,10 @@ class Imprint:
     cc: str = ""
     printer: str = ""
     print_date: dt.date | None = None
-    cc_line: int = 0          # where a draft has them (0 when rendered)
-    cc_text: str = ""         # the 抄送 line as written
+    cc_line: int = 0  # where a draft has them (0 when rendered)
+    cc_text: str = ""  # the 抄送 line as written
     print_line: int = 0
-    print_text: str = ""      # the 印发 line as written
+    print_text: str = ""  # the 印发 line as written
 
 
 @dataclass(eq=False)
@@ -64,10 +65,10 @@ class Header:
     """版头 (GB/T 9704 7.2): 份号, 密级, 紧急程度, the 发文机关标志 (one issuer, or several for 联合行文)."""
 
     issuers: list[str] = field(default_factory=list)
-    file: bool = False        # 「文件」 after the issuer names
-    copy_number: str = ""     # 份号
-    secrecy: str = ""         # 密级和保密期限
-    urgency: str = ""         # 紧急程度
+    file: bool = False  # 「文件」 after the issuer names
+    copy_number: str = ""  # 份号
+    secrecy: str = ""  # 密级和保密期限
+    urgency: str = ""  # 紧急程度
 
 
 @dataclass(eq=False)
@@ -109,8 +110,6 @@ class Document:
         yield self
         for part in self.parts:
             yield from part.all_documents()
-
-
 
 
 def sentence(text: str, end: str = "。") -> str:

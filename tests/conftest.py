@@ -1,4 +1,5 @@
 """Shared fixtures: example paths, a render helper and a .docx XML reader."""
+
 from __future__ import annotations
 
 import os

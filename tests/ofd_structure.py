@@ -8,6 +8,7 @@ by ID, DeltaX holding one advance fewer than its TextCode has characters, boxes 
 (for text without a CTM) the last character starting inside its box.
 `problems(data)` lists what is wrong; [] for a sound package.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -19,12 +20,36 @@ from lxml import etree
 
 NS = "http://www.ofdspec.org/2016"
 Q = f"{{{NS}}}"
-DOCINFO_ORDER = ["DocID", "Title", "Author", "Subject", "Abstract", "CreationDate", "ModDate", "DocUsage",
-                 "Cover", "Keywords", "Creator", "CreatorVersion", "CustomDatas"]
+DOCINFO_ORDER = [
+    "DocID",
+    "Title",
+    "Author",
+    "Subject",
+    "Abstract",
+    "CreationDate",
+    "ModDate",
+    "DocUsage",
+    "Cover",
+    "Keywords",
+    "Creator",
+    "CreatorVersion",
+    "CustomDatas",
+]
 DOCBODY_ORDER = ["DocInfo", "DocRoot", "Versions", "Signatures"]
 COMMON_ORDER = ["MaxUnitID", "PageArea", "PublicRes", "DocumentRes", "TemplatePage", "DefaultCS"]
-DOCUMENT_ORDER = ["CommonData", "Pages", "Outlines", "Permissions", "Actions", "VPreferences", "Bookmarks",
-                  "Annotations", "CustomTags", "Attachments", "Extensions"]
+DOCUMENT_ORDER = [
+    "CommonData",
+    "Pages",
+    "Outlines",
+    "Permissions",
+    "Actions",
+    "VPreferences",
+    "Bookmarks",
+    "Annotations",
+    "CustomTags",
+    "Attachments",
+    "Extensions",
+]
 PAGE_ORDER = ["Template", "PageRes", "Area", "Content", "Actions"]
 TEXT_ORDER = ["Actions", "Clips", "FillColor", "StrokeColor", "CGTransform", "TextCode"]
 PATH_ORDER = ["Actions", "Clips", "StrokeColor", "FillColor", "AbbreviatedData"]
@@ -88,7 +113,7 @@ def _document(document, base: str, parse, names: set, out: list[str]) -> None:
         if res is not None:
             fonts |= _res(res, posixpath.dirname(res_path), names, ids, out)
     pages = document.find(Q + "Pages")
-    for page in (pages if pages is not None else []):
+    for page in pages if pages is not None else []:
         ids.append(_id(page, out, "Pages/Page"))
         content_path = _loc(base, page.get("BaseLoc") or "")
         content = parse(content_path)

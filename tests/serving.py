@@ -1,4 +1,5 @@
 """A real `fazhi serve` application on 127.0.0.1 in a thread, for the HTTP and browser tests."""
+
 from __future__ import annotations
 
 import contextlib

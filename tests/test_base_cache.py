@@ -1,4 +1,5 @@
 """The .docx base package is kept in the user's cache: python-docx runs only the first time."""
+
 from __future__ import annotations
 
 import io
@@ -13,15 +14,18 @@ from conftest import KAIFU, ROOT
 from generator import cache
 from generator.write import base
 
-RENDER = ("import sys; from generator.api import render_file; render_file(sys.argv[1], sys.argv[2]); "
-          "print('docx' in sys.modules)")
+RENDER = (
+    "import sys; from generator.api import render_file; render_file(sys.argv[1], sys.argv[2]); "
+    "print('docx' in sys.modules)"
+)
 
 
 def render_in_process(out, cache_dir) -> bool:
     """Render kaifu in a fresh interpreter; True when python-docx was imported."""
     env = dict(os.environ, FAZHI_CACHE_DIR=str(cache_dir))
-    result = subprocess.run([sys.executable, "-c", RENDER, str(KAIFU), str(out)],
-                            capture_output=True, text=True, cwd=ROOT, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", RENDER, str(KAIFU), str(out)], capture_output=True, text=True, cwd=ROOT, env=env
+    )
     assert result.returncode == 0, result.stderr
     return result.stdout.strip() == "True"
 

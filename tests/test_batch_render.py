@@ -1,5 +1,6 @@
 """`fazhi render SPECS… -o OUTDIR/` (one bad spec fails alone; PDF through one LibreOffice run) and
 `fazhi figures SPECS…` (figures side by side, totals where the units agree)."""
+
 from __future__ import annotations
 
 import csv
@@ -115,8 +116,9 @@ date: 2025-01-04
 def _unit(folder, name, cases, rate, funds, previous=None, year=2024):
     path = folder / f"{name}.yaml"
     prev = f", previous: {previous}" if previous is not None else ""
-    path.write_text(UNIT.format(name=name, year=year, cases=cases, rate=rate, funds=funds, previous=prev),
-                    encoding="utf-8")
+    path.write_text(
+        UNIT.format(name=name, year=year, cases=cases, rate=rate, funds=funds, previous=prev), encoding="utf-8"
+    )
     return path
 
 

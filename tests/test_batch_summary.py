@@ -1,5 +1,6 @@
 """`fazhi check DIR --summary`: a folder of generated drafts (good, bad, unreadable) summarised as
 rows, read back from .xlsx (openpyxl), .csv and .html; folders walked; the parallel runner."""
+
 from __future__ import annotations
 
 import csv
@@ -64,7 +65,7 @@ def drafts(tmp_path_factory) -> Path:
     (root / "unreadable" / "broken.docx").write_bytes(b"not a zip file")
     (root / "unreadable" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 old word")
     (root / "unreadable" / "empty.txt").write_text("相关文档\n扫一扫在手机打开当前页\n", encoding="utf-8")
-    (root / "good" / "~$county.docx").write_bytes(b"word lock file")     # skipped
+    (root / "good" / "~$county.docx").write_bytes(b"word lock file")  # skipped
     (root / ".hidden").mkdir()
     (root / ".hidden" / "x.txt").write_text(LATE, encoding="utf-8")  # skipped
     (root / "notes.md").write_text("not a draft", encoding="utf-8")  # skipped
@@ -78,8 +79,15 @@ def _rows(drafts, jobs=1):
 
 def test_folder_walk_is_recursive_sorted_and_skips_lock_and_hidden_files(drafts):
     found = [p.relative_to(drafts).as_posix() for p in batch.collect([drafts])]
-    assert found == ["bad/deeper/sub.txt", "bad/late.txt", "good/county.docx", "good/plan.yaml",
-                     "unreadable/broken.docx", "unreadable/empty.txt", "unreadable/old.doc"]
+    assert found == [
+        "bad/deeper/sub.txt",
+        "bad/late.txt",
+        "good/county.docx",
+        "good/plan.yaml",
+        "unreadable/broken.docx",
+        "unreadable/empty.txt",
+        "unreadable/old.doc",
+    ]
     # A file named explicitly is kept whatever it is; the same file twice counts once.
     again = batch.collect([drafts / "notes.md", drafts / "bad", drafts / "bad" / "late.txt"])
     assert [p.name for p in again] == ["notes.md", "sub.txt", "late.txt"]
@@ -108,7 +116,12 @@ def test_rows_say_unit_kind_year_date_deadline_and_parts(drafts):
 
     plan = rows["plan.yaml"]
     assert (plan.kind, plan.unit, plan.year, plan.parts, plan.deadline) == (
-        "work-plan", "茅箭区人民政府", 2024, {}, None)
+        "work-plan",
+        "茅箭区人民政府",
+        2024,
+        {},
+        None,
+    )
 
 
 def test_unreadable_files_are_rows_saying_why(drafts):
@@ -157,6 +170,7 @@ def test_runner_reports_progress_for_every_item():
 
 # ---------------------------------------------------------------- the written summaries
 
+
 def _summary(drafts, tmp_path, suffix):
     out = tmp_path / f"summary{suffix}"
     result = CliRunner().invoke(main, ["check", str(drafts), "--summary", str(out), "--jobs", "2"])
@@ -183,8 +197,11 @@ def test_xlsx_read_back_with_openpyxl(drafts, tmp_path):
     assert "报告" in late[15].value  # why it was read as a report
     assert late[5].value.startswith("逾期")
     assert late[8].value == "缺少" and late[8].fill.fgColor.rgb.endswith("FFC7CE")  # missing part in red
-    assert rows["sub.txt"][8].fill.fgColor.rgb.endswith("FFEB9C")                  # sub-item in yellow
-    assert rows["county.docx"][8].value.startswith("第") and rows["county.docx"][8].fill.fgColor.rgb in (None, "00000000")
+    assert rows["sub.txt"][8].fill.fgColor.rgb.endswith("FFEB9C")  # sub-item in yellow
+    assert rows["county.docx"][8].value.startswith("第") and rows["county.docx"][8].fill.fgColor.rgb in (
+        None,
+        "00000000",
+    )
     assert late[11].value >= 1 and "缺少第三部分" in late[14].value
     assert "无法读取" in rows["broken.docx"][14].value
     findings = book["问题清单"]

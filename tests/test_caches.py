@@ -1,5 +1,6 @@
 """What is kept between processes: built-in data files and compiled templates; a damaged or missing
 cache only costs time. Patterns are compiled with plain `re` on first use and never stored."""
+
 from __future__ import annotations
 
 import os
@@ -40,13 +41,21 @@ def test_a_check_process_stores_no_pattern_and_uses_no_private_re_module(tmp_pat
 
     draft = render_file(ROOT / "examples" / "kaifu-2022.yaml", tmp_path / "k.docx")
     env = dict(os.environ, FAZHI_CACHE_DIR=str(tmp_path / "cache"))
-    done = subprocess.run([sys.executable, "-c", "import sys; from generator.cli import main; main(sys.argv[1:])", "check", str(draft)], capture_output=True,
-                          text=True, env=env, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from generator.cli import main; main(sys.argv[1:])", "check", str(draft)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
     assert done.returncode in (0, 1), done.stderr
     assert list((tmp_path / "cache").glob("*")), "the check cached nothing: the test would prove nothing"
     assert not list((tmp_path / "cache").glob("regex-*"))
-    private = [p for p in (ROOT / "generator").rglob("*.py")
-               if re.search(r"\b(_sre|re\._parser|re\._compiler|sre_compile|sre_parse)\b", p.read_text(encoding="utf-8"))]
+    private = [
+        p
+        for p in (ROOT / "generator").rglob("*.py")
+        if re.search(r"\b(_sre|re\._parser|re\._compiler|sre_compile|sre_parse)\b", p.read_text(encoding="utf-8"))
+    ]
     assert private == []
 
 

@@ -1,6 +1,7 @@
 """The narrowed scans of checks.analysis (only where a rare character is) find exactly what one
 regular-expression pass over all the text finds, and punct.unpaired's one reduction of the
 joined text picks out exactly the paragraphs a reduction of each would."""
+
 from __future__ import annotations
 
 import re
@@ -43,8 +44,10 @@ def _found(results) -> list[tuple]:
 
 
 # punct.dash's pattern as one regular expression: the rule tests the characters around in Python.
-_DASH_WITH_LOOKAROUNDS = re.compile(r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)"
-                                    r"(?=[\u4e00-\u9fff“《（])")
+_DASH_WITH_LOOKAROUNDS = re.compile(
+    r"(?=[-－─—―~])(?<=[\u4e00-\u9fff”》）])(?:--|－－|──|—(?!—)(?<!——)|―{1,2}|~~)"
+    r"(?=[\u4e00-\u9fff“《（])"
+)
 
 
 @pytest.mark.parametrize("name,text", TEXTS, ids=[name for name, _ in TEXTS])
@@ -78,9 +81,12 @@ def test_unpaired_units_are_those_unbalanced_alone(name, text):
         assert len(punct_pairs._unpaired_units(analysis)) >= 3
 
 
-SHARED = EDGE + """全年办理行政复议案件135件，"一件事"办理3.5万人次，2０23年共12件。
+SHARED = (
+    EDGE
+    + """全年办理行政复议案件135件，"一件事"办理3.5万人次，2０23年共12件。
 "直引号"“弯引号”１２３项和1２3项，"未闭合
 """
+)
 
 
 @pytest.mark.parametrize("name,text", TEXTS + [("shared", SHARED)], ids=[n for n, _ in TEXTS] + ["shared"])

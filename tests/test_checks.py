@@ -1,5 +1,6 @@
 """Checks: every rule's pass/fail cases (tests/rules/<rule-id>.yaml), the seeds with planted
 defects, generated examples against their own profile, and the report formats."""
+
 from __future__ import annotations
 
 import json
@@ -37,6 +38,7 @@ def read_case(case: dict) -> Document:
 
 
 # ---------------------------------------------------------------- rule cases as data
+
 
 def _case_files():
     return sorted(CASES.glob("*.yaml"))
@@ -103,6 +105,7 @@ def test_rule_case(rule_id, kind, case, profile, tmp_path):
 
 # ---------------------------------------------------------------- profiles
 
+
 def test_profiles():
     assert set(available_profiles()) >= {"annual-report", "work-plan", "format"}
     annual = load_profile("annual-report")
@@ -112,10 +115,13 @@ def test_profiles():
 
 def test_profile_override(tmp_path):
     custom = tmp_path / "province.yaml"
-    custom.write_text("name: province\ninclude: [annual-report]\nrules:\n"
-                      "  date.deadline: {month: 3, day: 1, severity: error}\n"
-                      "  parts.missing: {part_severity: {'5': info}}\n"
-                      "  coverage.areas: false\n", encoding="utf-8")
+    custom.write_text(
+        "name: province\ninclude: [annual-report]\nrules:\n"
+        "  date.deadline: {month: 3, day: 1, severity: error}\n"
+        "  parts.missing: {part_severity: {'5': info}}\n"
+        "  coverage.areas: false\n",
+        encoding="utf-8",
+    )
     doc = build(MINI_REPORT.replace("2023年1月4日", "2023年3月8日"))
     result = check_document(doc, str(custom))
     rules = {(f.rule, f.severity) for f in result.findings}
@@ -154,11 +160,13 @@ def test_auto_kind_and_parts():
     assert result.kind == "annual-report"
     assert result.parts["3"]["found"] and result.parts["3"]["line"] == 8
     assert [f.rule for f in result.findings if f.severity == "error"] == []
-    assert [(f.rule, f.severity) for f in result.findings if f.rule == "parts.missing"] == \
-        [("parts.missing", "warning")]
+    assert [(f.rule, f.severity) for f in result.findings if f.rule == "parts.missing"] == [
+        ("parts.missing", "warning")
+    ]
 
 
 # ---------------------------------------------------------------- seeds
+
 
 def read_seed(name: str, tmp_path: Path, replace: tuple[str, str] | None = None) -> tuple[Document, str]:
     text = (SEEDS / name).read_text(encoding="utf-8")
@@ -211,35 +219,71 @@ def test_seed_workplan_is_clean(tmp_path):
 def test_seed_web_copy_punctuation_is_one_info(tmp_path):
     doc, _ = read_seed("kaifu-2022-report.txt", tmp_path)
     result = check_document(doc)
-    punct = [f for f in result.findings if f.rule in ("punct.half-width", "numbering.bracket-width",
-                                                         "punct.recipients-colon")]
+    punct = [
+        f
+        for f in result.findings
+        if f.rule in ("punct.half-width", "numbering.bracket-width", "punct.recipients-colon")
+    ]
     assert punct and all(f.severity == "info" and f.line is None for f in punct), punct
     assert len([f for f in punct if f.rule == "punct.half-width"]) == 1
 
 
 MUTATIONS = [
     # (seed, old, new, rule, severity, line needle in the mutated text)
-    ("kaifu-2022-report.txt", "(三)严格规范公正文明执法", "(四)严格规范公正文明执法",
-     "numbering.gap", "warning", "(四)严格规范公正文明执法"),
-    ("mudanjiang-2022-report.txt", "牡政呈〔2023〕4号", "牡政呈[2023]4号",
-     "docnum.brackets", "warning", "牡政呈[2023]4号"),
-    ("mudanjiang-2022-report.txt", "2023年2月25日", "2023年5月8日",
-     "date.deadline", "warning", "2023年5月8日"),
-    ("kaifu-2022-report.txt", "新增“一件事一次办”政务服务事项50项", "新增“一件事一次办”政务服务事项XX项",
-     "leftover.placeholder", "warning", "政务服务事项XX项"),
-    ("kaifu-2022-report.txt", "2023年1月4日", "2023年01月04日",
-     "date.format", "warning", "2023年01月04日"),
-    ("mudanjiang-2022-report.txt", "牡政呈〔2023〕4号", "牡政呈〔2023〕第4号",
-     "docnum.di", "warning", "牡政呈〔2023〕第4号"),
-    ("maojian-2024-workplan.txt", "(牵头单位:区政府办、区委编办、区行政审批局;责任单位:各乡镇街道、赛武当自然保护区管理局、东城经济开发区、区政府相关部门)", "",
-     "plan.owner", "warning", "(一)持续完善政府职能"),
-    ("kaifu-2022-report.txt", "2.全面推进政务公开。", "2、全面推进政务公开。",
-     "numbering.dot", "warning", "2、全面推进政务公开"),
+    (
+        "kaifu-2022-report.txt",
+        "(三)严格规范公正文明执法",
+        "(四)严格规范公正文明执法",
+        "numbering.gap",
+        "warning",
+        "(四)严格规范公正文明执法",
+    ),
+    (
+        "mudanjiang-2022-report.txt",
+        "牡政呈〔2023〕4号",
+        "牡政呈[2023]4号",
+        "docnum.brackets",
+        "warning",
+        "牡政呈[2023]4号",
+    ),
+    ("mudanjiang-2022-report.txt", "2023年2月25日", "2023年5月8日", "date.deadline", "warning", "2023年5月8日"),
+    (
+        "kaifu-2022-report.txt",
+        "新增“一件事一次办”政务服务事项50项",
+        "新增“一件事一次办”政务服务事项XX项",
+        "leftover.placeholder",
+        "warning",
+        "政务服务事项XX项",
+    ),
+    ("kaifu-2022-report.txt", "2023年1月4日", "2023年01月04日", "date.format", "warning", "2023年01月04日"),
+    (
+        "mudanjiang-2022-report.txt",
+        "牡政呈〔2023〕4号",
+        "牡政呈〔2023〕第4号",
+        "docnum.di",
+        "warning",
+        "牡政呈〔2023〕第4号",
+    ),
+    (
+        "maojian-2024-workplan.txt",
+        "(牵头单位:区政府办、区委编办、区行政审批局;责任单位:各乡镇街道、赛武当自然保护区管理局、东城经济开发区、区政府相关部门)",
+        "",
+        "plan.owner",
+        "warning",
+        "(一)持续完善政府职能",
+    ),
+    (
+        "kaifu-2022-report.txt",
+        "2.全面推进政务公开。",
+        "2、全面推进政务公开。",
+        "numbering.dot",
+        "warning",
+        "2、全面推进政务公开",
+    ),
 ]
 
 
-@pytest.mark.parametrize("seed,old,new,rule_id,severity,needle", MUTATIONS,
-                         ids=[m[3] for m in MUTATIONS])
+@pytest.mark.parametrize("seed,old,new,rule_id,severity,needle", MUTATIONS, ids=[m[3] for m in MUTATIONS])
 def test_seed_mutations(seed, old, new, rule_id, severity, needle, tmp_path):
     text = (SEEDS / seed).read_text(encoding="utf-8")
     if old not in text:
@@ -277,6 +321,7 @@ def test_seed_part_4_wrong_year(tmp_path):
 
 # ---------------------------------------------------------------- generated examples
 
+
 def _render(name: str):
     from generator.api import render_bytes
     from generator.spec.validate import load_spec
@@ -301,8 +346,11 @@ def test_generated_examples_pass_their_profile(name, tmp_path):
             assert not [f for f in result.findings if f.severity == "warning"], result.findings
         else:
             assert all(f.rule == "parts.missing" and "第三部分" in f.message for f in errors), errors
-            layout = [f for f in result.findings if f.rule.startswith(("layout.", "numbering.", "punct.",
-                                                                        "docnum.", "leftover.", "date."))]
+            layout = [
+                f
+                for f in result.findings
+                if f.rule.startswith(("layout.", "numbering.", "punct.", "docnum.", "leftover.", "date."))
+            ]
             # The published mudanjiang report (牡政呈, upward) shows no 签发人: a true finding.
             layout = [f for f in layout if not (f.rule == "docnum.signer" and name == "mudanjiang-2022.yaml")]
             assert layout == [], layout
@@ -310,10 +358,15 @@ def test_generated_examples_pass_their_profile(name, tmp_path):
 
 # ---------------------------------------------------------------- report formats
 
+
 def _results():
-    return [("a.txt", check_document(build(MINI_REPORT.replace("2023年1月4日", "2023年01月04日")))),
-            ("b.txt", check_document(build("2024年度某区法治政府建设工作要点\n一、健全制度\n"
-                                            "（一）完善职能。深化改革。\n")))]
+    return [
+        ("a.txt", check_document(build(MINI_REPORT.replace("2023年1月4日", "2023年01月04日")))),
+        (
+            "b.txt",
+            check_document(build("2024年度某区法治政府建设工作要点\n一、健全制度\n（一）完善职能。深化改革。\n")),
+        ),
+    ]
 
 
 def test_text_report():
@@ -401,8 +454,9 @@ def test_basis_is_shown_in_text_json_and_sarif():
     assert "（依据：GB/T 9704-2012 7.3.5.4，应）" in to_text(results)
     finding = json.loads(to_json(results))["files"][0]["findings"][0]
     assert finding["basis"] == str(RULES[finding["rule"]].basis)
-    sarif_rule = next(r for r in json.loads(to_sarif(results))["runs"][0]["tool"]["driver"]["rules"]
-                      if r["id"] == "docnum.di")
+    sarif_rule = next(
+        r for r in json.loads(to_sarif(results))["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "docnum.di"
+    )
     assert sarif_rule["properties"]["clause"] == "7.2.4" and sarif_rule["properties"]["strength"] == "应"
 
 
@@ -412,9 +466,26 @@ def test_basis_articles_of_the_regulation_and_clauses_of_gbt9704():
     assert RULES["parts.missing"].basis.clause == "第二十五条"
     assert RULES["date.deadline"].basis.clause == "第二十四条"
     assert "4月1日" in RULES["date.deadline"].basis.quote
-    clauses = {rule_id: RULES[rule_id].basis.clause for rule_id in
-               ("layout.page", "layout.margins", "layout.body-font", "layout.body-size", "date.format",
-                "docnum.brackets", "punct.recipients-colon", "layout.page-number")}
-    assert clauses == {"layout.page": "5.1", "layout.margins": "5.2.1", "layout.body-font": "5.2.2",
-                       "layout.body-size": "5.2.2", "date.format": "7.3.5.4", "docnum.brackets": "7.2.4",
-                       "punct.recipients-colon": "7.3.2", "layout.page-number": "7.5"}
+    clauses = {
+        rule_id: RULES[rule_id].basis.clause
+        for rule_id in (
+            "layout.page",
+            "layout.margins",
+            "layout.body-font",
+            "layout.body-size",
+            "date.format",
+            "docnum.brackets",
+            "punct.recipients-colon",
+            "layout.page-number",
+        )
+    }
+    assert clauses == {
+        "layout.page": "5.1",
+        "layout.margins": "5.2.1",
+        "layout.body-font": "5.2.2",
+        "layout.body-size": "5.2.2",
+        "date.format": "7.3.5.4",
+        "docnum.brackets": "7.2.4",
+        "punct.recipients-colon": "7.3.2",
+        "layout.page-number": "7.5",
+    }

@@ -1,4 +1,5 @@
 """The `fazhi` command through click's CliRunner: outputs, and every error class → exit 2, located, no traceback."""
+
 from __future__ import annotations
 
 import json
@@ -18,6 +19,7 @@ def invoke(*args):
 
 
 # ---------------------------------------------------------------- success
+
 
 def test_render_default_output_beside_input(tmp_path):
     spec = copy_example(KAIFU, tmp_path)

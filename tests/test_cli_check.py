@@ -1,4 +1,5 @@
 """`fazhi check` on the command line: exit codes, output formats, unreadable input."""
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,7 @@ def test_clean_work_plan_exits_0_and_strict_counts_warnings(tmp_path):
     owners = "(牵头单位:区发改局;责任单位:各乡镇街道、赛武当自然保护区管理局、东城经济开发区、区政府相关部门)"
     assert text.count(owners) == 1
     draft.write_text(text.replace(owners, ""), encoding="utf-8")
-    assert _run(draft).exit_code == 0          # a missing owner is a warning…
+    assert _run(draft).exit_code == 0  # a missing owner is a warning…
     assert _run("--strict", draft).exit_code == 1  # …which --strict counts
 
 
@@ -65,7 +66,7 @@ def test_unreadable_draft_exits_2_without_traceback_and_others_still_checked(tmp
     result = _run(good, broken)
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    assert "parts.missing" in result.output     # the readable draft was still checked
+    assert "parts.missing" in result.output  # the readable draft was still checked
     assert "broken.docx" in result.output
 
 

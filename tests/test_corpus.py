@@ -5,6 +5,7 @@ tests/corpus/known_failures.py and marked xfail(strict=True): fixing it makes th
 fails until the entry is removed. The builder's own tests come first: labels match their texts,
 forms are deterministic, valid OOXML, and carry what their form promises.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,9 +21,19 @@ from corpus.known_failures import KNOWN
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 IDS = labels.ids()
-CASES = [pytest.param(d, f, m, id=f"{d}-{f}-{m}",
-                      marks=[pytest.mark.xfail(strict=True, reason=KNOWN[(d, f, m)])] if (d, f, m) in KNOWN else [])
-         for d in IDS for f in forms.FORMS for m in measure.METRICS if measure.applies(labels.load(d), m)]
+CASES = [
+    pytest.param(
+        d,
+        f,
+        m,
+        id=f"{d}-{f}-{m}",
+        marks=[pytest.mark.xfail(strict=True, reason=KNOWN[(d, f, m)])] if (d, f, m) in KNOWN else [],
+    )
+    for d in IDS
+    for f in forms.FORMS
+    for m in measure.METRICS
+    if measure.applies(labels.load(d), m)
+]
 _OUTCOMES: dict[tuple[str, str], measure.Outcome] = {}
 
 
@@ -136,9 +147,15 @@ def test_owners_metric_can_pass_and_fail():
     """The owners metric on a spec shaped as `fazhi import` writes plans: right owners pass, others fail."""
     doc = labels.load("xiping-2020-plan")
     item = {"title": "为推动经济高质量发展提供法治保障", "text": "…"}
-    right = {"units": {"基层": ["乡镇人民政府按职责分工分别负责"]},
-             "parts": [{"title": "依法全面履行政府职能", "items": [
-                 {**item, "responsible": ["县政府办公室", "县司法局", "各有关部门", "$基层"]}]}]}
+    right = {
+        "units": {"基层": ["乡镇人民政府按职责分工分别负责"]},
+        "parts": [
+            {
+                "title": "依法全面履行政府职能",
+                "items": [{**item, "responsible": ["县政府办公室", "县司法局", "各有关部门", "$基层"]}],
+            }
+        ],
+    }
     wrong = {"parts": [{"title": "依法全面履行政府职能", "items": [{**item, "responsible": ["县司法局"]}]}]}
     for data, ok in ((right, True), (wrong, False)):
         out = measure.Outcome(doc.id, "web")
@@ -154,7 +171,9 @@ def test_corpus_covers_the_brief():
     assert {d.label["level"] for d in docs} >= {"province", "city", "county", "district", "township", "street", "zone"}
     assert {d.label["year"] for d in docs} >= set(range(2019, 2026))
     plans = [d for d in docs if d.kind == "work-plan"]
-    names = {re.search(r"(工作要点|工作安排|实施方案|工作计划|任务清单)", "".join(d.label["title"])).group(1) for d in plans}
+    names = {
+        re.search(r"(工作要点|工作安排|实施方案|工作计划|任务清单)", "".join(d.label["title"])).group(1) for d in plans
+    }
     assert len(plans) >= 4 and len(names) >= 3  # fewer than the brief's 10: see the corpus README
 
 

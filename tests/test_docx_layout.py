@@ -1,12 +1,12 @@
 """The .docx package: GB/T 9704 page, styles, footers, and the body's structure, read back as XML."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 import yaml
-from conftest import (ALL_EXAMPLES, KAIFU, NS, Docx, copy_example, para_style, para_text,
-                      runs, w)
+from conftest import ALL_EXAMPLES, KAIFU, NS, Docx, copy_example, para_style, para_text, runs, w
 
 STEMS = [p.stem for p in ALL_EXAMPLES]
 
@@ -16,6 +16,7 @@ def attr(el, name):
 
 
 # ---------------------------------------------------------------- page, settings, package
+
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_page_size_margins_and_grid(rendered, layout, stem):
@@ -77,6 +78,7 @@ def test_odd_and_even_footers_with_page_field(rendered, layout, stem):
 
 
 # ---------------------------------------------------------------- styles
+
 
 def _rpr(docx, style_id):
     return docx.style(style_id).find("w:rPr", NS)
@@ -166,11 +168,14 @@ def test_city_layout_file_overrides_only_what_it_names(tmp_path):
     assert margins.get(w("top")) == "2150" and margins.get(w("left")) == "1588"
 
 
-@pytest.mark.parametrize("text,line,needle", [
-    ("margins: {topp: 2150}\n", 1, "top"),
-    ("line_pitch: 二十九\n", 1, "整数"),
-    ("page:\n  width: 11906\n  heigth: 16838\n", 3, "height"),
-])
+@pytest.mark.parametrize(
+    "text,line,needle",
+    [
+        ("margins: {topp: 2150}\n", 1, "top"),
+        ("line_pitch: 二十九\n", 1, "整数"),
+        ("page:\n  width: 11906\n  heigth: 16838\n", 3, "height"),
+    ],
+)
 def test_city_layout_file_errors_are_located(tmp_path, text, line, needle):
     from generator.errors import FazhiError
     from generator.ooxml.layout import load_layout
@@ -188,19 +193,19 @@ def test_city_layout_file_errors_are_located(tmp_path, text, line, needle):
 # ECMA-376 sequences (transitional), only the children fazhi may write.
 SCHEMA_ORDER = {
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr "
-           "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
-           "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
-           "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN "
+    "bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
     "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof "
-           "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
-           "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd "
+    "fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
     "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc pgBorders "
-              "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
-              "docGrid printerSettings sectPrChange",
+    "lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection bidi rtlGutter "
+    "docGrid printerSettings sectPrChange",
     "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden unhideWhenUsed qFormat "
-             "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
+    "locked personal personalCompose personalReply rsid pPr rPr tblPr trPr tcPr tblStylePr",
     "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark",
 }
 
@@ -210,7 +215,9 @@ def _order_problems(root):
     for parent, names in SCHEMA_ORDER.items():
         rank = {n: i for i, n in enumerate(names.split())}
         for el in root.iter(w(parent)):
-            children = [c.tag.split("}")[1] for c in el if isinstance(c.tag, str) and c.tag.startswith(f"{{{NS['w']}}}")]
+            children = [
+                c.tag.split("}")[1] for c in el if isinstance(c.tag, str) and c.tag.startswith(f"{{{NS['w']}}}")
+            ]
             ranks = [rank.get(c, -1) for c in children]
             if ranks != sorted(ranks) or -1 in ranks:
                 style = el.get(w("styleId")) or ""
@@ -247,6 +254,7 @@ def test_jc_comes_after_ind_and_spacing(rendered):
 
 
 # ---------------------------------------------------------------- body structure
+
 
 def _standalone_headings(docx):
     return [(para_style(p), para_text(p)) for p in docx.body_paragraphs() if para_style(p).startswith("Heading")]
@@ -334,8 +342,12 @@ def test_deleting_a_section_renumbers_the_rest(tmp_path, render_docx):
     del data["measures"]["sections"][0]  # drop （一）依法全面履行政府职能
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     headings = [t for s, t in _standalone_headings(render_docx(spec)) if s == "Heading2"]
-    assert headings == ["（一）健全依法行政体制机制", "（二）严格规范公正文明执法",
-                        "（三）推进矛盾纠纷预防化解", "（四）夯实法治政府建设基础"]
+    assert headings == [
+        "（一）健全依法行政体制机制",
+        "（二）严格规范公正文明执法",
+        "（三）推进矛盾纠纷预防化解",
+        "（四）夯实法治政府建设基础",
+    ]
 
 
 def test_python_docx_opens_every_example(rendered):

@@ -1,4 +1,5 @@
 """The draft reader: seeds (.txt with web noise), fazhi's own .docx read back, variants, bad input."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,21 @@ from generator.tree import Heading, Paragraph, Table
 KAIFU_TXT = SEEDS / "kaifu-2022-report.txt"
 MUDANJIANG_TXT = SEEDS / "mudanjiang-2022-report.txt"
 MAOJIAN_TXT = SEEDS / "maojian-2024-workplan.txt"
-NOISE_WORDS = ("发布时间", "来源:", "字体大小", "作者:", "更新时间", "相关文档", "相关信息", "扫一扫",
-               "分享到", "close.png", "打印", "版权所有", "ICP")
+NOISE_WORDS = (
+    "发布时间",
+    "来源:",
+    "字体大小",
+    "作者:",
+    "更新时间",
+    "相关文档",
+    "相关信息",
+    "扫一扫",
+    "分享到",
+    "close.png",
+    "打印",
+    "版权所有",
+    "ICP",
+)
 
 
 def headings(doc):
@@ -54,15 +68,27 @@ def shape(doc):
             else:
                 blocks.append(("T", b.rows))
         # 附件说明 is a paragraph once written; title lines are where the writer broke them
-        blocks += [("P", ("附件：" if i == 0 else "") + (f"{i + 1}." if len(part.annexes) > 1 else "") + name)
-                   for i, name in enumerate(part.annexes)]
-        out.append({"title": part.title.replace("\n", ""), "doc_number": part.doc_number, "recipients": part.recipients,
-                    "signatures": part.signatures, "date": part.date, "notes": part.notes,
-                    "label": part.label, "blocks": blocks})
+        blocks += [
+            ("P", ("附件：" if i == 0 else "") + (f"{i + 1}." if len(part.annexes) > 1 else "") + name)
+            for i, name in enumerate(part.annexes)
+        ]
+        out.append(
+            {
+                "title": part.title.replace("\n", ""),
+                "doc_number": part.doc_number,
+                "recipients": part.recipients,
+                "signatures": part.signatures,
+                "date": part.date,
+                "notes": part.notes,
+                "label": part.label,
+                "blocks": blocks,
+            }
+        )
     return out
 
 
 # ---------------------------------------------------------------- seeds
+
 
 @pytest.fixture(scope="module")
 def kaifu():
@@ -169,6 +195,7 @@ def test_seeds_match_examples_structure():
 
 # ---------------------------------------------------------------- round trips
 
+
 @pytest.fixture(scope="module", params=[p.stem for p in ALL_EXAMPLES])
 def example(request):
     path = next(p for p in ALL_EXAMPLES if p.stem == request.param)
@@ -252,7 +279,8 @@ def test_hand_written_docx(tmp_path):
     run = title.add_run("关于2023年度法治政府建设情况的报告")
     run.font.size = Pt(22)
     run._element.get_or_add_rPr().get_or_add_rFonts().set(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "方正小标宋简体")
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "方正小标宋简体"
+    )
     document.add_paragraph("")
     document.add_paragraph("市委、市政府：")
     document.add_paragraph("2023年，我区坚持以习近平新时代中国特色社会主义思想为指导。")
@@ -273,8 +301,12 @@ def test_hand_written_docx(tmp_path):
     doc = read_draft(path)
     assert doc.title == "关于2023年度法治政府建设情况的报告" and doc.title_line == 1
     assert doc.recipients == "市委、市政府" and doc.recipients_line == 3
-    assert headings(doc) == [(1, "一、", "主要举措和成效", False), (2, "（一）", "依法全面履行政府职能", False),
-                             (3, "1、", "深化放管服改革", True), (1, "二、", "存在的不足", False)]
+    assert headings(doc) == [
+        (1, "一、", "主要举措和成效", False),
+        (2, "（一）", "依法全面履行政府职能", False),
+        (3, "1、", "深化放管服改革", True),
+        (1, "二、", "存在的不足", False),
+    ]
     tables = [b for b in doc.blocks if isinstance(b, Table)]
     assert tables[0].rows == [["指标", "数值"], ["案件", "35"]] and tables[0].line == 9
     assert [b.line for b in doc.blocks if isinstance(b, Heading)][-1] == 13  # 4 table paragraphs counted
@@ -320,28 +352,58 @@ def test_variant_numbering_and_noise():
     assert doc.title == "某某县人民政府关于2023年度法治政府建设情况的报告"
     assert doc.doc_number == "某政发[2024]第3号" and doc.recipients == "市人民政府"
     assert headings(doc) == [
-        (1, "一、", "主要举措和成效", False), (2, "(一)", "依法全面履行政府职能", False),
-        (3, "1、", "深化放管服改革", True), (3, "2．", "优化营商环境", True), (4, "（1）", "完善清单", True),
-        (1, "二.", "存在的不足", False), (1, "三、", "下一步工作安排", False)]
+        (1, "一、", "主要举措和成效", False),
+        (2, "(一)", "依法全面履行政府职能", False),
+        (3, "1、", "深化放管服改革", True),
+        (3, "2．", "优化营商环境", True),
+        (4, "（1）", "完善清单", True),
+        (1, "二.", "存在的不足", False),
+        (1, "三、", "下一步工作安排", False),
+    ]
     paragraphs = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
-    assert paragraphs == ["2023年，我县坚持依法行政。1月20日，县政府召开常务会议。", "1.5亿元资金全部到位。",
-                          "2022年，全县办理复议案件35件。", "1月20日召开会议。", "一是加强学习。二是完善制度。"]
+    assert paragraphs == [
+        "2023年，我县坚持依法行政。1月20日，县政府召开常务会议。",
+        "1.5亿元资金全部到位。",
+        "2022年，全县办理复议案件35件。",
+        "1月20日召开会议。",
+        "一是加强学习。二是完善制度。",
+    ]
     assert doc.signatures == ["某某县人民政府"]
     assert doc.date == dt.date(2024, 1, 5) and doc.date_text == "二〇二四年一月五日"
     assert doc.notes == ["此件公开发布"] and doc.parts == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("2023年1月4日", dt.date(2023, 1, 4)), ("２０２３年１月４日", dt.date(2023, 1, 4)),
-    ("二〇二三年一月四日", dt.date(2023, 1, 4)), ("二〇二三年十二月三十一日", dt.date(2023, 12, 31)),
-    ("2023-01-04", dt.date(2023, 1, 4)), ("2023.1.4", dt.date(2023, 1, 4)), ("2023/1/4", dt.date(2023, 1, 4)),
-    ("2023年2月30日", None), ("2023年，我市", False), ("1月20日", False)])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2023年1月4日", dt.date(2023, 1, 4)),
+        ("２０２３年１月４日", dt.date(2023, 1, 4)),
+        ("二〇二三年一月四日", dt.date(2023, 1, 4)),
+        ("二〇二三年十二月三十一日", dt.date(2023, 12, 31)),
+        ("2023-01-04", dt.date(2023, 1, 4)),
+        ("2023.1.4", dt.date(2023, 1, 4)),
+        ("2023/1/4", dt.date(2023, 1, 4)),
+        ("2023年2月30日", None),
+        ("2023年，我市", False),
+        ("1月20日", False),
+    ],
+)
 def test_dates(text, expected):
     assert drafts.parse_date(text) == expected
 
 
-@pytest.mark.parametrize("line", ["牡政呈〔2023〕4号", "牡政呈[2023]4号", "牡政呈【2023】4号", "牡政呈(2023)4号",
-                                  "牡政呈（2023）4号", "牡政呈﹝2023﹞4号", "牡政呈〔2023〕第4号"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "牡政呈〔2023〕4号",
+        "牡政呈[2023]4号",
+        "牡政呈【2023】4号",
+        "牡政呈(2023)4号",
+        "牡政呈（2023）4号",
+        "牡政呈﹝2023﹞4号",
+        "牡政呈〔2023〕第4号",
+    ],
+)
 def test_doc_number_variants_kept_raw(line):
     doc = read_text(f"{line}\n关于某事的报告\n省政府:\n正文第一段。\n")
     assert doc.doc_number == line and doc.title == "关于某事的报告" and doc.recipients == "省政府"
@@ -360,7 +422,9 @@ def test_attachment_part():
 
 
 def test_a_date_inside_the_body_is_a_paragraph():
-    doc = read_text("关于某事的报告\n省政府：\n正文。\n2023年5月1日\n当天召开了会议，部署工作。\n某某市人民政府\n2024年1月2日\n")
+    doc = read_text(
+        "关于某事的报告\n省政府：\n正文。\n2023年5月1日\n当天召开了会议，部署工作。\n某某市人民政府\n2024年1月2日\n"
+    )
     assert doc.date == dt.date(2024, 1, 2) and doc.signatures == ["某某市人民政府"]
     assert [b.text for b in doc.blocks] == ["正文。", "2023年5月1日", "当天召开了会议，部署工作。"]
     assert doc.parts == []
@@ -376,7 +440,9 @@ def test_encodings(tmp_path):
 
 
 def test_crlf_and_indentation():
-    doc = read_text("\ufeff  关于某事的报告\r\n\r\n\u3000\u3000省政府：\r\n\u3000\u3000一、总体情况\r\n\u3000\u3000正文。\r\n")
+    doc = read_text(
+        "\ufeff  关于某事的报告\r\n\r\n\u3000\u3000省政府：\r\n\u3000\u3000一、总体情况\r\n\u3000\u3000正文。\r\n"
+    )
     assert doc.title == "关于某事的报告" and doc.recipients_line == 3
     assert headings(doc) == [(1, "一、", "总体情况", False)] and doc.blocks[0].line == 4
 
@@ -398,6 +464,7 @@ def test_yaml_draft():
 
 
 # ---------------------------------------------------------------- bad input
+
 
 def _zip(members: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
@@ -428,7 +495,7 @@ def test_damaged_docx(tmp_path):
     # flip bytes inside document.xml's compressed data: CRC or inflate error
     info = zipfile.ZipFile(io.BytesIO(data)).getinfo("word/document.xml")
     start = info.header_offset + 30 + len(info.filename) + 200
-    broken = data[:start] + bytes(b ^ 0xFF for b in data[start:start + 50]) + data[start + 50:]
+    broken = data[:start] + bytes(b ^ 0xFF for b in data[start : start + 50]) + data[start + 50 :]
     _raises(lambda: read_docx_bytes(broken, "flipped.docx"), "损坏")
     bad_xml = _zip({"word/document.xml": b"<w:document xmlns:w='x'><w:body><w:p>"})
     _raises(lambda: read_docx_bytes(bad_xml, "bad.docx"), "损坏")
@@ -440,11 +507,11 @@ def _member_at_the_end(data: bytes) -> bytes:
     import struct
 
     end = data.rfind(b"PK\x05\x06")
-    data = data[:end + 20] + struct.pack("<H", 4) + b"PK\x03\x04"  # a 4-byte zip comment
+    data = data[: end + 20] + struct.pack("<H", 4) + b"PK\x03\x04"  # a 4-byte zip comment
     entry = data.find(b"PK\x01\x02")
-    while data[entry + 46:entry + 46 + 17] != b"word/document.xml":
+    while data[entry + 46 : entry + 46 + 17] != b"word/document.xml":
         entry = data.find(b"PK\x01\x02", entry + 4)
-    return data[:entry + 42] + struct.pack("<L", len(data) - 4) + data[entry + 46:]
+    return data[: entry + 42] + struct.pack("<L", len(data) - 4) + data[entry + 46 :]
 
 
 def test_zip_bomb_refused(monkeypatch):
@@ -495,9 +562,11 @@ def test_missing_file(tmp_path):
 
 def test_long_heading_followed_by_a_short_paragraph_is_not_joined():
     """Only a heading broken mid-title is joined; a short paragraph of its own stays apart."""
-    text = ("关于2022年度法治政府建设情况的报告\n市政府：\n现将有关情况报告如下：\n"
-            "三、党政主要负责人履行推进法治建设第一责任人职责情况\n履职。\n"
-            "四、2023年推进法治政府建设的主要安排\n安排。\n")
+    text = (
+        "关于2022年度法治政府建设情况的报告\n市政府：\n现将有关情况报告如下：\n"
+        "三、党政主要负责人履行推进法治建设第一责任人职责情况\n履职。\n"
+        "四、2023年推进法治政府建设的主要安排\n安排。\n"
+    )
     doc = read_text(text, "short.txt")
     titles = [h.title for h in doc.headings()]
     assert titles == ["党政主要负责人履行推进法治建设第一责任人职责情况", "2023年推进法治政府建设的主要安排"]

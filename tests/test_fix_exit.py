@@ -1,5 +1,6 @@
 """`check --fix` exits with the fixed file's verdict: 0 when every failing finding was fixed (the fixed
 file is read and checked again), 1 when a finding no fix touches remains (known without a second check)."""
+
 from __future__ import annotations
 
 import pytest
@@ -34,7 +35,9 @@ def test_only_fixable_warnings_fixed_under_strict_exits_0(clean_text):
 
 def test_a_warning_no_fix_touches_keeps_exit_1(clean_text):
     folder, text = clean_text
-    broken = text.replace("2025年，示例县", "2025年,示例县", 1).replace("\n2026年2月10日\n", "\n", 1)  # no 成文日期 left
+    broken = text.replace("2025年，示例县", "2025年,示例县", 1).replace(
+        "\n2026年2月10日\n", "\n", 1
+    )  # no 成文日期 left
     assert broken != text.replace("2025年，示例县", "2025年,示例县", 1)
     result = _fix(folder, broken, "--strict")
     assert result.exit_code == 1, result.output

@@ -1,4 +1,5 @@
 """The plain-text rendition: exact golden files, and paragraph-by-paragraph agreement with the seeds."""
+
 from __future__ import annotations
 
 import re
@@ -47,7 +48,7 @@ def seed_paragraphs(name: str) -> list[str]:
         # 「（三）健全依法行政制度体系，加快推进政府治理规范化」 / 「程序化法治化。严格履行立法程序…」.
         index = lines.index("（三）健全依法行政制度体系，加快推进政府治理规范化")
         assert lines[index + 1].startswith("程序化法治化。")
-        lines[index:index + 2] = [lines[index] + lines[index + 1]]
+        lines[index : index + 2] = [lines[index] + lines[index + 1]]
     if name == "maojian-2024-plan":
         # The published notice title stands in three lines, the second ending in 「的」 (GB/T 9704 7.3.1
         # wants whole words per line); the example leaves the breaking to fazhi's docx writer.
@@ -79,6 +80,8 @@ def test_full_width_punctuation(name):
 
 
 def test_normalise_drops_noise_and_whitespace():
-    lines = normalise("标题\n\n发布时间:2023-01-29 来源:某局\n  (一)甲, 乙:丙;\n相关文档:\n扫一扫在手机打开\n"
-                      "分享到:\n2018cxghj_close.png 关闭\n")
+    lines = normalise(
+        "标题\n\n发布时间:2023-01-29 来源:某局\n  (一)甲, 乙:丙;\n相关文档:\n扫一扫在手机打开\n"
+        "分享到:\n2018cxghj_close.png 关闭\n"
+    )
     assert lines == ["标题", "（一）甲，乙：丙；"]

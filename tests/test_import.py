@@ -1,4 +1,5 @@
 """fazhi import: published texts and the examples' renderings into specs, and the round trips."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,11 +17,18 @@ from generator.spec.loading import load_yaml_text
 from generator.spec.validate import load_spec, validate
 from generator.write.text import to_text
 
-PUBLISHED = {"kaifu-2022": "kaifu-2022-report.txt", "mudanjiang-2022": "mudanjiang-2022-report.txt",
-             "maojian-2024-plan": "maojian-2024-workplan.txt"}
+PUBLISHED = {
+    "kaifu-2022": "kaifu-2022-report.txt",
+    "mudanjiang-2022": "mudanjiang-2022-report.txt",
+    "maojian-2024-plan": "maojian-2024-workplan.txt",
+}
 # Paragraphs of each published text that `render(import(X))` reproduces: all but the two owner lists
 # whose 「,」 the importer reads as 「、」 (reported; the golden test treats it as a typo too).
-FIGURES = {"kaifu-2022": (36, 36), "mudanjiang-2022": (21, 21), "maojian-2024-plan": (37, 39)}  # the notice title's three published lines count as one title
+FIGURES = {
+    "kaifu-2022": (36, 36),
+    "mudanjiang-2022": (21, 21),
+    "maojian-2024-plan": (37, 39),
+}  # the notice title's three published lines count as one title
 EVERY_EXAMPLE = sorted(EXAMPLES.glob("*.yaml"))
 
 
@@ -38,6 +46,7 @@ def text_of(spec, table: bool = False) -> str:
 
 
 # ---------------------------------------------------------------- published texts
+
 
 @pytest.mark.parametrize("name", PUBLISHED)
 def test_published_round_trip_figures(name):
@@ -96,7 +105,11 @@ def test_maojian_notice_owners_and_groups():
     assert first["lead"] == ["区政府办", "区委编办", "区行政审批局"]
     group = first["responsible"][0]
     assert group.startswith("$") and data["units"][group[1:]] == [
-        "各乡镇街道", "赛武当自然保护区管理局", "东城经济开发区", "区政府相关部门"]
+        "各乡镇街道",
+        "赛武当自然保护区管理局",
+        "东城经济开发区",
+        "区政府相关部门",
+    ]
     special = data["parts"][2]["items"][1]
     assert "lead" not in special and special["responsible"][-1] == "各街道和区政府相关部门"
     assert sum("按「、」分开" in g for g in result.guesses) == 2
@@ -124,6 +137,7 @@ def _strings(value):
 
 # ---------------------------------------------------------------- the YAML written
 
+
 @pytest.mark.parametrize("name", PUBLISHED)
 def test_yaml_is_written_for_a_person(name):
     text = imported(name).yaml()
@@ -141,6 +155,7 @@ def test_yaml_loads_back_to_the_same_data():
 
 
 # ---------------------------------------------------------------- examples: import(render(spec))
+
 
 def _examples():
     return [pytest.param(path, id=path.stem) for path in EVERY_EXAMPLE]

@@ -1,4 +1,5 @@
 """`fazhi import`, `fazhi import --next-year`, `fazhi render DRAFT`, --figures and the YAML writer."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -47,7 +48,9 @@ def test_import_of_a_plan_without_owners_renders_and_check_says_so(tmp_path):
     """Issue 19.10: import never writes a spec render refuses; a task without owners is the part's
     text (said in the guesses), and `check` of the spec still asks for the owners."""
     draft = tmp_path / "plan.txt"
-    draft.write_text("2025年度示例县法治政府建设工作要点\n一、健全政府治理体系\n（一）完善政府职能。深化改革。\n", encoding="utf-8")
+    draft.write_text(
+        "2025年度示例县法治政府建设工作要点\n一、健全政府治理体系\n（一）完善政府职能。深化改革。\n", encoding="utf-8"
+    )
     result = invoke("import", draft)
     assert result.exit_code == 0, result.output
     assert "没有写责任单位，作为本部分正文导入" in result.output
@@ -69,7 +72,8 @@ def test_render_a_draft_in_one_step(tmp_path):
     text = tmp_path / "草稿.txt.out.txt"
     assert invoke("render", draft, "--format", "txt", "-o", text).exit_code == 0
     assert text.read_text(encoding="utf-8") == render_text(KAIFU).replace(
-        render_text(KAIFU).split("\n", 1)[0], "关于2022年度法治政府建设工作情况的报告")
+        render_text(KAIFU).split("\n", 1)[0], "关于2022年度法治政府建设工作情况的报告"
+    )
 
 
 def test_render_a_draft_never_overwrites_it(tmp_path):
@@ -100,7 +104,7 @@ def test_next_year(tmp_path):
     assert spec.year == 2023 and spec.date is None and spec.title == "关于2023年度法治政府建设工作情况的报告"
     assert "# date: 2023-01-04" in text
     measures = text.index("\nmeasures:")
-    assert "去年（2022年度）报告的下一年度安排" in text[measures:measures + 400]
+    assert "去年（2022年度）报告的下一年度安排" in text[measures : measures + 400]
     assert "  # 一是进一步理顺思路" in text
     # everything else is last year's file as it was: its comments and the {{ figures }} references
     assert "# 二、存在的不足（第二部分）" in text and "{{ figures.new_services }}" in text
@@ -133,6 +137,7 @@ def test_next_year_of_an_invalid_spec_is_located(tmp_path):
 
 # ---------------------------------------------------------------- --figures
 
+
 def test_figures_lifted_and_rendered_back(tmp_path):
     out = tmp_path / "k.yaml"
     result = invoke("import", KAIFU_TXT, "-o", out, "--figures")
@@ -157,9 +162,40 @@ def test_figure_names_are_stable():
 
 # ---------------------------------------------------------------- the YAML writer
 
-ODD = ["yes", "no", "null", "~", "2023-01-04", "12", "1.5", "- 条", "a: b", "#号", "{{ figures.x }}项", "[x]", "“引号”开头",
-       "", " 前面有空格", "反斜杠\\和\"引号\"", "tab\t里", "@开头", "|竖线", "%百分", "！感叹", "a #b", "末尾冒号:",
-       "控制\x07字符", "中 文", "行\n分隔", "长" * 80, "中 文" * 20, "true", "0o17", "0x1F", ".inf"]
+ODD = [
+    "yes",
+    "no",
+    "null",
+    "~",
+    "2023-01-04",
+    "12",
+    "1.5",
+    "- 条",
+    "a: b",
+    "#号",
+    "{{ figures.x }}项",
+    "[x]",
+    "“引号”开头",
+    "",
+    " 前面有空格",
+    '反斜杠\\和"引号"',
+    "tab\t里",
+    "@开头",
+    "|竖线",
+    "%百分",
+    "！感叹",
+    "a #b",
+    "末尾冒号:",
+    "控制\x07字符",
+    "中 文",
+    "行\n分隔",
+    "长" * 80,
+    "中 文" * 20,
+    "true",
+    "0o17",
+    "0x1F",
+    ".inf",
+]
 
 
 @pytest.mark.parametrize("text", ODD)
@@ -181,8 +217,14 @@ def test_comments_and_blocks():
     comments = Comments(head=["导入自 a.docx"])
     comments.note(("year",), "推断自标题")
     comments.before(("measures", "sections"), "去年的安排：")
-    text = emit({"year": 2022, "measures": {"sections": [{"title": "甲", "text": "长" * 40}]},
-                 "recipients": [["中共某市委", "某市人民政府"]]}, comments)
+    text = emit(
+        {
+            "year": 2022,
+            "measures": {"sections": [{"title": "甲", "text": "长" * 40}]},
+            "recipients": [["中共某市委", "某市人民政府"]],
+        },
+        comments,
+    )
     assert text.splitlines()[:2] == ["# 导入自 a.docx", "year: 2022  # 推断自标题"]
     assert "  # 去年的安排：\n  sections:\n    - title: 甲\n      text: >-\n        " + "长" * 40 in text
     assert "  - [中共某市委, 某市人民政府]" in text

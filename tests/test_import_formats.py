@@ -2,6 +2,7 @@
 
 Needs `soffice` and poppler's `pdftotext`: skipped when missing, a failure on CI (CI=true).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -32,8 +33,21 @@ def drafts(tmp_path_factory):
     folder = tmp_path_factory.mktemp("formats")
     docx = render_file(KAIFU, folder / "kaifu.docx")
     (pdf,) = docx_to_pdf([docx], folder)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--convert-to",
-                    "doc:MS Word 97", "--outdir", str(folder), str(docx)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{folder / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "doc:MS Word 97",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     wps = folder / "kaifu-wps.wps"
     shutil.copyfile(folder / "kaifu.doc", wps)
     return {"docx": docx, "doc": folder / "kaifu.doc", "wps": wps, "pdf": pdf}
@@ -69,12 +83,18 @@ def test_pdf_without_text_or_damaged(tmp_path, drafts):
 
 
 def test_paragraphs_from_printed_lines():
-    layout = ("关于2025年度法治政府建设情况的报告\n\n示例市人民政府：\n"
-              "  2025 年，我县坚持以习近平新时代中国特色社会主义思想为指导，\n"
-              "深入学习贯彻习近平法治思想，全面推进法治政府建设。现将有关情\n况报告如下：\n"
-              "  一、主要举措和成效\n\f                         —1—\n"
-              "  （一）依法全面履行政府职能\n")
+    layout = (
+        "关于2025年度法治政府建设情况的报告\n\n示例市人民政府：\n"
+        "  2025 年，我县坚持以习近平新时代中国特色社会主义思想为指导，\n"
+        "深入学习贯彻习近平法治思想，全面推进法治政府建设。现将有关情\n况报告如下：\n"
+        "  一、主要举措和成效\n\f                         —1—\n"
+        "  （一）依法全面履行政府职能\n"
+    )
     assert paragraphs(layout).splitlines() == [
-        "关于2025年度法治政府建设情况的报告", "示例市人民政府：",
+        "关于2025年度法治政府建设情况的报告",
+        "示例市人民政府：",
         "2025年，我县坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面推进法治政府建设。"
-        "现将有关情况报告如下：", "一、主要举措和成效", "（一）依法全面履行政府职能"]
+        "现将有关情况报告如下：",
+        "一、主要举措和成效",
+        "（一）依法全面履行政府职能",
+    ]

@@ -1,5 +1,6 @@
 """What the model holds for real reports: numbered sentences, extra parts, no 主送/署名/日期,
 numbered heading titles refused; and drafts that use them imported and rendered back."""
+
 from __future__ import annotations
 
 import io
@@ -42,20 +43,30 @@ def lines(s) -> list[str]:
 
 
 def test_numbered_sentences_are_numbered_body_paragraphs():
-    s = spec(BASE.replace("shortcomings: {text: 主要表现在：}",
-                          "shortcomings:\n  text: 主要表现在：\n  numbered: [干部法律素养的提升不足，培训不够, 执法规范化水平不高。]"
-                          "\n  causes: 究其原因，主要是力量不足。"))
+    s = spec(
+        BASE.replace(
+            "shortcomings: {text: 主要表现在：}",
+            "shortcomings:\n  text: 主要表现在：\n  numbered: [干部法律素养的提升不足，培训不够, 执法规范化水平不高。]"
+            "\n  causes: 究其原因，主要是力量不足。",
+        )
+    )
     out = lines(s)
     start = out.index("主要表现在：")
-    assert out[start:start + 4] == ["主要表现在：", "（一）干部法律素养的提升不足，培训不够。", "（二）执法规范化水平不高。",
-                                    "究其原因，主要是力量不足。"]
+    assert out[start : start + 4] == [
+        "主要表现在：",
+        "（一）干部法律素养的提升不足，培训不够。",
+        "（二）执法规范化水平不高。",
+        "究其原因，主要是力量不足。",
+    ]
     tree = build_tree(s)
     assert not any(h.title.startswith("干部") for h in tree.headings())  # paragraphs, not headings
 
 
 def test_numbered_and_sections_together_is_an_error():
-    text = BASE.replace("measures: {sections: [{title: 依法全面履行政府职能, text: 深化改革。}]}",
-                        "measures:\n  numbered: [一句话]\n  sections: [{title: 依法全面履行政府职能}]")
+    text = BASE.replace(
+        "measures: {sections: [{title: 依法全面履行政府职能, text: 深化改革。}]}",
+        "measures:\n  numbered: [一句话]\n  sections: [{title: 依法全面履行政府职能}]",
+    )
     with pytest.raises(SpecError) as exc:
         spec(text)
     assert "numbered" in str(exc.value) and "spec.yaml:5:" in str(exc.value)
@@ -83,11 +94,18 @@ def test_title_with_its_own_line_breaks():
 
 
 def test_extra_parts_stand_after_the_part_they_name():
-    s = spec(BASE + "extra_parts:\n  - {heading: 学习贯彻党的二十大精神情况, after: measures, text: 深入学习。}\n"
-                    "  - {heading: 附：有关数据, text: 见下。}\n")
+    s = spec(
+        BASE + "extra_parts:\n  - {heading: 学习贯彻党的二十大精神情况, after: measures, text: 深入学习。}\n"
+        "  - {heading: 附：有关数据, text: 见下。}\n"
+    )
     headings = [h.title for h in build_tree(s).headings() if h.level == 1]
-    assert headings == ["2025年推进法治政府建设的主要举措和成效", "学习贯彻党的二十大精神情况",
-                        "2025年推进法治政府建设存在的不足和原因", "2026年推进法治政府建设的主要安排", "附：有关数据"]
+    assert headings == [
+        "2025年推进法治政府建设的主要举措和成效",
+        "学习贯彻党的二十大精神情况",
+        "2025年推进法治政府建设存在的不足和原因",
+        "2026年推进法治政府建设的主要安排",
+        "附：有关数据",
+    ]
 
 
 # ---------------------------------------------------------------- drafts using them
@@ -114,8 +132,11 @@ def test_numbered_list_imports_as_numbered_and_renders_back():
     result = import_document(doc, name="draft.txt")
     assert not result.problems
     part = result.data["shortcomings"]
-    assert part["numbered"] == ["街道部门干部法律素养的提升不足，学法用法还不够经常", "执法规范化水平不高，案卷质量参差不齐",
-                                "法治宣传的针对性不强"]
+    assert part["numbered"] == [
+        "街道部门干部法律素养的提升不足，学法用法还不够经常",
+        "执法规范化水平不高，案卷质量参差不齐",
+        "法治宣传的针对性不强",
+    ]
     assert "sections" not in part
     assert result.agreement.complete, result.agreement.differences
     assert "recipients" not in result.data  # a web text without 主送 stays without one
@@ -132,11 +153,13 @@ def test_missing_required_part_gets_the_statutory_heading_and_says_so():
 
 
 def test_extra_top_level_heading_is_kept_in_place():
-    draft = NUMBERED_DRAFT.replace("二、存在的不足", "二、学习贯彻党的二十大精神情况\n深入学习。\n三、存在的不足") \
-        .replace("三、下一步", "四、下一步")
+    draft = NUMBERED_DRAFT.replace(
+        "二、存在的不足", "二、学习贯彻党的二十大精神情况\n深入学习。\n三、存在的不足"
+    ).replace("三、下一步", "四、下一步")
     result = import_document(read_text(draft, "draft.txt"))
-    assert result.data["extra_parts"] == [{"heading": "学习贯彻党的二十大精神情况", "text": ["深入学习。"],
-                                           "after": "measures"}]
+    assert result.data["extra_parts"] == [
+        {"heading": "学习贯彻党的二十大精神情况", "text": ["深入学习。"], "after": "measures"}
+    ]
     assert result.agreement.complete, result.agreement.differences
 
 
@@ -146,9 +169,17 @@ def _auto_numbered_docx() -> bytes:
     word.add_paragraph("示例县人民政府关于2025年度法治政府建设情况的报告", style="Title")
     word.add_paragraph("示例市人民政府：")
     word.add_paragraph("2025年，我县扎实推进法治政府建设。现将有关情况报告如下：")
-    for level, text in [(1, "主要举措和成效"), (2, "依法全面履行政府职能"), (0, "深化“放管服”改革，压缩办事时限。"),
-                        (2, "严格规范公正文明执法"), (0, "落实行政执法“三项制度”。"), (1, "存在的不足和原因"),
-                        (0, "基层执法力量不足。"), (1, "下一年度的主要安排"), (0, "继续推进示范创建。")]:
+    for level, text in [
+        (1, "主要举措和成效"),
+        (2, "依法全面履行政府职能"),
+        (0, "深化“放管服”改革，压缩办事时限。"),
+        (2, "严格规范公正文明执法"),
+        (0, "落实行政执法“三项制度”。"),
+        (1, "存在的不足和原因"),
+        (0, "基层执法力量不足。"),
+        (1, "下一年度的主要安排"),
+        (0, "继续推进示范创建。"),
+    ]:
         if not level:
             word.add_paragraph(text)
             continue

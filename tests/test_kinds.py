@@ -1,4 +1,5 @@
 """The KINDS table: a third kind (department-report) works end to end from its folder and row."""
+
 from __future__ import annotations
 
 import json
@@ -63,8 +64,9 @@ def test_department_report_gets_the_annual_report_rules(tmp_path):
 
 def test_department_report_needs_a_department_as_issuer(tmp_path):
     spec = tmp_path / "dep.yaml"
-    spec.write_text(DEPARTMENT.read_text(encoding="utf-8").replace("level: department", "level: county"),
-                    encoding="utf-8")
+    spec.write_text(
+        DEPARTMENT.read_text(encoding="utf-8").replace("level: department", "level: county"), encoding="utf-8"
+    )
     try:
         load_spec(spec)
     except SpecError as exc:
@@ -76,7 +78,10 @@ def test_department_report_needs_a_department_as_issuer(tmp_path):
 
 def test_recognise_kinds_from_titles():
     assert recognise("2024年度茅箭区法治政府建设工作要点") == "work-plan"
-    assert recognise("关于印发《2024年度茅箭区法治政府建设工作要点》的通知 2024年度茅箭区法治政府建设工作要点") == "work-plan"
+    assert (
+        recognise("关于印发《2024年度茅箭区法治政府建设工作要点》的通知 2024年度茅箭区法治政府建设工作要点")
+        == "work-plan"
+    )
     assert recognise("关于2022年度法治政府建设情况暨2023年工作要点的报告") == "annual-report"
     assert recognise("长沙市开福区司法局关于2022年度法治政府建设情况的报告") == "department-report"
     assert recognise("关于2022年度法治政府建设情况的报告", "长沙市开福区市场监督管理局") == "department-report"

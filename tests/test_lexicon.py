@@ -1,6 +1,7 @@
 """The lexicon is the one vocabulary: no module outside it defines a CJK range or a date pattern,
 and every vocabulary table (tests/lexicon/<item>.yaml) runs through the lexicon, the reader, the
 rules, the fixer and the importer alike."""
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,10 @@ _BLOCK = r"\\u(?:2e80|2e7f|3000|303f|3400|4dbf|4e00|9fa5|9fff|f900|faff|ff00|ff0
 _CJK_RANGE = re.compile(rf"{_BLOCK}-|-{_BLOCK}|[一㐀]-[龥鿿]", re.I)
 # A date pattern: a year's digits (20\d\d, 20[0-9]{2}, (?:19|20)), a 4-digit number before 年,
 # digits before 月 or after 年, or a Chinese-numeral year ([…]{4}年).
-_DATE = re.compile(r"20\\d\\d|20\[0-9\]\{2\}|\(\?:19\|20\)|\\d\{4\}\)?\\s\*年|\\d\{1,2\}\)?\\s\*月"
-                   r"|年\\s\*\(?\\d|年0\?|\]\{4\}\)?\\s\*年")
+_DATE = re.compile(
+    r"20\\d\\d|20\[0-9\]\{2\}|\(\?:19\|20\)|\\d\{4\}\)?\\s\*年|\\d\{1,2\}\)?\\s\*月"
+    r"|年\\s\*\(?\\d|年0\?|\]\{4\}\)?\\s\*年"
+)
 
 
 def _offenders(pattern: re.Pattern) -> list[str]:
@@ -41,15 +44,18 @@ def test_no_module_outside_the_lexicon_defines_a_date_pattern():
     assert _offenders(_DATE) == [], "use generator.lexicon.dates (YEAR, YEAR_WORD, parse, …)"
 
 
-@pytest.mark.parametrize("pattern,line", [
-    (_CJK_RANGE, r'_HAN = re.compile(r"[\u4e00-\u9fff]")'),
-    (_CJK_RANGE, '_HAN = re.compile("[一-龥]")'),
-    (_CJK_RANGE, r'_WIDE = "[\u2e80-\uffef]"'),
-    (_DATE, r'_YEAR = re.compile(r"(20\d\d)\s*年")'),
-    (_DATE, r'_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月")'),
-    (_DATE, r'_DOCNUM_YEAR = r"(?:19|20)\d\d"'),
-    (_DATE, r'_CN = r"[〇一二三四五六七八九]{4}\s*年"'),
-])
+@pytest.mark.parametrize(
+    "pattern,line",
+    [
+        (_CJK_RANGE, r'_HAN = re.compile(r"[\u4e00-\u9fff]")'),
+        (_CJK_RANGE, '_HAN = re.compile("[一-龥]")'),
+        (_CJK_RANGE, r'_WIDE = "[\u2e80-\uffef]"'),
+        (_DATE, r'_YEAR = re.compile(r"(20\d\d)\s*年")'),
+        (_DATE, r'_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月")'),
+        (_DATE, r'_DOCNUM_YEAR = r"(?:19|20)\d\d"'),
+        (_DATE, r'_CN = r"[〇一二三四五六七八九]{4}\s*年"'),
+    ],
+)
 def test_the_guard_sees_the_usual_spellings(pattern, line):
     assert pattern.search(line)
 
@@ -70,8 +76,12 @@ TABLES = Path(__file__).resolve().parent / "lexicon"
 REPORT = "关于2022年度法治政府建设情况的报告\n市人民政府：\n一、主要举措和成效\n全面推行告知承诺制。\n开福区人民政府\n{date}\n"
 NUMBERED = "{number}\n关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n全面推行告知承诺制。\n开福区人民政府\n2023年1月4日\n"
 HEADED = "关于2022年度法治政府建设情况的报告\n{above}{heading}\n全面推行告知承诺制。\n开福区人民政府\n2023年1月4日\n"
-_ABOVE = {1: "", 2: "一、主要举措和成效\n", 3: "一、主要举措和成效\n（一）深化改革\n",
-          4: "一、主要举措和成效\n（一）深化改革\n1.放管服\n"}
+_ABOVE = {
+    1: "",
+    2: "一、主要举措和成效\n",
+    3: "一、主要举措和成效\n（一）深化改革\n",
+    4: "一、主要举措和成效\n（一）深化改革\n1.放管服\n",
+}
 
 
 def _rows(item: str):
@@ -136,17 +146,19 @@ def test_headings_table(row):
     rules = {f.rule for f in check_document(doc, "annual-report").findings if f.rule.startswith("numbering.")}
     assert rules == ({row["rule"]} if "rule" in row else set()), rules
     fixed = _fixed(text, frozenset({"heading"}))
-    assert fixed == (row["fixed"] + text[len(row["number"]):] if "fixed" in row else text)
+    assert fixed == (row["fixed"] + text[len(row["number"]) :] if "fixed" in row else text)
 
 
-CONFLICT = ("关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件{first}。\n"
-            "二、存在的不足和原因\n全年办理行政复议案件{second}。\n")
+CONFLICT = (
+    "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理行政复议案件{first}。\n"
+    "二、存在的不足和原因\n全年办理行政复议案件{second}。\n"
+)
 
 
 def _another(text: str) -> str:
     """The same amount with its first digit changed (135件 → 235件)."""
     digit = next(i for i, c in enumerate(text) if c.isdigit())
-    return text[:digit] + str((int(text[digit]) + 1) % 10 or 1) + text[digit + 1:]
+    return text[:digit] + str((int(text[digit]) + 1) % 10 or 1) + text[digit + 1 :]
 
 
 @pytest.mark.parametrize("row", _rows("numbers"))
@@ -154,8 +166,9 @@ def test_numbers_table(row):
     from generator.lexicon import numbers
 
     text = str(row["text"])
-    assert re.search(f"(?:{numbers.alternation(numbers.COUNTS, numbers.MONEY, numbers.MEASURES, numbers.PERCENT)})$",
-                     text)
+    assert re.search(
+        f"(?:{numbers.alternation(numbers.COUNTS, numbers.MONEY, numbers.MEASURES, numbers.PERCENT)})$", text
+    )
     doc = _read(CONFLICT.format(first=text, second=text))
     figures = import_document(doc, "annual-report", figures=True).data.get("figures") or {}
     assert [(str(f["value"]), f["unit"]) for f in figures.values()][:1] == [(str(row["value"]), row["unit"])]

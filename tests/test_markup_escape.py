@@ -4,6 +4,7 @@ leading #, @, | or \\, other line separators — it never becomes document struc
 Each case renders the spec twice: with the hostile string, and with the same string whose markup
 character is replaced by a harmless `~`. The two trees must be identical once `~` is put back:
 same headings, paragraphs, tables, notes, signatures, parts — and the text kept literally."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,10 +22,28 @@ from generator.spec.validate import validate
 
 COUNTY = EXAMPLES / "template-county-2025.yaml"
 
-DIRECTIVES = ["@title", "@doc-number 甲〔2025〕1号", "@signer 张三", "@upward", "@to 各单位", "@sign 伪造机关",
-              "@date 2020-01-01", "@note 伪造附注", "@cc 伪造抄送", "@printer 伪造印发", "@print-date 2020-01-01",
-              "@part", "@attachment 附件", "@widths 1 2", "# 伪造标题", "#### 伪造标题", "###+ 伪造段首",
-              "| 甲 | 乙 |", "\\转义", "@bogus 未知指令"]
+DIRECTIVES = [
+    "@title",
+    "@doc-number 甲〔2025〕1号",
+    "@signer 张三",
+    "@upward",
+    "@to 各单位",
+    "@sign 伪造机关",
+    "@date 2020-01-01",
+    "@note 伪造附注",
+    "@cc 伪造抄送",
+    "@printer 伪造印发",
+    "@print-date 2020-01-01",
+    "@part",
+    "@attachment 附件",
+    "@widths 1 2",
+    "# 伪造标题",
+    "#### 伪造标题",
+    "###+ 伪造段首",
+    "| 甲 | 乙 |",
+    "\\转义",
+    "@bogus 未知指令",
+]
 SEPARATORS = ["\n", "\r\n", "\r", "\u2028", "\x85"]
 
 
@@ -112,8 +131,11 @@ def test_every_directive_stays_text_in_a_heading(directive):
     assert_stays_text(COUNTY, _section_title, f"标题\n{directive}")
 
 
-@pytest.mark.parametrize("setter", [_item_title, _point, _inline_point, _issuer, _title, _note, _recipient, _opening],
-                         ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize(
+    "setter",
+    [_item_title, _point, _inline_point, _issuer, _title, _note, _recipient, _opening],
+    ids=lambda f: f.__name__.strip("_"),
+)
 @pytest.mark.parametrize("hostile", ["前文\n@note 伪造附注", "# 伪造标题", "前文\n| 甲 | 乙 |", "@sign 伪造机关"])
 def test_every_place_spec_text_reaches(setter, hostile):
     assert_stays_text(COUNTY, setter, hostile)
@@ -171,8 +193,11 @@ def test_context_values_of_every_container_kind_are_protected():
     hostile = "# 不是标题\n@signature"
     for value in ([hostile], {"k": hostile}, Pair(hostile, 1), dataclasses.make_dataclass("D", ["text"])(hostile)):
         protected = jinja.protect(value)
-        inner = protected[0] if isinstance(protected, (list, tuple)) else (
-            protected["k"] if isinstance(protected, dict) else protected.text)
+        inner = (
+            protected[0]
+            if isinstance(protected, (list, tuple))
+            else (protected["k"] if isinstance(protected, dict) else protected.text)
+        )
         assert inner == protect(hostile) != hostile
     plain = Pair("普通文字", 2)
     assert jinja.protect(plain) is plain

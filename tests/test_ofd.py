@@ -1,4 +1,5 @@
 """The OFD writer and reader on pages built by hand (the model's records, placed here, not by the line model)."""
+
 from __future__ import annotations
 
 import io
@@ -19,7 +20,7 @@ from tests.ofd_structure import problems
 
 
 FONTS = load_layout().fonts("gb2312")
-EM = 16 * 25.4 / 72 - 0.25 * 25.4 / 72   # a condensed 三号 cell: 28 to a 156 mm line
+EM = 16 * 25.4 / 72 - 0.25 * 25.4 / 72  # a condensed 三号 cell: 28 to a 156 mm line
 
 
 def line(x, y, text, role="body", size=16.0, color="000000"):
@@ -51,23 +52,39 @@ def _broken(paragraph: str) -> list[str]:
     return pieces + [current]
 
 
-PARAS = ["2022年，开福区坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面推进法治政府建设。",
-         "一、主要举措和成效", "（一）依法全面履行政府职能。持续深化“放管服”改革，新增“一件事一次办”事项50项。"]
+PARAS = [
+    "2022年，开福区坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，全面推进法治政府建设。",
+    "一、主要举措和成效",
+    "（一）依法全面履行政府职能。持续深化“放管服”改革，新增“一件事一次办”事项50项。",
+]
 
 
 def sample(embed=False, warn=None) -> bytes:
-    red = Page(1, False, 210, 297, [line(40, 60, "长沙市开福区人民政府文件", "issuer_mark", 36, "FF0000"),
-                                    line(28 + 2 * EM, 120, PARAS[0][:26])],
-               [Rule(28, 100, 184, 100, 0.53, "FF0000")], line(150, 271.8, "— 1 —", "page_number", 14))
-    return write_ofd([red, body_page(2, PARAS), body_page(3, ["附件"], landscape=True)], FONTS,
-                     DocInfo("关于2022年度法治政府建设工作情况的报告", "开福区"), embed, warn)
+    red = Page(
+        1,
+        False,
+        210,
+        297,
+        [line(40, 60, "长沙市开福区人民政府文件", "issuer_mark", 36, "FF0000"), line(28 + 2 * EM, 120, PARAS[0][:26])],
+        [Rule(28, 100, 184, 100, 0.53, "FF0000")],
+        line(150, 271.8, "— 1 —", "page_number", 14),
+    )
+    return write_ofd(
+        [red, body_page(2, PARAS), body_page(3, ["附件"], landscape=True)],
+        FONTS,
+        DocInfo("关于2022年度法治政府建设工作情况的报告", "开福区"),
+        embed,
+        warn,
+    )
 
 
 def test_package_parts_are_sound_and_complete():
     data = sample()
     assert problems(data) == []
     package = zipfile.ZipFile(io.BytesIO(data))
-    assert {"OFD.xml", "Doc_0/Document.xml", "Doc_0/PublicRes.xml", "Doc_0/Pages/Page_2/Content.xml"} <= set(package.namelist())
+    assert {"OFD.xml", "Doc_0/Document.xml", "Doc_0/PublicRes.xml", "Doc_0/Pages/Page_2/Content.xml"} <= set(
+        package.namelist()
+    )
     assert not any("Sign" in name for name in package.namelist())  # left for a 签章 system to add
     document = package.read("Doc_0/Document.xml").decode()
     assert "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox>" in document
@@ -93,9 +110,14 @@ def test_structure_checks_catch_broken_packages():
 
     assert any("DeltaX" in p for p in broken("Doc_0/Pages/Page_1/Content.xml", b'DeltaX="g 25', b'DeltaX="g 24'))
     assert any("undeclared font" in p for p in broken("Doc_0/PublicRes.xml", b'<ofd:Font ID="', b'<ofd:Font ID="9'))
-    assert any("MaxUnitID" in p for p in broken("Doc_0/Document.xml", b"<ofd:MaxUnitID>", b"<ofd:MaxUnitID>1"[:-1] + b"<!---->"))
+    assert any(
+        "MaxUnitID" in p
+        for p in broken("Doc_0/Document.xml", b"<ofd:MaxUnitID>", b"<ofd:MaxUnitID>1"[:-1] + b"<!---->")
+    )
     assert any("missing" in p for p in broken("OFD.xml", b"Doc_0/Document.xml", b"Doc_0/Doc.xml"))
-    assert any("outside the page" in p for p in broken("Doc_0/Pages/Page_0/Content.xml", b'Boundary="40 ', b'Boundary="200 '))
+    assert any(
+        "outside the page" in p for p in broken("Doc_0/Pages/Page_0/Content.xml", b'Boundary="40 ', b'Boundary="200 ')
+    )
 
 
 def test_delta_x_abbreviates_runs_and_reads_back():
@@ -148,8 +170,11 @@ def test_embedded_fonts_are_subsets_that_keep_their_licence():
         cmap = set(chr(c) for c in font.getBestCmap())
         licence = " ".join(filter(None, (font["name"].getDebugName(i) for i in (13, 14))))
         assert len(cmap) < 200 and licence and "glyf" in font and "CFF " not in font
-    body = next(TTFont(io.BytesIO(package.read(n))) for n in files
-                if "年" in set(chr(c) for c in TTFont(io.BytesIO(package.read(n))).getBestCmap()))
+    body = next(
+        TTFont(io.BytesIO(package.read(n)))
+        for n in files
+        if "年" in set(chr(c) for c in TTFont(io.BytesIO(package.read(n))).getBestCmap())
+    )
     assert "习" in {chr(c) for c in body.getBestCmap()}
 
 
@@ -175,22 +200,29 @@ def test_reader_takes_other_producers_conventions():
     """Absolute locations, a CTM scaling the text, one TextCode per character without DeltaX, text in a
     PageBlock, lines given bottom first: what other OFD writers do."""
     ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
-    page = (f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="5"><ofd:PageBlock ID="6">'
-            '<ofd:TextObject ID="7" Boundary="28 60 160 10" Font="3" Size="1" CTM="5.6 0 0 5.6 0 0">'
-            '<ofd:TextCode X="0" Y="1">二</ofd:TextCode><ofd:TextCode X="1" Y="1">行</ofd:TextCode></ofd:TextObject>'
-            '</ofd:PageBlock><ofd:TextObject ID="8" Boundary="39 40 160 10" Font="3" Size="5.6">'
-            '<ofd:TextCode X="0" Y="5" DeltaX="5.6 5.6">第一行</ofd:TextCode></ofd:TextObject>'
-            "</ofd:Layer></ofd:Content></ofd:Page>")
-    data = _package({
-        "OFD.xml": f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID>'
-                   "</ofd:DocInfo><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
-        "Doc_0/Document.xml": f'<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>9</ofd:MaxUnitID><ofd:PageArea>'
-                              "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>"
-                              '<ofd:Pages><ofd:Page ID="1" BaseLoc="/Doc_0/Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
-        "Doc_0/Pages/Page_0/Content.xml": page,
-    })
+    page = (
+        f'<ofd:Page {ns}><ofd:Content><ofd:Layer ID="5"><ofd:PageBlock ID="6">'
+        '<ofd:TextObject ID="7" Boundary="28 60 160 10" Font="3" Size="1" CTM="5.6 0 0 5.6 0 0">'
+        '<ofd:TextCode X="0" Y="1">二</ofd:TextCode><ofd:TextCode X="1" Y="1">行</ofd:TextCode></ofd:TextObject>'
+        '</ofd:PageBlock><ofd:TextObject ID="8" Boundary="39 40 160 10" Font="3" Size="5.6">'
+        '<ofd:TextCode X="0" Y="5" DeltaX="5.6 5.6">第一行</ofd:TextCode></ofd:TextObject>'
+        "</ofd:Layer></ofd:Content></ofd:Page>"
+    )
+    data = _package(
+        {
+            "OFD.xml": f'<ofd:OFD {ns} Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>x</ofd:DocID>'
+            "</ofd:DocInfo><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>",
+            "Doc_0/Document.xml": f"<ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>9</ofd:MaxUnitID><ofd:PageArea>"
+            "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>"
+            '<ofd:Pages><ofd:Page ID="1" BaseLoc="/Doc_0/Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>',
+            "Doc_0/Pages/Page_0/Content.xml": page,
+        }
+    )
     (lines,) = page_lines(data, "other.ofd")
-    assert [(line.text, round(line.left, 1), round(line.y, 1)) for line in lines] == [("第一行", 39.0, 45.0), ("二行", 28.0, 65.6)]
+    assert [(line.text, round(line.left, 1), round(line.y, 1)) for line in lines] == [
+        ("第一行", 39.0, 45.0),
+        ("二行", 28.0, 65.6),
+    ]
     assert lines[1].size == pytest.approx(5.6)
 
 
@@ -210,8 +242,15 @@ def test_a_landscape_page_number_is_turned_to_the_portrait_foot(number, toward):
     footer = line(0, 0, f"— {number} —", "page_number", 14)
     width = sum(footer.advances_mm)
     x = 297 - 26 - 4.94 - width if number % 2 else 28 + 4.94
-    page = Page(number, True, 297, 210, [line(35, 40, "附件", "attachment_label")], [],
-                footer._replace(x_mm=x, baseline_mm=210 - 25.2))
+    page = Page(
+        number,
+        True,
+        297,
+        210,
+        [line(35, 40, "附件", "attachment_label")],
+        [],
+        footer._replace(x_mm=x, baseline_mm=210 - 25.2),
+    )
     data = write_ofd([page], FONTS)
     assert problems(data) == []
     content = zipfile.ZipFile(io.BytesIO(data)).read("Doc_0/Pages/Page_0/Content.xml").decode()
@@ -235,5 +274,5 @@ def test_a_hostile_delta_x_run_is_expanded_only_as_far_as_the_text_needs():
                 body = body.replace(b'DeltaX="5.', b'DeltaX="g 999999999 5.', 1)
                 assert b"g 999999999" in body
             target.writestr(info, body)
-    (lines, ) = page_lines(out.getvalue(), "hostile.ofd")
+    (lines,) = page_lines(out.getvalue(), "hostile.ofd")
     assert lines[0].text == "一二三"

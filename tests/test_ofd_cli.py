@@ -1,5 +1,6 @@
 """`fazhi render --format ofd` (one spec, a batch, --embed-fonts, --table landscape) and .ofd drafts
 in `check`, `import` and `render DRAFT`, through the command line."""
+
 from __future__ import annotations
 
 import io

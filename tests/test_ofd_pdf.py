@@ -8,6 +8,7 @@ past the right margin (the OFD does, as Word does); a table page's text is compa
 characters it holds, since pdftotext reads parallel cells in another order. What the line model
 does not yet place as LibreOffice does is marked xfail(strict) with the reason.
 """
+
 from __future__ import annotations
 
 import collections
@@ -89,8 +90,10 @@ def _same_page(pdf_text: str, lines, table: bool) -> bool:
     return True
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True))
-                                  if n in KNOWN else n for n in _names()])
+@pytest.mark.parametrize(
+    "name",
+    [pytest.param(n, marks=pytest.mark.xfail(reason=KNOWN[n], strict=True)) if n in KNOWN else n for n in _names()],
+)
 def test_every_page_has_the_pdf_first_line_and_text(rendered, name):
     ofd, pdf_pages, _ = rendered[name]
     pages = page_lines(ofd.read_bytes(), str(ofd))
@@ -118,8 +121,11 @@ def test_easyofd_reads_the_same_text_on_every_page(rendered):
         assert len(document["page_info"]) == len(ours)
         for index, lines in enumerate(ours):
             theirs = "".join(item["text"] for item in document["page_info"][index]["text_list"])
-            assert _norm(theirs) == "".join(_norm(line.text) for line in sorted(lines, key=lambda ln: ln.y)) or \
-                collections.Counter(_norm(theirs)) == collections.Counter("".join(_norm(ln.text) for ln in lines)), name
+            assert _norm(theirs) == "".join(
+                _norm(line.text) for line in sorted(lines, key=lambda ln: ln.y)
+            ) or collections.Counter(_norm(theirs)) == collections.Counter("".join(_norm(ln.text) for ln in lines)), (
+                name
+            )
         names = {font["FontNameORI"] for font in document["fonts"].values()}
         assert {"仿宋_GB2312", "Times New Roman", "宋体"} <= names
 
@@ -128,8 +134,9 @@ def _bbox_lines(pdf, scale: float = 1.0):
     """[(page, normalised text, x mm, centre y mm)] of a PDF's lines (pdftotext -bbox-layout)."""
     from lxml import etree
 
-    html = subprocess.run([need_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True,
-                          capture_output=True).stdout
+    html = subprocess.run(
+        [need_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], check=True, capture_output=True
+    ).stdout
     ns = "{http://www.w3.org/1999/xhtml}"
     mm = 25.4 / 72 / scale
     out = []
@@ -162,8 +169,11 @@ def test_drawn_by_easyofd_every_line_stands_where_libreoffice_prints_it(rendered
     reader.read(str(ofd), fmt="path")
     drawn = tmp_path / "easyofd.pdf"
     drawn.write_bytes(reader.to_pdf())
-    width = float(re.search(r"Page size:\s+([\d.]+)", subprocess.run(["pdfinfo", str(drawn)], capture_output=True,
-                                                                       text=True).stdout).group(1))
+    width = float(
+        re.search(
+            r"Page size:\s+([\d.]+)", subprocess.run(["pdfinfo", str(drawn)], capture_output=True, text=True).stdout
+        ).group(1)
+    )
     theirs = _bbox_lines(drawn, width / (210 * 72 / 25.4))
     ours = _bbox_lines(pdf)
     placed = {(page, text): (x, y) for page, text, x, y in theirs}

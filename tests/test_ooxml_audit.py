@@ -1,4 +1,5 @@
 """Every example's package through openxml-audit (a port of the Open XML SDK validator): zero errors."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,7 +24,11 @@ def _with_header(tmp_path: Path, joint: bool = False) -> Path:
     data["notice"]["header"] = {"file": True, "copy_number": "000001", "secrecy": "秘密★1年", "urgency": "特急"}
     if joint:
         data["notice"]["header"]["issuers"] = ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室"]
-    data["imprint"] = {"cc": ["区委办公室", "区人大常委会办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
+    data["imprint"] = {
+        "cc": ["区委办公室", "区人大常委会办公室"],
+        "printer": "茅箭区人民政府办公室",
+        "print_date": "2024-04-24",
+    }
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return spec
 
@@ -34,7 +39,11 @@ def _three_issuers(tmp_path: Path) -> Path:
     folder.mkdir(exist_ok=True)
     spec = copy_example(MAOJIAN, folder)
     data = yaml.safe_load(spec.read_text(encoding="utf-8"))
-    issuers = ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室", "十堰市茅箭区人民政府法治政府建设工作领导小组办公室"]
+    issuers = [
+        "中共十堰市茅箭区委办公室",
+        "十堰市茅箭区人民政府办公室",
+        "十堰市茅箭区人民政府法治政府建设工作领导小组办公室",
+    ]
     data["notice"]["header"] = {"file": True, "issuers": issuers}
     data["notice"]["signature"] = issuers
     spec.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -76,7 +85,7 @@ def test_every_example_validates(tmp_path):
         assert all(THEME in e for e in extra), (name, extra[:10])
 
 
-@pytest.mark.parametrize("broken", ["<w:jc w:val=\"center\"/><w:ind w:left=\"0\"/>"])
+@pytest.mark.parametrize("broken", ['<w:jc w:val="center"/><w:ind w:left="0"/>'])
 def test_the_validator_catches_schema_order(tmp_path, broken):
     """The check can fail: pPr children out of schema order are an error."""
     import zipfile

@@ -1,5 +1,6 @@
 """The line model (generator/paging) without LibreOffice: its contract, 禁则, the decisions the
 .docx writer takes from it, and the 版头/署名/fontTable details of issue 20."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -72,7 +73,7 @@ def test_kinsoku_on_generated_paragraphs():
         lines = break_lines(text, adv, 442.2 - 32, 442.2, gaps(text, 16))
         assert "".join(text[a:b] for a, b in lines) == text
         for a, _b in lines[1:]:
-            assert text[a] not in NO_START or text[a - 1].isascii(), text[a - 3:a + 3]
+            assert text[a] not in NO_START or text[a - 1].isascii(), text[a - 3 : a + 3]
         for _a, b in lines[:-1]:
             assert text[b - 1] not in NO_END
             assert not (text[b - 1].isascii() and text[b].isascii() and text[b - 1].isalnum() and text[b].isalnum())
@@ -92,9 +93,13 @@ def test_signature_never_alone(layout):
     before a whole paragraph moves."""
     decisions = set()
     for count in range(12, 40):
-        doc = Document(title="关于测试的报告", recipients="市人民政府",
-                       blocks=[Paragraph("测试文字" * 20)] * count + [Paragraph("最后一段测试文字。" * 12)],
-                       signatures=["示例县人民政府"], date=dt.date(2025, 1, 5))
+        doc = Document(
+            title="关于测试的报告",
+            recipients="市人民政府",
+            blocks=[Paragraph("测试文字" * 20)] * count + [Paragraph("最后一段测试文字。" * 12)],
+            signatures=["示例县人民政府"],
+            date=dt.date(2025, 1, 5),
+        )
         pages = paginate(doc, layout)
         last = pages[-1].lines
         assert any(ln.node is doc.blocks[-1] for ln in last), count
@@ -108,9 +113,13 @@ def test_signature_never_alone(layout):
 def test_imprint_in_place_with_one_line_of_margin(layout):
     """The 版记 goes on the body's last page when it is even and the 版记 fits with half a line to spare."""
     for count in range(20, 60, 3):
-        doc = Document(title="关于测试的报告", blocks=[Paragraph("测试文字" * 6)] * count,
-                       signatures=["示例县人民政府"], date=dt.date(2025, 1, 5),
-                       imprint=Imprint(cc="区委办公室", printer="区政府办公室", print_date=dt.date(2025, 1, 6)))
+        doc = Document(
+            title="关于测试的报告",
+            blocks=[Paragraph("测试文字" * 6)] * count,
+            signatures=["示例县人民政府"],
+            date=dt.date(2025, 1, 5),
+            imprint=Imprint(cc="区委办公室", printer="区政府办公室", print_date=dt.date(2025, 1, 6)),
+        )
         decided = plan(doc, layout)
         sheets = decided.flow.sheets
         free = layout.text_height - sheets[-1].used
@@ -155,9 +164,11 @@ def test_joint_signature_warning(tmp_path):
 def test_titles_fit_by_real_width(layout):
     from generator.paging.metrics import line_width
 
-    titles = ["示例县人民政府关于2025年度法治政府建设工作情况的报告",
-              "中共示例县委全面依法治县委员会办公室示例县人民政府办公室关于印发示例县2025年度法治政府建设工作要点的通知",
-              "示例市示例县人民政府关于2025年度法治政府建设工作情况和2026年度法治政府建设重点工作安排的报告"]
+    titles = [
+        "示例县人民政府关于2025年度法治政府建设工作情况的报告",
+        "中共示例县委全面依法治县委员会办公室示例县人民政府办公室关于印发示例县2025年度法治政府建设工作要点的通知",
+        "示例市示例县人民政府关于2025年度法治政府建设工作情况和2026年度法治政府建设重点工作安排的报告",
+    ]
     for title in titles:
         lines = title_lines(title, layout)
         assert "".join(lines) == title
@@ -189,4 +200,6 @@ def test_font_table_names_alternatives(tmp_path):
 def test_paragraph_opening_quote_in_chinese_font():
     from generator.ooxml.xml import runs
 
-    assert runs("“放管服”改革", "", "Cjk").startswith('<w:r><w:rPr><w:rStyle w:val="Cjk"/></w:rPr><w:t xml:space="preserve">“</w:t>')
+    assert runs("“放管服”改革", "", "Cjk").startswith(
+        '<w:r><w:rPr><w:rStyle w:val="Cjk"/></w:rPr><w:t xml:space="preserve">“</w:t>'
+    )

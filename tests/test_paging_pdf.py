@@ -4,6 +4,7 @@ paragraphs, every heading, every part's last body line and every 版记 on the m
 what a proof-reader measures on the same PDFs: no blank page unless the 版记 cannot fit, page 1 of
 every notice holds body text, the date two characters right of the 署名, 「文件」 inside the block,
 title lines of four characters at least. Verified in LibreOffice only (no Word or WPS here)."""
+
 from __future__ import annotations
 
 import sys

@@ -3,6 +3,7 @@
 One conversion per session (module fixture). Needs `soffice` and poppler's `pdftotext`: skipped when
 missing, a failure on CI (CI=true) where they must be installed.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,15 @@ def pages(tmp_path_factory, layout):
         lines = []
         for line in page.iter(f"{XHTML}line"):
             text = "".join(word.text or "" for word in line.iter(f"{XHTML}word"))
-            lines.append((float(line.get("xMin")), float(line.get("xMax")), float(line.get("yMin")),
-                          float(line.get("yMax")), text))
+            lines.append(
+                (
+                    float(line.get("xMin")),
+                    float(line.get("xMax")),
+                    float(line.get("yMin")),
+                    float(line.get("yMax")),
+                    text,
+                )
+            )
         out.append((float(page.get("width")), lines))
     return out
 

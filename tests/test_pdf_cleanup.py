@@ -3,6 +3,7 @@ process group is ended and every temporary folder removed; a batch is one LibreO
 
 Needs `soffice`: skipped when missing, a failure on CI (CI=true).
 """
+
 from __future__ import annotations
 
 import os
@@ -60,9 +61,13 @@ def test_interrupted_pdf_leaves_no_process_and_no_folder(tmp_path, sig, code):
     temp.mkdir()
     out.mkdir()
     env = dict(os.environ, FAZHI_TEST_MARK=mark, TMPDIR=str(temp), FAZHI_CACHE_DIR=str(tmp_path / "cache"))
-    fazhi = subprocess.Popen([sys.executable, "-m", "generator", "render", str(KAIFU), "--format", "pdf",
-                              "-o", str(out / "k.pdf")], cwd=ROOT, env=env,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    fazhi = subprocess.Popen(
+        [sys.executable, "-m", "generator", "render", str(KAIFU), "--format", "pdf", "-o", str(out / "k.pdf")],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     try:
         # wait for LibreOffice itself (a child process carrying the mark), not just for fazhi
         assert wait_for(lambda: set(marked(mark)) - {fazhi.pid}, 60), "LibreOffice never started"

@@ -2,6 +2,7 @@
 the 版记, the page number's dash, the 版头's red rule. Positions come from pdftotext boxes and
 from rasterised pages (pdftoppm), never from the XML.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,24 +49,32 @@ def _specs(tmp_path):
     out.append(("maojian-table", MAOJIAN, True))
     out.append(("maojian-landscape", MAOJIAN, "landscape"))
     for index, title in enumerate(LONG_TITLES):
-        out.append((f"long-{index}", _rewrite(STARTER, tmp_path, f"long-{index}", lambda d, t=title: d.update(title=t)), False))
+        out.append(
+            (f"long-{index}", _rewrite(STARTER, tmp_path, f"long-{index}", lambda d, t=title: d.update(title=t)), False)
+        )
     # Bodies ending on the last lines of a page: one more line each time.
     for extra in range(4):
+
         def lengthen(data, extra=extra):
             data["other"]["text"] = ["无其他需要报告的情况。" * 2] * (6 + extra)
+
         out.append((f"edge-{extra}", _rewrite(STARTER, tmp_path, f"edge-{extra}", lengthen), False))
 
     def header(data):
         data["notice"]["header"] = {"file": True}
         data["imprint"] = {"cc": ["区委办公室"], "printer": "茅箭区人民政府办公室", "print_date": "2024-04-24"}
+
     out.append(("header", _rewrite(MAOJIAN, tmp_path, "header", header), False))
 
     def joint(data):
         data["notice"]["header"] = {"file": True, "issuers": ["中共十堰市茅箭区委办公室", "十堰市茅箭区人民政府办公室"]}
+
     out.append(("joint", _rewrite(MAOJIAN, tmp_path, "joint", joint), False))
+
     # The department report's body ends on page 2 with room; lengthened, on page 3 (odd).
     def longer(data):
         data["other"]["text"] = ["无其他需要报告的情况。" * 2] * 16
+
     out.append(("department-odd", _rewrite(DEPARTMENT, tmp_path, "department-odd", longer), False))
     return out
 
@@ -92,8 +101,16 @@ def pdfs(tmp_path_factory):
 
         pages = []
         for page in etree.parse(str(html)).iter(f"{XHTML}page"):
-            lines = [(float(ln.get("xMin")), float(ln.get("xMax")), float(ln.get("yMin")), float(ln.get("yMax")),
-                      "".join(w.text or "" for w in ln.iter(f"{XHTML}word"))) for ln in page.iter(f"{XHTML}line")]
+            lines = [
+                (
+                    float(ln.get("xMin")),
+                    float(ln.get("xMax")),
+                    float(ln.get("yMin")),
+                    float(ln.get("yMax")),
+                    "".join(w.text or "" for w in ln.iter(f"{XHTML}word")),
+                )
+                for ln in page.iter(f"{XHTML}line")
+            ]
             pages.append((float(page.get("width")), float(page.get("height")), lines))
         out[name] = (pdf, pages)
     return out
@@ -102,8 +119,9 @@ def pdfs(tmp_path_factory):
 def _raster(pdf, page: int, dpi: int, color: bool = False):
     """(width, height, pixels) of one page: bytes of grey, or of RGB triples."""
     mode = [] if color else ["-gray"]
-    data = subprocess.run(["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), *mode, str(pdf)],
-                          check=True, capture_output=True).stdout
+    data = subprocess.run(
+        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", str(dpi), *mode, str(pdf)], check=True, capture_output=True
+    ).stdout
     magic, size, _, pixels = data.split(b"\n", 3)
     width, height = map(int, size.split())
     return width, height, pixels
@@ -124,6 +142,7 @@ def _title_lines(page):
 
 # ---------------------------------------------------------------- titles (7.3.1)
 
+
 def test_title_lines_end_at_word_boundaries(pdfs, layout):
     checked = 0
     for name, (_, pages) in pdfs.items():
@@ -133,8 +152,9 @@ def test_title_lines_end_at_word_boundaries(pdfs, layout):
                 checked += 1
                 assert not line.endswith(NO_END), (name, lines)
                 joint = line[-1] + following[0]
-                assert not any(word in line[-3:] + following[:3] and word not in line and word not in following
-                               for word in WORDS), (name, lines, joint)
+                assert not any(
+                    word in line[-3:] + following[:3] and word not in line and word not in following for word in WORDS
+                ), (name, lines, joint)
     assert checked >= 8, "too few broken titles to judge"
 
 
@@ -173,19 +193,22 @@ def test_no_page_is_empty_but_the_one_before_the_imprint(pdfs):
 
 # ---------------------------------------------------------------- 版记 (7.4) and page numbers (7.5)
 
+
 def _rules(pdf, page: int, layout, dpi: int = 288):
     """(y in points, thickness in mm, length in points) of the horizontal rules on a page."""
     width, height, pixels = _raster(pdf, page, dpi)
     scale = 72 / dpi
     found, run = [], []
     for y in range(height):
-        row = pixels[y * width:(y + 1) * width]
+        row = pixels[y * width : (y + 1) * width]
         dark = row.count(b"\x00") + sum(row.count(bytes([v])) for v in range(1, 128))
         if dark * scale > 300:
             run.append((y, dark))
             continue
         if run:
-            found.append(((run[0][0] + run[-1][0] + 1) / 2 * scale, len(run) * scale / MM, max(d for _, d in run) * scale))
+            found.append(
+                ((run[0][0] + run[-1][0] + 1) / 2 * scale, len(run) * scale / MM, max(d for _, d in run) * scale)
+            )
             run = []
     return found
 
@@ -237,8 +260,11 @@ def test_page_number_dash_7mm_below_the_text_block(pdfs, layout):
         x0, x1 = footer[0][0], footer[0][0] + 8  # the leading dash
         width, height, pixels = _raster(pdf, page, dpi)
         scale = dpi / 72
-        rows = [y for y in range(int(bottom * scale), height)
-                if any(pixels[y * width + x] < 128 for x in range(int(x0 * scale), int(x1 * scale)))]
+        rows = [
+            y
+            for y in range(int(bottom * scale), height)
+            if any(pixels[y * width + x] < 128 for x in range(int(x0 * scale), int(x1 * scale)))
+        ]
         dash = (rows[0] + rows[-1]) / 2 / scale
         assert (dash - bottom) / MM == pytest.approx(7, abs=1), (page, (dash - bottom) / MM)
 
@@ -255,18 +281,27 @@ def test_landscape_pages_number_where_the_portrait_pages_do(pdfs, layout):
     for number, (_width, height, lines) in turned:
         side = [line for line in lines if line[1] < block_left]
         assert side, (number, "no page number beside the block")
-        x0, x1, y0, y1 = min(ln[0] for ln in side), max(ln[1] for ln in side), min(ln[2] for ln in side), max(ln[3] for ln in side)
+        x0, x1, y0, y1 = (
+            min(ln[0] for ln in side),
+            max(ln[1] for ln in side),
+            min(ln[2] for ln in side),
+            max(ln[3] for ln in side),
+        )
         assert y1 - y0 > 2 * (x1 - x0), (number, side)  # turned: a tall narrow box
         assert "".join(ln[4] for ln in side).strip("—– ") == str(number), side
         assert (block_left - (x0 + x1) / 2) / MM == pytest.approx(7, abs=1.5), (number, side)
         middle = (y0 + y1) / 2
         assert (middle > height / 2) == (number % 2 == 1), (number, middle)  # odd: portrait right
-        assert not [line for line in lines if line[2] > height - layout.margins["right"] / 20], (number, "a number at the foot")
+        assert not [line for line in lines if line[2] > height - layout.margins["right"] / 20], (
+            number,
+            "a number at the foot",
+        )
         head = [line for line in lines if line[4].startswith("序号")]
         assert head and head[0][2] < height / 2, (number, head)
 
 
 # ---------------------------------------------------------------- 版头 (7.2)
+
 
 def test_header_red_rule_4mm_under_the_doc_number(pdfs, layout):
     top, _, left, right = _block(layout)
@@ -276,7 +311,7 @@ def test_header_red_rule_4mm_under_the_doc_number(pdfs, layout):
     scale = dpi / 72
 
     def red(y, x):
-        r, g, b = pixels[3 * (y * width + x):3 * (y * width + x) + 3]
+        r, g, b = pixels[3 * (y * width + x) : 3 * (y * width + x) + 3]
         return r > 180 and g < 90 and b < 90
 
     red_rows = [y for y in range(height) if sum(red(y, x) for x in range(0, width, 4)) > 0]
@@ -285,9 +320,14 @@ def test_header_red_rule_4mm_under_the_doc_number(pdfs, layout):
     mark_top = red_rows[0] / scale
     assert (mark_top - top) / MM == pytest.approx(35, abs=1.5), (mark_top - top) / MM
     number = next(line for line in pages[0][2] if line[4].startswith("茅政办发"))
-    dark = [y for y in range(int(number[2] * scale), rule_rows[0])
-            if any(max(pixels[3 * (y * width + x):3 * (y * width + x) + 3]) < 100
-                   for x in range(int(number[0] * scale), int(number[1] * scale)))]
+    dark = [
+        y
+        for y in range(int(number[2] * scale), rule_rows[0])
+        if any(
+            max(pixels[3 * (y * width + x) : 3 * (y * width + x) + 3]) < 100
+            for x in range(int(number[0] * scale), int(number[1] * scale))
+        )
+    ]
     gap = (rule_rows[0] - dark[-1]) / scale / MM
     assert gap == pytest.approx(4, abs=1), gap
     assert pages[0][2][0][4].startswith("茅箭区人民政府办公室文件")

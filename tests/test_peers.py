@@ -1,6 +1,7 @@
 """Peer-style cases (tests/fixtures/peers/cases.yaml): the defects the open 公文 checkers' own test
 drafts carry, in drafts of our own; fazhi must find ≥ 95 % of them and raise nothing a careful
 reader would strike out. And the peer table (`fazhi rules --peers`) names only real rules."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -58,6 +59,15 @@ def test_peer_table_names_real_rules():
 def test_every_new_class_rule_has_a_case():
     """Every rule the peer table cites for a covered class is exercised by some peer case."""
     cited = {rule for c in CASES for rule, _ in _expected(c)}
-    for rule in ("numbers.full-width-digit", "numbers.range-tilde", "date.colloquial", "punct.doubled",
-                 "title.punct", "annex.punct", "annex.number", "imprint.cc-punct", "imprint.date-format"):
+    for rule in (
+        "numbers.full-width-digit",
+        "numbers.range-tilde",
+        "date.colloquial",
+        "punct.doubled",
+        "title.punct",
+        "annex.punct",
+        "annex.number",
+        "imprint.cc-punct",
+        "imprint.date-format",
+    ):
         assert rule in cited, rule

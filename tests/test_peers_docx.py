@@ -1,6 +1,7 @@
 """Peer-style .docx drafts: the heading fonts, indents and alignment by level (GB/T 9704 7.3.3) and
 the body read as Word shows it (fonts set run by run over Word's 11 pt defaults), as the open 公文
 checkers test them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,12 +13,20 @@ from docx.shared import Pt
 
 from generator.api.check import check_files
 
-LINES = [("title", "示例县司法局关于2024年度法治政府建设情况的报告"), ("recipients", "示例县人民政府："),
-         ("body", "2024年，我局扎实推进法治政府建设。现将有关情况报告如下："),
-         (1, "一、主要举措和成效"), (2, "（一）深化行政执法改革"), ("body", "全面推行行政执法三项制度。"),
-         (1, "二、存在的不足和原因"), ("body", "执法人员素质参差不齐。"),
-         (1, "三、下一步工作安排"), ("body", "2025年，我局将继续深化改革。"),
-         ("signature", "示例县司法局"), ("date", "2025年1月6日")]
+LINES = [
+    ("title", "示例县司法局关于2024年度法治政府建设情况的报告"),
+    ("recipients", "示例县人民政府："),
+    ("body", "2024年，我局扎实推进法治政府建设。现将有关情况报告如下："),
+    (1, "一、主要举措和成效"),
+    (2, "（一）深化行政执法改革"),
+    ("body", "全面推行行政执法三项制度。"),
+    (1, "二、存在的不足和原因"),
+    ("body", "执法人员素质参差不齐。"),
+    (1, "三、下一步工作安排"),
+    ("body", "2025年，我局将继续深化改革。"),
+    ("signature", "示例县司法局"),
+    ("date", "2025年1月6日"),
+]
 FACES = {"title": "方正小标宋简体", 1: "黑体", 2: "楷体_GB2312"}
 
 
@@ -51,8 +60,14 @@ def test_run_formatted_draft_is_clean(tmp_path):
     """Every run 仿宋_GB2312 16 pt over Word's 宋体/11 pt defaults: no body font or size finding, and the
     headings' 黑体 and 楷体 are what Word shows."""
     rules = {rule for rule, _ in _found(_draft(tmp_path / "clean.docx"))}
-    assert not rules & {"layout.body-size", "layout.body-font", "layout.heading-font", "layout.heading-indent",
-                        "layout.heading-align", "layout.title-size"}, rules
+    assert not rules & {
+        "layout.body-size",
+        "layout.body-font",
+        "layout.heading-font",
+        "layout.heading-indent",
+        "layout.heading-align",
+        "layout.title-size",
+    }, rules
 
 
 def test_heading_font_by_level(tmp_path):

@@ -1,38 +1,50 @@
 """Issue 19.7: fonts set run by run (Normal left at 宋体 11 pt) are the body font, as Word shows it."""
+
 from __future__ import annotations
 
 from generator.checks import check_document
 from generator.read import read_docx_bytes
 from rawdocx import W_NS, docx, p
 
-_THEME = ('<?xml version="1.0" encoding="UTF-8"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
-          '<a:themeElements><a:fontScheme name="x"><a:majorFont><a:latin typeface="Calibri Light"/>'
-          '<a:ea typeface=""/><a:font script="Hans" typeface="等线 Light"/></a:majorFont>'
-          '<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:font script="Hans" typeface="等线"/>'
-          '</a:minorFont></a:fontScheme></a:themeElements></a:theme>')
+_THEME = (
+    '<?xml version="1.0" encoding="UTF-8"?><a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+    '<a:themeElements><a:fontScheme name="x"><a:majorFont><a:latin typeface="Calibri Light"/>'
+    '<a:ea typeface=""/><a:font script="Hans" typeface="等线 Light"/></a:majorFont>'
+    '<a:minorFont><a:latin typeface="Calibri"/><a:ea typeface=""/><a:font script="Hans" typeface="等线"/>'
+    "</a:minorFont></a:fontScheme></a:themeElements></a:theme>"
+)
 
 
 def _styles(rpr_default: str) -> str:
-    return (f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">'
-            f'<w:docDefaults><w:rPrDefault><w:rPr>{rpr_default}</w:rPr></w:rPrDefault></w:docDefaults>'
-            '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-            '<w:style w:type="character" w:styleId="Kai"><w:name w:val="kai"/>'
-            '<w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr></w:style></w:styles>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="{W_NS}">'
+        f"<w:docDefaults><w:rPrDefault><w:rPr>{rpr_default}</w:rPr></w:rPrDefault></w:docDefaults>"
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
+        '<w:style w:type="character" w:styleId="Kai"><w:name w:val="kai"/>'
+        '<w:rPr><w:rFonts w:eastAsia="楷体_GB2312"/></w:rPr></w:style></w:styles>'
+    )
 
 
-def _run(text: str, fonts: str = '<w:rFonts w:ascii="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:eastAsia="仿宋_GB2312" '
-                                    'w:hint="eastAsia"/>', size: int | None = 32) -> str:
+def _run(
+    text: str,
+    fonts: str = '<w:rFonts w:ascii="仿宋_GB2312" w:hAnsi="仿宋_GB2312" w:eastAsia="仿宋_GB2312" w:hint="eastAsia"/>',
+    size: int | None = 32,
+) -> str:
     sz = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' if size else ""
-    return f'<w:r><w:rPr>{fonts}{sz}</w:rPr><w:t>{text}</w:t></w:r>'
+    return f"<w:r><w:rPr>{fonts}{sz}</w:rPr><w:t>{text}</w:t></w:r>"
 
 
 def _body(run=_run) -> str:
-    heading = ('<w:r><w:rPr><w:rFonts w:ascii="黑体" w:eastAsia="黑体" w:hint="eastAsia"/><w:sz w:val="32"/></w:rPr>'
-               '<w:t>一、主要举措和成效</w:t></w:r>')
-    return (p(runs=_run("关于2023年度法治政府建设情况的报告", '<w:rFonts w:eastAsia="方正小标宋简体"/>', 44))
-            + p(runs=heading)
-            + p(runs=run("2023年，我区认真贯彻落实上级决策部署。") + run("全年办理案件120件。"))
-            + p(runs=run("全面推进严格规范公正文明执法，执法质量稳步提高。")))
+    heading = (
+        '<w:r><w:rPr><w:rFonts w:ascii="黑体" w:eastAsia="黑体" w:hint="eastAsia"/><w:sz w:val="32"/></w:rPr>'
+        "<w:t>一、主要举措和成效</w:t></w:r>"
+    )
+    return (
+        p(runs=_run("关于2023年度法治政府建设情况的报告", '<w:rFonts w:eastAsia="方正小标宋简体"/>', 44))
+        + p(runs=heading)
+        + p(runs=run("2023年，我区认真贯彻落实上级决策部署。") + run("全年办理案件120件。"))
+        + p(runs=run("全面推进严格规范公正文明执法，执法质量稳步提高。"))
+    )
 
 
 def _facts(body: str, default: str = '<w:rFonts w:eastAsia="宋体"/><w:sz w:val="22"/>', theme: bool = False):

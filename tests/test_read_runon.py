@@ -1,4 +1,5 @@
 """Issue 19.8 and 19.12: a whole web page on one line, its chrome inline."""
+
 from __future__ import annotations
 
 from generator.checks import check_document
@@ -6,14 +7,19 @@ from generator.importer import import_document
 from generator.read import read_text
 from generator.tree import Heading
 
-BODY = ("2023年，示例区坚持以习近平法治思想为指导，扎实推进法治政府建设，现将有关情况报告如下："
-        "一、主要举措和成效（一）依法全面履行政府职能。深化放管服改革，新增政务服务事项50项，营商环境持续优化。"
-        "（二）健全依法决策机制。严格落实重大行政决策程序，全年审核重大决策事项5件。"
-        "二、存在的不足和原因法治意识还需加强，执法队伍专业化水平不高。"
-        "三、2024年工作安排继续深化改革，提升依法行政水平，推动法治政府建设再上新台阶。")
-PAGE = ("当前位置：首页 > 政务公开 > 法治政府建设 发布时间：2024-02-28 来源：本网 【字体：大 中 小】 "
-        "示例区2023年法治政府建设年度报告" + BODY
-        + " 【打印本页】【关闭窗口】 分享到：微信 微博 QQ空间 扫一扫在手机打开当前页\n")
+BODY = (
+    "2023年，示例区坚持以习近平法治思想为指导，扎实推进法治政府建设，现将有关情况报告如下："
+    "一、主要举措和成效（一）依法全面履行政府职能。深化放管服改革，新增政务服务事项50项，营商环境持续优化。"
+    "（二）健全依法决策机制。严格落实重大行政决策程序，全年审核重大决策事项5件。"
+    "二、存在的不足和原因法治意识还需加强，执法队伍专业化水平不高。"
+    "三、2024年工作安排继续深化改革，提升依法行政水平，推动法治政府建设再上新台阶。"
+)
+PAGE = (
+    "当前位置：首页 > 政务公开 > 法治政府建设 发布时间：2024-02-28 来源：本网 【字体：大 中 小】 "
+    "示例区2023年法治政府建设年度报告"
+    + BODY
+    + " 【打印本页】【关闭窗口】 分享到：微信 微博 QQ空间 扫一扫在手机打开当前页\n"
+)
 
 
 def test_chrome_dropped_title_cut_off():
@@ -34,8 +40,11 @@ def test_headings_short_and_sections_kept():
 
 
 def test_runon_head_with_recipients_and_import():
-    page = ("中共黄湾镇委员会黄湾镇人民政府关于报送2023年度法治政府建设的报告 中共海宁市委、海宁市人民政府: "
-            + BODY.replace("示例区", "黄湾镇") + "\n")
+    page = (
+        "中共黄湾镇委员会黄湾镇人民政府关于报送2023年度法治政府建设的报告 中共海宁市委、海宁市人民政府: "
+        + BODY.replace("示例区", "黄湾镇")
+        + "\n"
+    )
     doc = read_text(page, "page.txt")
     assert doc.recipients == "中共海宁市委、海宁市人民政府"
     imported = import_document(read_text(page, "page.txt"))

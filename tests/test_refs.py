@@ -1,4 +1,5 @@
 """References in spec text: the allowed forms expand, everything else is refused with its location."""
+
 from __future__ import annotations
 
 import json
@@ -54,20 +55,24 @@ def refused(text: str, source: str = SPEC):
 
 # ---------------------------------------------------------------- allowed forms
 
-@pytest.mark.parametrize("text, expected", [
-    ("新增{{ figures.new_services }}项", "新增50项"),
-    ("新增{{figures.new_services}}项", "新增50项"),
-    ("新增{{ figures . new_services }}项", "新增50项"),
-    ("新增{{ figures.new_services.full }}", "新增50项"),
-    ("新增{{ figures.new_services.value }}项", "新增50项"),
-    ("单位{{ figures.new_services.unit }}", "单位项"),
-    ("{{ figures.new_services.label }}", "新增政务服务事项"),
-    ("满意度{{ figures.rate.full }}", "满意度99.5%"),
-    ("{{ year }}年", "2022年"),
-    ("{{ jurisdiction.name }}、{{ jurisdiction.full_name }}", "开福区、长沙市开福区"),
-    ("没有引用的文字，含单个括号 { 和 } 与 }}", "没有引用的文字，含单个括号 { 和 } 与 }}"),
-    ("{{ figures.new_services }}{{ figures.new_services }}", "5050"),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新增{{ figures.new_services }}项", "新增50项"),
+        ("新增{{figures.new_services}}项", "新增50项"),
+        ("新增{{ figures . new_services }}项", "新增50项"),
+        ("新增{{ figures.new_services.full }}", "新增50项"),
+        ("新增{{ figures.new_services.value }}项", "新增50项"),
+        ("单位{{ figures.new_services.unit }}", "单位项"),
+        ("{{ figures.new_services.label }}", "新增政务服务事项"),
+        ("满意度{{ figures.rate.full }}", "满意度99.5%"),
+        ("{{ year }}年", "2022年"),
+        ("{{ jurisdiction.name }}、{{ jurisdiction.full_name }}", "开福区、长沙市开福区"),
+        ("没有引用的文字，含单个括号 { 和 } 与 }}", "没有引用的文字，含单个括号 { 和 } 与 }}"),
+        ("{{ figures.new_services }}{{ figures.new_services }}", "5050"),
+    ],
+)
 def test_allowed_forms_expand(text, expected):
     assert measures_text(text) == expected
 
@@ -101,8 +106,14 @@ def test_year_over_year_attribute_the_model_lacks_is_located():
 
 
 def test_figures_are_not_expanded_and_strings_elsewhere_are():
-    spec = validate(load_yaml_text(SPEC.replace("TEXT", "x").replace(
-        "还有不足。", "'{{ year }}年还有不足。'").replace("label: 新增政务服务事项", "label: '{{ year }}'"), "s.yaml"))
+    spec = validate(
+        load_yaml_text(
+            SPEC.replace("TEXT", "x")
+            .replace("还有不足。", "'{{ year }}年还有不足。'")
+            .replace("label: 新增政务服务事项", "label: '{{ year }}'"),
+            "s.yaml",
+        )
+    )
     assert spec.shortcomings.text == ["2022年还有不足。"]
     assert spec.figures["new_services"].label == "{{ year }}"
 
@@ -189,7 +200,9 @@ def test_parse_splits_literals_and_references():
 
 
 def test_spec_text_never_imports_jinja():
-    code = ("import sys; from generator.spec.validate import load_spec; load_spec(sys.argv[1]); "
-            "assert 'jinja2' not in sys.modules, 'jinja2 imported'")
+    code = (
+        "import sys; from generator.spec.validate import load_spec; load_spec(sys.argv[1]); "
+        "assert 'jinja2' not in sys.modules, 'jinja2 imported'"
+    )
     result = subprocess.run([sys.executable, "-c", code, str(KAIFU)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr

@@ -1,5 +1,6 @@
 """--fix and --review: the trap corpus, .txt and .docx fixed in place, the review copy with
 comments and tracked changes (LibreOffice reads it back), OOXML validation, the CLI."""
+
 from __future__ import annotations
 
 import io
@@ -68,6 +69,7 @@ def test_pack_has_no_false_alarms(spec):
 
 # ---------------------------------------------------------------- .docx drafts
 
+
 def _draft(tmp_path, example=ALL_EXAMPLES[0]) -> Path:
     """A rendered example with defects typed in, one of them split across two runs."""
     from generator.api import render_bytes
@@ -75,8 +77,12 @@ def _draft(tmp_path, example=ALL_EXAMPLES[0]) -> Path:
 
     package = zipfile.ZipFile(io.BytesIO(render_bytes(load_spec(example), "docx")))
     xml = package.read("word/document.xml").decode()
-    for old, new in (("2023年1月4日", "2023年01</w:t></w:r><w:r><w:t>月04日"), ("2022年，", "2022年,"),
-                     ("新增“一件事一次办”", '新增"一件事一次办"'), ("（一）依法全面履行政府职能", "(一)依法全面履行政府职能")):
+    for old, new in (
+        ("2023年1月4日", "2023年01</w:t></w:r><w:r><w:t>月04日"),
+        ("2022年，", "2022年,"),
+        ("新增“一件事一次办”", '新增"一件事一次办"'),
+        ("（一）依法全面履行政府职能", "(一)依法全面履行政府职能"),
+    ):
         assert old in xml, old
         xml = xml.replace(old, new, 1)
     out = io.BytesIO()
@@ -97,7 +103,12 @@ def test_docx_fix_edits_only_text_nodes(tmp_path):
     doc = drafts.read_draft(path)
     before = check_document(doc)
     data, fixes = fix_bytes(path.read_bytes(), doc, str(path))
-    assert {f.rule for f in fixes} == {"date.format", "punct.half-width", "punct.ascii-quotes", "numbering.bracket-width"}
+    assert {f.rule for f in fixes} == {
+        "date.format",
+        "punct.half-width",
+        "punct.ascii-quotes",
+        "numbering.bracket-width",
+    }
     old, new = zipfile.ZipFile(path), zipfile.ZipFile(io.BytesIO(data))
     assert old.namelist() == new.namelist()
     for name in old.namelist():
@@ -161,8 +172,10 @@ def _need_soffice() -> str:
     return need_tool("soffice")
 
 
-ODF = {"office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
-       "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+}
 
 
 def _accepted_paragraphs(fodt: Path) -> tuple[list[str], int, int]:
@@ -175,8 +188,11 @@ def _accepted_paragraphs(fodt: Path) -> tuple[list[str], int, int]:
     regions = body.findall(".//text:tracked-changes/text:changed-region", ODF)
     deletions = {r.get(f"{{{ODF['text']}}}id") for r in regions if r.find("text:deletion", ODF) is not None}
     comments = len(body.findall(".//office:annotation", ODF))
-    texts = [_accepted_text(p, deletions) for p in body.iter(f"{{{ODF['text']}}}p", f"{{{ODF['text']}}}h")
-             if not any(a.tag.endswith("}annotation") or a.tag.endswith("}changed-region") for a in p.iterancestors())]
+    texts = [
+        _accepted_text(p, deletions)
+        for p in body.iter(f"{{{ODF['text']}}}p", f"{{{ODF['text']}}}h")
+        if not any(a.tag.endswith("}annotation") or a.tag.endswith("}changed-region") for a in p.iterancestors())
+    ]
     return texts, comments, len(regions)
 
 
@@ -196,8 +212,13 @@ def _accepted_text(paragraph, deletions: set) -> str:
                 skip += 1
             elif element is not paragraph and name == tag + "s":
                 out.append("" if deleted or skip else " " * int(element.get(tag + "c", "1")))
-            if element.text and not deleted and not skip and element is not paragraph or (
-                    element is paragraph and element.text):
+            if (
+                element.text
+                and not deleted
+                and not skip
+                and element is not paragraph
+                or (element is paragraph and element.text)
+            ):
                 out.append(element.text if not deleted and not skip else "")
         else:
             if name.endswith("}annotation"):
@@ -212,9 +233,23 @@ def test_libreoffice_opens_the_review_and_accept_all_gives_the_fix(tmp_path):
     exe = _need_soffice()
     path, out, result, fixes = _review(tmp_path)
     folder = tmp_path / "odf"
-    subprocess.run([exe, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--norestore",
-                    "--convert-to", "fodt", "--outdir", str(folder), str(out), str(tmp_path / "fixed.docx")],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            exe,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "fodt",
+            "--outdir",
+            str(folder),
+            str(out),
+            str(tmp_path / "fixed.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     reviewed, comments, changes = _accepted_paragraphs(folder / "reviewed.fodt")
     fixed, none, unchanged = _accepted_paragraphs(folder / "fixed.fodt")
     assert comments == len(result.findings) and none == 0
@@ -223,6 +258,7 @@ def test_libreoffice_opens_the_review_and_accept_all_gives_the_fix(tmp_path):
 
 
 # ---------------------------------------------------------------- CLI
+
 
 def _run(*args):
     from click.testing import CliRunner

@@ -1,6 +1,7 @@
 """A review comment about the whole file is anchored where its fix belongs, not stacked on the title:
 page setup and page numbers at the end (the section), the body's font on the first body paragraph,
 a level's heading font on its first heading, whole-text punctuation on the first paragraph holding it."""
+
 from __future__ import annotations
 
 import io
@@ -37,12 +38,19 @@ def _anchors(doc, result) -> dict[str, int]:
 def test_page_setup_and_font_findings_are_anchored_where_they_are_fixed():
     from generator.tree import Heading, Paragraph
 
-    data = _docx_with(**{"word/document.xml": (r'w:top="\d+"', 'w:top="567"'),
-                         "word/styles.xml": (r'w:eastAsia="仿宋_GB2312"', 'w:eastAsia="Times New Roman"')})
+    data = _docx_with(
+        **{
+            "word/document.xml": (r'w:top="\d+"', 'w:top="567"'),
+            "word/styles.xml": (r'w:eastAsia="仿宋_GB2312"', 'w:eastAsia="Times New Roman"'),
+        }
+    )
     doc = read_draft_bytes(data, "d.docx")
     result = check_document(doc)
-    found = [(f.rule, f.message, line) for f, (line, _, _) in zip(result.findings, comments_for(result, doc, []))
-             if f.line is None]
+    found = [
+        (f.rule, f.message, line)
+        for f, (line, _, _) in zip(result.findings, comments_for(result, doc, []))
+        if f.line is None
+    ]
     blocks = [b for d in doc.all_documents() for b in d.blocks if getattr(b, "line", 0)]
     first_paragraph = next(b.line for b in blocks if isinstance(b, Paragraph))
     margins = [line for rule, _, line in found if rule == "layout.margins"]

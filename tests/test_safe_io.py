@@ -1,5 +1,6 @@
 """Reading user-named files: regular files only, the size limit applied while reading; the YAML
 guard passes ordinary specs (anchors included) untouched and refuses only what is dangerous."""
+
 from __future__ import annotations
 
 import os
@@ -108,15 +109,18 @@ def test_a_long_report_with_references_and_ampersands_is_not_scanned_event_by_ev
     prescan("kind: annual-report\nmeasures:\n" + body, "spec.yaml")
 
 
-@pytest.mark.parametrize("text", [
-    "a: {{ figures.x }}\nb: " + "[" * 97 + "]" * 97,        # a reference beside deep flow nesting
-    "a: &x [1]\nb: *x\n",                                    # an anchor and an alias
-    "a: [&x 1, *x]\n",
-    "a:\u2028- &x 1\u2028- *x\n",                            # YAML line breaks other than \n
-    "\u2028".join(" " * i + "k:" for i in range(120)),       # deep indentation after \u2028 breaks
-    "l0:\n\ufeff&l0 [lol]\nl1:\n\ufeff&l1 [*l0, *l0]\n",       # libyaml skips a BOM at a line's start
-    "x:\n\ufeff" + "- " * 900 + "v\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: {{ figures.x }}\nb: " + "[" * 97 + "]" * 97,  # a reference beside deep flow nesting
+        "a: &x [1]\nb: *x\n",  # an anchor and an alias
+        "a: [&x 1, *x]\n",
+        "a:\u2028- &x 1\u2028- *x\n",  # YAML line breaks other than \n
+        "\u2028".join(" " * i + "k:" for i in range(120)),  # deep indentation after \u2028 breaks
+        "l0:\n\ufeff&l0 [lol]\nl1:\n\ufeff&l1 [*l0, *l0]\n",  # libyaml skips a BOM at a line's start
+        "x:\n\ufeff" + "- " * 900 + "v\n",
+    ],
+)
 def test_what_the_cheap_bounds_cannot_rule_out_is_scanned(monkeypatch, text):
     from generator.spec import yaml_guard
 

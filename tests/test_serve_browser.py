@@ -1,6 +1,7 @@
 """`fazhi serve` end to end in Debian's Chromium (selenium + chromedriver; never a downloaded browser):
 each room driven as a clerk would, the downloads read back, every request kept on 127.0.0.1, no
 Content-Security-Policy violation, and the no-JavaScript forms. FAZHI_SCREENSHOTS=DIR keeps screenshots."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,16 @@ from conftest import KAIFU
 from serving import TOKEN, running
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1400,1000")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
 
 pytestmark = pytest.mark.browser
 
@@ -82,7 +91,9 @@ def _requests(driver) -> list[str]:
 
 def _leaving(urls: list[str], site: str) -> list[str]:
     """The requests that went to the network anywhere but this server (chrome://, blob: stay inside)."""
-    return [u for u in urls if u.split(":", 1)[0] in ("http", "https", "ws", "wss", "ftp") and not u.startswith(site + "/")]
+    return [
+        u for u in urls if u.split(":", 1)[0] in ("http", "https", "ws", "wss", "ftp") and not u.startswith(site + "/")
+    ]
 
 
 def _wait(condition, seconds: float = 30, what: str = ""):
@@ -123,8 +134,9 @@ def test_write_room_typing_updates_the_preview_and_downloads_a_docx(browser, tmp
     assert "示例市示例县关于2025年度法治政府建设情况的报告" in _flat(browser, "preview")  # rendered by the server
     area = browser.find_element("id", "yaml")
     offset = area.get_attribute("value").index("full_name: 示例市示例县") + len("full_name: ")
-    browser.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1]);",
-                           area, offset)
+    browser.execute_script(
+        "arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1]);", area, offset
+    )
     browser.execute_script("window.kept = document.querySelector('#preview p.gw-h1');")
     area.send_keys("新")
     _wait(lambda: "新示例市示例县关于2025年度" in _flat(browser, "preview"), what="the preview to follow the typing")
@@ -149,9 +161,11 @@ def test_write_room_shows_a_yaml_error_at_its_line_and_keeps_the_last_preview(br
     line = int(link.text.split(":")[1])
     link.click()  # selects that line in the editor
     lines = area.get_attribute("value").split("\n")
-    start = sum(len(text) + 1 for text in lines[:line - 1])
+    start = sum(len(text) + 1 for text in lines[: line - 1])
     assert browser.execute_script("return [arguments[0].selectionStart, arguments[0].selectionEnd]", area) == [
-        start, start + len(lines[line - 1])]
+        start,
+        start + len(lines[line - 1]),
+    ]
     _shot(browser, tmp_path, "write-error")
 
 
@@ -160,8 +174,9 @@ def test_write_room_exact_preview_shows_the_pages_libreoffice_lays_out(browser, 
 
     need_tool("soffice")
     browser.find_element("id", "exact").click()
-    pages = _wait(lambda: browser.find_elements("css selector", "#preview img.gw-page"), seconds=120,
-                  what="the page images")
+    pages = _wait(
+        lambda: browser.find_elements("css selector", "#preview img.gw-page"), seconds=120, what="the page images"
+    )
     assert len(pages) >= 2 and all(page.get_attribute("naturalWidth") != "0" for page in pages)
     _shot(browser, tmp_path, "write-exact")
 
@@ -203,8 +218,9 @@ def test_summary_room_tables_many_drafts_sortable(browser, site, tmp_path):
     rows = _wait(lambda: browser.find_elements("css selector", "table.matrix tbody tr"), what="the summary table")
     assert [r.find_element("tag name", "a").text for r in rows] == ["甲区.docx", "乙区.docx"]
     browser.find_element("css selector", "table.matrix th").click()  # its own script sorts (allowed by hash)
-    _wait(lambda: "asc" in browser.find_element("css selector", "table.matrix th").get_attribute("class"),
-          what="the sort")
+    _wait(
+        lambda: "asc" in browser.find_element("css selector", "table.matrix th").get_attribute("class"), what="the sort"
+    )
     browser.switch_to.default_content()
     _shot(browser, tmp_path, "summary-room")
     browser.find_element("css selector", '#batch button[value="xlsx"]').click()
@@ -229,7 +245,10 @@ def test_forms_work_without_javascript(site, tmp_path):
     try:
         driver.get(f"{site}/?token={TOKEN}")
         driver.find_element("css selector", 'button[value="docx"]').click()
-        assert read_draft(_downloaded(downloads, ".docx")).title.replace("\n", "") == "示例市示例县关于2025年度法治政府建设情况的报告"
+        assert (
+            read_draft(_downloaded(downloads, ".docx")).title.replace("\n", "")
+            == "示例市示例县关于2025年度法治政府建设情况的报告"
+        )
         draft = next(downloads.iterdir())
         driver.find_element("css selector", 'form[action="/api/import"] input[type="file"]').send_keys(str(draft))
         driver.find_element("css selector", 'form[action="/api/import"] button').click()

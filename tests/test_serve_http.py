@@ -1,6 +1,7 @@
 """`fazhi serve`'s HTTP contract and security rules against a real server on 127.0.0.1 (httpx as
 the client): the token, Host and Origin checks, CSP, size limits, the private upload folder, the
 five endpoints with the CLI's messages and JSON, and the serve command's own start."""
+
 from __future__ import annotations
 
 import io
@@ -41,11 +42,17 @@ def kaifu_docx(tmp_path_factory):
 
 
 def cli(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "generator", *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 # --- security ---------------------------------------------------------------------------------------
+
 
 def test_pages_need_the_launch_token_which_becomes_a_cookie(client):
     assert client.get("/").status_code == 403
@@ -104,9 +111,13 @@ def test_uploads_over_the_limit_are_refused_with_413(tmp_path):
         big = b"x" * (2 * 1024 * 1024)
         declared = slow.post(f"{base}/api/preview", content=big, headers=AUTH)
         assert declared.status_code == 413 and "请求过大" in declared.json()["error"]["message"]
-        streamed = slow.post(f"{base}/api/check", headers={**AUTH, "Content-Type": "multipart/form-data; boundary=b"},
-                              content=iter([b'--b\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\n\r\n']
-                                           + [b"y" * 65536] * 40))  # chunked: no length declared
+        streamed = slow.post(
+            f"{base}/api/check",
+            headers={**AUTH, "Content-Type": "multipart/form-data; boundary=b"},
+            content=iter(
+                [b'--b\r\nContent-Disposition: form-data; name="file"; filename="x.txt"\r\n\r\n'] + [b"y" * 65536] * 40
+            ),
+        )  # chunked: no length declared
         assert streamed.status_code == 413
         upload = slow.post(f"{base}/api/check", files={"file": ("大.txt", big)}, headers=AUTH)
         assert upload.status_code == 413
@@ -121,7 +132,9 @@ def test_uploads_live_in_a_private_folder_removed_after_the_response(client, kai
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # the server runs in this process
     for endpoint in ("check", "import", "review", "fix"):
         with open(kaifu_docx, "rb") as draft:
-            assert client.post(f"/api/{endpoint}", files={"file": ("开福区.docx", draft)}, headers=AUTH).status_code == 200
+            assert (
+                client.post(f"/api/{endpoint}", files={"file": ("开福区.docx", draft)}, headers=AUTH).status_code == 200
+            )
         assert [p.name for p in tmp_path.iterdir() if p.name.startswith("fazhi-serve-")] == []
 
 
@@ -156,6 +169,7 @@ def test_at_most_two_libreoffice_runs_at_once():
 
 
 # --- the contract ----------------------------------------------------------------------------------
+
 
 def test_render_returns_each_format(client, tmp_path):
     from generator.read import read_docx_bytes, read_draft_bytes
@@ -260,8 +274,11 @@ def test_summary_rows_as_json_and_files(client, kaifu_docx):
     with zipfile.ZipFile(package, "w") as archive:
         archive.write(kaifu_docx, "县/甲区.docx")
         archive.write(kaifu_docx, "../../乙区.docx")  # a hostile path stays a name inside the folder
-    files = [("files", ("丙区.docx", kaifu_docx.read_bytes())), ("files", ("报送.zip", package.getvalue())),
-             ("files", ("坏的.docx", b"no"))]
+    files = [
+        ("files", ("丙区.docx", kaifu_docx.read_bytes())),
+        ("files", ("报送.zip", package.getvalue())),
+        ("files", ("坏的.docx", b"no")),
+    ]
     rows = client.post("/api/summary", files=files, headers=AUTH).json()["rows"]
     assert [r["path"] for r in rows] == ["丙区.docx", "甲区.docx", "乙区.docx", "坏的.docx"]
     assert rows[0]["year"] == 2022 and rows[0]["date"] == "2023-01-04" and rows[0]["parts"]["3"]["status"] == "missing"
@@ -298,10 +315,16 @@ def test_a_zip_from_windows_keeps_its_gbk_file_names(client, kaifu_docx):
 
 # --- the command -----------------------------------------------------------------------------------
 
+
 def _serve(*args):
-    return subprocess.Popen([sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "0", *args],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--no-browser", "--port", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def test_the_first_line_on_stdout_is_the_address_with_the_token():
@@ -339,9 +362,11 @@ def test_a_busy_port_is_said_in_chinese():
 
 
 def test_check_and_render_do_not_load_the_web_stack(kaifu_docx, tmp_path):
-    probe = ("import sys\nfrom generator.cli import main\ntry: main(sys.argv[1:])\nexcept SystemExit: pass\n"
-             "print(sorted(m for m in ('starlette', 'uvicorn', 'multipart', 'python_multipart', 'anyio', 'generator.serve')"
-             " if m in sys.modules))")
+    probe = (
+        "import sys\nfrom generator.cli import main\ntry: main(sys.argv[1:])\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'multipart', 'python_multipart', 'anyio', 'generator.serve')"
+        " if m in sys.modules))"
+    )
     for args in (["check", kaifu_docx], ["render", KAIFU, "-o", tmp_path / "k.docx"], ["--help"]):
         run = subprocess.run([sys.executable, "-c", probe, *map(str, args)], capture_output=True, text=True, cwd=ROOT)
         assert run.stdout.strip().splitlines()[-1] == "[]", (args, run.stdout, run.stderr)

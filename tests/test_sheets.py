@@ -1,4 +1,5 @@
 """`fazhi import TABLE.xlsx|.csv`: task sheets and figures sheets into specs, read back as a user would."""
+
 from __future__ import annotations
 
 import re
@@ -33,9 +34,26 @@ def messy_tasks(path, deadline="2025年9月"):
         sheet.merge_cells(ref)
     sheet.append(["一、深入学习贯彻习近平法治思想"])
     sheet.merge_cells("A4:F4")
-    sheet.append([1, "（一）持续学习。把学习贯彻习近平法治思想作为重要政治任务。", "县委依法治县办", "各乡镇，县直各单位", None, "长期坚持"])
-    sheet.append([2, "完善制度\n健全学法制度，推动领导干部带头学法。", "县司法局", "各乡镇；县直各单位", "县委组织部/县委宣传部",
-                  "2025年12月底"])
+    sheet.append(
+        [
+            1,
+            "（一）持续学习。把学习贯彻习近平法治思想作为重要政治任务。",
+            "县委依法治县办",
+            "各乡镇，县直各单位",
+            None,
+            "长期坚持",
+        ]
+    )
+    sheet.append(
+        [
+            2,
+            "完善制度\n健全学法制度，推动领导干部带头学法。",
+            "县司法局",
+            "各乡镇；县直各单位",
+            "县委组织部/县委宣传部",
+            "2025年12月底",
+        ]
+    )
     sheet.append(["二、依法全面履行政府职能"])
     sheet.append([3, "深化改革", "县政府办、县委编办", "各乡镇\n县直各单位", None, "2025年6月"])
     sheet.append([4, "优化营商环境", None, "县发改局", None, deadline])
@@ -61,7 +79,9 @@ def test_round_trip_through_csv_keeps_tasks_and_owners(tmp_path):
         result = invoke("import", table, "-o", tmp_path / f"{plan.stem}.yaml")
         assert result.exit_code == 0, result.output
         assert "只有任务名称" in result.output
-        ours = [(r.number, r.title, r.lead, r.responsible, r.deadline) for r in plan_tasks(tmp_path / f"{plan.stem}.yaml")]
+        ours = [
+            (r.number, r.title, r.lead, r.responsible, r.deadline) for r in plan_tasks(tmp_path / f"{plan.stem}.yaml")
+        ]
         assert ours == [(r.number, r.title, r.lead, r.responsible, r.deadline) for r in plan_tasks(plan)]
 
 
@@ -74,8 +94,13 @@ def test_the_xlsx_has_a_category_row_per_part_and_recurring_lists_become_groups(
     invoke("import", table, "-o", tmp_path / "plan.yaml")
     data = yaml.safe_load((tmp_path / "plan.yaml").read_text(encoding="utf-8"))
     assert data["jurisdiction"]["name"] == "茅箭区" and data["year"] == 2024 and "title" not in data
-    assert data["units"] and any(o[0].startswith("$") for part in data["parts"] for i in part["items"]
-                                 for o in (i.get("responsible") or [""]) if o)
+    assert data["units"] and any(
+        o[0].startswith("$")
+        for part in data["parts"]
+        for i in part["items"]
+        for o in (i.get("responsible") or [""])
+        if o
+    )
 
 
 def test_a_clerks_workbook_reads_as_expected(tmp_path):
@@ -104,8 +129,11 @@ def _with_cached_value(path, cell: str, value: str):
         for info in zin.infolist():
             data = zin.read(info)
             if info.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rf'(<c r="{cell}"[^>]*)>(<f>.*?</f>)(?:<v\s*/>|<v></v>)?</c>'.encode(),
-                              lambda m: m.group(1) + b' t="str">' + m.group(2) + b"<v>" + value.encode() + b"</v></c>", data)
+                data = re.sub(
+                    rf'(<c r="{cell}"[^>]*)>(<f>.*?</f>)(?:<v\s*/>|<v></v>)?</c>'.encode(),
+                    lambda m: m.group(1) + b' t="str">' + m.group(2) + b"<v>" + value.encode() + b"</v></c>",
+                    data,
+                )
             zout.writestr(info, data)
     return out
 
@@ -199,8 +227,11 @@ def test_templates_have_headers_validation_and_an_example_row_that_is_not_import
     example = 4 if kind == "tasks" else 3
     assert sheet.cell(example, 1).value == "示例" and sheet.cell(example, 3).value
     assert invoke("import", path).exit_code == 2  # only the example: nothing to import
-    row = (["", 1, "甲任务", "任务正文。", "区司法局", "各乡镇", "2025年12月底"] if kind == "tasks"
-           else ["", "cases", "案件", 12, "件", 10, None])
+    row = (
+        ["", 1, "甲任务", "任务正文。", "区司法局", "各乡镇", "2025年12月底"]
+        if kind == "tasks"
+        else ["", "cases", "案件", 12, "件", 10, None]
+    )
     for col, value in enumerate(row[1:], 1):
         sheet.cell(example + 1, col).value = value
     book.save(path)
@@ -217,8 +248,13 @@ def test_a_category_numbered_in_its_own_column_and_a_second_kind_of_sheet(tmp_pa
     book = Workbook()
     sheet = book.active
     sheet.title = "任务"
-    for row in (["序号", "工作任务", "牵头单位", "责任单位"], ["一", "深入学习贯彻习近平法治思想", None, None],
-                [1, "持续学习", "县委依法治县办", "各乡镇"], ["（二）", "依法履职", None, None], [2, "深化改革", "县政府办", None]):
+    for row in (
+        ["序号", "工作任务", "牵头单位", "责任单位"],
+        ["一", "深入学习贯彻习近平法治思想", None, None],
+        [1, "持续学习", "县委依法治县办", "各乡镇"],
+        ["（二）", "依法履职", None, None],
+        [2, "深化改革", "县政府办", None],
+    ):
         sheet.append(row)
     figures = book.create_sheet("数字")
     figures.append(["名称", "数值"])
@@ -229,7 +265,9 @@ def test_a_category_numbered_in_its_own_column_and_a_second_kind_of_sheet(tmp_pa
     assert "工作表「数字」是数字表，这次没有导入" in result.output
     data = yaml.safe_load((tmp_path / "t.yaml").read_text(encoding="utf-8"))
     assert [(p["title"], [i["title"] for i in p["items"]]) for p in data["parts"]] == [
-        ("深入学习贯彻习近平法治思想", ["持续学习"]), ("依法履职", ["深化改革"])]
+        ("深入学习贯彻习近平法治思想", ["持续学习"]),
+        ("依法履职", ["深化改革"]),
+    ]
     assert data["jurisdiction"]["name"] == "本地" and "jurisdiction 请填写" in result.output
     wrong = invoke("import", tmp_path / "t.xlsx", "--next-year")
     assert wrong.exit_code == 2 and "表格导入不用 --next-year" in wrong.output

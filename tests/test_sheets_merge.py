@@ -1,4 +1,5 @@
 """`fazhi import TABLE --into SPEC.yaml`, .xls through LibreOffice, and hostile workbooks."""
+
 from __future__ import annotations
 
 import difflib
@@ -23,8 +24,10 @@ def invoke(*args):
 
 def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
     diff = list(difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0))
-    return ([d[1:] for d in diff if d.startswith("-") and not d.startswith("---") and d[1:]],
-            [d[1:] for d in diff if d.startswith("+") and not d.startswith("+++") and d[1:]])
+    return (
+        [d[1:] for d in diff if d.startswith("-") and not d.startswith("---") and d[1:]],
+        [d[1:] for d in diff if d.startswith("+") and not d.startswith("+++") and d[1:]],
+    )
 
 
 def figures_book(path):
@@ -50,7 +53,13 @@ def test_figures_merged_into_a_report_change_only_their_lines(tmp_path):
     removed, added = changed_lines(KAIFU.read_text(encoding="utf-8"), spec.read_text(encoding="utf-8"))
     assert removed == ["    value: 50", "    value: 4400"]
     assert added[:3] == ["    value: 55", "    previous: 50", "    value: 4800"]
-    assert added[3:] == ["  行政复议案件:", "    value: 120", "    unit: 件", "    label: 办结行政复议案件", "    previous: 98"]
+    assert added[3:] == [
+        "  行政复议案件:",
+        "    value: 120",
+        "    unit: 件",
+        "    label: 办结行政复议案件",
+        "    previous: 98",
+    ]
     figures = load_spec(spec).figures
     assert figures["new_services"].previous == 50 and figures["行政复议案件"].value == 120
 
@@ -59,13 +68,17 @@ def test_into_with_o_leaves_the_spec_and_flow_mappings_are_edited_in_place(tmp_p
     spec = tmp_path / "s.yaml"
     text = KAIFU.read_text(encoding="utf-8").replace(
         "  new_services:\n    value: 50\n    unit: 项\n    label: 新增“一件事一次办”政务服务事项\n",
-        "  new_services: {value: 50, unit: 项, label: 新增“一件事一次办”政务服务事项}  # 自己的注释\n")
+        "  new_services: {value: 50, unit: 项, label: 新增“一件事一次办”政务服务事项}  # 自己的注释\n",
+    )
     spec.write_text(text, encoding="utf-8")
     result = invoke("import", figures_book(tmp_path / "数字.xlsx"), "--into", spec, "-o", tmp_path / "out.yaml")
     assert result.exit_code == 0, result.output
     assert spec.read_text(encoding="utf-8") == text
     out = (tmp_path / "out.yaml").read_text(encoding="utf-8")
-    assert "  new_services: {value: 55, unit: 项, label: 新增“一件事一次办”政务服务事项, previous: 50}  # 自己的注释\n" in out
+    assert (
+        "  new_services: {value: 55, unit: 项, label: 新增“一件事一次办”政务服务事项, previous: 50}  # 自己的注释\n"
+        in out
+    )
 
 
 def test_a_task_sheet_merged_into_a_plan(tmp_path):
@@ -73,16 +86,19 @@ def test_a_task_sheet_merged_into_a_plan(tmp_path):
     invoke("tasks", MAOJIAN, "--xlsx", table)
     book = load_workbook(table)
     sheet = book.active
-    sheet["D4"] = "区政府办、区司法局"       # the first task's lead
-    sheet["F5"] = "2024年10月底"             # the second task's deadline
+    sheet["D4"] = "区政府办、区司法局"  # the first task's lead
+    sheet["F5"] = "2024年10月底"  # the second task's deadline
     end = sheet.max_row + 1
     sheet.cell(end, 1, "八、新增的部分")
-    for col, value in enumerate([25, "新的任务", "新任务的正文。", "区司法局", "各乡镇街道、赛武当自然保护区管理局、东城经济开发区"], 1):
+    for col, value in enumerate(
+        [25, "新的任务", "新任务的正文。", "区司法局", "各乡镇街道、赛武当自然保护区管理局、东城经济开发区"], 1
+    ):
         sheet.cell(end + 1, col, value)
     book.save(table)
     spec = tmp_path / "plan.yaml"
-    original = MAOJIAN.read_text(encoding="utf-8").replace("        lead:\n          - 区政府办", "        lead:  # 自己的注释\n"
-                                                            "          - 区政府办", 1)
+    original = MAOJIAN.read_text(encoding="utf-8").replace(
+        "        lead:\n          - 区政府办", "        lead:  # 自己的注释\n          - 区政府办", 1
+    )
     spec.write_text(original, encoding="utf-8")
     result = invoke("import", table, "--into", spec)
     assert result.exit_code == 0, result.output
@@ -94,7 +110,11 @@ def test_a_task_sheet_merged_into_a_plan(tmp_path):
     assert "          - 区司法局" in added and "          - $基层单位" in added  # the spec's own group reused
     rows = plan_tasks(spec)
     assert rows[0].lead == ("区政府办", "区司法局") and rows[1].deadline == "2024年10月底"
-    assert rows[-1].part == "新增的部分" and rows[-1].responsible == ("各乡镇街道", "赛武当自然保护区管理局", "东城经济开发区")
+    assert rows[-1].part == "新增的部分" and rows[-1].responsible == (
+        "各乡镇街道",
+        "赛武当自然保护区管理局",
+        "东城经济开发区",
+    )
     assert [r.title for r in rows[:-1]] == [r.title for r in plan_tasks(MAOJIAN)]
 
 
@@ -130,8 +150,21 @@ def test_an_old_xls_is_read_through_libreoffice(tmp_path):
     soffice = need_tool("soffice")
     table = tmp_path / "plan.xlsx"
     invoke("tasks", MAOJIAN, "--xlsx", table)
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
-                    "xls:MS Excel 97", "--outdir", str(tmp_path), str(table)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "xls:MS Excel 97",
+            "--outdir",
+            str(tmp_path),
+            str(table),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     result = invoke("import", tmp_path / "plan.xls", "-o", tmp_path / "plan.yaml")
     assert result.exit_code == 0, result.output
     assert plan_tasks(tmp_path / "plan.yaml") == plan_tasks(MAOJIAN)
@@ -139,9 +172,14 @@ def test_an_old_xls_is_read_through_libreoffice(tmp_path):
 
 def test_formula_injection_is_neutralised_on_the_way_out_and_read_back_as_text(tmp_path):
     spec = tmp_path / "p.yaml"
-    spec.write_text(MAOJIAN.read_text(encoding="utf-8").replace(
-        "          - 区政府办\n          - 区委编办", """          - '=SUM(A1:A2)区政府办'\n          - 区委编办""", 1),
-                    encoding="utf-8")
+    spec.write_text(
+        MAOJIAN.read_text(encoding="utf-8").replace(
+            "          - 区政府办\n          - 区委编办",
+            """          - '=SUM(A1:A2)区政府办'\n          - 区委编办""",
+            1,
+        ),
+        encoding="utf-8",
+    )
     invoke("tasks", spec, "--xlsx", tmp_path / "p.xlsx", "--csv", tmp_path / "p.csv")
     with zipfile.ZipFile(tmp_path / "p.xlsx") as package:
         assert b"<f>" not in package.read("xl/worksheets/sheet1.xml")
@@ -166,8 +204,13 @@ def test_an_entity_bomb_and_a_damaged_package_are_errors_not_tracebacks(tmp_path
     table = tmp_path / "t.xlsx"
     invoke("template", table, "--kind", "tasks")
     bomb = tmp_path / "bomb.xlsx"
-    laughs = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' + b"".join(
-        b'<!ENTITY %s "%s">' % (chr(98 + i).encode(), (b"&" + chr(97 + i).encode() + b";") * 10) for i in range(8)) + b"]>"
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+        + b"".join(
+            b'<!ENTITY %s "%s">' % (chr(98 + i).encode(), (b"&" + chr(97 + i).encode() + b";") * 10) for i in range(8)
+        )
+        + b"]>"
+    )
     with zipfile.ZipFile(table) as zin, zipfile.ZipFile(bomb, "w") as zout:
         for info in zin.infolist():
             data = zin.read(info)

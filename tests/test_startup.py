@@ -1,4 +1,5 @@
 """Each command imports only what it uses (start-up time): checked in a fresh interpreter per command."""
+
 from __future__ import annotations
 
 import json
@@ -72,11 +73,14 @@ def test_every_command_is_listed_with_its_module():
     for module in pkgutil.iter_modules(cli.__path__):  # every module of the package, listed or not
         importlib.import_module(f"generator.cli.{module.name}")
     assert {name: command.callback.__module__ for name, command in cli.main.commands.items()} == {
-        name: f"generator.cli.{module}" for name, module in cli.COMMANDS.items()}
+        name: f"generator.cli.{module}" for name, module in cli.COMMANDS.items()
+    }
 
 
 def test_check_loads_no_render_commands(draft):
-    code = ("import sys\nfrom generator.cli import main\ntry: main(sys.argv[1:])\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('generator.cli.')))")
+    code = (
+        "import sys\nfrom generator.cli import main\ntry: main(sys.argv[1:])\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('generator.cli.')))"
+    )
     result = subprocess.run([sys.executable, "-c", code, "check", str(draft)], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "['generator.cli.check', 'generator.cli.messages']"

@@ -1,5 +1,6 @@
 """`check --summary x.html` in a real browser (headless Chromium): fits 1366 px, prints on A4
 landscape; the top findings ranked with the statutory parts first, rules named in Chinese."""
+
 from __future__ import annotations
 
 import shutil
@@ -32,10 +33,13 @@ def summary(tmp_path_factory):
     folder = tmp_path_factory.mktemp("drafts")
     for spec in (KAIFU, EXAMPLES / "template-county-2025.yaml", EXAMPLES / "maojian-2024-plan.yaml"):
         assert CliRunner().invoke(main, ["render", str(spec), "-o", f"{folder}/"]).exit_code == 0
-    text = (folder.parent / "x.txt")
-    text.write_text("示例省示例市示例县人民政府关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n正文。\n"
-                    "二、存在的不足和原因\n正文。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n"
-                    "四、下一年度推进法治政府建设的主要安排\n正文。\n示例县人民政府\n2026年01月04日\n", encoding="utf-8")
+    text = folder.parent / "x.txt"
+    text.write_text(
+        "示例省示例市示例县人民政府关于2025年度法治政府建设情况的报告\n一、主要举措和成效\n正文。\n"
+        "二、存在的不足和原因\n正文。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n正文。\n"
+        "四、下一年度推进法治政府建设的主要安排\n正文。\n示例县人民政府\n2026年01月04日\n",
+        encoding="utf-8",
+    )
     shutil.copyfile(text, folder / "缺第五部分.txt")
     (folder / "坏文件.docx").write_bytes(b"not a zip")
     out = folder.parent / "summary.html"
@@ -45,11 +49,16 @@ def summary(tmp_path_factory):
 
 def test_the_page_fits_1366_pixels_without_losing_a_column(summary, tmp_path):
     probe = tmp_path / "probe.html"
-    probe.write_text(summary.read_text(encoding="utf-8").replace(
-        "</body></html>", '<script>document.body.setAttribute("data-fit", document.documentElement.scrollWidth'
-        ' + "/" + window.innerWidth + "/" + document.querySelector("table.matrix tr").cells.length + "/"'
-        ' + Math.round(document.querySelector("table.matrix th:last-child").getBoundingClientRect().right))'
-        "</script></body></html>"), encoding="utf-8")
+    probe.write_text(
+        summary.read_text(encoding="utf-8").replace(
+            "</body></html>",
+            '<script>document.body.setAttribute("data-fit", document.documentElement.scrollWidth'
+            ' + "/" + window.innerWidth + "/" + document.querySelector("table.matrix tr").cells.length + "/"'
+            ' + Math.round(document.querySelector("table.matrix th:last-child").getBoundingClientRect().right))'
+            "</script></body></html>",
+        ),
+        encoding="utf-8",
+    )
     dom = _browser("--window-size=1366,900", "--dump-dom", probe.as_uri())
     fit = dom.split('data-fit="', 1)[1].split('"', 1)[0]
     width, inner, columns, right = map(int, fit.split("/"))
@@ -66,8 +75,9 @@ def test_it_prints_on_a4_landscape_with_every_column(summary, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     size = next(line for line in info.splitlines() if line.startswith("Page size"))
     assert "841.9" in size and ("595" in size or "594.9" in size), size  # A4, landscape
-    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True,
-                           text=True).stdout
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
     words = "".join(first.split())  # header cells wrap over several lines
     for header in ("文件", "单位", "成文日期", "五、", "提示", "主要问题"):
         assert header in words, header
@@ -75,15 +85,21 @@ def test_it_prints_on_a4_landscape_with_every_column(summary, tmp_path):
 
 
 def test_top_findings_rank_the_statutory_parts_above_form():
-    row = DraftRow("a.docx", findings=[
-        FindingRow("a.docx", 3, "layout.body-font", "warning", "正文字体不是仿宋"),
-        FindingRow("a.docx", 1, "punct.half-width", "warning", "半角逗号"),
-        FindingRow("a.docx", 80, "parts.missing", "warning", "缺少第五部分「其他需要报告的情况」"),
-        FindingRow("a.docx", 90, "coverage.areas", "info", "纲要"),
-        FindingRow("a.docx", 70, "parts.missing", "error", "缺少第三部分"),
-    ])
+    row = DraftRow(
+        "a.docx",
+        findings=[
+            FindingRow("a.docx", 3, "layout.body-font", "warning", "正文字体不是仿宋"),
+            FindingRow("a.docx", 1, "punct.half-width", "warning", "半角逗号"),
+            FindingRow("a.docx", 80, "parts.missing", "warning", "缺少第五部分「其他需要报告的情况」"),
+            FindingRow("a.docx", 90, "coverage.areas", "info", "纲要"),
+            FindingRow("a.docx", 70, "parts.missing", "error", "缺少第三部分"),
+        ],
+    )
     assert [(f.rule, f.severity) for f in row.top()] == [
-        ("parts.missing", "error"), ("parts.missing", "warning"), ("punct.half-width", "warning")]
+        ("parts.missing", "error"),
+        ("parts.missing", "warning"),
+        ("punct.half-width", "warning"),
+    ]
     assert [f.rule for f in row.top(5)][3:] == ["layout.body-font", "coverage.areas"]
 
 

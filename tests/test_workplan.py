@@ -1,4 +1,5 @@
 """The 茅箭 work plan: 印发通知, work points with owners clauses, the 任务分工表, `fazhi tasks`."""
+
 from __future__ import annotations
 
 import csv
@@ -11,8 +12,10 @@ from conftest import MAOJIAN, NS, SEEDS, para_style, para_text, runs, w
 
 from generator.cli import main
 
-OWNERS = re.compile(r"（(?:牵头单位：(?P<lead>[^；）]+)；)?责任单位：(?P<resp>[^）]+)）$"
-                    r"|（牵头单位：(?P<lead_only>[^；）]+)）$")
+OWNERS = re.compile(
+    r"（(?:牵头单位：(?P<lead>[^；）]+)；)?责任单位：(?P<resp>[^）]+)）$"
+    r"|（牵头单位：(?P<lead_only>[^；）]+)）$"
+)
 HEADER = ["序号", "工作任务", "牵头单位", "责任单位", "完成时限"]
 
 
@@ -39,11 +42,15 @@ def seed_items():
 def test_seed_parse_sanity():
     items = seed_items()
     assert len(items) == 24
-    assert items[0] == ("持续完善政府职能", ["区政府办", "区委编办", "区行政审批局"],
-                        ["各乡镇街道", "赛武当自然保护区管理局", "东城经济开发区", "区政府相关部门"])
+    assert items[0] == (
+        "持续完善政府职能",
+        ["区政府办", "区委编办", "区行政审批局"],
+        ["各乡镇街道", "赛武当自然保护区管理局", "东城经济开发区", "区政府相关部门"],
+    )
 
 
 # ---------------------------------------------------------------- notice and work points
+
 
 def test_notice_elements_in_order(rendered):
     docx = rendered["maojian-2024-plan"]
@@ -59,8 +66,10 @@ def test_notice_elements_in_order(rendered):
     assert para_text(paragraphs[1]) == "茅箭区人民政府办公室关于印发2024年度茅箭区法治政府建设工作要点的通知"
     assert len(paragraphs[1].findall(".//w:br", NS)) == 1
     assert para_text(paragraphs[2]) == "各乡镇、街道，赛武当自然保护区管理局、东城经济开发区，区直相关单位："
-    assert para_text(paragraphs[3]) == ("《2024年度茅箭区法治政府建设工作要点》已经区政府十届第39次常务会议审议通过，"
-                                        "现印发给你们，请结合实际认真贯彻落实。")
+    assert para_text(paragraphs[3]) == (
+        "《2024年度茅箭区法治政府建设工作要点》已经区政府十届第39次常务会议审议通过，"
+        "现印发给你们，请结合实际认真贯彻落实。"
+    )
     assert [para_text(p) for p in paragraphs[4:6]] == ["十堰市茅箭区人民政府办公室", "2024年4月23日"]
 
 
@@ -95,10 +104,11 @@ def test_heading_numbers(rendered):
     parts = [para_text(p) for p in docx.body_paragraphs() if para_style(p) == "Heading1"]
     assert [t[:2] for t in parts] == ["一、", "二、", "三、", "四、", "五、", "六、", "七、"]
     numbers = [re.match(r"（(.)）", runs(p)[0][1]).group(1) for p in item_paragraphs(docx)]
-    assert numbers == list("一二三四" "一二三" "一二三四" "一二" "一二三四" "一二三" "一二三四")
+    assert numbers == list("一二三四一二三一二三四一二一二三四一二三一二三四")
 
 
 # ---------------------------------------------------------------- the 任务分工表 attachment
+
 
 def body_children(docx):
     return [c for c in docx.document.find("w:body", NS) if c.tag in (w("p"), w("tbl"))]
@@ -134,6 +144,7 @@ def test_table_attachment(rendered):
 
 
 # ---------------------------------------------------------------- fazhi tasks
+
 
 def test_tasks_csv_round_trip(tmp_path, rendered):
     out = tmp_path / "tasks.csv"
@@ -173,6 +184,7 @@ def test_tasks_unknown_unit_suggests():
 
 # ---------------------------------------------------------------- errors
 
+
 def edited(tmp_path, old, new):
     text = MAOJIAN.read_text(encoding="utf-8")
     assert old in text, old
@@ -203,8 +215,10 @@ def test_undefined_unit_group(tmp_path, command):
 
 
 def test_item_without_owners(tmp_path):
-    owners = ("        lead:\n          - 区政府办\n          - 区委编办\n          - 区行政审批局\n"
-              "        responsible:\n          - $基层及相关部门\n")
+    owners = (
+        "        lead:\n          - 区政府办\n          - 区委编办\n          - 区行政审批局\n"
+        "        responsible:\n          - $基层及相关部门\n"
+    )
     spec = edited(tmp_path, owners, "")
     line = line_of(spec, "- title: 持续完善政府职能")
     result = invoke("render", spec)

@@ -1,5 +1,6 @@
 """The HTML rendition (the live preview): the same text as the .txt rendition, numbering generated,
 everything escaped, no inline style or script, titles broken where the .docx breaks them."""
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,11 @@ def _spaces(text: str) -> str:
     return re.sub(r"[ \u3000]+", " ", text)
 
 
-@pytest.mark.parametrize("spec", [*ALL_EXAMPLES, EXAMPLES / "template-county-2025.yaml",
-                                  EXAMPLES / "department-county-2025.yaml"], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "spec",
+    [*ALL_EXAMPLES, EXAMPLES / "template-county-2025.yaml", EXAMPLES / "department-county-2025.yaml"],
+    ids=lambda p: p.stem,
+)
 def test_the_preview_holds_the_text_rendition_line_for_line(spec):
     from generator.api import build_tree, load_spec
     from generator.write.html import to_html
@@ -50,7 +54,7 @@ def _title_joined(lines: list[str], tree, extra: int) -> list[str]:
         pieces = part.title.splitlines()
         if len(pieces) > 1:
             start = lines.index(_spaces(pieces[0]))
-            lines[start:start + len(pieces)] = ["".join(_spaces(p) for p in pieces)]
+            lines[start : start + len(pieces)] = ["".join(_spaces(p) for p in pieces)]
     return lines
 
 

@@ -1,4 +1,5 @@
 """The supervising office's batches: many drafts checked, many specs rendered, in worker processes."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,8 +13,13 @@ from generator.api.check import _check_options
 from generator.api.render import _options, check_format, load_spec
 
 
-def check_summary(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
-                  jobs: int | None = None, progress=None) -> list:
+def check_summary(
+    paths: list[Path],
+    profile: str | None = None,
+    layout: str | Path | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> list:
     """Check many drafts in worker processes: one summary row (batch.summary.DraftRow) per path,
     in the order given; an unreadable file is a row saying why. `progress(n)` after each chunk."""
     from generator.batch.collect import run
@@ -27,15 +33,21 @@ def check_summary(paths: list[Path], profile: str | None = None, layout: str | P
     return rows
 
 
-def check_many(paths: list[Path], profile: str | None = None, layout: str | Path | None = None,
-               jobs: int | None = None, progress=None) -> tuple[list, list[Problem]]:
+def check_many(
+    paths: list[Path],
+    profile: str | None = None,
+    layout: str | Path | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> tuple[list, list[Problem]]:
     """check_files over many drafts in worker processes: the same results, in the order given."""
     from generator.batch.collect import run
 
     _check_options(profile, layout)
     outcome: list = [None] * len(paths)
-    for index, pair in run(check_chunk, [str(p) for p in paths], (profile, str(layout) if layout else None),
-                           jobs, progress):
+    for index, pair in run(
+        check_chunk, [str(p) for p in paths], (profile, str(layout) if layout else None), jobs, progress
+    ):
         outcome[index] = pair
     results = [r for rs, _ in outcome for r in rs]
     return results, [p for _, ps in outcome for p in ps]
@@ -48,8 +60,15 @@ def check_chunk(paths: list, profile: str | None, layout: str | None) -> list[tu
     return [check_files([path], profile, layout) for path in paths]
 
 
-def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", options: Options | None = None,
-                 previous: dict | None = None, jobs: int | None = None, progress=None) -> tuple[list[Path], list[Problem]]:
+def render_specs(
+    specs: list[Path],
+    outdir: Path | None,
+    fmt: str = "docx",
+    options: Options | None = None,
+    previous: dict | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> tuple[list[Path], list[Problem]]:
     """Render many specs (into `outdir`, else each beside its spec) in worker processes: the files
     written and the problems of the specs that failed; one bad spec does not stop the others."""
     from generator.batch.render import plan, render_many
@@ -65,8 +84,13 @@ def render_specs(specs: list[Path], outdir: Path | None, fmt: str = "docx", opti
             docx_to_pdf([], Path(tempfile.gettempdir()))
     made = outdir if outdir is not None and not outdir.exists() else None  # the folder this call creates
     if made and made.suffix.lower() in (".docx", ".txt", ".pdf", ".doc", ".yaml", ".yml"):
-        raise OutputError(Problem(f"生成多个文件（或给出文件夹）时 -o 应为文件夹，而「{made.name}」像是文件名："
-                                  f"请写成 {made.with_suffix('')}/ 这样的文件夹", str(made)))
+        raise OutputError(
+            Problem(
+                f"生成多个文件（或给出文件夹）时 -o 应为文件夹，而「{made.name}」像是文件名："
+                f"请写成 {made.with_suffix('')}/ 这样的文件夹",
+                str(made),
+            )
+        )
     if made:
         try:
             made.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
 """Check drafts: read any draft (or a spec through its text rendition) and run the rules."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -51,13 +52,22 @@ def _figure_facts(spec) -> dict:
     """The spec's figures as plain data: value, previous, unit, label and both as printed."""
     from generator.kinds.common import shown
 
-    return {name: {"value": f.value, "previous": f.previous, "unit": f.unit, "label": f.label,
-                   "text": str(f), "previous_text": "" if f.previous is None else shown(f.previous)}
-            for name, f in spec.figures.items()}
+    return {
+        name: {
+            "value": f.value,
+            "previous": f.previous,
+            "unit": f.unit,
+            "label": f.label,
+            "text": str(f),
+            "previous_text": "" if f.previous is None else shown(f.previous),
+        }
+        for name, f in spec.figures.items()
+    }
 
 
-def check_files(paths: list[Path], profile: str | None = None,
-                layout: str | Path | None = None) -> tuple[list, list[Problem]]:
+def check_files(
+    paths: list[Path], profile: str | None = None, layout: str | Path | None = None
+) -> tuple[list, list[Problem]]:
     """Read and check drafts: [(path, result)] for the readable ones, problems for the others.
 
     An unreadable draft (not a Word file, damaged, too large) does not stop the others from

@@ -1,4 +1,5 @@
 """Start from Word: drafts into specs (`fazhi import`), one-step re-layout, next year from last year."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,8 +30,9 @@ def _kind_arg(kind: str | None) -> str | None:
     return kind
 
 
-def import_draft(path: str | Path, kind: str | None = None, figures: bool = False, target: str | None = None,
-                 name: str | None = None):
+def import_draft(
+    path: str | Path, kind: str | None = None, figures: bool = False, target: str | None = None, name: str | None = None
+):
     """Read a draft and map it onto a spec (importer.Imported); nothing is written. `name`: what
     the spec's comments call the draft (an upload's own name), its path by default."""
     from generator.importer import import_document
@@ -47,8 +49,7 @@ def default_spec_output(draft: str | Path) -> Path:
     return Path(draft).with_suffix(".yaml")
 
 
-def import_file(path: str | Path, out: str | Path | None = None, kind: str | None = None,
-                figures: bool = False):
+def import_file(path: str | Path, out: str | Path | None = None, kind: str | None = None, figures: bool = False):
     """Import a draft and write the spec atomically: (path written, Imported).
 
     A spec that does not validate is still written (the clerk completes it); its problems are
@@ -68,8 +69,13 @@ def default_draft_output(draft: str | Path, fmt: str) -> Path:
     return path.with_name(f"{path.stem}-排版.{fmt}")
 
 
-def render_draft(path: str | Path, out: str | Path | None = None, fmt: str = "docx",
-                 options: Options | None = None, kind: str | None = None):
+def render_draft(
+    path: str | Path,
+    out: str | Path | None = None,
+    fmt: str = "docx",
+    options: Options | None = None,
+    kind: str | None = None,
+):
     """One-step re-layout: import a draft in memory, then render it; (path written, Imported)."""
     from generator.write.atomic import write_atomic
 
@@ -78,8 +84,12 @@ def render_draft(path: str | Path, out: str | Path | None = None, fmt: str = "do
     target = not_the_input(Path(out) if out else default_draft_output(path, fmt), path)
     imported = import_draft(path, kind)
     if imported.problems:
-        raise FazhiError(*imported.problems, Problem(
-            f"这份草稿还不能直接排版：先用 fazhi import {Path(path).name} 生成数据文件，按上面的提示补充后再 fazhi render"))
+        raise FazhiError(
+            *imported.problems,
+            Problem(
+                f"这份草稿还不能直接排版：先用 fazhi import {Path(path).name} 生成数据文件，按上面的提示补充后再 fazhi render"
+            ),
+        )
     spec = imported.spec
     if imported.task_table and not options.table:
         import dataclasses

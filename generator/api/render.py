@@ -1,4 +1,5 @@
 """Render specs: load and validate, build the tree, write .docx / .txt / .pdf / .ofd atomically."""
+
 from __future__ import annotations
 
 import os
@@ -81,8 +82,14 @@ def output_target(spec_path: str | Path, out: str | Path | None, fmt: str) -> tu
     return Path(text), False
 
 
-def render_file(spec_path: str | Path, out: str | Path | None = None, fmt: str = "docx",
-                options: Options | None = None, notify=None, previous: dict | None = None) -> Path:
+def render_file(
+    spec_path: str | Path,
+    out: str | Path | None = None,
+    fmt: str = "docx",
+    options: Options | None = None,
+    notify=None,
+    previous: dict | None = None,
+) -> Path:
     """Load, render and atomically write one spec; returns the output path.
 
     `notify(message)` hears what the clerk should know but does not stop rendering: layout
@@ -151,9 +158,13 @@ def _merge_previous(loaded, previous: dict) -> None:
             continue
         unit = str(entry.get("unit") or "")
         if last["unit"] and unit and last["unit"] != unit:
-            raise FazhiError(loaded.problem(("figures", name, "unit"),
-                                            f"上年数据中「{name}」的单位是「{last['unit']}」，今年是「{unit}」："
-                                            "单位不同不能比较，请统一单位，或在此数字下直接写 previous"))
+            raise FazhiError(
+                loaded.problem(
+                    ("figures", name, "unit"),
+                    f"上年数据中「{name}」的单位是「{last['unit']}」，今年是「{unit}」："
+                    "单位不同不能比较，请统一单位，或在此数字下直接写 previous",
+                )
+            )
         entry["previous"] = last["value"]
 
 

@@ -1,8 +1,8 @@
 """`check --fix` and `check --review`: the draft's own file, fixed or marked up."""
+
 from __future__ import annotations
 
 from pathlib import Path
-
 
 
 def _enabled_rules(profile: str | None, result) -> set[str]:
@@ -31,8 +31,13 @@ def _read_once(path: Path, review: bool = False):
     return data, read_draft_bytes(data, str(path))
 
 
-def fix_file(path: str | Path, out: str | Path | None = None, profile: str | None = None,
-             layout: str | Path | None = None, failing: frozenset[str] = frozenset({"error"})):
+def fix_file(
+    path: str | Path,
+    out: str | Path | None = None,
+    profile: str | None = None,
+    layout: str | Path | None = None,
+    failing: frozenset[str] = frozenset({"error"}),
+):
     """`check --fix`: the draft with its mechanical fixes written to `out` (atomically).
 
     Returns (output path, fixes, result before, whether the fixed file still has findings of a
@@ -69,8 +74,9 @@ def _still_failing(before, fixes, failing, fixed: bytes, target: Path, profile, 
     return any(f.severity in failing for f in after.findings)
 
 
-def review_file(path: str | Path, out: str | Path | None = None, profile: str | None = None,
-                layout: str | Path | None = None):
+def review_file(
+    path: str | Path, out: str | Path | None = None, profile: str | None = None, layout: str | Path | None = None
+):
     """`check --review`: a copy of the .docx draft with every finding a comment and every fix a
     tracked change. Returns (output path, fixes, result)."""
     from generator.checks import check_document

@@ -1,4 +1,5 @@
 """Spreadsheets: `fazhi import TABLE.xlsx [--into SPEC.yaml]`, `fazhi template`, `fazhi tasks --xlsx`."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,9 +14,9 @@ class TableImport(NamedTuple):
     """What `fazhi import TABLE` did: files written, what was guessed, what changed (with --into)."""
 
     written: list[Path]
-    table: object                      # importer.sheets.Table
+    table: object  # importer.sheets.Table
     changes: list[str]
-    problems: list[Problem]            # a written plan spec's validation problems, located in it
+    problems: list[Problem]  # a written plan spec's validation problems, located in it
 
 
 def is_table(path: str | Path) -> bool:
@@ -138,7 +139,9 @@ def _template_kind(stem: str) -> str:
         return "tasks"
     if "figure" in lowered or "数字" in stem or "指标" in stem or "数据" in stem:
         return "figures"
-    raise FazhiError(Problem("从文件名看不出要哪种模板：文件名含 tasks（任务分工表）或 figures（数字表），或加 --kind", stem))
+    raise FazhiError(
+        Problem("从文件名看不出要哪种模板：文件名含 tasks（任务分工表）或 figures（数字表），或加 --kind", stem)
+    )
 
 
 def tasks_xlsx(plan_path: str | Path, rows: list) -> bytes:

@@ -1,5 +1,6 @@
 """Specs given as text rather than files (an editor's buffer, a request body): load, preview, render;
 and plain data for the summary rows. The web face (generator/serve) calls these."""
+
 from __future__ import annotations
 
 import contextlib
@@ -37,8 +38,14 @@ def _figures_located(loaded):
     try:
         yield
     except FigureError as exc:
-        raise SpecError(*(loaded.problem(("figures", exc.figure), p.message) if exc.figure
-                          else p._replace(file=p.file or loaded.file) for p in exc.problems)) from None
+        raise SpecError(
+            *(
+                loaded.problem(("figures", exc.figure), p.message)
+                if exc.figure
+                else p._replace(file=p.file or loaded.file)
+                for p in exc.problems
+            )
+        ) from None
 
 
 def _built(text: str, name: str, build):
@@ -118,7 +125,11 @@ def page_images(text: str, name: str = SPEC_NAME, dpi: int = 60, options: Option
     with tempfile.TemporaryDirectory(prefix="fazhi-pages-") as temp:
         source = Path(temp) / "out.pdf"
         source.write_bytes(pdf)
-        subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(source), str(Path(temp) / "page")],
-                       check=True, capture_output=True, timeout=120)
+        subprocess.run(
+            [pdftoppm, "-png", "-r", str(dpi), str(source), str(Path(temp) / "page")],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         pages = sorted(Path(temp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [page.read_bytes() for page in pages]

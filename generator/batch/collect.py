@@ -4,6 +4,7 @@ Workers get chunks of paths and return only small results (summary rows, finding
 paths): no document crosses a process boundary, and only a bounded number of chunks is in
 flight, so checking 500 drafts never holds 500 documents in memory.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -37,8 +38,11 @@ def collect(paths: Iterable[str | Path], suffixes: Sequence[str] = DRAFT_SUFFIXE
     seen: set[Path] = set()
     for path in map(Path, paths):
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*")
-                           if f.suffix.lower() in suffixes and f.is_file() and not _skipped(f.relative_to(path)))
+            found = sorted(
+                f
+                for f in path.rglob("*")
+                if f.suffix.lower() in suffixes and f.is_file() and not _skipped(f.relative_to(path))
+            )
             found = found or [path]  # an empty folder is reported as such, not skipped in silence
         else:
             found = [path]
@@ -67,8 +71,14 @@ def chunk_size(count: int, jobs: int) -> int:
     return max(1, min(32, -(-count // (jobs * 8))))
 
 
-def run(func: Callable[..., list[T]], items: Sequence, args: tuple = (), jobs: int | None = None,
-        progress: Callable[[int], None] | None = None, chunk: int | None = None) -> Iterator[tuple[int, T]]:
+def run(
+    func: Callable[..., list[T]],
+    items: Sequence,
+    args: tuple = (),
+    jobs: int | None = None,
+    progress: Callable[[int], None] | None = None,
+    chunk: int | None = None,
+) -> Iterator[tuple[int, T]]:
     """(index, result) for each item, as chunks finish; `func(chunk_items, *args)` returns one
     result per item. `progress(n)` is called with the number of items just finished."""
     jobs = jobs or default_jobs()
@@ -80,7 +90,7 @@ def run(func: Callable[..., list[T]], items: Sequence, args: tuple = (), jobs: i
             yield index, result
         return
     size = chunk or chunk_size(len(items), jobs)
-    chunks = ((start, items[start:start + size]) for start in range(0, len(items), size))
+    chunks = ((start, items[start : start + size]) for start in range(0, len(items), size))
     yield from _pooled(func, chunks, args, min(jobs, -(-len(items) // size)), progress)
 
 

@@ -1,4 +1,5 @@
 """The summary's columns, shared by the xlsx, csv, html and terminal writers."""
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,20 @@ _NUMBER = re.compile(r"[+-]?\d+(\.\d+)?%?")
 def header() -> list[str]:
     """文件, 单位, 类型, 年度, 成文日期, 逾期, the five parts, counts, 主要问题, 类型依据 (why that kind)."""
     parts = [f"{PART_NUMERALS[int(k) - 1]}、{name}" for k, name in part_names().items()]
-    return ["文件", "单位", "类型", "年度", "成文日期", "是否逾期", *parts, "错误", "警告", "提示", "主要问题", "类型依据"]
+    return [
+        "文件",
+        "单位",
+        "类型",
+        "年度",
+        "成文日期",
+        "是否逾期",
+        *parts,
+        "错误",
+        "警告",
+        "提示",
+        "主要问题",
+        "类型依据",
+    ]
 
 
 def late_text(row: DraftRow) -> str:
@@ -57,14 +71,32 @@ def top_text(row: DraftRow, sep: str = "\n") -> str:
 def cells(row: DraftRow, sep: str = "\n") -> list:
     """The row's values in header order (numbers stay numbers)."""
     counts = row.counts()
-    return [row.path, row.unit, row.kind_label or ("无法读取" if row.unreadable else ""),
-            row.year or "", row.date_shown(), late_text(row) if not row.unreadable else "—",
-            *part_texts(row), counts["error"], counts["warning"], counts["info"], top_text(row, sep), row.kind_reason]
+    return [
+        row.path,
+        row.unit,
+        row.kind_label or ("无法读取" if row.unreadable else ""),
+        row.year or "",
+        row.date_shown(),
+        late_text(row) if not row.unreadable else "—",
+        *part_texts(row),
+        counts["error"],
+        counts["warning"],
+        counts["info"],
+        top_text(row, sep),
+        row.kind_reason,
+    ]
 
 
 FINDINGS_HEADER = ["文件", "单位", "行", "规则", "严重程度", "说明", "依据"]
 
 
 def finding_cells(row: DraftRow, finding) -> list:
-    return [finding.file, row.unit, finding.line or "", finding.rule,
-            SEVERITY_CN[finding.severity], finding.message, finding.basis]
+    return [
+        finding.file,
+        row.unit,
+        finding.line or "",
+        finding.rule,
+        SEVERITY_CN[finding.severity],
+        finding.message,
+        finding.basis,
+    ]

@@ -1,5 +1,6 @@
 """The summary as CSV: UTF-8 with BOM (Excel opens the Chinese text correctly), one row per draft; a
 text that a spreadsheet would read as a formula starts with 「'」 (OWASP)."""
+
 from __future__ import annotations
 
 import csv

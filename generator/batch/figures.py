@@ -1,6 +1,7 @@
 """The named figures of many specs side by side: one column per unit, one row per figure name,
 a total where the units agree, and last year's total and the change where every unit gave one.
 A city compiles its own figures from its districts' this way."""
+
 from __future__ import annotations
 
 import csv
@@ -21,7 +22,7 @@ class FigureRow:
     name: str
     label: str = ""
     unit: str = ""
-    values: list = field(default_factory=list)      # one per column; None where a unit has no such figure
+    values: list = field(default_factory=list)  # one per column; None where a unit has no such figure
     previous: list = field(default_factory=list)
     total: str = ""
     previous_total: str = ""
@@ -31,7 +32,7 @@ class FigureRow:
 
 @dataclass
 class FigureTable:
-    columns: list[str]           # the units (「开福区」, or 「开福区（2022）」 when a unit comes twice)
+    columns: list[str]  # the units (「开福区」, or 「开福区（2022）」 when a unit comes twice)
     rows: list[FigureRow]
 
     @property

@@ -1,5 +1,6 @@
 """The summary as one self-contained HTML page: the matrix (sortable by any column) and each
 draft's findings. Inline CSS and script, no network: it opens the same on an offline machine."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -74,8 +75,10 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
     generated = generated or dt.datetime.now()
     count = totals(rows)
     names = header()[:-1]  # 类型依据 is the kind cell's tooltip and each draft's meta line here
-    head = "".join(f'<th class="part">{escape(name)}</th>' if 6 <= i < 11 else f"<th>{escape(name)}</th>"
-                   for i, name in enumerate(names))
+    head = "".join(
+        f'<th class="part">{escape(name)}</th>' if 6 <= i < 11 else f"<th>{escape(name)}</th>"
+        for i, name in enumerate(names)
+    )
     columns = "".join(f'<col class="c{i}">' for i in range(len(_WIDTHS)))
     body = "\n".join(_matrix_row(i, row) for i, row in enumerate(rows))
     sections = "\n".join(_findings_section(i, row) for i, row in enumerate(rows))
@@ -85,8 +88,8 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
 <title>法治政府建设报告检查汇总</title><style>{_STYLE}{_column_style()}</style></head>
 <body>
 <h1>法治政府建设报告检查汇总</h1>
-<p class="totals">共 {count['drafts']} 份草稿：有错误的 {count['with_errors']} 份，逾期 {count['late']} 份，\
-无法读取 {count['unreadable']} 份。生成于 {generated:%Y-%m-%d %H:%M}（fazhi check --summary）。\
+<p class="totals">共 {count["drafts"]} 份草稿：有错误的 {count["with_errors"]} 份，逾期 {count["late"]} 份，\
+无法读取 {count["unreadable"]} 份。生成于 {generated:%Y-%m-%d %H:%M}（fazhi check --summary）。\
 主要问题按严重程度排列，同级的法定部分问题在前。<span class="screen">点击表头排序。</span></p>
 <table class="sortable matrix"><colgroup>{columns}</colgroup><thead><tr>{head}</tr></thead>
 <tbody>
@@ -107,11 +110,18 @@ def _td(text, cls: str = "", value=None) -> str:
 def _matrix_row(index: int, row: DraftRow) -> str:
     counts = row.counts()
     link = f'<td data-v="{escape(row.path)}"><a href="#d{index}">{escape(neutral(Path(row.path).name))}</a></td>'
-    kind = _td(row.kind_label or "无法读取").replace("<td>", f'<td title="{escape(row.kind_reason)}">', 1) \
-        if row.kind_reason else _td(row.kind_label or "无法读取")
-    cells = [link, _td(row.unit or Path(row.path).stem), kind,
-             _td(row.year or "", "n", row.year or 0),
-             _td(row.date_shown(), "late" if row.late else "", row.date.isoformat() if row.date else "")]
+    kind = (
+        _td(row.kind_label or "无法读取").replace("<td>", f'<td title="{escape(row.kind_reason)}">', 1)
+        if row.kind_reason
+        else _td(row.kind_label or "无法读取")
+    )
+    cells = [
+        link,
+        _td(row.unit or Path(row.path).stem),
+        kind,
+        _td(row.year or "", "n", row.year or 0),
+        _td(row.date_shown(), "late" if row.late else "", row.date.isoformat() if row.date else ""),
+    ]
     cells.append(_td(late_text(row) if not row.unreadable else "—", "late" if row.late else ""))
     for key in part_names():
         cell = row.parts.get(key)
@@ -133,7 +143,9 @@ def _top_cell(row: DraftRow) -> str:
         return _td(top_text(row), "top")
     items = "".join(
         f'<li><span class="{f.severity}">{SEVERITY_CN[f.severity]}</span>　<span class="rule">{escape(rule_name(f.rule))}</span>'
-        f"{escape(f'（第{f.line}行）' if f.line else '')}：{escape(f.message)}</li>" for f in row.top())
+        f"{escape(f'（第{f.line}行）' if f.line else '')}：{escape(f.message)}</li>"
+        for f in row.top()
+    )
     return f'<td class="top">{f"<ol>{items}</ol>" if items else ""}</td>'
 
 
@@ -143,16 +155,25 @@ def _rule_cell(rule: str) -> str:
 
 def _findings_section(index: int, row: DraftRow) -> str:
     title = escape(f"{row.unit or Path(row.path).stem}　{row.path}")
-    meta = "无法读取：" + escape(row.unreadable) if row.unreadable else escape(
-        f"{row.kind_label}" + (f"（{row.kind_reason}）" if row.kind_reason else "") +
-        f"，{row.year or '年度不详'}，成文日期 {row.date_shown() or '无'}，"
-        f"错误 {row.counts()['error']}，警告 {row.counts()['warning']}，提示 {row.counts()['info']}")
+    meta = (
+        "无法读取：" + escape(row.unreadable)
+        if row.unreadable
+        else escape(
+            f"{row.kind_label}"
+            + (f"（{row.kind_reason}）" if row.kind_reason else "")
+            + f"，{row.year or '年度不详'}，成文日期 {row.date_shown() or '无'}，"
+            f"错误 {row.counts()['error']}，警告 {row.counts()['warning']}，提示 {row.counts()['info']}"
+        )
+    )
     if not row.findings:
         return f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}。没有发现问题。</p>'
     lines = "\n".join(
         f'<tr><td class="n">{f.line or ""}</td><td class="{f.severity}">{SEVERITY_CN[f.severity]}</td>'
         f"{_rule_cell(f.rule)}<td>{escape(neutral(f.message))}</td><td>{escape(f.basis)}</td></tr>"
-        for f in sorted(row.findings, key=lambda f: f.line or 0))
-    return (f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}</p>\n'
-            '<table class="sortable findings"><thead><tr><th>行</th><th>严重程度</th><th>规则</th><th>说明</th>'
-            f"<th>依据</th></tr></thead>\n<tbody>\n{lines}\n</tbody></table>")
+        for f in sorted(row.findings, key=lambda f: f.line or 0)
+    )
+    return (
+        f'<h2 id="d{index}">{title}</h2>\n<p class="meta">{meta}</p>\n'
+        '<table class="sortable findings"><thead><tr><th>行</th><th>严重程度</th><th>规则</th><th>说明</th>'
+        f"<th>依据</th></tr></thead>\n<tbody>\n{lines}\n</tbody></table>"
+    )

@@ -3,6 +3,7 @@
 PDF batches: the workers write .docx files into one temporary folder, then one LibreOffice
 process converts them all (write/pdf.docx_to_pdf), and each PDF is moved into place atomically.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -53,20 +54,36 @@ def render_chunk(items: list[tuple[str, str]], fmt: str, options, previous: dict
         except FazhiError as exc:
             out.append(Outcome(str(spec), str(target), False, exc.problems))
         except Exception as exc:  # noqa: BLE001 - one broken spec must not stop the other 999
-            out.append(Outcome(str(spec), str(target), False,
-                               [Problem(f"生成时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者", str(spec))]))
+            out.append(
+                Outcome(
+                    str(spec),
+                    str(target),
+                    False,
+                    [Problem(f"生成时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者", str(spec))],
+                )
+            )
     return out
 
 
-def render_many(items: list[tuple[Path, Path]], fmt: str, options, previous: dict | None = None,
-                jobs: int | None = None, progress=None) -> list[Outcome]:
+def render_many(
+    items: list[tuple[Path, Path]],
+    fmt: str,
+    options,
+    previous: dict | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> list[Outcome]:
     """Render every (spec, target); PDF through one LibreOffice run for the whole batch."""
     from .collect import run
 
     if fmt != "pdf":
         work = [(str(s), str(t)) for s, t in items]
-        return [outcome for _, outcome in sorted(run(render_chunk, work, (fmt, options, previous), jobs, progress),
-                                                 key=lambda pair: pair[0])]
+        return [
+            outcome
+            for _, outcome in sorted(
+                run(render_chunk, work, (fmt, options, previous), jobs, progress), key=lambda pair: pair[0]
+            )
+        ]
     temp = Path(tempfile.mkdtemp(prefix="fazhi-batch-"))
     try:
         # Numbered names: two targets may share a stem in different folders.

@@ -6,6 +6,7 @@ rows); this writes what those workbooks need at string-formatting speed. Text is
 text (`t="inlineStr"`: never a formula), and text that starts like a formula also carries Excel's
 quote prefix, as if typed with 「'」. openpyxl, Excel, WPS and LibreOffice read the result.
 """
+
 from __future__ import annotations
 
 import io
@@ -17,8 +18,13 @@ from xml.sax.saxutils import escape
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 # Looks: (fill, font colour, bold). Excel's own 「差」/「适中」 colours read as bad / doubtful.
-LOOKS = {"plain": (None, None, False), "head": ("D9E1F2", "000000", True), "bad": ("FFC7CE", "9C0006", False),
-         "doubtful": ("FFEB9C", "9C5700", False), "grey": ("EDEDED", "595959", False)}
+LOOKS = {
+    "plain": (None, None, False),
+    "head": ("D9E1F2", "000000", True),
+    "bad": ("FFC7CE", "9C0006", False),
+    "doubtful": ("FFEB9C", "9C5700", False),
+    "grey": ("EDEDED", "595959", False),
+}
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -59,8 +65,10 @@ class Sheet:
                 if _ILLEGAL.search(text):
                     text = _ILLEGAL.sub("", text)
                 quote = text.startswith(FORMULA_START)
-                cells.append(f'<c r="{ref}" s="{_style(look, quote, self.wrap)}" t="inlineStr"><is>'
-                             f'<t xml:space="preserve">{_xstring(text)}</t></is></c>')
+                cells.append(
+                    f'<c r="{ref}" s="{_style(look, quote, self.wrap)}" t="inlineStr"><is>'
+                    f'<t xml:space="preserve">{_xstring(text)}</t></is></c>'
+                )
         self.columns = max(self.columns, len(values))
         self.rows.append(f'<row r="{number}">{"".join(cells)}</row>')
 
@@ -70,10 +78,12 @@ class Sheet:
 
     def xml(self) -> str:
         cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>' for n, w in enumerate(self.widths, 1))
-        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'
-                f"<sheetViews><sheetView workbookViewId=\"0\">{_pane(self.freeze)}</sheetView></sheetViews>"
-                f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}'
-                f'<sheetData>{"".join(self.rows)}</sheetData><autoFilter ref="{self.filter_ref}"/></worksheet>')
+        return (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'
+            f'<sheetViews><sheetView workbookViewId="0">{_pane(self.freeze)}</sheetView></sheetViews>'
+            f'<sheetFormatPr defaultRowHeight="15"/>{f"<cols>{cols}</cols>" if cols else ""}'
+            f'<sheetData>{"".join(self.rows)}</sheetData><autoFilter ref="{self.filter_ref}"/></worksheet>'
+        )
 
 
 # What makes a spreadsheet read a cell as a formula (OWASP), kept in step with batch.columns.
@@ -86,8 +96,12 @@ def _style(look: str, quote: bool, wrap: bool) -> int:
     return _STYLES[look, quote, wrap]
 
 
-_STYLES = {(look, quote, wrap): 1 + (index * 2 + quote) * 2 + wrap
-           for index, look in enumerate(_NAMES) for quote in (False, True) for wrap in (False, True)}
+_STYLES = {
+    (look, quote, wrap): 1 + (index * 2 + quote) * 2 + wrap
+    for index, look in enumerate(_NAMES)
+    for quote in (False, True)
+    for wrap in (False, True)
+}
 
 
 def _xstring(text: str) -> str:
@@ -106,7 +120,7 @@ def _pane(freeze: str | None) -> str:
         return ""
     match = re.fullmatch(r"([A-Z]+)(\d+)", freeze)
     assert match is not None, freeze  # set in code by the callers, always a cell such as "C2"
-    column = sum((ord(c) - 64) * 26 ** i for i, c in enumerate(reversed(match.group(1)))) - 1
+    column = sum((ord(c) - 64) * 26**i for i, c in enumerate(reversed(match.group(1)))) - 1
     row = int(match.group(2)) - 1
     pane = "bottomRight" if column and row else ("bottomLeft" if row else "topRight")
     split = (f' xSplit="{column}"' if column else "") + (f' ySplit="{row}"' if row else "")
@@ -120,12 +134,16 @@ def _styles() -> str:
     for fill, color, bold in LOOKS.values():
         font_id, fill_id = 0, 0
         if color:
-            fonts.append(f'<font>{"<b/>" if bold else ""}<color rgb="FF{color}"/><sz val="11"/><name val="Calibri"/>'
-                         f'<family val="2"/></font>')
+            fonts.append(
+                f'<font>{"<b/>" if bold else ""}<color rgb="FF{color}"/><sz val="11"/><name val="Calibri"/>'
+                f'<family val="2"/></font>'
+            )
             font_id = len(fonts) - 1
         if fill:
-            fills.append(f'<fill><patternFill patternType="solid"><fgColor rgb="FF{fill}"/><bgColor indexed="64"/>'
-                         "</patternFill></fill>")
+            fills.append(
+                f'<fill><patternFill patternType="solid"><fgColor rgb="FF{fill}"/><bgColor indexed="64"/>'
+                "</patternFill></fill>"
+            )
             fill_id = len(fills) - 1
         for quote in (False, True):
             for wrap in (False, True):
@@ -135,12 +153,14 @@ def _styles() -> str:
                     xfs.append(f'<xf {attrs} applyAlignment="1"><alignment wrapText="1" vertical="top"/></xf>')
                 else:
                     xfs.append(f"<xf {attrs}/>")
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN}">'
-            f'<fonts count="{len(fonts)}">{"".join(fonts)}</fonts><fills count="{len(fills)}">{"".join(fills)}</fills>'
-            '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
-            '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-            f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
-            '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="{MAIN}">'
+        f'<fonts count="{len(fonts)}">{"".join(fonts)}</fonts><fills count="{len(fills)}">{"".join(fills)}</fills>'
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+        f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+    )
 
 
 def workbook(sheets: list[Sheet]) -> bytes:
@@ -148,17 +168,25 @@ def workbook(sheets: list[Sheet]) -> bytes:
     names = "".join(f'<sheet name="{escape(s.title)}" sheetId="{i}" r:id="rId{i}"/>' for i, s in enumerate(sheets, 1))
     filters = "".join(
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
-        f"{escape(_quoted(s.title))}!{_absolute(s.filter_ref)}</definedName>" for i, s in enumerate(sheets))
-    book = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" xmlns:r="{RELS}">'
-            f"<bookViews><workbookView/></bookViews><sheets>{names}</sheets>"
-            f"<definedNames>{filters}</definedNames></workbook>")
-    rels = "".join(f'<Relationship Id="rId{i}" Type="{RELS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                   for i in range(1, len(sheets) + 1))
+        f"{escape(_quoted(s.title))}!{_absolute(s.filter_ref)}</definedName>"
+        for i, s in enumerate(sheets)
+    )
+    book = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{MAIN}" xmlns:r="{RELS}">'
+        f"<bookViews><workbookView/></bookViews><sheets>{names}</sheets>"
+        f"<definedNames>{filters}</definedNames></workbook>"
+    )
+    rels = "".join(
+        f'<Relationship Id="rId{i}" Type="{RELS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, len(sheets) + 1)
+    )
     parts = {
         "[Content_Types].xml": _content_types(len(sheets)),
         "_rels/.rels": _rels(f'<Relationship Id="rId1" Type="{RELS}/officeDocument" Target="xl/workbook.xml"/>'),
         "xl/workbook.xml": book,
-        "xl/_rels/workbook.xml.rels": _rels(rels + f'<Relationship Id="rIdS" Type="{RELS}/styles" Target="styles.xml"/>'),
+        "xl/_rels/workbook.xml.rels": _rels(
+            rels + f'<Relationship Id="rIdS" Type="{RELS}/styles" Target="styles.xml"/>'
+        ),
         "xl/styles.xml": _styles(),
     }
     buffer = io.BytesIO()
@@ -179,17 +207,23 @@ def _absolute(ref: str) -> str:
 
 
 def _rels(body: str) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>')
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{body}</Relationships>'
+    )
 
 
 def _content_types(count: int) -> str:
     base = "application/vnd.openxmlformats-officedocument.spreadsheetml"
-    sheets = "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{base}.worksheet+xml"/>'
-                     for i in range(1, count + 1))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/xl/workbook.xml" ContentType="{base}.sheet.main+xml"/>'
-            f'<Override PartName="/xl/styles.xml" ContentType="{base}.styles+xml"/>{sheets}</Types>')
+    sheets = "".join(
+        f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="{base}.worksheet+xml"/>'
+        for i in range(1, count + 1)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        f'<Override PartName="/xl/workbook.xml" ContentType="{base}.sheet.main+xml"/>'
+        f'<Override PartName="/xl/styles.xml" ContentType="{base}.styles+xml"/>{sheets}</Types>'
+    )

@@ -3,6 +3,7 @@ how many findings of each severity, and the findings themselves.
 
 Rows are what worker processes send back; they hold no document tree.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,18 +17,32 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 # Within a severity, what a reader of the summary must see first: the statutory parts (厅字〔2019〕28号
 # 第二十五条) and the deadline (第二十四条), then the head and dates, the content, the form last —
 # 「缺少第五部分」 above a font warning. A rule of a family not listed ranks before layout.
-RANK_FAMILIES = ("parts.", "draft.unreadable", "date.deadline", "head.", "date.", "plan.", "figures.", "docnum.",
-                 "leftover.", "numbering.", "numbers.", "punct.", "coverage.", "draft.", "layout.")
+RANK_FAMILIES = (
+    "parts.",
+    "draft.unreadable",
+    "date.deadline",
+    "head.",
+    "date.",
+    "plan.",
+    "figures.",
+    "docnum.",
+    "leftover.",
+    "numbering.",
+    "numbers.",
+    "punct.",
+    "coverage.",
+    "draft.",
+    "layout.",
+)
 SEVERITY_CN = {"error": "错误", "warning": "警告", "info": "提示"}
 UNREADABLE = "draft.unreadable"
-
 
 
 @dataclass
 class PartCell:
     """Where a statutory part was found: at a level-1 heading, only as a sub-item, or not at all."""
 
-    status: str                # "found", "sub" or "missing"
+    status: str  # "found", "sub" or "missing"
     line: int | None = None
     heading: str | None = None
 
@@ -132,21 +147,26 @@ def summarise(path: str | Path, profile: str | None = None, layout: str | None =
     except FazhiError as exc:
         return unreadable_row(name, exc.problems)
     except Exception as exc:  # noqa: BLE001 - one strange file must not stop a batch of 500
-        return unreadable_row(name, [Problem(f"读取时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者")])
+        return unreadable_row(
+            name, [Problem(f"读取时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者")]
+        )
     try:
         result = check_document(doc, profile, layout=layout)
     except FazhiError as exc:
         return unreadable_row(name, exc.problems)
     except Exception as exc:  # noqa: BLE001
-        return unreadable_row(name, [Problem(f"检查时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者")])
+        return unreadable_row(
+            name, [Problem(f"检查时出错（{type(exc).__name__}: {exc}），请把此文件报告给 fazhi 的维护者")]
+        )
     return row_of(name, doc, result, profile)
 
 
 def unreadable_row(name: str, problems: list[Problem]) -> DraftRow:
     """A file that could not be read: its row says why (location kept, file name dropped)."""
     reason = "；".join(str(p._replace(file=None)) for p in problems)
-    return DraftRow(name, unreadable=reason,
-                    findings=[FindingRow(name, p.line, UNREADABLE, "error", p.message) for p in problems])
+    return DraftRow(
+        name, unreadable=reason, findings=[FindingRow(name, p.line, UNREADABLE, "error", p.message) for p in problems]
+    )
 
 
 def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
@@ -154,13 +174,21 @@ def row_of(name: str, doc, result, profile: str | None) -> DraftRow:
     from generator.checks import RULES
 
     dated = next((d for d in doc.all_documents() if d.date or d.date_text), None)
-    findings = [FindingRow(name, f.line, f.rule, f.severity, f.message, str(RULES[f.rule].basis))
-                for f in result.findings]
+    findings = [
+        FindingRow(name, f.line, f.rule, f.severity, f.message, str(RULES[f.rule].basis)) for f in result.findings
+    ]
     return DraftRow(
-        path=name, unit=unit_of(doc), kind=result.kind, kind_reason=result.kind_reason, year=result.report_year,
-        date=dated.date if dated else None, date_text=dated.date_text if dated else "",
+        path=name,
+        unit=unit_of(doc),
+        kind=result.kind,
+        kind_reason=result.kind_reason,
+        year=result.report_year,
+        date=dated.date if dated else None,
+        date_text=dated.date_text if dated else "",
         deadline=deadline_of(profile, result.kind, result.report_year),
-        parts=part_cells(doc, result.parts), findings=findings)
+        parts=part_cells(doc, result.parts),
+        findings=findings,
+    )
 
 
 def unit_of(doc) -> str:
@@ -209,6 +237,9 @@ def part_names() -> dict[str, str]:
 
 def totals(rows: list[DraftRow]) -> dict[str, int]:
     """Drafts, unreadable, with errors, late: the line under the table."""
-    return {"drafts": len(rows), "unreadable": sum(1 for r in rows if r.unreadable),
-            "with_errors": sum(1 for r in rows if not r.unreadable and r.counts()["error"]),
-            "late": sum(1 for r in rows if r.late)}
+    return {
+        "drafts": len(rows),
+        "unreadable": sum(1 for r in rows if r.unreadable),
+        "with_errors": sum(1 for r in rows if not r.unreadable and r.counts()["error"]),
+        "late": sum(1 for r in rows if r.late),
+    }

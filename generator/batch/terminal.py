@@ -1,5 +1,6 @@
 """The terminal side of batches: the summary as a rich table, and a progress bar on stderr
 that appears only when stderr is a terminal (never in a pipe or a log file)."""
+
 from __future__ import annotations
 
 import contextlib
@@ -28,10 +29,18 @@ def progress(total: int, label: str, stream=None) -> Iterator[Callable[[int], No
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=Console(file=stream), auto_refresh=False, transient=True)
+    bar = Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(file=stream),
+        auto_refresh=False,
+        transient=True,
+    )
     task = bar.add_task(label, total=total)
     with bar:
+
         def advance(n: int) -> None:
             bar.advance(task, n)
             bar.refresh()
@@ -60,8 +69,11 @@ def print_summary(rows: list[DraftRow], console=None) -> None:
     console.print(table)
     count = totals(rows)
     names = "；".join(f"{'一二三四五'[int(k) - 1]}、{n}" for k, n in part_names().items())
-    console.print(f"法定部分：{names}。共 {count['drafts']} 份：有错误 {count['with_errors']} 份，"
-                  f"逾期 {count['late']} 份，无法读取 {count['unreadable']} 份。", highlight=False)
+    console.print(
+        f"法定部分：{names}。共 {count['drafts']} 份：有错误 {count['with_errors']} 份，"
+        f"逾期 {count['late']} 份，无法读取 {count['unreadable']} 份。",
+        highlight=False,
+    )
 
 
 def _cells(row: DraftRow) -> list[str]:
@@ -87,8 +99,18 @@ def _cells(row: DraftRow) -> list[str]:
     top = row.top(1)
     first = escape(top[0].message) if top else ""
     kind = row.kind_label + (f"\n[dim]{escape(row.kind_reason)}[/]" if row.kind_reason else "")  # why that kind
-    return [name, unit, kind, str(row.year or ""), date, *parts,
-            _count(counts["error"], "red"), _count(counts["warning"], "yellow"), str(counts["info"]), first]
+    return [
+        name,
+        unit,
+        kind,
+        str(row.year or ""),
+        date,
+        *parts,
+        _count(counts["error"], "red"),
+        _count(counts["warning"], "yellow"),
+        str(counts["info"]),
+        first,
+    ]
 
 
 def _count(n: int, colour: str) -> str:

@@ -2,6 +2,7 @@
 highlighted) and 问题清单 (every finding with its basis). Written by sheetml, row by row (500 drafts
 make some 20,000 finding rows); text is stored as text, never as a formula.
 """
+
 from __future__ import annotations
 
 from .columns import FINDINGS_HEADER, cells, finding_cells, header

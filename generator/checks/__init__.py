@@ -1,12 +1,13 @@
 """Checks of drafts: a registry of rules, profiles as data, findings as text / JSON / SARIF.
 
-    from generator.checks import check_document
-    result = check_document(doc)                      # profile chosen from the document kind
-    result = check_document(doc, "format")            # format rules only
-    for finding in result.findings: print(finding.line, finding.severity, finding.rule, finding.message)
-    result.parts["3"]  # {"found": False, "heading": None, "line": None} for annual reports
-    result.kind, result.kind_reason  # "annual-report", "标题以「报告」结尾；开头写「现将……报告如下」"
+from generator.checks import check_document
+result = check_document(doc)                      # profile chosen from the document kind
+result = check_document(doc, "format")            # format rules only
+for finding in result.findings: print(finding.line, finding.severity, finding.rule, finding.message)
+result.parts["3"]  # {"found": False, "heading": None, "line": None} for annual reports
+result.kind, result.kind_reason  # "annual-report", "标题以「报告」结尾；开头写「现将……报告如下」"
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -18,8 +19,18 @@ from .analysis import analyse
 from .profiles import Profile, ProfileError, available_profiles, load_profile
 from .registry import RULES, Context, Finding, Rule
 
-__all__ = ["check_document", "describe_rules", "CheckResult", "Finding", "Rule", "RULES", "available_profiles",
-           "load_profile", "Profile", "ProfileError"]
+__all__ = [
+    "check_document",
+    "describe_rules",
+    "CheckResult",
+    "Finding",
+    "Rule",
+    "RULES",
+    "available_profiles",
+    "load_profile",
+    "Profile",
+    "ProfileError",
+]
 
 
 @dataclass
@@ -55,17 +66,23 @@ def describe_rules(rule_id: str | None = None) -> list[Rule]:
     return [RULES[rule_id]]
 
 
-def check_document(doc: Document, profile: str | None = None,
-                   report_year: int | None = None, layout: str | None = None) -> CheckResult:
+def check_document(
+    doc: Document, profile: str | None = None, report_year: int | None = None, layout: str | None = None
+) -> CheckResult:
     """Run a profile's rules over a document tree. `profile` None: by the kind the whole
     document shows (analysis.detect_kind); a name under data/profiles or a YAML path."""
     analysis = analyse(doc, None, report_year, layout)
     chosen = _profile(profile or analysis.kind)
     if chosen.kind and chosen.kind != analysis.kind and profile:
         label = KINDS[analysis.kind].label
-        analysis = analyse(doc, chosen.kind, report_year, layout,
-                           f"按 --profile「{chosen.name}」指定为{KINDS[chosen.kind].label}"
-                           f"（自动识别为{label}：{analysis.kind_reason}）")
+        analysis = analyse(
+            doc,
+            chosen.kind,
+            report_year,
+            layout,
+            f"按 --profile「{chosen.name}」指定为{KINDS[chosen.kind].label}"
+            f"（自动识别为{label}：{analysis.kind_reason}）",
+        )
     findings: list[Finding] = []
     for rule, params, severity, overridden in _plan(chosen, analysis.kind):
         ctx = Context(rule, params, severity, analysis, overridden)
@@ -76,8 +93,15 @@ def check_document(doc: Document, profile: str | None = None,
     from generator.read.sender import sender
 
     found = sender(doc)
-    return CheckResult(findings, analysis.kind, parts, chosen.name, analysis.report_year, analysis.kind_reason,
-                       found.written if found else "")
+    return CheckResult(
+        findings,
+        analysis.kind,
+        parts,
+        chosen.name,
+        analysis.report_year,
+        analysis.kind_reason,
+        found.written if found else "",
+    )
 
 
 _BUILTIN: dict[str, Profile] = {}

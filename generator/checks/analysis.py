@@ -1,5 +1,6 @@
 """Shared analysis of a document, computed once and used by many rules: which document is the
 body, what kind it is, the report year, where the statutory parts are, and the text by line."""
+
 from __future__ import annotations
 
 import bisect
@@ -84,7 +85,7 @@ class Analysis:
         if first >= last:
             return ""
         stop = starts[last] - 1 if last < len(starts) else len(joined)
-        return joined[starts[first]:stop]
+        return joined[starts[first] : stop]
 
     def unit(self, index: int) -> TextUnit:
         """One unit, built without building them all."""
@@ -121,6 +122,7 @@ class Analysis:
 
     def units_with(self, chars) -> list[TextUnit]:
         """The units holding any of the characters (or of a tuple's strings), in document order."""
+
         def compute():
             indices = set()
             for char in chars:
@@ -210,7 +212,7 @@ class Analysis:
         head = blocks[index]
         level = head.level if isinstance(head, Heading) else 1
         out = []
-        for block in blocks[index + 1:]:
+        for block in blocks[index + 1 :]:
             if isinstance(block, Heading) and block.level <= level:
                 break
             out.append(block)
@@ -233,8 +235,9 @@ def text_units(doc: Document) -> list[TextUnit]:
     return [TextUnit(*unit) for unit in zip(*unit_columns(doc))]
 
 
-def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] | None = None
-                 ) -> tuple[list[int], list[str], list[str]]:
+def unit_columns(
+    doc: Document, body: Document | None = None, firsts: list[int] | None = None
+) -> tuple[list[int], list[str], list[str]]:
     """The text units as three columns (lines, texts, wheres): cheaper than an object each.
     `firsts` gets, for each block of `body`, the index of its first unit (and one past the last)."""
     lines: list[int] = []
@@ -243,8 +246,11 @@ def unit_columns(doc: Document, body: Document | None = None, firsts: list[int] 
     line, text, where = lines.append, texts.append, wheres.append
     for d in doc.all_documents():
         mark = firsts.append if d is body and firsts is not None else None
-        for value, at, kind in ((d.title, d.title_line, "title"), (d.doc_number, d.doc_number_line, "doc_number"),
-                                (d.recipients, d.recipients_line, "recipients")):
+        for value, at, kind in (
+            (d.title, d.title_line, "title"),
+            (d.doc_number, d.doc_number_line, "doc_number"),
+            (d.recipients, d.recipients_line, "recipients"),
+        ):
             if value:
                 line(at), text(value), where(kind)
         for block in d.blocks:
@@ -339,15 +345,15 @@ def is_web_copy(doc: Document, texts: list[str]) -> bool:
     """A .txt whose ，：；（） all became ASCII (web-page copies): punctuation is an artefact."""
     if doc.source != "txt":
         return False
-    text = "".join(texts) + "".join(
-        h.number for d in doc.all_documents() for h in d.headings())
+    text = "".join(texts) + "".join(h.number for d in doc.all_documents() for h in d.headings())
     if any(c in text for c in _FULL_WIDTH):
         return False
     return bool(_HALF_WIDTH.search(text))
 
 
-def analyse(doc: Document, kind: str | None = None, report_year: int | None = None,
-            layout: str | None = None, reason: str = "") -> Analysis:
+def analyse(
+    doc: Document, kind: str | None = None, report_year: int | None = None, layout: str | None = None, reason: str = ""
+) -> Analysis:
     """The shared analysis; `kind` None: detected from the document (and the reason kept)."""
     matches: dict = {}  # heading titles matched against the parts, shared by kind and part detection
     if kind is None:
@@ -356,8 +362,9 @@ def analyse(doc: Document, kind: str | None = None, report_year: int | None = No
     firsts: list[int] = []
     columns = unit_columns(doc, body, firsts)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout,
-                        firsts=firsts)
+    analysis = Analysis(
+        doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout, firsts=firsts
+    )
     parts_data = parts_of(kind)
     if parts_data:
         analysis.parts_data = parts_data

@@ -1,4 +1,5 @@
 """The open 公文 checkers' rule classes and fazhi's answer to each (data/peers.yaml)."""
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -18,8 +19,13 @@ class PeerClass(NamedTuple):
     differs: str = ""
 
     def as_dict(self) -> dict:
-        return {"peer": self.peer, "name": self.name, "covered": list(self.covered),
-                "not_covered": self.why_not, "differs": self.differs}
+        return {
+            "peer": self.peer,
+            "name": self.name,
+            "covered": list(self.covered),
+            "not_covered": self.why_not,
+            "differs": self.differs,
+        }
 
     def line(self) -> str:
         """One line for `fazhi rules --peers`."""
@@ -32,5 +38,7 @@ class PeerClass(NamedTuple):
 
 def peer_classes() -> list[PeerClass]:
     """Every class in data/peers.yaml, in the file's order."""
-    return [PeerClass(c["peer"], c["name"], tuple(c.get("covered") or ()), c.get("not", ""), c.get("differs", ""))
-            for c in load_data(PEERS)["classes"]]
+    return [
+        PeerClass(c["peer"], c["name"], tuple(c.get("covered") or ()), c.get("not", ""), c.get("differs", ""))
+        for c in load_data(PEERS)["classes"]
+    ]

@@ -13,6 +13,7 @@ Built-in profiles: `format` (generator/data/profiles) and one per document kind
 (a city's own). Parameters are checked against each rule's defaults: an unknown parameter or a
 value of the wrong type is an error located in the file, with a did-you-mean.
 """
+
 from __future__ import annotations
 
 import functools
@@ -61,8 +62,12 @@ def _locate(name: str) -> Path:
         return path
     close = close_matches(name, builtin)
     hint = f"，是否想写「{close[0]}」？" if close else ""
-    raise ProfileError(Problem(f"没有名为「{name}」的检查规则集{hint}；可用：{'、'.join(sorted(builtin))}"
-                               "，或给出自定义规则集 .yaml 文件的路径"))
+    raise ProfileError(
+        Problem(
+            f"没有名为「{name}」的检查规则集{hint}；可用：{'、'.join(sorted(builtin))}"
+            "，或给出自定义规则集 .yaml 文件的路径"
+        )
+    )
 
 
 @functools.lru_cache(maxsize=32)
@@ -94,7 +99,11 @@ def load_profile(name: str, _seen: tuple[str, ...] = ()) -> Profile:
     data = loaded.data
     unknown = [k for k in data if k not in ("name", "kind", "include", "rules", "description")]
     if unknown:
-        raise ProfileError(loaded.problem((unknown[0],), f"规则集中未知的字段「{unknown[0]}」：应为 name、kind、include、rules、description"))
+        raise ProfileError(
+            loaded.problem(
+                (unknown[0],), f"规则集中未知的字段「{unknown[0]}」：应为 name、kind、include、rules、description"
+            )
+        )
     rules: dict[str, dict] = {}
     for index, included in _includes(loaded):
         try:
@@ -122,7 +131,9 @@ def _includes(loaded) -> list[tuple[int, str]]:
     includes = loaded.data.get("include") or []
     listed = [includes] if isinstance(includes, str) else includes
     if not isinstance(listed, list) or not all(isinstance(i, str) for i in listed):
-        raise ProfileError(loaded.problem(("include",), "include 应是规则集名称或文件路径的列表，如 include: [annual-report]"))
+        raise ProfileError(
+            loaded.problem(("include",), "include 应是规则集名称或文件路径的列表，如 include: [annual-report]")
+        )
     return list(enumerate(listed))
 
 
@@ -151,7 +162,9 @@ def _checked(rule_id: str, params, loaded) -> dict | None:
         at = where + (name,)
         if name == "severity":
             if value not in SEVERITIES:
-                raise ProfileError(loaded.problem(at, f"规则「{rule_id}」的 severity「{value}」应为 error、warning 或 info"))
+                raise ProfileError(
+                    loaded.problem(at, f"规则「{rule_id}」的 severity「{value}」应为 error、warning 或 info")
+                )
             continue
         if name not in rule.defaults:
             known = list(rule.defaults) + ["severity"]
@@ -160,8 +173,13 @@ def _checked(rule_id: str, params, loaded) -> dict | None:
             raise ProfileError(loaded.problem(at, f"规则「{rule_id}」没有参数「{name}」{hint}"))
         expected = type(rule.defaults[name])
         if not _same_type(value, expected):
-            raise ProfileError(loaded.problem(at, f"规则「{rule_id}」的参数「{name}」应为{_TYPE_CN.get(expected, expected.__name__)}，"
-                                                  f"而不是「{value}」"))
+            raise ProfileError(
+                loaded.problem(
+                    at,
+                    f"规则「{rule_id}」的参数「{name}」应为{_TYPE_CN.get(expected, expected.__name__)}，"
+                    f"而不是「{value}」",
+                )
+            )
     return params
 
 

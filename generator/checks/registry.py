@@ -5,6 +5,7 @@ A check function takes the document tree and a `Context` and yields findings, us
 Its docstring is the rule's documentation (shown by SARIF and `fazhi rules`) and carries a
 passing and a failing example.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -30,16 +31,18 @@ ARTICLE_CONTENTS = "第二十五条"
 class Basis(NamedTuple):
     """Where a rule comes from: a source, the clause, and whether it says 应 or only 一般/可."""
 
-    source: str = ""          # e.g. GBT9704; empty for common practice
-    clause: str = ""          # 「7.2.4」, 「第二十四条」
+    source: str = ""  # e.g. GBT9704; empty for common practice
+    clause: str = ""  # 「7.2.4」, 「第二十四条」
     strength: str = "实务"
-    quote: str = ""           # the words of the source the rule rests on (short)
+    quote: str = ""  # the words of the source the rule rests on (short)
 
     def __str__(self) -> str:
         """「GB/T 9704-2012 7.2.4，应」, 「《…工作规定》第二十四条，应」, 「实务」."""
         if not self.source:
             return "实务"
-        short = self.source[: self.source.index("》") + 1] if self.source.startswith("《") else self.source.split("《")[0]
+        short = (
+            self.source[: self.source.index("》") + 1] if self.source.startswith("《") else self.source.split("《")[0]
+        )
         return f"{short.strip()} {self.clause}".strip() + f"，{self.strength}"
 
 
@@ -55,8 +58,7 @@ class Finding(NamedTuple):
     line: int | None = None
 
     def as_dict(self) -> dict:
-        return {"rule": self.rule, "severity": self.severity, "message": self.message,
-                "line": self.line}
+        return {"rule": self.rule, "severity": self.severity, "message": self.message, "line": self.line}
 
 
 CheckFunction = Callable[[Document, "Context"], Iterator[Finding]]
@@ -70,7 +72,7 @@ class Rule(NamedTuple):
     summary: str  # one Chinese line: what the rule wants
     check: CheckFunction
     kinds: tuple[str, ...]  # document kinds it applies to; () = all
-    defaults: dict          # parameters and their defaults
+    defaults: dict  # parameters and their defaults
     basis: Basis
 
     @property
@@ -82,23 +84,36 @@ class Rule(NamedTuple):
         label = {"pass": "通过：", "fail": "不通过："}[which]
         for line in self.doc.splitlines():
             if line.strip().startswith(label):
-                return line.strip()[len(label):].strip()
+                return line.strip()[len(label) :].strip()
         return ""
 
     def as_dict(self) -> dict:
         """What `fazhi rules --format json` prints of the rule."""
-        return {"id": self.id, "severity": self.severity, "kinds": list(self.kinds), "summary": self.summary,
-                "parameters": self.defaults, "pass": self.example("pass"), "fail": self.example("fail"),
-                "basis": {"text": str(self.basis), "source": self.basis.source, "clause": self.basis.clause,
-                          "strength": self.basis.strength, "quote": self.basis.quote},
-                "doc": self.doc}
+        return {
+            "id": self.id,
+            "severity": self.severity,
+            "kinds": list(self.kinds),
+            "summary": self.summary,
+            "parameters": self.defaults,
+            "pass": self.example("pass"),
+            "fail": self.example("fail"),
+            "basis": {
+                "text": str(self.basis),
+                "source": self.basis.source,
+                "clause": self.basis.clause,
+                "strength": self.basis.strength,
+                "quote": self.basis.quote,
+            },
+            "doc": self.doc,
+        }
 
 
 RULES: dict[str, Rule] = {}
 
 
-def rule(rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (), basis: Basis = NO_BASIS,
-         **defaults: Any) -> Callable[[CheckFunction], CheckFunction]:
+def rule(
+    rule_id: str, severity: str, summary: str, kinds: tuple[str, ...] = (), basis: Basis = NO_BASIS, **defaults: Any
+) -> Callable[[CheckFunction], CheckFunction]:
     """Decorator registering a check function under a stable id.
 
     A rule resting only on practice, or on a source that says 一般/可, is never an error by
@@ -124,9 +139,9 @@ class Context:
     choice, resolved once), and the analysis shared by all rules of one document."""
 
     rule: Rule
-    params: dict          # the rule's defaults updated by the profile (no "severity" key)
+    params: dict  # the rule's defaults updated by the profile (no "severity" key)
     severity: str
-    analysis: Any         # checks.analysis.Analysis, computed once per document
+    analysis: Any  # checks.analysis.Analysis, computed once per document
     overridden: bool = False  # the profile set the severity (rules with per-case severities yield to it)
 
     @property

@@ -1,4 +1,5 @@
 """Findings as text (file:line: severity rule message), JSON and SARIF 2.1.0."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,8 +47,7 @@ def to_text(results: Iterable[tuple[str, CheckResult]], fixes: dict | None = Non
             out.extend(_fix_lines(path, fixes.get(str(path), [])))
         kind = KINDS[result.kind].label
         counts = result.counts()
-        out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，"
-                   f"提示 {counts['info']}")
+        out.append(f"{path}（{kind}）：错误 {counts['error']}，警告 {counts['warning']}，提示 {counts['info']}")
         if result.kind_reason:
             out.append(f"  按{kind}检查：{result.kind_reason}")
         if result.parts:
@@ -66,20 +66,32 @@ def to_json(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = (
     unreadable one with kind null and one `draft.unreadable` error finding."""
     files: list[dict] = []
     for problem in unreadable:
-        files.append({"path": problem.file or "", "kind": None, "kind_reason": None, "unit": None, "year": None,
-                      "parts": {},
-                      "findings": [{"rule": UNREADABLE, "severity": "error", "message": problem.message, "line": None}]})
+        files.append(
+            {
+                "path": problem.file or "",
+                "kind": None,
+                "kind_reason": None,
+                "unit": None,
+                "year": None,
+                "parts": {},
+                "findings": [{"rule": UNREADABLE, "severity": "error", "message": problem.message, "line": None}],
+            }
+        )
     for path, result in results:
-        files.append({
-            "path": str(path),
-            "kind": result.kind,
-            "kind_reason": result.kind_reason or None,
-            "unit": result.unit or None,
-            "year": result.report_year,
-            "parts": {k: {"found": v["found"], "heading": v["heading"], "line": v["line"]}
-                      for k, v in result.parts.items()},
-            "findings": [{**f.as_dict(), "basis": str(RULES[f.rule].basis)} for f in result.findings],
-        })
+        files.append(
+            {
+                "path": str(path),
+                "kind": result.kind,
+                "kind_reason": result.kind_reason or None,
+                "unit": result.unit or None,
+                "year": result.report_year,
+                "parts": {
+                    k: {"found": v["found"], "heading": v["heading"], "line": v["line"]}
+                    for k, v in result.parts.items()
+                },
+                "findings": [{**f.as_dict(), "basis": str(RULES[f.rule].basis)} for f in result.findings],
+            }
+        )
         if fixes is not None:
             files[-1]["fixes"] = [fix.as_dict() for fix in fixes.get(str(path), [])]
     import json
@@ -88,27 +100,53 @@ def to_json(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = (
 
 
 def sarif_rules() -> list[dict]:
-    unreadable = {"id": UNREADABLE, "shortDescription": {"text": "草稿无法读取"},
-                  "fullDescription": {"text": _UNREADABLE_DOC}, "defaultConfiguration": {"level": "error"}}
-    return [unreadable] + [{
-        "id": rule.id,
-        "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.doc},
-        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
-        "properties": {"basis": str(rule.basis), "source": rule.basis.source, "clause": rule.basis.clause,
-                       "strength": rule.basis.strength, "quote": rule.basis.quote},
-    } for rule in sorted(RULES.values(), key=lambda r: r.id)]
+    unreadable = {
+        "id": UNREADABLE,
+        "shortDescription": {"text": "草稿无法读取"},
+        "fullDescription": {"text": _UNREADABLE_DOC},
+        "defaultConfiguration": {"level": "error"},
+    }
+    return [unreadable] + [
+        {
+            "id": rule.id,
+            "shortDescription": {"text": rule.summary},
+            "fullDescription": {"text": rule.doc},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+            "properties": {
+                "basis": str(rule.basis),
+                "source": rule.basis.source,
+                "clause": rule.basis.clause,
+                "strength": rule.basis.strength,
+                "quote": rule.basis.quote,
+            },
+        }
+        for rule in sorted(RULES.values(), key=lambda r: r.id)
+    ]
 
 
 def _sarif_fixes(uri: str, fixes) -> list[dict]:
     """SARIF fix objects: the paragraph (line) and the columns of the replaced text in it."""
-    return [{"description": {"text": f"「{fix.before}」→「{fix.after}」"},
-             "artifactChanges": [{"artifactLocation": {"uri": uri},
-                                  "replacements": [{"deletedRegion": {"startLine": fix.line,
-                                                                      "startColumn": fix.edit.start + 1,
-                                                                      "endColumn": fix.edit.end + 1},
-                                                    "insertedContent": {"text": fix.after}}]}]}
-            for fix in fixes]
+    return [
+        {
+            "description": {"text": f"「{fix.before}」→「{fix.after}」"},
+            "artifactChanges": [
+                {
+                    "artifactLocation": {"uri": uri},
+                    "replacements": [
+                        {
+                            "deletedRegion": {
+                                "startLine": fix.line,
+                                "startColumn": fix.edit.start + 1,
+                                "endColumn": fix.edit.end + 1,
+                            },
+                            "insertedContent": {"text": fix.after},
+                        }
+                    ],
+                }
+            ],
+        }
+        for fix in fixes
+    ]
 
 
 def to_sarif(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = (), fixes: dict | None = None) -> str:
@@ -117,9 +155,18 @@ def to_sarif(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = 
     sarif_results = []
     notifications = []
     for problem in unreadable:
-        location: dict[str, dict[str, object]] = {"physicalLocation": {"artifactLocation": {"uri": Path(problem.file or "").as_posix()}}}
-        sarif_results.append({"ruleId": UNREADABLE, "ruleIndex": index[UNREADABLE], "level": "error",
-                              "message": {"text": problem.message}, "locations": [location]})
+        location: dict[str, dict[str, object]] = {
+            "physicalLocation": {"artifactLocation": {"uri": Path(problem.file or "").as_posix()}}
+        }
+        sarif_results.append(
+            {
+                "ruleId": UNREADABLE,
+                "ruleIndex": index[UNREADABLE],
+                "level": "error",
+                "message": {"text": problem.message},
+                "locations": [location],
+            }
+        )
         notifications.append({"level": "error", "message": {"text": str(problem)}, "locations": [location]})
     for path, result in results:
         uri = Path(path).as_posix()
@@ -128,26 +175,30 @@ def to_sarif(results: Iterable[tuple[str, CheckResult]], unreadable: Iterable = 
             location = {"physicalLocation": {"artifactLocation": {"uri": uri}}}
             if f.line:
                 location["physicalLocation"]["region"] = {"startLine": f.line}
-            sarif_results.append({
-                "ruleId": f.rule,
-                "ruleIndex": index[f.rule],
-                "level": _SARIF_LEVEL[f.severity],
-                "message": {"text": f.message},
-                "locations": [location],
-            })
+            sarif_results.append(
+                {
+                    "ruleId": f.rule,
+                    "ruleIndex": index[f.rule],
+                    "level": _SARIF_LEVEL[f.severity],
+                    "message": {"text": f.message},
+                    "locations": [location],
+                }
+            )
             applied = [fix for fix in mine if fix.rule == f.rule and (f.line is None or fix.line == f.line)]
             if applied:
                 sarif_results[-1]["fixes"] = _sarif_fixes(uri, applied)
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "fazhi",
-                                "rules": rules}},
-            "results": sarif_results,
-            "invocations": [{"executionSuccessful": not notifications,
-                             "toolExecutionNotifications": notifications}],
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "fazhi", "rules": rules}},
+                "results": sarif_results,
+                "invocations": [
+                    {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
+                ],
+            }
+        ],
     }
     import json
 

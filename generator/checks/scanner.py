@@ -13,6 +13,7 @@ The patterns are combined as zero-width lookaheads `(?=(?:A))|(?=(?:B))`: at eve
 where any of them matches the pass stops once, and each pattern is then matched there (anchored)
 unless its previous match has not ended — finditer's order and overlap rules, per pattern.
 """
+
 from __future__ import annotations
 
 import functools
@@ -44,8 +45,11 @@ def _combined(names: tuple[str, ...]) -> re.Pattern:
 
 def scan(joined: str, starts: list[int]) -> dict[str, list[tuple[int, re.Match]]]:
     """{name: [(unit index, match)]} for every registered pattern that can occur in `joined`."""
-    names = tuple(name for name, found in _SCANS.items()
-                  if found.needles is None or any(needle in joined for needle in found.needles))
+    names = tuple(
+        name
+        for name, found in _SCANS.items()
+        if found.needles is None or any(needle in joined for needle in found.needles)
+    )
     out: dict[str, list[tuple[int, re.Match]]] = {name: [] for name in _SCANS}
     if not names:
         return out

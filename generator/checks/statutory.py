@@ -1,4 +1,5 @@
 """Which kind a document is, and where its statutory parts are (厅字〔2019〕28号第二十四条)."""
+
 from __future__ import annotations
 
 import bisect
@@ -126,8 +127,10 @@ def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
     """One compiled alternation per statutory part, compiled once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (parts_data, {k: lazy("|".join(f"(?:{p})" for p in part["patterns"]))
-                                       for k, part in parts_data["parts"].items()})
+        _PATTERNS[key] = (
+            parts_data,
+            {k: lazy("|".join(f"(?:{p})" for p in part["patterns"])) for k, part in parts_data["parts"].items()},
+        )
     return _PATTERNS[key][1]
 
 
@@ -178,8 +181,11 @@ def detect_parts(body: Document, parts_data: dict, cache: dict | None = None) ->
     blocks = body.blocks
     top = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Heading) and b.level == 1]
     if not top:  # no numbered parts: short unnumbered lines may be the part headings
-        top = [(i, Heading(1, b.text, line=b.line)) for i, b in enumerate(blocks)
-               if isinstance(b, Paragraph) and len(b.text) <= 40 and "。" not in b.text]
+        top = [
+            (i, Heading(1, b.text, line=b.line))
+            for i, b in enumerate(blocks)
+            if isinstance(b, Paragraph) and len(b.text) <= 40 and "。" not in b.text
+        ]
     unmatched: list[tuple[int, Heading]] = []
     for i, head in top:
         keys = match_parts(normal_title(head), parts_data, cache)
@@ -210,8 +216,11 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
         return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]
     for i, block in enumerate(blocks):
-        if type(block) is not Heading or (not block.runin and block.title.endswith(("。", "；"))
-                                          and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)):
+        if type(block) is not Heading or (
+            not block.runin
+            and block.title.endswith(("。", "；"))
+            and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)
+        ):
             continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title; a titled section is
         if raw_first and not pattern.search(block.title):
             continue

@@ -1,4 +1,5 @@
 """The `fazhi` command: parses arguments, calls the library, maps errors to exit codes here only."""
+
 from __future__ import annotations
 
 import atexit
@@ -13,15 +14,24 @@ import click
 
 
 # Each command's module; a command registers itself on `main` when its module is imported.
-COMMANDS = {"render": "render", "import": "render", "check": "check", "rules": "check",
-            "tasks": "tables", "figures": "tables", "schema": "tables", "template": "tables",
-            "serve": "serve"}
+COMMANDS = {
+    "render": "render",
+    "import": "render",
+    "check": "check",
+    "rules": "check",
+    "tasks": "tables",
+    "figures": "tables",
+    "schema": "tables",
+    "template": "tables",
+    "serve": "serve",
+}
 
 EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 # Paths are checked by the library, in Chinese, one file at a time: click checks none of them
 # (its checks are English, and one unreadable draft would stop a whole `check` run).
 PATH = click.Path(path_type=Path, readable=False)
+
 
 def _as_a_process() -> None:
     """Settings for the process the command runs in, made once (by main, not by importing this)."""

@@ -1,4 +1,5 @@
 """`fazhi check` (findings, --summary, --fix, --review) and `fazhi rules`."""
+
 from __future__ import annotations
 
 import sys
@@ -15,24 +16,50 @@ SUMMARY_SUFFIXES = (".xlsx", ".csv", ".html", ".htm")
 
 @main.command()
 @click.argument("files", nargs=-1, type=PATH, metavar="FILE_OR_DIR…")
-@click.option("--profile", default="auto", show_default=True,
-              help="检查规则集：annual-report、work-plan、format，或自定义规则集 .yaml 文件；auto 按内容判断")
-@click.option("--format", "fmt", type=Choice(["text", "json", "sarif"]), default="text", show_default=True,
-              help="输出格式")
+@click.option(
+    "--profile",
+    default="auto",
+    show_default=True,
+    help="检查规则集：annual-report、work-plan、format，或自定义规则集 .yaml 文件；auto 按内容判断",
+)
+@click.option(
+    "--format", "fmt", type=Choice(["text", "json", "sarif"]), default="text", show_default=True, help="输出格式"
+)
 @click.option("--strict", is_flag=True, help="有警告也以退出码 1 结束")
-@click.option("--layout", type=PATH,
-              help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）")
-@click.option("--summary", is_flag=False, flag_value="-", default=None, metavar="[OUT.xlsx|.csv|.html]",
-              help="每份草稿一行的汇总表（单位、类型、年度、成文日期、五个部分、问题数）：写出 .xlsx、.csv 或 "
-                   ".html 文件；不给文件名则在终端显示")
+@click.option(
+    "--layout", type=PATH, help="自定义版式文件（在内置 GB/T 9704 版式上覆盖，见 generator/data/layout.yaml）"
+)
+@click.option(
+    "--summary",
+    is_flag=False,
+    flag_value="-",
+    default=None,
+    metavar="[OUT.xlsx|.csv|.html]",
+    help="每份草稿一行的汇总表（单位、类型、年度、成文日期、五个部分、问题数）：写出 .xlsx、.csv 或 "
+    ".html 文件；不给文件名则在终端显示",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="并行进程数（默认：CPU 核数）")
 @click.option("--fix", is_flag=True, help="把机械性错误（半角标点、序号、文号、日期、主送冒号）改正后另存（-o）")
 @click.option("--review", is_flag=True, help="另存一份审阅稿（-o）：每个问题一条批注，每处改正一条修订")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, readable=False, path_type=Path),
-              help="--fix / --review 的输出文件（默认：草稿名.fixed.docx / 草稿名.reviewed.docx）")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    help="--fix / --review 的输出文件（默认：草稿名.fixed.docx / 草稿名.reviewed.docx）",
+)
 @_handle_errors
-def check(files: tuple[Path, ...], profile: str, fmt: str, strict: bool, layout: Path | None,
-          summary: str | None, jobs: int | None, fix: bool, review: bool, output: Path | None) -> None:
+def check(
+    files: tuple[Path, ...],
+    profile: str,
+    fmt: str,
+    strict: bool,
+    layout: Path | None,
+    summary: str | None,
+    jobs: int | None,
+    fix: bool,
+    review: bool,
+    output: Path | None,
+) -> None:
     """检查草稿（.docx、.txt 或 fazhi 的 YAML；文件夹逐层查找）是否包含法定部分、是否符合公文格式；
     --fix 另存修正稿，--review 另存带批注和修订的审阅稿。"""
     if fix or review or output:
@@ -75,15 +102,18 @@ def _summary_target(files: tuple[Path, ...], summary: str | None) -> tuple[tuple
         raise click.UsageError("请给出要检查的草稿文件或文件夹")
     if summary not in (None, "-") and Path(summary).suffix.lower() not in SUMMARY_SUFFIXES:
         if not Path(summary).exists():
-            raise click.BadParameter(f"汇总表应为 .xlsx、.csv 或 .html 文件，而不是「{summary}」", param_hint="--summary")
+            raise click.BadParameter(
+                f"汇总表应为 .xlsx、.csv 或 .html 文件，而不是「{summary}」", param_hint="--summary"
+            )
         files, summary = (Path(summary), *files), "-"
     if not files:
         raise click.UsageError("请给出要检查的草稿文件或文件夹")
     return files, summary
 
 
-def _check_summary(paths: list[Path], profile: str | None, layout: Path | None, out: str, strict: bool,
-                   jobs: int | None) -> None:
+def _check_summary(
+    paths: list[Path], profile: str | None, layout: Path | None, out: str, strict: bool, jobs: int | None
+) -> None:
     """One row per draft: a table in the terminal, or an .xlsx/.csv/.html file."""
     from generator.api import check_summary
     from generator.batch.summary import totals
@@ -97,8 +127,10 @@ def _check_summary(paths: list[Path], profile: str | None, layout: Path | None, 
     else:
         _write_summary(Path(out), rows)
         count = totals(rows)
-        click.echo(f"已写出汇总表：{out}（{count['drafts']} 份草稿：有错误 {count['with_errors']} 份，"
-                   f"逾期 {count['late']} 份，无法读取 {count['unreadable']} 份）")
+        click.echo(
+            f"已写出汇总表：{out}（{count['drafts']} 份草稿：有错误 {count['with_errors']} 份，"
+            f"逾期 {count['late']} 份，无法读取 {count['unreadable']} 份）"
+        )
     unreadable = [Problem(r.unreadable, r.path) for r in rows if r.unreadable]
     if unreadable:
         raise FazhiError(*unreadable)
@@ -163,8 +195,11 @@ def rules_command(rule_id: str | None, fmt: str, peers: bool) -> None:
         from generator.checks.peers import peer_classes
 
         classes = peer_classes()
-        click.echo(json.dumps([c.as_dict() for c in classes], ensure_ascii=False, indent=2) if fmt == "json"
-                   else "\n".join(c.line() for c in classes))
+        click.echo(
+            json.dumps([c.as_dict() for c in classes], ensure_ascii=False, indent=2)
+            if fmt == "json"
+            else "\n".join(c.line() for c in classes)
+        )
         return
 
     chosen = describe_rules(rule_id)
@@ -172,8 +207,11 @@ def rules_command(rule_id: str | None, fmt: str, peers: bool) -> None:
         click.echo(json.dumps([r.as_dict() for r in chosen], ensure_ascii=False, indent=2))
         return
     for rule in chosen:
-        click.echo(f"{rule.doc}\n\n依据：{rule.basis}" + (f"：「{rule.basis.quote}」" if rule.basis.quote else "")
-                   if rule_id else _rule_line(rule))
+        click.echo(
+            f"{rule.doc}\n\n依据：{rule.basis}" + (f"：「{rule.basis.quote}」" if rule.basis.quote else "")
+            if rule_id
+            else _rule_line(rule)
+        )
     if not rule_id:
         click.echo(f"共 {len(RULES)} 条规则；fazhi rules 规则编号 显示一条规则的全部说明。")
 

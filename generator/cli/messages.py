@@ -4,6 +4,7 @@ click writes its errors in English («Missing argument 'SPEC'.», «'x' is not o
 group in cli.py runs click without its standalone handling and hands every click exception
 here, so there is one place where they become Chinese, always with exit code 2.
 """
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """`fazhi tasks`, `fazhi figures` and `fazhi schema`: tables and schemas printed or written."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -11,10 +12,18 @@ from generator.cli.messages import Choice
 
 @main.command()
 @click.argument("plan", type=PATH)
-@click.option("--csv", "csv_path", type=click.Path(readable=False),
-              help="写出 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）；以 / 结尾：写入该文件夹")
-@click.option("--xlsx", "xlsx_path", type=click.Path(readable=False),
-              help="写出 Excel 文件（每部分一个分类行，含任务正文；fazhi import 可读回）；以 / 结尾：写入该文件夹")
+@click.option(
+    "--csv",
+    "csv_path",
+    type=click.Path(readable=False),
+    help="写出 CSV 文件（UTF-8 带 BOM，Excel 可直接打开）；以 / 结尾：写入该文件夹",
+)
+@click.option(
+    "--xlsx",
+    "xlsx_path",
+    type=click.Path(readable=False),
+    help="写出 Excel 文件（每部分一个分类行，含任务正文；fazhi import 可读回）；以 / 结尾：写入该文件夹",
+)
 @click.option("--unit", help="只列出该单位牵头或参与的任务，如「区司法局」")
 @_handle_errors
 def tasks(plan: Path, csv_path: str | None, xlsx_path: str | None, unit: str | None) -> None:
@@ -55,7 +64,9 @@ def _print_tasks(rows, unit: str | None) -> None:
 
 @main.command(name="figures")
 @click.argument("specs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="SPEC_OR_DIR…")
-@click.option("--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 CSV 文件（UTF-8 带 BOM）")
+@click.option(
+    "--csv", "csv_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 CSV 文件（UTF-8 带 BOM）"
+)
 @click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False, path_type=Path), help="写出 Excel 文件")
 @_handle_errors
 def figures_command(specs: tuple[Path, ...], csv_path: Path | None, xlsx_path: Path | None) -> None:

@@ -9,6 +9,7 @@ The draft reader's tree is mapped onto the kind's model (report.py, plan.py), nu
 figures on request (figures.py), values equal to the template's defaults dropped (defaults.py),
 and the result validated and rendered once to measure the round trip.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -40,8 +41,9 @@ class Imported:
         return emit(self.data, self.comments)
 
 
-def import_document(doc: Document, kind: str | None = None, figures: bool = False,
-                    name: str = "<draft>", target: str = "<导入结果>") -> Imported:
+def import_document(
+    doc: Document, kind: str | None = None, figures: bool = False, name: str = "<draft>", target: str = "<导入结果>"
+) -> Imported:
     """Map a draft's tree onto a spec of `kind` (None: recognised as `check` does)."""
     from generator.checks.analysis import analyse
     from generator.importer import defaults, plan, punct, report
@@ -51,8 +53,9 @@ def import_document(doc: Document, kind: str | None = None, figures: bool = Fals
     if kind is not None and kind != analysis.kind:
         from generator.kinds import KINDS
 
-        reason = (f"按 --kind 指定为{KINDS[kind].label}（自动识别为{KINDS[analysis.kind].label}："
-                  f"{analysis.kind_reason}）")
+        reason = (
+            f"按 --kind 指定为{KINDS[kind].label}（自动识别为{KINDS[analysis.kind].label}：{analysis.kind_reason}）"
+        )
         analysis = analyse(doc, kind, reason=reason)
     comments = Comments(head=[f"由 fazhi import 从「{name}」导入：注释标出推断的值，请逐项核对。"])
     draft = doc

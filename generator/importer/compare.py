@@ -5,6 +5,7 @@ heading with its number and every paragraph, table rows, signatures, date, notes
 numbers are compared by level and value (「1、」 and 「1.」 are the same number: the standard fixes
 the punctuation), dates by the day they name.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -86,7 +87,7 @@ def excerpt(ours: str, theirs: str, context: int = 18) -> tuple[str, str]:
     begin = max(0, start - context)
 
     def cut(text: str) -> str:
-        piece = text[begin:start + context]
+        piece = text[begin : start + context]
         return ("…" if begin else "") + piece + ("…" if start + context < len(text) else "")
 
     return cut(ours), cut(theirs)

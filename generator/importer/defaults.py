@@ -4,6 +4,7 @@ The defaults are the template's own: the spec is rendered once without those val
 each value is compared with what the probe got in its place, and the pruned spec is rendered once
 more to make sure the text did not change (else nothing is pruned).
 """
+
 from __future__ import annotations
 
 import copy

@@ -8,6 +8,7 @@ resolver, and the tests load every written file back.
                            comments: {path: text} (end of line) and {path: [lines]} under the key
                            `Above(path)` (lines before the key)
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -82,8 +83,7 @@ def _mapping(data: dict, path: tuple, depth: int, out: list[str], comments: Comm
         _entry(lead + _key(key) + ":", value, here, depth, out, comments)
 
 
-def _entry(prefix: str, value, path: tuple, depth: int, out: list[str], comments: Comments,
-           flow: bool = False) -> None:
+def _entry(prefix: str, value, path: tuple, depth: int, out: list[str], comments: Comments, flow: bool = False) -> None:
     """One `key: value` (or a list item) at `depth`; nested values go one level deeper."""
     tail = _tail(comments, path)
     child = INDENT * (depth + 1)
@@ -127,8 +127,10 @@ def _numbers(items: list) -> bool:
 
 def _flow_ok(items: list) -> bool:
     """A short list of short names inside a list (主送 groups) reads best as 「[甲, 乙]」."""
-    return (all(isinstance(i, str) and _plain_ok(i) and not any(c in i for c in ",[]{}") for i in items)
-            and sum(len(i) + 2 for i in items) <= 60)
+    return (
+        all(isinstance(i, str) and _plain_ok(i) and not any(c in i for c in ",[]{}") for i in items)
+        and sum(len(i) + 2 for i in items) <= 60
+    )
 
 
 def _key(key) -> str:

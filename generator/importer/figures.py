@@ -6,6 +6,7 @@ text (as in the examples); names come from the label — the words before the nu
 noun phrases end in the thing counted, so the last characters are kept — and a clash gets _2, _3
 in order of appearance, so importing the same draft twice gives the same names.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from generator.importer.head import Context
 # What a figure is counted or measured in (the lexicon's units, longest first).
 UNITS = numbers.COUNTS + numbers.MONEY + numbers.MEASURES + numbers.PERCENT
 MAX_NAME = 16
-_FIGURE = lazy(rf"(?<![{DIGITS}.])(?P<value>{numbers.NUMBER}(?:(?:万|亿)(?!元))?)(?P<about>余|多)?"
-               rf"(?P<unit>{numbers.alternation(UNITS)})")
+_FIGURE = lazy(
+    rf"(?<![{DIGITS}.])(?P<value>{numbers.NUMBER}(?:(?:万|亿)(?!元))?)(?P<about>余|多)?"
+    rf"(?P<unit>{numbers.alternation(UNITS)})"
+)
 _BOUNDARY = lazy(r"[，。；：、！？（）“”《》\s]")
 _CONNECTORS = lazy(r"(?:共计|共|累计|合计|全年|达到|达|为|约|超过|近|逾|了|的|有|计)+$")
 _LEADING = lazy(r"^(?:今年以来|今年来|今年|全年|年内|其中|共计|累计|共|已)+")
@@ -67,19 +70,22 @@ def _replace(match: re.Match, text: str, figures: dict) -> str:
 
 def _is_date_or_article(match: re.Match, text: str) -> bool:
     """「2022年」「第3次」「1号」 are not counts."""
-    before = text[:match.start()]
-    return before.endswith(("第", "〔", "[")) or text[match.end():match.end() + 1] in "号年月日"
+    before = text[: match.start()]
+    return before.endswith(("第", "〔", "[")) or text[match.end() : match.end() + 1] in "号年月日"
 
 
 def _label(text: str, match: re.Match) -> str:
     """The words before the number within its clause, without 「共」「达」…; else the clause with N for it."""
     start = max((m.end() for m in _BOUNDARY.finditer(text, 0, match.start())), default=0)
-    before = _LEADING.sub("", _CONNECTORS.sub("", text[start:match.start()])).strip()
+    before = _LEADING.sub("", _CONNECTORS.sub("", text[start : match.start()])).strip()
     if len(before) >= 2:
         return before
     end = _BOUNDARY.search(text, match.end())
-    return (text[start:match.start()] + "N" + text[match.end() - len(match.group("unit")):
-                                                   end.start() if end else len(text)]).strip()
+    return (
+        text[start : match.start()]
+        + "N"
+        + text[match.end() - len(match.group("unit")) : end.start() if end else len(text)]
+    ).strip()
 
 
 def _name(label: str, figures: dict) -> str:
@@ -90,5 +96,3 @@ def _name(label: str, figures: dict) -> str:
     while name in figures:
         name, n = f"{base}_{n}", n + 1
     return name
-
-

@@ -1,4 +1,5 @@
 """The head and the closing of a draft as spec data: who reports, the year, title, 文号, 主送, 落款, 版记."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ class Context:
     comments: Comments
     guesses: list[str] = field(default_factory=list)
     web_copy: bool = False
-    task_table: bool = False     # a work plan's draft carried a 任务分工表 attachment
+    task_table: bool = False  # a work plan's draft carried a 任务分工表 attachment
 
     def guess(self, path: tuple, comment: str, message: str = "") -> None:
         """An inferred value: a comment in the YAML, and a line for the terminal."""
@@ -56,8 +57,11 @@ def jurisdiction(ctx: Context, body: Document, department: bool = False) -> dict
 
 
 def _unknown_jurisdiction(ctx: Context) -> dict:
-    ctx.guess(("jurisdiction", "name"), "未能从标题、落款或开头读出，请改为本地名称",
-              "标题、落款和开头一句中都没有找到报告机关的名称：请在 jurisdiction 中填写")
+    ctx.guess(
+        ("jurisdiction", "name"),
+        "未能从标题、落款或开头读出，请改为本地名称",
+        "标题、落款和开头一句中都没有找到报告机关的名称：请在 jurisdiction 中填写",
+    )
     ctx.guess(("jurisdiction", "level"), "请核对")
     return {"name": "本地", "level": "county"}
 
@@ -71,8 +75,7 @@ def report_year(ctx: Context, body: Document, report: bool) -> int:
         import datetime as dt
 
         year = dt.date.today().year - (1 if report else 0)
-        ctx.guess(("year",), "原文中没有任何年份：请填写所报告的年度",
-                  f"原文中没有任何年份：年度暂填 {year}，请核对")
+        ctx.guess(("year",), "原文中没有任何年份：请填写所报告的年度", f"原文中没有任何年份：年度暂填 {year}，请核对")
         return year
     ctx.guess(("year",), f"推断自{where}", f"年度 {year}：推断自{where}")
     return year

@@ -5,6 +5,7 @@ comments, flow or block style, the texts — stays as it was: year + 1 (and in t
 headings), dates and 发文字号 turned into comments saying what they were, a note over the figures,
 and last year's part 4 (下一年度安排) copied as comments under this year's part 1.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,14 @@ from generator.spec.loading import load_yaml, load_yaml_text
 from generator.spec.validate import validate
 
 _CLEARED = (("date",), ("notice", "date"), ("imprint", "print_date"), ("doc_number",), ("notice", "doc_number"))
-_YEARS = (("title",), ("notice", "title"), ("measures", "heading"), ("shortcomings", "heading"),
-          ("leadership", "heading"), ("next_year", "heading"))
+_YEARS = (
+    ("title",),
+    ("notice", "title"),
+    ("measures", "heading"),
+    ("shortcomings", "heading"),
+    ("leadership", "heading"),
+    ("next_year", "heading"),
+)
 
 
 def next_year_text(path: Path) -> tuple[str, list[str]]:
@@ -42,8 +49,11 @@ def next_year_text(path: Path) -> tuple[str, list[str]]:
         changes.append("figures 上加了注释：数字是去年的")
     plan = _last_plan(data)
     if plan and "measures" in data:
-        inserts.append(_under(lines, marks, ("measures",), [
-            f"去年（{year}年度）报告的下一年度安排，今年对照汇报落实情况：", *plan]))
+        inserts.append(
+            _under(
+                lines, marks, ("measures",), [f"去年（{year}年度）报告的下一年度安排，今年对照汇报落实情况：", *plan]
+            )
+        )
         changes.append("去年的下一年度安排（第四部分）作为注释放在 measures 下")
     for at, block in sorted(inserts, reverse=True):
         lines[at:at] = block

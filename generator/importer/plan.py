@@ -1,5 +1,6 @@
 """A work-plan draft as spec data: parts and items, each item's closing 「（牵头单位：…；责任单位：…）」
 as lead / responsible, recurring unit lists as named `units:` groups, and the 印发通知 as `notice:`."""
+
 from __future__ import annotations
 
 import re
@@ -17,11 +18,19 @@ _ROLE_WORDS = "牵头单位|牵头部门|责任单位|责任部门|配合单位|
 # sentence) after it, or 〔…按职责分工负责〕 / （…负责） at its end.
 _OWNERS = lazy(rf"[（(](?P<inside>(?:{_ROLE_WORDS})\s*[:：][^（()）]*)[）)]\s*[。.]?$")
 _OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
-_DUTY = lazy(r"[〔［\[（(](?P<units>[^〔〕［］\[\]（）()：:]{2,80}?)(?:按职责分工|按照职责分工|按职责|分别)?负责[〕］\]）)]\s*[。.]?$")
+_DUTY = lazy(
+    r"[〔［\[（(](?P<units>[^〔〕［］\[\]（）()：:]{2,80}?)(?:按职责分工|按照职责分工|按职责|分别)?负责[〕］\]）)]\s*[。.]?$"
+)
 _ROLE = lazy(rf"({_ROLE_WORDS})\s*[:：]")
 _DUTY_TAIL = lazy(r"(?:按照?职责分工|按职责|分别)*负责$")
-_ROLES = {"牵头单位": "lead", "牵头部门": "lead", "责任单位": "responsible", "责任部门": "responsible",
-          "配合单位": "responsible", "完成时限": "deadline"}
+_ROLES = {
+    "牵头单位": "lead",
+    "牵头部门": "lead",
+    "责任单位": "responsible",
+    "责任部门": "responsible",
+    "配合单位": "responsible",
+    "完成时限": "deadline",
+}
 _TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
 _APPROVED = lazy(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
 _DEADLINE_HEADER = lazy(r"完成时限|时限|完成时间")
@@ -58,7 +67,7 @@ def build(ctx: h.Context) -> dict:
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
         heading = blocks[index]
         assert isinstance(heading, Heading)  # tops are level-1 headings
-        part, closing = _part(ctx, heading, blocks[index + 1:end], ("parts", len(parts)))
+        part, closing = _part(ctx, heading, blocks[index + 1 : end], ("parts", len(parts)))
         parts.append(part)
     data["parts"] = parts
     if closing:
@@ -91,8 +100,11 @@ def _note_table(ctx: h.Context, table: Table) -> bool:
 
 def has_task_table(doc: Document) -> bool:
     """An attachment holding a 任务分工表 (a table with a 牵头单位 or 责任单位 column)."""
-    return any(isinstance(b, Table) and b.rows and any(re.search("牵头单位|责任单位", c) for c in b.rows[0])
-               for d in list(doc.all_documents())[1:] for b in d.blocks)
+    return any(
+        isinstance(b, Table) and b.rows and any(re.search("牵头单位|责任单位", c) for c in b.rows[0])
+        for d in list(doc.all_documents())[1:]
+        for b in d.blocks
+    )
 
 
 def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[dict, list[str]]:
@@ -112,7 +124,7 @@ def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[di
         end = index + 1
         while end < len(rest) and not isinstance(rest[end], Heading):
             end += 1
-        paras = [b.text for b in rest[index + 1:end] if isinstance(b, Paragraph)]
+        paras = [b.text for b in rest[index + 1 : end] if isinstance(b, Paragraph)]
         item, trailing = _item(ctx, item_head, paras, path + ("items", len(items)))
         if item.get("lead") or item.get("responsible"):
             items.append(item)
@@ -142,8 +154,8 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     after: list[str] = []
     if found is not None:
         owned, match, inside = found
-        texts, after = texts[:owned + 1], texts[owned + 1:]
-        texts[-1] = texts[-1][:match.start()].rstrip()
+        texts, after = texts[: owned + 1], texts[owned + 1 :]
+        texts[-1] = texts[-1][: match.start()].rstrip()
         item.update(_owners(ctx, inside, path, head.line))
     if not head.runin and texts:
         ctx.guesses.append(f"第{head.line}行的任务标题原为单独一行，按段首式（标题后接正文）排")
@@ -175,12 +187,16 @@ def _owners(ctx: h.Context, inside: str, path: tuple, line: int) -> dict:
         key = _ROLES[role]
         if key == "deadline":
             out["deadline"] = value
-            ctx.guess(path + ("deadline",), "取自正文括号中的完成时限",
-                      f"第{line}行的完成时限「{value}」写入 deadline：正文不再显示，任务分工表（--table）中显示")
+            ctx.guess(
+                path + ("deadline",),
+                "取自正文括号中的完成时限",
+                f"第{line}行的完成时限「{value}」写入 deadline：正文不再显示，任务分工表（--table）中显示",
+            )
             continue
         if re.search(r"[，,]", value):
-            ctx.guess(path + (key,), "原文单位之间用了逗号，按顿号处理",
-                      f"第{line}行的单位之间用了「，」，按「、」分开")
+            ctx.guess(
+                path + (key,), "原文单位之间用了逗号，按顿号处理", f"第{line}行的单位之间用了「，」，按「、」分开"
+            )
         value = _DUTY_TAIL.sub("", value)  # 「…乡镇人民政府按职责分工分别负责」: the units, not the phrase
         out[key] = [u.strip() for u in re.split(r"[、，,]", value) if u.strip()]
     return out
@@ -195,7 +211,9 @@ def _deadlines(ctx: h.Context, parts: list[dict]) -> None:
         task = next((i for i, c in enumerate(header) if _TASK_HEADER.search(c)), None)
         if deadline is None or task is None:
             continue
-        by_title = {row[task].strip(): row[deadline].strip() for row in table.rows[1:] if len(row) > max(task, deadline)}
+        by_title = {
+            row[task].strip(): row[deadline].strip() for row in table.rows[1:] if len(row) > max(task, deadline)
+        }
         for p_index, part in enumerate(parts):
             for i_index, item in enumerate(part.get("items", [])):
                 value = by_title.get(item["title"])
@@ -214,8 +232,9 @@ class Notes(Protocol):
 def _unit_groups(ctx: Notes, data: dict) -> None:
     """Unit lists (of two or more) shared by several items become named groups, referred to as $name."""
     items = [(p, i, item) for p, part in enumerate(data["parts"]) for i, item in enumerate(part.get("items", []))]
-    counts = Counter(tuple(item[role]) for _, _, item in items for role in ("lead", "responsible")
-                     if len(item.get(role, [])) >= 2)
+    counts = Counter(
+        tuple(item[role]) for _, _, item in items for role in ("lead", "responsible") if len(item.get(role, [])) >= 2
+    )
     shared = [units for units, n in counts.items() if n >= MIN_GROUP and (len(units) >= 3 or n >= 3)]
     if not shared:
         return

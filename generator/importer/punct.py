@@ -1,4 +1,5 @@
 """Full-width punctuation back where a web page turned ，：；（） into ASCII."""
+
 from __future__ import annotations
 
 import copy

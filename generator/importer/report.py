@@ -1,6 +1,7 @@
 """An annual (or department) report draft as spec data: the head, the parts mapped onto the
 statutory five (kinds/annual_report/parts.yaml, through the checks' own part detection), extra
 parts kept where they stood, and the closing."""
+
 from __future__ import annotations
 
 import re
@@ -35,16 +36,20 @@ def build(ctx: h.Context) -> dict:
     first = tops[0] if tops else len(blocks)
     opening = [_flat(b) for b in blocks[:first]]
     if any(isinstance(b, Heading) for b in blocks[:first]):
-        ctx.guesses.append(f"第一个一级标题之前的标题（第{blocks[0].line}行起）作为开头段落导入，序号照原文"
-                           if tops else "原文没有一级标题（部分标题）：正文作为开头段落导入，序号照原文")
+        ctx.guesses.append(
+            f"第一个一级标题之前的标题（第{blocks[0].line}行起）作为开头段落导入，序号照原文"
+            if tops
+            else "原文没有一级标题（部分标题）：正文作为开头段落导入，序号照原文"
+        )
     data["opening"] = Paras(opening)  # none at all is 「opening: []」: the template would write its own
     _parts(ctx, blocks, tops, data)
     if department:
         data["government"] = _government(ctx, data)
     _closing(ctx, body, data)
     _attachments(ctx, body)
-    levels = runin_style([data[f] for f in ORDER if f in data] + data.get("leading_parts", [])
-                         + data.get("extra_parts", []))
+    levels = runin_style(
+        [data[f] for f in ORDER if f in data] + data.get("leading_parts", []) + data.get("extra_parts", [])
+    )
     if levels != [3]:
         data["style"] = {"runin_levels": levels}
     return data
@@ -73,7 +78,7 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
     for n, index in enumerate(tops):
         heading = blocks[index]
         end = tops[n + 1] if n + 1 < len(tops) else len(blocks)
-        span = blocks[index + 1:end]
+        span = blocks[index + 1 : end]
         runin = bool(heading.runin and heading.body)
         if runin:  # 「一、巩固提升依法履职水平。注重…」: the part heading runs in, as in the draft
             span = [Paragraph(heading.body, heading.line)] + span
@@ -84,10 +89,15 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
         if keys:
             field = FIELDS[keys[0]]
             if last and ORDER.index(field) < ORDER.index(last):
-                ctx.guesses.append(f"第{heading.line}行「{heading.title}」（{field}）在原文中排在前一部分之前："
-                                   "保留原文顺序（order），check 会提示法定顺序")
-            part = {"heading": heading.title, **({"runin": True} if runin else {}),
-                    **part_body(ctx, span, (field,), causes=field == "shortcomings")}
+                ctx.guesses.append(
+                    f"第{heading.line}行「{heading.title}」（{field}）在原文中排在前一部分之前："
+                    "保留原文顺序（order），check 会提示法定顺序"
+                )
+            part = {
+                "heading": heading.title,
+                **({"runin": True} if runin else {}),
+                **part_body(ctx, span, (field,), causes=field == "shortcomings"),
+            }
             data[field] = part
             seen.append(field)
             last = field
@@ -110,8 +120,11 @@ def _parts(ctx: h.Context, blocks: list, tops: list[int], data: dict) -> None:
             ctx.guesses.append(f"原文没有第三部分（{names[key]}），没有补写")
             continue
         data[field] = {}  # required by the spec: the statutory heading, nothing under it
-        ctx.guess((field,), "原文没有这一部分：已按法定表述加上标题，请补写内容",
-                  f"原文没有第{'一二三四'[int(key) - 1]}部分（{names[key]}）：已按法定表述加上标题，请补写内容")
+        ctx.guess(
+            (field,),
+            "原文没有这一部分：已按法定表述加上标题，请补写内容",
+            f"原文没有第{'一二三四'[int(key) - 1]}部分（{names[key]}）：已按法定表述加上标题，请补写内容",
+        )
 
 
 def _government(ctx: h.Context, data: dict) -> str:

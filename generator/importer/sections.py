@@ -4,6 +4,7 @@ Every structure is taken only when the template writes it back to the very same 
 (「一是…；二是…。」 joined as the template joins it, a point ending as `sentence` ends it), so a
 guess never changes the text; what does not fit stays text.
 """
+
 from __future__ import annotations
 
 
@@ -44,13 +45,13 @@ def separate_points(intro: list[str]) -> tuple[list[str], list[str], list[str]] 
         points = []
         for offset, para in enumerate(intro[start:]):
             prefix = ordinal(offset + 1)
-            point = para[len(prefix):]
+            point = para[len(prefix) :]
             point = point[:-1] if point.endswith("。") else point
             if not para.startswith(prefix) or not point or prefix + sentence(point) != para:
                 break
             points.append(point)
         if len(points) >= 2:
-            return intro[:start], points, intro[start + len(points):]
+            return intro[:start], points, intro[start + len(points) :]
         return None
     return None
 
@@ -67,12 +68,12 @@ def inline_points(intro: list[str]) -> tuple[list[str], list[str], list[str]] | 
         for n, piece in enumerate(pieces, 1):
             if not piece.startswith(ordinal(n)):
                 break
-            points.append(clause(piece[len(ordinal(n)):]))
+            points.append(clause(piece[len(ordinal(n)) :]))
         if len(points) < 2 or len(points) != len(pieces) or not all(points):
             continue
         joined = "".join(ordinal(n) + p + ("；" if n < len(points) else "。") for n, p in enumerate(points, 1))
         if lead + joined == para:
-            return intro[:index] + ([lead] if lead else []), points, intro[index + 1:]
+            return intro[:index] + ([lead] if lead else []), points, intro[index + 1 :]
     return None
 
 
@@ -85,7 +86,7 @@ def numbered_run(rest: list) -> tuple[list[str], list[str]] | None:
         if block.runin or not block.title.endswith(tuple(_SENTENCE_END)) or block.level != rest[0].level:
             return None
         run.append(block)
-    after = rest[len(run):]
+    after = rest[len(run) :]
     if len(run) < 2 or not all(isinstance(b, Paragraph) for b in after):
         return None
     sentences = [h.title[:-1] if h.title.endswith("。") else h.title for h in run]
@@ -143,15 +144,16 @@ def sections(ctx: Context, blocks: list, level: int, path: tuple) -> list[dict]:
         end = index + 1
         while end < len(blocks) and not (isinstance(blocks[end], Heading) and blocks[end].level <= head.level):
             end += 1
-        out.append(_section(ctx, head, blocks[index + 1:end], level, path + (len(out),)))
+        out.append(_section(ctx, head, blocks[index + 1 : end], level, path + (len(out),)))
         index = end
     return out
 
 
 def _section(ctx: Context, head: Heading, span: list, level: int, path: tuple) -> dict:
     if head.level != level and head.number:
-        ctx.guesses.append(f"第{head.line}行「{head.number}{head.title[:12]}」按第{level}级标题排"
-                           f"（序号改为第{level}级的形式）")
+        ctx.guesses.append(
+            f"第{head.line}行「{head.number}{head.title[:12]}」按第{level}级标题排（序号改为第{level}级的形式）"
+        )
     intro, rest = split_intro(span)
     data: dict = {"title": head.title}
     text = ([head.body] if head.runin and head.body else []) + intro
@@ -183,8 +185,11 @@ def runin_style(parts: list[dict]) -> list[int]:
     for section in _walk(parts):
         level, runin = section["_runin"]
         counts.setdefault(level, [0, 0])[runin] += 1
-    levels = [level for level in range(1, MAX_LEVEL + 1)
-              if (counts[level][1] > counts[level][0] if level in counts else level == 3)]
+    levels = [
+        level
+        for level in range(1, MAX_LEVEL + 1)
+        if (counts[level][1] > counts[level][0] if level in counts else level == 3)
+    ]
     for section in _walk(parts):
         level, runin = section.pop("_runin")
         if runin != (level in levels):

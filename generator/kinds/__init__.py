@@ -6,6 +6,7 @@ command's choices, draft-kind recognition and the report labels all come from he
 Models are imported only when asked for, so commands that never validate a spec never load
 pydantic.
 """
+
 from __future__ import annotations
 
 import functools
@@ -28,17 +29,17 @@ _REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
 class Kind(NamedTuple):
     """One document kind."""
 
-    name: str                 # the spec's `kind:` value
-    label: str                # Chinese name in messages and reports
-    folder: str               # generator/kinds/<folder>
-    model_ref: str            # "module:Class" of the pydantic model
-    template: str             # the Jinja template under templates/
-    family: str = ""          # the kind whose rules also apply (a department report is an annual report)
-    recognise: str = ""       # regular expression on a draft's titles that says "this kind"
-    issuer: str = ""          # regular expression on a report's last signature that says so too
-    parts_file: str = ""      # the required parts, relative to the folder (or another kind's)
-    hook: str = ""            # "module:function(spec, loaded)" run after validation
-    context: str = ""         # "module:function(spec) -> dict" extra template variables
+    name: str  # the spec's `kind:` value
+    label: str  # Chinese name in messages and reports
+    folder: str  # generator/kinds/<folder>
+    model_ref: str  # "module:Class" of the pydantic model
+    template: str  # the Jinja template under templates/
+    family: str = ""  # the kind whose rules also apply (a department report is an annual report)
+    recognise: str = ""  # regular expression on a draft's titles that says "this kind"
+    issuer: str = ""  # regular expression on a report's last signature that says so too
+    parts_file: str = ""  # the required parts, relative to the folder (or another kind's)
+    hook: str = ""  # "module:function(spec, loaded)" run after validation
+    context: str = ""  # "module:function(spec) -> dict" extra template variables
 
     @property
     def model(self) -> type[BaseModel]:
@@ -64,23 +65,41 @@ class Kind(NamedTuple):
         return name in (self.name, self.family)
 
 
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (
-    Kind("annual-report", "年度报告", "annual_report",
-         "generator.kinds.annual_report.model:AnnualReport", "annual-report.j2",
-         parts_file="annual_report/parts.yaml"),
-    Kind("work-plan", "工作要点", "work_plan",
-         "generator.kinds.work_plan.model:WorkPlan", "work-plan.j2",
-         recognise=statutory.PLAN_TITLE,
-         hook="generator.kinds.work_plan.model:resolve_units",
-         context="generator.kinds.work_plan.tasks:template_context"),
-    Kind("department-report", "部门年度报告", "department_report",
-         "generator.kinds.department_report.model:DepartmentReport", "department-report.j2",
-         family="annual-report",
-         recognise=statutory.DEPARTMENT_REPORT_TITLE,
-         issuer=statutory.DEPARTMENT_END,
-         parts_file="annual_report/parts.yaml",
-         hook="generator.kinds.department_report.model:check_issuer"),
-)}
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (
+        Kind(
+            "annual-report",
+            "年度报告",
+            "annual_report",
+            "generator.kinds.annual_report.model:AnnualReport",
+            "annual-report.j2",
+            parts_file="annual_report/parts.yaml",
+        ),
+        Kind(
+            "work-plan",
+            "工作要点",
+            "work_plan",
+            "generator.kinds.work_plan.model:WorkPlan",
+            "work-plan.j2",
+            recognise=statutory.PLAN_TITLE,
+            hook="generator.kinds.work_plan.model:resolve_units",
+            context="generator.kinds.work_plan.tasks:template_context",
+        ),
+        Kind(
+            "department-report",
+            "部门年度报告",
+            "department_report",
+            "generator.kinds.department_report.model:DepartmentReport",
+            "department-report.j2",
+            family="annual-report",
+            recognise=statutory.DEPARTMENT_REPORT_TITLE,
+            issuer=statutory.DEPARTMENT_END,
+            parts_file="annual_report/parts.yaml",
+            hook="generator.kinds.department_report.model:check_issuer",
+        ),
+    )
+}
 DEFAULT_KIND = "annual-report"
 
 
@@ -100,8 +119,9 @@ def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -
     return recognise_why(titles, issuer, report_signs)[0]
 
 
-def recognise_why(title: str, issuer: str = "", report_signs: Sequence[str] = (),
-                  department: str = "") -> tuple[str, str]:
+def recognise_why(
+    title: str, issuer: str = "", report_signs: Sequence[str] = (), department: str = ""
+) -> tuple[str, str]:
     """(kind, why in Chinese) from the main title, the last signature and what else says "report".
 
     `report_signs` are reasons found in the rest of the document (a 「现将…报告如下」 opening,

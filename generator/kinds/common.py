@@ -1,4 +1,5 @@
 """The spec building blocks every document kind shares, validated, with Chinese help per field."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -48,7 +49,7 @@ def _optional_number(value):
 def _unnumbered(value: str) -> str:
     """A heading typed with its number (「（一）…」) would be printed 「（一）（一）…」: refuse it."""
     found = read_number(value)
-    if found and value[len(found[2]):].strip():
+    if found and value[len(found[2]) :].strip():
         raise ValueError(f"标题不要写序号「{found[2]}」：序号由程序自动生成，请删去")
     return value
 
@@ -75,8 +76,10 @@ class Jurisdiction(Model):
 
     name: str = Field(min_length=1, description="简称，如「开福区」「牡丹江市」")
     full_name: str | None = Field(None, description="全称，如「长沙市开福区」；缺省同简称")
-    level: Level = Field(description="层级：province 省 / city 市 / county 县 / district 区 / township 乡镇 / "
-                                     "street 街道 / zone 开发区 / department 政府部门")
+    level: Level = Field(
+        description="层级：province 省 / city 市 / county 县 / district 区 / township 乡镇 / "
+        "street 街道 / zone 开发区 / department 政府部门"
+    )
 
     @property
     def display_name(self) -> str:
@@ -109,8 +112,10 @@ class Figure(Model):
     unit: str = Field("", description="单位，如「项」「件」「%」")
     label: str = Field("", description="说明，如「新增“一件事一次办”政务服务事项」")
     previous: Annotated[Any, BeforeValidator(_optional_number)] = Field(
-        None, description="上年的数值（同比）：正文可写 {{ figures.名称.change }}「增加3项」、"
-                          "{{ figures.名称.percent }}「增长12.5%」；也可用 --previous 指定上年的数据文件")
+        None,
+        description="上年的数值（同比）：正文可写 {{ figures.名称.change }}「增加3项」、"
+        "{{ figures.名称.percent }}「增长12.5%」；也可用 --previous 指定上年的数据文件",
+    )
     _name: str = PrivateAttr("")
 
     def __str__(self) -> str:
@@ -149,8 +154,10 @@ class Figure(Model):
 
     def _need_previous(self, attribute: str) -> None:
         if self.previous is None:
-            raise self._error(f"没有上年数（previous），无法写出「{attribute}」：请在 figures.{self._name or '名称'} "
-                              "下填写 previous，或用 --previous 指定上年的数据文件")
+            raise self._error(
+                f"没有上年数（previous），无法写出「{attribute}」：请在 figures.{self._name or '名称'} "
+                "下填写 previous，或用 --previous 指定上年的数据文件"
+            )
 
     def _compute(self, attribute: str, how):
         self._need_previous(attribute)
@@ -160,8 +167,11 @@ class Figure(Model):
             raise self._error(f"无法计算「{attribute}」：{exc}") from None
 
     def _error(self, message: str) -> FigureError:
-        error = FigureError(Problem(f"数字「{self._name or self.label}」{message}",
-                                    field=f"figures.{self._name}" if self._name else None))
+        error = FigureError(
+            Problem(
+                f"数字「{self._name or self.label}」{message}", field=f"figures.{self._name}" if self._name else None
+            )
+        )
         error.figure = self._name
         return error
 
@@ -184,8 +194,11 @@ class Part(Model):
     text: Paragraphs = Field(default_factory=list, description="标题下的导语段落")
     points: list[str] = Field(default_factory=list, description="逐条列举的要点，自动加「一是」「二是」……")
     points_inline: bool = Field(False, description="要点是否写在同一段（以分号连接），否则每条一段")
-    numbered: list[HeadingText] = Field(default_factory=list, description="逐条编号的句子：每条一段，自动加「（一）」"
-                                        "「（二）」……，用正文字体，不是标题（如存在的不足逐条列出）；与 sections 不能同时使用")
+    numbered: list[HeadingText] = Field(
+        default_factory=list,
+        description="逐条编号的句子：每条一段，自动加「（一）」"
+        "「（二）」……，用正文字体，不是标题（如存在的不足逐条列出）；与 sections 不能同时使用",
+    )
     sections: list[Section] = Field(default_factory=list, description="二级标题及其内容")
     closing: Paragraphs = Field(default_factory=list, description="各小标题之后的结尾段落")
 
@@ -207,7 +220,9 @@ class Imprint(Model):
 class Style(Model):
     """版式选项。"""
 
-    runin_levels: list[Literal[1, 2, 3, 4]] = Field([3], description="哪些标题层级为段首式（标题后接正文），如 [3] 或 [2, 3]")
+    runin_levels: list[Literal[1, 2, 3, 4]] = Field(
+        [3], description="哪些标题层级为段首式（标题后接正文），如 [3] 或 [2, 3]"
+    )
     heading3_bold: bool = Field(False, description="三级标题「1.」是否加粗（国标不要求，常见做法）")
     fonts: Literal["gb2312", "gbk"] = Field("gb2312", description="字体方案：gb2312（仿宋_GB2312 等）或 gbk（仿宋 等）")
 
@@ -217,7 +232,9 @@ class Common(Model):
 
     jurisdiction: Jurisdiction = Field(description="报告机关")
     year: int = Field(ge=2000, le=2100, description="所报告（或部署）的年度，如 2022")
-    title: str | None = Field(None, description="标题；缺省按模板生成。要自己断行时用 \\n 或「|-」多行写法，每行一行标题")
+    title: str | None = Field(
+        None, description="标题；缺省按模板生成。要自己断行时用 \\n 或「|-」多行写法，每行一行标题"
+    )
     figures: dict[str, Figure] = Field(default_factory=dict, description="具名数字，正文中写 {{ figures.名称 }}")
     style: Style = Field(default_factory=Style, description="版式选项")
 

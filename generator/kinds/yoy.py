@@ -2,6 +2,7 @@
 
 Plain Python (no pydantic) so the check rules can use it on any draft.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,15 +54,17 @@ class Pair:
 
     value: Decimal
     previous: Decimal
-    suffix: str = ""   # 万 / 亿 shared by both values
+    suffix: str = ""  # 万 / 亿 shared by both values
     unit: str = ""
 
     @classmethod
     def of(cls, value, previous, unit: str = "") -> Pair:
         (now, suffix), (then, before) = parse(value), parse(previous)
         if suffix != before:
-            raise ValueError(f"今年「{value}」与上年「{previous}」的写法不同（{suffix or '无单位'}与"
-                             f"{before or '无单位'}），请统一后再比较")
+            raise ValueError(
+                f"今年「{value}」与上年「{previous}」的写法不同（{suffix or '无单位'}与"
+                f"{before or '无单位'}），请统一后再比较"
+            )
         return cls(now, then, suffix, unit)
 
     @property

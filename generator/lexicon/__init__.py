@@ -37,6 +37,7 @@ fails when a module outside generator/lexicon/ writes a CJK range or a date patt
 bracket) goes here, with a row in tests/lexicon/<item>.yaml; that table runs through the reader,
 the rules, the fixer and the importer, so they cannot drift apart.
 """
+
 from generator.lexicon._lazy import lazy
 
 __all__ = ["lazy"]

@@ -1,4 +1,5 @@
 """Patterns compiled with plain `re` on first use: a process pays only for the patterns it uses."""
+
 from __future__ import annotations
 
 import re

@@ -4,6 +4,7 @@ Each class is the body of a regex character class (put it inside [...] or use th
 form). A class over a large block costs the `re` compiler about one millisecond per 20,000 code
 points it lists, so the wide class is spelled as the complement of what it leaves out.
 """
+
 from __future__ import annotations
 
 # The CJK Unified Ideographs block: what 「汉字」 means to every rule (机关代字, a dash between words).
@@ -34,11 +35,12 @@ CLAUSE_MARKS = "，,；;、：:"
 # Half-width marks that Chinese text writes full-width, and their full-width forms.
 # The same point mark twice (「，，」「。。」) or a comma against a full stop (「，。」「；。」「。，」);
 # 「。。。」 is an ellipsis written with full stops, not a doubled mark.
-DOUBLED_MARKS = r"[，。、；：](?:(?<=，)，|(?<=。)。(?!。)|(?<=、)、|(?<=；)；|(?<=：)：|(?<=[，；、：])。|(?<=。)[，；、])"
+DOUBLED_MARKS = (
+    r"[，。、；：](?:(?<=，)，|(?<=。)。(?!。)|(?<=、)、|(?<=；)；|(?<=：)：|(?<=[，；、：])。|(?<=。)[，；、])"
+)
 # Marks that may not end a title (a name, not a sentence).
 TITLE_END = "。，、；：！？.,;:!?"
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
-
 
 
 def is_han(char: str) -> bool:
@@ -49,9 +51,13 @@ def is_han(char: str) -> bool:
 def is_chinese(char: str) -> bool:
     """Whether `char` (one character) is Chinese text: an ideograph or full-width punctuation."""
     # Comparisons, not a pattern: the same set as CHINESE without compiling a 21,000-point class.
-    return len(char) == 1 and ("\u4e00" <= char <= "\u9fff" or "\u3000" <= char <= "\u303f"
-                               or "\uff01" <= char <= "\uff0f" or "\uff1a" <= char <= "\uff20"
-                               or char in "“”‘’…—")
+    return len(char) == 1 and (
+        "\u4e00" <= char <= "\u9fff"
+        or "\u3000" <= char <= "\u303f"
+        or "\uff01" <= char <= "\uff0f"
+        or "\uff1a" <= char <= "\uff20"
+        or char in "“”‘’…—"
+    )
 
 
 # No pattern for these two: they see short texts (a font name, a label), where they cost

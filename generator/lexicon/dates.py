@@ -4,6 +4,7 @@
 parse() is the one reading of a whole-line date (the reader's 成文日期, the fixer's input);
 the patterns below are the fragments rules and readers build their own searches from.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -30,14 +31,18 @@ LONE_YEAR_WORD = rf"(?<![\d{RANGE_MARKS}]){YEAR_WORD}(?!\s*[{RANGE_MARKS}])"
 # A year range written with a hyphen instead of the dash 「—」: 2021-2025年 (groups: from, mark, to).
 YEAR_RANGE_HYPHEN = r"((?:19|20)(?<![0-9][12][09])[0-9]{2})\s*([-－–‐])\s*((?:19|20)[0-9]{2})(?=\s*年)"
 # A year abbreviated to two digits ('23年) or a lone digit before 年度 / a month (3年度, 3年5月).
-YEAR_ABBREV = (r"[0-9’'‘](?:(?<=[’'‘])([0-9]{2})年"
-               r"|(?<=[0-9])(?<![0-9０-９.．\-—/][0-9])[0-9]年(?=度|底|末|初|[上下]半年|第[一二三四1-4]季度|[0-9]{1,2}月))")
+YEAR_ABBREV = (
+    r"[0-9’'‘](?:(?<=[’'‘])([0-9]{2})年"
+    r"|(?<=[0-9])(?<![0-9０-９.．\-—/][0-9])[0-9]年(?=度|底|末|初|[上下]半年|第[一二三四1-4]季度|[0-9]{1,2}月))"
+)
 
 # Whole-line forms (the text already stripped, full-width digits made half-width for WRITTEN).
 WRITTEN = lazy(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 NUMERIC = lazy(rf"^(\d{{4}})\s*({SEPARATOR})\s*(\d{{1,2}})\s*\2\s*(\d{{1,2}})$")
-CHINESE = lazy(r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
-               r"\s*([一二三四五六七八九十]{1,3})\s*日$")
+CHINESE = lazy(
+    r"^([〇○零Ｏ0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月"
+    r"\s*([一二三四五六七八九十]{1,3})\s*日$"
+)
 # The form GB/T 9704 7.3.5.4 asks for: full year, month and day without a leading zero.
 CANONICAL = lazy(rf"^\s*({YEAR})年([1-9]|1[0-2])月([1-9]|[12]\d|3[01])日\s*$")
 # 2023年01月04日 with the zeros as groups 2 and 4.
@@ -91,7 +96,6 @@ def form(text: str) -> str:
     if ZERO_PADDED.search(text):
         return "padded"
     return "other"
-
 
 
 def cn_date(date: dt.date) -> str:

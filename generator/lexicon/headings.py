@@ -1,5 +1,6 @@
 """Heading numbers: 一、 （一） 1. （1） and the variants clerks type (一. 一， (一) 1、 1．),
 read back from a line's start; and the inline points 一是、二是."""
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,10 @@ NUMBER_PATTERNS: list[tuple[int, str, re.Pattern]] = [
     (4, "（1）", lazy(rf"^([（(])([{DIGITS}]{{1,3}})([）)])")),
 ]
 # A heading number that may start a run-on heading inside a line (the reflow's split points).
-RUN_ON_START = (rf"(?:[{CN_SMALL}]{{1,3}}[、．.，,]|[（(][{CN_SMALL}]{{1,3}}[）)]"
-                rf"|[{DIGITS}]{{1,2}}[.．、](?![{DIGITS}])|[（(][{DIGITS}]{{1,2}}[）)])")
+RUN_ON_START = (
+    rf"(?:[{CN_SMALL}]{{1,3}}[、．.，,]|[（(][{CN_SMALL}]{{1,3}}[）)]"
+    rf"|[{DIGITS}]{{1,2}}[.．、](?![{DIGITS}])|[（(][{DIGITS}]{{1,2}}[）)])"
+)
 # The first number of a deeper level: （一） (1) 1.
 FIRST_CHILD = lazy(rf"[（(][一1１][）)]|[1１][.．、](?![{DIGITS}])")
 # An enumeration inside a sentence, closed by a parenthesis only: 「1）」「a)」「一）」.
@@ -56,6 +59,8 @@ def read_number(text: str) -> tuple[int, int, str, str] | None:
 ANNEX_NOTE = lazy(r"^附\s*件\s*(?:[0-9０-９]+\s*)?[:：]\s*(?P<rest>\S.*)$")
 ANNEX_ITEM = lazy(r"^(?P<number>[0-9０-９]{1,2}\s*[.．、]?)\s*(?P<name>\S.*)$")
 # A 附件说明 line (GB/T 9704 7.3.4): 「附件：」 (optional), an order number as written, the name.
-ANNEX_LINE = lazy(rf"^\s*(?:附\s*件\s*[0-9]*\s*[：:]\s*)?(?P<number>(?:[{DIGITS}]+|[{CN_SMALL}]+)\s*[.．、,，]"
-                  rf"|[（(]\s*[{DIGITS}{CN_SMALL}]+\s*[)）])?\s*(?P<name>.*?)\s*$")
+ANNEX_LINE = lazy(
+    rf"^\s*(?:附\s*件\s*[0-9]*\s*[：:]\s*)?(?P<number>(?:[{DIGITS}]+|[{CN_SMALL}]+)\s*[.．、,，]"
+    rf"|[（(]\s*[{DIGITS}{CN_SMALL}]+\s*[)）])?\s*(?P<name>.*?)\s*$"
+)
 ANNEX_NAME_END = "。，、；：.,;:！？!?"

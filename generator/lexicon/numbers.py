@@ -1,5 +1,6 @@
 """Numbers as reports write them: Chinese numerals (一百零五, 二〇二三), magnitudes 万/亿,
 percentages and 个百分点, and the units a count or an amount is given in."""
+
 from __future__ import annotations
 
 
@@ -10,10 +11,10 @@ from generator.lexicon.chars import FULLWIDTH_DIGITS
 
 _DIGITS = "零一二三四五六七八九"
 _VALUES = {c: i for i, c in enumerate(_DIGITS)} | {"〇": 0, "两": 2}
-_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10 ** 4, "亿": 10 ** 8}
+_UNIT_VALUES = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 _UNITS = ((1000, "千"), (100, "百"), (10, "十"))
-_GROUPS = ((10 ** 8, "亿"), (10 ** 4, "万"))
-MAX_CN_NUMERAL = 10 ** 12 - 1  # 九千九百九十九亿…; beyond it Arabic digits are clearer
+_GROUPS = ((10**8, "亿"), (10**4, "万"))
+MAX_CN_NUMERAL = 10**12 - 1  # 九千九百九十九亿…; beyond it Arabic digits are clearer
 
 # A Chinese numeral of any size, and the small ones that number headings and points (一 to 九十九).
 CN_NUMERAL = "[一二三四五六七八九十百千万零〇两]+"
@@ -25,15 +26,84 @@ PERCENT = ("%", "％")
 POINTS = "个百分点"  # the change of a rate: 「提高1.2个百分点」
 
 # What a count is counted in (a count rule leaves rates and money ranges out on purpose).
-COUNTS = ("件次", "人次", "家次", "万人", "个", "件", "项", "人", "次", "家", "场", "期", "篇", "条", "份", "户", "宗",
-          "起", "所", "名", "批", "部", "本", "册", "套", "台", "辆", "处", "座", "支", "类", "门", "卷")
+COUNTS = (
+    "件次",
+    "人次",
+    "家次",
+    "万人",
+    "个",
+    "件",
+    "项",
+    "人",
+    "次",
+    "家",
+    "场",
+    "期",
+    "篇",
+    "条",
+    "份",
+    "户",
+    "宗",
+    "起",
+    "所",
+    "名",
+    "批",
+    "部",
+    "本",
+    "册",
+    "套",
+    "台",
+    "辆",
+    "处",
+    "座",
+    "支",
+    "类",
+    "门",
+    "卷",
+)
 MONEY = ("万元", "亿元", "元")
 # A number written in full-width digits (「１２３」, 「１２．５」); mixed widths are another matter.
 FULL_WIDTH_NUMBER = r"[０-９](?<![0-9０-９][０-９])[０-９]*(?:[．.][０-９]+)?(?![0-9０-９])"
 # Words that make a number before them a quantity (a range of them takes 「～」, GB/T 15834 4.13.3).
-QUANTITY_WORDS = ("个百分点", "个", "项", "件", "人", "名", "次", "家", "所", "元", "万", "亿", "千", "百", "倍",
-                  "%", "％", "天", "周", "批", "场", "期", "条", "类", "起", "宗", "户", "篇", "本", "份", "台",
-                  "辆", "公里", "米", "小时", "分钟", "岁")
+QUANTITY_WORDS = (
+    "个百分点",
+    "个",
+    "项",
+    "件",
+    "人",
+    "名",
+    "次",
+    "家",
+    "所",
+    "元",
+    "万",
+    "亿",
+    "千",
+    "百",
+    "倍",
+    "%",
+    "％",
+    "天",
+    "周",
+    "批",
+    "场",
+    "期",
+    "条",
+    "类",
+    "起",
+    "宗",
+    "户",
+    "篇",
+    "本",
+    "份",
+    "台",
+    "辆",
+    "公里",
+    "米",
+    "小时",
+    "分钟",
+    "岁",
+)
 MEASURES = ("个工作日", "平方米", "公里", "小时", "天")
 
 
@@ -96,7 +166,7 @@ def parse_cn_numeral(text: str) -> int | None:
         unit = _UNIT_VALUES.get(char)
         if unit is None:
             current = _VALUES[char]
-        elif unit >= 10 ** 4:
+        elif unit >= 10**4:
             total += (section + current or 1) * unit
             section = current = 0
         else:
@@ -112,8 +182,10 @@ def to_int(digits: str) -> int:
 
 # 3-5个百分点, 2-3人: a range of quantities with a hyphen (not a date 2023-1-4, a 文号 or a telephone
 # number: a quantity word must follow).
-QUANTITY_RANGE = (r"[0-9](?<![0-9.\-－/][0-9])[0-9]*(?:\.[0-9]+)?\s*[-－–‐]\s*[0-9]+(?:\.[0-9]+)?(?![0-9.\-－/])"
-                  rf"(?=\s*(?:{alternation(QUANTITY_WORDS)}))")
+QUANTITY_RANGE = (
+    r"[0-9](?<![0-9.\-－/][0-9])[0-9]*(?:\.[0-9]+)?\s*[-－–‐]\s*[0-9]+(?:\.[0-9]+)?(?![0-9.\-－/])"
+    rf"(?=\s*(?:{alternation(QUANTITY_WORDS)}))"
+)
 
 
 _INTEGER = lazy(r"-?(?:0|[1-9]\d*)")

@@ -4,6 +4,7 @@ and the required parts of a kind (kept as data in generator/kinds/<kind>/parts.y
 Part names and the patterns of their headings are data, not code: a clerk's new way of naming
 part 2 is one more line under its `patterns:` in parts.yaml, read here through parts().
 """
+
 from __future__ import annotations
 
 from generator.lexicon.numbers import alternation

@@ -1,4 +1,5 @@
 """The layout profile (GB/T 9704 numbers as OOXML values), read from a YAML data file."""
+
 from __future__ import annotations
 
 import functools
@@ -106,7 +107,9 @@ def _merge(base: dict, override: dict, path: tuple, loaded) -> None:
                 raise LayoutError(loaded.problem(where, f"「{key}」应为「字段: 值」形式的映射"))
             _merge(base[key], value, where, loaded)
         elif isinstance(base[key], int) and (isinstance(value, bool) or not isinstance(value, int)):
-            raise LayoutError(loaded.problem(where, f"「{key}」应为整数（OOXML 数值，见 layout.yaml 的单位说明），而不是「{value}」"))
+            raise LayoutError(
+                loaded.problem(where, f"「{key}」应为整数（OOXML 数值，见 layout.yaml 的单位说明），而不是「{value}」")
+            )
         elif isinstance(base[key], str) and not isinstance(value, str):
             raise LayoutError(loaded.problem(where, f"「{key}」应为文字，而不是「{value}」"))
         else:

@@ -5,6 +5,7 @@ each keeps the text pieces it owns (w:t text, w:tab, w:br, w:cr of its own runs,
 a text box's paragraphs) with their offsets, so an edit of the paragraph's text maps back to
 the few w:t nodes it touches and every other byte stays as it was.
 """
+
 from __future__ import annotations
 
 import html
@@ -40,11 +41,11 @@ class Piece:
 
     text: str
     editable: bool
-    start: int = 0          # w:t: offsets of the element <w:t …>…</w:t> in the XML
+    start: int = 0  # w:t: offsets of the element <w:t …>…</w:t> in the XML
     end: int = 0
-    content: int = 0        # w:t: offset where its text starts
-    run_open: str = ""      # the <w:r …> tag of its run
-    rpr: str = ""           # the run's <w:rPr>…</w:rPr> ("" if none)
+    content: int = 0  # w:t: offset where its text starts
+    run_open: str = ""  # the <w:r …> tag of its run
+    rpr: str = ""  # the run's <w:rPr>…</w:rPr> ("" if none)
     in_revision: bool = False
 
 
@@ -56,7 +57,7 @@ class Para:
     start: int
     open_end: int
     content_start: int
-    end: int                # offset of </w:p> (== open_end for <w:p/>)
+    end: int  # offset of </w:p> (== open_end for <w:p/>)
     empty: bool
     pieces: list[Piece] = field(default_factory=list)
 
@@ -72,7 +73,7 @@ def body_paragraphs(xml: str, prefix: str) -> dict[int, Para]:
     if not body:
         return {}
     end = xml.rfind(f"</{prefix + ':' if prefix else ''}body>")
-    region = xml[body.end():end if end > 0 else len(xml)]
+    region = xml[body.end() : end if end > 0 else len(xml)]
     numbers = {start + body.end(): n for n, start in enumerate(paragraph_starts(region, prefix), 1)}
     return _Scanner(xml, w, numbers).run(body.end(), end if end > 0 else len(xml))
 
@@ -84,7 +85,7 @@ class _Scanner:
         self.xml, self.numbers = xml, numbers
         self.tag = re.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
         self.paras: dict[int, Para] = {}
-        self.stack: list[tuple[str, int]] = []   # (local name, start offset)
+        self.stack: list[tuple[str, int]] = []  # (local name, start offset)
         self.open_paras: list[Para] = []
         self.current: tuple[str, int] | None = None  # the open w:r: (open tag, start)
         self.rpr_start = -1
@@ -103,17 +104,32 @@ class _Scanner:
         if not self.open_paras or self.current is None:
             return
         text = match.group(1)
-        self.open_paras[-1].pieces.append(Piece(html.unescape(text) if "&" in text else text, True, match.start(),
-                                                match.end(), match.start(1), self.current[0], self.rpr,
-                                                self.revisions > 0))
+        self.open_paras[-1].pieces.append(
+            Piece(
+                html.unescape(text) if "&" in text else text,
+                True,
+                match.start(),
+                match.end(),
+                match.start(1),
+                self.current[0],
+                self.rpr,
+                self.revisions > 0,
+            )
+        )
 
     def _element(self, match: re.Match) -> None:
         closing, name, empty = match.group(2) == "/", match.group(3), match.group(4) == "/"
         if closing:
             self._close(name, match)
         elif name == "p":
-            para = Para(self.numbers.get(match.start(), 0), match.start(), match.end(), match.end(),
-                        match.end() if empty else -1, empty)
+            para = Para(
+                self.numbers.get(match.start(), 0),
+                match.start(),
+                match.end(),
+                match.end(),
+                match.end() if empty else -1,
+                empty,
+            )
             self.paras[para.number] = para
             if not empty:
                 self.open_paras.append(para)
@@ -141,7 +157,7 @@ class _Scanner:
         elif name == "r":
             self.current = None
         elif name == "rPr" and self.rpr_start >= 0 and self.stack and self.stack[-1][0] == "r":
-            self.rpr, self.rpr_start = self.xml[self.rpr_start:match.end()], -1
+            self.rpr, self.rpr_start = self.xml[self.rpr_start : match.end()], -1
         elif name == "pPr" and self.open_paras and self.stack and self.stack[-1][0] == "p":
             self.open_paras[-1].content_start = match.end()
 

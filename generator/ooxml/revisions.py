@@ -4,6 +4,7 @@ and the content-type and relationship entries a new comments part needs.
 `w` is the WordprocessingML prefix of the part being edited with its colon ("w:"), or "" when
 the part uses the default namespace: inserted elements must use the prefix the part declares.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,14 +32,17 @@ def _mark(w: str, kind: str, rid: int, author: str, date: str) -> str:
 
 def deletion(w: str, rid: int, author: str, date: str, rpr: str, text: str) -> str:
     """Deleted text as a tracked deletion (w:delText in a copy of the run)."""
-    return (_mark(w, "del", rid, author, date) + f'<{w}r>{rpr}<{w}delText xml:space="preserve">{esc(text)}'
-            f"</{w}delText></{w}r></{w}del>")
+    return (
+        _mark(w, "del", rid, author, date) + f'<{w}r>{rpr}<{w}delText xml:space="preserve">{esc(text)}'
+        f"</{w}delText></{w}r></{w}del>"
+    )
 
 
 def insertion(w: str, rid: int, author: str, date: str, rpr: str, text: str) -> str:
     """Inserted text as a tracked insertion."""
-    return (_mark(w, "ins", rid, author, date) + f'<{w}r>{rpr}<{w}t xml:space="preserve">{esc(text)}</{w}t>'
-            f"</{w}r></{w}ins>")
+    return (
+        _mark(w, "ins", rid, author, date) + f'<{w}r>{rpr}<{w}t xml:space="preserve">{esc(text)}</{w}t></{w}r></{w}ins>'
+    )
 
 
 def escaped(text: str) -> str:
@@ -63,10 +67,14 @@ def comment(cid: int, author: str, date: str, text: str) -> str:
     """One w:comment (prefix w, declared on the element so it fits any comments part)."""
     paragraphs = "".join(
         f'<w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>'
-        if i == 0 else f'<w:p><w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>'
-        for i, line in enumerate(text.split("\n")))
-    return (f'<w:comment xmlns:w="{W_NS}" w:id="{cid}" w:author="{esc(author)}" w:date="{date}" '
-            f'w:initials="fz">{paragraphs}</w:comment>')
+        if i == 0
+        else f'<w:p><w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>'
+        for i, line in enumerate(text.split("\n"))
+    )
+    return (
+        f'<w:comment xmlns:w="{W_NS}" w:id="{cid}" w:author="{esc(author)}" w:date="{date}" '
+        f'w:initials="fz">{paragraphs}</w:comment>'
+    )
 
 
 def comments_part(comments: list[str], existing: str | None = None) -> str:
@@ -74,8 +82,10 @@ def comments_part(comments: list[str], existing: str | None = None) -> str:
     if existing:
         close = existing.rfind("</")
         return existing[:close] + "".join(comments) + existing[close:]
-    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="{W_NS}">'
-            f'{"".join(comments)}</w:comments>')
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="{W_NS}">'
+        f"{''.join(comments)}</w:comments>"
+    )
 
 
 def max_id(*parts: str) -> int:
@@ -88,8 +98,11 @@ def with_comments_type(content_types: str) -> str:
     if 'PartName="/word/comments.xml"' in content_types:
         return content_types
     close = content_types.rfind("</")
-    return (content_types[:close] + f'<Override PartName="/word/comments.xml" ContentType="{COMMENTS_TYPE}"/>'
-            + content_types[close:])
+    return (
+        content_types[:close]
+        + f'<Override PartName="/word/comments.xml" ContentType="{COMMENTS_TYPE}"/>'
+        + content_types[close:]
+    )
 
 
 def comments_target(rels: str) -> str | None:
@@ -111,5 +124,4 @@ def with_comments_rel(rels: str) -> str:
     while f"rId{n}" in used:
         n += 1
     close = rels.rfind("</")
-    return (rels[:close] + f'<Relationship Id="rId{n}" Type="{COMMENTS_REL}" Target="comments.xml"/>'
-            + rels[close:])
+    return rels[:close] + f'<Relationship Id="rId{n}" Type="{COMMENTS_REL}" Target="comments.xml"/>' + rels[close:]

@@ -6,6 +6,7 @@ table borders) in millimetres. The .docx writer asks it where the body ends (the
 lines the last paragraphs take (keep with the 署名) and how wide the 署名 and date are; the OFD
 writer draws its pages. Contract: /work/notes/paging-contract.md and README.md (The line model).
 """
+
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout, load_layout
@@ -37,7 +38,9 @@ def _pages(doc: Document, layout: Layout, offset: int) -> list[Page]:
         lines, rules = sheet_lines(sheet, layout)
         width, height = page_size(layout, sheet.landscape)
         number = offset + index + 1
-        pages.append(Page(number, sheet.landscape, width, height, lines, rules, footer(layout, number, sheet.landscape)))
+        pages.append(
+            Page(number, sheet.landscape, width, height, lines, rules, footer(layout, number, sheet.landscape))
+        )
     if doc.imprint:
         lines, rules = imprint_lines(doc.imprint, layout)
         width, height = page_size(layout, False)

@@ -1,6 +1,7 @@
 """The document tree as the .docx writer lays it out, paragraph by paragraph: text, font role,
 size, indents, alignment, line height, spacing and keep rules (write/docx.py and write/styles.py
 say the same in Word's terms)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,23 +23,23 @@ class Box:
     node: Any
     text: str = ""
     roles: list[tuple[int, str]] = field(default_factory=lambda: [(0, "body")])  # (from index, font role)
-    size: float = 16.0                 # points
-    left: int = 0                      # twips
+    size: float = 16.0  # points
+    left: int = 0  # twips
     right: int = 0
-    first: int = 0                     # first-line indent relative to `left` (negative: hanging)
-    align: str = "both"                # both, left, center, right
-    line: int = 0                      # twips a line takes (0: the grid pitch)
+    first: int = 0  # first-line indent relative to `left` (negative: hanging)
+    align: str = "both"  # both, left, center, right
+    line: int = 0  # twips a line takes (0: the grid pitch)
     before: int = 0
     after: int = 0
     keep_next: bool = False
     keep_lines: bool = False
-    widow: bool = False                # widow and orphan control: two lines at least on each side
+    widow: bool = False  # widow and orphan control: two lines at least on each side
     new_page: bool = False
     forced: list[int] = field(default_factory=list)  # indices of explicit line breaks (titles)
-    rows: list = field(default_factory=list)          # tables: the rows of text
-    fixed: bool = False                # the 版头: a block of fixed height (paging/header.py)
+    rows: list = field(default_factory=list)  # tables: the rows of text
+    fixed: bool = False  # the 版头: a block of fixed height (paging/header.py)
     color: str = "000000"
-    tab: int | None = None             # a right tab stop (twips from the left edge) at `tab_at`
+    tab: int | None = None  # a right tab stop (twips from the left edge) at `tab_at`
     tab_at: int = -1
 
 
@@ -61,8 +62,9 @@ def default_tail(doc: Document) -> Tail | None:
     return Tail(len(doc.blocks) - 1)
 
 
-def document_boxes(doc: Document, layout: Layout, tails: dict | None = None,
-                   scales: dict | None = None) -> list[tuple[Document, list[Box]]]:
+def document_boxes(
+    doc: Document, layout: Layout, tails: dict | None = None, scales: dict | None = None
+) -> list[tuple[Document, list[Box]]]:
     """(part, its boxes) for every part of a document, in order; `tails` by id(part) (default_tail
     else); `scales` by id(part): the line height (share of the grid pitch) below its 版头."""
     tails, scales = tails or {}, scales or {}
@@ -106,8 +108,18 @@ def _part(doc: Document, layout: Layout, new_page: bool, tail: Tail | None) -> l
         many = len(doc.annexes) > 1
         left = (5 + (1 if many else 0)) * char
         hanging = (3 if index == 0 else 0) * char + (char if many else 0)
-        out.append(Box(doc, text, size=body, left=left, first=-hanging, before=pitch if index == 0 else 0,
-                       keep_next=True, align="both"))
+        out.append(
+            Box(
+                doc,
+                text,
+                size=body,
+                left=left,
+                first=-hanging,
+                before=pitch if index == 0 else 0,
+                keep_next=True,
+                align="both",
+            )
+        )
     out.extend(_signature(doc, layout, bool(tail and tail.tight)))
     for note in doc.notes:
         out.append(Box(doc, note_text(note), size=body, first=2 * char))
@@ -126,8 +138,18 @@ def _doc_number(doc: Document, layout: Layout) -> Box:
         tab = layout.text_width - layout.positions["signer_right"] * layout.char
         text = f"{doc.doc_number}\t签发人：{doc.signer}"
         roles.append((len(text) - len(doc.signer), "signer_name"))
-    return Box(doc, text, roles, body, left=layout.positions["doc_number_indent"] * layout.char, align="left",
-               after=after, keep_next=True, tab=tab, tab_at=len(doc.doc_number))
+    return Box(
+        doc,
+        text,
+        roles,
+        body,
+        left=layout.positions["doc_number_indent"] * layout.char,
+        align="left",
+        after=after,
+        keep_next=True,
+        tab=tab,
+        tab_at=len(doc.doc_number),
+    )
 
 
 def _title(doc: Document, layout: Layout) -> Box:
@@ -140,8 +162,18 @@ def _title(doc: Document, layout: Layout) -> Box:
         forced.append(at)
     pitch = layout.line_pitch
     before = layout.header["lines_after_rule"] * pitch if doc.header else (pitch if doc.label else 0)
-    return Box(doc, "".join(lines), [(0, "title")], layout.sizes["title"] / 2, align="center", line=pitch,
-               before=before, after=layout.spacing["after_title"] * pitch, keep_next=True, forced=forced)
+    return Box(
+        doc,
+        "".join(lines),
+        [(0, "title")],
+        layout.sizes["title"] / 2,
+        align="center",
+        line=pitch,
+        before=before,
+        after=layout.spacing["after_title"] * pitch,
+        keep_next=True,
+        forced=forced,
+    )
 
 
 def _blocks(doc: Document, layout: Layout, tail: Tail | None) -> list[Box]:
@@ -155,11 +187,29 @@ def _blocks(doc: Document, layout: Layout, tail: Tail | None) -> list[Box]:
             role = f"heading{block.level}"
             if block.runin:
                 head = label + sentence(block.title)
-                out.append(Box(block, head + block.body, [(0, role), (len(head), "body")], body, first=2 * char,
-                               widow=True, keep_next=kept))
+                out.append(
+                    Box(
+                        block,
+                        head + block.body,
+                        [(0, role), (len(head), "body")],
+                        body,
+                        first=2 * char,
+                        widow=True,
+                        keep_next=kept,
+                    )
+                )
             else:
-                out.append(Box(block, heading_text(block, label), [(0, role)], body, first=2 * char,
-                               keep_next=True, keep_lines=True))
+                out.append(
+                    Box(
+                        block,
+                        heading_text(block, label),
+                        [(0, role)],
+                        body,
+                        first=2 * char,
+                        keep_next=True,
+                        keep_lines=True,
+                    )
+                )
         elif isinstance(block, Paragraph):
             out.append(Box(block, block.text, size=body, first=2 * char, keep_next=kept))
         elif isinstance(block, Table):
@@ -177,6 +227,15 @@ def _signature(doc: Document, layout: Layout, tight: bool = False) -> list[Box]:
     lines = signature_lines(doc, layout, tight)
     for index, (text, indent, before) in enumerate(lines):
         last = index == len(lines) - 1 and not doc.notes
-        out.append(Box(doc, text, size=layout.sizes["body"] / 2, right=round(indent * layout.char),
-                       align="right", before=before, keep_next=not last))
+        out.append(
+            Box(
+                doc,
+                text,
+                size=layout.sizes["body"] / 2,
+                right=round(indent * layout.char),
+                align="right",
+                before=before,
+                keep_next=not last,
+            )
+        )
     return out

@@ -8,6 +8,7 @@ falls at the break). 禁则: no line starts
 with closing punctuation, none ends with opening punctuation; the break moves back one character
 until both hold.
 """
+
 from __future__ import annotations
 
 NO_START = frozenset("，。、；：？！）》」』】〕〉”’…—·%‰℃)]}!,.:;?")
@@ -31,8 +32,9 @@ def _ascii(ch: str) -> bool:
     return "\x21" <= ch <= "\x7e"
 
 
-def break_lines(text: str, advances: list[float], first_width: float, width: float,
-                trail: list[float] | None = None) -> list[tuple[int, int]]:
+def break_lines(
+    text: str, advances: list[float], first_width: float, width: float, trail: list[float] | None = None
+) -> list[tuple[int, int]]:
     """(start, end) character ranges of each line; widths in points (the first line's less its
     indent); `trail`: the part of each advance that is a gap after the character."""
     if not text:

@@ -1,5 +1,6 @@
 """Boxes onto pages: lines on the grid, spacing, keep-with-next chains, widow and orphan control,
 tables row by row (rows never split, header rows repeated), as LibreOffice 7.4 does it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -50,8 +51,7 @@ class Flow:
         if first or not self.sheets or self.sheets[-1].landscape != landscape or boxes and boxes[0].new_page:
             self.sheets.append(Sheet(landscape))
         width, _ = self.block(landscape)
-        sets = [None if box.rows or box.fixed else set_lines(box, self.layout, width)
-                for box in boxes]
+        sets = [None if box.rows or box.fixed else set_lines(box, self.layout, width) for box in boxes]
         for index, (box, box_sets) in enumerate(zip(boxes, sets)):
             if box.rows:
                 self._table(box, width)

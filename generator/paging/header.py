@@ -1,4 +1,5 @@
 """The 版头's geometry (write/header.py): fields, the red 发文机关标志, the 发文字号 and the red rule."""
+
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout
@@ -31,8 +32,14 @@ def geometry(header, layout: Layout) -> dict:
     number_line = layout.sizes["body"] * 15
     space = max(0, round((conf["rule_gap"] - NUMBER_BOTTOM_IN_LINE * layout.sizes["body"] * 10) / 20)) * 20
     rule = number_top + number_line + space + conf["rule_size"] * 20 // 16
-    return {"mark_top": mark_top, "mark_line": mark_line, "number_top": number_top, "number_line": number_line,
-            "rule": rule, "total": rule + conf["rule_size"] * 20 // 16}
+    return {
+        "mark_top": mark_top,
+        "mark_line": mark_line,
+        "number_top": number_top,
+        "number_line": number_line,
+        "rule": rule,
+        "total": rule + conf["rule_size"] * 20 // 16,
+    }
 
 
 def header_height(box: Box, layout: Layout) -> int:
@@ -53,8 +60,17 @@ def header_lines(doc, layout: Layout, left: float, top: float):
     out = []
     for index, text in enumerate(fields(header)):
         adv = [a * PT_MM for a in advances(text, body, layout.condense / 20)]
-        out.append(Line(left, top + baseline(index * layout.line_pitch, layout.line_pitch, body), text,
-                        "header_field", body, adv, node=header))
+        out.append(
+            Line(
+                left,
+                top + baseline(index * layout.line_pitch, layout.line_pitch, body),
+                text,
+                "header_field",
+                body,
+                adv,
+                node=header,
+            )
+        )
     for text, x, index, size, adv in _marks(header, layout, left):
         y = top + baseline(geo["mark_top"] + index * geo["mark_line"], geo["mark_line"], size)
         out.append(Line(x, y, text, "issuer_mark", size, adv, conf["mark_color"], header))

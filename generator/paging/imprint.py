@@ -5,6 +5,7 @@ with room for it and half a grid line to spare, it goes there (write/imprint.py:
 foot); otherwise a section of its own starts on the next even page, with a blank page before it
 when the body ends on an even page.
 """
+
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout
@@ -16,7 +17,7 @@ from generator.paging.render import baseline
 from generator.tree import Imprint, cn_date, sentence
 
 MARGIN_LINES = 0.5  # spare grid lines between the last body line and the 版记 (at most one: issue 20)
-SLACK = 60        # twips under the 印发 rule (write/imprint.py)
+SLACK = 60  # twips under the 印发 rule (write/imprint.py)
 
 
 def _one(layout: Layout) -> int:
@@ -30,8 +31,16 @@ def cc_box(imprint: Imprint, layout: Layout) -> Box | None:
     one = _one(layout)
     size = layout.sizes["imprint"] / 2
     label = round(sum(advances("抄送：", size, layout.condense / 20)) * 20)
-    return Box(imprint, "抄送：" + sentence(imprint.cc), size=size, left=one + label, right=one, first=-label,
-               line=layout.line_pitch, align="both")
+    return Box(
+        imprint,
+        "抄送：" + sentence(imprint.cc),
+        size=size,
+        left=one + label,
+        right=one,
+        first=-label,
+        line=layout.line_pitch,
+        align="both",
+    )
 
 
 def height(imprint: Imprint, layout: Layout) -> int:

@@ -1,5 +1,6 @@
 """A box's lines: where each breaks, starts and how its characters are spaced (points, from the
 left edge of the text block)."""
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -22,8 +23,19 @@ class Set(NamedTuple):
 
 def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     """Break and position the lines of a paragraph box (the same box shape is set once)."""
-    key = (box.text, box.size, box.left, box.right, box.first, box.align, tuple(box.forced),
-           box.tab, box.tab_at, width_twips, layout.condense)
+    key = (
+        box.text,
+        box.size,
+        box.left,
+        box.right,
+        box.first,
+        box.align,
+        tuple(box.forced),
+        box.tab,
+        box.tab_at,
+        width_twips,
+        layout.condense,
+    )
     found = _SET.get(key)
     if found is None:
         if len(_SET) > 20000:
@@ -90,7 +102,7 @@ def _tabbed(box: Box, adv: list[float], left: float, layout: Layout) -> Set:
     assert box.tab is not None  # set_lines calls this only for a box with a tab stop
     at = box.tab_at
     head = sum(adv[:at])
-    tail = sum(adv[at + 1:])
+    tail = sum(adv[at + 1 :])
     out = list(adv)
     out[at] = max(0.0, box.tab / 20 - left - head - tail)
     return Set(0, len(box.text), left, out, False)

@@ -1,5 +1,6 @@
 """What the line model hands out: pages of positioned lines and rules (millimetres, from the top
 left corner of the page, y growing downwards)."""
+
 from __future__ import annotations
 
 from typing import Any, NamedTuple
@@ -15,11 +16,11 @@ class Line(NamedTuple):
     x_mm: float
     baseline_mm: float
     text: str
-    role: str            # a font role of layout.yaml: body, title, heading1…, page_number, signer_name…
+    role: str  # a font role of layout.yaml: body, title, heading1…, page_number, signer_name…
     font_size_pt: float
     advances_mm: list[float]
     color: str = "000000"
-    node: Any = None     # the tree node (Heading, Paragraph, Table, Document, Imprint…) it prints
+    node: Any = None  # the tree node (Heading, Paragraph, Table, Document, Imprint…) it prints
     hanging: bool = False  # its last character hangs in the right margin (、。，．)
 
 

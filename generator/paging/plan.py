@@ -8,6 +8,7 @@ line above the 署名 goes (7.3.5.5 调整行距); if that is not enough, the la
 the 署名 (it then moves whole). A page break inside the paragraph was tried: LibreOffice splits the
 paragraph there and indents the continuation as a new one.
 """
+
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -77,7 +78,7 @@ def _orphaned(flow: Flow, parts: list, part: Document, tail: Tail) -> bool:
     """Whether the 署名 of `part` starts a page its last body block does not reach."""
     boxes = next(b for p, b in parts if p is part)
     body = next(box for box in boxes if box.node is part.blocks[tail.index])
-    signature = [box for box in boxes[boxes.index(body) + 1:] if box.align == "right"]
+    signature = [box for box in boxes[boxes.index(body) + 1 :] if box.align == "right"]
     return bool(signature) and _sheet_of(flow, body, True)[0] != _sheet_of(flow, signature[0], False)[0]
 
 
@@ -98,5 +99,9 @@ def plan(doc: Document, layout: Layout) -> Plan:
             tails[id(part)] = tail._replace(keep_next=True)
             flow, parts = _flow(doc, layout, tails, scales)
     last = flow.sheets[-1]
-    in_place = doc.imprint is not None and not last.landscape and fits_in_place(len(flow.sheets), last.used, doc.imprint, layout)
+    in_place = (
+        doc.imprint is not None
+        and not last.landscape
+        and fits_in_place(len(flow.sheets), last.used, doc.imprint, layout)
+    )
     return Plan(tails, scales, in_place, flow)

@@ -1,4 +1,5 @@
 """Placed boxes to printed lines and rules in millimetres on the page."""
+
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout
@@ -44,10 +45,13 @@ def segments(box: Box, one: Set, x0: float, y: float) -> list[Line]:
         a, b = max(start, one.start), min(end, one.end)
         if a >= b:
             continue
-        adv = one.advances[a - one.start:b - one.start]
+        adv = one.advances[a - one.start : b - one.start]
         text = box.text[a:b].replace("\t", " ")
-        out.append(Line(x, y, text, role, box.size, [v * PT_MM for v in adv], box.color, box.node,
-                        one.hanging and b == one.end))
+        out.append(
+            Line(
+                x, y, text, role, box.size, [v * PT_MM for v in adv], box.color, box.node, one.hanging and b == one.end
+            )
+        )
         x += sum(adv) * PT_MM
     return out
 
@@ -90,7 +94,11 @@ def _row(placed: Placed, left: float, top: float, margin: int) -> tuple[list[Lin
     if placed.cells:
         x, cell_width = placed.cells[-1][:2]
         first_x, right = left + placed.cells[0][0] * TWIP_MM, left + (x + cell_width) * TWIP_MM
-        rules += [Rule(right, y0, right, y1, width), Rule(first_x, y0, right, y0, width), Rule(first_x, y1, right, y1, width)]
+        rules += [
+            Rule(right, y0, right, y1, width),
+            Rule(first_x, y0, right, y0, width),
+            Rule(first_x, y1, right, y1, width),
+        ]
     return lines, rules
 
 

@@ -1,6 +1,7 @@
 """署名 and 成文日期 (GB/T 9704 7.3.5.2): signatures two characters from the right margin, the date's
 first character two characters right of the signature's; widths as LibreOffice sets them
 (paging/metrics.py), so digits and their autospace gaps are counted."""
+
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout

@@ -1,5 +1,6 @@
 """Table rows: column widths as the writer gives them (write/table.py), cell text broken by the
 line model, a row as tall as its tallest cell. Table text is off the grid (single spacing)."""
+
 from __future__ import annotations
 
 from typing import NamedTuple

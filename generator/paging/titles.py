@@ -1,5 +1,6 @@
 """Titles broken by their real width: the line model's advances of the title's size, so a line
 LibreOffice would wrap (digits, their autospace gaps) is never chosen (issue 20)."""
+
 from __future__ import annotations
 
 import functools

@@ -51,6 +51,7 @@ docx_package (zip members, limits, regexes), docx_body (document.xml → lines, 
 docx_lxml (the lxml path), docx_styles
 (styles.xml: hints and run properties), docx_facts (layout facts).
 """
+
 from __future__ import annotations
 
 import struct
@@ -70,15 +71,33 @@ from generator.read.text import decode_text, text_lines
 from generator.safe_io import check_regular_file, read_regular_file
 from generator.tree import Document
 
-__all__ = ["read_draft", "read_drafts", "read_text", "read_docx_bytes", "decode_text", "parse_date", "load_noise", "Noise",
-           "MAX_FILE_BYTES"]
+__all__ = [
+    "read_draft",
+    "read_drafts",
+    "read_text",
+    "read_docx_bytes",
+    "decode_text",
+    "parse_date",
+    "load_noise",
+    "Noise",
+    "MAX_FILE_BYTES",
+]
 
 _NoiseArg = Noise | str | Path | Iterable | None
 
 # What a damaged package raises from the package reader (DamagedPackage is a ValueError, and
 # wraps zipfile's BadZipFile), zlib, struct (a zip record cut short) or the reader's own indexing.
-_DAMAGED = (zlib.error, struct.error, EOFError, OSError, ValueError, NotImplementedError,
-            RuntimeError, KeyError, IndexError)
+_DAMAGED = (
+    zlib.error,
+    struct.error,
+    EOFError,
+    OSError,
+    ValueError,
+    NotImplementedError,
+    RuntimeError,
+    KeyError,
+    IndexError,
+)
 
 
 def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
@@ -92,8 +111,12 @@ def read_draft(path: str | Path, noise: _NoiseArg = None) -> Document:
         return read_ofd_bytes(read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError), name, noise)
     if ext not in (".docx", ".txt", ".text"):
         hint = "（.rtf 请先另存为 .docx）" if ext == ".rtf" else ""
-        raise DraftError(Problem(f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.doc、.wps、.pdf、.ofd、.txt 或 .yaml{hint}",
-                                 name))
+        raise DraftError(
+            Problem(
+                f"不支持的草稿格式「{ext or '无扩展名'}」：应为 .docx、.doc、.wps、.pdf、.ofd、.txt 或 .yaml{hint}",
+                name,
+            )
+        )
     return read_draft_bytes(read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError), name, noise)
 
 
@@ -173,8 +196,12 @@ def read_docx_bytes(data: bytes, name: str = "<docx>", noise: _NoiseArg = None) 
     if len(data) > MAX_FILE_BYTES:
         raise DraftError(too_large(name, len(data)))
     if not data.startswith(b"PK"):
-        raise DraftError(Problem("不是 Word（.docx）文件：文件不是 zip 压缩包"
-                                 "（旧版 .doc 或改了扩展名的文件请用 Word/WPS 另存为 .docx）", name))
+        raise DraftError(
+            Problem(
+                "不是 Word（.docx）文件：文件不是 zip 压缩包（旧版 .doc 或改了扩展名的文件请用 Word/WPS 另存为 .docx）",
+                name,
+            )
+        )
     try:
         package = Package(data, name)
         styles = Styles(package)

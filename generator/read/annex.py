@@ -4,6 +4,7 @@ Its items are names of attachments, never headings: 「附件：1、2025年度�
 「2、行政执法案卷评查结果表。」 give Document.annexes (the names, cleaned) and annex_source (each line
 as written, with its line number, for rules about its punctuation).
 """
+
 from __future__ import annotations
 
 from generator.lexicon.headings import ANNEX_ITEM as _ITEM, ANNEX_NOTE as _NOTE

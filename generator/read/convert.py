@@ -6,6 +6,7 @@ line indented past the left margin starts a paragraph (GB/T 9704 body text has a
 first-line indent; titles and signatures stand further in), a line at the margin continues the
 paragraph above unless that one ended short of the right edge. Page numbers (「— 1 —」) are dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,19 +40,30 @@ def legacy_to_docx(paths: list[Path], timeout: float | None = None) -> dict[Path
     if not paths:
         return {}
     if not office.soffice():
-        raise DraftError(Problem("读取 .doc/.wps 需要 LibreOffice（soffice）：请安装 libreoffice-writer-nogui，"
-                                 "或用 Word/WPS 另存为 .docx", str(paths[0])))
+        raise DraftError(
+            Problem(
+                "读取 .doc/.wps 需要 LibreOffice（soffice）：请安装 libreoffice-writer-nogui，"
+                "或用 Word/WPS 另存为 .docx",
+                str(paths[0]),
+            )
+        )
     with tempfile.TemporaryDirectory(prefix="fazhi-convert-") as temp:
         folder = Path(temp)
         inputs = []
         for index, path in enumerate(paths):  # own names: two drafts may share a stem
             data = read_regular_file(path, MAX_FILE_BYTES, what="草稿文件", error=DraftError)
             if not data.startswith(_OLE):  # LibreOffice would open anything as plain text
-                raise DraftError(Problem("不是 Word 97-2003（.doc）或 WPS 文件：文件头不对，可能已损坏或改了扩展名",
-                                         str(path)))
+                raise DraftError(
+                    Problem("不是 Word 97-2003（.doc）或 WPS 文件：文件头不对，可能已损坏或改了扩展名", str(path))
+                )
             if not any(stream in data for stream in _TEXT_STREAMS):  # a compound file, but no document in it
-                raise DraftError(Problem("不是 Word 97-2003（.doc）或 WPS 文件：文件中没有文档正文（WordDocument），"
-                                         "可能已损坏或改了扩展名", str(path)))
+                raise DraftError(
+                    Problem(
+                        "不是 Word 97-2003（.doc）或 WPS 文件：文件中没有文档正文（WordDocument），"
+                        "可能已损坏或改了扩展名",
+                        str(path),
+                    )
+                )
             inputs.append(folder / f"in{index}{path.suffix.lower()}")
             inputs[-1].write_bytes(data)
         if timeout is None:
@@ -60,8 +72,15 @@ def legacy_to_docx(paths: list[Path], timeout: float | None = None) -> dict[Path
             outputs = office.convert(inputs, folder / "out", "docx:MS Word 2007 XML", ".docx", timeout, DraftError)
         except DraftError as exc:
             names = {str(link): str(path) for link, path in zip(inputs, paths)}
-            raise DraftError(*(Problem("LibreOffice 无法打开这个文件（不是 Word/WPS 文档，或已损坏）",
-                                       names.get(p.file or "", str(paths[0]))) for p in exc.problems)) from None
+            raise DraftError(
+                *(
+                    Problem(
+                        "LibreOffice 无法打开这个文件（不是 Word/WPS 文档，或已损坏）",
+                        names.get(p.file or "", str(paths[0])),
+                    )
+                    for p in exc.problems
+                )
+            ) from None
         return {path: out.read_bytes() for path, out in zip(paths, outputs)}
 
 
@@ -73,8 +92,9 @@ def pdf_text(path: Path) -> str:
         raise DraftError(Problem("读取 .pdf 需要 poppler 的 pdftotext：请安装 poppler-utils", str(path)))
     pages = _pdf_pages(path)
     if pages is not None and pages > limits.MAX_PDF_PAGES:
-        raise DraftError(Problem(f"PDF 共 {pages} 页，超过 fazhi 读取的上限 {limits.MAX_PDF_PAGES} 页：请分成几个文件",
-                                 str(path)))
+        raise DraftError(
+            Problem(f"PDF 共 {pages} 页，超过 fazhi 读取的上限 {limits.MAX_PDF_PAGES} 页：请分成几个文件", str(path))
+        )
     with tempfile.TemporaryDirectory(prefix="fazhi-pdf-") as temp:
         out = Path(temp) / "text.txt"
         command = [exe, "-layout", "-enc", "UTF-8", "-l", str(limits.MAX_PDF_PAGES), str(path), str(out)]
@@ -84,8 +104,9 @@ def pdf_text(path: Path) -> str:
             raise DraftError(Problem(f"无法读取 PDF：{message or '文件已损坏'}", str(path)))
         text = paragraphs(out.read_bytes().decode("utf-8", "replace"))
     if not text.strip():
-        raise DraftError(Problem("PDF 中没有文字层（可能是扫描件）：fazhi 不做文字识别，请找原始的 Word 文件",
-                                 str(path)))
+        raise DraftError(
+            Problem("PDF 中没有文字层（可能是扫描件）：fazhi 不做文字识别，请找原始的 Word 文件", str(path))
+        )
     return text
 
 
@@ -115,11 +136,14 @@ def _bounded(command: list[str], path: Path, output: int) -> subprocess.Complete
     try:
         result = subprocess.run(command, capture_output=True, timeout=limits.PDF_WALL_SECONDS, preexec_fn=bounds)
     except subprocess.TimeoutExpired:
-        raise DraftError(Problem(f"读取 PDF 超时（{limits.PDF_WALL_SECONDS} 秒）：文件可能是构造异常的 PDF",
-                                 str(path))) from None
-    stopped = {-signal.SIGXCPU: f"读取 PDF 的文字层用时超过 {seconds} 秒（CPU）：文件可能是构造异常的 PDF",
-               -signal.SIGKILL: f"读取 PDF 的文字层用时超过 {seconds} 秒（CPU）：文件可能是构造异常的 PDF",
-               -signal.SIGXFSZ: f"PDF 的文字超过 {limits.MAX_CHARS:,} 字：fazhi 只读取能在几秒内检查完的草稿"}
+        raise DraftError(
+            Problem(f"读取 PDF 超时（{limits.PDF_WALL_SECONDS} 秒）：文件可能是构造异常的 PDF", str(path))
+        ) from None
+    stopped = {
+        -signal.SIGXCPU: f"读取 PDF 的文字层用时超过 {seconds} 秒（CPU）：文件可能是构造异常的 PDF",
+        -signal.SIGKILL: f"读取 PDF 的文字层用时超过 {seconds} 秒（CPU）：文件可能是构造异常的 PDF",
+        -signal.SIGXFSZ: f"PDF 的文字超过 {limits.MAX_CHARS:,} 字：fazhi 只读取能在几秒内检查完的草稿",
+    }
     if result.returncode in stopped:
         raise DraftError(Problem(stopped[result.returncode], str(path)))
     if len(result.stdout) > output:

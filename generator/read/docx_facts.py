@@ -1,5 +1,6 @@
 """The layout facts checks read from a .docx: page size, margins, page field, odd/even
 headers, and the fonts and sizes of the body, the title and the headings."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -10,7 +11,7 @@ from generator.read.docx_body import Body, paragraph_starts
 from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
 from generator.read.docx_paragraphs import alignment, direct_ppr, first_line_chars
 from generator.read.docx_styles import Styles
-from generator.read.structure import Line
+from generator.read.lines import Line
 from generator.tree import Document, Heading, Paragraph
 
 _PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
@@ -21,9 +22,20 @@ _PART_FACTS: dict[tuple, Any] = {}
 
 def empty_facts() -> dict:
     """The facts of a .docx nothing could be learnt from."""
-    return {"page_width": None, "page_height": None, "margins": None, "has_page_field": False,
-            "odd_even": None, "body_font": None, "body_size": None, "title_font": None,
-            "title_size": None, "heading_fonts": {}, "heading_indents": {}, "heading_aligns": {}}
+    return {
+        "page_width": None,
+        "page_height": None,
+        "margins": None,
+        "has_page_field": False,
+        "odd_even": None,
+        "body_font": None,
+        "body_size": None,
+        "title_font": None,
+        "title_size": None,
+        "heading_fonts": {},
+        "heading_indents": {},
+        "heading_aligns": {},
+    }
 
 
 def facts(doc: Document, lines: list[Line], package: Package, styles: Styles, body: Body) -> dict:
@@ -61,8 +73,9 @@ def _page_facts(body: Body) -> dict:
         out["page_height"] = to_int(attr(size.group(1), "h", prefix))
     margin = pats["pg_mar"].search(body.sect)
     if margin:
-        out["margins"] = {side: to_int(attr(margin.group(1), side, prefix))
-                          for side in ("top", "bottom", "left", "right")}
+        out["margins"] = {
+            side: to_int(attr(margin.group(1), side, prefix)) for side in ("top", "bottom", "left", "right")
+        }
     return out
 
 
@@ -71,8 +84,10 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
     runs = _FirstRuns(body)
     prefix = body.prefix
     normal = styles.normal()
-    out: dict = {"body_font": styles.prop("", prefix, normal, "font"),
-                 "body_size": styles.prop("", prefix, normal, "size")}
+    out: dict = {
+        "body_font": styles.prop("", prefix, normal, "font"),
+        "body_size": styles.prop("", prefix, normal, "size"),
+    }
     out.update(_body_runs(doc, by_line, styles, runs, prefix, normal))
     title_line = by_line.get(doc.title_line) if doc.title_line else None
     if title_line is not None:
@@ -83,8 +98,9 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
     return out
 
 
-def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs: _FirstRuns, prefix: str,
-                   normal: str) -> dict:
+def _heading_facts(
+    doc: Document, by_line: dict[int, Line], styles: Styles, runs: _FirstRuns, prefix: str, normal: str
+) -> dict:
     """heading_fonts, heading_indents (first line, in characters) and heading_aligns (w:jc) of the
     first standalone heading of each level, as Word applies them. Fonts also for run-in headings and
     headings in a heading style; indents and alignment only where the XML is at hand (fast path)."""
@@ -107,15 +123,19 @@ def _heading_facts(doc: Document, by_line: dict[int, Line], styles: Styles, runs
                 assert not isinstance(size, str)  # a "size" is half-points: an int or None
                 indents[heading.level] = first_line_chars(styles, ppr, prefix, style, size)
                 aligns[heading.level] = alignment(styles, ppr, prefix, style)
-    return {"heading_fonts": dict(sorted(fonts.items())), "heading_indents": dict(sorted(indents.items())),
-            "heading_aligns": dict(sorted(aligns.items()))}
+    return {
+        "heading_fonts": dict(sorted(fonts.items())),
+        "heading_indents": dict(sorted(indents.items())),
+        "heading_aligns": dict(sorted(aligns.items())),
+    }
 
 
 MAX_BODY_SAMPLE = 60  # body paragraphs whose runs say what the body font is
 
 
-def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: _FirstRuns, prefix: str,
-               normal: str) -> dict:
+def _body_runs(
+    doc: Document, by_line: dict[int, Line], styles: Styles, runs: _FirstRuns, prefix: str, normal: str
+) -> dict:
     """body_font / body_size as Word shows the body's text: each body paragraph's first run resolved
     (run → character style → paragraph style → docDefaults → theme), the most text winning.
 
@@ -150,7 +170,7 @@ def _body_runs(doc: Document, by_line: dict[int, Line], styles: Styles, runs: _F
 def _inner(element: str) -> str:
     """The content of an element's XML text (the lxml path keeps whole w:pPr elements)."""
     start, end = element.find(">"), element.rfind("</")
-    return element[start + 1:end] if 0 <= start < end else ""
+    return element[start + 1 : end] if 0 <= start < end else ""
 
 
 class _FirstRuns:
@@ -158,7 +178,7 @@ class _FirstRuns:
 
     def __init__(self, body: Body):
         self.body = body
-        self._starts: list[int] = []   # offsets of the w:p start tags found so far
+        self._starts: list[int] = []  # offsets of the w:p start tags found so far
 
     def ppr(self, number: int) -> str | None:
         """The paragraph's own pPr XML ("" if none); None when the body's XML is not at hand."""
@@ -181,7 +201,7 @@ class _FirstRuns:
             return ""
         start = starts[number - 1]
         close = pats["p_close"].search(body.xml, start)
-        snippet = body.xml[start:close.start() if close else len(body.xml)]
+        snippet = body.xml[start : close.start() if close else len(body.xml)]
         for run in pats["run"].finditer(snippet):
             if pats["has_text"].search(run.group(1)):
                 return run.group(0)

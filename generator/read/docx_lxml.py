@@ -5,13 +5,14 @@ Block containers are walked in document order: paragraphs, tables, content contr
 is read after that paragraph, as lines of its own; mc:Fallback (which repeats the Choice),
 deleted and moved-away content and old properties (w:…PrChange) are skipped.
 """
+
 from __future__ import annotations
 
 from generator.errors import DraftError, Problem
 from generator.ooxml.vocab import RUNIN_PREFIX, W_NS
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_styles import Styles
-from generator.read.structure import Line
+from generator.read.lines import Line
 
 _Q = f"{{{W_NS}}}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -21,10 +22,25 @@ FALLBACK = _MC + "Fallback"
 # Block-level wrappers whose children are read as if they stood in the body.
 _CONTAINERS = {_Q + name for name in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag")}
 # What is never the draft's text: deleted and moved-away runs, old properties, mc:Fallback.
-_SKIPPED = {_Q + name for name in ("del", "moveFrom", "pPrChange", "rPrChange", "sectPrChange", "tblPrChange",
-                                   "trPrChange", "tcPrChange", "tblGridChange", "numberingChange")} | {FALLBACK}
-_PARA_TAGS = tuple(_Q + name for name in ("t", "tab", "br", "cr", "rStyle", "pStyle", "outlineLvl",
-                                          "pageBreakBefore", "jc", "numId", "ilvl"))
+_SKIPPED = {
+    _Q + name
+    for name in (
+        "del",
+        "moveFrom",
+        "pPrChange",
+        "rPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "trPrChange",
+        "tcPrChange",
+        "tblGridChange",
+        "numberingChange",
+    )
+} | {FALLBACK}
+_PARA_TAGS = tuple(
+    _Q + name
+    for name in ("t", "tab", "br", "cr", "rStyle", "pStyle", "outlineLvl", "pageBreakBefore", "jc", "numId", "ilvl")
+)
 _PROPERTIES = ("pStyle", "outlineLvl", "pageBreakBefore", "jc")
 _NUMPR = _Q + "numPr"
 
@@ -34,8 +50,9 @@ def lxml_body(raw: bytes, styles: Styles, name: str) -> Body:
     from lxml import etree
 
     try:
-        root = etree.fromstring(raw, etree.XMLParser(resolve_entities=False, no_network=True,
-                                                     huge_tree=True, remove_comments=True))
+        root = etree.fromstring(
+            raw, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True, remove_comments=True)
+        )
     except etree.XMLSyntaxError as exc:
         raise DraftError(Problem(f"Word 文件已损坏：word/document.xml 不是有效的 XML（{exc}）", name)) from None
     body = root.find(_Q + "body")
@@ -146,7 +163,7 @@ def _read_para(p, para: Para):
         if tag == TXBX:
             boxes.append(el)
             continue
-        name = tag[len(_Q):]
+        name = tag[len(_Q) :]
         if name in ("del", "moveFrom"):
             if parent.tag == RPR and parent.getparent().tag == PPR:
                 para.merge = True  # the paragraph mark was deleted or moved away

@@ -9,6 +9,7 @@ startOverride) restarts its levels where it is first used; numbering a level res
 ones (unless their lvlRestart says otherwise); w:numId 0 switches numbering off; a paragraph style
 may carry the numPr (style-linked lists); bullets and 「none」 levels give no label.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -22,8 +23,21 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
 _LEGAL = str.maketrans("一二三四五六七八九十百千", "壹贰叁肆伍陆柒捌玖拾佰仟")
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 
 
 @dataclass
@@ -31,15 +45,15 @@ class _Level:
     start: int = 1
     fmt: str = "decimal"
     text: str = ""
-    restart: int | None = None   # lvlRestart: restarted after this (1-based) level; 0 never
-    legal: bool = False          # isLgl: the levels it shows in Arabic digits
+    restart: int | None = None  # lvlRestart: restarted after this (1-based) level; 0 never
+    legal: bool = False  # isLgl: the levels it shows in Arabic digits
 
 
 @dataclass
 class _Num:
     abstract: str
-    starts: dict[int, int] = field(default_factory=dict)       # startOverride by level
-    levels: dict[int, _Level] = field(default_factory=dict)    # whole w:lvl overrides
+    starts: dict[int, int] = field(default_factory=dict)  # startOverride by level
+    levels: dict[int, _Level] = field(default_factory=dict)  # whole w:lvl overrides
 
 
 def format_number(value: int, fmt: str) -> str:
@@ -91,8 +105,13 @@ def _int(value: str | None, default: int | None) -> int | None:
 def _level(lvl) -> _Level:
     restart = _int(_val(lvl, "lvlRestart"), None)
     legal = lvl.find(_Q + "isLgl")
-    return _Level(_int(_val(lvl, "start"), 1), _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "",
-                  restart, legal is not None and legal.get(_Q + "val", "1") not in ("0", "false", "off"))
+    return _Level(
+        _int(_val(lvl, "start"), 1),
+        _val(lvl, "numFmt") or "decimal",
+        _val(lvl, "lvlText") or "",
+        restart,
+        legal is not None and legal.get(_Q + "val", "1") not in ("0", "false", "off"),
+    )
 
 
 class Numbering:
@@ -101,8 +120,8 @@ class Numbering:
     def __init__(self, read=None, style_numpr=None) -> None:
         self.abstracts: dict[str, dict[int, _Level]] = {}
         self.nums: dict[str, _Num] = {}
-        self._read = read                # () → numbering.xml's bytes or None; called on first need
-        self.style_numpr = style_numpr   # style id → (numId, ilvl) or None, from the styles
+        self._read = read  # () → numbering.xml's bytes or None; called on first need
+        self.style_numpr = style_numpr  # style id → (numId, ilvl) or None, from the styles
         self.reset()
 
     @classmethod

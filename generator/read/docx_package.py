@@ -6,6 +6,7 @@ with the CRC and size checked; a member inflating past MAX_XML_BYTES is refused 
 a zip bomb. The regular-expression table is per namespace prefix: the prefix bound to the
 WordprocessingML namespace is whatever the producer chose, "w" nearly always.
 """
+
 from __future__ import annotations
 
 import functools
@@ -22,7 +23,7 @@ _STORED, _DEFLATED = 0, 8  # zipfile.ZIP_STORED, ZIP_DEFLATED: zipfile is import
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
 
-PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + '["\']')
+PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + "[\"']")
 FALSE = ("0", "false", "off")
 
 
@@ -62,12 +63,12 @@ def _members(data: bytes) -> dict[str, Member] | None:
     members: dict[str, Member] = {}
     pos = offset
     for _ in range(count):
-        if data[pos:pos + 4] != b"PK\x01\x02" or pos + 46 > len(data):
+        if data[pos : pos + 4] != b"PK\x01\x02" or pos + 46 > len(data):
             return None
         fields = _ENTRY.unpack_from(data, pos)
         flags, method, crc, csize, usize = fields[3], fields[4], fields[7], fields[8], fields[9]
         name_len, extra_len, comment_len, local = fields[10], fields[11], fields[12], fields[16]
-        raw = data[pos + 46:pos + 46 + name_len]
+        raw = data[pos + 46 : pos + 46 + name_len]
         name = raw.decode("utf-8" if flags & 0x800 else "cp437")
         if 0xFFFFFFFF in (csize, usize, local):
             return None
@@ -128,8 +129,10 @@ class Package:
         return names[0] if names else ""
 
     def _bomb(self) -> Problem:
-        return Problem(f"Word 文件的正文部分解压后过大（超过 {MAX_XML_BYTES // 1024 // 1024} MB），"
-                       "疑为恶意压缩文件，已拒绝读取", self.name)
+        return Problem(
+            f"Word 文件的正文部分解压后过大（超过 {MAX_XML_BYTES // 1024 // 1024} MB），疑为恶意压缩文件，已拒绝读取",
+            self.name,
+        )
 
     def _inflate(self, info) -> bytes | None:
         """A stored or deflated member straight from the bytes; None for what zipfile must read."""
@@ -137,11 +140,11 @@ class Package:
         if info.flag_bits & 0x1 or info.compress_type not in (_STORED, _DEFLATED):
             return None
         offset = info.header_offset
-        if data[offset:offset + 4] != b"PK\x03\x04" or offset + 30 > len(data):
+        if data[offset : offset + 4] != b"PK\x03\x04" or offset + 30 > len(data):
             raise DamagedPackage(f"bad local header for {info.filename}")
-        name_len, extra_len = struct.unpack("<HH", data[offset + 26:offset + 30])
+        name_len, extra_len = struct.unpack("<HH", data[offset + 26 : offset + 30])
         start = offset + 30 + name_len + extra_len
-        compressed = data[start:start + info.compress_size]
+        compressed = data[start : start + info.compress_size]
         if len(compressed) != info.compress_size:
             raise DamagedPackage(f"truncated member {info.filename}")
         if info.compress_type == _STORED:
@@ -155,6 +158,7 @@ class Package:
 
 
 # ---------------------------------------------------------------- WordprocessingML regexes
+
 
 def q(prefix: str) -> str:
     """The qualified-name start for a prefix: "w:" for "w", "" for the default namespace."""
@@ -176,7 +180,8 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"(?:\s[^>]*?{w}val\s*=\s*[\"']([^\"']*)[\"'])?[^>]*>"
             rf"|<{w}(del|moveFrom)(?:\s[^>]*)?/>"
             rf"|<(!--|!\[CDATA\[|{w}txbxContent"
-            rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"),
+            rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"
+        ),
         "val": compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
         "type": compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
         "p_open": compile(rf"<{w}p(?=[\s>/])"),
@@ -188,8 +193,10 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
         "east_asia_theme": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
         "size": compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
         "rstyle": compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "default_style": compile(rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
-                                    rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"),
+        "default_style": compile(
+            rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
+            rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"
+        ),
         "style_id": compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
         "name": compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
         "based_on": compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),

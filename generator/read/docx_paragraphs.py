@@ -1,5 +1,6 @@
 """Paragraph properties as Word applies them (direct pPr → paragraph style chain → pPrDefault):
 the alignment and the first-line position of a heading, for the layout checks."""
+
 from __future__ import annotations
 
 import functools
@@ -13,17 +14,19 @@ from generator.read.docx_styles import Styles
 @functools.lru_cache(maxsize=8)
 def _ppr_patterns(prefix: str) -> dict[str, re.Pattern]:
     w = q(prefix)
-    return {"ppr": lazy(rf"<{w}pPr>(.*?)</{w}pPr>", re.S),
-            "ppr_default": lazy(rf"<{w}pPrDefault>(.*?)</{w}pPrDefault>", re.S),
-            "jc": lazy(rf'<{w}jc\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-            "ind": lazy(rf"<{w}ind\b([^>]*)/?>")}
+    return {
+        "ppr": lazy(rf"<{w}pPr>(.*?)</{w}pPr>", re.S),
+        "ppr_default": lazy(rf"<{w}pPrDefault>(.*?)</{w}pPrDefault>", re.S),
+        "jc": lazy(rf'<{w}jc\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        "ind": lazy(rf"<{w}ind\b([^>]*)/?>"),
+    }
 
 
 def direct_ppr(xml: str, start: int, prefix: str) -> str:
     """The pPr of the paragraph whose w:p start tag is at `start` ("" when it has none)."""
     pats = patterns(prefix)
     close = pats["p_close"].search(xml, start)
-    snippet = xml[start:close.start() if close else len(xml)]
+    snippet = xml[start : close.start() if close else len(xml)]
     run = pats["run"].search(snippet)
     found = _ppr_patterns(prefix)["ppr"].search(snippet, 0, run.start() if run else len(snippet))
     return found.group(1) if found else ""

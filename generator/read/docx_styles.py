@@ -4,6 +4,7 @@ styles.xml is kept as text and single styles are cut out of it when asked for: a
 a handful of its styles. What is derived from it is shared between packages whose styles and
 theme parts have the same CRC and size, so drafts made from one template read them once.
 """
+
 from __future__ import annotations
 
 import functools
@@ -18,8 +19,7 @@ from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
 
 _HEADING_NAME = lazy(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
-_THEME_FONT = {kind: lazy(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S)
-               for kind in ("major", "minor")}
+_THEME_FONT = {kind: lazy(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S) for kind in ("major", "minor")}
 _HANS_FACE = lazy(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
 _EA_FACE = lazy(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
 
@@ -32,9 +32,9 @@ class _Sheet:
     prefix: str = ""
     default_pstyle: str = ""
     default_rpr: str | None = None
-    styles: dict[str, str | None] = field(default_factory=dict)   # style id → inner XML
+    styles: dict[str, str | None] = field(default_factory=dict)  # style id → inner XML
     hints: dict[str, tuple[str, int]] = field(default_factory=dict)
-    values: dict[Any, Any] = field(default_factory=dict)          # (style id, what) → value; "theme"
+    values: dict[Any, Any] = field(default_factory=dict)  # (style id, what) → value; "theme"
 
 
 _SHEETS: dict[tuple, _Sheet] = {}
@@ -90,7 +90,7 @@ class Styles:
         sheet = self._sheet
         text, w = sheet.xml, q(sheet.prefix)
         inner = None
-        for quote in '"\'':
+        for quote in "\"'":
             pos = text.find(f"{w}styleId={quote}{style_id}{quote}")
             if pos >= 0:
                 start = text.find(">", pos) + 1
@@ -168,8 +168,10 @@ class Styles:
             return
         self._loaded = True
         infos = self.package.infos
-        key = tuple((info.CRC, info.file_size) if info else None for info in (
-            infos.get("word/styles.xml"), infos.get(self.package.theme_name())))
+        key = tuple(
+            (info.CRC, info.file_size) if info else None
+            for info in (infos.get("word/styles.xml"), infos.get(self.package.theme_name()))
+        )
         shared = _SHEETS.get(key)
         if shared is None:
             shared = _parse_sheet(self.package)
@@ -217,9 +219,11 @@ class Styles:
 def _numpr_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """w:numPr and its numId and ilvl values, for one namespace prefix."""
     w = q(prefix)
-    return (lazy(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
-            lazy(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-            lazy(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'))
+    return (
+        lazy(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
+        lazy(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+        lazy(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
+    )
 
 
 def _parse_sheet(package: Package) -> _Sheet:

@@ -1,4 +1,5 @@
 """Web-page noise: lines dropped wherever they stand, and end markers that cut the rest."""
+
 from __future__ import annotations
 
 import functools
@@ -11,7 +12,7 @@ from generator.errors import FazhiError, Problem
 from generator.resources import NOISE as _NOISE_FILE, read_data
 
 if TYPE_CHECKING:
-    from generator.read.structure import Line
+    from generator.read.lines import Line
 
 
 class Noise(NamedTuple):
@@ -61,8 +62,9 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
                 try:
                     target.append(re.compile(str(pattern)))  # now: a bad pattern is the file's error
                 except re.error as exc:
-                    raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file,
-                                             field=f"{key}[{index}]")) from None
+                    raise FazhiError(
+                        Problem(f"正则表达式「{pattern}」有误：{exc}", file, field=f"{key}[{index}]")
+                    ) from None
     return Noise(tuple(drop), tuple(end), max_chars)
 
 

@@ -8,6 +8,7 @@ baseline make a printed line; as for a PDF (read/convert.paragraphs), a line ind
 left margin or following a line that ended short of the right edge starts a paragraph, and page
 numbers (「— 1 —」) are dropped. Templates, annotations and signatures are not body text.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -46,7 +47,9 @@ def ofd_text(data: bytes, name: str) -> str:
         raise DraftError(Problem(f"OFD 文件已损坏，无法读取（{type(exc).__name__}: {exc}）", name)) from None
     text = paragraphs([line for page in pages for line in page])
     if not text.strip():
-        raise DraftError(Problem("OFD 中没有文字层（可能是扫描件）：fazhi 不做文字识别，请找原始的 Word 或 OFD 文件", name))
+        raise DraftError(
+            Problem("OFD 中没有文字层（可能是扫描件）：fazhi 不做文字识别，请找原始的 Word 或 OFD 文件", name)
+        )
     return text
 
 
@@ -111,7 +114,7 @@ def _characters(content) -> list[tuple]:
             x = float(code.get("X", x))
             y = float(code.get("Y", y))
             deltas = expand_deltas(code.get("DeltaX", ""), max(len(text) - 1, 0))
-            width = sum(deltas[:max(len(text) - 1, 0)])
+            width = sum(deltas[: max(len(text) - 1, 0)])
             px, py = _apply(ctm, x, y)
             end, _ = _apply(ctm, x + width, y)
             if ctm[1] or ctm[2]:  # turned text (a landscape page's number): its column, read down
@@ -123,7 +126,7 @@ def _characters(content) -> list[tuple]:
 
 
 def _apply(ctm: list[float], x: float, y: float) -> tuple[float, float]:
-    a, b, c, d, e, f = (ctm + [1, 0, 0, 1, 0, 0][len(ctm):])[:6]
+    a, b, c, d, e, f = (ctm + [1, 0, 0, 1, 0, 0][len(ctm) :])[:6]
     return a * x + c * y + e, b * x + d * y + f
 
 
@@ -178,7 +181,9 @@ def paragraphs(lines: list[Printed]) -> str:
     body = [line for line in lines if line.text.strip() and not _PAGE_NUMBER.match(line.text.strip())]
     if not body:
         return ""
-    edges: dict[int | None, tuple[float, float]] = {None: (min(line.left for line in body), max(line.right for line in body))}
+    edges: dict[int | None, tuple[float, float]] = {
+        None: (min(line.left for line in body), max(line.right for line in body))
+    }
     for page in {line.page for line in body}:
         mine = [line for line in body if line.page == page]
         if len(mine) >= 3:

@@ -9,6 +9,7 @@ punctuation (「存在的问题和不足（一）」) or into its body's opening
 is split there too. 「一、二季度」 is
 not a heading (a numeral follows the number).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -16,9 +17,10 @@ import bisect
 from generator.lexicon import dates, headings, lazy
 from generator.lexicon.chars import HAN
 from generator.lexicon.numbers import CN_SMALL
-from generator.read.structure import STRIP, Line, number_at
+from generator.lexicon.chars import STRIP
+from generator.read.lines import Line, number_at
 
-MAX_TITLE = 40               # a standalone title running into its first sub-heading is at most this long
+MAX_TITLE = 40  # a standalone title running into its first sub-heading is at most this long
 
 _START = headings.RUN_ON_START
 # One pattern for every separator (group 1): its leading class lets `re` skip ahead fast, and it
@@ -51,9 +53,18 @@ def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
         pieces = numbering.split(line.text, candidates.get(index))
         if len(pieces) > 1:
             rebuilt.append(line.line)
-        out.extend(Line(piece, line.line, line.gap if i == 0 else False, page_break=line.page_break and i == 0,
-                        left=line.left and i == 0, style=line.style, rebuilt=len(pieces) > 1)
-                   for i, piece in enumerate(pieces))
+        out.extend(
+            Line(
+                piece,
+                line.line,
+                line.gap if i == 0 else False,
+                page_break=line.page_break and i == 0,
+                left=line.left and i == 0,
+                style=line.style,
+                rebuilt=len(pieces) > 1,
+            )
+            for i, piece in enumerate(pieces)
+        )
     return (out, rebuilt) if rebuilt else (lines, [])
 
 
@@ -94,7 +105,7 @@ class _Numbering:
             found = number_at(text, start)
             if not found or not self.fits(found) or (sep in "：:" and found[0] != 1):
                 continue
-            after = text[start + len(found[2]):start + len(found[2]) + 1]
+            after = text[start + len(found[2]) : start + len(found[2]) + 1]
             if not after.strip(STRIP) or after in _NUMERALS:
                 continue
             cuts.append(start)
@@ -113,7 +124,7 @@ class _Numbering:
         if not suspicious:
             return
         title = start + len(found[2])
-        window = text[title:title + MAX_TITLE + 4]
+        window = text[title : title + MAX_TITLE + 4]
         stop = min((window.find(c) for c in "。，；：,;:" if c in window), default=len(window))
         # a sub-heading may follow a title with commas in it (「…责任制,推动…进校园(一)…」), never a sentence end
         child = _CHILD.search(window, 2, min(len(window), window.find("。") % (len(window) + 1)))
@@ -122,13 +133,13 @@ class _Numbering:
             point = _POINT.search(window, 4)
             if year:
                 cuts.append(title + year.start())
-            elif point and "。" not in window[:point.start()]:
+            elif point and "。" not in window[: point.start()]:
                 cuts.append(title + point.start())
             elif found[0] == 1:
                 self._part_name(text, title, cuts)
             return
         sub = number_at(text, title + child.start())
-        if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]):].strip(STRIP):
+        if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]) :].strip(STRIP):
             cuts.append(title + child.start())
             self.split_seen = True
             self._piece(text, title + child.start(), cuts, True)
@@ -138,9 +149,9 @@ class _Numbering:
         """A part heading that ran into its body: cut after the statutory part's name it opens with."""
         from generator.checks.statutory import part_title_end
 
-        end = part_title_end(text[title:title + MAX_TITLE])
-        rest = text[title + end:title + end + 1]
-        body = text[title + end:]
+        end = part_title_end(text[title : title + MAX_TITLE])
+        rest = text[title + end : title + end + 1]
+        body = text[title + end :]
         if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;"):
             cuts.append(title + end)
 

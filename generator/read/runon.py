@@ -8,6 +8,7 @@ glued to its opening (「…建设年度报告2023年，…」), a 主送 glued 
 notice's 署名 and date glued between two documents are cut into lines of their own. Headings
 running on inside the text are split later (reflow).
 """
+
 from __future__ import annotations
 
 import functools
@@ -16,22 +17,28 @@ import re
 from generator.lexicon import dates, lazy
 from generator.resources import NOISE, read_data
 
-MIN_RUNON = 200          # a line this long may be a whole page
-MAX_HEAD_PIECE = 80      # a whitespace-separated piece before the text at most this long is chrome or a title
+MIN_RUNON = 200  # a line this long may be a whole page
+MAX_HEAD_PIECE = 80  # a whitespace-separated piece before the text at most this long is chrome or a title
 
 _TITLE_END = r"(?:报告|工作要点|要点|工作安排|安排|实施方案|方案|工作计划|计划|通知|意见)"
-_NEXT = (rf"(?={dates.YEAR}年|各|中共|为|根据|按照|近年来|今年以来|现将|《|[(（]{dates.YEAR}"
-         r"|[^，,。；;的、]{2,30}?(?:委|政府|局|厅|办)[、，,:：]"
-         r"|[^，,。；;的、]{2,20}?(?:局|厅|委|政府|办|区|县|市|镇|乡|街道)(?:在|坚持|以|认真|深入|全面|紧紧|始终|围绕|按照|聚焦))")
-_GLUED_TITLE = lazy(rf"^(?P<title>(?:[^，,。；;：:！？!?《]|《[^》]{{1,60}}》){{6,90}}?{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?)"
-                               + _NEXT)
+_NEXT = (
+    rf"(?={dates.YEAR}年|各|中共|为|根据|按照|近年来|今年以来|现将|《|[(（]{dates.YEAR}"
+    r"|[^，,。；;的、]{2,30}?(?:委|政府|局|厅|办)[、，,:：]"
+    r"|[^，,。；;的、]{2,20}?(?:局|厅|委|政府|办|区|县|市|镇|乡|街道)(?:在|坚持|以|认真|深入|全面|紧紧|始终|围绕|按照|聚焦))"
+)
+_GLUED_TITLE = lazy(
+    rf"^(?P<title>(?:[^，,。；;：:！？!?《]|《[^》]{{1,60}}》){{6,90}}?{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?)"
+    + _NEXT
+)
 _ISSUER = lazy(r"^(?:中共)?[^:：>＞»›|｜【】\d]{2,20}?(?:委|委员会|政府|办公室|办公厅|局|厅|管委会|办事处)$")
 _HEAD_TITLE = lazy(rf"{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?$")
 _GLUED_RECIPIENTS = lazy(r"^(?P<recipients>[^。；;！？!?：:]{2,120}?[:：])(?=\S)")
-_GLUED_CLOSING = lazy(r"(?<=[。！？])(?P<signature>[^，,。；;：:！？\s]{2,30}?(?:政府|办公室|办公厅|委员会|局|厅|委"
-                                 r"|办事处|管委会|街道|镇|乡))\s*"
-                                 rf"(?P<date>{dates.WRITTEN_IN})(?![，,、起至前后以在召印出])\s*"
-                                 r"(?P<note>[(（]此件[^）)]{0,12}[）)])?")
+_GLUED_CLOSING = lazy(
+    r"(?<=[。！？])(?P<signature>[^，,。；;：:！？\s]{2,30}?(?:政府|办公室|办公厅|委员会|局|厅|委"
+    r"|办事处|管委会|街道|镇|乡))\s*"
+    rf"(?P<date>{dates.WRITTEN_IN})(?![，,、起至前后以在召印出])\s*"
+    r"(?P<note>[(（]此件[^）)]{0,12}[）)])?"
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -70,8 +77,8 @@ def _head_pieces(head: list[str], glued_title: bool, recipients_like) -> list[st
     start = end
     while start > 0 and not re.search(r"[:：>＞»›|｜【】]", head[start - 1]) and len(head[start - 1]) >= 4:
         start -= 1
-    after = [piece for piece in head[end + 1:] if recipients_like(piece)]
-    return [" ".join(head[start:end + 1])] + after[:1]
+    after = [piece for piece in head[end + 1 :] if recipients_like(piece)]
+    return [" ".join(head[start : end + 1])] + after[:1]
 
 
 def _issuers(head: list[str]) -> list[str]:
@@ -92,16 +99,16 @@ def _body_pieces(body: str, recipients_like) -> list[str]:
         title = _GLUED_TITLE.match(rest)
         if title:
             pieces.append(title.group("title"))
-            rest = rest[title.end():]
+            rest = rest[title.end() :]
         recipients = _GLUED_RECIPIENTS.match(rest)
         if recipients and recipients_like(recipients.group("recipients")):
             pieces.append(recipients.group("recipients"))
-            rest = rest[recipients.end():]
+            rest = rest[recipients.end() :]
         closing = _GLUED_CLOSING.search(rest)
         if not closing:
             pieces.append(rest)
             break
-        pieces.append(rest[:closing.start()])
+        pieces.append(rest[: closing.start()])
         pieces.extend(p for p in (closing.group("signature"), closing.group("date"), closing.group("note")) if p)
-        rest = rest[closing.end():].strip()
+        rest = rest[closing.end() :].strip()
     return [p.strip() for p in pieces if p and p.strip()]

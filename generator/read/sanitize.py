@@ -5,6 +5,7 @@ surrogates and U+FFFE/U+FFFF: one of them in document.xml makes Word refuse the 
 copied out of Word carries U+000B for a manual line break and U+000C for a page break; those become
 a space, the rest is dropped, and facts["control_chars"] says where (a located warning).
 """
+
 from __future__ import annotations
 
 import re

@@ -6,6 +6,7 @@ endings and levels, organ words, department endings) is data: generator/data/uni
 `check` (the summary's 单位 column, JSON `unit`), `import` (jurisdiction) and kind recognition
 (a department's report) all ask here.
 """
+
 from __future__ import annotations
 
 import functools
@@ -31,11 +32,11 @@ _OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
 class Sender(NamedTuple):
     """The body a draft comes from."""
 
-    full: str          # as written, without 中共 and the organ words: 「长沙市开福区」「广东省司法厅」
-    name: str          # the spec's short name: 「开福区」「省司法厅」
-    level: str         # province city county district township street zone department
+    full: str  # as written, without 中共 and the organ words: 「长沙市开福区」「广东省司法厅」
+    name: str  # the spec's short name: 「开福区」「省司法厅」
+    level: str  # province city county district township street zone department
     department: bool
-    where: str         # 标题, 落款 or 开头
+    where: str  # 标题, 落款 or 开头
     written: str = ""  # as the draft writes it: 「长沙市天心区坡子街街道办事处」「中共抚州市委 抚州市人民政府」
 
 
@@ -55,13 +56,17 @@ def _vocabulary() -> dict:
         "department": lazy(data["departments"]),
         "not_place": lazy(data["not_places"]),
         "not_department": lazy(data["not_departments"]),
-        "titles": (lazy(r"^(?P<who>[^关]{2,40}?)关于"),
-                   lazy(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
-                   lazy(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
-                   lazy(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)")),
+        "titles": (
+            lazy(r"^(?P<who>[^关]{2,40}?)关于"),
+            lazy(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+            lazy(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+            lazy(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)"),
+        ),
         "report_as": lazy(rf"现将(?P<who>[^，,。；：\d]{{2,20}}?){_YEAR}"),
-        "opening": lazy(rf"^(?:{dates.YEAR}年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
-                                   rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"),
+        "opening": lazy(
+            rf"^(?:{dates.YEAR}年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
+            rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"
+        ),
     }
 
 
@@ -125,8 +130,11 @@ def sender(doc: Document) -> Sender | None:
 
 
 def _text(doc: Document) -> str:
-    return "\n".join(getattr(b, "text", "") or getattr(b, "title", "") + getattr(b, "body", "")
-                     for d in doc.all_documents() for b in d.blocks)
+    return "\n".join(
+        getattr(b, "text", "") or getattr(b, "title", "") + getattr(b, "body", "")
+        for d in doc.all_documents()
+        for b in d.blocks
+    )
 
 
 def _found(doc: Document) -> Sender | None:
@@ -187,9 +195,12 @@ def _named(full: str, department: bool, where: str) -> Sender:
     if department:
         place = place_of(full)
         units = _vocabulary()["unit"].findall(place) if place else []
-        suffix = level_of(units[-1]) and next(s for s, _ in _vocabulary()["levels"] if units[-1].endswith(s)) \
-            if units else ""
-        tail = full[len(place):]
+        suffix = (
+            level_of(units[-1]) and next(s for s, _ in _vocabulary()["levels"] if units[-1].endswith(s))
+            if units
+            else ""
+        )
+        tail = full[len(place) :]
         name = (suffix + tail) if len(place) > 2 and suffix and tail else full  # 「市市场监管局」 is short already
         return Sender(full, name, "department", True, where)
     units = _vocabulary()["unit"].findall(full)

@@ -9,6 +9,7 @@ top-level field of the next line that has one (the part it heads), else the prev
 field. The tree's line numbers become the YAML lines of those fields (the loader's marks), so a
 finding on `spec.yaml` points at the line to edit.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -79,6 +80,7 @@ def _fill(lines: list[str], found: dict[int, tuple]) -> dict[int, tuple]:
 
 def relocate(doc: Document, lines: dict[int, int]) -> None:
     """Replace every line number in the tree by its mapped line (unmapped ones are kept)."""
+
     def moved(number: int) -> int:
         return lines.get(number, number) if number else number
 

@@ -1,21 +1,19 @@
 """Draft lines into the document tree: head, body, closing, then the parts that follow."""
+
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from generator.lexicon import dates, docnum, lazy
 from generator.lexicon.chars import STRIP, WIDE_CLASS
-from generator.lexicon.headings import read_number
 from generator.read.annex import annex_note
-from generator.tree import Document, Heading, Imprint, Paragraph, Table
+from generator.read.lines import Line, block, clean, number_at
+from generator.tree import Document, Imprint, Paragraph
 
-MAX_RUNIN_TITLE = 60         # the run-in heading sentence ends with 。 within this many characters
-MAX_REBUILT_TITLE = 40       # a heading from text without paragraph breaks is at most this long
-MAX_SIGNATURE = 30           # a signature line is at most this long
+MAX_SIGNATURE = 30  # a signature line is at most this long
 MAX_SIGNATURES = 4
 MAX_TITLE_LINE = 50
 MAX_RECIPIENTS = 120
@@ -31,41 +29,6 @@ _PRINTED = lazy(rf"^(?P<printer>.*?)\s*(?P<date>{dates.WRITTEN_IN})\s*印\s*发$
 _NOT_IN_SIGNATURE = lazy(r"[。，,；;：:！!？?]")
 _NOT_IN_TITLE = lazy(r"[。，,；;！!？?]")
 _CJK_SPACE = lazy(rf"(?<={WIDE_CLASS}) +|[ \u3000]+(?={WIDE_CLASS})")
-
-
-@dataclass(slots=True)
-class Line:
-    """One paragraph of a draft with what the reader knows about it."""
-
-    text: str
-    line: int
-    gap: bool = False            # txt: blank or dropped line(s) right before
-    kind: str = ""               # docx style hint: title heading recipients signature note doc_number label imprint
-    level: int = 0               # heading level hint
-    runin: int = 0               # docx: length of the leading FzRunIn run text
-    page_break: bool = False     # docx: starts on a new page
-    left: bool = False           # docx: explicitly left aligned (upward 发文字号)
-    table: Table | None = None
-    style: str = ""              # docx: paragraph style id (hints, facts)
-    rebuilt: bool = False        # split off a line whose paragraph breaks were lost (reflow)
-
-
-NUMBER_SPAN = 12  # read_number never looks further than this into a line
-
-
-_NUMBER_START = frozenset("一二三四五六七八九十百零〇两（(0123456789０１２３４５６７８９")
-
-
-def number_at(text: str, start: int = 0):
-    """read_number of the text at `start`: only the first characters matter (and are cached)."""
-    if text[start:start + 1] not in _NUMBER_START:
-        return None
-    return read_number(text[start:start + NUMBER_SPAN])
-
-
-def clean(text: str) -> str:
-    """The text without STRIP characters at either end."""
-    return text.strip(STRIP)
 
 
 def build(lines: list[Line], source: str) -> Document:
@@ -93,14 +56,25 @@ def _is_date(text: str) -> bool:
 
 
 def _title_like(text: str) -> bool:
-    return (len(text) <= MAX_TITLE_LINE and not _NOT_IN_TITLE.search(text) and text[-1] not in "：:"
-            and not number_at(text) and not _is_date(text))
+    return (
+        len(text) <= MAX_TITLE_LINE
+        and not _NOT_IN_TITLE.search(text)
+        and text[-1] not in "：:"
+        and not number_at(text)
+        and not _is_date(text)
+    )
 
 
 def recipients_like(text: str) -> bool:
     """A 主送: a short list of organs ending with a colon, not a sentence ending so (「现将…报告如下：」)."""
-    return (len(text) <= MAX_RECIPIENTS and text[-1] in "：:" and len(text) > 1 and "。" not in text
-            and not number_at(text) and not _not_recipients().search(text))
+    return (
+        len(text) <= MAX_RECIPIENTS
+        and text[-1] in "：:"
+        and len(text) > 1
+        and "。" not in text
+        and not number_at(text)
+        and not _not_recipients().search(text)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -131,47 +105,6 @@ def _without_cjk_space(text: str) -> str:
 def _title_text(text: str) -> str:
     lines = [_without_cjk_space(clean(part)) for part in text.split("\n")]
     return "\n".join(line for line in lines if line)
-
-
-def _heading(text: str, number: str, level: int, line: int, rebuilt: bool = False) -> Heading:
-    rest = text[len(number):].strip(STRIP)
-    stop = rest.find("。")
-    if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1:].strip(STRIP):
-        if not rebuilt or stop <= MAX_REBUILT_TITLE:
-            return Heading(level, rest[:stop], True, rest[stop + 1:].strip(STRIP), line, number)
-    if rebuilt and len(rest) > MAX_REBUILT_TITLE:
-        # a heading that ran into its text on a page without paragraph breaks: its first clause
-        comma = min((rest.find(c) for c in "，," if 0 < rest.find(c) <= MAX_REBUILT_TITLE), default=-1)
-        if comma > 0:
-            return Heading(level, rest[:comma], True, rest[comma + 1:].strip(STRIP), line, number)
-        return Heading(level, rest[:MAX_REBUILT_TITLE], True, rest[MAX_REBUILT_TITLE:].strip(STRIP), line, number)
-    return Heading(level, rest, False, "", line, number)
-
-
-def _block(line: Line) -> Heading | Paragraph:
-    """A body line as a heading (typed number, FzRunIn run or heading style) or a paragraph."""
-    text = line.text
-    if not line.runin and text[:1] not in _NUMBER_START and line.kind != "heading":
-        return Paragraph(text, line.line)  # the common case, decided on the first character
-    if line.runin:
-        prefix, body = text[:line.runin].strip(STRIP), text[line.runin:].strip(STRIP)
-        found = number_at(prefix)
-        number = found[2] if found else ""
-        title = prefix[len(number):].strip(STRIP)
-        if title.endswith("。"):
-            title = title[:-1]
-        return Heading(found[0] if found else (line.level or 3), title, True, body, line.line, number)
-    found = number_at(text)
-    if found and text[len(found[2]):].strip(STRIP):
-        return _heading(text, found[2], found[0], line.line, line.rebuilt)
-    if line.kind == "heading" and line.level:
-        return Heading(line.level, text, False, "", line.line, "")
-    return Paragraph(text, line.line)
-
-
-def is_heading(line: Line) -> bool:
-    """Does the line read as a heading (typed number, run-in run or heading style)?"""
-    return isinstance(_block(line), Heading)
 
 
 class _Builder:
@@ -224,9 +157,9 @@ class _Builder:
                 index += 1
                 continue
             glued = _DOC_NUMBER_GLUED.match(text) if not doc.doc_number and not line.kind else None
-            if glued and _title_like(text[glued.end():].strip(STRIP)):  # 「长政发〔2021〕1号长海县…报告」
+            if glued and _title_like(text[glued.end() :].strip(STRIP)):  # 「长政发〔2021〕1号长海县…报告」
                 doc.doc_number, doc.doc_number_line = _CJK_SPACE.sub("", glued.group("number")), line.line
-                lines[index] = line = Line(text[glued.end():].strip(STRIP), line.line, line.gap)
+                lines[index] = line = Line(text[glued.end() :].strip(STRIP), line.line, line.gap)
                 text = line.text
             signer = _SIGNER.match(text)
             if signer and not doc.signer and (doc.doc_number or not titles):
@@ -238,14 +171,18 @@ class _Builder:
                 doc.facts["recipients_colon"] = text.rstrip()[-1:]  # kept for punct.recipients-colon
                 index += 1
                 break
-            if line.kind == "title" or (line.kind in ("", "heading") and (_title_like(text) or self._stopped_title(index))
-                                        and len(titles) < 5 and not doc.recipients):
+            if line.kind == "title" or (
+                line.kind in ("", "heading")
+                and (_title_like(text) or self._stopped_title(index))
+                and len(titles) < 5
+                and not doc.recipients
+            ):
                 if titles and line.kind != "title" and self._starts_closing(index):
                     break
                 title = _title_text(text)
                 seen = [t.replace(" ", "") for t in titles]
                 if title and title.replace(" ", "") in seen:  # page chrome repeating the title above it
-                    del titles[:seen.index(title.replace(" ", ""))]
+                    del titles[: seen.index(title.replace(" ", ""))]
                     doc.title_line = line.line
                 elif title:
                     titles.append(title)
@@ -259,8 +196,14 @@ class _Builder:
     def _stopped_title(self, index: int) -> bool:
         """A title typed with a closing 「。」, right above the 主送 (kept as written, for the rules)."""
         text, lines = self.lines[index].text, self.lines
-        return (text.endswith("。") and len(text) > 1 and _title_like(text[:-1]) and index + 1 < len(lines)
-                and not lines[index + 1].kind and recipients_like(lines[index + 1].text))
+        return (
+            text.endswith("。")
+            and len(text) > 1
+            and _title_like(text[:-1])
+            and index + 1 < len(lines)
+            and not lines[index + 1].kind
+            and recipients_like(lines[index + 1].text)
+        )
 
     @staticmethod
     def _doc_number(doc: Document, line: Line, match: re.Match | None) -> None:
@@ -312,7 +255,7 @@ class _Builder:
             if note:
                 doc.annexes, doc.annex_source, index = note
                 continue
-            blocks.append(_block(line))
+            blocks.append(block(line))
             index += 1
         return index
 
@@ -320,14 +263,23 @@ class _Builder:
         """Is the date at `index` the document's date: nothing but notes, imprint or a new part after it?"""
         lines = self.lines
         j = index + 1
-        while j < len(lines) and (lines[j].kind in ("note", "imprint") or _note_text(lines[j].text) is not None
-                                  or _CC.match(lines[j].text) or _PRINTED.match(lines[j].text)):
+        while j < len(lines) and (
+            lines[j].kind in ("note", "imprint")
+            or _note_text(lines[j].text) is not None
+            or _CC.match(lines[j].text)
+            or _PRINTED.match(lines[j].text)
+        ):
             j += 1
         if j >= len(lines):
             return True
         nxt = lines[j]
-        return (nxt.page_break or nxt.kind in ("label", "title", "doc_number") or bool(_LABEL.match(nxt.text))
-                or ("号" in nxt.text and bool(_DOC_NUMBER.match(nxt.text))) or (not nxt.kind and _title_like(nxt.text)))
+        return (
+            nxt.page_break
+            or nxt.kind in ("label", "title", "doc_number")
+            or bool(_LABEL.match(nxt.text))
+            or ("号" in nxt.text and bool(_DOC_NUMBER.match(nxt.text)))
+            or (not nxt.kind and _title_like(nxt.text))
+        )
 
     # -- closing: signatures, date, notes, imprint
     def _closing(self, doc: Document, index: int) -> int:
@@ -357,8 +309,12 @@ class _Builder:
     def _pop_signatures(doc: Document) -> None:
         """The short lines heading the date, read as paragraphs, are the signatures."""
         popped: list = []  # Paragraphs (the loop tests each block)
-        while (doc.blocks and len(popped) < MAX_SIGNATURES and isinstance(doc.blocks[-1], Paragraph)
-               and _signature_like(doc.blocks[-1].text)):
+        while (
+            doc.blocks
+            and len(popped) < MAX_SIGNATURES
+            and isinstance(doc.blocks[-1], Paragraph)
+            and _signature_like(doc.blocks[-1].text)
+        ):
             popped.append(doc.blocks.pop())
         popped.reverse()
         doc.signatures = [p.text for p in popped]

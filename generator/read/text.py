@@ -1,4 +1,5 @@
 """Plain-text drafts: decoding, the text's lines without web noise, broken headings, tab tables."""
+
 from __future__ import annotations
 
 
@@ -6,12 +7,14 @@ from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
 from generator.read.runon import MIN_RUNON, split_runon
-from generator.read.structure import STRIP, Line, clean, number_at, recipients_like
+from generator.lexicon.chars import STRIP
+from generator.read.lines import Line, clean, number_at
+from generator.read.structure import recipients_like
 from generator.tree import Table
 
-BROKEN_MIN_TITLE = 15        # see _join_broken_headings
+BROKEN_MIN_TITLE = 15  # see _join_broken_headings
 BROKEN_MAX_TAIL = 20
-BROKEN_MAX_HEADING = 40      # a heading joined again is at most this long
+BROKEN_MAX_HEADING = 40  # a heading joined again is at most this long
 
 _SENTENCE_END = "。！？!?；;：:…"
 _CLAUSE_MARK = lazy(r"[，,；;、：:]")
@@ -78,11 +81,17 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
         nxt = lines[index + 1] if index + 1 < len(lines) else None
         found = number_at(line.text)
         if found and nxt is not None and not nxt.gap and not number_at(nxt.text):
-            rest = line.text[len(found[2]):].strip()
+            rest = line.text[len(found[2]) :].strip()
             stop = nxt.text.find("。")
-            if (len(rest) >= BROKEN_MIN_TITLE and "。" not in rest and rest[-1] not in _SENTENCE_END
-                    and 0 < stop <= BROKEN_MAX_TAIL and len(rest) + stop <= BROKEN_MAX_HEADING and stop + 1 < len(nxt.text.rstrip())
-                    and not _CLAUSE_MARK.search(nxt.text[:stop])):
+            if (
+                len(rest) >= BROKEN_MIN_TITLE
+                and "。" not in rest
+                and rest[-1] not in _SENTENCE_END
+                and 0 < stop <= BROKEN_MAX_TAIL
+                and len(rest) + stop <= BROKEN_MAX_HEADING
+                and stop + 1 < len(nxt.text.rstrip())
+                and not _CLAUSE_MARK.search(nxt.text[:stop])
+            ):
                 out.append(Line(line.text + nxt.text, line.line, gap=line.gap))
                 index += 2
                 continue

@@ -1,4 +1,5 @@
 """Spec to document tree: the template decides structure and wording."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,9 +14,9 @@ class Options:
     """Rendering options that are not part of the spec."""
 
     templates: str | None = None  # a folder whose templates shadow the built-in ones
-    table: bool | str = False     # work plans: append the 任务分工表 as an attachment ("landscape": turned)
-    layout: str | None = None     # a city's layout file merged over the built-in GB/T 9704 one
-    embed_fonts: bool = False     # OFD: embed subsets of the open fonts standing in for the official ones
+    table: bool | str = False  # work plans: append the 任务分工表 as an attachment ("landscape": turned)
+    layout: str | None = None  # a city's layout file merged over the built-in GB/T 9704 one
+    embed_fonts: bool = False  # OFD: embed subsets of the open fonts standing in for the official ones
 
 
 def build_tree(spec, options: Options = Options()) -> Document:

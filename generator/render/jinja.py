@@ -5,6 +5,7 @@ markup structure. Every way a template can fail — syntax, a missing or refused
 undefined name, a sandbox or resource bound, recursion, memory, decoding, any Python error in
 an expression — comes out as a TemplateError with the template's file and line.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -39,8 +40,14 @@ def environment(user_dir: str | None = None) -> BoundedSandbox:
         keep_trailing_newline=True,
         autoescape=False,
     )
-    env.add_filters(cn_date=cn_date, cn_numeral=cn_numeral, ordinal=ordinal_point,
-                    sentence=sentence, clause=clause, escape_line=escape_line)
+    env.add_filters(
+        cn_date=cn_date,
+        cn_numeral=cn_numeral,
+        ordinal=ordinal_point,
+        sentence=sentence,
+        clause=clause,
+        escape_line=escape_line,
+    )
     return env
 
 
@@ -59,8 +66,10 @@ def clause(text: str) -> str:
 
 def escape_line(text: str) -> str:
     """Make each line of a paragraph literal: one starting with a markup character gets a backslash."""
-    return "\n".join("\\" + line if line.lstrip()[:1] in ("#", "@", "|", "\\") and line.strip() else line
-                     for line in str(text).split("\n"))
+    return "\n".join(
+        "\\" + line if line.lstrip()[:1] in ("#", "@", "|", "\\") and line.strip() else line
+        for line in str(text).split("\n")
+    )
 
 
 def render_document(name: str, context: dict, user_dir: str | None = None) -> Document:
@@ -96,8 +105,9 @@ def _template_problem(exc: BaseException, env: BoundedSandbox, top: str) -> Prob
     loader = env.loader
     assert isinstance(loader, FolderLoader)  # environment() makes every one with it
     if isinstance(exc, jinja2.TemplateSyntaxError):
-        return Problem(f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or loader.last or top,
-                       exc.lineno)
+        return Problem(
+            f"模板语法错误：{_syntax_message(exc.message or '')}", exc.filename or loader.last or top, exc.lineno
+        )
     file, line = _template_frame(exc, loader.served)
     if file is None and isinstance(exc, (RecursionError, MemoryError)):  # while compiling the last one loaded
         return Problem("模板的嵌套层数过多（括号、if、for、宏等），无法编译", loader.last or top)
@@ -152,8 +162,14 @@ def _failure_message(exc: BaseException) -> str:
     return f"模板运行出错：{type(exc).__name__}: {exc}"
 
 
-_PYTHON_ERRORS = ((ZeroDivisionError, "除数为零"), (TypeError, "数据类型不匹配"), (KeyError, "没有这个键"),
-                  (IndexError, "下标超出范围"), (AttributeError, "没有这个属性"), (ValueError, "值无效"))
+_PYTHON_ERRORS = (
+    (ZeroDivisionError, "除数为零"),
+    (TypeError, "数据类型不匹配"),
+    (KeyError, "没有这个键"),
+    (IndexError, "下标超出范围"),
+    (AttributeError, "没有这个属性"),
+    (ValueError, "值无效"),
+)
 
 
 def _template_frame(exc: BaseException, served: set[str]) -> tuple[str | None, int | None]:

@@ -5,6 +5,7 @@ those folders. An absolute path, a `..` step or a symlink leading out of the fol
 that is not a regular file (a FIFO would block), too large, or not UTF-8 is refused in
 Chinese; the caller adds the line of the statement that asked for it.
 """
+
 from __future__ import annotations
 
 import os
@@ -30,8 +31,8 @@ class FolderLoader(jinja2.BaseLoader):
 
     def __init__(self, folders: list[Path]):
         self.folders = [Path(f).resolve() for f in folders]
-        self.served: set[str] = set()   # file names, to find template frames in tracebacks
-        self.last: str | None = None    # the file handed out last (compile errors happen in it)
+        self.served: set[str] = set()  # file names, to find template frames in tracebacks
+        self.last: str | None = None  # the file handed out last (compile errors happen in it)
 
     def get_source(self, environment, template):
         pieces = _pieces(template)
@@ -40,7 +41,9 @@ class FolderLoader(jinja2.BaseLoader):
             if not os.path.lexists(path):
                 continue
             if not _inside(path, folder):
-                raise Refused(template, f"模板「{template}」指向模板目录之外（{path.resolve()}）：只能使用模板目录中的文件")
+                raise Refused(
+                    template, f"模板「{template}」指向模板目录之外（{path.resolve()}）：只能使用模板目录中的文件"
+                )
             try:
                 data = read_regular_file(path, LIMITS.template_bytes, what="模板文件", error=TemplateError)
             except TemplateError as exc:  # reported at the include that asked for it

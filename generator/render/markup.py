@@ -28,6 +28,7 @@ the parser reads the structure first and turns them back into text afterwards. S
 holding "\n@note …", a leading #, or a | inside a task title stays text, however a template
 places it. Lines are split at "\n" only (str.splitlines would also split at U+2028, \x85, …).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -184,13 +185,23 @@ def _directive(root: Document, doc: Document, line: str, number: int, source: st
         else:
             root.imprint.print_date = _iso_date(value, number, source)
     else:
-        raise TemplateError(Problem(f"模板输出了未知指令「@{name}」（模板输出的第 {number} 行；"
-                                    "以「@」开头的文字请写成「\\@」）", source, number))
+        raise TemplateError(
+            Problem(
+                f"模板输出了未知指令「@{name}」（模板输出的第 {number} 行；以「@」开头的文字请写成「\\@」）",
+                source,
+                number,
+            )
+        )
     return doc
 
 
-_HEADER_FIELDS = {"header-issuer": "issuers", "header-file": "file", "copy-number": "copy_number",
-                  "secrecy": "secrecy", "urgency": "urgency"}
+_HEADER_FIELDS = {
+    "header-issuer": "issuers",
+    "header-file": "file",
+    "copy-number": "copy_number",
+    "secrecy": "secrecy",
+    "urgency": "urgency",
+}
 
 
 def _widths(line: str, number: int, source: str) -> list[float]:

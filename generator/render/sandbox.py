@@ -8,6 +8,7 @@ clock; `range` is bounded and ticks the clock as it is iterated, and in the main
 alarm stops loops that call nothing at all. A bound that is hit raises TemplateLimitError
 (a SecurityError: the caller reports it with the template's file and line).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -33,12 +34,12 @@ class Limits:
     """What one render may cost. A 5 MB spec, the largest accepted, renders in 0.1 s with a volume
     of 14.5 million and 1.7 million characters of output: the limits leave room, not loopholes."""
 
-    seconds: float = 10.0            # wall clock of one render
-    string: int = 10_000_000         # characters (or items) of any one value a template computes
-    output: int = 20_000_000         # characters of markup one render produces
-    volume: int = 100_000_000        # characters (or items) all checked operations of a render produce
-    number_bits: int = 100_000       # bits of an integer a template computes (10**30000)
-    range: int = 100_000             # items of one range()
+    seconds: float = 10.0  # wall clock of one render
+    string: int = 10_000_000  # characters (or items) of any one value a template computes
+    output: int = 20_000_000  # characters of markup one render produces
+    volume: int = 100_000_000  # characters (or items) all checked operations of a render produce
+    number_bits: int = 100_000  # bits of an integer a template computes (10**30000)
+    range: int = 100_000  # items of one range()
     template_bytes: int = 1_000_000  # size of one template file
 
 
@@ -77,8 +78,11 @@ def tick() -> None:
 def bounded_render(seconds: float):
     """A deadline and a volume budget for the renders inside; in the main thread also an alarm."""
     token = _RENDER.set(_Render(seconds))
-    alarm = (threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
-             and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL)
+    alarm = (
+        threading.current_thread() is threading.main_thread()
+        and hasattr(signal, "setitimer")
+        and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+    )
     if alarm:
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.setitimer(signal.ITIMER_REAL, seconds + 0.5)
@@ -130,14 +134,23 @@ def _check_binop(operator: str, left, right) -> None:
         for seq, times in ((left, right), (right, left)):
             if isinstance(seq, (str, bytes, list, tuple)) and isinstance(times, int):
                 _refuse_size(len(seq) * max(times, 0), "乘法「*」")
-        if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > LIMITS.number_bits:
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and left.bit_length() + right.bit_length() > LIMITS.number_bits
+        ):
             raise TemplateLimitError("乘法「*」的结果数值过大")
     elif operator == "+":
         if isinstance(left, (str, bytes, list, tuple)) and isinstance(right, (str, bytes, list, tuple)):
             _refuse_size(len(left) + len(right), "加法「+」")
     elif operator == "**":
-        if isinstance(left, int) and isinstance(right, int) and right > 0 and abs(left) > 1 \
-                and left.bit_length() * right > LIMITS.number_bits:
+        if (
+            isinstance(left, int)
+            and isinstance(right, int)
+            and right > 0
+            and abs(left) > 1
+            and left.bit_length() * right > LIMITS.number_bits
+        ):
             raise TemplateLimitError(f"乘方「**」的结果数值过大（约 {int(left.bit_length() * right * 0.30103):,} 位）")
     elif operator == "%" and isinstance(left, str):
         check_printf(left, right)
@@ -154,8 +167,12 @@ def check_printf(fmt: str, args) -> None:
     values = args if isinstance(args, tuple) else (args,)
     for match in _PRINTF.finditer(fmt):
         for number in match.groups():
-            if number == "*" and any(isinstance(v, int) and abs(v) > MAX_WIDTH for v in values) \
-                    or number not in (None, "*") and int(number) > MAX_WIDTH:
+            if (
+                number == "*"
+                and any(isinstance(v, int) and abs(v) > MAX_WIDTH for v in values)
+                or number not in (None, "*")
+                and int(number) > MAX_WIDTH
+            ):
                 raise TemplateLimitError(f"格式「{match.group()}」的宽度或精度过大（上限 {MAX_WIDTH:,}）")
 
 
@@ -163,8 +180,9 @@ def check_format(fmt: str, args, kwargs) -> None:
     """Refuse str.format with a field width or precision beyond MAX_WIDTH."""
     for match in _FORMAT_SPEC.finditer(fmt):
         spec = match.group(1)
-        nested = "{" in spec and any(isinstance(v, int) and abs(v) > MAX_WIDTH
-                                     for v in list(args) + list(kwargs.values()))
+        nested = "{" in spec and any(
+            isinstance(v, int) and abs(v) > MAX_WIDTH for v in list(args) + list(kwargs.values())
+        )
         if nested or any(int(d) > MAX_WIDTH for d in re.findall(r"\d+", spec)):
             raise TemplateLimitError(f"格式「{match.group()}」的宽度或精度过大（上限 {MAX_WIDTH:,}）")
 
@@ -349,5 +367,5 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         _check_method(__obj, args, kwargs)
         return sized(super().call(__context, __obj, *args, **kwargs))
 
-    checked = staticmethod(sized)         # the result of `~` or a slice
+    checked = staticmethod(sized)  # the result of `~` or a slice
     checked_output = staticmethod(sized)  # every `{{ }}` value on its way out

@@ -7,6 +7,7 @@ Modules: textfix (the pure-text fixer, rules in data/fixes.yaml), plan (roles of
 edits of each paragraph), txt (.txt in place), docx (w:t nodes in place, tracked changes and
 comments; raw XML in ooxml.paragraphs and ooxml.revisions).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -26,8 +27,11 @@ __all__ = ["fix_bytes", "review_bytes", "Fix", "AUTHOR", "review_date"]
 def review_date() -> str:
     """Now (UTC, to the second) for w:date; SOURCE_DATE_EPOCH fixes it for reproducible output."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    when = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() \
+    when = (
+        dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+        if epoch and epoch.isdigit()
         else dt.datetime.now(dt.timezone.utc)
+    )
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -52,8 +56,9 @@ def fix_bytes(data: bytes, doc: Document, name: str, enabled=None) -> tuple[byte
     return fix_txt(data, doc, name, enabled)
 
 
-def review_bytes(data: bytes, doc: Document, result, name: str, author: str = AUTHOR,
-                 enabled=None) -> tuple[bytes, list[Fix]]:
+def review_bytes(
+    data: bytes, doc: Document, result, name: str, author: str = AUTHOR, enabled=None
+) -> tuple[bytes, list[Fix]]:
     """A review copy: every finding a comment, every fix a tracked change (author, date)."""
     check_editable(name, review=True)
     from .docx import Review, edit_docx
@@ -107,8 +112,9 @@ def whole_document_anchor(finding, doc: Document, title: int, last: int) -> int:
     blocks = [b for d in doc.all_documents() for b in d.blocks if getattr(b, "line", 0)]
     if finding.rule in _AT_END:
         return last
-    if finding.rule.startswith("layout.title") or ("标题" in finding.message and "级标题" not in finding.message
-                                                  and finding.rule.startswith("layout.")):
+    if finding.rule.startswith("layout.title") or (
+        "标题" in finding.message and "级标题" not in finding.message and finding.rule.startswith("layout.")
+    ):
         return title
     level = next((n for c, n in _LEVELS.items() if f"{c}级标题" in finding.message), 0)
     if level:

@@ -5,6 +5,7 @@ around a w:del and a w:ins, author and date) and each finding as a comment ancho
 edited text or the paragraph. Every other part of the package is copied with the same content,
 member order, names, dates and compression.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -54,8 +55,12 @@ def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
     names = [info.filename for info in package.infolist()]
     if len(set(names)) < len(names):  # which copy would Word read? no edit can be trusted
         twice = sorted({n for n in names if names.count(n) > 1})
-        raise FazhiError(Problem(f"无法修改这个 Word 文件：压缩包中有重名的部件（{'、'.join(twice[:3])}），"
-                                 "可能已损坏或是构造的文件", name))
+        raise FazhiError(
+            Problem(
+                f"无法修改这个 Word 文件：压缩包中有重名的部件（{'、'.join(twice[:3])}），可能已损坏或是构造的文件",
+                name,
+            )
+        )
     try:
         xml = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -66,8 +71,9 @@ def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
     return package, xml, prefix
 
 
-def edit_docx(data: bytes, doc: Document, name: str, review: Review | None = None,
-              anchors=None, enabled=None) -> tuple[bytes, list[Fix]]:
+def edit_docx(
+    data: bytes, doc: Document, name: str, review: Review | None = None, anchors=None, enabled=None
+) -> tuple[bytes, list[Fix]]:
     """The fixed (or reviewed) package and the fixes applied. `anchors(fixes)` gives the review's
     comments once the fixes are known."""
     package, xml, prefix = read_document(data, name)
@@ -154,20 +160,22 @@ def _local(para: Para, edits: list[Edit]) -> dict[int, list[_Piece]]:
         covered = _covering(para, edit)
         for k, (i, start, end) in enumerate(covered):
             lo, hi = max(edit.start, start) - start, min(edit.end, end) - start
-            out.setdefault(i, []).append(_Piece(lo, hi, edit.after if k == 0 else "", index, k == 0,
-                                                k == len(covered) - 1))
+            out.setdefault(i, []).append(
+                _Piece(lo, hi, edit.after if k == 0 else "", index, k == 0, k == len(covered) - 1)
+            )
     return out
 
 
-def _paragraph_patches(para: Para, edits: list[Edit], w: str, review: Review | None, ids: _Ids,
-                       comment_ids: dict[int, int]) -> list[tuple[int, int, str]]:
+def _paragraph_patches(
+    para: Para, edits: list[Edit], w: str, review: Review | None, ids: _Ids, comment_ids: dict[int, int]
+) -> list[tuple[int, int, str]]:
     patches = []
     for i, locals_ in _local(para, edits).items():
         piece = para.pieces[i]
         if review is None:
             text = piece.text
             for part in sorted(locals_, key=lambda p: p.start, reverse=True):
-                text = text[:part.start] + part.after + text[part.end:]
+                text = text[: part.start] + part.after + text[part.end :]
             close = len(f"</{w}t>")  # only the text changes, not the w:t tag
             patches.append((piece.content, piece.end - close, rx.escaped(text)))
         else:
@@ -181,12 +189,12 @@ def _tracked(piece, parts: list[_Piece], w: str, review: Review, ids: _Ids, comm
     rpr = rx.plain_rpr(piece.rpr)
     out, pos = [], 0
     for part in sorted(parts, key=lambda p: p.start):
-        out.append(rx.text_element(w, piece.text[pos:part.start]) + f"</{w}r>")
+        out.append(rx.text_element(w, piece.text[pos : part.start]) + f"</{w}r>")
         cid = comment_ids.get(part.index)
         if cid is not None and part.first:
             out.append(rx.comment_start(w, cid))
         if part.end > part.start:
-            out.append(rx.deletion(w, ids.next(), review.author, review.date, rpr, piece.text[part.start:part.end]))
+            out.append(rx.deletion(w, ids.next(), review.author, review.date, rpr, piece.text[part.start : part.end]))
         if part.after:
             out.append(rx.insertion(w, ids.next(), review.author, review.date, rpr, part.after))
         if cid is not None and part.last:
@@ -197,8 +205,9 @@ def _tracked(piece, parts: list[_Piece], w: str, review: Review, ids: _Ids, comm
     return "".join(out)
 
 
-def _paragraph_comments(paras: dict[int, Para], review: Review, w: str, ids: _Ids,
-                        wrapped: dict) -> list[tuple[int, int, str]]:
+def _paragraph_comments(
+    paras: dict[int, Para], review: Review, w: str, ids: _Ids, wrapped: dict
+) -> list[tuple[int, int, str]]:
     """Comments anchored on whole paragraphs: range start after w:pPr, end before </w:p>."""
     patches = []
     numbers = sorted(n for n, p in paras.items() if n and not p.empty)  # once: a comment each would be quadratic
@@ -228,8 +237,11 @@ def _comment_parts(package: zipfile.ZipFile, review: Review, ids: _Ids) -> dict[
     target = rx.comments_target(rels) or "comments.xml"
     name = "word/" + target.lstrip("/").removeprefix("word/")
     comments = [rx.comment(cid, review.author, review.date, text) for cid, text in sorted(ids.comment_texts.items())]
-    return {name: rx.comments_part(comments, _read(package, name)), rels_name: rx.with_comments_rel(rels),
-            "[Content_Types].xml": rx.with_comments_type(_read(package, "[Content_Types].xml") or "")}
+    return {
+        name: rx.comments_part(comments, _read(package, name)),
+        rels_name: rx.with_comments_rel(rels),
+        "[Content_Types].xml": rx.with_comments_type(_read(package, "[Content_Types].xml") or ""),
+    }
 
 
 def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
@@ -243,8 +255,9 @@ def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, name: str = "",
-           sanitize: bool = False) -> bytes:
+def _write(
+    package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, name: str = "", sanitize: bool = False
+) -> bytes:
     """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was
     (a review copy: only the package's own parts, normalised names, no DOCTYPE; see sanitize)."""
     from . import sanitize as clean
@@ -255,8 +268,9 @@ def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, nam
     if sanitize and "[Content_Types].xml" in new:
         new["[Content_Types].xml"] = clean.content_types(new["[Content_Types].xml"], set(members) | set(new))
     elif sanitize and "[Content_Types].xml" in members:
-        new["[Content_Types].xml"] = clean.content_types(_read(package, members["[Content_Types].xml"].filename) or "",
-                                                         set(members) | set(new))
+        new["[Content_Types].xml"] = clean.content_types(
+            _read(package, members["[Content_Types].xml"].filename) or "", set(members) | set(new)
+        )
     with zipfile.ZipFile(buffer, "w") as out:
         for member, info in members.items():
             data = new.pop(member).encode("utf-8") if member in new else package.read(info)
@@ -268,6 +282,10 @@ def _write(package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, nam
             # level 1: recompressing every member at zlib's default level cost more than the review's edits
             out.writestr(entry, data, compress_type=info.compress_type, compresslevel=1)
         for member, text in new.items():
-            out.writestr(zipfile.ZipInfo(member, date_time=package.infolist()[0].date_time), text.encode("utf-8"),
-                         compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
+            out.writestr(
+                zipfile.ZipInfo(member, date_time=package.infolist()[0].date_time),
+                text.encode("utf-8"),
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=1,
+            )
     return buffer.getvalue()

@@ -1,4 +1,5 @@
 """Which paragraphs get which edits: roles from the draft's tree, edits from the text fixer."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,12 +16,17 @@ class Fix:
     line: int
     before: str
     after: str
-    context: str          # the fixed paragraph around the change
+    context: str  # the fixed paragraph around the change
     edit: Edit
 
     def as_dict(self) -> dict:
-        return {"rule": self.rule, "line": self.line, "before": self.before, "after": self.after,
-                "context": self.context}
+        return {
+            "rule": self.rule,
+            "line": self.line,
+            "before": self.before,
+            "after": self.after,
+            "context": self.context,
+        }
 
 
 def roles_by_line(doc: Document) -> dict[int, frozenset[str]]:
@@ -47,7 +53,7 @@ def content(texts: dict[int, str]) -> dict[int, str]:
     """The paragraphs the reader keeps: web-page noise (dropped lines, everything after an end
     marker) is not fixed, as it is not checked."""
     from generator.read.noise import resolve_noise
-    from generator.read.structure import clean
+    from generator.read.lines import clean
 
     noise = resolve_noise(None)
     out: dict = {}
@@ -82,6 +88,6 @@ def fixes_of(line: int, text: str, edits: list[Edit]) -> list[Fix]:
     for edit in edits:
         start = edit.start + shift
         shift += len(edit.after) - (edit.end - edit.start)
-        context = fixed[max(0, start - 8): start + len(edit.after) + 8].strip()
+        context = fixed[max(0, start - 8) : start + len(edit.after) + 8].strip()
         out.append(Fix(edit.rule, line, edit.before, edit.after, context, edit))
     return out

@@ -7,6 +7,7 @@ dropped are members no relationship names (`../` names, absolute names, duplicat
 and Word's macro project. A DOCTYPE (which Office never writes and Word refuses) is removed, or the
 copy refused when it declares entities the part uses.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -86,9 +87,12 @@ def clean_xml(name: str, data: bytes, draft: str) -> bytes:
     if found is None:
         raise FazhiError(Problem(f"无法生成审阅稿：{name} 含有无法解析的 DOCTYPE 声明（Word 不接受这样的文件）", draft))
     if found.group(1) and re.search(r"<!ENTITY", found.group(1), re.I):
-        raise FazhiError(Problem(f"无法生成审阅稿：{name} 用 DOCTYPE 声明了实体（Word 不接受这样的文件，"
-                                 "可能是构造的恶意文件）", draft))
-    return (text[:found.start()] + text[found.end():]).encode("utf-8")
+        raise FazhiError(
+            Problem(
+                f"无法生成审阅稿：{name} 用 DOCTYPE 声明了实体（Word 不接受这样的文件，可能是构造的恶意文件）", draft
+            )
+        )
+    return (text[: found.start()] + text[found.end() :]).encode("utf-8")
 
 
 def content_types(text: str, kept: set[str]) -> str:
@@ -100,6 +104,7 @@ def content_types(text: str, kept: set[str]) -> str:
 def without_macros(rels: bytes) -> bytes:
     """A .rels part without relationships to a macro project (their parts are not carried over)."""
     text = rels.decode("utf-8", "replace")
-    kept = _RELATIONSHIP.sub(lambda m: "" if dict(_ATTR.findall(m.group(0))).get("Type", "").endswith(_MACROS)
-                             else m.group(0), text)
+    kept = _RELATIONSHIP.sub(
+        lambda m: "" if dict(_ATTR.findall(m.group(0))).get("Type", "").endswith(_MACROS) else m.group(0), text
+    )
     return rels if kept == text else kept.encode("utf-8")

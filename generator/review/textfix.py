@@ -4,6 +4,7 @@ Every edit names the check rule whose finding it removes; the patterns and the r
 tables are in generator/data/fixes.yaml. Nothing inside a protected span (URLs, e-mail
 addresses, times, decimals and version numbers) is touched, nor the numbers inside 《》.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -51,7 +52,7 @@ def _marks() -> tuple[re.Pattern, re.Pattern]:
     """(any character a half-width fix starts from, the marks alone): most paragraphs have none,
     and the regex engine finds that at C speed."""
     marks = "".join(sorted(_config()[0]["half_width"]["marks"]))
-    return re.compile(f"[{re.escape(marks)}()\"]"), re.compile(f"[{re.escape(marks)}]")
+    return re.compile(f'[{re.escape(marks)}()"]'), re.compile(f"[{re.escape(marks)}]")
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -114,7 +115,7 @@ def fix_paragraph(text: str, roles: frozenset[str] = frozenset()) -> list[Edit]:
 def apply(text: str, edits: list[Edit]) -> str:
     """The text with the edits applied."""
     for edit in sorted(edits, key=lambda e: e.start, reverse=True):
-        text = text[:edit.start] + edit.after + text[edit.end:]
+        text = text[: edit.start] + edit.after + text[edit.end :]
     return text
 
 
@@ -147,7 +148,7 @@ def _parentheses(text: str, protect, rule: str, table: dict) -> list[Edit]:
         if not stack:
             return []  # unbalanced: leave the paragraph's parentheses alone
         start = stack.pop()
-        inner = text[start + 1:i]
+        inner = text[start + 1 : i]
         before, after = text[start - 1] if start else "", text[i + 1] if i + 1 < len(text) else ""
         if any(is_han(c) for c in inner if c not in "()") or (is_han(before) and is_han(after)):
             edits += [Edit(rule, start, start + 1, "(", table["("]), Edit(rule, i, i + 1, ")", table[")"])]
@@ -161,9 +162,11 @@ def _quotes(text: str, protect) -> list[Edit]:
         return []
     edits = []
     for start, end in zip(found[::2], found[1::2]):
-        if any(is_han(c) for c in text[start + 1:end]):
-            edits += [Edit(conf["rule"], start, start + 1, '"', conf["double"][0]),
-                      Edit(conf["rule"], end, end + 1, '"', conf["double"][1])]
+        if any(is_han(c) for c in text[start + 1 : end]):
+            edits += [
+                Edit(conf["rule"], start, start + 1, '"', conf["double"][0]),
+                Edit(conf["rule"], end, end + 1, '"', conf["double"][1]),
+            ]
     return edits
 
 
@@ -196,8 +199,7 @@ def _docnums(text: str) -> list[Edit]:
         digits = match.group(6)
         zeros = len(digits) - len(digits.lstrip("0０"))
         if zeros and zeros < len(digits):
-            edits.append(Edit(conf["leading_zero"]["rule"], match.start(6), match.start(6) + zeros,
-                              digits[:zeros], ""))
+            edits.append(Edit(conf["leading_zero"]["rule"], match.start(6), match.start(6) + zeros, digits[:zeros], ""))
     return edits
 
 
@@ -207,8 +209,11 @@ def _date(text: str) -> list[Edit]:
     body = text.strip(_STRIP)
     padded = _PADDED.match(body)
     if padded:
-        edits = [Edit(rule, offset + padded.start(g), offset + padded.end(g), padded.group(g), "")
-                 for g in (2, 4) if padded.group(g)]
+        edits = [
+            Edit(rule, offset + padded.start(g), offset + padded.end(g), padded.group(g), "")
+            for g in (2, 4)
+            if padded.group(g)
+        ]
         return edits if _valid(padded.group(1), padded.group(3), padded.group(5)) else []
     if dates.form(body) in ("numeric", "chinese"):  # 2023.1.4, 2023．1．4, 2023-01-04, 二〇二三年一月四日
         date = dates.parse(body)

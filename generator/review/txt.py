@@ -1,4 +1,5 @@
 """Fixing a .txt draft: its lines edited in place, encoding, BOM and line endings kept."""
+
 from __future__ import annotations
 
 

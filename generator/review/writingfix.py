@@ -1,6 +1,7 @@
 """Fixes for how numbers, dates and marks are written, and for the 附件说明 and 抄送 lines; the
 patterns are the rules' own (checks/rules/writing.py, annex.py), so a fix removes what the rule
 reports and nothing else."""
+
 from __future__ import annotations
 
 from generator.checks.rules.annex import arabic_dot
@@ -18,8 +19,11 @@ def worth_trying(text: str) -> bool:
 
 def writing_edits(text: str, protect) -> list[Edit]:
     """Full-width digits, 「4月1号」, doubled marks: anywhere in a paragraph."""
-    edits = [Edit("numbers.full-width-digit", m.start(), m.end(), m.group(0), half_digits(m.group(0)))
-             for m in FULL_DIGITS.finditer(text) if not _within(protect, m.start())]
+    edits = [
+        Edit("numbers.full-width-digit", m.start(), m.end(), m.group(0), half_digits(m.group(0)))
+        for m in FULL_DIGITS.finditer(text)
+        if not _within(protect, m.start())
+    ]
     edits += [Edit("date.colloquial", m.end() - 1, m.end(), "号", "日") for m in COLLOQUIAL_DAY.finditer(text)]
     for m in DOUBLED.finditer(text):
         first, second = tuple(m.group(0))  # DOUBLED matches two marks

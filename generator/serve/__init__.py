@@ -1,4 +1,5 @@
 """`fazhi serve`: the local web application (Starlette on uvicorn). Loaded only by that command."""
+
 from __future__ import annotations
 
 import secrets
@@ -12,7 +13,7 @@ LOOPBACK = "127.0.0.1"
 def bind(host: str, port: int | None) -> socket.socket:
     """A listening socket: the port asked for, else 8765, else any free port (two servers can run)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    for candidate in ([port] if port is not None else [DEFAULT_PORT, 0]):
+    for candidate in [port] if port is not None else [DEFAULT_PORT, 0]:
         # proto named: asyncio sets TCP_NODELAY only on IPPROTO_TCP sockets, and without it a response
         # written as head + body waits 40 ms for the client's delayed ACK (measured).
         sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
@@ -61,7 +62,9 @@ def serve(host: str = LOOPBACK, port: int | None = None, open_browser: bool = Tr
     echo(url)
     app = create_app(token, allowed_hosts(host, port))
     # A browser keeps its connections open: Ctrl-C waits at most 2 s for them, not for ever.
-    config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, timeout_graceful_shutdown=2)
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=False, server_header=False, timeout_graceful_shutdown=2
+    )
     server = uvicorn.Server(config)
     if open_browser:
         import webbrowser

@@ -1,4 +1,5 @@
 """The application: routes, the guard in front, the pages behind the launch token."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -34,12 +35,19 @@ def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
     routes = [Route(path, room, methods=["GET"]) for path in pages.ROOMS]
     routes.append(Route("/assets/{name}", asset, methods=["GET"]))
     routes.append(Route("/favicon.ico", lambda request: Response(status_code=204), methods=["GET"]))
-    for path, handler in (("render", endpoints.render), ("preview", endpoints.preview), ("pages", endpoints.pages_),
-                          ("check", endpoints.check),
-                          ("import", endpoints.import_), ("summary", endpoints.summary), ("figures", endpoints.figures),
-                          ("fix", endpoints.edited),
-                          ("review", endpoints.edited), ("relayout", endpoints.relayout),
-                          ("next-year", endpoints.next_year)):
+    for path, handler in (
+        ("render", endpoints.render),
+        ("preview", endpoints.preview),
+        ("pages", endpoints.pages_),
+        ("check", endpoints.check),
+        ("import", endpoints.import_),
+        ("summary", endpoints.summary),
+        ("figures", endpoints.figures),
+        ("fix", endpoints.edited),
+        ("review", endpoints.edited),
+        ("relayout", endpoints.relayout),
+        ("next-year", endpoints.next_year),
+    ):
         routes.append(Route(f"/api/{path}", handler, methods=["POST"]))
     app = Starlette(routes=routes, middleware=[Middleware(Guard, token=token, hosts=hosts, limit=limit)])
     app.state.settings = settings

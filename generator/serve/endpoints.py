@@ -1,5 +1,6 @@
 """The POST endpoints: each parses its request, calls generator.api and answers; `endpoint` is the
 one place where a FazhiError becomes an HTTP status, uploads are cleaned up and forms are authorised."""
+
 from __future__ import annotations
 
 import functools
@@ -17,10 +18,16 @@ from generator.serve import pages
 from generator.serve.guard import same_token
 from generator.serve.uploads import TooLarge, Uploads
 
-MEDIA = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-         "pdf": "application/pdf", "ofd": "application/ofd", "txt": "text/plain; charset=utf-8", "yaml": "text/yaml; charset=utf-8",
-         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         "csv": "text/csv; charset=utf-8", "html": "text/html; charset=utf-8"}
+MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "ofd": "application/ofd",
+    "txt": "text/plain; charset=utf-8",
+    "yaml": "text/yaml; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
 OFFICE = threading.BoundedSemaphore(2)  # LibreOffice runs at once: each takes a core and ~200 MB
 FIELD_LIMIT = 6 * 1024 * 1024  # a spec typed into the no-JavaScript form (specs are at most 5 MB)
 
@@ -58,8 +65,13 @@ def error_response(exc: FazhiError, uploads: Uploads | None, page: bool) -> Resp
     status = status_of(exc)
     if page:
         return HTMLResponse(pages.error_page(status, [str(p) for p in problems]), status)
-    body = {"error": {"status": status, "message": "\n".join(str(p) for p in problems),
-                      "problems": [{**p._asdict(), "text": str(p)} for p in problems]}}
+    body = {
+        "error": {
+            "status": status,
+            "message": "\n".join(str(p) for p in problems),
+            "problems": [{**p._asdict(), "text": str(p)} for p in problems],
+        }
+    }
     return JSONResponse(body, status)
 
 
@@ -176,8 +188,10 @@ async def pages_(request, form, uploads):
     from generator.api.texts import page_images
 
     images = await work(page_images, await spec_text(request, form), office=True)
-    tags = "".join(f'<img class="gw-page" alt="第{n}页" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
-                   for n, png in enumerate(images, 1))
+    tags = "".join(
+        f'<img class="gw-page" alt="第{n}页" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
+        for n, png in enumerate(images, 1)
+    )
     return HTMLResponse(f'<div class="gw-pages" data-pages="{len(images)}">{tags}</div>')
 
 
@@ -206,8 +220,7 @@ async def import_(request, form, uploads):
 
     (path,) = (await saved(form, uploads))[:1]
     shown = uploads.shown(path)
-    imported = await work(import_draft, path, None, False, f"{Path(shown).stem}.yaml", shown,
-                          office=legacy([path]))
+    imported = await work(import_draft, path, None, False, f"{Path(shown).stem}.yaml", shown, office=legacy([path]))
     return attachment(imported.yaml().encode("utf-8"), f"{Path(shown).stem}.yaml", "yaml")
 
 
@@ -235,9 +248,14 @@ async def summary(request, form, uploads):
 def _shown_rows(rows: list, uploads: Uploads) -> list:
     import dataclasses
 
-    return [dataclasses.replace(row, path=uploads.shown(row.path),
-                                findings=[dataclasses.replace(f, file=uploads.shown(f.file)) for f in row.findings])
-            for row in rows]
+    return [
+        dataclasses.replace(
+            row,
+            path=uploads.shown(row.path),
+            findings=[dataclasses.replace(f, file=uploads.shown(f.file)) for f in row.findings],
+        )
+        for row in rows
+    ]
 
 
 async def _summary_page(paths: list[Path], uploads: Uploads) -> Response:
@@ -267,8 +285,13 @@ async def figures(request, form, uploads):
     problems = [p._replace(file=uploads.shown(p.file)) if p.file else p for p in problems]
     if fmt != "json":
         return attachment((to_xlsx if fmt == "xlsx" else to_csv)(table), f"数字对比.{fmt}", fmt)
-    return JSONResponse({"header": table.header(), "rows": [table.cells(row) for row in table.rows],
-                         "problems": [str(p) for p in problems]})
+    return JSONResponse(
+        {
+            "header": table.header(),
+            "rows": [table.cells(row) for row in table.rows],
+            "problems": [str(p) for p in problems],
+        }
+    )
 
 
 @endpoint
@@ -283,8 +306,11 @@ async def edited(request, form, uploads):
     written = (await work(edit, path, target, office=legacy([path])))[0]
     label = "审阅稿" if tag == "review" else "修正稿"
     fmt = path.suffix.lower().lstrip(".")
-    return attachment(Path(written).read_bytes(), f"{Path(uploads.shown(path)).stem}-{label}{path.suffix}",
-                      fmt if fmt in MEDIA else "txt")
+    return attachment(
+        Path(written).read_bytes(),
+        f"{Path(uploads.shown(path)).stem}-{label}{path.suffix}",
+        fmt if fmt in MEDIA else "txt",
+    )
 
 
 @endpoint

@@ -1,5 +1,6 @@
 """The server's gate, an ASGI middleware in front of every route: DNS rebinding (Host), foreign
 writes (Origin), the token, the request size, and the security headers of every response."""
+
 from __future__ import annotations
 
 import hmac
@@ -9,12 +10,18 @@ from generator.serve.uploads import TooLarge
 
 # No inline script or style, no other origin, no plugins; forms post only back here. Images may be
 # data: URLs (the exact preview's pages arrive inside its answer, so nothing is kept on the server).
-CSP = ("default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; "
-       "object-src 'none'")
+CSP = (
+    "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'self'; "
+    "object-src 'none'"
+)
 # same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` with a form's POST,
 # which the Origin check must refuse.
-HEADERS = [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
-           (b"x-frame-options", b"SAMEORIGIN"), (b"cache-control", b"no-store")]
+HEADERS = [
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"SAMEORIGIN"),
+    (b"cache-control", b"no-store"),
+]
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
 
 
@@ -95,10 +102,19 @@ def same_token(given, token: str) -> bool:
 
 
 async def _json(send, status: int, message: str) -> None:
-    body = json.dumps({"error": {"status": status, "message": message, "problems": [{"message": message}]}},
-                      ensure_ascii=False).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode()),
-                            (b"content-security-policy", CSP.encode()), *HEADERS]})
+    body = json.dumps(
+        {"error": {"status": status, "message": message, "problems": [{"message": message}]}}, ensure_ascii=False
+    ).encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"content-security-policy", CSP.encode()),
+                *HEADERS,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})

@@ -4,6 +4,7 @@ Files keep their own names (a .doc must stay a .doc for LibreOffice, and message
 clerk's file), reduced to a safe base name. A .zip among the uploads is unpacked in the same
 folder, entry by entry, without trusting its stored sizes or paths.
 """
+
 from __future__ import annotations
 
 import os

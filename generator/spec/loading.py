@@ -1,4 +1,5 @@
 """Load YAML safely, keeping the line and column of every key and item."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,7 +35,7 @@ def load_yaml(path: str | Path) -> Loaded:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
         raise SpecError(Problem(_not_utf8(raw), name, line, column)) from None
     return load_yaml_text(text, name)
 
@@ -98,8 +99,11 @@ def _build(loader, node, path: tuple, loaded: Loaded):
     if isinstance(value, str):
         bad = _XML_ILLEGAL.search(value)
         if bad:
-            raise SpecError(loaded_problem(
-                loaded, node, f"文字中含有 Word 文档无法保存的控制字符 U+{ord(bad.group()):04X}，请删除", path))
+            raise SpecError(
+                loaded_problem(
+                    loaded, node, f"文字中含有 Word 文档无法保存的控制字符 U+{ord(bad.group()):04X}，请删除", path
+                )
+            )
     return value
 
 

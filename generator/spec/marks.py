@@ -1,5 +1,6 @@
 """A YAML file's plain data and the (line, column) of every field path: what a loader returns and
 what located problems are made from. No YAML parser here, so a cached file needs none."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -5,6 +5,7 @@ attributes, the year or the jurisdiction's name; anything else (filters, calls, 
 literals, `{% … %}` statements) is refused with its position in the string, so a spec can
 neither run code nor exhaust memory.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,10 @@ from generator.errors import close_matches
 # Figure attributes a clerk may ask for; change/percent/previous are the year-over-year helpers.
 FIGURE_ATTRIBUTES = ("full", "value", "unit", "label", "change", "percent", "previous")
 JURISDICTION_ATTRIBUTES = ("name", "full_name")
-ALLOWED = "{{ figures.名称 }}、{{ figures.名称.full }}（或 value、unit、label、change、percent、previous）、" \
-          "{{ year }}、{{ jurisdiction.name }}、{{ jurisdiction.full_name }}"
+ALLOWED = (
+    "{{ figures.名称 }}、{{ figures.名称.full }}（或 value、unit、label、change、percent、previous）、"
+    "{{ year }}、{{ jurisdiction.name }}、{{ jurisdiction.full_name }}"
+)
 
 _TAG = lazy(r"\{\{(.*?)\}\}|\{\{|\{%|\{#", re.S)
 _IDENTIFIER = lazy(r"[^\W\d]\w*\Z")
@@ -31,7 +34,7 @@ class Ref(NamedTuple):
     root: str
     name: str | None
     attr: str | None
-    start: int   # offset of its "{{" in the string
+    start: int  # offset of its "{{" in the string
     source: str  # the whole tag as written
 
 
@@ -58,7 +61,7 @@ def parse(text: str) -> list[str | Ref]:
     position = 0
     for match in _TAG.finditer(text):
         if match.start() > position:
-            pieces.append(text[position:match.start()])
+            pieces.append(text[position : match.start()])
         pieces.append(_reference(match, text))
         position = match.end()
     if position < len(text):
@@ -69,8 +72,11 @@ def parse(text: str) -> list[str | Ref]:
 def _reference(match: re.Match, text: str) -> Ref:
     source, start = match.group(), match.start()
     if source == "{%":
-        raise RefError("文字中不能使用 {% %} 语句（循环、条件、赋值等）：文字是数据，需要时请改用自定义模板（--templates）",
-                       start, _until(text, start, "%}"))
+        raise RefError(
+            "文字中不能使用 {% %} 语句（循环、条件、赋值等）：文字是数据，需要时请改用自定义模板（--templates）",
+            start,
+            _until(text, start, "%}"),
+        )
     if source == "{#":
         raise RefError("文字中不能使用 {# #} 注释；YAML 中的注释请以 # 开头写在行尾", start, _until(text, start, "#}"))
     inner = match.group(1)
@@ -94,8 +100,11 @@ def _dotted(parts: list[str], start: int, source: str) -> Ref:
     if root == "figures" and len(rest) in (1, 2):
         attr = rest[1] if len(rest) == 2 else None
         if attr is not None and attr not in FIGURE_ATTRIBUTES:
-            raise RefError(f"数字没有「{attr}」这一项{_did_you_mean(attr, FIGURE_ATTRIBUTES)}"
-                           f"可写：{'、'.join(FIGURE_ATTRIBUTES)}", start, source)
+            raise RefError(
+                f"数字没有「{attr}」这一项{_did_you_mean(attr, FIGURE_ATTRIBUTES)}可写：{'、'.join(FIGURE_ATTRIBUTES)}",
+                start,
+                source,
+            )
         return Ref("figures", rest[0], attr, start, source)
     if root == "figures" and not rest:
         raise RefError("请写出数字的名称，如 {{ figures.名称 }}", start, source)
@@ -147,7 +156,9 @@ def resolve(ref: Ref, context: Context) -> str:
     try:
         value = getattr(figure, ref.attr)
     except AttributeError:
-        raise RefError(f"数字「{ref.name}」没有「{ref.attr}」这一项（所用版本尚不支持，或未填写）", ref.start, ref.source) from None
+        raise RefError(
+            f"数字「{ref.name}」没有「{ref.attr}」这一项（所用版本尚不支持，或未填写）", ref.start, ref.source
+        ) from None
     except (ValueError, TypeError, ArithmeticError) as exc:
         raise RefError(f"数字「{ref.name}」的「{ref.attr}」无法得出：{exc}", ref.start, ref.source) from None
     if value is None:
@@ -175,7 +186,7 @@ def _did_you_mean(word: str, choices) -> str:
 
 def _until(text: str, start: int, end: str) -> str:
     stop = text.find(end, start)
-    return text[start:stop + len(end)] if stop >= 0 else text[start:start + 2]
+    return text[start : stop + len(end)] if stop >= 0 else text[start : start + 2]
 
 
 def _short(text: str) -> str:

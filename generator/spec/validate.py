@@ -1,4 +1,5 @@
 """From a YAML file to a validated, expanded spec; every problem located and in Chinese."""
+
 from __future__ import annotations
 
 import typing
@@ -15,16 +16,23 @@ from generator.kinds.common import Common as Spec
 
 _TYPE_MESSAGES = {
     "string_type": "应为文字",
-    "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数",
-    "float_type": "应为数字", "float_parsing": "应为数字",
-    "bool_type": "应为 true 或 false", "bool_parsing": "应为 true 或 false",
+    "int_type": "应为整数",
+    "int_parsing": "应为整数",
+    "int_from_float": "应为整数",
+    "float_type": "应为数字",
+    "float_parsing": "应为数字",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
     "list_type": "应为列表（每项一行，以「- 」开头）",
-    "dict_type": "应为「字段: 值」形式的映射", "model_type": "应为「字段: 值」形式的映射",
+    "dict_type": "应为「字段: 值」形式的映射",
+    "model_type": "应为「字段: 值」形式的映射",
     "model_attributes_type": "应为「字段: 值」形式的映射",
-    "date_type": "应为日期，如 2023-01-04", "date_parsing": "应为日期，如 2023-01-04",
+    "date_type": "应为日期，如 2023-01-04",
+    "date_parsing": "应为日期，如 2023-01-04",
     "date_from_datetime_parsing": "应为日期，如 2023-01-04",
     "date_from_datetime_inexact": "应为日期（不含时间），如 2023-01-04",
-    "string_too_short": "不能为空", "missing": "缺少必填字段",
+    "string_too_short": "不能为空",
+    "missing": "缺少必填字段",
 }
 
 

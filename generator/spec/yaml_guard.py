@@ -9,6 +9,7 @@ them out. `yaml_problem` turns a parser error into Chinese with a line, column a
 including the characters YAML forbids, which the parser's reader reports (libyaml says only
 「position 10990」, a byte offset: turned into the line and column here).
 """
+
 from __future__ import annotations
 
 
@@ -22,9 +23,9 @@ try:
 except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_DEPTH = 100                 # a spec nests about 8 deep
-MAX_ALIAS_NODES = 100_000       # nodes that aliases may add by repetition
-MAX_ALIAS_CHARS = 10_000_000    # characters that aliases may add by repetition
+MAX_DEPTH = 100  # a spec nests about 8 deep
+MAX_ALIAS_NODES = 100_000  # nodes that aliases may add by repetition
+MAX_ALIAS_CHARS = 10_000_000  # characters that aliases may add by repetition
 
 _BREAK = "\n\r\x85\u2028\u2029"
 # The indentation and block indicators that open a line; each block level needs one more.
@@ -80,8 +81,8 @@ class _Budget:
     """Running totals of the event scan."""
 
     def __init__(self) -> None:
-        self.sizes: dict[str, tuple[int, int]] = {}   # anchor -> (nodes, characters) it stands for
-        self.open: list[list] = [[0, 0, None]]        # per open collection: nodes, characters, anchor
+        self.sizes: dict[str, tuple[int, int]] = {}  # anchor -> (nodes, characters) it stands for
+        self.open: list[list] = [[0, 0, None]]  # per open collection: nodes, characters, anchor
         self.added_nodes = 0
         self.added_chars = 0
 
@@ -91,7 +92,9 @@ def _scan_events(text: str, name: str) -> None:
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
             if len(budget.open) > MAX_DEPTH:
-                raise SpecError(_at(event, name, f"嵌套层数过多（超过 {MAX_DEPTH} 层）：报告数据不需要这么多层列表或映射"))
+                raise SpecError(
+                    _at(event, name, f"嵌套层数过多（超过 {MAX_DEPTH} 层）：报告数据不需要这么多层列表或映射")
+                )
             budget.open.append([1, 0, event.anchor])
         elif isinstance(event, yaml.CollectionEndEvent):
             nodes, chars, anchor = budget.open.pop()
@@ -117,8 +120,14 @@ def _alias(event, budget: _Budget, name: str) -> None:
     budget.open[-1][0] += nodes
     budget.open[-1][1] += chars
     if budget.added_nodes > MAX_ALIAS_NODES or budget.added_chars > MAX_ALIAS_CHARS:
-        raise SpecError(_at(event, name, f"别名「*{event.anchor}」层层展开后内容过多（超过 {MAX_ALIAS_NODES:,} 项"
-                                         f"或 {MAX_ALIAS_CHARS // 10000} 万字）：请直接写出内容，不要用别名反复复制"))
+        raise SpecError(
+            _at(
+                event,
+                name,
+                f"别名「*{event.anchor}」层层展开后内容过多（超过 {MAX_ALIAS_NODES:,} 项"
+                f"或 {MAX_ALIAS_CHARS // 10000} 万字）：请直接写出内容，不要用别名反复复制",
+            )
+        )
 
 
 def _at(event, name: str, message: str) -> Problem:
@@ -137,8 +146,7 @@ def yaml_problem(exc: yaml.YAMLError, text: str, name: str) -> Problem:
         return Problem(f"YAML 语法错误：{exc}", name)
     context, problem = exc.context or "", exc.problem or ""
     mark = exc.problem_mark or exc.context_mark
-    if exc.context_mark and ("quoted scalar" in context and "unexpected" in problem
-                             or "expected ':'" in problem):
+    if exc.context_mark and ("quoted scalar" in context and "unexpected" in problem or "expected ':'" in problem):
         mark = exc.context_mark  # where the quote opened, the line that lacks its colon
     line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
     hint = _hint(context, problem, _char_at(text, exc.problem_mark), _line_text(text, mark))

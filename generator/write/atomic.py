@@ -4,6 +4,7 @@ The temporary file `.NAME.XXXX.tmp` is removed on every way out, an interrupt in
 exists, SIGTERM and SIGHUP (whose default action would kill the process on the spot) raise
 Interrupted instead, unless the program has handlers of its own (the CLI installs the same).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -24,8 +25,9 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         try:
             path = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            raise OutputError(Problem("输出路径是一个符号链接，但它形成了循环或指向不存在的文件：请换一个文件名",
-                                      str(path))) from None
+            raise OutputError(
+                Problem("输出路径是一个符号链接，但它形成了循环或指向不存在的文件：请换一个文件名", str(path))
+            ) from None
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise OutputError(Problem(f"输出目录不存在：{folder}", str(path)))

@@ -5,6 +5,7 @@ The key covers everything the package is built from: the font profile and option
 file's content, the source of the writer and of generator/ooxml, the built-in data files and the
 python-docx version. A damaged or unreadable entry (cache.py checksums every entry) is rebuilt.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -67,16 +68,20 @@ def _encode(parts: Parts) -> bytes:
 def _decode(data: bytes | None) -> Parts | None:
     if not data or not data.startswith(_MAGIC):
         return None
-    header, _, zip_bytes = data[len(_MAGIC):].partition(b"\n")
+    header, _, zip_bytes = data[len(_MAGIC) :].partition(b"\n")
     try:
         meta = json.loads(header)
         parts = zip_bytes, meta["head"], meta["settings"], meta["footers"]
     except (ValueError, KeyError, TypeError):
         return None
     # a checksum only proves the bytes are the ones written: what they say is checked too
-    if not (isinstance(parts[1], str) and isinstance(parts[2], str) and isinstance(parts[3], dict)
-            and all(isinstance(k, str) and isinstance(v, str) for k, v in parts[3].items())
-            and _whole_zip(zip_bytes)):
+    if not (
+        isinstance(parts[1], str)
+        and isinstance(parts[2], str)
+        and isinstance(parts[3], dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in parts[3].items())
+        and _whole_zip(zip_bytes)
+    ):
         return None
     return parts
 

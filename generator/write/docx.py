@@ -3,6 +3,7 @@
 The package (styles, footers, settings) is built once per style profile (write/package.py); each
 document then only adds its body XML, written as strings, to a copy of that package's zip.
 """
+
 from __future__ import annotations
 
 from generator.numbering import Counter
@@ -76,7 +77,9 @@ class _Body:
         last = self.out[-1]
         cut = last.rfind("</w:pPr>")
         sect = self.sect[self.section]
-        self.out[-1] = (last[:cut] + sect + last[cut:]) if cut >= 0 else last.replace("<w:p>", f"<w:p><w:pPr>{sect}</w:pPr>", 1)
+        self.out[-1] = (
+            (last[:cut] + sect + last[cut:]) if cut >= 0 else last.replace("<w:p>", f"<w:p><w:pPr>{sect}</w:pPr>", 1)
+        )
 
     def _one(self, doc: Document, new_page: bool) -> None:
         out = self.out
@@ -122,9 +125,12 @@ class _Body:
         runs = x.BREAK.join(x.runs(line, "", S.cjk(style)) for line in lines)
         before = ""
         if doc.header:  # 标题在红色分隔线下空二行（7.3.1）
-            before = x.spacing(before=self.layout.header["lines_after_rule"] * self.layout.line_pitch,
-                               after=self.layout.spacing["after_title"] * self.layout.line_pitch,
-                               line=self.layout.line_pitch, exact=True)
+            before = x.spacing(
+                before=self.layout.header["lines_after_rule"] * self.layout.line_pitch,
+                after=self.layout.spacing["after_title"] * self.layout.line_pitch,
+                line=self.layout.line_pitch,
+                exact=True,
+            )
         return x.para(runs, style, page_break + before)
 
     def _heading(self, heading: Heading, label: str, extra: str = "") -> str:
@@ -166,8 +172,11 @@ class _Body:
         for index, (text, indent, before) in enumerate(lines):
             # The block holds together and with the 附注; its last line keeps with nothing after it.
             last = index == len(lines) - 1 and not doc.notes
-            self.out.append(x.para(x.run(text), S.signature,
-                                   self._right(indent, before) + ('<w:keepNext w:val="0"/>' if last else "")))
+            self.out.append(
+                x.para(
+                    x.run(text), S.signature, self._right(indent, before) + ('<w:keepNext w:val="0"/>' if last else "")
+                )
+            )
 
     def _right(self, chars: float, before: int) -> str:
         spacing = x.spacing(before=before) if before else ""
@@ -184,8 +193,10 @@ class _Body:
         for index, row in enumerate(table.rows):
             is_header = index < table.header_rows
             style = S.table_header if is_header else S.table_text
-            cells = [x.para(x.runs(text, "", S.cjk(style)), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
-                     for text in row + [""] * (count - len(row))]
+            cells = [
+                x.para(x.runs(text, "", S.cjk(style)), style, '<w:jc w:val="center"/>' if text.isdigit() else "")
+                for text in row + [""] * (count - len(row))
+            ]
             rows.append(x.table_row(cells, widths, is_header))
         after = x.para("", S.spacer) if last else x.para("", S.table_text)
         return x.table("".join(rows), widths, self.layout.table["cell_margin"]) + after

@@ -4,6 +4,7 @@ The 发文机关标志 (its upper edge 35 mm under the top of the text block) is
 several issuers (联合行文) stand one per line, 「文件」 to their right, centred on them. The
 发文字号 is two lines under it and the red rule, as wide as the text block, 4 mm under the 文号.
 """
+
 from __future__ import annotations
 
 import re
@@ -37,9 +38,12 @@ def header_xml(header: Header, doc_number: str, layout: Layout, page_break: str 
     number_line = layout.sizes["body"] * 15  # the 文号 in a line of exact height: the rule's distance is fixed
     gap = conf["lines_after_mark"] * pitch
     rule_space = round((conf["rule_gap"] - NUMBER_BOTTOM_IN_LINE * layout.sizes["body"] * 10) / 20)  # points
-    ppr = ('<w:snapToGrid w:val="0"/><w:jc w:val="center"/>'
-           f'<w:pBdr>{x.border("bottom", conf["rule_size"], conf["mark_color"], max(0, rule_space))}</w:pBdr>'
-           + x.spacing(before=gap, line=number_line, exact=True) + x.ind(first=0, first_chars=0))
+    ppr = (
+        '<w:snapToGrid w:val="0"/><w:jc w:val="center"/>'
+        f"<w:pBdr>{x.border('bottom', conf['rule_size'], conf['mark_color'], max(0, rule_space))}</w:pBdr>"
+        + x.spacing(before=gap, line=number_line, exact=True)
+        + x.ind(first=0, first_chars=0)
+    )
     out.append(x.para(x.run(doc_number), S.doc_number, ppr))
     return "".join(out)
 
@@ -76,7 +80,7 @@ def _joint_with_file(names: list[str], layout: Layout, ppr: str, fonts) -> str:
     centred on them (GB/T 9704 7.2.3). The names are centred in the block less the room 「文件」
     takes; 「文件」 is a text box anchored in the names' paragraph (no wrapping, so nothing moves)."""
     size = style_size = layout.header["mark_size"]
-    line = size * 12                                    # twips: one line of the mark (the style's)
+    line = size * 12  # twips: one line of the mark (the style's)
     natural = max(text_width(name) for name in names)
     # 「文件」 and the names share one size: fit names + 「文件」 in the block at the scale found.
     size, scale = fit(natural + text_width(FILE), layout.text_width, size)
@@ -91,8 +95,16 @@ def _joint_with_file(names: list[str], layout: Layout, ppr: str, fonts) -> str:
     # LibreOffice does not apply paragraph styles inside a DrawingML text box: the run says it again.
     mark = x.rpr(fonts.issuer_mark, fonts.latin, size, color=layout.header["mark_color"])
     # Flush left in its box (the style centres): the box is a little wider than the text.
-    box = x.text_box(x.para(x.run(FILE, rpr=mark), S.issuer_mark, '<w:jc w:val="left"/>' + x.spacing(line=line, exact=True)),
-                     file_width + em // 4, line, left, top, 4, "发文机关标志「文件」", wrap=False)
+    box = x.text_box(
+        x.para(x.run(FILE, rpr=mark), S.issuer_mark, '<w:jc w:val="left"/>' + x.spacing(line=line, exact=True)),
+        file_width + em // 4,
+        line,
+        left,
+        top,
+        4,
+        "发文机关标志「文件」",
+        wrap=False,
+    )
     return x.para(runs + box, S.issuer_mark, ppr + x.ind(right=file_width, first=0, first_chars=0))
 
 

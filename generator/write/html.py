@@ -4,6 +4,7 @@ The same tree the .docx and .txt writers consume, numbering generated the same w
 classes are written (no inline style): the page's stylesheet (generator/serve/assets/app.css) sets
 them on the GB/T 9704 grid, so the fragment is safe under a `default-src 'self'` policy.
 """
+
 from __future__ import annotations
 
 from html import escape
@@ -27,13 +28,16 @@ def _p(cls: str, text: str) -> str:
 
 
 def _sheet(doc: Document, title_capacity: float | None) -> str:
-    out = ['<section class="gw-sheet' + (' gw-landscape' if doc.landscape else '') + '">']
+    out = ['<section class="gw-sheet' + (" gw-landscape" if doc.landscape else "") + '">']
     if doc.label:
         out.append(_p("gw-label", doc.label))
     if doc.header and doc.header.issuers:
         suffix = "文件" if doc.header.file else ""
-        out.append('<div class="gw-header">' + "".join(_p("gw-issuer", name + suffix) for name in doc.header.issuers)
-                   + "</div>")
+        out.append(
+            '<div class="gw-header">'
+            + "".join(_p("gw-issuer", name + suffix) for name in doc.header.issuers)
+            + "</div>"
+        )
     if doc.doc_number:
         number = doc.doc_number + (f"　签发人：{doc.signer}" if doc.signer else "")
         out.append(_p("gw-docnum" + (" gw-upward" if doc.signer else ""), number))

@@ -8,6 +8,7 @@ one-column table (cell borders span the text block while its wrapped lines stay 
 the 印发 line the last paragraph; a table, a spacer and a paragraph survive a save in LibreOffice,
 which drops framed paragraphs.
 """
+
 from __future__ import annotations
 
 import math
@@ -75,8 +76,11 @@ def _printed(imprint: Imprint, layout: Layout, borders: str) -> str:
         stop = layout.text_width - layout.positions["imprint_date_right"] * one
         printed += x.TAB + x.run(cn_date(imprint.print_date) + "印发")
         tabs = f'<w:tabs><w:tab w:val="right" w:pos="{stop}"/></w:tabs>'
-    return x.para(printed, S.imprint, borders + tabs + x.ind(left=0, right=0, first=one)
-                  + x.spacing(line=layout.line_pitch, exact=True))
+    return x.para(
+        printed,
+        S.imprint,
+        borders + tabs + x.ind(left=0, right=0, first=one) + x.spacing(line=layout.line_pitch, exact=True),
+    )
 
 
 def _lines(text: str, width: int, one: int, label: int) -> int:

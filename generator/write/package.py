@@ -4,6 +4,7 @@ python-docx builds it once per style profile (styles, section, odd/even footers,
 extra footer part (empty, for the 版记 page) and the per-document parts (document.xml, core and
 app properties, settings with a fresh document id) are added as strings.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -21,9 +22,12 @@ from generator.ooxml.vocab import STYLES as S
 
 _FOOTER_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 _FOOTER_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
-EMPTY_FOOTER = "rIdFzEmpty"   # the 版记 page and the blank page before it carry no page number (7.5)
+EMPTY_FOOTER = "rIdFzEmpty"  # the 版记 page and the blank page before it carry no page number (7.5)
 # Landscape table pages: the page number stands where the portrait pages have it (GB/T 9704 §8).
-LANDSCAPE_FOOTERS = {"default": ("rIdFzLandOdd", "footerFzLandOdd.xml"), "even": ("rIdFzLandEven", "footerFzLandEven.xml")}
+LANDSCAPE_FOOTERS = {
+    "default": ("rIdFzLandOdd", "footerFzLandOdd.xml"),
+    "even": ("rIdFzLandEven", "footerFzLandEven.xml"),
+}
 
 
 @dataclass(frozen=True)
@@ -37,10 +41,10 @@ class StyleOptions:
 
 @dataclass(frozen=True)
 class Base:
-    zip_bytes: bytes       # every part except document.xml, settings.xml and core.xml
-    document_head: str     # <w:document …><w:body>
-    settings: str          # word/settings.xml with a {doc_id} placeholder
-    footers: dict          # the body's footer references: type -> relationship id
+    zip_bytes: bytes  # every part except document.xml, settings.xml and core.xml
+    document_head: str  # <w:document …><w:body>
+    settings: str  # word/settings.xml with a {doc_id} placeholder
+    footers: dict  # the body's footer references: type -> relationship id
 
 
 def sections(base: Base, layout: Layout) -> dict[str, str]:
@@ -51,10 +55,12 @@ def sections(base: Base, layout: Layout) -> dict[str, str]:
     turned = dict(m, top=m["left"], right=m["top"], bottom=m["right"], left=m["bottom"])
     empty = {"default": EMPTY_FOOTER, "even": EMPTY_FOOTER}
     landscape = {kind: rid for kind, (rid, _) in LANDSCAPE_FOOTERS.items()}
-    return {"body": x.sect_pr(base.footers, size, m, layout.line_pitch),
-            "landscape": x.sect_pr(landscape, size[::-1], turned, layout.line_pitch),
-            # No line grid on the 版记 page: the spacer's exact height must not be rounded to grid lines.
-            "imprint": x.sect_pr(empty, size, m, None, start="evenPage")}
+    return {
+        "body": x.sect_pr(base.footers, size, m, layout.line_pitch),
+        "landscape": x.sect_pr(landscape, size[::-1], turned, layout.line_pitch),
+        # No line grid on the 版记 page: the spacer's exact height must not be rounded to grid lines.
+        "imprint": x.sect_pr(empty, size, m, None, start="evenPage"),
+    }
 
 
 def assemble(base: Base, document_xml: str, title: str, author: str) -> bytes:
@@ -64,8 +70,9 @@ def assemble(base: Base, document_xml: str, title: str, author: str) -> bytes:
     with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as package:
         package.writestr("word/document.xml", document_xml)
         # small parts are stored, not deflated: compressing them costs more time than it saves bytes
-        package.writestr("word/settings.xml", base.settings.replace("{doc_id}", f"{secrets.randbits(31):08X}"),
-                         zipfile.ZIP_STORED)
+        package.writestr(
+            "word/settings.xml", base.settings.replace("{doc_id}", f"{secrets.randbits(31):08X}"), zipfile.ZIP_STORED
+        )
         package.writestr("docProps/core.xml", x.core_properties(title, author, now), zipfile.ZIP_STORED)
     return buffer.getvalue()
 
@@ -75,8 +82,12 @@ def base_package(options: StyleOptions) -> Base:
     """The package of a style profile: from the user's cache, else built with python-docx."""
     from generator.write.base import cached
 
-    parts = cached(options.fonts, options.heading3_bold, options.layout_path,
-                   lambda: dataclasses.astuple(_build_base_package(options)))
+    parts = cached(
+        options.fonts,
+        options.heading3_bold,
+        options.layout_path,
+        lambda: dataclasses.astuple(_build_base_package(options)),
+    )
     return Base(*parts)
 
 
@@ -144,8 +155,10 @@ def _tune_settings(document) -> None:
 
 def _settings_template(settings: str) -> str:
     """Word 2013+ layout (not 兼容模式) and a placeholder for a fresh document id."""
-    settings = settings.replace('w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"',
-                                'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"')
+    settings = settings.replace(
+        'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="14"',
+        'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"',
+    )
     return re.sub(r'<w14:docId w14:val="[0-9A-Fa-f]+"/>', '<w14:docId w14:val="{doc_id}"/>', settings)
 
 
@@ -157,9 +170,13 @@ def _landscape_footer(layout: Layout, side: str) -> str:
     line = layout.sizes["page_number"] * 15  # the number's line, across the box
     centre = layout.margins["bottom"] - PAGE_NUMBER_BELOW_BLOCK
     indent = x.ind(right=one) if side == "right" else x.ind(left=one)
-    number = x.para(x.page_field_runs(), S.footer, f'<w:jc w:val="{side}"/>' + indent + x.spacing(line=line, exact=True))
+    number = x.para(
+        x.page_field_runs(), S.footer, f'<w:jc w:val="{side}"/>' + indent + x.spacing(line=line, exact=True)
+    )
     height = layout.page["width"] - layout.margins["left"] - layout.margins["right"]  # the turned block's height
-    box = x.text_box(number, line, height, centre - line // 2, "top", 2 if side == "right" else 3, "页码", vertical=True, wrap=False)
+    box = x.text_box(
+        number, line, height, centre - line // 2, "top", 2 if side == "right" else 3, "页码", vertical=True, wrap=False
+    )
     return x.footer_part(x.para(box, S.footer))
 
 
@@ -171,7 +188,7 @@ def _split_package(data: bytes, fonts: Fonts, layout: Layout) -> Base:
     source = zipfile.ZipFile(io.BytesIO(data))
     document_xml = source.read("word/document.xml").decode("utf-8")
     body_start = document_xml.index("<w:body>") + len("<w:body>")
-    sect = document_xml[document_xml.index("<w:sectPr"):]
+    sect = document_xml[document_xml.index("<w:sectPr") :]
     footers = dict(re.findall(r'<w:footerReference w:type="(\w+)" r:id="(\w+)"/>', sect))
     used_fonts = list(dict.fromkeys(fonts))
     out = io.BytesIO()
@@ -189,12 +206,22 @@ def _split_package(data: bytes, fonts: Fonts, layout: Layout) -> Base:
             elif info.filename == "word/fontTable.xml":
                 content = x.font_table(used_fonts).encode("utf-8")
             elif info.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", "".join(f'<Override PartName="/word/{name}" ContentType="{_FOOTER_TYPE}"/>'
-                                                               for name in extra).encode() + b"</Types>")
+                content = content.replace(
+                    b"</Types>",
+                    "".join(
+                        f'<Override PartName="/word/{name}" ContentType="{_FOOTER_TYPE}"/>' for name in extra
+                    ).encode()
+                    + b"</Types>",
+                )
             elif info.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", "".join(
-                    f'<Relationship Id="{rid}" Type="{_FOOTER_REL}" Target="{name}"/>' for name, (rid, _) in extra.items()
-                ).encode() + b"</Relationships>")
+                content = content.replace(
+                    b"</Relationships>",
+                    "".join(
+                        f'<Relationship Id="{rid}" Type="{_FOOTER_REL}" Target="{name}"/>'
+                        for name, (rid, _) in extra.items()
+                    ).encode()
+                    + b"</Relationships>",
+                )
             target.writestr(info.filename, content)
         for name, (_, part) in extra.items():
             target.writestr(f"word/{name}", part)

@@ -1,5 +1,6 @@
 """PDF through LibreOffice headless (generator/office.py), with Chinese font names mapped to
 installed CJK fonts (data/fonts.conf)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,6 +16,10 @@ PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value
 def docx_to_pdf(paths: list[Path], outdir: Path, timeout: float | None = None) -> list[Path]:
     """Convert .docx files to PDF in one LibreOffice process; returns the PDF paths."""
     if not soffice():
-        raise FazhiError(Problem("未安装 LibreOffice（soffice），无法导出 PDF；"
-                                 "Debian/Ubuntu 可安装 libreoffice-writer-nogui 和 fonts-noto-cjk"))
+        raise FazhiError(
+            Problem(
+                "未安装 LibreOffice（soffice），无法导出 PDF；"
+                "Debian/Ubuntu 可安装 libreoffice-writer-nogui 和 fonts-noto-cjk"
+            )
+        )
     return convert(paths, outdir, PDF_FILTER, ".pdf", timeout)

@@ -3,6 +3,7 @@
 Without the official Chinese fonts LibreOffice substitutes them (generator/data/fonts.conf); the
 clerk is told once which substitutions a PDF carries, so a draft is not mistaken for the final.
 """
+
 from __future__ import annotations
 
 import os

@@ -2,6 +2,7 @@
 调整行距). Every paragraph of the part gets exact line height and spacing of `scale` × what the
 grid gives it (title lines no lower than 0.9 of it), off the grid, so the result does not depend on an
 application's grid rounding."""
+
 from __future__ import annotations
 
 from generator.lexicon import lazy
@@ -33,8 +34,9 @@ def squeeze(xml: str, scale: float, layout: Layout) -> str:
         rest = _STYLE.sub("", rest)
         title = style_id in (S.title, S.attachment_title)  # a 二号 line no lower than 0.9 pitch: not clipped
         line = round(pitch * (max(scale, TITLE_SCALE) if title else scale))
-        new = ('<w:snapToGrid w:val="0"/>'
-               + x.spacing(before=round(before * scale), after=round(after * scale), line=line, exact=True))
+        new = '<w:snapToGrid w:val="0"/>' + x.spacing(
+            before=round(before * scale), after=round(after * scale), line=line, exact=True
+        )
         props = (style.group(0) if style else "") + x.ordered_ppr(rest + new)
         return f"<w:p><w:pPr>{props}</w:pPr>"
 

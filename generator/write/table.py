@@ -1,4 +1,5 @@
 """Column widths of a table: the template's proportions, but never narrower than the header text."""
+
 from __future__ import annotations
 
 from generator.ooxml.layout import Layout
@@ -11,7 +12,9 @@ def column_widths(weights: list[float], header: list[str], count: int, total: in
     weights = weights if len(weights) == count else [1.0] * count
     char = layout.sizes["table"] * 10  # one table character in twips
     padding = 2 * layout.table["cell_margin"] + 20
-    minimum = [round(text_width(text) * char) + padding if text else padding for text in header + [""] * (count - len(header))]
+    minimum = [
+        round(text_width(text) * char) + padding if text else padding for text in header + [""] * (count - len(header))
+    ]
     fixed: set[int] = set()
     while True:
         free = total - sum(minimum[i] for i in fixed)

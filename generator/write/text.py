@@ -1,4 +1,5 @@
 """The plain-text rendition: numbered headings, one paragraph a line (golden tests, web CMS)."""
+
 from __future__ import annotations
 
 from generator.numbering import Counter

@@ -5,6 +5,7 @@ at word boundaries (generator/data/title-words.yaml), never ends a line with 的
 one with 的, avoids very short lines, and prefers, among the fewest lines that fit, the layout
 whose shape is a trapezoid or a diamond. Explicit line breaks in a title are kept.
 """
+
 from __future__ import annotations
 
 import functools
@@ -32,10 +33,15 @@ def text_width(text: str) -> float:
 @functools.lru_cache(maxsize=1)
 def _words() -> dict:
     data = load_data(WORDS_FILE)
-    return {"words": tuple(sorted(set(data["words"]), key=len, reverse=True)),
-            "before": tuple(data["break_before"]), "after": tuple(data["break_after"]),
-            "no_end": tuple(data["no_line_end"]), "no_start": tuple(data["no_line_start"]),
-            "min_line": float(data["min_line"]), "organ_tails": tuple(data["organ_tails"])}
+    return {
+        "words": tuple(sorted(set(data["words"]), key=len, reverse=True)),
+        "before": tuple(data["break_before"]),
+        "after": tuple(data["break_after"]),
+        "no_end": tuple(data["no_line_end"]),
+        "no_start": tuple(data["no_line_start"]),
+        "min_line": float(data["min_line"]),
+        "organ_tails": tuple(data["organ_tails"]),
+    }
 
 
 @functools.lru_cache(maxsize=256)
@@ -80,8 +86,8 @@ def _shape_cost(widths: list[float]) -> float:
             return max(0.0, bottom - top - 6) * 0.5
         return 1.5 + (top - bottom) * 0.5
     peak = widths.index(max(widths))
-    rising = all(a <= b for a, b in zip(widths[:peak], widths[1:peak + 1]))
-    falling = all(a >= b for a, b in zip(widths[peak:], widths[peak + 1:]))
+    rising = all(a <= b for a, b in zip(widths[:peak], widths[1 : peak + 1]))
+    falling = all(a >= b for a, b in zip(widths[peak:], widths[peak + 1 :]))
     if rising and falling:  # 梯形 or 菱形
         return 0.5 * (widths[0] > widths[-1]) + 0.1 * (max(widths) - min(widths))
     return 6.0

@@ -9,6 +9,7 @@
 
 `python -m tests.corpus.forms OUTDIR` writes them all to look at in Word or LibreOffice.
 """
+
 from __future__ import annotations
 
 import sys
@@ -53,7 +54,7 @@ def _runs(para: Para, numbered: bool, sized: bool, number: bool = True) -> list[
     font, bold = HEADING_FONT[para.level], para.level == 3
     pieces = [(para.number, font, bold)] if number and not numbered else []
     pieces.append((para.heading, font, bold))
-    rest = para.unnumbered[len(para.heading):]
+    rest = para.unnumbered[len(para.heading) :]
     if rest:
         pieces.append((rest, BODY_FONT if sized else "", False))
     return pieces
@@ -62,8 +63,9 @@ def _runs(para: Para, numbered: bool, sized: bool, number: bool = True) -> list[
 def _paragraph(para: Para, sized: bool = False, numbered: bool = False) -> str:
     """A paragraph of the document in Word: title centred, headings in their fonts."""
     size = (44 if para.role == "title" else 32) if sized else 0
-    runs = "".join(ooxml.run(text, font, size, bold, hint=sized) for text, font, bold in _runs(para, numbered, sized)
-                   if text)
+    runs = "".join(
+        ooxml.run(text, font, size, bold, hint=sized) for text, font, bold in _runs(para, numbered, sized) if text
+    )
     num = (para.level - 1, 1) if numbered and para.role == "heading" else None
     return ooxml.para(runs, jc=JC.get(para.role, ""), indent=para.role not in ("recipients",), num=num)
 
@@ -96,11 +98,13 @@ def _tracked_heading(para: Para, ids: _Ids, comment: int | None) -> str:
     stay, added = para.heading[:-2], para.heading[-2:]
     runs = ooxml.run(para.number, font) + ooxml.run(stay, font) + ooxml.ins(ooxml.run(added, font), ids())
     runs += ooxml.deleted("（初稿）", ids(), font)
-    rest = para.unnumbered[len(para.heading):]
+    rest = para.unnumbered[len(para.heading) :]
     runs += ooxml.run(rest) if rest else ""
     if comment is not None:
-        runs = (f'<w:commentRangeStart w:id="{comment}"/>{runs}<w:commentRangeEnd w:id="{comment}"/>'
-                f'<w:r><w:commentReference w:id="{comment}"/></w:r>')
+        runs = (
+            f'<w:commentRangeStart w:id="{comment}"/>{runs}<w:commentRangeEnd w:id="{comment}"/>'
+            f'<w:r><w:commentReference w:id="{comment}"/></w:r>'
+        )
     return ooxml.para(runs)
 
 
@@ -109,11 +113,16 @@ def _tracked_body(para: Para, ids: _Ids, index: int, comment: int | None) -> str
         runs = "".join(ooxml.run(text, font) for text, font, _ in _runs(para, False, False))
     else:
         half = len(para.text) // 2
-        runs = (ooxml.run(para.text[:half]) + ooxml.deleted("原表述删去。", ids())
-                + ooxml.ins(ooxml.run(para.text[half:]), ids()))
+        runs = (
+            ooxml.run(para.text[:half])
+            + ooxml.deleted("原表述删去。", ids())
+            + ooxml.ins(ooxml.run(para.text[half:]), ids())
+        )
     if comment is not None:
-        runs = (f'<w:commentRangeStart w:id="{comment}"/>{runs}<w:commentRangeEnd w:id="{comment}"/>'
-                f'<w:r><w:commentReference w:id="{comment}"/></w:r>')
+        runs = (
+            f'<w:commentRangeStart w:id="{comment}"/>{runs}<w:commentRangeEnd w:id="{comment}"/>'
+            f'<w:r><w:commentReference w:id="{comment}"/></w:r>'
+        )
     return ooxml.para(runs, jc=JC.get(para.role, ""), indent=para.role != "recipients")
 
 

@@ -3,6 +3,7 @@
 The roles come from the labels alone (chrome lines, title lines, the numbered-heading outline), never
 from fazhi's reader: the forms built from them are independent of the code under test.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ class Para:
     @property
     def unnumbered(self) -> str:
         """The paragraph without its typed number (what Word's automatic numbering leaves)."""
-        return self.text[len(self.number):] if self.role == "heading" else self.text
+        return self.text[len(self.number) :] if self.role == "heading" else self.text
 
 
 @dataclass
@@ -63,7 +64,7 @@ def _lines(text: str, breaks: list[str] | None = None) -> list[str]:
         for i, line in enumerate(lines):
             at = line.find(start)
             if at > 0:
-                lines[i:i + 1] = [line[:at].strip(), line[at:]]
+                lines[i : i + 1] = [line[:at].strip(), line[at:]]
                 break
         else:
             if not any(line.startswith(start) for line in lines):
@@ -103,8 +104,12 @@ def _special(label: dict) -> dict[str, str]:
     """Lines of the head and the closing by role: 文号, 主送, 署名 and date (a plan's: its notice's)."""
     out = {}
     for source in (label, label.get("notice") or {}):
-        for key, role in (("doc_number", "docnum"), ("recipients", "recipients"), ("signature", "closing"),
-                          ("date", "closing")):
+        for key, role in (
+            ("doc_number", "docnum"),
+            ("recipients", "recipients"),
+            ("signature", "closing"),
+            ("date", "closing"),
+        ):
             value = source.get(key)
             for line in value if isinstance(value, list) else [value] if value else []:
                 out[str(line).strip()] = role

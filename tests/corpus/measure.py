@@ -3,6 +3,7 @@
 Each metric is a Score: ok, and what was seen (for the failure message and the report). What fazhi
 does is reached through generator.api only (and the summary's unit, what a supervising office sees).
 """
+
 from __future__ import annotations
 
 import re
@@ -11,17 +12,32 @@ from pathlib import Path
 
 from .labels import Doc
 
-METRICS = ("kind", "unit", "year", "parts", "outline", "expected", "false", "paragraphs", "headings40", "spec", "owners")
+METRICS = (
+    "kind",
+    "unit",
+    "year",
+    "parts",
+    "outline",
+    "expected",
+    "false",
+    "paragraphs",
+    "headings40",
+    "spec",
+    "owners",
+)
 CN = "一二三四五"
 _WIDE = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
 _NUMBER = re.compile(r"^(（[一二三四五六七八九十]+）|[一二三四五六七八九十]+[、.．]|（\d+）|\d+[.．、])")
 _SPACE = re.compile(r"\s+")
 # Rules about typed numbers: Word's automatic numbering generates its own, so they do not apply there.
 TYPED_NUMBERS = ("numbering.",)
-FORM_ABSENT = {"runon": ["leftover.empty-section"],
-               "runfonts": ["layout.body-font", "layout.body-size", "layout.east-asian-font"],
-               "autonum": ["layout.body-font", "layout.body-size"], "tracked": ["layout.body-font", "layout.body-size"],
-               "boxed": ["layout.body-font", "layout.body-size"]}
+FORM_ABSENT = {
+    "runon": ["leftover.empty-section"],
+    "runfonts": ["layout.body-font", "layout.body-size", "layout.east-asian-font"],
+    "autonum": ["layout.body-font", "layout.body-size"],
+    "tracked": ["layout.body-font", "layout.body-size"],
+    "boxed": ["layout.body-font", "layout.body-size"],
+}
 
 
 def applies(doc: Doc, metric: str) -> bool:
@@ -100,7 +116,7 @@ def _accepted(found: str, names: set[str]) -> bool:
     with the regions above it in front (鲤城区金龙街道, 长沙市天心区坡子街街道)."""
     bare = _SEAT.sub("", found)
     for name in names | {_SEAT.sub("", n) for n in names}:
-        if found == name or bare == name or bare.endswith(name) and _PARENTS.match(bare[:-len(name)]):
+        if found == name or bare == name or bare.endswith(name) and _PARENTS.match(bare[: -len(name)]):
             return True
     return False
 
@@ -119,7 +135,9 @@ def _check(doc: Doc, form: str, path: Path, out: Outcome) -> None:
 
     results, problems = check_files([path])
     if problems:
-        out.scores.update({m: Score(False, f"unreadable: {problems[0].message}") for m in ("kind", "parts", "expected")})
+        out.scores.update(
+            {m: Score(False, f"unreadable: {problems[0].message}") for m in ("kind", "parts", "expected")}
+        )
         return
     result = results[0][1]
     tree = read_any(path)
@@ -200,8 +218,11 @@ def _import(doc: Doc, path: Path, out: Outcome) -> None:
     year_ok = out.scores["year"].ok and data.get("year") == doc.label["year"]
     out.scores["year"] = Score(year_ok, f"{out.scores['year'].seen}, import: {data.get('year')}")
     names = [unit.get("name", ""), unit.get("full_name", "")]
-    unit_ok = out.scores["unit"].ok and (not doc.label["unit"]["names"]  # unnamed: the import may leave a placeholder
-                                         or _unit_ok(doc, names[0]) and (not names[1] or _unit_ok(doc, names[1])))
+    unit_ok = out.scores["unit"].ok and (
+        not doc.label["unit"]["names"]  # unnamed: the import may leave a placeholder
+        or _unit_ok(doc, names[0])
+        and (not names[1] or _unit_ok(doc, names[1]))
+    )
     out.scores["unit"] = Score(unit_ok, f"{out.scores['unit'].seen}, import: {names}")
     body = {k: v for k, v in data.items() if k != "title"}
     long = [t for t in _spec_titles(body, []) if len(t) > 40]
@@ -238,8 +259,12 @@ def _owners(doc: Doc, data: dict, out: Outcome) -> None:
     for sample in doc.label["owners"]:
         title = norm(sample["item"]).rstrip("。")
         owners = next((o for t, o in items.items() if t and title.startswith(t)), None)
-        want = [u for key in ("lead", "responsible") for u in re.split(r"[、，,；;]", norm(sample.get(key) or ""))
-                if u.strip("。")]
+        want = [
+            u
+            for key in ("lead", "responsible")
+            for u in re.split(r"[、，,；;]", norm(sample.get(key) or ""))
+            if u.strip("。")
+        ]
         if owners is None or not all(u.strip("。") in norm(owners) for u in want):
             wrong.append(f"{sample['item'][:12]}: {owners!r}")
     out.scores["owners"] = Score(not wrong, "; ".join(wrong)[:300])

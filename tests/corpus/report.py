@@ -8,6 +8,7 @@ The table counts documents × forms; 「parts」 is the agreement of the five st
 (check's parts against the labels, 5 per document), 「false findings」 the findings the labels say
 must not appear, over all findings.
 """
+
 from __future__ import annotations
 
 import sys
@@ -50,8 +51,10 @@ def _pct(n: int, total: int) -> str:
 
 def table(results: list[Outcome]) -> str:
     """Markdown: one row per form, then all forms."""
-    head = ("| form | cases | kind | unit | year | parts | outline | expected findings | paragraphs kept "
-            "| no heading > 40 | spec valid | plan owners | false findings |")
+    head = (
+        "| form | cases | kind | unit | year | parts | outline | expected findings | paragraphs kept "
+        "| no heading > 40 | spec valid | plan owners | false findings |"
+    )
     lines = [head, "|" + "---|" * 13]
     for form in FORMS:
         lines.append(_row(form, [o for o in results if o.form == form]))
@@ -66,11 +69,15 @@ def details(results: list[Outcome]) -> str:
 
 def known_source(results: list[Outcome]) -> str:
     """known_failures.py holding today's disagreements."""
-    lines = ['"""Cases fazhi gets wrong today: (document, form, metric) → what it does instead.',
-             "",
-             "tests/test_corpus.py marks each case xfail(strict=True): a fix makes it pass (XPASS), which fails",
-             "the run until its entry is removed here. Regenerate with `python -m tests.corpus.report --known`.",
-             '"""', "", "KNOWN = {"]
+    lines = [
+        '"""Cases fazhi gets wrong today: (document, form, metric) → what it does instead.',
+        "",
+        "tests/test_corpus.py marks each case xfail(strict=True): a fix makes it pass (XPASS), which fails",
+        "the run until its entry is removed here. Regenerate with `python -m tests.corpus.report --known`.",
+        '"""',
+        "",
+        "KNOWN = {",
+    ]
     for o in results:
         for metric in METRICS:
             score = o.scores.get(metric)

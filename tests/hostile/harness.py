@@ -5,6 +5,7 @@ is one), no traceback, a few seconds at most, at most 1 GB of address space (RLI
 unbounded allocation ends in MemoryError inside the child, not in an exhausted machine), and
 nothing left behind in the folder the command ran in.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -21,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 MEMORY = 1 << 30
-SECONDS = 5.0            # a refusal takes well under this
+SECONDS = 5.0  # a refusal takes well under this
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # One warm process (everything fazhi imports already imported) forks a child per case: the child
@@ -87,8 +88,14 @@ def _fork_server() -> subprocess.Popen:
     global _server
     if _server is None or _server.poll() is not None:
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8")
-        _server = subprocess.Popen([sys.executable, "-c", SERVER], env=env, stdin=subprocess.PIPE,
-                                   stdout=subprocess.PIPE, text=True, encoding="utf-8")
+        _server = subprocess.Popen(
+            [sys.executable, "-c", SERVER],
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
         atexit.register(_server.kill)
     return _server
 
@@ -105,21 +112,38 @@ class Run:
         return self.out + self.err
 
 
-def fazhi(*args, cwd: Path, template_seconds: float | None = None, timeout: float = 30,
-          env: dict[str, str | None] | None = None) -> Run:
+def fazhi(
+    *args,
+    cwd: Path,
+    template_seconds: float | None = None,
+    timeout: float = 30,
+    env: dict[str, str | None] | None = None,
+) -> Run:
     """`fazhi ARGS…` in `cwd` in a child process under the memory limit, with `env` set (None:
     unset) in the child; a hang fails at `timeout`."""
     server = _fork_server()
     with tempfile.TemporaryDirectory(prefix="fazhi-run-") as folder:
         out, err = Path(folder) / "out", Path(folder) / "err"
-        request = {"args": [str(a) for a in args], "cwd": str(cwd), "memory": MEMORY, "timeout": timeout,
-                   "template_seconds": template_seconds, "out": str(out), "err": str(err), "env": env or {}}
+        request = {
+            "args": [str(a) for a in args],
+            "cwd": str(cwd),
+            "memory": MEMORY,
+            "timeout": timeout,
+            "template_seconds": template_seconds,
+            "out": str(out),
+            "err": str(err),
+            "env": env or {},
+        }
         server.stdin.write(json.dumps(request) + "\n")
         server.stdin.flush()
         reply = json.loads(server.stdout.readline())
         assert reply["code"] != "timeout", f"fazhi {' '.join(request['args'])} still running after {timeout} s"
-        return Run(reply["code"], out.read_text(encoding="utf-8", errors="replace"),
-                   err.read_text(encoding="utf-8", errors="replace"), reply["seconds"])
+        return Run(
+            reply["code"],
+            out.read_text(encoding="utf-8", errors="replace"),
+            err.read_text(encoding="utf-8", errors="replace"),
+            reply["seconds"],
+        )
 
 
 def listing(folder: Path) -> set[str]:
@@ -185,9 +209,16 @@ def as_user(*args, cwd: Path, timeout: float = 60) -> Run:
     command = [sys.executable, "-m", "generator", *map(str, args)]
     if os.geteuid() == 0:
         command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", *command]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONIOENCODING="utf-8", PYTHONDONTWRITEBYTECODE="1",
-               HOME=str(cwd), FAZHI_CACHE_DIR="")
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        PYTHONIOENCODING="utf-8",
+        PYTHONDONTWRITEBYTECODE="1",
+        HOME=str(cwd),
+        FAZHI_CACHE_DIR="",
+    )
     start = time.monotonic()
-    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
-                          errors="replace", timeout=timeout)
+    done = subprocess.run(
+        command, cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=timeout
+    )
     return Run(done.returncode, done.stdout, done.stderr, time.monotonic() - start)

@@ -1,6 +1,7 @@
 """Inputs past what fazhi reads in a few seconds: a PDF bomb (a 2 KB file that keeps pdftotext busy
 for minutes), too many PDF pages, a fake .doc, a draft of too many paragraphs or characters in
 every format and command — refused at once, naming the draft (never fazhi's own template)."""
+
 from __future__ import annotations
 
 import zlib
@@ -22,8 +23,9 @@ def _pdf(objects: dict[int, bytes]) -> bytes:
     size = max(objects) + 1
     xref = len(out)
     out += f"xref\n0 {size}\n".encode()
-    out += b"".join((f"{offsets[n]:010d} 00000 n \n" if n in offsets else "0000000000 65535 f \n").encode()
-                    for n in range(size))
+    out += b"".join(
+        (f"{offsets[n]:010d} 00000 n \n" if n in offsets else "0000000000 65535 f \n").encode() for n in range(size)
+    )
     return out + f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
 
 
@@ -35,35 +37,48 @@ def _stream(head: str, body: str) -> bytes:
 def xobject_bomb(levels: int, fan: int = 10) -> bytes:
     """One page drawing a form that draws the one below it `fan` times, `levels` deep: fan**levels
     text draws from a file of about 2 KB."""
-    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>", 2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"}
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    }
     form = "/Type /XObject /Subtype /Form /BBox [0 0 612 792]"
     objects[10] = _stream(f"{form} /Resources << /Font << /F1 5 0 R >> >>", "BT /F1 12 Tf 72 700 Td (bomb text) Tj ET")
     for level in range(1, levels + 1):
-        objects[10 + level] = _stream(f"{form} /Resources << /XObject << /X {9 + level} 0 R >> >>",
-                                      " ".join(["q 1 0 0 1 0 -1 cm /X Do Q"] * fan))
-    objects[3] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                  f"/Resources << /XObject << /X {10 + levels} 0 R >> >> >>").encode()
+        objects[10 + level] = _stream(
+            f"{form} /Resources << /XObject << /X {9 + level} 0 R >> >>", " ".join(["q 1 0 0 1 0 -1 cm /X Do Q"] * fan)
+        )
+    objects[3] = (
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        f"/Resources << /XObject << /X {10 + levels} 0 R >> >> >>"
+    ).encode()
     objects[4] = _stream("", "/X Do")
     return _pdf(objects)
 
 
 def many_pages(count: int) -> bytes:
-    objects = {1: b"<< /Type /Catalog /Pages 2 0 R >>",
-               3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-               4: _stream("", "BT /F1 12 Tf 72 700 Td (page) Tj ET")}
+    objects = {
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        3: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        4: _stream("", "BT /F1 12 Tf 72 700 Td (page) Tj ET"),
+    }
     kids = []
     for index in range(count):
         kids.append(f"{10 + index} 0 R")
-        objects[10 + index] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                               b"/Resources << /Font << /F1 3 0 R >> >> >>")
+        objects[10 + index] = (
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>"
+        )
     objects[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {count} >>".encode()
     return _pdf(objects)
 
 
 # 10**5 draws take pdftotext about 40 s of CPU (10**4 take 3-4 s: a slow PDF, not yet a bomb).
-@pytest.mark.parametrize("levels, command", [(5, "check"), (5, "import"), (5, "render"), (7, "check")],
-                         ids=["100k-draws-check", "100k-draws-import", "100k-draws-render", "10m-draws-check"])
+@pytest.mark.parametrize(
+    "levels, command",
+    [(5, "check"), (5, "import"), (5, "render"), (7, "check")],
+    ids=["100k-draws-check", "100k-draws-import", "100k-draws-render", "10m-draws-check"],
+)
 def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, levels, command):
     bomb = tmp_path / "bomb.pdf"
     bomb.write_bytes(xobject_bomb(levels))
@@ -78,8 +93,9 @@ def test_a_pdf_bomb_is_refused_in_bounded_time(tmp_path, levels, command):
 def test_a_pdf_over_the_page_limit_is_refused(tmp_path):
     pdf = tmp_path / "long.pdf"
     pdf.write_bytes(many_pages(limits.MAX_PDF_PAGES + 1))
-    assert_refused(fazhi("check", pdf, cwd=tmp_path), f"超过 fazhi 读取的上限 {limits.MAX_PDF_PAGES} 页",
-                   where=r"long\.pdf: ")
+    assert_refused(
+        fazhi("check", pdf, cwd=tmp_path), f"超过 fazhi 读取的上限 {limits.MAX_PDF_PAGES} 页", where=r"long\.pdf: "
+    )
 
 
 def test_a_pdf_within_the_page_limit_is_read(tmp_path):
@@ -107,7 +123,9 @@ def _long_docx(folder, paragraphs: int):
     from rawdocx import docx, p
 
     path = folder / "big.docx"
-    path.write_bytes(docx("".join([p("关于2022年度法治政府建设工作情况的报告")] + [p("全面推行行政执法三项制度。")] * paragraphs)))
+    path.write_bytes(
+        docx("".join([p("关于2022年度法治政府建设工作情况的报告")] + [p("全面推行行政执法三项制度。")] * paragraphs))
+    )
     return path
 
 
@@ -142,6 +160,7 @@ def test_a_draft_over_the_limits_is_refused_by_name_at_once(tmp_path, make, comm
 
 def test_a_review_of_a_draft_over_the_limits_is_refused(tmp_path):
     draft = _long_docx(tmp_path, limits.MAX_PARAGRAPHS + 1)
-    assert_refused(fazhi("check", draft, "--review", "-o", tmp_path / "r.docx", cwd=tmp_path), "草稿过大",
-                   where=r"big\.docx: ")
+    assert_refused(
+        fazhi("check", draft, "--review", "-o", tmp_path / "r.docx", cwd=tmp_path), "草稿过大", where=r"big\.docx: "
+    )
     assert not (tmp_path / "r.docx").exists()

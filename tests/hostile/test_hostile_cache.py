@@ -1,6 +1,7 @@
 """The user cache never costs the user anything: the pruner removes only what fazhi wrote, a
 relative XDG_CACHE_HOME is ignored, root never leaves a folder in a user's home, an entry whose
 checksum holds but whose content is wrong is rebuilt, and nothing in the cache is unpickled."""
+
 from __future__ import annotations
 
 import hashlib
@@ -42,8 +43,11 @@ def test_the_pruner_never_removes_a_users_file(tmp_path, monkeypatch, command):
                 cache.write(kind, f"{index:08x}", b"entry")
         assert len([p for p in tmp_path.glob("data-*") if p.read_bytes().startswith(cache.MARK)]) == cache.KEEP
     else:
-        args = ["render", example(SPEC, tmp_path), "-o", tmp_path / "out.docx"] if command == "render" \
+        args = (
+            ["render", example(SPEC, tmp_path), "-o", tmp_path / "out.docx"]
+            if command == "render"
             else ["check", DRAFT]
+        )
         run = fazhi(*args, cwd=tmp_path, env={"FAZHI_CACHE_DIR": str(tmp_path)})
         assert run.code in (0, 1), run.text
     for name, body in files.items():
@@ -61,8 +65,14 @@ def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     assert cache.cache_dir() == home / ".cache" / "fazhi"
     spec = example(SPEC, work)
     before = listing(work)
-    run = fazhi("render", spec, "-o", tmp_path / "out.docx", cwd=work,
-                env={"HOME": str(home), "XDG_CACHE_HOME": "relative/cache", "FAZHI_CACHE_DIR": None})
+    run = fazhi(
+        "render",
+        spec,
+        "-o",
+        tmp_path / "out.docx",
+        cwd=work,
+        env={"HOME": str(home), "XDG_CACHE_HOME": "relative/cache", "FAZHI_CACHE_DIR": None},
+    )
     assert run.code == 0, run.text
     assert listing(work) == before  # nothing written into the current folder
     assert list((home / ".cache" / "fazhi").glob("base-*"))
@@ -89,11 +99,15 @@ def _valid_entry(data: bytes) -> bytes:
     return cache.MARK + zlib.crc32(data).to_bytes(4, "little") + data
 
 
-@pytest.mark.parametrize("content", [
-    b"fazhi-base-2\n{}\nnot a zip",
-    b'fazhi-base-2\n{"head": 1, "settings": [], "footers": 3}\nPK\x03\x04',
-    b'fazhi-base-2\n{"head": "", "settings": "", "footers": {}}\nPK\x05\x06' + bytes(18),
-], ids=["missing-keys", "wrong-types", "empty-zip"])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"fazhi-base-2\n{}\nnot a zip",
+        b'fazhi-base-2\n{"head": 1, "settings": [], "footers": 3}\nPK\x03\x04',
+        b'fazhi-base-2\n{"head": "", "settings": "", "footers": {}}\nPK\x05\x06' + bytes(18),
+    ],
+    ids=["missing-keys", "wrong-types", "empty-zip"],
+)
 def test_an_entry_with_a_valid_checksum_and_wrong_content_is_rebuilt(tmp_path, content):
     spec = example(SPEC, tmp_path)
     first = fazhi("render", spec, "-o", tmp_path / "a.docx", cwd=tmp_path, env={"FAZHI_CACHE_DIR": str(tmp_path)})
@@ -135,8 +149,11 @@ def test_nothing_in_the_cache_is_unpickled_or_run(tmp_path):
             assert path.read_bytes().startswith(cache.MARK), path
 
 
-@pytest.mark.parametrize("kind, value", [("marked", (1, 2)), ("marked", "text"), ("data", 5)],
-                         ids=["marked-pair", "marked-string", "data-number"])
+@pytest.mark.parametrize(
+    "kind, value",
+    [("marked", (1, 2)), ("marked", "text"), ("data", 5)],
+    ids=["marked-pair", "marked-string", "data-number"],
+)
 def test_a_data_entry_with_a_valid_checksum_and_the_wrong_shape_is_parsed_again(tmp_path, monkeypatch, kind, value):
     import marshal
 

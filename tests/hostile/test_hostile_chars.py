@@ -1,5 +1,6 @@
 """Characters a Word file cannot hold, in a .txt draft: every re-laid-out document is well-formed
 XML (Word opens it), and the clerk is told at which line the characters were."""
+
 from __future__ import annotations
 
 import zipfile
@@ -9,8 +10,17 @@ import pytest
 from harness import ROOT, fazhi
 
 SEED = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
-CHARS = {"vt": "\x0b", "ff": "\x0c", "soh": "\x01", "esc": "\x1b", "bs": "\x08", "us": "\x1f", "fffe": "\ufffe",
-         "ffff": "\uffff", "mixed": "\x0b\x1b\x0c\x02"}
+CHARS = {
+    "vt": "\x0b",
+    "ff": "\x0c",
+    "soh": "\x01",
+    "esc": "\x1b",
+    "bs": "\x08",
+    "us": "\x1f",
+    "fffe": "\ufffe",
+    "ffff": "\uffff",
+    "mixed": "\x0b\x1b\x0c\x02",
+}
 LINE = 12
 
 

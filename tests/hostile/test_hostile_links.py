@@ -1,5 +1,6 @@
 """Symlink loops anywhere a path is given, and a batch's -o that names a file: refused with the
 path named, no traceback, nothing of the user's changed, no empty folder left behind."""
+
 from __future__ import annotations
 
 import os

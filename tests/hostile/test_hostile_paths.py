@@ -1,6 +1,7 @@
 """Odd paths and odd command lines: FIFOs never block, devices never exhaust memory, every path is
 reported as what it is, one bad path never stops the others, click's errors are Chinese, a folder
 given with -o is a folder, and an interrupted write leaves no temporary file."""
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,18 @@ def odd(tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("name, fragment", [
-    ("pipe.txt", "命名管道"), ("pipe.yaml", "命名管道"), ("zero.txt", "设备文件"), ("zero.yaml", "设备文件"),
-    ("folder.docx", "这是一个文件夹"), ("missing.docx", "找不到草稿文件"),
-], ids=["fifo", "fifo-yaml", "dev-zero", "dev-zero-yaml", "folder", "missing"])
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("pipe.txt", "命名管道"),
+        ("pipe.yaml", "命名管道"),
+        ("zero.txt", "设备文件"),
+        ("zero.yaml", "设备文件"),
+        ("folder.docx", "这是一个文件夹"),
+        ("missing.docx", "找不到草稿文件"),
+    ],
+    ids=["fifo", "fifo-yaml", "dev-zero", "dev-zero-yaml", "folder", "missing"],
+)
 def test_check_reports_an_odd_path_as_what_it_is_and_checks_the_others(odd, name, fragment):
     before = listing(odd)
     run = fazhi("check", odd / name, odd / "good.txt", cwd=odd)
@@ -71,9 +80,16 @@ def test_an_output_folder_without_write_permission_keeps_the_old_file():
     assert [p.name for p in locked.iterdir()] == ["k.docx"]
 
 
-@pytest.mark.parametrize("name, fragment", [
-    ("pipe.yaml", "命名管道"), ("zero.yaml", "设备文件"), ("folder.docx", "这是一个文件夹"), ("missing.yaml", "找不到文件"),
-], ids=["fifo", "dev-zero", "folder", "missing"])
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("pipe.yaml", "命名管道"),
+        ("zero.yaml", "设备文件"),
+        ("folder.docx", "这是一个文件夹"),
+        ("missing.yaml", "找不到文件"),
+    ],
+    ids=["fifo", "dev-zero", "folder", "missing"],
+)
 def test_render_reports_an_odd_spec_path(odd, name, fragment):
     before = listing(odd)
     assert_refused(fazhi("render", odd / name, cwd=odd), fragment, where=rf"{name}: ")
@@ -81,19 +97,28 @@ def test_render_reports_an_odd_spec_path(odd, name, fragment):
 
 
 def test_layout_and_profile_files_that_are_fifos(odd):
-    assert_refused(fazhi("render", example(SPEC, odd), "--layout", odd / "pipe.yaml", "-o", odd / "x.docx", cwd=odd),
-                   "命名管道", where=r"pipe\.yaml: ")
-    assert_refused(fazhi("check", odd / "good.txt", "--profile", odd / "pipe.yaml", cwd=odd), "命名管道", where=r"pipe\.yaml: ")
+    assert_refused(
+        fazhi("render", example(SPEC, odd), "--layout", odd / "pipe.yaml", "-o", odd / "x.docx", cwd=odd),
+        "命名管道",
+        where=r"pipe\.yaml: ",
+    )
+    assert_refused(
+        fazhi("check", odd / "good.txt", "--profile", odd / "pipe.yaml", cwd=odd), "命名管道", where=r"pipe\.yaml: "
+    )
     assert not (odd / "x.docx").exists()
 
 
-@pytest.mark.parametrize("text, fragment, where", [
-    ("name: x\ninclude: [annual-report, nope]\n", "没有名为「nope」的检查规则集", "2:26"),
-    ("name: x\nrules: [parts.missing]\n", "rules 应是", "2:1"),
-    ("name: x\ninclude: 5\n", "include 应是", "2:1"),
-    ("name: x\nrules:\n  no.such-rule: {}\n", "未知的规则「no.such-rule」", "3:3"),
-    ("name: x\nrules:\n  date.deadline: {mounth: 3}\n", "是否想写「month」", "3:19"),
-], ids=["unknown-include", "rules-not-a-mapping", "include-not-a-list", "unknown-rule", "unknown-parameter"])
+@pytest.mark.parametrize(
+    "text, fragment, where",
+    [
+        ("name: x\ninclude: [annual-report, nope]\n", "没有名为「nope」的检查规则集", "2:26"),
+        ("name: x\nrules: [parts.missing]\n", "rules 应是", "2:1"),
+        ("name: x\ninclude: 5\n", "include 应是", "2:1"),
+        ("name: x\nrules:\n  no.such-rule: {}\n", "未知的规则「no.such-rule」", "3:3"),
+        ("name: x\nrules:\n  date.deadline: {mounth: 3}\n", "是否想写「month」", "3:19"),
+    ],
+    ids=["unknown-include", "rules-not-a-mapping", "include-not-a-list", "unknown-rule", "unknown-parameter"],
+)
 def test_profile_errors_name_the_line(tmp_path, text, fragment, where):
     (tmp_path / "my.yaml").write_text(text, encoding="utf-8")
     (tmp_path / "good.txt").write_bytes(SEED.read_bytes())
@@ -101,18 +126,31 @@ def test_profile_errors_name_the_line(tmp_path, text, fragment, where):
     assert_refused(run, fragment, where=rf"my\.yaml:{where}: ")
 
 
-@pytest.mark.parametrize("args, fragments", [
-    (["render"], ["缺少参数「SPEC…」", "用法：fazhi render"]),
-    (["check"], ["请给出要检查的草稿文件或文件夹"]),
-    (["render", SPEC, "--format", "doc"], ["选项「--format」的值无效", "是否想写「docx」"]),
-    (["check", "x.txt", "--format", "xml"], ["应为 text、json、sarif 之一"]),
-    (["schema", "report"], ["参数「KIND」的值无效"]),
-    (["rendr", SPEC], ["没有命令「rendr」", "是否想写「render」"]),
-    (["render", SPEC, "--colour"], ["没有选项「--colour」"]),
-    (["render", SPEC, "-o"], ["选项「-o」后面缺少值"]),
-    (["rules", "date.format", "extra"], ["多余的参数：extra"]),
-], ids=["missing-spec", "missing-files", "bad-format", "bad-check-format", "bad-kind", "unknown-command",
-        "unknown-option", "option-without-value", "extra-argument"])
+@pytest.mark.parametrize(
+    "args, fragments",
+    [
+        (["render"], ["缺少参数「SPEC…」", "用法：fazhi render"]),
+        (["check"], ["请给出要检查的草稿文件或文件夹"]),
+        (["render", SPEC, "--format", "doc"], ["选项「--format」的值无效", "是否想写「docx」"]),
+        (["check", "x.txt", "--format", "xml"], ["应为 text、json、sarif 之一"]),
+        (["schema", "report"], ["参数「KIND」的值无效"]),
+        (["rendr", SPEC], ["没有命令「rendr」", "是否想写「render」"]),
+        (["render", SPEC, "--colour"], ["没有选项「--colour」"]),
+        (["render", SPEC, "-o"], ["选项「-o」后面缺少值"]),
+        (["rules", "date.format", "extra"], ["多余的参数：extra"]),
+    ],
+    ids=[
+        "missing-spec",
+        "missing-files",
+        "bad-format",
+        "bad-check-format",
+        "bad-kind",
+        "unknown-command",
+        "unknown-option",
+        "option-without-value",
+        "extra-argument",
+    ],
+)
 def test_click_errors_are_chinese(tmp_path, args, fragments):
     example(SPEC, tmp_path)
     before = listing(tmp_path)
@@ -146,8 +184,9 @@ def test_output_folder_that_is_a_file_is_refused(tmp_path):
     spec = example(SPEC, tmp_path)
     (tmp_path / "reports").write_text("not a folder", encoding="utf-8")
     before = listing(tmp_path)
-    assert_refused(fazhi("render", spec, "-o", "reports/", cwd=tmp_path), "无法创建输出文件夹：已有同名文件",
-                   where=r"reports: ")
+    assert_refused(
+        fazhi("render", spec, "-o", "reports/", cwd=tmp_path), "无法创建输出文件夹：已有同名文件", where=r"reports: "
+    )
     assert listing(tmp_path) == before
 
 
@@ -164,16 +203,24 @@ main()
 """
 
 
-@pytest.mark.parametrize("signum, code", [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 130)],
-                         ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize(
+    "signum, code", [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 130)], ids=["SIGTERM", "SIGINT"]
+)
 def test_interrupted_write_leaves_no_temporary_file(tmp_path, signum, code):
     spec = example(SPEC, tmp_path)
     out = tmp_path / "out.docx"
     out.write_bytes(b"previous output")
     before = listing(tmp_path)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    child = subprocess.Popen([sys.executable, "-c", SLOW_WRITE, "render", str(spec), "-o", str(out)], cwd=tmp_path,
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    child = subprocess.Popen(
+        [sys.executable, "-c", SLOW_WRITE, "render", str(spec), "-o", str(out)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
     try:
         assert child.stdout.readline().strip() == "WRITING"
         assert any(p.name.startswith(".out.docx.") for p in tmp_path.iterdir())  # the temporary file exists
@@ -192,10 +239,16 @@ def test_interrupted_library_write_leaves_no_temporary_file(tmp_path):
     """write_atomic on its own (no CLI handler installed): SIGTERM still removes the temporary file."""
     out = tmp_path / "out.txt"
     code = SLOW_WRITE.split("from generator.cli")[0] + (
-        "from generator.write.atomic import write_atomic\n"
-        f"write_atomic({str(out)!r}, b'data')\n")
-    child = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path, env=dict(os.environ, PYTHONPATH=str(ROOT)),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        f"from generator.write.atomic import write_atomic\nwrite_atomic({str(out)!r}, b'data')\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", code],
+        cwd=tmp_path,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline().strip() == "WRITING"
         child.send_signal(signal.SIGTERM)

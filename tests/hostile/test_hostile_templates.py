@@ -1,5 +1,6 @@
 """`--templates`: a template is code. Every resource bound, every refused include and every class of
 template failure is exit 2 with the template's file and line, in bounded time and memory."""
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,16 @@ def render_with(tmp_path, body: str | bytes, *, files: dict | None = None, templ
             path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
     spec = example(SPEC, tmp_path)
     before = listing(tmp_path)
-    run = fazhi("render", spec, "-o", tmp_path / "out.docx", "--templates", folder, cwd=tmp_path,
-                template_seconds=template_seconds)
+    run = fazhi(
+        "render",
+        spec,
+        "-o",
+        tmp_path / "out.docx",
+        "--templates",
+        folder,
+        cwd=tmp_path,
+        template_seconds=template_seconds,
+    )
     assert listing(tmp_path) == before, "a file was left behind"
     return run
 
@@ -45,12 +54,25 @@ RESOURCES = [
     ("replace-filter", "{{ ('x' * 100000)|replace('x', 'y' * 100000) }}", "替换（replace）", 1),
     ("join-filter", "{{ range(100000)|join('y' * 100000) }}", "连接（join）", 1),
     ("indent-filter", "{{ ('a\\n' * 100000)|indent('y' * 100000) }}", "缩进（indent）", 1),
-    ("doubling-concat", "{% set ns = namespace(s='x') %}\n{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
-     "内容过长", 2),
-    ("doubling-plus", "{% set ns = namespace(s='x') %}\n{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
-     "加法「+」的结果过长", 2),
-    ("slices-volume", "{% set s = 'x' * 9000000 %}{% set ns = namespace(l=[]) %}\n"
-                      "{% for i in range(1000) %}{% set ns.l = ns.l + [s[i:]] %}{% endfor %}", "总量过大", 2),
+    (
+        "doubling-concat",
+        "{% set ns = namespace(s='x') %}\n{% for i in range(64) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}",
+        "内容过长",
+        2,
+    ),
+    (
+        "doubling-plus",
+        "{% set ns = namespace(s='x') %}\n{% for i in range(64) %}{% set ns.s = ns.s + ns.s %}{% endfor %}",
+        "加法「+」的结果过长",
+        2,
+    ),
+    (
+        "slices-volume",
+        "{% set s = 'x' * 9000000 %}{% set ns = namespace(l=[]) %}\n"
+        "{% for i in range(1000) %}{% set ns.l = ns.l + [s[i:]] %}{% endfor %}",
+        "总量过大",
+        2,
+    ),
     ("lipsum-loop", "{% for i in range(100000) %}{{ lipsum(1000) }}{% endfor %}", "lipsum()", 1),
 ]
 
@@ -62,21 +84,31 @@ def test_resource_bound(tmp_path, body, fragment, line):
 
 
 def test_output_size_bound(tmp_path):
-    run = render_with(tmp_path, "{% for i in range(100000) %}{% for j in range(1000) %}"
-                                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}")
+    run = render_with(
+        tmp_path,
+        "{% for i in range(100000) %}{% for j in range(1000) %}"
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{% endfor %}{% endfor %}",
+    )
     assert_refused(run, "模板输出过长", where=r"tpl/annual-report\.j2")
 
 
 def test_wall_clock_bound_in_loops_that_tick(tmp_path):
-    run = render_with(tmp_path, "第一行\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
-                      template_seconds=1)
+    run = render_with(
+        tmp_path,
+        "第一行\n{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+        template_seconds=1,
+    )
     assert_refused(run, "模板运行超过 1 秒", where=r"tpl/annual-report\.j2:2: ")
 
 
 def test_wall_clock_bound_in_loops_that_call_nothing(tmp_path):
     """Loops over a string call no hook at all: the alarm stops them."""
-    run = render_with(tmp_path, "{% set s = 'x' * 5000 %}\n{% for a in s %}{% for b in s %}{% for c in s %}"
-                                "{% endfor %}{% endfor %}{% endfor %}", template_seconds=1)
+    run = render_with(
+        tmp_path,
+        "{% set s = 'x' * 5000 %}\n{% for a in s %}{% for b in s %}{% for c in s %}"
+        "{% endfor %}{% endfor %}{% endfor %}",
+        template_seconds=1,
+    )
     assert_refused(run, "模板运行超过 1 秒", where=r"tpl/annual-report\.j2:2: ")
 
 
@@ -93,8 +125,9 @@ def test_include_of_a_missing_file(tmp_path):
     assert_refused(run, "找不到模板「nope.j2」", where=r"tpl/annual-report\.j2:2: ")
 
 
-@pytest.mark.parametrize("statement", ["{% import 'nope.j2' as n %}", "{% from 'nope.j2' import m %}",
-                                       "{% extends 'nope.j2' %}"])
+@pytest.mark.parametrize(
+    "statement", ["{% import 'nope.j2' as n %}", "{% from 'nope.j2' import m %}", "{% extends 'nope.j2' %}"]
+)
 def test_import_and_extends_of_a_missing_file(tmp_path, statement):
     run = render_with(tmp_path, f"第一行\n{statement}")
     assert_refused(run, "找不到模板「nope.j2」", where=r"tpl/annual-report\.j2:2: ")
@@ -117,8 +150,10 @@ def test_include_of_an_absolute_path(tmp_path):
     assert_refused(run, "是绝对路径", where=r"tpl/annual-report\.j2:2: ")
 
 
-@pytest.mark.parametrize("statement", ["{% include 'annual-report.j2' %}", "{% extends 'annual-report.j2' %}",
-                                       "{% import 'annual-report.j2' as me %}"])
+@pytest.mark.parametrize(
+    "statement",
+    ["{% include 'annual-report.j2' %}", "{% extends 'annual-report.j2' %}", "{% import 'annual-report.j2' as me %}"],
+)
 def test_template_including_itself(tmp_path, statement):
     run = render_with(tmp_path, f"{statement}\n第二行")
     assert_refused(run, "模板递归过深", where=r"tpl/annual-report\.j2:1: ")
@@ -134,12 +169,16 @@ def test_included_template_not_utf8(tmp_path):
     assert_refused(run, "不是 UTF-8", where=r"tpl/part\.j2:3: ")
 
 
-@pytest.mark.parametrize("name, make, fragment", [
-    ("folder.j2", lambda path: path.mkdir(), "这是一个文件夹"),
-    ("pipe.j2", _fifo, "命名管道"),
-    ("zero.j2", _symlink("/dev/zero"), "指向模板目录之外（/dev/zero）"),
-    ("big.j2", lambda path: path.write_bytes(b"x" * 2_000_001), "模板文件过大"),
-], ids=["folder", "fifo", "dev-zero", "too-large"])
+@pytest.mark.parametrize(
+    "name, make, fragment",
+    [
+        ("folder.j2", lambda path: path.mkdir(), "这是一个文件夹"),
+        ("pipe.j2", _fifo, "命名管道"),
+        ("zero.j2", _symlink("/dev/zero"), "指向模板目录之外（/dev/zero）"),
+        ("big.j2", lambda path: path.write_bytes(b"x" * 2_000_001), "模板文件过大"),
+    ],
+    ids=["folder", "fifo", "dev-zero", "too-large"],
+)
 def test_include_of_what_is_not_a_template_file(tmp_path, name, make, fragment):
     run = render_with(tmp_path, f"第一行\n{{% include '{name}' %}}", files={name: make})
     assert_refused(run, fragment, where=r"tpl/annual-report\.j2:2: ")
@@ -176,7 +215,8 @@ def test_nesting_too_deep_to_compile(tmp_path):
 
 def test_templates_folder_missing_or_a_file(tmp_path):
     spec = example(SPEC, tmp_path)
-    assert_refused(fazhi("render", spec, "--templates", tmp_path / "nope", cwd=tmp_path),
-                   "模板目录不存在", where=r"nope: ")
+    assert_refused(
+        fazhi("render", spec, "--templates", tmp_path / "nope", cwd=tmp_path), "模板目录不存在", where=r"nope: "
+    )
     assert_refused(fazhi("render", spec, "--templates", spec, cwd=tmp_path), "应为文件夹", where=r"\.yaml: ")
     assert not (tmp_path / "template-county-2025.docx").exists()

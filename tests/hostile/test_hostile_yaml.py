@@ -1,5 +1,6 @@
 """Hostile and broken YAML: bombs and deep nesting refused before they cost anything, parser errors in
 Chinese with line, column and what to do, odd numbers refused, long values cut in messages."""
+
 from __future__ import annotations
 
 import pytest
@@ -120,9 +121,11 @@ def test_forbidden_characters_are_the_parsers_report_located_in_characters():
     from generator.errors import FazhiError
     from generator.spec.loading import load_yaml_text
 
-    for text, where, fragment in (("kind: annual-report\ntitle: 关于关于关于\x7f\n", "2:14", "U+007F"),
-                                  ("title: 关于\ud800报告\n", "1:10", "U+D800"),
-                                  ("title: 关于\n\n关于: 中\ufffe\n", "3:6", "U+FFFE")):
+    for text, where, fragment in (
+        ("kind: annual-report\ntitle: 关于关于关于\x7f\n", "2:14", "U+007F"),
+        ("title: 关于\ud800报告\n", "1:10", "U+D800"),
+        ("title: 关于\n\n关于: 中\ufffe\n", "3:6", "U+FFFE"),
+    ):
         with pytest.raises(FazhiError) as caught:
             load_yaml_text(text, "spec.yaml")
         (problem,) = caught.value.problems

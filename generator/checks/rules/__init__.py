@@ -1,4 +1,5 @@
 """Rule modules; importing this package registers every rule."""
+
 from generator.checks.rules import annex
 from generator.checks.rules import coverage
 from generator.checks.rules import dates

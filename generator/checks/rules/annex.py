@@ -1,13 +1,13 @@
 """The 附件说明 (GB/T 9704-2012 7.3.4) and the 版记's 抄送 and 印发 lines (7.4.2, 7.4.3), as a
 draft writes them."""
+
 from __future__ import annotations
 
 from generator.lexicon import chars, dates, lazy
 from generator.lexicon.headings import ANNEX_LINE, ANNEX_NAME_END
 from ..registry import Basis, GBT9704, rule
 
-ANNEX_QUOTE = ("如有多个附件，使用阿拉伯数字标注附件顺序号（如“附件：1.XXXXX”）；"
-               "附件名称后不加标点符号")
+ANNEX_QUOTE = "如有多个附件，使用阿拉伯数字标注附件顺序号（如“附件：1.XXXXX”）；附件名称后不加标点符号"
 _ARABIC_DOT = lazy(r"[0-9]+\.")
 
 
@@ -24,8 +24,7 @@ def annex_lines(doc):
             yield line, (match.group("number") or "").replace(" ", ""), match.group("name")
 
 
-@rule("annex.punct", "warning", "附件说明的附件名称后不加标点",
-      basis=Basis(GBT9704, "7.3.4", "应", ANNEX_QUOTE))
+@rule("annex.punct", "warning", "附件说明的附件名称后不加标点", basis=Basis(GBT9704, "7.3.4", "应", ANNEX_QUOTE))
 def annex_punct(doc, ctx):
     """附件说明里每个附件名称后都不加标点（不写「；」「。」）：名称是标题，不是句子。
     fazhi check --fix 删去名称后的标点。
@@ -38,8 +37,12 @@ def annex_punct(doc, ctx):
             yield ctx.finding(line, f"附件名称「{name}」后多了「{name[-1]}」，附件名称后不加标点")
 
 
-@rule("annex.number", "warning", "多个附件的顺序号用阿拉伯数字加下脚点：「附件：1.…」",
-      basis=Basis(GBT9704, "7.3.4", "应", ANNEX_QUOTE))
+@rule(
+    "annex.number",
+    "warning",
+    "多个附件的顺序号用阿拉伯数字加下脚点：「附件：1.…」",
+    basis=Basis(GBT9704, "7.3.4", "应", ANNEX_QUOTE),
+)
 def annex_number(doc, ctx):
     """有多个附件时，附件说明用阿拉伯数字和下脚点标顺序号：「1.」「2.」，不写「1、」「（1）」「一、」
     「1．」。fazhi check --fix 改为「1.」。
@@ -54,8 +57,14 @@ def annex_number(doc, ctx):
             yield ctx.finding(line, f"附件顺序号「{number}」应写作「{want}」")
 
 
-@rule("imprint.cc-punct", "warning", "版记的抄送机关最后一个名称后标句号",
-      basis=Basis(GBT9704, "7.4.2", "应", "抄送机关间用顿号或逗号隔开，回行时与冒号后的首字对齐，最后一个抄送机关名称后标句号"))
+@rule(
+    "imprint.cc-punct",
+    "warning",
+    "版记的抄送机关最后一个名称后标句号",
+    basis=Basis(
+        GBT9704, "7.4.2", "应", "抄送机关间用顿号或逗号隔开，回行时与冒号后的首字对齐，最后一个抄送机关名称后标句号"
+    ),
+)
 def imprint_cc_punct(doc, ctx):
     """版记中「抄送：」之后列抄送机关，机关之间用顿号或逗号，最后一个名称后标句号（与主送机关后标冒号不同）。
 
@@ -68,8 +77,12 @@ def imprint_cc_punct(doc, ctx):
             yield ctx.finding(imprint.cc_line, "抄送机关最后一个名称后应标句号「。」")
 
 
-@rule("imprint.date-format", "warning", "印发日期用阿拉伯数字写全年月日，月、日不编虚位",
-      basis=Basis(GBT9704, "7.4.3", "应", "印发日期以公文付印的日期为准，用阿拉伯数字标识"))
+@rule(
+    "imprint.date-format",
+    "warning",
+    "印发日期用阿拉伯数字写全年月日，月、日不编虚位",
+    basis=Basis(GBT9704, "7.4.3", "应", "印发日期以公文付印的日期为准，用阿拉伯数字标识"),
+)
 def imprint_date_format(doc, ctx):
     """版记的印发日期和成文日期一样写：「2025年5月6日印发」，月、日不补0（「05月06日」）。
 

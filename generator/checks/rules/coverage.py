@@ -1,4 +1,5 @@
 """Content rules: 纲要 areas covered by the measures; owners named on every work-plan item."""
+
 from __future__ import annotations
 
 
@@ -18,15 +19,27 @@ def _measure_span(ctx) -> tuple[int, int, int | None]:
     hit = ctx.parts.get("1")
     if hit and hit.found and hit.index is not None and not hit.implicit:
         return hit.index, hit.index + 1 + len(ctx.analysis.section(hit.index)), hit.line
-    later = [ctx.parts[k].index for k in ("2", "3", "4", "5")
-             if ctx.parts.get(k) and ctx.parts[k].found and ctx.parts[k].level == 1]
+    later = [
+        ctx.parts[k].index
+        for k in ("2", "3", "4", "5")
+        if ctx.parts.get(k) and ctx.parts[k].found and ctx.parts[k].level == 1
+    ]
     end = min(later) if later else len(blocks)
     return 0, end, (hit.line if hit and hit.found else None)
 
 
-@rule("coverage.areas", "info", "对照《法治政府建设实施纲要》各部分，列出措施未涉及的方面",
-      basis=Basis("《法治政府建设实施纲要（2021—2025年）》", "二至十", "实务", "纲要第二至十部分的任务（是否每部分都写到并无要求）"),
-      areas="gangyao-2021")
+@rule(
+    "coverage.areas",
+    "info",
+    "对照《法治政府建设实施纲要》各部分，列出措施未涉及的方面",
+    basis=Basis(
+        "《法治政府建设实施纲要（2021—2025年）》",
+        "二至十",
+        "实务",
+        "纲要第二至十部分的任务（是否每部分都写到并无要求）",
+    ),
+    areas="gangyao-2021",
+)
 def coverage_areas(doc, ctx):
     """按关键词（data/areas/<版本>.yaml，profile 的 areas 参数选版本）把第一部分的措施（工作要点则是全部
     任务）归到《法治政府建设实施纲要（2021—2025年）》的各部分，给一条 info 列出没有任何措施涉及的部分。
@@ -68,8 +81,7 @@ def _mentions(text: str, area: dict) -> bool:
 _OWNER = lazy(r"(牵头|责任|配合|主办|协办)单位\s*[：:]|牵头部门\s*[：:]|责任部门\s*[：:]|责任单位")
 
 
-@rule("plan.owner", "warning", "工作要点的每项任务写明牵头单位或责任单位",
-      basis=Basis(), kinds=("work-plan",))
+@rule("plan.owner", "warning", "工作要点的每项任务写明牵头单位或责任单位", basis=Basis(), kinds=("work-plan",))
 def plan_owner(doc, ctx):
     """工作要点中每一项任务（各部分下的（一）（二）……）应在段末写明责任：
     「（牵头单位：区司法局；责任单位：各乡镇街道、区政府各部门）」，至少有牵头单位或责任单位之一。
@@ -85,8 +97,7 @@ def plan_owner(doc, ctx):
         if block.level == 1:
             seen_part = True
             continue
-        if block.level != 2 or not seen_part and any(
-                isinstance(b, Heading) and b.level == 1 for b in blocks):
+        if block.level != 2 or not seen_part and any(isinstance(b, Heading) and b.level == 1 for b in blocks):
             continue
         text = "\n".join(block_text(b) for b in [block] + ctx.analysis.section(i))
         if not _OWNER.search(text):

@@ -1,4 +1,5 @@
 """The date of writing: its form, the report year, the publication deadline."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,12 @@ def _dated(doc):
             yield d
 
 
-@rule("date.format", "warning", "成文日期用阿拉伯数字写全年月日，月、日不编虚位：2023年1月4日",
-      basis=Basis(GBT9704, "7.3.5.4", "应", "用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）"))
+@rule(
+    "date.format",
+    "warning",
+    "成文日期用阿拉伯数字写全年月日，月、日不编虚位：2023年1月4日",
+    basis=Basis(GBT9704, "7.3.5.4", "应", "用阿拉伯数字将年、月、日标全，年份应标全称，月、日不编虚位（即1不编为01）"),
+)
 def date_format(doc, ctx):
     """GB/T 9704-2012 7.3.5.4（成文日期中的数字）：成文日期用阿拉伯数字将年、月、日标全，年份标全称，月、日不编虚位。
     只看落款日期行。
@@ -38,8 +43,7 @@ def date_format(doc, ctx):
         yield ctx.finding(d.date_line, f"成文日期「{text}」{why}{hint}")
 
 
-@rule("date.year-mismatch", "warning", "报告年度、成文日期和下一年度安排的年份应相互一致",
-      basis=Basis())
+@rule("date.year-mismatch", "warning", "报告年度、成文日期和下一年度安排的年份应相互一致", basis=Basis())
 def date_year_mismatch(doc, ctx):
     """年度报告写的是上一年：2022年度的报告成文于2023年，第四部分（下一年度安排）讲的是2023年。
     标题（「2022年度」）或正文给出报告年度；成文日期不在次年、或第四部分只提到别的年份时警告。
@@ -58,8 +62,7 @@ def date_year_mismatch(doc, ctx):
         return
     for d in _dated(doc):
         if d.date and d.date.year != year + 1:
-            yield ctx.finding(d.date_line, f"这是{year}年度的报告，成文日期应在{year + 1}年，"
-                                           f"实际为{cn_date(d.date)}")
+            yield ctx.finding(d.date_line, f"这是{year}年度的报告，成文日期应在{year + 1}年，实际为{cn_date(d.date)}")
     hit = ctx.parts.get("4")
     if not hit or not hit.found or hit.index is None:
         return
@@ -77,9 +80,20 @@ def date_year_mismatch(doc, ctx):
         yield ctx.finding(line, f"第四部分（下一年度安排）应写{year + 1}年的安排，这里写的是{y}年")
 
 
-@rule("date.deadline", "warning", "年度报告应在次年4月1日前公开（日期可在 profile 中配置）",
-      basis=Basis(REGULATION, ARTICLE_PUBLICATION, "应", "每年4月1日之前，地方各级政府和县级以上政府部门的法治政府建设年度报告，除涉及党和国家秘密的，应当通过报刊、网站等新闻媒体向社会公开"),
-      kinds=("annual-report",), month=4, day=1)
+@rule(
+    "date.deadline",
+    "warning",
+    "年度报告应在次年4月1日前公开（日期可在 profile 中配置）",
+    basis=Basis(
+        REGULATION,
+        ARTICLE_PUBLICATION,
+        "应",
+        "每年4月1日之前，地方各级政府和县级以上政府部门的法治政府建设年度报告，除涉及党和国家秘密的，应当通过报刊、网站等新闻媒体向社会公开",
+    ),
+    kinds=("annual-report",),
+    month=4,
+    day=1,
+)
 def date_deadline(doc, ctx):
     """《法治政府建设与责任落实督察工作规定》第二十四条：每年4月1日之前通过报刊、网站等向社会公开
     上一年度的法治政府建设年度报告。成文日期晚于次年的截止日期（默认4月1日，参数 month/day，
@@ -96,5 +110,4 @@ def date_deadline(doc, ctx):
         base = year + 1 if year else d.date.year
         deadline = dt.date(base, month, day)
         if d.date > deadline:
-            yield ctx.finding(d.date_line, f"成文日期{cn_date(d.date)}晚于公开期限"
-                                           f"（{base}年{month}月{day}日前）")
+            yield ctx.finding(d.date_line, f"成文日期{cn_date(d.date)}晚于公开期限（{base}年{month}月{day}日前）")

@@ -1,4 +1,5 @@
 """发文字号：机关代字〔2023〕4号 — six-corner brackets, no 「第」, no leading zeros."""
+
 from __future__ import annotations
 
 
@@ -34,8 +35,13 @@ def _fixed(match) -> str:
     return f"{match.group(1)}〔{match.group(3)}〕{digits}号"
 
 
-@rule("docnum.brackets", "warning", "发文字号的年份用六角括号〔〕",
-      basis=Basis(GBT9704, "7.2.4", "应", "年份应标全称，用六角括号“〔〕”括入"), in_body=True)
+@rule(
+    "docnum.brackets",
+    "warning",
+    "发文字号的年份用六角括号〔〕",
+    basis=Basis(GBT9704, "7.2.4", "应", "年份应标全称，用六角括号“〔〕”括入"),
+    in_body=True,
+)
 def docnum_brackets(doc, ctx):
     """GB/T 9704-2012 7.2.4：年份、发文顺序号用阿拉伯数字标注，年份标全称，用六角括号「〔〕」括入。
     不用方括号 []、【】、圆括号 ()（）或 ﹝﹞。也检查正文中引用的文号（参数 in_body）。
@@ -46,12 +52,16 @@ def docnum_brackets(doc, ctx):
     for line, match, own in _numbers(doc, ctx, bool(ctx.params.get("in_body", True))):
         if match.group(2) != "〔" or match.group(4) != "〕":
             what = "发文字号" if own else "引用的文号"
-            yield ctx.finding(line, f"{what}「{match.group(0)}」的年份应用六角括号「〔〕」括入："
-                                    f"「{_fixed(match)}」")
+            yield ctx.finding(line, f"{what}「{match.group(0)}」的年份应用六角括号「〔〕」括入：「{_fixed(match)}」")
 
 
-@rule("docnum.di", "warning", "发文字号的序号前不加「第」",
-      basis=Basis(GBT9704, "7.2.4", "应", "发文顺序号不加“第”字"), in_body=True)
+@rule(
+    "docnum.di",
+    "warning",
+    "发文字号的序号前不加「第」",
+    basis=Basis(GBT9704, "7.2.4", "应", "发文顺序号不加“第”字"),
+    in_body=True,
+)
 def docnum_di(doc, ctx):
     """GB/T 9704-2012 7.2.4：发文顺序号不加「第」字。
 
@@ -63,8 +73,13 @@ def docnum_di(doc, ctx):
             yield ctx.finding(line, f"「{match.group(0)}」的序号前不加「第」：「{_fixed(match)}」")
 
 
-@rule("docnum.leading-zero", "warning", "发文字号的序号不编虚位（不写 04、004）",
-      basis=Basis(GBT9704, "7.2.4", "应", "不编虚位（即1不编为01）"), in_body=True)
+@rule(
+    "docnum.leading-zero",
+    "warning",
+    "发文字号的序号不编虚位（不写 04、004）",
+    basis=Basis(GBT9704, "7.2.4", "应", "不编虚位（即1不编为01）"),
+    in_body=True,
+)
 def docnum_leading_zero(doc, ctx):
     """GB/T 9704-2012 7.2.4：发文顺序号不编虚位（即 1 不编为 01）。
 

@@ -1,5 +1,6 @@
 """Numbers that contradict each other: a 同比 claim against the spec's figures, and one count
 given two different values in the same draft."""
+
 from __future__ import annotations
 
 import re
@@ -16,24 +17,64 @@ _UP = set("增长 增加 上升 提高 提升 多".split())
 _UNITS = numbers.alternation(numbers.COUNTS, numbers.MONEY[:2])
 _CLAIM = lazy(
     rf"(?:同比|较上年|比上年|较去年|比去年|与上年相比|与去年相比|较\s*{dates.YEAR}\s*年|比\s*{dates.YEAR}\s*年)(?:同期)?[，,]?\s*"
-    rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*({numbers.NUMBER})\s*(%|％|{numbers.POINTS}|{_UNITS})?)")
+    rf"(?:(持平)|(增长|增加|上升|提高|提升|多|下降|减少|降低|少|下滑)了?\s*({numbers.NUMBER})\s*(%|％|{numbers.POINTS}|{_UNITS})?)"
+)
 # The count ends its clause (a magnitude belongs to the unit: 3.5万人次): in 「第17届3次常务会议」「142个人民调解委员会」 the number is not a count.
-_AMOUNT = lazy(rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*((?:万|亿)?(?:{_UNITS}))(?=[，。；：、）)”,;:!?！？\s\x00]|$)")  # \x00: a unit's end in the joined text
+_AMOUNT = lazy(
+    rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*((?:万|亿)?(?:{_UNITS}))(?=[，。；：、）)”,;:!?！？\s\x00]|$)"
+)  # \x00: a unit's end in the joined text
 _AMOUNTS = shared_scan("figures.amount", _AMOUNT)
 _UP_TO_LAST_SEPARATOR = lazy(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
 # Leading words that do not change what is counted (全年办理… = 办理…).
-_FILLER = lazy(r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
-                     r"区本级|市本级|县本级)+")
+_FILLER = lazy(
+    r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
+    r"区本级|市本级|县本级)+"
+)
 # Words between what is counted and its number (案件共计135件 = 案件135件); suffix tests are
 # str.endswith, far cheaper than a `…$` regex searched from every position.
 _TRAILING = ("共计", "总计", "累计", "合计", "共", "达到", "达", "为", "计")
 # A number after these is a change, a rank, a limit or an estimate, not the count itself.
-_NOT_A_COUNT = ("增长", "增加", "上升", "提高", "提升", "减少", "下降", "降低", "压缩", "缩短", "压减", "多", "少", "第",
-                "前", "后", "近", "超过", "超", "不少于", "不低于", "至少", "约", "逾", "每", "各", "至", "到", "内", "比", "较")
+_NOT_A_COUNT = (
+    "增长",
+    "增加",
+    "上升",
+    "提高",
+    "提升",
+    "减少",
+    "下降",
+    "降低",
+    "压缩",
+    "缩短",
+    "压减",
+    "多",
+    "少",
+    "第",
+    "前",
+    "后",
+    "近",
+    "超过",
+    "超",
+    "不少于",
+    "不低于",
+    "至少",
+    "约",
+    "逾",
+    "每",
+    "各",
+    "至",
+    "到",
+    "内",
+    "比",
+    "较",
+)
 
 
-@rule("figures.claim", "warning", "「同比增长12.5%」「较上年增加3项」等说法应与数据文件中该数字的今年数和上年数一致",
-      basis=Basis())
+@rule(
+    "figures.claim",
+    "warning",
+    "「同比增长12.5%」「较上年增加3项」等说法应与数据文件中该数字的今年数和上年数一致",
+    basis=Basis(),
+)
 def figures_claim(doc, ctx):
     """数据文件（YAML）中的数字写了上年数（previous，或 render --previous 取自上年的数据文件）时，
     正文里紧跟在该数字之后的「同比增长12.5%」「较上年增加3项」「同比提高1.2个百分点」「与上年持平」
@@ -108,16 +149,17 @@ def _disagreement(claim: re.Match, name: str, figure: dict) -> str | None:
         return None
     right = pair.percent_text() if kind == "percent" else pair.change_text()
     last = f"{figure['previous_text']}{unit}"
-    return (f"「{claim.group(0).strip()}」与数字 {name} 不符：今年{figure['text']}{unit}，上年{last}，应为「{right}」"
-            f"（可写 {{{{ figures.{name}.{kind} }}}}）")
+    return (
+        f"「{claim.group(0).strip()}」与数字 {name} 不符：今年{figure['text']}{unit}，上年{last}，应为「{right}」"
+        f"（可写 {{{{ figures.{name}.{kind} }}}}）"
+    )
 
 
 def _decimals(number: str) -> int:
     return len(number.split(".")[1]) if "." in number else 0
 
 
-@rule("figures.conflict", "warning", "同一事项的数字全文应一致：同一说法不能一处写135件、另一处写153件",
-      basis=Basis())
+@rule("figures.conflict", "warning", "同一事项的数字全文应一致：同一说法不能一处写135件、另一处写153件", basis=Basis())
 def figures_conflict(doc, ctx):
     """同一篇草稿里，同一说法后面跟着的数字应当一致。「说法」是数字前、上一个标点之后的文字
     （开头的「全年」「共」「累计」「其中」等不算），单位也相同时才比较；比率（%）、「增加」「下降」后的
@@ -135,7 +177,7 @@ def figures_conflict(doc, ctx):
         start = match.start()
         if wheres[index] in _NOT_COUNTED:
             continue
-        label = _label(joined[max(starts[index], start - _LABEL_WINDOW): start])
+        label = _label(joined[max(starts[index], start - _LABEL_WINDOW) : start])
         if not label:
             continue
         key = (label, match.group(2))
@@ -154,14 +196,14 @@ _LABEL_WINDOW = 60  # a label is the words since the last punctuation: never lon
 def _label(before: str) -> str:
     """What is being counted: the words since the last punctuation, filler stripped; '' if unclear."""
     found = _UP_TO_LAST_SEPARATOR.match(before)
-    text = before[found.end():] if found else before
+    text = before[found.end() :] if found else before
     while text.endswith(_TRAILING):
         text = text[: -next(len(w) for w in _TRAILING if text.endswith(w))]
     if not text or text.endswith(_NOT_A_COUNT) or "第" in text or "届" in text:
         return ""
     filler = _FILLER.match(text)  # anchored: at most one match, at the start
     if filler:
-        text = text[filler.end():]
+        text = text[filler.end() :]
     if len(text) < 4:
         return ""
     if all_han(text):  # the usual label, all Han: no need to count them

@@ -1,4 +1,5 @@
 """The elements a 公文 is made of: 主送机关, 发文机关署名, 成文日期 (党政机关公文处理工作条例 第九条)."""
+
 from __future__ import annotations
 
 from generator.lexicon import lazy
@@ -11,9 +12,14 @@ _SENTENCE_MARK = lazy(r"[。，；：！？,;:!?]")
 REGULATIONS = "《党政机关公文处理工作条例》（中办发〔2012〕14号）"
 
 
-@rule("head.missing", "warning", "报告（工作要点则为印发通知）应有主送机关、发文机关署名和成文日期",
-      basis=Basis(REGULATIONS, "第九条", "一般", "公文一般由……主送机关、正文、附件说明、发文机关署名、成文日期、"
-                                                   "印章……等组成"))
+@rule(
+    "head.missing",
+    "warning",
+    "报告（工作要点则为印发通知）应有主送机关、发文机关署名和成文日期",
+    basis=Basis(
+        REGULATIONS, "第九条", "一般", "公文一般由……主送机关、正文、附件说明、发文机关署名、成文日期、印章……等组成"
+    ),
+)
 def head_missing(doc, ctx):
     """公文一般由主送机关、正文、发文机关署名、成文日期等组成（《党政机关公文处理工作条例》第九条）。
     年度报告缺少主送机关（报给谁）、署名（谁报告）或成文日期时各报告一次；工作要点看其印发通知
@@ -30,7 +36,9 @@ def head_missing(doc, ctx):
     if not target.recipients and not any(_UNADDRESSED.search(line) for line in target.title.split("\n")):
         yield ctx.finding(head, "没有主送机关：应在标题下写明报送或发送的机关，以全角冒号结尾")
     if not target.signatures and not _signed_without_date(target):
-        yield ctx.finding(target.date_line or end, "没有发文机关署名：应在正文之后写明报告机关（不加盖印章的，右空二字）")
+        yield ctx.finding(
+            target.date_line or end, "没有发文机关署名：应在正文之后写明报告机关（不加盖印章的，右空二字）"
+        )
     if not (target.date or target.date_text):
         yield ctx.finding(end, "没有成文日期：应在署名之下写明，如「2023年1月4日」")
 

@@ -5,6 +5,7 @@ right} in twips; body_size, title_size in half-points (w:sz); body_font, title_f
 font names); has_page_field. A fact that is None is unknown and not checked; a document without
 facts (.txt, .yaml, generated trees) is not checked at all.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,11 +14,32 @@ from generator.lexicon import lazy
 from generator.lexicon.chars import has_han
 from generator.ooxml.layout import load_layout
 from ..registry import Basis, GBT9704, rule
+
 _FANGSONG = lazy(r"仿宋|fang", re.I)
 
-_CJK_FONT_WORDS = ("song", "fang", "kai", "hei", "simsun", "simhei", "simkai", "nsimsun", "stxihei",
-                   "microsoft yahei", "yahei", "dengxian", "noto sans cjk", "noto serif cjk",
-                   "source han", "wenquanyi", "ar pl", "mincho", "gothic", "fzxiaobiaosong", "fz")
+_CJK_FONT_WORDS = (
+    "song",
+    "fang",
+    "kai",
+    "hei",
+    "simsun",
+    "simhei",
+    "simkai",
+    "nsimsun",
+    "stxihei",
+    "microsoft yahei",
+    "yahei",
+    "dengxian",
+    "noto sans cjk",
+    "noto serif cjk",
+    "source han",
+    "wenquanyi",
+    "ar pl",
+    "mincho",
+    "gothic",
+    "fzxiaobiaosong",
+    "fz",
+)
 
 
 def _facts(doc) -> dict:
@@ -53,8 +75,12 @@ def is_cjk_font(name: str | None) -> bool:
     return any(word in lower for word in _CJK_FONT_WORDS)
 
 
-@rule("layout.page", "warning", "纸张为A4（210×297毫米）",
-      basis=Basis(GBT9704, "5.1", "应", "公文用纸采用GB/T 148中规定的A4型纸，其成品幅面尺寸为：210 mm×297 mm"))
+@rule(
+    "layout.page",
+    "warning",
+    "纸张为A4（210×297毫米）",
+    basis=Basis(GBT9704, "5.1", "应", "公文用纸采用GB/T 148中规定的A4型纸，其成品幅面尺寸为：210 mm×297 mm"),
+)
 def layout_page(doc, ctx):
     """GB/T 9704-2012 5.1：公文用纸采用 A4 型纸（210 mm × 297 mm），容差见 layout.yaml 的 tolerance。
 
@@ -69,8 +95,14 @@ def layout_page(doc, ctx):
         yield ctx.finding(None, f"纸张为 {_mm(width)} × {_mm(height)}，应为A4（210 × 297毫米）")
 
 
-@rule("layout.margins", "warning", "页边距：上37、下35、左28、右26毫米（版心156×225毫米）",
-      basis=Basis(GBT9704, "5.2.1", "应", "天头（上白边）为37 mm±1 mm，订口（左白边）为28 mm±1 mm，版心尺寸为156 mm×225 mm"))
+@rule(
+    "layout.margins",
+    "warning",
+    "页边距：上37、下35、左28、右26毫米（版心156×225毫米）",
+    basis=Basis(
+        GBT9704, "5.2.1", "应", "天头（上白边）为37 mm±1 mm，订口（左白边）为28 mm±1 mm，版心尺寸为156 mm×225 mm"
+    ),
+)
 def layout_margins(doc, ctx):
     """GB/T 9704-2012 5.2.1：版心 156 mm × 225 mm，天头（上白边）37 mm，订口（左白边）28 mm；
     即下 35 mm、右 26 mm。允许 layout.yaml 的 tolerance（±1 mm）。
@@ -95,8 +127,12 @@ def layout_margins(doc, ctx):
         yield ctx.finding(None, "页边距不合 GB/T 9704：" + "，".join(wrong))
 
 
-@rule("layout.body-font", "warning", "正文用仿宋（仿宋_GB2312 或 仿宋）",
-      basis=Basis(GBT9704, "5.2.2", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"))
+@rule(
+    "layout.body-font",
+    "warning",
+    "正文用仿宋（仿宋_GB2312 或 仿宋）",
+    basis=Basis(GBT9704, "5.2.2", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"),
+)
 def layout_body_font(doc, ctx):
     """GB/T 9704-2012 5.2.2：正文一般用3号仿宋体字。font profile（layout.yaml）里是 仿宋_GB2312 或 仿宋。
 
@@ -116,8 +152,12 @@ def _size(doc, ctx, fact: str, key: str, what: str, name: str):
         yield ctx.finding(None, f"{what}字号为{size:g}磅，应为{name}（{want:g}磅）")
 
 
-@rule("layout.body-size", "warning", "正文用3号字（16磅）",
-      basis=Basis(GBT9704, "5.2.2", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"))
+@rule(
+    "layout.body-size",
+    "warning",
+    "正文用3号字（16磅）",
+    basis=Basis(GBT9704, "5.2.2", "一般", "如无特殊说明，公文格式各要素一般用3号仿宋体字"),
+)
 def layout_body_size(doc, ctx):
     """GB/T 9704-2012：正文用3号字，即 16 pt（w:sz=32）。
 
@@ -127,8 +167,9 @@ def layout_body_size(doc, ctx):
     yield from _size(doc, ctx, "body_size", "body", "正文", "3号")
 
 
-@rule("layout.title-size", "warning", "标题用2号字（22磅）",
-      basis=Basis(GBT9704, "7.3.1", "一般", "一般用2号小标宋体字"))
+@rule(
+    "layout.title-size", "warning", "标题用2号字（22磅）", basis=Basis(GBT9704, "7.3.1", "一般", "一般用2号小标宋体字")
+)
 def layout_title_size(doc, ctx):
     """GB/T 9704-2012 7.3.1：标题一般用2号小标宋体字，即 22 pt（w:sz=44）。
 
@@ -138,8 +179,9 @@ def layout_title_size(doc, ctx):
     yield from _size(doc, ctx, "title_size", "title", "标题", "2号")
 
 
-@rule("layout.east-asian-font", "warning", "中文字体要在 w:eastAsia 中设置（否则 Word 会用日文字体替代）",
-      basis=Basis())
+@rule(
+    "layout.east-asian-font", "warning", "中文字体要在 w:eastAsia 中设置（否则 Word 会用日文字体替代）", basis=Basis()
+)
 def layout_east_asian_font(doc, ctx):
     """正文、标题和各级标题的中文字体要写在 w:eastAsia 上（python-docx 的 font.name 不设置它，
     Word 会退回 MS Mincho 之类的日文字体）。.docx 中读不到正文的中文字体、或读到的不是中文字体名时报告。
@@ -166,8 +208,12 @@ def layout_east_asian_font(doc, ctx):
             yield ctx.finding(None, f"{level}级标题的中文字体为「{font}」，不是中文字体")
 
 
-@rule("layout.page-number", "warning", "页脚有页码（PAGE 域）",
-      basis=Basis(GBT9704, "7.5", "一般", "一般用4号半角宋体阿拉伯数字，编排在公文版心下边缘之下"))
+@rule(
+    "layout.page-number",
+    "warning",
+    "页脚有页码（PAGE 域）",
+    basis=Basis(GBT9704, "7.5", "一般", "一般用4号半角宋体阿拉伯数字，编排在公文版心下边缘之下"),
+)
 def layout_page_number(doc, ctx):
     """GB/T 9704-2012 7.5：页码用4号半角宋体阿拉伯数字，「— 1 —」，单页居右、双页居左。
     .docx 的页脚中没有 PAGE 域时报告。有的公文工具要求页码居中、写作「- 1 -」，与国标 7.5 不合，

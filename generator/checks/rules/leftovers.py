@@ -1,4 +1,5 @@
 """What drafting leaves behind: placeholders, empty sections, pasted-twice paragraphs."""
+
 from __future__ import annotations
 
 import bisect
@@ -10,11 +11,11 @@ from ..registry import Basis, rule
 # The leading lookahead lets the engine skip ordinary text fast (4-5x on long drafts).
 _PLACEHOLDER = lazy(
     r"(?=[Xx×＊*某TF待此【〔\[（＿_○□])(?:(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[×＊*]{2,}|某某|TODO|FIXME|TBD|待补充|待完善|待填写|待核实|此处(填写|补充)"
-    r"|【\s*】|〔\s*〕|\[\s*\]|（\s*）|[＿_]{2,}|○○|□□)")
+    r"|【\s*】|〔\s*〕|\[\s*\]|（\s*）|[＿_]{2,}|○○|□□)"
+)
 
 
-@rule("leftover.placeholder", "warning", "不留占位符：XX、××、某某、TODO、待补充、【】、＿＿",
-      basis=Basis())
+@rule("leftover.placeholder", "warning", "不留占位符：XX、××、某某、TODO、待补充、【】、＿＿", basis=Basis())
 def leftover_placeholder(doc, ctx):
     """起草时的占位符必须在发出前填上：XX、××、某某、TODO、待补充、待完善、空括号【】、下划线＿＿。
 
@@ -24,15 +25,14 @@ def leftover_placeholder(doc, ctx):
     for unit in _placeholder_units(ctx.analysis):
         match = _PLACEHOLDER.search(unit.text)  # one finding per paragraph
         if match:
-            context = unit.text[max(0, match.start() - 8): match.end() + 8]
+            context = unit.text[max(0, match.start() - 8) : match.end() + 8]
             yield ctx.finding(unit.line, f"有未填写的占位内容「{match.group(0)}」（「{context}」）")
 
 
 # Where a placeholder can start: characters rare in a finished draft, and common ones only
 # with what must follow them (「待」 of 有待提高 is no placeholder, 「待补充」 is).
 _RARE = "Xx×＊*TF【〔[＿_○□"
-_FOLLOWED = (("某", lazy("某")), ("待", lazy("[补完填核]")), ("此", lazy("处")),
-             ("（", lazy(r"\s*）")))
+_FOLLOWED = (("某", lazy("某")), ("待", lazy("[补完填核]")), ("此", lazy("处")), ("（", lazy(r"\s*）")))
 
 
 def _placeholder_units(analysis) -> list:
@@ -50,8 +50,7 @@ def _placeholder_units(analysis) -> list:
     return [analysis.unit(k) for k in sorted(found)]
 
 
-@rule("leftover.empty-section", "warning", "标题下应有内容",
-      basis=Basis())
+@rule("leftover.empty-section", "warning", "标题下应有内容", basis=Basis())
 def leftover_empty_section(doc, ctx):
     """一个独立标题之后、同级或更高一级的下一个标题之前，应有正文或下级标题。
     段首标题（标题后接正文的「1.打造……。进一步……」）有正文，不算空。编号列出的一组句子
@@ -86,8 +85,7 @@ def _list_item(blocks: list, i: int) -> bool:
     return any(0 <= j < len(blocks) and _sentence(blocks[j]) and blocks[j].level == level for j in (i - 1, i + 1))
 
 
-@rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次",
-      basis=Basis(), min_length=20)
+@rule("leftover.repeated-paragraph", "warning", "同一段文字不应出现两次", basis=Basis(), min_length=20)
 def leftover_repeated_paragraph(doc, ctx):
     """同样的一段文字（去掉空白后至少 min_length 个字，默认20）出现两次，多半是复制粘贴的遗留。
     报告第二次出现的位置。

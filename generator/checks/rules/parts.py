@@ -1,12 +1,23 @@
 """The five statutory parts of the annual report (厅字〔2019〕28号第二十五条; publication by 1 April: 第二十四条)."""
+
 from __future__ import annotations
 
 from ..registry import ARTICLE_CONTENTS, Basis, REGULATION, rule
 
 
-@rule("parts.missing", "error", "年度报告应包含规定的五个部分（第五部分缺少为警告）",
-      basis=Basis(REGULATION, ARTICLE_CONTENTS, "应", "法治政府建设年度报告主要包括下列内容：（一）上一年度推进法治政府建设的主要举措和成效；……（五）其他需要报告的情况"),
-      kinds=("annual-report",), part_severity={})
+@rule(
+    "parts.missing",
+    "error",
+    "年度报告应包含规定的五个部分（第五部分缺少为警告）",
+    basis=Basis(
+        REGULATION,
+        ARTICLE_CONTENTS,
+        "应",
+        "法治政府建设年度报告主要包括下列内容：（一）上一年度推进法治政府建设的主要举措和成效；……（五）其他需要报告的情况",
+    ),
+    kinds=("annual-report",),
+    part_severity={},
+)
 def parts_missing(doc, ctx):
     """年度报告应写明《法治政府建设与责任落实督察工作规定》列出的五部分：主要举措和成效；存在的不足和原因；
     党政主要负责人履行推进法治建设第一责任人职责情况；下一年度的主要安排；其他需要报告的情况。
@@ -25,14 +36,19 @@ def parts_missing(doc, ctx):
     for n, key in enumerate(keys):
         if ctx.parts[key].found:
             continue
-        following = [ctx.parts[k] for k in keys[n + 1:] if ctx.parts[k].found]
+        following = [ctx.parts[k] for k in keys[n + 1 :] if ctx.parts[k].found]
         line = following[0].line if following else _end_line(ctx)
         severity = overrides.get(key) or (ctx.severity if ctx.overridden else data[key]["severity"])
         yield ctx.finding(line, f"缺少第{_cn(key)}部分「{data[key]['name']}」", severity)
 
 
-@rule("parts.order", "info", "五个部分应按规定的顺序排列",
-      basis=Basis(REGULATION, ARTICLE_CONTENTS, "实务", "五项内容依次列出，顺序本身不是要求"), kinds=("annual-report",))
+@rule(
+    "parts.order",
+    "info",
+    "五个部分应按规定的顺序排列",
+    basis=Basis(REGULATION, ARTICLE_CONTENTS, "实务", "五项内容依次列出，顺序本身不是要求"),
+    kinds=("annual-report",),
+)
 def parts_order(doc, ctx):
     """五个部分按规定顺序（举措成效、不足原因、第一责任人、下一年度安排、其他情况）排列；
     顺序不同只是提示（info）。只作为其他部分小标题的第三部分不参与比较（见 parts.nested）。
@@ -49,17 +65,26 @@ def parts_order(doc, ctx):
     best: tuple[int, str] | None = None
     for index, key, hit in sorted(seen, key=lambda item: item[1]):
         if best and index < best[0]:
-            yield ctx.finding(hit.line, f"第{_cn(key)}部分「{hit.heading}」排在第{_cn(best[1])}部分"
-                                        f"之前，与规定的顺序不同")
+            yield ctx.finding(
+                hit.line, f"第{_cn(key)}部分「{hit.heading}」排在第{_cn(best[1])}部分之前，与规定的顺序不同"
+            )
         if best is None or index > best[0]:
             best = (index, key)
 
 
-@rule("parts.nested", "warning", "法定部分单列为一个部分，不只作为其他部分下的小标题",
-      basis=Basis(REGULATION, "第二十四条", "一般",
-                  "法治政府建设年度报告主要包括下列内容：……（三）上一年度党政主要负责人履行推进法治建设第一责任人"
-                  "职责，加强法治政府建设的有关情况"),
-      kinds=("annual-report",))
+@rule(
+    "parts.nested",
+    "warning",
+    "法定部分单列为一个部分，不只作为其他部分下的小标题",
+    basis=Basis(
+        REGULATION,
+        "第二十四条",
+        "一般",
+        "法治政府建设年度报告主要包括下列内容：……（三）上一年度党政主要负责人履行推进法治建设第一责任人"
+        "职责，加强法治政府建设的有关情况",
+    ),
+    kinds=("annual-report",),
+)
 def parts_nested(doc, ctx):
     """《法治政府建设与责任落实督察工作规定》第二十四条把党政主要负责人履行推进法治建设第一责任人职责的情况
     列为年度报告的第三项内容。只在另一部分之下作为小标题出现（如第一部分里的「（一）2.严格履行推进法治建设
@@ -71,8 +96,11 @@ def parts_nested(doc, ctx):
     for key, hit in ctx.parts.items():
         if hit.found and hit.within is not None:
             parent = hit.within
-            yield ctx.finding(hit.line, f"第{_cn(key)}部分「{hit.heading}」只是「{parent.number}{parent.title}」下的"
-                                        f"小标题；《规定》把它列为单独的一部分")
+            yield ctx.finding(
+                hit.line,
+                f"第{_cn(key)}部分「{hit.heading}」只是「{parent.number}{parent.title}」下的"
+                f"小标题；《规定》把它列为单独的一部分",
+            )
 
 
 def _cn(key: str) -> str:

@@ -1,4 +1,5 @@
 """Punctuation: full-width ，；：（） in Chinese text; 主送 ends with a full-width colon."""
+
 from __future__ import annotations
 
 
@@ -38,11 +39,20 @@ def _offences(text: str) -> list[tuple[int, str]]:
 
 
 def _context(text: str, index: int) -> str:
-    return text[max(0, index - 6): index + 7].replace("\n", " ")
+    return text[max(0, index - 6) : index + 7].replace("\n", " ")
 
 
-@rule("punct.half-width", "warning", "中文里用全角标点 ，；：（），不用半角 ,;:()",
-      basis=Basis(GBT15834, "5.1.1、5.1.3", "应", "句号、逗号、顿号、分号、冒号均置于相应文字之后，占一个字位置；引号、括号、书名号中的两部分……各占一个字位置"))
+@rule(
+    "punct.half-width",
+    "warning",
+    "中文里用全角标点 ，；：（），不用半角 ,;:()",
+    basis=Basis(
+        GBT15834,
+        "5.1.1、5.1.3",
+        "应",
+        "句号、逗号、顿号、分号、冒号均置于相应文字之后，占一个字位置；引号、括号、书名号中的两部分……各占一个字位置",
+    ),
+)
 def punct_half_width(doc, ctx):
     """中文句子里的逗号、分号、冒号、括号等用全角（，；：（）），不用半角（,;:()）。
     数字和西文里的半角符号不算（9:30、1,000、2.4万、Hello, world）。每段报告一次：行号、
@@ -62,20 +72,31 @@ def punct_half_width(doc, ctx):
     if not hits:
         return
     if ctx.web_copy:
-        yield ctx.finding(None, f"全文的逗号、冒号、分号、括号均为半角（{total}处），判断为从网页复制所致，"
-                                f"未逐处报告；正式文稿应使用全角标点", "info")
+        yield ctx.finding(
+            None,
+            f"全文的逗号、冒号、分号、括号均为半角（{total}处），判断为从网页复制所致，"
+            f"未逐处报告；正式文稿应使用全角标点",
+            "info",
+        )
         return
     for unit, found in hits:
         index, char = found[0]
         chars = "".join(sorted({c for _, c in found}, key=list(_FULL).index))
         more = f"等{len(found)}处" if len(found) > 1 else ""
-        yield ctx.finding(unit.line, f"中文里用了半角标点「{char}」{more}（第{index + 1}字，"
-                                     f"「{_context(unit.text, index)}」），应改为全角"
-                                     f"「{''.join(_FULL[c] for c in chars)}」")
+        yield ctx.finding(
+            unit.line,
+            f"中文里用了半角标点「{char}」{more}（第{index + 1}字，"
+            f"「{_context(unit.text, index)}」），应改为全角"
+            f"「{''.join(_FULL[c] for c in chars)}」",
+        )
 
 
-@rule("punct.recipients-colon", "warning", "主送机关后用全角冒号「：」",
-      basis=Basis(GBT9704, "7.3.2", "应", "最后一个机关名称后标全角冒号"))
+@rule(
+    "punct.recipients-colon",
+    "warning",
+    "主送机关后用全角冒号「：」",
+    basis=Basis(GBT9704, "7.3.2", "应", "最后一个机关名称后标全角冒号"),
+)
 def punct_recipients_colon(doc, ctx):
     """GB/T 9704-2012 7.3.2：主送机关名称之间用顿号或逗号，最后一个机关名称后标全角冒号。
     草稿里主送行以半角「:」（或其他符号，如「；」「，」）结尾时报告。生成的文档由排版程序加冒号

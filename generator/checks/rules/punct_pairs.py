@@ -1,4 +1,5 @@
 """GB/T 15834-2011 marks that come in pairs or in a fixed form: quotes, brackets, 《》, ——, ……."""
+
 from __future__ import annotations
 
 from generator.lexicon import headings, lazy
@@ -29,8 +30,10 @@ _INNERMOST = _innermost()
 # The same two, over the units joined by NUL (analysis.joined): a pair never spans two units,
 # and an enumeration mark may open a unit. _ENUM_JOINED opens with a class so the engine skips
 # ordinary text fast; its lookbehind says what came before the number (a clause boundary or nothing).
-_ENUM_JOINED = lazy(r"[0-9０-９a-zA-Z一二三四五六七八九十](?<![^。；;：:，,\s\x00].)"
-                               r"(?:(?<=[0-9０-９])[0-9０-９]?|(?<=[a-zA-Z])|(?<=[一二三四五六七八九十])[一二三四五六七八九十]?)[）)]")
+_ENUM_JOINED = lazy(
+    r"[0-9０-９a-zA-Z一二三四五六七八九十](?<![^。；;：:，,\s\x00].)"
+    r"(?:(?<=[0-9０-９])[0-9０-９]?|(?<=[a-zA-Z])|(?<=[一二三四五六七八九十])[一二三四五六七八九十]?)[）)]"
+)
 _INNERMOST_JOINED = _innermost("\x00")
 _BEFORE_DOTS = lazy(rf"[{HAN}”》）]")  # dots after these are an ellipsis, not 1...10
 
@@ -102,11 +105,17 @@ def _has_enum(text: str) -> bool:
     return False
 
 
-_ENUM_LAST = frozenset("0123456789０１２３４５６７８９abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ一二三四五六七八九十")
+_ENUM_LAST = frozenset(
+    "0123456789０１２３４５６７８９abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ一二三四五六七八九十"
+)
 
 
-@rule("punct.unpaired", "warning", "引号、括号、书名号成对使用（“”（）《》〔〕【】）",
-      basis=Basis(GBT15834, "5.1.3", "应", "引号、括号、书名号中的两部分标在相应项目的两端"))
+@rule(
+    "punct.unpaired",
+    "warning",
+    "引号、括号、书名号成对使用（“”（）《》〔〕【】）",
+    basis=Basis(GBT15834, "5.1.3", "应", "引号、括号、书名号中的两部分标在相应项目的两端"),
+)
 def punct_unpaired(doc, ctx):
     """一段之内，“”（）《》〔〕【】应前后成对（半角括号与全角括号视为同一种，宽度由 punct.half-width 检查）。
     「1）」「一）」这种段首或分句开头的序号不算。引文分几段时每段开头用前引号、只在最后一段末尾用后引号
@@ -126,12 +135,16 @@ def punct_unpaired(doc, ctx):
         if mark == "“" and unit.text.startswith("“") and following.startswith("“"):
             continue  # a quotation over several paragraphs
         kind = {"“": "引号", "”": "引号", "《": "书名号", "》": "书名号"}.get(mark, "括号")
-        context = unit.text[max(0, index - 8): index + 9]
+        context = unit.text[max(0, index - 8) : index + 9]
         yield ctx.finding(unit.line, f"{kind}「{mark}」没有配对（「{context}」）")
 
 
-@rule("punct.ascii-quotes", "warning", "中文里用弯引号“”，不用直引号\"\"",
-      basis=Basis(GBT15834, "4.8.2", "应", "引号的形式有双引号“ ”和单引号‘ ’两种"))
+@rule(
+    "punct.ascii-quotes",
+    "warning",
+    '中文里用弯引号“”，不用直引号""',
+    basis=Basis(GBT15834, "4.8.2", "应", "引号的形式有双引号“ ”和单引号‘ ’两种"),
+)
 def punct_ascii_quotes(doc, ctx):
     """中文里的引号用“”（‘’），不用键盘上的直引号 "。一段里成对的直引号、引号里有汉字时报告；西文里的
     直引号（He said "yes"）不算。fazhi check --fix 会改正。
@@ -145,8 +158,12 @@ def punct_ascii_quotes(doc, ctx):
             yield ctx.finding(lines[index], f"中文里用了直引号：「{match.group(0)[:20]}」，应为“”")
 
 
-@rule("punct.dash", "warning", "破折号用「——」（两个一字线），不用「--」「－－」或单个「—」",
-      basis=Basis(GBT15834, "4.10.2、5.1.4", "应", "破折号的形式是“——”……占两个字位置"))
+@rule(
+    "punct.dash",
+    "warning",
+    "破折号用「——」（两个一字线），不用「--」「－－」或单个「—」",
+    basis=Basis(GBT15834, "4.10.2、5.1.4", "应", "破折号的形式是“——”……占两个字位置"),
+)
 def punct_dash(doc, ctx):
     """汉字之间的破折号是两个一字线「——」。报告「--」「－－」「──」「―」和汉字之间的单个「—」
     （数字之间的「—」是连接号：2021—2025年，不报告）。
@@ -156,8 +173,9 @@ def punct_dash(doc, ctx):
     """
     for unit, match, base in ctx.analysis.scan_from(_DASH, "-－─—―~", _between_words):
         start = match.start() - base
-        yield ctx.finding(unit.line, f"破折号写成了「{match.group(0)}」，应为「——」"
-                                     f"（「{unit.text[max(0, start - 6): start + 8]}」）")
+        yield ctx.finding(
+            unit.line, f"破折号写成了「{match.group(0)}」，应为「——」（「{unit.text[max(0, start - 6) : start + 8]}」）"
+        )
 
 
 def _between_words(joined: str, match) -> bool:
@@ -171,8 +189,12 @@ def _between_words(joined: str, match) -> bool:
 _BEFORE_DASH, _AFTER_DASH = frozenset("”》）"), frozenset("“《（")
 
 
-@rule("punct.ellipsis", "warning", "省略号用「……」（两个「…」），不用「...」「。。。」或单个「…」",
-      basis=Basis(GBT15834, "4.11.2、5.1.5", "应", "省略号的形式是“……”……占两个字位置"))
+@rule(
+    "punct.ellipsis",
+    "warning",
+    "省略号用「……」（两个「…」），不用「...」「。。。」或单个「…」",
+    basis=Basis(GBT15834, "4.11.2、5.1.5", "应", "省略号的形式是“……”……占两个字位置"),
+)
 def punct_ellipsis(doc, ctx):
     """省略号是两个「…」（U+2026）：「……」。报告三个点「...」、三个句号「。。。」、三个顿号和单个「…」。
 
@@ -184,5 +206,6 @@ def punct_ellipsis(doc, ctx):
         before = unit.text[start - 1] if start else ""
         if match.group(0).startswith(".") and not _BEFORE_DOTS.match(before):
             continue  # 1...10, code, Latin text
-        yield ctx.finding(unit.line, f"省略号写成了「{match.group(0)}」，应为「……」"
-                                     f"（「{unit.text[max(0, start - 6): start + 8]}」）")
+        yield ctx.finding(
+            unit.line, f"省略号写成了「{match.group(0)}」，应为「……」（「{unit.text[max(0, start - 6) : start + 8]}」）"
+        )

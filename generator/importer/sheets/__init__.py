@@ -7,6 +7,7 @@ workbook reads the sheets within bounds, headers tells what each holds, tasks an
 into spec data, merge (`--into`) edits an existing spec at its lines, writer makes workbooks
 (`fazhi template`, `fazhi tasks --xlsx`).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -34,12 +35,12 @@ def is_table(path: str | Path) -> bool:
 class Table:
     """What a spreadsheet held, as spec data."""
 
-    kind: str                          # "tasks" (a work plan) or "figures"
-    data: dict                         # a work-plan spec, or {"figures": …}
+    kind: str  # "tasks" (a work plan) or "figures"
+    data: dict  # a work-plan spec, or {"figures": …}
     comments: Comments
     guesses: list[str] = field(default_factory=list)
     units: dict[str, dict] = field(default_factory=dict)  # figures, one column per unit: unit → figures
-    sources: dict = field(default_factory=dict)            # (unit, key) → cell
+    sources: dict = field(default_factory=dict)  # (unit, key) → cell
 
     def yaml(self, unit: str | None = None) -> str:
         if unit is not None:
@@ -120,8 +121,12 @@ def _figures(path: Path, found, known: dict | None) -> Table:
         raise DraftError(*read.problems)
     if not read.units:
         raise DraftError(Problem("数字表中没有任何数值", f"{path.name}:{found[0][0].title}"))
-    comments = Comments(head=[f"由 fazhi import 从「{path.name}」导入的具名数字：用 --into 合并进报告的数据文件，"
-                              "或复制到它的 figures: 下。"])
+    comments = Comments(
+        head=[
+            f"由 fazhi import 从「{path.name}」导入的具名数字：用 --into 合并进报告的数据文件，"
+            "或复制到它的 figures: 下。"
+        ]
+    )
     if read.per_unit:
         units = read.units
         read.guesses.insert(0, f"每个单位一列：{len(units)} 个单位（{'、'.join(units)}），每个单位一个 figures")

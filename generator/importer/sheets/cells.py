@@ -1,4 +1,5 @@
 """Reading one cell as text, a number or a list of units, with a located problem when it cannot be."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -11,8 +12,10 @@ from generator.lexicon.numbers import plain_number
 # Owners are separated by 、，,；;/ or line breaks (and the full-width ／ and ｜ of some templates).
 _OWNER_SPLIT = re.compile(r"[、，,；;/／｜|\n]+")
 # A leading number typed into a cell: 「一、」「（一）」「1.」「第一部分」「（1）」.
-_NUMBER = re.compile(r"^\s*(?:第[一二三四五六七八九十百千零〇\d]+(?:部分|项|条)[、.．:：\s]*|[（(][一二三四五六七八九十百千零〇\d]+[）)][、.．]?"
-                     r"|[一二三四五六七八九十百千零〇]+[、.．]|\d+(?:[.．]\d+)*[.．、](?!\d)|\d+\s)\s*")
+_NUMBER = re.compile(
+    r"^\s*(?:第[一二三四五六七八九十百千零〇\d]+(?:部分|项|条)[、.．:：\s]*|[（(][一二三四五六七八九十百千零〇\d]+[）)][、.．]?"
+    r"|[一二三四五六七八九十百千零〇]+[、.．]|\d+(?:[.．]\d+)*[.．、](?!\d)|\d+\s)\s*"
+)
 
 
 class CellError(Exception):
@@ -33,8 +36,14 @@ def text(sheet: Sheet, row: int, col: int | None) -> str:
     if col is None:
         return ""
     if (row, col) in sheet.uncached:
-        raise CellError(sheet.problem(row, col, "这个单元格是公式，但文件中没有保存它的计算结果（可能由程序生成、从未在 Excel 中"
-                                                "打开计算）：请在 Excel 或 WPS 中打开后保存一次，或把公式改为数值"))
+        raise CellError(
+            sheet.problem(
+                row,
+                col,
+                "这个单元格是公式，但文件中没有保存它的计算结果（可能由程序生成、从未在 Excel 中"
+                "打开计算）：请在 Excel 或 WPS 中打开后保存一次，或把公式改为数值",
+            )
+        )
     value = sheet.value(row, col)
     if value is None:
         return ""

@@ -6,6 +6,7 @@ A figure's name is the spec's own key when the 名称 cell holds one (`review_ca
 spec being merged into already uses, for its key or its 说明), else made from the 名称 text as
 `fazhi import --figures` makes names: the last characters of the label.
 """
+
 from __future__ import annotations
 
 import re

@@ -5,6 +5,7 @@ words count without spaces, line breaks or a parenthesised remark (「完成时�
 two rows (「责任分工」 over 「牵头单位｜配合单位」) reads from its lower row, the merged upper cells
 being filled into it.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,10 @@ FIGURE_ROLES = {
     "ignored": ("合计", "上年合计", "增减", "备注", "同比"),
 }
 # Headers a clerk is told to use when a sheet is not recognised.
-EXPECTED = {"tasks": "「序号、工作任务、牵头单位、责任单位、配合单位、完成时限」（至少「工作任务」和「牵头单位」或「责任单位」）",
-            "figures": "「名称（或指标）、数值、单位、上年、说明」（至少「名称」和「数值」），或「名称」加每个单位一列"}
+EXPECTED = {
+    "tasks": "「序号、工作任务、牵头单位、责任单位、配合单位、完成时限」（至少「工作任务」和「牵头单位」或「责任单位」）",
+    "figures": "「名称（或指标）、数值、单位、上年、说明」（至少「名称」和「数值」），或「名称」加每个单位一列",
+}
 _REMARK = lazy(r"[（(][^）)]*[）)]")
 _YEAR = lazy(rf"^({dates.YEAR})年?(?:度|数|数值)?$")
 # Words that never name a unit (a column of figures for one 区县) in a per-unit figures sheet.
@@ -49,9 +52,9 @@ _EXACT_ONLY = {"单位", "序", "键", "配合", "牵头", "数据", "内容", "
 class Layout:
     """A recognised sheet: its kind, header row and the column of each role."""
 
-    kind: str                      # "tasks" or "figures"
-    header: int                    # row index of the header
-    columns: dict[str, int]        # role → column
+    kind: str  # "tasks" or "figures"
+    header: int  # row index of the header
+    columns: dict[str, int]  # role → column
     units: dict[int, str] = field(default_factory=dict)  # figures, one column per unit: column → unit name
     years: dict[str, int] = field(default_factory=dict)  # figures: 「2024年」 columns, role → year
 
@@ -109,8 +112,11 @@ def _figures(texts: list[str]) -> Layout | None:
     if "value" in roles:
         return layout
     known = set(roles.values())
-    units = {col: text for col, text in enumerate(texts)
-             if text and col not in known and col > roles["name"] and not any(w in text for w in _NOT_A_UNIT)}
+    units = {
+        col: text
+        for col, text in enumerate(texts)
+        if text and col not in known and col > roles["name"] and not any(w in text for w in _NOT_A_UNIT)
+    }
     if not units:
         return None
     layout.units = units
@@ -142,8 +148,11 @@ def not_recognised(sheet: Sheet) -> Problem:
     seen = [header_text(v) for row in sheet.rows[:3] for v in row if isinstance(v, str) and header_text(v)]
     shown = "、".join(dict.fromkeys(seen))[:120] or "（空）"
     where = f"{sheet.file}:{sheet.title}" if sheet.title else sheet.file
-    return Problem(f"认不出这张表的内容：任务分工表应有表头{EXPECTED['tasks']}；数字表应有表头{EXPECTED['figures']}。"
-                   f"前几行是：{shown}", where)
+    return Problem(
+        f"认不出这张表的内容：任务分工表应有表头{EXPECTED['tasks']}；数字表应有表头{EXPECTED['figures']}。"
+        f"前几行是：{shown}",
+        where,
+    )
 
 
 def recognised(sheets: list[Sheet], name: str) -> list[tuple[Sheet, Layout]]:

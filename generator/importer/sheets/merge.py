@@ -7,6 +7,7 @@ added at the end of `figures:`. Tasks: an item found by its title gets the sheet
 deadline (a `$组名` is kept while it still names the same units), new items go to the end of their
 part, new parts to the end of `parts:`. Nothing the sheet lacks is deleted.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,13 +26,13 @@ class Editor:
         self.loaded = loaded
         self.lines = loaded.text.split("\n")
         self.marks = loaded.marks
-        self.edits: dict[int, tuple[int, list[str]]] = {}   # start → (end, new lines)
-        self.inserts: dict[int, list[str]] = {}             # before index → lines
+        self.edits: dict[int, tuple[int, list[str]]] = {}  # start → (end, new lines)
+        self.inserts: dict[int, list[str]] = {}  # before index → lines
 
     def span(self, path: tuple) -> tuple[int, int]:
         """(first, end) line indexes of a key and its value, trailing blank and comment lines left out."""
         first = self.marks[path][0] - 1
-        later = [line - 1 for p, (line, _) in self.marks.items() if line - 1 > first and p[:len(path)] != path]
+        later = [line - 1 for p, (line, _) in self.marks.items() if line - 1 > first and p[: len(path)] != path]
         end = min(later) if later else len(self.lines)
         while end > first + 1 and (not self.lines[end - 1].strip() or self.lines[end - 1].lstrip().startswith("#")):
             end -= 1
@@ -39,7 +40,7 @@ class Editor:
 
     def in_flow(self, path: tuple) -> bool:
         line, col = self.marks[path]
-        before = self.lines[line - 1][:col - 1]
+        before = self.lines[line - 1][: col - 1]
         return before.count("{") + before.count("[") > before.count("}") + before.count("]")
 
     def replace(self, path: tuple, value) -> None:
@@ -51,14 +52,14 @@ class Editor:
             start = parent[1] - 1 if parent[0] == line else 0
             key = re.compile(r"[{,]\s*" + re.escape(str(path[-1])) + r"\s*:").search(text, start)
             assert key is not None  # the key is marked on this line, inside the flow mapping
-            self.lines[index] = f"{text[:key.end()]} {inline(value)}{_flow_rest(text[key.end():])}"
+            self.lines[index] = f"{text[: key.end()]} {inline(value)}{_flow_rest(text[key.end() :])}"
             return
         key_end = text.index(":", col - 1) + 1
         first, end = self.span(path)
         after = text[key_end:]
         only_comment = after.lstrip().startswith("#")  # 「lead:  # 注释」 over a block value
         if isinstance(value, list) and value and (not after.strip() or only_comment) and end > first + 1:
-            dash = self.lines[first + 1][:len(self.lines[first + 1]) - len(self.lines[first + 1].lstrip())]
+            dash = self.lines[first + 1][: len(self.lines[first + 1]) - len(self.lines[first + 1].lstrip())]
             self.edits[first] = (end, [text, *(f"{dash}- {inline(v)}" for v in value)])
             return  # a block list stays a block list, its key line (and comment) as it was
         comment = re.search(r"\s+#.*$", after) if end == first + 1 or only_comment else None
@@ -145,8 +146,13 @@ def _unit(loaded: Loaded, table, several: bool) -> str | None:
     if unit is None:
         if several:
             return None
-        raise SpecError(Problem(f"表中没有「{'、'.join(sorted(names)) or '本地区'}」这一列；表中的单位："
-                                f"{'、'.join(table.units)}", loaded.file, *loaded.locate(("jurisdiction",))))
+        raise SpecError(
+            Problem(
+                f"表中没有「{'、'.join(sorted(names)) or '本地区'}」这一列；表中的单位：{'、'.join(table.units)}",
+                loaded.file,
+                *loaded.locate(("jurisdiction",)),
+            )
+        )
     return unit
 
 
@@ -208,5 +214,6 @@ def _check(text: str, name: str) -> None:
         validate(load_yaml_text(text, name))
     except SpecError as exc:
         first = exc.problems[0]
-        raise SpecError(Problem(f"合并后的数据文件不合规，未写出：{first.message}", name, first.line, first.column,
-                                first.field)) from None
+        raise SpecError(
+            Problem(f"合并后的数据文件不合规，未写出：{first.message}", name, first.line, first.column, first.field)
+        ) from None

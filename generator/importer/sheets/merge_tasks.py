@@ -1,5 +1,6 @@
 """A 任务分工表 merged into a work plan: owners and deadlines of the items it names, new items and
 parts added at the end of their lists (see merge.py for the editing)."""
+
 from __future__ import annotations
 
 import re
@@ -37,8 +38,11 @@ def merge_tasks(editor: Editor, table) -> list[str]:
         raise SpecError(Problem("任务分工表只能合并进工作要点（kind: work-plan）", editor.loaded.file, 1, 1))
     groups = data.get("units") or {}
     parts = data.get("parts") or []
-    index = {_norm(item.get("title", "")): (p, i, item)
-             for p, part in enumerate(parts) for i, item in enumerate(part.get("items") or [])}
+    index = {
+        _norm(item.get("title", "")): (p, i, item)
+        for p, part in enumerate(parts)
+        for i, item in enumerate(part.get("items") or [])
+    }
     part_index = {_norm(part.get("title", "")): p for p, part in enumerate(parts)}
     changes: list[str] = []
     new_parts = []
@@ -66,8 +70,10 @@ def merge_tasks(editor: Editor, table) -> list[str]:
     named = {_norm(item["title"]) for part in table.data["parts"] for item in part["items"]}
     missing = [key for key in index if key not in named]
     if missing:
-        changes.append(f"数据文件中有 {len(missing)} 项任务表中没有（未删除）：{'、'.join(m[:12] for m in missing[:5])}"
-                       + ("…" if len(missing) > 5 else ""))
+        changes.append(
+            f"数据文件中有 {len(missing)} 项任务表中没有（未删除）：{'、'.join(m[:12] for m in missing[:5])}"
+            + ("…" if len(missing) > 5 else "")
+        )
     return changes
 
 

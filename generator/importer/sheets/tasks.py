@@ -5,6 +5,7 @@ A category row is a row with one text only (typed in one cell, or merged across 
 row names a task and, in the 牵头/责任/配合 columns, its owners. A task cell 「标题。正文」 gives the
 item's title and text unless the sheet has a column of its own for the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,7 +21,9 @@ from generator.importer.sheets.workbook import Sheet
 EXAMPLE = ("示例", "例", "样例", "填写示例")  # the 序号 of the example row our templates carry
 DEFAULT_PART = "主要任务"
 # The 序号 of a category row: 「一」「一、」「（一）」「第一部分」 (a task's is 「1」).
-_CATEGORY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)$")
+_CATEGORY_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]?|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+部分)$"
+)
 _TITLE_SPLIT = re.compile(r"^(?P<title>[^。！？\n]{2,60}?)[。！？]\s*(?P<text>\S.*)$", re.S)
 
 
@@ -106,8 +109,11 @@ def _repeated_header(values: list[str], layout: Layout) -> bool:
 
 def _owner_cells(sheet: Sheet, layout: Layout, row: int) -> bool:
     """Some owner or deadline cell holds a value of its own (not one merged in from the left)."""
-    return any(cells.text(sheet, row, col) and not sheet.spans_right(row, col)
-               for role, col in layout.columns.items() if role in ("lead", "responsible", "helper", "deadline"))
+    return any(
+        cells.text(sheet, row, col) and not sheet.spans_right(row, col)
+        for role, col in layout.columns.items()
+        if role in ("lead", "responsible", "helper", "deadline")
+    )
 
 
 def _new_part(out: TaskSheet, title: str, where: str) -> None:
@@ -135,7 +141,9 @@ def _task(out: TaskSheet, sheet: Sheet, layout: Layout, row: int) -> None:
     if helpers:
         responsible += [h for h in helpers if h not in responsible]
         if "responsible" in columns:
-            out.guess(path + ("responsible",), "含配合单位", f"{where}：配合单位并入责任单位（工作要点只分牵头和责任单位）")
+            out.guess(
+                path + ("responsible",), "含配合单位", f"{where}：配合单位并入责任单位（工作要点只分牵头和责任单位）"
+            )
     if not lead and not responsible:
         col = columns.get("lead", columns.get("responsible", columns.get("helper")))
         assert col is not None  # a task sheet's header has a lead, responsible or helper column

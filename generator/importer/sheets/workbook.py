@@ -5,6 +5,7 @@ more for what read-only mode does not give: merged ranges, and formulas saved wi
 .xls, .et and .ods through LibreOffice; .csv in UTF-8 or, as Excel on a Chinese Windows saves it,
 GB18030. A merged range's value fills every cell of the range.
 """
+
 from __future__ import annotations
 
 import csv
@@ -22,7 +23,7 @@ from generator.safe_io import read_regular_file, size_text
 SUFFIXES = (".xlsx", ".xlsm", ".csv", ".xls", ".et", ".ods")
 LEGACY = (".xls", ".et", ".ods")
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_PART_BYTES = 200 * 1024 * 1024      # one member of the zip, inflated
+MAX_PART_BYTES = 200 * 1024 * 1024  # one member of the zip, inflated
 MAX_UNZIPPED_BYTES = 500 * 1024 * 1024  # all members together
 MAX_ROWS = 20_000
 MAX_COLUMNS = 60
@@ -33,8 +34,23 @@ _ATTR = re.compile(rb'([\w:]+)\s*=\s*"([^"]*)"')
 _RELATION = re.compile(rb"<" + _NS + rb"Relationship\b([^>]*)/?>")
 _MERGE = re.compile(rb"<" + _NS + rb'mergeCell\b[^>]*\bref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
 # A cell holding a formula and no value (<v> absent or empty): written by a program that never calculated.
-_UNCACHED = re.compile(rb"<" + _NS + rb'c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<' + _NS + rb"f\b[^>]*(?:/>|>[^<]*</"
-                       + _NS + rb"f>)\s*(?:<" + _NS + rb"v\s*/>|<" + _NS + rb"v>\s*</" + _NS + rb"v>)?\s*</" + _NS + rb"c>")
+_UNCACHED = re.compile(
+    rb"<"
+    + _NS
+    + rb'c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<'
+    + _NS
+    + rb"f\b[^>]*(?:/>|>[^<]*</"
+    + _NS
+    + rb"f>)\s*(?:<"
+    + _NS
+    + rb"v\s*/>|<"
+    + _NS
+    + rb"v>\s*</"
+    + _NS
+    + rb"v>)?\s*</"
+    + _NS
+    + rb"c>"
+)
 # A text cell that starts like a formula was written with a leading 「'」 by our own CSV writer.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -106,7 +122,9 @@ def read_csv(data: bytes, name: str) -> Sheet:
         try:
             text = data.decode("gb18030")
         except UnicodeDecodeError:
-            raise DraftError(Problem("CSV 文件既不是 UTF-8 也不是 GBK 编码：请在 Excel 中另存为「CSV UTF-8」", name)) from None
+            raise DraftError(
+                Problem("CSV 文件既不是 UTF-8 也不是 GBK 编码：请在 Excel 中另存为「CSV UTF-8」", name)
+            ) from None
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     sheet = Sheet(name, "")
@@ -135,7 +153,9 @@ def read_xlsx(data: bytes, name: str) -> list[Sheet]:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a hostile or damaged package, any parser error: exit 2
-        raise DraftError(Problem(f"无法读取这个 Excel 文件（已损坏，或不是 .xlsx）：{type(exc).__name__}", name)) from None
+        raise DraftError(
+            Problem(f"无法读取这个 Excel 文件（已损坏，或不是 .xlsx）：{type(exc).__name__}", name)
+        ) from None
     try:
         sheets = []
         for title, part, hidden in parts:
@@ -157,11 +177,17 @@ def _open_zip(data: bytes, name: str) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise DraftError(Problem("不是有效的 .xlsx 文件（不是 zip 包或已损坏）：旧版 .xls 请保留 .xls 扩展名", name)) from None
+        raise DraftError(
+            Problem("不是有效的 .xlsx 文件（不是 zip 包或已损坏）：旧版 .xls 请保留 .xls 扩展名", name)
+        ) from None
     total = sum(info.file_size for info in infos)
     if total > MAX_UNZIPPED_BYTES or any(info.file_size > MAX_PART_BYTES for info in infos):
-        raise DraftError(Problem(f"表格文件解压后过大（{size_text(total)}，超过 {size_text(MAX_UNZIPPED_BYTES)}）："
-                                 "可能是恶意构造的文件", name))
+        raise DraftError(
+            Problem(
+                f"表格文件解压后过大（{size_text(total)}，超过 {size_text(MAX_UNZIPPED_BYTES)}）：可能是恶意构造的文件",
+                name,
+            )
+        )
     return archive
 
 
@@ -259,14 +285,20 @@ def _through_libreoffice(path: Path, data: bytes) -> bytes:
     if not data.startswith(expected):
         raise DraftError(Problem(f"不是 {path.suffix} 表格文件：文件头不对，可能已损坏或改了扩展名", str(path)))
     if not office.soffice():
-        raise DraftError(Problem(f"读取 {path.suffix} 需要 LibreOffice（soffice）：请安装 libreoffice-calc-nogui，"
-                                 "或用 Excel/WPS 另存为 .xlsx", str(path)))
+        raise DraftError(
+            Problem(
+                f"读取 {path.suffix} 需要 LibreOffice（soffice）：请安装 libreoffice-calc-nogui，"
+                "或用 Excel/WPS 另存为 .xlsx",
+                str(path),
+            )
+        )
     with tempfile.TemporaryDirectory(prefix="fazhi-sheet-") as temp:
         source = Path(temp) / f"in{path.suffix.lower()}"
         source.write_bytes(data)
         try:
-            [out] = office.convert([source], Path(temp) / "out", "xlsx:Calc MS Excel 2007 XML", ".xlsx",
-                                   error=DraftError)
+            [out] = office.convert(
+                [source], Path(temp) / "out", "xlsx:Calc MS Excel 2007 XML", ".xlsx", error=DraftError
+            )
         except DraftError:
             raise DraftError(Problem("LibreOffice 无法打开这个表格文件（已损坏，或不是表格）", str(path))) from None
         return out.read_bytes()

@@ -4,14 +4,27 @@ department fills in (`fazhi template tasks.xlsx|figures.xlsx`), both read back b
 Every text is written as a text cell, never as a formula: a unit named 「=HYPERLINK(…)」 in a spec
 stays text when the clerk opens the workbook (formula injection).
 """
+
 from __future__ import annotations
 
 import io
 
 TASK_HEADER = ["序号", "工作任务", "具体内容", "牵头单位", "责任单位", "完成时限"]
 FIGURE_HEADER = ["名称", "说明", "数值", "单位", "上年", "备注"]
-_WIDTHS = {"序号": 6, "工作任务": 26, "具体内容": 56, "牵头单位": 22, "责任单位": 28, "完成时限": 14,
-           "名称": 22, "说明": 36, "数值": 12, "单位": 8, "上年": 12, "备注": 30}
+_WIDTHS = {
+    "序号": 6,
+    "工作任务": 26,
+    "具体内容": 56,
+    "牵头单位": 22,
+    "责任单位": 28,
+    "完成时限": 14,
+    "名称": 22,
+    "说明": 36,
+    "数值": 12,
+    "单位": 8,
+    "上年": 12,
+    "备注": 30,
+}
 _HEADER_FILL = "D9E1F2"
 _PART_FILL = "F2F2F2"
 
@@ -77,7 +90,7 @@ def _wrap(sheet, row: int, columns: int) -> None:
 
 def _display_width(text: str) -> int:
     """Width in Excel's units: a Chinese character takes two."""
-    return sum(2 if ord(c) > 0x2e80 else 1 for c in text)
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
 
 
 def _part_row(sheet, row: int, title: str, columns: int) -> None:
@@ -114,17 +127,30 @@ def tasks_template(year: int) -> bytes:
     book, sheet = _book("任务分工", TASK_HEADER, f"{year}年度XX法治政府建设工作要点任务分工表")
     _part_row(sheet, 3, "一、健全政府治理体系", len(TASK_HEADER))
     _note(sheet, 3, "分类行：只填一格（或整行合并），下面的任务归入这一部分（工作要点的一级标题）。")
-    example = ["示例", "持续完善政府职能", "深化行政体制改革，优化政府职责体系和组织结构。",
-               "区政府办、区委编办", "各乡镇街道、区直相关单位", f"{year}年12月底"]
+    example = [
+        "示例",
+        "持续完善政府职能",
+        "深化行政体制改革，优化政府职责体系和组织结构。",
+        "区政府办、区委编办",
+        "各乡镇街道、区直相关单位",
+        f"{year}年12月底",
+    ]
     for col, value in enumerate(example, 1):
         put(sheet, 4, col, value)
     _wrap(sheet, 4, len(TASK_HEADER))
-    _validate(sheet, [
-        ("B5:B2000", "工作任务", "任务标题，不写序号，如「持续完善政府职能」；或「标题。正文」写在一格", None),
-        ("D5:E2000", "单位", "多个单位用顿号、逗号、分号或换行分开，如「区司法局、区财政局」", None),
-        ("F5:F2000", "完成时限", "如「2024年12月底」「长期坚持」；可从列表中选，也可自己写",
-         [f"{year}年6月底", f"{year}年12月底", "长期坚持", "持续推进"]),
-    ])
+    _validate(
+        sheet,
+        [
+            ("B5:B2000", "工作任务", "任务标题，不写序号，如「持续完善政府职能」；或「标题。正文」写在一格", None),
+            ("D5:E2000", "单位", "多个单位用顿号、逗号、分号或换行分开，如「区司法局、区财政局」", None),
+            (
+                "F5:F2000",
+                "完成时限",
+                "如「2024年12月底」「长期坚持」；可从列表中选，也可自己写",
+                [f"{year}年6月底", f"{year}年12月底", "长期坚持", "持续推进"],
+            ),
+        ],
+    )
     _note(sheet, 4, "「示例」行不会被导入，可删除；分类行（如「一、…」）下的任务归入该部分。")
     return _bytes(book)
 
@@ -135,12 +161,20 @@ def figures_template(year: int) -> bytes:
     example = ["示例", "办结行政复议案件", 120, "件", 98, "名称可写数据文件中的英文名，如 review_cases"]
     for col, value in enumerate(example, 1):
         put(sheet, 3, col, value)
-    _validate(sheet, [
-        ("A4:A1000", "名称", "数字的名称：数据文件中的英文名（如 review_cases），或中文名称", None),
-        ("C4:C1000", "数值", "今年的数值：数字，如 120、2.5；「2.4万」也可", "number"),
-        ("E4:E1000", "上年", "上年的数值（可不填）：用于「同比增长…」", "number"),
-        ("D4:D1000", "单位", "如「件」「项」「%」；可从列表中选，也可自己写", ["件", "项", "人次", "个", "%", "万元"]),
-    ])
+    _validate(
+        sheet,
+        [
+            ("A4:A1000", "名称", "数字的名称：数据文件中的英文名（如 review_cases），或中文名称", None),
+            ("C4:C1000", "数值", "今年的数值：数字，如 120、2.5；「2.4万」也可", "number"),
+            ("E4:E1000", "上年", "上年的数值（可不填）：用于「同比增长…」", "number"),
+            (
+                "D4:D1000",
+                "单位",
+                "如「件」「项」「%」；可从列表中选，也可自己写",
+                ["件", "项", "人次", "个", "%", "万元"],
+            ),
+        ],
+    )
     _note(sheet, 3, "「示例」行不会被导入，可删除。")
     return _bytes(book)
 
@@ -154,8 +188,9 @@ def _validate(sheet, rules: list) -> None:
         if isinstance(rule, list):
             validation = DataValidation(type="list", formula1='"' + ",".join(rule) + '"', allow_blank=True)
         elif rule == "number":
-            validation = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                                        allow_blank=True)
+            validation = DataValidation(
+                type="decimal", operator="between", formula1="-1E+15", formula2="1E+15", allow_blank=True
+            )
         else:
             validation = DataValidation(allow_blank=True)
         validation.errorStyle = "warning"

@@ -3,6 +3,7 @@
 Departments report to their own government (and the department above them); the required
 parts, the deadline and the checks are the annual report's.
 """
+
 from __future__ import annotations
 
 from typing import Literal
@@ -23,5 +24,9 @@ class DepartmentReport(AnnualReport):
 def check_issuer(report: DepartmentReport, loaded) -> None:
     """A department report is issued by a department: jurisdiction.level must say so."""
     if report.jurisdiction.level != "department":
-        raise SpecError(loaded.problem(("jurisdiction", "level"),
-                                       f"部门年度报告的 level 应为 department，而不是「{report.jurisdiction.level}」"))
+        raise SpecError(
+            loaded.problem(
+                ("jurisdiction", "level"),
+                f"部门年度报告的 level 应为 department，而不是「{report.jurisdiction.level}」",
+            )
+        )

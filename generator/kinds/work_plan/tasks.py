@@ -1,4 +1,5 @@
 """The 任务分工表 of a work plan: one row per item, per-unit lists, CSV."""
+
 from __future__ import annotations
 
 import csv
@@ -36,8 +37,17 @@ def task_rows(plan: WorkPlan) -> list[TaskRow]:
     rows: list = []
     for part in plan.parts:
         for item in part.items:
-            rows.append(TaskRow(len(rows) + 1, part.title, item.title, tuple(item.lead),
-                                tuple(item.responsible), item.deadline or "", item.text))
+            rows.append(
+                TaskRow(
+                    len(rows) + 1,
+                    part.title,
+                    item.title,
+                    tuple(item.lead),
+                    tuple(item.responsible),
+                    item.deadline or "",
+                    item.text,
+                )
+            )
     return rows
 
 

@@ -6,6 +6,7 @@
 Modules: package (the zip and its XML parts), content (a page's TextObjects and PathObjects),
 fonts (font resources, fallbacks, embedded subsets), xml (escaping, numbers).
 """
+
 from __future__ import annotations
 
 from generator.write.ofd.package import DocInfo, write_ofd

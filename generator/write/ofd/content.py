@@ -5,6 +5,7 @@ paging model gives them. A TextObject's Boundary is the run's box; its TextCode 
 Y=the run's ascent inside that box, with DeltaX holding the advances between characters (repeated
 values written as 「g N d」, the standard's abbreviation), so every character sits on the grid.
 """
+
 from __future__ import annotations
 
 import functools
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from generator.write.ofd.xml import fmt, text_escape
 
 PT_MM = 25.4 / 72
-ASCENT = 0.88   # of the em, from the box top to the baseline; the box is 1.2 em high
+ASCENT = 0.88  # of the em, from the box top to the baseline; the box is 1.2 em high
 BOX = 1.2
 
 
@@ -52,9 +53,11 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
             run = advances[start:end]
             width = sum(run)
             delta = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
-            out.append(f'<ofd:TextObject ID="{ids.next()}" Boundary="{fmt(x)} {top} {fmt(width or 1)} {size_attrs}'
-                       f'Font="{font}">{fill}<ofd:TextCode X="0" Y="{code_y}"{delta}>'
-                       f"{text_escape(line.text[start:end])}</ofd:TextCode></ofd:TextObject>")
+            out.append(
+                f'<ofd:TextObject ID="{ids.next()}" Boundary="{fmt(x)} {top} {fmt(width or 1)} {size_attrs}'
+                f'Font="{font}">{fill}<ofd:TextCode X="0" Y="{code_y}"{delta}>'
+                f"{text_escape(line.text[start:end])}</ofd:TextCode></ofd:TextObject>"
+            )
             x += width
     if footer is not None and page.landscape:
         out += turned_footer(page, footer, runs, ids)
@@ -87,16 +90,18 @@ def turned_footer(page, footer, runs: Callable, ids: Ids) -> list[str]:
     length = sum(advances)
     from_right = page.width_mm - footer.x_mm - length
     y = footer.x_mm if footer.x_mm < from_right else page.height_mm - from_right - length
-    foot = page.height_mm - footer.baseline_mm        # the baseline's distance from the portrait foot
+    foot = page.height_mm - footer.baseline_mm  # the baseline's distance from the portrait foot
     descent = (BOX - ASCENT) * size
     out = []
     for start, end, font in runs(footer):
         run = advances[start:end]
         box = f"{fmt(foot - descent)} {fmt(y)} {fmt(BOX * size)} {fmt(sum(run) or size)}"
         deltas = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
-        out.append(f'<ofd:TextObject ID="{ids.next()}" Boundary="{box}" Font="{font}" Size="{fmt(size)}" '
-                   f'CTM="0 1 -1 0 {fmt(descent)} 0"><ofd:TextCode X="0" Y="0"{deltas}>'
-                   f"{text_escape(footer.text[start:end])}</ofd:TextCode></ofd:TextObject>")
+        out.append(
+            f'<ofd:TextObject ID="{ids.next()}" Boundary="{box}" Font="{font}" Size="{fmt(size)}" '
+            f'CTM="0 1 -1 0 {fmt(descent)} 0"><ofd:TextCode X="0" Y="0"{deltas}>'
+            f"{text_escape(footer.text[start:end])}</ofd:TextCode></ofd:TextObject>"
+        )
         y += sum(run)
     return out
 
@@ -108,10 +113,12 @@ def path_object(rule, object_id: int) -> str:
     width, height = abs(rule.x2 - rule.x1) + 2 * half, abs(rule.y2 - rule.y1) + 2 * half
     x1, y1, x2, y2 = rule.x1 - left, rule.y1 - top, rule.x2 - left, rule.y2 - top
     color = _color(getattr(rule, "color", None)) or "0 0 0"
-    return (f'<ofd:PathObject ID="{object_id}" Boundary="{fmt(left)} {fmt(top)} {fmt(width)} {fmt(height)}" '
-            f'LineWidth="{fmt(rule.width_mm)}" Stroke="true" Fill="false">'
-            f'<ofd:StrokeColor Value="{color}"/>'
-            f"<ofd:AbbreviatedData>M {fmt(x1)} {fmt(y1)} L {fmt(x2)} {fmt(y2)}</ofd:AbbreviatedData></ofd:PathObject>")
+    return (
+        f'<ofd:PathObject ID="{object_id}" Boundary="{fmt(left)} {fmt(top)} {fmt(width)} {fmt(height)}" '
+        f'LineWidth="{fmt(rule.width_mm)}" Stroke="true" Fill="false">'
+        f'<ofd:StrokeColor Value="{color}"/>'
+        f"<ofd:AbbreviatedData>M {fmt(x1)} {fmt(y1)} L {fmt(x2)} {fmt(y2)}</ofd:AbbreviatedData></ofd:PathObject>"
+    )
 
 
 def delta_x(values: Iterable[float]) -> str:
@@ -133,9 +140,7 @@ def _color(value) -> str:
         return ""
     if isinstance(value, str):
         text = value.lstrip("#")
-        rgb = tuple(int(text[i:i + 2], 16) for i in (0, 2, 4))
+        rgb = tuple(int(text[i : i + 2], 16) for i in (0, 2, 4))
     else:
         rgb = tuple(int(v) for v in value)
     return "" if rgb == (0, 0, 0) else " ".join(str(v) for v in rgb)
-
-

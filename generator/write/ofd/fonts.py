@@ -6,6 +6,7 @@ fontTools cuts the subset) where their licences allow.
 Characters are set as the .docx sets them: ASCII in the Latin font (Times New Roman), everything
 else in the line's Chinese font.
 """
+
 from __future__ import annotations
 
 import functools
@@ -55,16 +56,21 @@ class FontTable:
     def res_xml(self, embedded: dict[int, Embedded]) -> str:
         """PublicRes.xml: every font, with its FontFile when embedded."""
         fallbacks = load_data(FONTS_DATA)["fallbacks"]
-        out = ['<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">',
-               "<ofd:Fonts>"]
+        out = [
+            '<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="http://www.ofdspec.org/2016" BaseLoc="Res">',
+            "<ofd:Fonts>",
+        ]
         for (name, bold), font in self.by_key.items():
             known = fallbacks.get(name, {})
             family = known.get("family", name)
             flags = (' Bold="true"' if bold else "") + (' Serif="true"' if known.get("serif") else "")
             file = embedded.get(font)
             inner = f"<ofd:FontFile>{attr(file.name)}</ofd:FontFile>" if file else ""
-            out.append(f'<ofd:Font ID="{font}" FontName="{attr(name)}" FamilyName="{attr(family)}"{flags}>{inner}</ofd:Font>'
-                       if inner else f'<ofd:Font ID="{font}" FontName="{attr(name)}" FamilyName="{attr(family)}"{flags}/>')
+            out.append(
+                f'<ofd:Font ID="{font}" FontName="{attr(name)}" FamilyName="{attr(family)}"{flags}>{inner}</ofd:Font>'
+                if inner
+                else f'<ofd:Font ID="{font}" FontName="{attr(name)}" FamilyName="{attr(family)}"{flags}/>'
+            )
         out.append("</ofd:Fonts></ofd:Res>")
         return "".join(out)
 
@@ -117,8 +123,9 @@ def open_font(name: str, bold: bool = False) -> tuple[str, int, str] | None:
         return None
     env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
     pattern = f"{name}:bold" if bold else name
-    result = subprocess.run([exe, "--format=%{file}|%{index}|%{family[0]}", pattern], capture_output=True,
-                            text=True, env=env, timeout=30)
+    result = subprocess.run(
+        [exe, "--format=%{file}|%{index}|%{family[0]}", pattern], capture_output=True, text=True, env=env, timeout=30
+    )
     parts = result.stdout.strip().split("|")
     if result.returncode != 0 or len(parts) != 3 or not parts[0]:
         return None
@@ -140,7 +147,7 @@ def subset(path: str, index: int, chars: set[str]) -> bytes | None:
     if fs_type & (_RESTRICTED | _NO_SUBSET | _BITMAP_ONLY):
         return None
     options = ft_subset.Options()
-    options.name_IDs = ["*"]        # keep the copyright and licence names with the subset
+    options.name_IDs = ["*"]  # keep the copyright and licence names with the subset
     options.name_languages = ["*"]
     options.notdef_outline = True
     options.layout_features = []

@@ -4,6 +4,7 @@ Doc_0/Res/ (embedded font subsets) and Doc_0/Pages/Page_N/Content.xml, one per p
 No signature: the package is left as a 签章 system expects to find it (no Signatures entry in
 OFD.xml, no Signs folder); signing adds them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,14 @@ class DocInfo(NamedTuple):
     creator_version: str = ""
 
 
-def write_ofd(pages: list, fonts, info: DocInfo | None = None, embed_fonts: bool = False, warn=None,
-              bold_roles: tuple[str, ...] = ()) -> bytes:
+def write_ofd(
+    pages: list,
+    fonts,
+    info: DocInfo | None = None,
+    embed_fonts: bool = False,
+    warn=None,
+    bold_roles: tuple[str, ...] = (),
+) -> bytes:
     """The .ofd bytes for laid-out pages; `fonts` is the layout's ooxml.layout.Fonts, `bold_roles`
     the font roles set bold (heading3 with style.heading3_bold); `warn` hears of fonts not embedded."""
     info = info or DocInfo()
@@ -94,16 +101,20 @@ def _ofd_xml(info: DocInfo, doc_id: str) -> str:
     items.append("<ofd:Creator>fazhi</ofd:Creator>")
     if info.creator_version:
         items.append(f"<ofd:CreatorVersion>{text_escape(info.creator_version)}</ofd:CreatorVersion>")
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{NS}" Version="1.0" DocType="OFD">'
-            f"<ofd:DocBody><ofd:DocInfo>{''.join(items)}</ofd:DocInfo>"
-            "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="{NS}" Version="1.0" DocType="OFD">'
+        f"<ofd:DocBody><ofd:DocInfo>{''.join(items)}</ofd:DocInfo>"
+        "<ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    )
 
 
 def _document_xml(page_ids: list[int], max_id: int) -> str:
     """CommonData (MaxUnitID, the A4 PageArea, PublicRes) and the page list."""
     pages = "".join(f'<ofd:Page ID="{pid}" BaseLoc="Pages/Page_{i}/Content.xml"/>' for i, pid in enumerate(page_ids))
-    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="{NS}">'
-            f"<ofd:CommonData><ofd:MaxUnitID>{max_id}</ofd:MaxUnitID>"
-            f"<ofd:PageArea><ofd:PhysicalBox>0 0 {fmt(A4[0])} {fmt(A4[1])}</ofd:PhysicalBox></ofd:PageArea>"
-            "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
-            f"<ofd:Pages>{pages}</ofd:Pages></ofd:Document>")
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="{NS}">'
+        f"<ofd:CommonData><ofd:MaxUnitID>{max_id}</ofd:MaxUnitID>"
+        f"<ofd:PageArea><ofd:PhysicalBox>0 0 {fmt(A4[0])} {fmt(A4[1])}</ofd:PhysicalBox></ofd:PageArea>"
+        "<ofd:PublicRes>PublicRes.xml</ofd:PublicRes></ofd:CommonData>"
+        f"<ofd:Pages>{pages}</ofd:Pages></ofd:Document>"
+    )

@@ -5,13 +5,14 @@ Several OFD readers, and reportlab-based converters, load embedded fonts only as
 within a thousandth of an em (fontTools' cu2qu), the CFF tables are replaced by glyf/loca/maxp
 version 1.0, and the vertical metrics and names stay as they were.
 """
+
 from __future__ import annotations
 
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import newTable
 
-MAX_ERROR = 1.0   # font units: a thousandth of a 1000-unit em
+MAX_ERROR = 1.0  # font units: a thousandth of a 1000-unit em
 
 
 def to_truetype(font) -> None:
@@ -34,8 +35,16 @@ def to_truetype(font) -> None:
     font["head"].glyphDataFormat = 0
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
-    for field in ("maxZones", "maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements"):
+    for field in (
+        "maxZones",
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
         setattr(maxp, field, 0)
     maxp.maxZones = 1
     post = font["post"]

@@ -1,4 +1,5 @@
 """The few XML helpers the OFD parts need: escaping and millimetre numbers."""
+
 from __future__ import annotations
 
 _TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})

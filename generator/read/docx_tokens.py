@@ -1,0 +1,249 @@
+"""The fast path of docx_body: one regular-expression tokenizer over document.xml's text."""
+
+from __future__ import annotations
+
+import re
+
+from generator.lexicon import lazy
+from generator.ooxml.vocab import RUNIN_PREFIX
+from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
+from generator.read.docx_numbering import Numbering
+from generator.read.docx_package import PREFIX, attr, patterns
+from generator.read.docx_revisions import without_revisions
+from generator.read.docx_styles import Styles
+from generator.read.lines import Line
+
+_REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
+_UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
+
+
+def _unescape(text: str) -> str:
+    if "&" not in text:
+        return text
+    import html
+
+    return html.unescape(text)
+
+
+# ---------------------------------------------------------------- fast path
+
+
+def fast_body(raw: bytes, styles: Styles) -> Body | None:
+    """The tokenizer path; None when the XML is not the usual kind (lxml reads it then)."""
+    head = raw[:4096]
+    if b"encoding" in head.split(b"?>", 1)[0] and not _UTF8_DECLARED.search(head):
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    found = PREFIX.search(text, 0, 4096)
+    if not found:
+        return None
+    prefix = found.group(1)
+    w = prefix + ":"
+    start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
+    if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
+        return None
+    start += len(w) + 6
+    token = patterns(prefix)["token"]
+    numbering = numbering_of(styles)
+    lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
+    if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
+        cut = without_revisions(text[start:end], prefix, text)
+        if cut is None:
+            return None
+        text, start, end = cut, 0, len(cut)
+        if numbering is not None:
+            numbering.reset()
+        lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text))
+    if lines is None or lines is _REVISED:
+        return None
+    sect = text.rfind(f"<{w}sectPr", start, end)
+    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
+
+
+class _Tokenizer:
+    """The tokens of a body's XML into Lines: paragraphs, tables of top-level rows and cells.
+
+    Run-in state (fazhi writes the heading sentence as one FzRunIn run, then the body):
+    1 after an FzRunIn rStyle, 3 after that run's text, 2 done.
+    """
+
+    __slots__ = (
+        "prefix",
+        "hint",
+        "numbering",
+        "out",
+        "number",
+        "para",
+        "page_next",
+        "depth",
+        "rows",
+        "row",
+        "cell",
+        "table_line",
+        "carry",
+        "carry_number",
+        "row_deleted",
+    )
+
+    def __init__(self, prefix: str, hint: Hint, numbering: Numbering | None = None):
+        self.prefix = prefix
+        self.hint = hint
+        self.numbering = numbering
+        self.out: list[Line] = []
+        self.number = 0
+        self.para: Para | None = None
+        self.page_next = False
+        self.depth = 0
+        self.rows: list[list[list[Line]]] = []
+        self.row: list[list[Line]] = []
+        self.cell: list[Line] = []
+        self.table_line = 0
+        self.carry: Para | None = None  # a paragraph whose mark was deleted
+        self.carry_number = 0
+        self.row_deleted = False
+
+    def run(self, tokens: list[tuple[str, ...]]):
+        """The Lines; None at a text box, comment or CDATA section (lxml reads those); _REVISED at
+        tracked changes or alternate content (to be cut out first)."""
+        for opened, empty, closed, piece, inline, inline_attrs, prop, value, deleted, odd in tokens:
+            # the frequent tokens (text, paragraph start and end, pStyle) are handled here
+            if piece:
+                para = self.para
+                if para is not None:
+                    if "&" in piece:
+                        piece = _unescape(piece)
+                    if para.runin == 1:
+                        para.runin_len += len(piece)
+                        para.runin = 3
+                    elif para.runin == 3:
+                        para.runin = 2
+                    para.parts.append(piece)
+            elif opened == "p" and self.carry is None:
+                self.number += 1
+                self.carry_number = self.number
+                self.para = None if empty else Para()
+            elif closed == "p" and not self.depth:
+                para = self.para
+                if para is not None:
+                    self.para = None
+                    if para.merge:
+                        self.carry = para
+                    else:
+                        line = make_line(para, self.carry_number, self.page_next, self.hint, self.numbering)
+                        self.page_next = para.breaks == "after" or (line is None and para.page_break)
+                        if line is not None:
+                            self.out.append(line)
+            elif prop == "pStyle":
+                if self.para is not None:
+                    self.para.style = value
+            elif opened:
+                self._open(opened, empty)
+            elif closed:
+                self._close(closed)
+            elif prop:
+                if self.para is not None:
+                    self._property(self.para, prop, value)
+            elif inline:
+                if self.para is not None:
+                    self._inline(self.para, inline, inline_attrs)
+            elif deleted:
+                if self.para is not None:
+                    self.para.merge = True
+                elif self.depth:
+                    self.row_deleted = True
+            elif odd:
+                return None if odd[0] == "!" or odd.endswith("txbxContent") else _REVISED
+        if self.carry is not None:
+            self._emit(self.carry, self.carry_number)
+        return self.out
+
+    def _open(self, opened: str, empty: str) -> None:
+        if opened == "p":
+            self.number += 1
+            if self.carry is not None:
+                para, self.carry = self.carry, None
+                self.para = para.continued()
+                if empty:
+                    self._emit(para, self.carry_number)
+                    self.para = None
+            else:
+                self.carry_number = self.number
+                self.para = None if empty else Para()
+        elif opened == "tbl":
+            self.depth += 1
+            if self.depth == 1:
+                self.rows, self.table_line = [], self.number + 1
+        elif self.depth == 1 and opened == "tr":
+            self.row, self.row_deleted = [], False
+        elif self.depth == 1 and opened == "tc":
+            self.cell = []
+            if empty:
+                self.row.append([])
+
+    def _close(self, closed: str) -> None:
+        if closed == "p":
+            para = self.para
+            if para is None:
+                return
+            self.para = None
+            if para.merge:
+                self.carry = para
+                return
+            self._emit(para, self.carry_number)
+        elif closed == "tbl":
+            self.depth -= 1
+            if self.depth == 0:
+                self.out.extend(table_lines(self.rows, self.table_line))
+        elif self.depth == 1 and closed == "tr":
+            if not self.row_deleted:
+                self.rows.append(self.row)
+        elif self.depth == 1 and closed == "tc":
+            self.row.append(self.cell)
+
+    def _emit(self, para: Para, number: int) -> None:
+        """A finished paragraph's Line, into the current table cell or the body."""
+        if self.depth:
+            line = make_line(para, number, False, self.hint, self.numbering)
+            if line is not None:
+                self.cell.append(line)
+            return
+        line = make_line(para, number, self.page_next, self.hint, self.numbering)
+        self.page_next = para.breaks == "after" or (line is None and para.page_break)
+        if line is not None:
+            self.out.append(line)
+
+    @staticmethod
+    def _property(para: Para, prop: str, value: str) -> None:
+        if prop == "rStyle":
+            if value.startswith(RUNIN_PREFIX):
+                if para.runin == 0:
+                    para.runin = 2 if para.parts else 1
+                elif para.runin == 3:
+                    para.runin = 1
+        else:
+            para.set_property(prop, value)
+
+    def _inline(self, para: Para, inline: str, attrs: str) -> None:
+        """w:tab, w:br, w:cr: a tab or line break in the text, or a page break."""
+        if inline == "br":
+            kind = attr(attrs, "type", self.prefix) if attrs else ""
+            if kind == "page":
+                para.breaks = "after" if para.parts else "before"
+                return
+            if kind == "column":
+                return
+            piece = "\n"
+        elif inline == "tab":
+            if attrs:
+                return  # a tab stop in w:tabs, not a tab character
+            piece = "\t"
+        else:
+            piece = "\n"
+        if para.runin == 1:
+            para.runin_len += 1
+        elif para.runin == 3:
+            para.runin = 2
+        para.parts.append(piece)
