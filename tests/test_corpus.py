@@ -72,6 +72,18 @@ def test_every_text_has_labels():
     assert texts == {p.stem for p in labels.REAL.glob("*.yaml")}
 
 
+# How real plans name a task's owners: 「牵头单位：」「责任单位：」, 〔……按职责分工负责〕, （司法厅负责）.
+_OWNERS_WRITTEN = re.compile(r"(牵头|责任|配合)单位|按职责分工.{0,4}负责|[（(〔][^（()）〔〕]{1,40}负责[）)〕]")
+
+
+@pytest.mark.parametrize("doc_id", [d for d in IDS if labels.load(d).kind == "work-plan"])
+def test_plans_sample_the_owners_they_write(doc_id):
+    """A plan whose text names task owners samples some in its labels, so the owners metric reaches it."""
+    doc = labels.load(doc_id)
+    body = "\n".join(p.text for p in doc.body if p.role not in ("recipients", "closing"))
+    assert bool(_OWNERS_WRITTEN.search(body)) == bool(doc.label["owners"])
+
+
 @pytest.mark.parametrize("form", forms.FORMS)
 def test_forms_are_deterministic(form, tmp_path):
     doc = labels.load(IDS[0])
