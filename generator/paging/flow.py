@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box
+from generator.paging.grid import body_area
 from generator.paging.lines import Set, set_lines
 from generator.paging.tables import table_rows
 
@@ -42,9 +43,8 @@ class Flow:
     def block(self, landscape: bool) -> tuple[int, int]:
         """(width, height) of the text block in twips."""
         layout = self.layout
-        if landscape:
-            return layout.text_height, layout.page["width"] - layout.margins["left"] - layout.margins["right"]
-        return layout.text_width, layout.text_height
+        height = body_area(layout, landscape)[1]
+        return (layout.text_height if landscape else layout.text_width), height
 
     def part(self, boxes: list[Box], landscape: bool, first: bool) -> None:
         """Lay out one part; every part but the first starts a new page."""

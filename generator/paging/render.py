@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box
 from generator.paging.flow import Placed, Sheet
+from generator.paging.grid import grid_shift
 from generator.paging.lines import Set
 from generator.paging.metrics import advances
 from generator.paging.model import PT_MM, TWIP_MM, Line, Rule
@@ -20,9 +21,10 @@ FOOTER_BASELINE_MM = 26.6
 def origin(layout: Layout, landscape: bool) -> tuple[float, float]:
     """The text block's top left corner on the page, mm."""
     m = layout.margins
+    shift = grid_shift(layout, landscape) * TWIP_MM
     if landscape:
-        return m["bottom"] * TWIP_MM, m["left"] * TWIP_MM
-    return m["left"] * TWIP_MM, m["top"] * TWIP_MM
+        return m["bottom"] * TWIP_MM, m["left"] * TWIP_MM + shift
+    return m["left"] * TWIP_MM, m["top"] * TWIP_MM + shift
 
 
 def page_size(layout: Layout, landscape: bool) -> tuple[float, float]:
