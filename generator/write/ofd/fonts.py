@@ -75,17 +75,23 @@ class FontTable:
         return "".join(out)
 
 
-_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
-_ASCII = re.compile(r"[\x00-\x7f]")
+_LATIN = re.compile(r"([\x00-\x7f]+)")
 
 
-def runs(text: str):
+def runs(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, latin) for each run of ASCII / non-ASCII characters."""
-    if text.isascii() or not _ASCII.search(text):
-        yield 0, len(text), text.isascii()
-        return
-    for match in _RUNS.finditer(text):
-        yield match.start(), match.end(), match.group()[0] < "\x80"
+    if text.isascii():
+        return [(0, len(text), True)]
+    parts = _LATIN.split(text)  # non-ASCII, ASCII, non-ASCII … (empty where a run is missing)
+    if len(parts) == 1:
+        return [(0, len(text), False)]
+    out, position, latin = [], 0, False
+    for part in parts:
+        if part:
+            out.append((position, position + len(part), latin))
+            position += len(part)
+        latin = not latin
+    return out
 
 
 def embed(table: FontTable, warn=None) -> dict[int, Embedded]:
