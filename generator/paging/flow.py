@@ -39,12 +39,12 @@ class Flow:
     def __init__(self, layout: Layout):
         self.layout = layout
         self.sheets: list[Sheet] = []
+        self.heights = {landscape: body_area(layout, landscape)[1] for landscape in (False, True)}
 
     def block(self, landscape: bool) -> tuple[int, int]:
         """(width, height) of the text block in twips."""
         layout = self.layout
-        height = body_area(layout, landscape)[1]
-        return (layout.text_height if landscape else layout.text_width), height
+        return (layout.text_height if landscape else layout.text_width), self.heights[landscape]
 
     def part(self, boxes: list[Box], landscape: bool, first: bool) -> None:
         """Lay out one part; every part but the first starts a new page."""
