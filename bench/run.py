@@ -26,8 +26,8 @@ batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the k
 sheets: `fazhi import` of a 2,000-row 任务分工表 (.xlsx) against openpyxl merely reading it (bench/sheets.py).
         Target: the whole process ≤ 2 s.
 ofd:    the same ~20-page report to .ofd against .docx (bench/ofd.py), in one process (from the
-        validated spec, with the line model and the writer split out) and as whole commands.
-        Target: ≤ 2×.
+        validated spec, with the line model and the writer split out; wall clock, then CPU time,
+        each with the ratio of the medians) and as whole commands. Target: ≤ 2×.
 review, summary, limits: issue 21's (bench/trust.py; `summary` is check --summary .xlsx against .csv).
 import: `fazhi import` of the same 20-page .docx (read, map onto the spec, validate, render back to
         measure the round trip, drop defaults) against `check` of it, alternating. Target: ≤ 3×.

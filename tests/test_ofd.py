@@ -126,6 +126,16 @@ def test_delta_x_abbreviates_runs_and_reads_back():
     assert expand_deltas(delta_x(values)) == values
 
 
+def test_no_text_code_starts_with_a_space():
+    """「— 2 —」: the space before the number stays with the dash (readers may strip a leading space)."""
+    from generator.write.ofd.fonts import runs
+
+    assert runs("— 14 —") == [(0, 2, False), (2, 5, True), (5, 6, False)]
+    assert runs("全年 APP 120件") == [(0, 3, False), (3, 10, True), (10, 11, False)]
+    content = zipfile.ZipFile(io.BytesIO(sample())).read("Doc_0/Pages/Page_1/Content.xml").decode()
+    assert "— " in content and '"> ' not in content
+
+
 def test_reader_returns_each_page_lines_and_paragraphs():
     data = sample()
     pages = page_lines(data, "x.ofd")

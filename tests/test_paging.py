@@ -203,3 +203,31 @@ def test_paragraph_opening_quote_in_chinese_font():
     assert runs("“放管服”改革", "", "Cjk").startswith(
         '<w:r><w:rPr><w:rStyle w:val="Cjk"/></w:rPr><w:t xml:space="preserve">“</w:t>'
     )
+
+
+def test_body_area_follows_the_footer_and_whole_grid_lines(layout):
+    """LibreOffice's body: what the footer (宋体 14 pt, 402 twips) leaves, cut to whole grid lines and
+    centred. Portrait: the bottom margin holds the footer, 22 lines. Landscape: the footer lifts the
+    foot (1429 + 402 > 1474), 14 lines, the first one 190 twips down (maojian's table PDF: 3.4 mm)."""
+    from generator.paging.grid import body_area
+
+    assert body_area(layout, False) == (9, 22 * layout.line_pitch)
+    assert body_area(layout, True) == (190, 14 * layout.line_pitch)
+
+
+def test_no_hanging_punctuation_in_table_cells():
+    """A cell ten characters wide: 、 after the tenth does not hang (LibreOffice moves 「局、」 down)."""
+    text = "区委政法委、区信访局、区司法局"
+    adv = [13.75] * len(text)
+    assert break_lines(text, adv, 140, 140)[0] == (0, 11)
+    assert break_lines(text, adv, 140, 140, hang=False)[0] == (0, 9)
+
+
+def test_landscape_table_rows_per_page_as_libreoffice():
+    """maojian --table landscape: 4, 8, 7 and 5 task rows on its landscape pages (its PDF)."""
+    from generator.render.build import Options
+
+    tree = build_tree(load_spec(MAOJIAN), Options(table="landscape"))
+    landscape = [page for page in paginate(tree) if page.landscape]
+    numbers = [[line.text for line in page.lines if line.text.isdigit() and line.x_mm < 50] for page in landscape]
+    assert [len(n) for n in numbers] == [4, 8, 7, 5]

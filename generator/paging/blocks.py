@@ -41,6 +41,7 @@ class Box:
     color: str = "000000"
     tab: int | None = None  # a right tab stop (twips from the left edge) at `tab_at`
     tab_at: int = -1
+    hang: bool = True  # 、。，． may hang past the right edge (not in table cells: LibreOffice)
 
 
 class Tail(NamedTuple):

@@ -33,23 +33,31 @@ def _ascii(ch: str) -> bool:
 
 
 def break_lines(
-    text: str, advances: list[float], first_width: float, width: float, trail: list[float] | None = None
+    text: str,
+    advances: list[float],
+    first_width: float,
+    width: float,
+    trail: list[float] | None = None,
+    hang: bool = True,
 ) -> list[tuple[int, int]]:
     """(start, end) character ranges of each line; widths in points (the first line's less its
-    indent); `trail`: the part of each advance that is a gap after the character."""
+    indent); `trail`: the part of each advance that is a gap after the character; `hang`: whether
+    punctuation may hang past the edge (LibreOffice does not let it in table cells)."""
     if not text:
         return [(0, 0)]
     allowed = set(_atoms(text))
     lines, start = [], 0
     room = first_width
     while start < len(text):
-        end = _fit(text, advances, start, room, allowed, trail or [0.0] * len(text))
+        end = _fit(text, advances, start, room, allowed, trail or [0.0] * len(text), hang)
         lines.append((start, end))
         start, room = end, width
     return lines
 
 
-def _fit(text: str, advances: list[float], start: int, room: float, allowed: set[int], trail: list[float]) -> int:
+def _fit(
+    text: str, advances: list[float], start: int, room: float, allowed: set[int], trail: list[float], hang: bool = True
+) -> int:
     """Where the line that starts at `start` ends."""
     used, index = 0.0, start
     while index < len(text) and used + advances[index] - trail[index] <= room + EPSILON:
@@ -57,7 +65,7 @@ def _fit(text: str, advances: list[float], start: int, room: float, allowed: set
         index += 1
     if index >= len(text):
         return len(text)
-    if text[index] in HANGING and index > start and not _ascii(text[index - 1]):
+    if hang and text[index] in HANGING and index > start and not _ascii(text[index - 1]):
         index += 1  # hangs in the margin
         if index >= len(text):
             return index

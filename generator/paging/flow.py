@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box
+from generator.paging.grid import body_area
 from generator.paging.lines import Set, set_lines
 from generator.paging.tables import table_rows
 
@@ -38,13 +39,12 @@ class Flow:
     def __init__(self, layout: Layout):
         self.layout = layout
         self.sheets: list[Sheet] = []
+        self.heights = {landscape: body_area(layout, landscape)[1] for landscape in (False, True)}
 
     def block(self, landscape: bool) -> tuple[int, int]:
         """(width, height) of the text block in twips."""
         layout = self.layout
-        if landscape:
-            return layout.text_height, layout.page["width"] - layout.margins["left"] - layout.margins["right"]
-        return layout.text_width, layout.text_height
+        return (layout.text_height if landscape else layout.text_width), self.heights[landscape]
 
     def part(self, boxes: list[Box], landscape: bool, first: bool) -> None:
         """Lay out one part; every part but the first starts a new page."""

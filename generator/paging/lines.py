@@ -35,6 +35,7 @@ def set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
         box.tab_at,
         width_twips,
         layout.condense,
+        box.hang,
     )
     found = _SET.get(key)
     if found is None:
@@ -62,7 +63,7 @@ def _set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
     for seg_start, seg_end in zip(starts, ends):
         segment = text[seg_start:seg_end]
         first_room = avail - (first if seg_start == 0 else 0)
-        for a, b in break_lines(segment, adv[seg_start:seg_end], first_room, avail, trail[seg_start:seg_end]):
+        for a, b in break_lines(segment, adv[seg_start:seg_end], first_room, avail, trail[seg_start:seg_end], box.hang):
             ranges.append((seg_start + a, seg_start + b, seg_end))
     out = []
     breaks = set(_atoms(text))
@@ -73,7 +74,7 @@ def _set_lines(box: Box, layout: Layout, width_twips: int) -> list[Set]:
         if b > a and trail[b - 1]:  # no autospace gap after a line's last character
             line_adv = line_adv[:-1] + [line_adv[-1] - trail[b - 1]]
         natural = sum(line_adv)
-        hanging = b > a and text[b - 1] in HANGING and natural > room + 0.01
+        hanging = box.hang and b > a and text[b - 1] in HANGING and natural > room + 0.01
         used = natural - (line_adv[-1] if hanging else 0.0)
         x = offset
         if box.align == "center":

@@ -5,6 +5,7 @@ from __future__ import annotations
 from generator.ooxml.layout import Layout
 from generator.paging.blocks import Box
 from generator.paging.flow import Placed, Sheet
+from generator.paging.grid import grid_shift
 from generator.paging.lines import Set
 from generator.paging.metrics import advances
 from generator.paging.model import PT_MM, TWIP_MM, Line, Rule
@@ -20,9 +21,10 @@ FOOTER_BASELINE_MM = 26.6
 def origin(layout: Layout, landscape: bool) -> tuple[float, float]:
     """The text block's top left corner on the page, mm."""
     m = layout.margins
+    shift = grid_shift(layout, landscape) * TWIP_MM
     if landscape:
-        return m["bottom"] * TWIP_MM, m["left"] * TWIP_MM
-    return m["left"] * TWIP_MM, m["top"] * TWIP_MM
+        return m["bottom"] * TWIP_MM, m["left"] * TWIP_MM + shift
+    return m["left"] * TWIP_MM, m["top"] * TWIP_MM + shift
 
 
 def page_size(layout: Layout, landscape: bool) -> tuple[float, float]:
@@ -36,21 +38,35 @@ def baseline(top_twips: int, height_twips: int, size_pt: float) -> float:
     return top_twips * TWIP_MM + BASELINE_PITCH * height_twips * TWIP_MM + BASELINE_EM * size_pt * PT_MM
 
 
+_TO_MM = PT_MM.__mul__
+
+
 def segments(box: Box, one: Set, x0: float, y: float) -> list[Line]:
     """A set line as Line segments, one per font role it holds."""
-    bounds = [start for start, _ in box.roles] + [len(box.text)]
+    roles, lo, hi = box.roles, one.start, one.end
+    if lo >= hi:
+        return []
+    at = len(roles) - 1
+    while at and roles[at][0] > lo:
+        at -= 1
+    if at + 1 == len(roles) or roles[at + 1][0] >= hi:  # most lines: one role throughout
+        text = box.text[lo:hi]
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        advances = list(map(_TO_MM, one.advances))
+        return [Line(x0 + one.x * PT_MM, y, text, roles[at][1], box.size, advances, box.color, box.node, one.hanging)]
     out = []
     x = x0 + one.x * PT_MM
-    for (start, role), end in zip(box.roles, bounds[1:]):
-        a, b = max(start, one.start), min(end, one.end)
-        if a >= b:
-            continue
-        adv = one.advances[a - one.start : b - one.start]
+    for index in range(at, len(roles)):
+        start, role = roles[index]
+        if start >= hi:
+            break
+        end = roles[index + 1][0] if index + 1 < len(roles) else len(box.text)
+        a, b = max(start, lo), min(end, hi)
+        adv = one.advances[a - lo : b - lo]
         text = box.text[a:b].replace("\t", " ")
         out.append(
-            Line(
-                x, y, text, role, box.size, [v * PT_MM for v in adv], box.color, box.node, one.hanging and b == one.end
-            )
+            Line(x, y, text, role, box.size, list(map(_TO_MM, adv)), box.color, box.node, one.hanging and b == hi)
         )
         x += sum(adv) * PT_MM
     return out

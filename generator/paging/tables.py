@@ -46,7 +46,7 @@ def table_rows(box: Box, layout: Layout, width: int) -> list[Row]:
         cells, x, tallest = [], left0, 1
         for text, cell_width in zip(row + [""] * (count - len(row)), widths):
             align = "center" if is_header or text.isdigit() else "left"
-            cell = Box(table, text, [(0, role)], box.size, align=align, line=single_line(box.size, role))
+            cell = Box(table, text, [(0, role)], box.size, align=align, line=single_line(box.size, role), hang=False)
             sets = set_lines(cell, layout, cell_width - 2 * margin)
             cells.append((x, cell_width, cell, sets))
             tallest = max(tallest, len(sets))

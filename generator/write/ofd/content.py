@@ -43,20 +43,24 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
     footer = getattr(page, "footer", None)
     if footer is not None and not page.landscape:
         lines.append(footer)
+    append = out.append
     for line in lines:
-        size_attrs, code_y = _sizes(line.font_size_pt)
-        fill = _fill(line.color if hasattr(line, "color") else None)
+        size = line.font_size_pt
         advances = line.advances_mm
+        text = line.text
         x = line.x_mm
-        top = fmt(line.baseline_mm - ASCENT * line.font_size_pt * PT_MM)
-        for start, end, font in runs(line):
-            run = advances[start:end]
+        top = fmt(line.baseline_mm - ASCENT * size * PT_MM)
+        pieces = runs(line)
+        whole = len(pieces) == 1
+        for start, end, font in pieces:
+            run = advances if whole else advances[start:end]
             width = sum(run)
-            delta = f' DeltaX="{delta_x(run[:-1])}"' if end - start > 1 else ""
-            out.append(
-                f'<ofd:TextObject ID="{ids.next()}" Boundary="{fmt(x)} {top} {fmt(width or 1)} {size_attrs}'
-                f'Font="{font}">{fill}<ofd:TextCode X="0" Y="{code_y}"{delta}>'
-                f"{text_escape(line.text[start:end])}</ofd:TextCode></ofd:TextObject>"
+            delta = f' DeltaX="{_deltas(run)}">' if end - start > 1 else ">"
+            ids.last += 1
+            append(
+                f'<ofd:TextObject ID="{ids.last}" Boundary="{fmt(x)} {top} {fmt(width or 1)} '
+                f"{_middle(size, font, line.color)}{delta}"
+                f"{text_escape(text if whole else text[start:end])}</ofd:TextCode></ofd:TextObject>"
             )
             x += width
     if footer is not None and page.landscape:
@@ -65,6 +69,14 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
         out.append(path_object(rule, ids.next()))
     out.append("</ofd:Layer></ofd:Content></ofd:Page>")
     return "".join(out)
+
+
+@functools.lru_cache(maxsize=256)
+def _middle(size_pt: float, font: int, color: str) -> str:
+    """A TextObject's markup from its box height to the TextCode's Y, the same for every run of a
+    size, font and colour."""
+    box_end, code_y = _sizes(size_pt)
+    return f'{box_end}Font="{font}">{_fill(color)}<ofd:TextCode X="0" Y="{code_y}"'
 
 
 @functools.lru_cache(maxsize=64)
@@ -127,6 +139,15 @@ def delta_x(values: Iterable[float]) -> str:
     if values and values.count(values[0]) == len(values):  # most lines: one advance throughout
         return _run(fmt(values[0]), len(values))
     return " ".join(_run(fmt(value), sum(1 for _ in group)) for value, group in groupby(values))
+
+
+def _deltas(run: list[float]) -> str:
+    """DeltaX of a run of two characters or more: its advances but the last."""
+    first, count = run[0], len(run) - 1
+    same = run.count(first)
+    if same > count or (same == count and run[-1] != first):  # one advance throughout
+        return _run(fmt(first), count)
+    return delta_x(run[:-1])
 
 
 def _run(text: str, count: int) -> str:

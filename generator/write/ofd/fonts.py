@@ -4,7 +4,7 @@ the open fonts that stand in for them (fontconfig with generator/data/fonts.conf
 fontTools cuts the subset) where their licences allow.
 
 Characters are set as the .docx sets them: ASCII in the Latin font (Times New Roman), everything
-else in the line's Chinese font.
+else in the line's Chinese font (a space between them, which draws nothing, in the font before it).
 """
 
 from __future__ import annotations
@@ -75,17 +75,26 @@ class FontTable:
         return "".join(out)
 
 
-_RUNS = re.compile(r"[\x00-\x7f]+|[^\x00-\x7f]+")
-_ASCII = re.compile(r"[\x00-\x7f]")
+# An ASCII run starts with a printable character: a space before it stays with the run before,
+# so no TextCode starts with a space (easyofd, for one, strips it and draws 「— 1 —」 as 「—1 —」).
+_LATIN = re.compile(r"([!-~][\x00-\x7f]*)")
 
 
-def runs(text: str):
-    """(start, end, latin) for each run of ASCII / non-ASCII characters."""
-    if text.isascii() or not _ASCII.search(text):
-        yield 0, len(text), text.isascii()
-        return
-    for match in _RUNS.finditer(text):
-        yield match.start(), match.end(), match.group()[0] < "\x80"
+def runs(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, latin) for each run of ASCII / non-ASCII characters (spaces joining the run
+    before them)."""
+    if text.isascii():
+        return [(0, len(text), True)]
+    parts = _LATIN.split(text)  # non-ASCII, ASCII, non-ASCII … (empty where a run is missing)
+    if len(parts) == 1:
+        return [(0, len(text), False)]
+    out, position, latin = [], 0, False
+    for part in parts:
+        if part:
+            out.append((position, position + len(part), latin))
+            position += len(part)
+        latin = not latin
+    return out
 
 
 def embed(table: FontTable, warn=None) -> dict[int, Embedded]:

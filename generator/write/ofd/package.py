@@ -44,37 +44,52 @@ def write_ofd(
     ids = Ids()
     table = FontTable(ids)
 
+    chosen: dict[tuple[str, bool], int] = {}
+
+    def font_of(role: str, latin: bool) -> int:
+        found = chosen.get((role, latin))
+        if found is None:
+            name = fonts.latin if latin else getattr(fonts, role, None) or fonts.body
+            found = chosen[role, latin] = table.id(name, role in bold_roles)
+        return found
+
     def line_runs(line):
-        name = getattr(fonts, line.role, None) or fonts.body
-        bold = line.role in bold_roles
-        pieces = [(start, end, table.id(fonts.latin if latin else name, bold)) for start, end, latin in runs(line.text)]
+        text = line.text
+        found = runs(text)
+        if len(found) == 1:  # most lines: one font throughout
+            pieces = [(0, len(text), font_of(line.role, found[0][2]))]
+        else:
+            pieces = [(start, end, font_of(line.role, latin)) for start, end, latin in found]
         if embed_fonts:
             for start, end, font in pieces:
-                table.used(font, line.text[start:end])
+                table.used(font, text[start:end])
         return pieces
 
     page_ids = [ids.next() for _ in pages]
-    contents = [page_xml(page, ids, line_runs) for page in pages]
+    contents = [page_xml(page, ids, line_runs).encode("utf-8") for page in pages]
     embedded = embed(table, warn) if embed_fonts else {}
-    files = {"Doc_0/Document.xml": _document_xml(page_ids, ids.last)}
-    files["Doc_0/PublicRes.xml"] = table.res_xml(embedded)
+    files = {"Doc_0/Document.xml": _document_xml(page_ids, ids.last).encode("utf-8")}
+    files["Doc_0/PublicRes.xml"] = table.res_xml(embedded).encode("utf-8")
+    digest = hashlib.sha256()
     for index, content in enumerate(contents):
         files[f"Doc_0/Pages/Page_{index}/Content.xml"] = content
-    digest = hashlib.sha256("".join(contents).encode("utf-8")).hexdigest()[:32]
+        digest.update(content)
+    for font in embedded.values():
+        files[f"Doc_0/Res/{font.name}"] = font.data
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as package:
-        _add(package, "OFD.xml", _ofd_xml(info, digest))
-        for name, text in files.items():
-            _add(package, name, text)
-        for font in embedded.values():
-            _add(package, f"Doc_0/Res/{font.name}", font.data)
+    stamp = _zip_time()
+    with zipfile.ZipFile(out, "w") as package:
+        _add(package, "OFD.xml", _ofd_xml(info, digest.hexdigest()[:32]).encode("utf-8"), stamp)
+        for name, data in files.items():
+            _add(package, name, data, stamp)
     return out.getvalue()
 
 
-def _add(package: zipfile.ZipFile, name: str, data) -> None:
-    info = zipfile.ZipInfo(name, _zip_time())
+def _add(package: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None:
+    # level 1: a third of level 6's time for 8 % more bytes (Content.xml is repetitive markup)
+    info = zipfile.ZipInfo(name, stamp)
     info.compress_type = zipfile.ZIP_DEFLATED
-    package.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
+    package.writestr(info, data, compresslevel=1)
 
 
 def _now() -> dt.datetime:
