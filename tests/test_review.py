@@ -317,3 +317,38 @@ def test_paragraph_numbers_are_the_readers_lines(rendered):
     blocks = [b for d in doc.all_documents() for b in d.blocks if isinstance(b, Paragraph)]
     assert blocks and all(paras[b.line].text.strip() == b.text for b in blocks)
     assert len(paras) == xml.count("<w:p>") + xml.count("<w:p ") + xml.count("<w:p/>")
+
+
+def test_the_screen_misses_no_paragraph_the_fixer_edits():
+    """plan() runs the fixer only on the lines textfix.candidates screens (and on lines with a
+    role): every trap the fixer edits without a role is among them, and a plain line is not."""
+    from generator.review.textfix import candidates
+
+    cases = [c for c in TRAPS["fixed"] + TRAPS["unchanged"] if not c.get("roles")]
+    texts = dict(enumerate((c["text"] for c in cases), 1))
+    texts[len(texts) + 1] = "全面推行行政执法三项制度，落实行政裁量权基准制度。"
+    edited = {line for line, text in texts.items() if fix_paragraph(text)}
+    assert edited and edited <= candidates(texts) and len(texts) not in candidates(texts)
+    from generator.lexicon.chars import DOUBLED_MARKS
+    from generator.review.writingfix import DOUBLED_FIRST
+
+    assert DOUBLED_MARKS.startswith(f"[{DOUBLED_FIRST}]")  # the screen's test for doubled marks
+
+
+def test_web_page_noise_is_not_fixed():
+    """plan() leaves alone what the reader drops: a page's chrome (wherever it stands) and
+    everything after an end marker; the text between is fixed."""
+    from generator.review.plan import plan
+    from generator.tree import Document
+
+    texts = {
+        1: "来源:某县人民政府网站",  # dropped before the text starts, though it holds a half-width colon
+        2: "某县2022年法治政府建设情况,报告如下。",
+        3: "",
+        4: "浏览次数:25",  # dropped in the text too
+        5: "依法行政(全面)推进。",
+        6: "相关链接:",  # the end marker: the rest of the page is not the draft's
+        7: "下一段,不改。",
+    }
+    assert sorted(plan(texts, Document())) == [2, 5]
+    assert sorted(plan({n: t for n, t in texts.items() if n != 2}, Document())) == [5]

