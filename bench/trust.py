@@ -1,8 +1,11 @@
 """Benchmarks of issue 21 (`python bench/run.py review|sheets|limits`).
 
 review: `check`, `check --fix` and `check --review` of one generated .docx of about 20, 200 and
-        1,000 pages, in process, alternating, in CPU time of this process (time.process_time: the
-        machine is shared, wall time swings 3×); target: --fix and --review ≤ 2× check at every size.
+        1,000 pages, as generated and with slips typed into every tenth paragraph (fixed as tracked
+        changes), in process, alternating, in CPU time of this process (time.process_time: the
+        machine is shared, wall time swings 3×). Printed: each one's median and its ratio to check
+        round by round, median (lowest–highest). Target: --fix and --review ≤ 2× check at every
+        size (aimed at ≤ 1.8× so that a faster check elsewhere keeps them within).
 sheets: the --summary writers for N drafts (rows made once, the writers timed: .xlsx against .csv,
         target ≤ 1.5×) and `figures` over N specs (time per spec and the peak of Python's memory,
         tracemalloc, target: both flat in N).
@@ -34,38 +37,72 @@ def _draft(pages: int, folder: Path) -> bytes:
     return render_bytes(load_spec(generate(pages, folder)))
 
 
+def _typed(data: bytes, every: int = 10) -> bytes:
+    """The draft with a clerk's slips typed into every `every`-th paragraph (a half-width comma,
+    full-width digits): what --fix and --review then change as tracked edits."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    pieces = source.read("word/document.xml").decode("utf-8").split("</w:p>")
+    for index in range(0, len(pieces), every):
+        pieces[index] = pieces[index].replace("，", ",", 1).replace("2022", "２０２２", 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = "</w:p>".join(pieces).encode("utf-8")
+            target.writestr(info, body if info.filename == "word/document.xml" else source.read(info))
+    return out.getvalue()
+
+
 def bench_review(rounds: int) -> None:
+    """check, check --fix and check --review of the same draft, alternating; ratios per round."""
     from generator.api.review import _enabled_rules
     from generator.checks import check_document
     from generator.read import read_draft_bytes
     from generator.review import fix_bytes, review_bytes
 
+    print(
+        f"review: check vs --fix vs --review of one generated .docx, in process, CPU time, {rounds} alternating "
+        "rounds (1,000 pages: a third); ratios: median of the rounds' (range)"
+    )
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
-        print(f"review: check vs --fix vs --review of one generated .docx, in process, {rounds} alternating rounds")
         for pages in (20, 200, 1000):
-            data = _draft(pages, Path(temp))
-            enabled = _enabled_rules(None, check_document(read_draft_bytes(data, "d.docx")))
+            generated = _draft(pages, Path(temp))
+            for label, data in (("as generated", generated), ("slips typed in", _typed(generated))):
+                enabled = _enabled_rules(None, check_document(read_draft_bytes(data, "d.docx")))
 
-            def check(data=data):
-                return check_document(read_draft_bytes(data, "d.docx"))
+                def check(data=data):
+                    return check_document(read_draft_bytes(data, "d.docx"))
 
-            def fix(
-                data=data, enabled=enabled
-            ):  # what fix_file does: read, check, fix (the second check only when it decides the exit code)
-                doc = read_draft_bytes(data, "d.docx")
-                check_document(doc)
-                fix_bytes(data, doc, "d.docx", enabled)
+                def fix(
+                    data=data, enabled=enabled
+                ):  # fix_file: read, check, fix (a second check only for the exit code)
+                    doc = read_draft_bytes(data, "d.docx")
+                    check_document(doc)
+                    return fix_bytes(data, doc, "d.docx", enabled)[1]
 
-            def review(data=data, enabled=enabled):
-                doc = read_draft_bytes(data, "d.docx")
-                review_bytes(data, doc, check_document(doc), "d.docx", enabled=enabled)
+                def review(data=data, enabled=enabled):
+                    doc = read_draft_bytes(data, "d.docx")
+                    return review_bytes(data, doc, check_document(doc), "d.docx", enabled=enabled)[1]
 
-            results: dict[str, list[float]] = {"check": [], "check --fix": [], "check --review": []}
-            for _ in range(max(3, rounds // (1 if pages < 1000 else 4))):
-                for name, func in (("check", check), ("check --fix", fix), ("check --review", review)):
-                    results[name].append(_cpu_timed(func))
-            print(f"  ~{pages} pages ({len(data) // 1024} KiB):")
-            median_table(results, "check")
+                results: dict[str, list[float]] = {"check": [], "check --fix": [], "check --review": []}
+                for _ in range(max(5, rounds // (1 if pages < 1000 else 3))):
+                    for name, func in (("check", check), ("check --fix", fix), ("check --review", review)):
+                        results[name].append(_cpu_timed(func))
+                findings, fixes = len(check().findings), len(fix())
+                print(f"  ~{pages} pages, {label} ({len(data) // 1024} KiB, {findings} findings, {fixes} fixes):")
+                _ratio_table(results, "check")
+
+
+def _ratio_table(results: dict[str, list[float]], base: str) -> None:
+    """Median CPU ms of each, and its ratio to `base` round by round: median (lowest–highest)."""
+    for name, values in results.items():
+        ratios = sorted(v / b for v, b in zip(values, results[base]))
+        print(
+            f"    {name:<16} median {statistics.median(values):8.2f} ms   ×{base} {statistics.median(ratios):5.2f} "
+            f"({ratios[0]:.2f}–{ratios[-1]:.2f})"
+        )
 
 
 def _cpu_timed(func) -> float:

@@ -261,23 +261,40 @@ def _write(package: Source, parts: dict[str, str | None], xml: str, name: str = 
     members = clean.kept_parts(package) if sanitize else {i.filename: i for i in package.infos}
     if sanitize and (CONTENT_TYPES in new or CONTENT_TYPES in members):
         types = new.get(CONTENT_TYPES) or package.read(members[CONTENT_TYPES]).decode("utf-8", "replace")
-        new[CONTENT_TYPES] = clean.content_types(types, set(members) | set(new))
+        cleaned = clean.content_types(types, set(members) | set(new))
+        if cleaned != types or CONTENT_TYPES in new:
+            new[CONTENT_TYPES] = cleaned
     entries = []
     for member, info in members.items():
         text = new.pop(member, None)
-        checked = sanitize and member.endswith((".xml", ".rels"))
-        if text is None and not checked:
+        if text is not None:
+            data = text.encode("utf-8")
+            entries.append(deflated(member, _cleaned(member, data, name) if sanitize else data, info.date_time))
+        elif sanitize and _suspect(package, member, info):
+            data = package.read(info)
+            cleaned = _cleaned(member, data, name)
+            entries.append(
+                package.copied(member, info) if cleaned is data else deflated(member, cleaned, info.date_time)
+            )
+        else:  # nothing to take out: the stored bytes as they are
             entries.append(package.copied(member, info))
-            continue
-        data = package.read(info) if text is None else text.encode("utf-8")
-        cleaned = _cleaned(member, data, name) if checked else data
-        if text is None and cleaned is data:  # nothing to take out: the stored bytes as they are
-            entries.append(package.copied(member, info))
-        else:
-            entries.append(deflated(member, cleaned, info.date_time))
     date = package.infos[0].date_time
     entries += [deflated(member, text.encode("utf-8"), date) for member, text in new.items()]
     return write(entries)
+
+
+def _suspect(package: Source, member: str, info) -> bool:
+    """Whether a part a review copy keeps may need cleaning: a .rels (macro relationships are
+    dropped) or an XML part with a DOCTYPE (only its first bytes are inflated to know)."""
+    from . import sanitize as clean
+
+    if member.endswith(".rels"):
+        return True
+    if not member.endswith(".xml"):
+        return False
+    head = package.head(info)
+    found = clean.doctype(head)
+    return found if found is not None or info.file_size <= len(head) else clean.doctype(package.read(info)) is not False
 
 
 def _cleaned(member: str, data: bytes, name: str) -> bytes:

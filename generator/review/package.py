@@ -50,6 +50,7 @@ class Source:
             raise self.unusable(str(exc)) from None
         self.infos = self.zip.infolist()
         self.by_name = {info.filename: info for info in self.infos}
+        self._read: dict[zipfile.ZipInfo, bytes] = {}  # the relationships: read twice
 
     def unusable(self, why: str) -> FazhiError:
         return FazhiError(Problem(f"无法修改这个 Word 文件：{why}", self.name))
@@ -73,8 +74,16 @@ class Source:
 
     def read(self, info: zipfile.ZipInfo) -> bytes:
         """The member's content, its CRC and size checked; FazhiError if damaged or a zip bomb."""
+        if info in self._read:
+            return self._read[info]
         if info.file_size > MAX_PART:
             raise self.unusable(f"{info.filename} 解压后过大，疑为恶意压缩文件")
+        data = self._inflated(info)
+        if info.filename.endswith(".rels"):
+            self._read[info] = data
+        return data
+
+    def _inflated(self, info: zipfile.ZipInfo) -> bytes:
         if not self.copyable(info):
             try:
                 return self.zip.read(info)
@@ -89,6 +98,19 @@ class Source:
         if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
             raise self.unusable(f"{info.filename} 已损坏（校验和不符）")
         return data
+
+    def head(self, info: zipfile.ZipInfo, size: int = 1024) -> bytes:
+        """The first `size` bytes of the member's content (about: a deflated member's are inflated
+        only that far, and their CRC is not checked)."""
+        if not self.copyable(info):
+            return self.read(info)[:size]
+        data = self.stored(info)
+        if info.compress_type == zipfile.ZIP_STORED:
+            return data[:size]
+        try:
+            return zlib.decompressobj(-15).decompress(data, size)
+        except zlib.error:
+            raise self.unusable(f"{info.filename} 已损坏") from None
 
     def text(self, name: str) -> str | None:
         """A member's content as UTF-8 text (None if the package has no such member)."""

@@ -21,7 +21,6 @@ from .package import Source
 _RELATIONSHIP = lazy(r"<Relationship\b[^>]*>")
 _ATTR = lazy(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
 _DOCTYPE = lazy(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
-_DOCTYPE_BYTES = lazy(rb"<!DOCTYPE\b", re.I)
 _OVERRIDE = lazy(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
 _MACROS = ("/vbaProject", "/vbaData", "/keyMapCustomizations", "/wordVbaData")
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -77,10 +76,34 @@ def _internal_targets(rels: str, source: str) -> list[str]:
     return out
 
 
+def doctype(data: bytes) -> bool | None:
+    """Whether an XML part's prolog (what precedes its root element: declaration, comments,
+    processing instructions) holds a DOCTYPE; None if `data` ends inside the prolog. Anything
+    else starting with 「<!」 there counts as one (no well-formed part has it)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (a part from some other producer)
+        data = data.decode("utf-16", "replace").encode("utf-8")
+    pos = 0
+    while True:
+        at = data.find(b"<", pos)
+        if at < 0 or at + 1 >= len(data):
+            return None
+        if data.startswith(b"<!--", at):
+            end, size = data.find(b"-->", at + 4), 3
+        elif data[at + 1] == ord("?"):
+            end, size = data.find(b"?>", at + 2), 2
+        else:
+            return data[at + 1] == ord("!")
+        if end < 0:
+            return None
+        pos = end + size
+
+
 def clean_xml(name: str, data: bytes, draft: str) -> bytes:
     """An XML part without a DOCTYPE; FazhiError if the DOCTYPE declares what the part relies on."""
-    if b"<!" not in data or not _DOCTYPE_BYTES.search(data):  # Office writes neither "<!" nor a DOCTYPE
+    if not doctype(data):
         return data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FazhiError(Problem(f"无法生成审阅稿：{name} 含有 DOCTYPE 声明（Word 不接受这样的文件）", draft))
     text = data.decode("utf-8", "replace")
     found = _DOCTYPE.search(text)
     if found is None:

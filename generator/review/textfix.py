@@ -82,25 +82,11 @@ def fix_paragraph(text: str, roles: frozenset[str] = frozenset(), screened: bool
     """The edits for one paragraph, sorted and not overlapping. Roles: heading, date, recipients,
     title, annex (a 附件说明 line), cc (the 抄送 line). `screened=False`: candidates() found
     nothing in it that an edit of any role starts from (only its role's edits are tried)."""
-    from . import writingfix  # the rules' own patterns: imported only when something is fixed
-
-    edits = []  # earlier lists win ties: a heading number or a 文号 is fixed by its own rule
-    if "heading" in roles:
-        edits += _heading(text)
-    if "date" in roles:
-        edits += _date(text)
-    if "recipients" in roles:
-        edits += _recipients(text)
-    if "title" in roles:
-        edits += writingfix.title_edits(text)
-    if "annex" in roles:
-        edits += writingfix.annex_edits(text)
-    if "cc" in roles:
-        edits += writingfix.cc_edits(text)
+    edits = _role_edits(text, roles) if roles else []  # first: they win ties (a heading number, a 文号)
     if screened:
         edits += _anywhere(text)
-    if not edits:
-        return []
+    if len(edits) < 2:
+        return edits
     out: list[Edit] = []
     for edit in edits:
         if not any(edit.start < o.end and o.start < edit.end or edit.start == o.start for o in out):
@@ -129,6 +115,29 @@ def candidates(texts: dict[int, str]) -> set[int]:
         ends.append(end)
     joined = "\0".join(texts.values())
     return {lines[bisect.bisect_right(ends, m.start())] for screen in _screens() for m in screen.finditer(joined)}
+
+
+def _role_edits(text: str, roles: frozenset[str]) -> list[Edit]:
+    """The edits a paragraph gets for what it is: its heading number, the date, and so on."""
+    if roles == _HEADING:  # the frequent case
+        return _heading(text)
+    from . import writingfix
+
+    edits = _heading(text) if "heading" in roles else []
+    if "date" in roles:
+        edits += _date(text)
+    if "recipients" in roles:
+        edits += _recipients(text)
+    if "title" in roles:
+        edits += writingfix.title_edits(text)
+    if "annex" in roles:
+        edits += writingfix.annex_edits(text)
+    if "cc" in roles:
+        edits += writingfix.cc_edits(text)
+    return edits
+
+
+_HEADING = frozenset({"heading"})
 
 
 def _anywhere(text: str) -> list[Edit]:
