@@ -261,9 +261,9 @@ def _write(package: Source, parts: dict[str, str | None], xml: str, name: str = 
     members = clean.kept_parts(package) if sanitize else {i.filename: i for i in package.infos}
     if sanitize and (CONTENT_TYPES in new or CONTENT_TYPES in members):
         types = new.get(CONTENT_TYPES) or package.read(members[CONTENT_TYPES]).decode("utf-8", "replace")
-        cleaned = clean.content_types(types, set(members) | set(new))
-        if cleaned != types or CONTENT_TYPES in new:
-            new[CONTENT_TYPES] = cleaned
+        declared = clean.content_types(types, set(members) | set(new))
+        if declared != types or CONTENT_TYPES in new:
+            new[CONTENT_TYPES] = declared
     entries = []
     for member, info in members.items():
         text = new.pop(member, None)
@@ -294,7 +294,9 @@ def _suspect(package: Source, member: str, info) -> bool:
         return False
     head = package.head(info)
     found = clean.doctype(head)
-    return found if found is not None or info.file_size <= len(head) else clean.doctype(package.read(info)) is not False
+    if found is None and info.file_size > len(head):  # a prolog longer than the head: look at it all
+        found = clean.doctype(package.read(info))
+    return bool(found)
 
 
 def _cleaned(member: str, data: bytes, name: str) -> bytes:
