@@ -352,3 +352,19 @@ def test_web_page_noise_is_not_fixed():
     }
     assert sorted(plan(texts, Document())) == [2, 5]
     assert sorted(plan({n: t for n, t in texts.items() if n != 2}, Document())) == [5]
+
+
+def test_the_review_copy_carries_untouched_parts_byte_for_byte(tmp_path):
+    """Parts the review does not edit keep their stored (compressed) bytes, name and method."""
+    from generator.review.package import Source
+
+    path, out, _, _ = _review(tmp_path)
+    old, new = Source(path.read_bytes(), "draft"), Source(out.read_bytes(), "review")
+    edited = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    untouched = [info for info in old.infos if info.filename not in edited]
+    assert untouched and {i.filename for i in new.infos} == {i.filename for i in old.infos} | edited
+    for info in untouched:
+        copy = new.by_name[info.filename]
+        assert (copy.compress_type, copy.CRC, copy.date_time) == (info.compress_type, info.CRC, info.date_time)
+        assert new.stored(copy) == old.stored(info), info.filename
+    assert all(new.read(info) for info in new.infos)  # every member inflates with its CRC right
