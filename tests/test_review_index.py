@@ -28,6 +28,9 @@ BODIES = {
     ),
     "entities": p(runs=r("A&amp;B &lt;C&gt; “引号”")),
     "table": p("表前") + table([["一", "二"], ["三", p(runs=r("四") + r("五"))]]) + p("表后"),
+    "pretty-printed": '<w:p w:rsidR="00AB">\n  <w:pPr xml:lang="zh">\n    <w:jc w:val="both"/>\n  </w:pPr>\n  '
+    + r("缩进排版的段落")
+    + "\n</w:p>",
     "paragraph written open and closed": "<w:p></w:p>" + p("有字"),
     "text box": p(
         runs="<w:r><w:pict><v:shape><v:textbox><w:txbxContent>" + p("框里") + "</w:txbxContent></v:textbox>"

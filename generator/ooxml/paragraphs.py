@@ -145,15 +145,20 @@ class BodyIndex:
             para = self.para(number)
             return para.content_start, para.end
         start = self._start(number)
-        opened, end = self.xml.find(">", start) + 1, self.xml.find(self.close, start)
-        ppr = _ppr(self.prefix).search(self.xml, opened, end)
-        if ppr is None or ppr.group(1):
-            return (ppr.end() if ppr else opened), end
-        closed = self.xml.find(self.close[:-2] + "pPr>", ppr.end(), end)
-        if closed < 0 or self.xml.find("pPrChange", ppr.end(), closed) >= 0:
+        xml, ppr_close = self.xml, self.close[:-2] + "pPr>"
+        opened, end = xml.find(">", start) + 1, xml.find(self.close, start)
+        if xml.startswith(ppr_close.replace("/", "", 1), opened):  # <w:pPr> first, as Word writes it
+            at = opened + len(ppr_close) - 1
+        else:
+            ppr = _ppr(self.prefix).search(xml, opened, end)
+            if ppr is None or ppr.group(1):
+                return (ppr.end() if ppr else opened), end
+            at = ppr.end()
+        closed = xml.find(ppr_close, at, end)
+        if closed < 0 or xml.find("pPrChange", at, closed) >= 0:
             para = self.para(number)
             return para.content_start, para.end
-        return closed + len(self.close) + 2, end
+        return closed + len(ppr_close), end
 
     def _start(self, number: int) -> int:
         if not self._starts:

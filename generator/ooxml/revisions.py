@@ -66,16 +66,19 @@ def comment_end(w: str, cid: int) -> str:
 
 def comment(cid: int, author: str, date: str, text: str) -> str:
     """One w:comment (prefix w, declared on the element so it fits any comments part)."""
-    paragraphs = "".join(
-        f'<w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>'
-        if i == 0
-        else f'<w:p><w:r><w:t xml:space="preserve">{esc(line)}</w:t></w:r></w:p>'
-        for i, line in enumerate(text.split("\n"))
-    )
-    return (
-        f'<w:comment xmlns:w="{W_NS}" w:id="{cid}" w:author="{esc(author)}" w:date="{date}" '
-        f'w:initials="fz">{paragraphs}</w:comment>'
-    )
+    return comments([(cid, text)], author, date)[0]
+
+
+def comments(items: list[tuple[int, str]], author: str, date: str) -> list[str]:
+    """The w:comment of each (id, text): a paragraph a line, the first with the annotation mark."""
+    head = f'xmlns:w="{W_NS}" w:author="{esc(author)}" w:date="{date}" w:initials="fz">'
+    first = '<w:p><w:r><w:annotationRef/></w:r><w:r><w:t xml:space="preserve">'
+    then = '</w:t></w:r></w:p><w:p><w:r><w:t xml:space="preserve">'
+    out = []
+    for cid, text in items:
+        lines = then.join(map(esc, text.split("\n")))
+        out.append(f'<w:comment w:id="{cid}" {head}{first}{lines}</w:t></w:r></w:p></w:comment>')
+    return out
 
 
 def comments_part(comments: list[str], existing: str | None = None) -> str:

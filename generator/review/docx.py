@@ -9,6 +9,7 @@ member order, names, dates and compression.
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 from generator.ooxml import revisions as rx
@@ -232,7 +233,7 @@ def _comment_parts(package: Source, review: Review, ids: _Ids) -> dict[str, str]
     rels = package.text(rels_name) or ""
     target = rx.comments_target(rels) or "comments.xml"
     name = "word/" + target.lstrip("/").removeprefix("word/")
-    comments = [rx.comment(cid, review.author, review.date, text) for cid, text in sorted(ids.comment_texts.items())]
+    comments = rx.comments(sorted(ids.comment_texts.items()), review.author, review.date)
     return {
         name: rx.comments_part(comments, package.text(name)),
         rels_name: rx.with_comments_rel(rels),
@@ -243,7 +244,7 @@ def _comment_parts(package: Source, review: Review, ids: _Ids) -> dict[str, str]
 def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
     """Apply non-overlapping patches; several insertions at one offset keep their order."""
     out, pos = [], 0
-    for start, end, text in sorted(patches, key=lambda p: (p[0], p[1])):
+    for start, end, text in sorted(patches, key=itemgetter(0, 1)):
         out.append(xml[pos:start])
         out.append(text)
         pos = max(pos, end)

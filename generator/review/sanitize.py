@@ -22,6 +22,9 @@ _RELATIONSHIP = lazy(r"<Relationship\b[^>]*>")
 _ATTR = lazy(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
 _DOCTYPE = lazy(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
 _OVERRIDE = lazy(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
+# Segments of word characters, dots, hyphens and brackets, none of them "." or "..", no colon
+# (「C:」), no backslash, nothing empty: a name normalised() would give back unchanged.
+_PLAIN = lazy(r"(?:(?!\.\.?/)[\w.\[\]-]+/)*(?!\.\.?$)[\w.\[\]-]+")
 _MACROS = ("/vbaProject", "/vbaData", "/keyMapCustomizations", "/wordVbaData")
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -30,6 +33,8 @@ DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def normalised(name: str) -> str | None:
     """A zip member name as an OPC part name (no leading slash, no `.` or empty segments), or None
     for one that leaves the package (`..`), is absolute on Windows or uses backslashes."""
+    if _PLAIN.fullmatch(name):  # the usual name, already normal
+        return name
     if "\\" in name or re.match(r"[A-Za-z]:", name) or name.endswith("/"):
         return None
     clean = posixpath.normpath("/" + name).lstrip("/")
@@ -50,7 +55,8 @@ def kept_parts(package: Source) -> dict[str, zipfile.ZipInfo]:
     queue = [""]  # the package root, then each part reached
     while queue:
         source = queue.pop()
-        rels = posixpath.join(posixpath.dirname(source), "_rels", posixpath.basename(source) + ".rels")
+        cut = source.rfind("/") + 1
+        rels = f"{source[:cut]}_rels/{source[cut:]}.rels"  # word/document.xml → word/_rels/document.xml.rels
         if rels not in members:
             continue
         keep.add(rels)
@@ -69,7 +75,7 @@ def _internal_targets(rels: str, source: str) -> list[str]:
         if attrs.get("TargetMode", "").lower() == "external" or attrs.get("Type", "").endswith(_MACROS):
             continue
         target = attrs.get("Target", "")
-        joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+        joined = target.lstrip("/") if target.startswith("/") else source[: source.rfind("/") + 1] + target
         name = normalised(joined)
         if name is not None:
             out.append(name)
