@@ -368,3 +368,18 @@ def test_the_review_copy_carries_untouched_parts_byte_for_byte(tmp_path):
         assert (copy.compress_type, copy.CRC, copy.date_time) == (info.compress_type, info.CRC, info.date_time)
         assert new.stored(copy) == old.stored(info), info.filename
     assert all(new.read(info) for info in new.infos)  # every member inflates with its CRC right
+
+
+def test_protected_spans_are_the_patterns_own():
+    """_protected tries the protect patterns only where fixes.yaml's protect_start says one can
+    start: the spans are those of the patterns' own finditer on every trap and published line."""
+    from generator.review.textfix import _config, _protected
+
+    lines = [c["text"] for c in TRAPS["fixed"] + TRAPS["unchanged"]]
+    for seed in sorted(SEEDS.glob("*.txt")):
+        lines += seed.read_text(encoding="utf-8").splitlines()
+    lines += ["见 https://example.gov.cn/a?b=1,c 与 www.example.cn,及 a.b@x.cn;时间 9:30,版本 1.2.3。"]
+    protect = _config()[1]
+    assert sum(bool(_protected(line)) for line in lines) > 3
+    for line in lines:
+        assert _protected(line) == [m.span() for m in protect.finditer(line)], line

@@ -43,9 +43,9 @@ is_han = is_chinese
 
 
 @functools.lru_cache(maxsize=1)
-def _config() -> tuple[dict, re.Pattern]:
+def _config() -> tuple[dict, re.Pattern, re.Pattern]:
     data = load_data(FIXES)
-    return data, lazy("|".join(f"(?:{p})" for p in data["protect"]))
+    return data, lazy("|".join(f"(?:{p})" for p in data["protect"])), lazy(data["protect_start"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -57,7 +57,20 @@ def _marks() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _config()[1].finditer(text)]
+    """The protected spans, as the protect patterns' finditer gives them; they are tried only
+    where one can start (their alternation is tried at every character of the text otherwise)."""
+    _data, protect, start = _config()
+    spans, pos = [], 0
+    while True:
+        found = start.search(text, pos)
+        if found is None:
+            return spans
+        match = protect.match(text, found.start())
+        if match is None or match.end() == match.start():
+            pos = found.start() + 1
+        else:
+            spans.append(match.span())
+            pos = match.end()
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
