@@ -60,7 +60,8 @@ def _protected(text: str) -> list[tuple[int, int]]:
     """The protected spans, as the protect patterns' finditer gives them; they are tried only
     where one can start (their alternation is tried at every character of the text otherwise)."""
     _data, protect, start = _config()
-    spans, pos = [], 0
+    spans: list[tuple[int, int]] = []
+    pos = 0
     while True:
         found = start.search(text, pos)
         if found is None:
