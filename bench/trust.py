@@ -137,6 +137,7 @@ def bench_sheets(rounds: int) -> None:
         print(f"  {count} drafts ({sum(len(r.findings) for r in rows)} findings):")
         median_table(results, ".csv")
     bench_summary_end_to_end(max(3, rounds // 3))
+    bench_summary_scaling()
     _figures()
 
 
@@ -144,7 +145,7 @@ def _figures() -> None:
     from generator.api import figures_table
     from generator.batch.figures import to_csv, to_xlsx
 
-    print("figures: N copies of the kaifu spec under other names; time per spec and Python's peak memory")
+    print("figures: N copies of the kaifu spec under other names; CPU time per spec and Python's peak memory")
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
         text = (ROOT / "examples" / "kaifu-2022.yaml").read_text(encoding="utf-8")
         specs = []
@@ -153,16 +154,19 @@ def _figures() -> None:
                 path = Path(temp) / f"unit-{len(specs):05d}.yaml"
                 path.write_text(text.replace("name: 开福区", f"name: 开福区{len(specs) % 50}", 1), encoding="utf-8")
                 specs.append(path)
+
+            def run(count=count):
+                table, _ = figures_table(specs[:count])
+                to_csv(table)
+                to_xlsx(table)
+
+            cpu = _cpu_timed(run) / count  # CPU time: steady on a shared machine, tracemalloc off
             tracemalloc.start()
-            start = time.perf_counter()
-            table, _ = figures_table(specs[:count])
-            to_csv(table)
-            to_xlsx(table)
-            seconds = time.perf_counter() - start
+            run()
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             print(
-                f"  {count:5d} specs: {seconds * 1000 / count:6.2f} ms a spec, peak {peak / 1048576:7.1f} MiB "
+                f"  {count:5d} specs: {cpu:6.2f} ms CPU a spec, peak {peak / 1048576:7.1f} MiB "
                 f"({peak / count / 1024:6.1f} KiB a spec)"
             )
 
@@ -242,7 +246,48 @@ def bench_summary_end_to_end(rounds: int, count: int = 200) -> None:
         for _ in range(rounds):
             for suffix in results:
                 results[suffix].append(
-                    _child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")], Path(temp))[0] * 1000
+                    _child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")], Path(temp))[1] * 1000
                 )
-        print(f"  end to end, {count} drafts (whole processes, --jobs default):")
+        print(f"  end to end, {count} drafts (whole processes, --jobs default, CPU time of the processes):")
         median_table(results, ".csv")
+
+
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_utime + u.ru_stime, u.ru_maxrss)"
+)
+
+
+def bench_summary_scaling(counts: tuple[int, ...] = (100, 400, 1600)) -> None:
+    """`fazhi check DIR --summary x.xlsx` over N drafts: CPU per draft and the largest process's
+    peak resident memory (the parent holds a row per draft; workers come and go)."""
+    seed = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
+    print("  --summary x.xlsx over N drafts (whole processes): CPU per draft, peak RSS of the largest process")
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
+        folder = Path(temp) / "drafts"
+        folder.mkdir()
+        for count in counts:
+            for index in range(count):
+                path = folder / f"d{index:05d}.txt"
+                if not path.exists():
+                    path.write_bytes(seed.read_bytes())
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _PEAK,
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "check",
+                    str(folder),
+                    "--summary",
+                    str(Path(temp) / "s.xlsx"),
+                ],
+                cwd=temp,
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            ).stdout.split()
+            cpu, rss = float(out[0]), int(out[1]) / 1024
+            print(f"    {count:5d} drafts: {cpu * 1000 / count:6.2f} ms CPU a draft, peak RSS {rss:6.1f} MiB")
