@@ -2,8 +2,10 @@
 
 `--fix` rewrites those w:t texts; `--review` writes each edit as a tracked change (the run split
 around a w:del and a w:ins, author and date) and each finding as a comment anchored on the
-edited text or the paragraph. Every other part of the package is copied with the same content,
-member order, names, dates and compression.
+edited text or the paragraph. Every other part of the package keeps its stored bytes, member
+order, name, date and compression (review.package). The body is indexed once (ooxml.paragraphs.
+BodyIndex): every paragraph's text for the fixer, the runs only of the paragraphs an edit or a
+comment touches.
 """
 
 from __future__ import annotations
