@@ -13,30 +13,16 @@ import io
 import struct
 import zipfile
 import zlib
-from typing import NamedTuple
 
 from generator.errors import FazhiError, Problem
+from generator.write.rawzip import Entry, deflated, write
+
+__all__ = ["Entry", "Source", "deflated", "write"]
 
 _LOCAL = struct.Struct("<4s5H3L2H")
-_CENTRAL = struct.Struct("<4s6H3L5H2L")
-_END = struct.Struct("<4s4H2LH")
 _UTF8_NAME = 0x800
 _KEPT_FLAGS = 0x6  # deflate option bits; the data descriptor bit (0x8) is dropped: sizes go in the header
 MAX_PART = 200 * 1024 * 1024  # what one part may inflate to (a zip bomb beyond)
-
-
-class Entry(NamedTuple):
-    """One member of the package written: its stored bytes and what its headers say of them."""
-
-    name: str
-    date_time: tuple
-    method: int
-    flags: int
-    crc: int
-    size: int
-    stored: bytes
-    external: int = 0o600 << 16  # as zipfile writes a new member: read and write for the owner
-    made_by: int = 3 << 8 | 20  # Unix, zip 2.0 (what the external attributes mean)
 
 
 class Source:
@@ -133,39 +119,3 @@ class Source:
             info.external_attr,
             info.create_system << 8 | (info.create_version & 0xFF),
         )
-
-
-def deflated(name: str, data: bytes, date_time: tuple) -> Entry:
-    """A new or edited part (level 1: deflating harder costs more than the whole edit)."""
-    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
-    stored = packer.compress(data) + packer.flush()
-    flags = _UTF8_NAME if not name.isascii() else 0
-    return Entry(name, date_time, zipfile.ZIP_DEFLATED, flags, zlib.crc32(data), len(data), stored)
-
-
-def _dos(date_time: tuple) -> tuple[int, int]:
-    year, month, day, hour, minute, second = date_time
-    return hour << 11 | minute << 5 | second // 2, max(0, year - 1980) << 9 | month << 5 | day
-
-
-def write(entries: list[Entry]) -> bytes:
-    """The zip package of the entries, in their order."""
-    out, central = io.BytesIO(), []
-    for entry in entries:
-        name = entry.name.encode("utf-8")
-        time, date = _dos(entry.date_time)
-        sizes = (entry.crc, len(entry.stored), entry.size)
-        head = (20, entry.flags, entry.method, time, date, *sizes, len(name))
-        central.append(
-            _CENTRAL.pack(b"PK\x01\x02", entry.made_by, *head, 0, 0, 0, 0, entry.external, out.tell()) + name
-        )
-        out.write(_LOCAL.pack(b"PK\x03\x04", *head, 0) + name)
-        out.write(entry.stored)
-    start = out.tell()
-    for record in central:
-        out.write(record)
-    size = out.tell() - start
-    if start + size > 0xFFFFFFFF or len(entries) > 0xFFFF:
-        raise ValueError("package too large for a zip without zip64")
-    out.write(_END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), size, start, 0))
-    return out.getvalue()
