@@ -1,4 +1,4 @@
-"""Benchmarks of issue 21 (`python bench/run.py review|sheets|limits`).
+"""Benchmarks of issue 21 (`python bench/run.py review|summary|limits`).
 
 review: `check`, `check --fix` and `check --review` of one generated .docx of about 20, 200 and
         1,000 pages, as generated and with slips typed into every tenth paragraph (fixed as tracked
@@ -6,9 +6,11 @@ review: `check`, `check --fix` and `check --review` of one generated .docx of ab
         machine is shared, wall time swings 3×). Printed: each one's median and its ratio to check
         round by round, median (lowest–highest). Target: --fix and --review ≤ 2× check at every
         size (aimed at ≤ 1.8× so that a faster check elsewhere keeps them within).
-sheets: the --summary writers for N drafts (rows made once, the writers timed: .xlsx against .csv,
-        target ≤ 1.5×) and `figures` over N specs (time per spec and the peak of Python's memory,
-        tracemalloc, target: both flat in N).
+summary: the --summary writers for N drafts (rows made once, the writers timed in CPU: .xlsx
+        against .csv), `check DIR --summary` end to end (.xlsx against .csv, target ≤ 1.5×), over
+        100 / 400 / 1,600 drafts (CPU a draft and the peak RSS of the largest process: target flat)
+        and `figures` over N specs (CPU time per spec and the peak of Python's memory, tracemalloc,
+        target: both flat in N).
 limits: whole `fazhi` processes on the largest drafts fazhi reads (the limits of
         generator/read/limits.py) and on a 1,000-page one: wall and CPU seconds (user + sys of the
         child: on a shared machine the CPU time is the steadier figure), target ≤ 5 s.
