@@ -1,11 +1,16 @@
-"""Benchmarks of issue 21 (`python bench/run.py review|sheets|limits`).
+"""Benchmarks of issue 21 (`python bench/run.py review|summary|limits`).
 
 review: `check`, `check --fix` and `check --review` of one generated .docx of about 20, 200 and
-        1,000 pages, in process, alternating, in CPU time of this process (time.process_time: the
-        machine is shared, wall time swings 3×); target: --fix and --review ≤ 2× check at every size.
-sheets: the --summary writers for N drafts (rows made once, the writers timed: .xlsx against .csv,
-        target ≤ 1.5×) and `figures` over N specs (time per spec and the peak of Python's memory,
-        tracemalloc, target: both flat in N).
+        1,000 pages, as generated and with slips typed into every tenth paragraph (fixed as tracked
+        changes), in process, alternating, in CPU time of this process (time.process_time: the
+        machine is shared, wall time swings 3×). Printed: each one's median and its ratio to check
+        round by round, median (lowest–highest). Target: --fix and --review ≤ 2× check at every
+        size (aimed at ≤ 1.8× so that a faster check elsewhere keeps them within).
+summary: the --summary writers for N drafts (rows made once, the writers timed in CPU: .xlsx
+        against .csv), `check DIR --summary` end to end (.xlsx against .csv, target ≤ 1.5×), over
+        100 / 400 / 1,600 drafts (CPU a draft and the peak RSS of the largest process: target flat)
+        and `figures` over N specs (CPU time per spec and the peak of Python's memory, tracemalloc,
+        target: both flat in N).
 limits: whole `fazhi` processes on the largest drafts fazhi reads (the limits of
         generator/read/limits.py) and on a 1,000-page one: wall and CPU seconds (user + sys of the
         child: on a shared machine the CPU time is the steadier figure), target ≤ 5 s.
@@ -23,7 +28,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from bench.common import ROOT, median_table, timed
+from bench.common import ROOT, median_table
 
 
 def _draft(pages: int, folder: Path) -> bytes:
@@ -34,38 +39,72 @@ def _draft(pages: int, folder: Path) -> bytes:
     return render_bytes(load_spec(generate(pages, folder)))
 
 
+def _typed(data: bytes, every: int = 10) -> bytes:
+    """The draft with a clerk's slips typed into every `every`-th paragraph (a half-width comma,
+    full-width digits): what --fix and --review then change as tracked edits."""
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    pieces = source.read("word/document.xml").decode("utf-8").split("</w:p>")
+    for index in range(0, len(pieces), every):
+        pieces[index] = pieces[index].replace("，", ",", 1).replace("2022", "２０２２", 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = "</w:p>".join(pieces).encode("utf-8")
+            target.writestr(info, body if info.filename == "word/document.xml" else source.read(info))
+    return out.getvalue()
+
+
 def bench_review(rounds: int) -> None:
+    """check, check --fix and check --review of the same draft, alternating; ratios per round."""
     from generator.api.review import _enabled_rules
     from generator.checks import check_document
     from generator.read import read_draft_bytes
     from generator.review import fix_bytes, review_bytes
 
+    print(
+        f"review: check vs --fix vs --review of one generated .docx, in process, CPU time, {rounds} alternating "
+        "rounds (1,000 pages: a third); ratios: median of the rounds' (range)"
+    )
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
-        print(f"review: check vs --fix vs --review of one generated .docx, in process, {rounds} alternating rounds")
         for pages in (20, 200, 1000):
-            data = _draft(pages, Path(temp))
-            enabled = _enabled_rules(None, check_document(read_draft_bytes(data, "d.docx")))
+            generated = _draft(pages, Path(temp))
+            for label, data in (("as generated", generated), ("slips typed in", _typed(generated))):
+                enabled = _enabled_rules(None, check_document(read_draft_bytes(data, "d.docx")))
 
-            def check(data=data):
-                return check_document(read_draft_bytes(data, "d.docx"))
+                def check(data=data):
+                    return check_document(read_draft_bytes(data, "d.docx"))
 
-            def fix(
-                data=data, enabled=enabled
-            ):  # what fix_file does: read, check, fix (the second check only when it decides the exit code)
-                doc = read_draft_bytes(data, "d.docx")
-                check_document(doc)
-                fix_bytes(data, doc, "d.docx", enabled)
+                def fix(
+                    data=data, enabled=enabled
+                ):  # fix_file: read, check, fix (a second check only for the exit code)
+                    doc = read_draft_bytes(data, "d.docx")
+                    check_document(doc)
+                    return fix_bytes(data, doc, "d.docx", enabled)[1]
 
-            def review(data=data, enabled=enabled):
-                doc = read_draft_bytes(data, "d.docx")
-                review_bytes(data, doc, check_document(doc), "d.docx", enabled=enabled)
+                def review(data=data, enabled=enabled):
+                    doc = read_draft_bytes(data, "d.docx")
+                    return review_bytes(data, doc, check_document(doc), "d.docx", enabled=enabled)[1]
 
-            results: dict[str, list[float]] = {"check": [], "check --fix": [], "check --review": []}
-            for _ in range(max(3, rounds // (1 if pages < 1000 else 4))):
-                for name, func in (("check", check), ("check --fix", fix), ("check --review", review)):
-                    results[name].append(_cpu_timed(func))
-            print(f"  ~{pages} pages ({len(data) // 1024} KiB):")
-            median_table(results, "check")
+                results: dict[str, list[float]] = {"check": [], "check --fix": [], "check --review": []}
+                for _ in range(max(5, rounds // (1 if pages < 1000 else 3))):
+                    for name, func in (("check", check), ("check --fix", fix), ("check --review", review)):
+                        results[name].append(_cpu_timed(func))
+                findings, fixes = len(check().findings), len(fix())
+                print(f"  ~{pages} pages, {label} ({len(data) // 1024} KiB, {findings} findings, {fixes} fixes):")
+                _ratio_table(results, "check")
+
+
+def _ratio_table(results: dict[str, list[float]], base: str) -> None:
+    """Median CPU ms of each, and its ratio to `base` round by round: median (lowest–highest)."""
+    for name, values in results.items():
+        ratios = sorted(v / b for v, b in zip(values, results[base]))
+        print(
+            f"    {name:<16} median {statistics.median(values):8.2f} ms   ×{base} {statistics.median(ratios):5.2f} "
+            f"({ratios[0]:.2f}–{ratios[-1]:.2f})"
+        )
 
 
 def _cpu_timed(func) -> float:
@@ -90,16 +129,17 @@ def bench_sheets(rounds: int) -> None:
     from generator.batch.csv import to_csv
     from generator.batch.xlsx import to_xlsx
 
-    print(f"sheets: --summary writers (rows made once), {rounds} alternating rounds")
+    print(f"sheets: --summary writers (rows made once), CPU time, {rounds} alternating rounds")
     for count in (100, 1000):
         rows = _rows(count)
         results: dict[str, list[float]] = {".csv": [], ".xlsx": []}
         for _ in range(max(3, rounds // 5)):
-            results[".csv"].append(timed(lambda rows=rows: to_csv(rows)))
-            results[".xlsx"].append(timed(lambda rows=rows: to_xlsx(rows)))
+            results[".csv"].append(_cpu_timed(lambda rows=rows: to_csv(rows)))
+            results[".xlsx"].append(_cpu_timed(lambda rows=rows: to_xlsx(rows)))
         print(f"  {count} drafts ({sum(len(r.findings) for r in rows)} findings):")
         median_table(results, ".csv")
     bench_summary_end_to_end(max(3, rounds // 3))
+    bench_summary_scaling()
     _figures()
 
 
@@ -107,7 +147,7 @@ def _figures() -> None:
     from generator.api import figures_table
     from generator.batch.figures import to_csv, to_xlsx
 
-    print("figures: N copies of the kaifu spec under other names; time per spec and Python's peak memory")
+    print("figures: N copies of the kaifu spec under other names; CPU time per spec and Python's peak memory")
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
         text = (ROOT / "examples" / "kaifu-2022.yaml").read_text(encoding="utf-8")
         specs = []
@@ -116,16 +156,19 @@ def _figures() -> None:
                 path = Path(temp) / f"unit-{len(specs):05d}.yaml"
                 path.write_text(text.replace("name: 开福区", f"name: 开福区{len(specs) % 50}", 1), encoding="utf-8")
                 specs.append(path)
+
+            def run(count=count):
+                table, _ = figures_table(specs[:count])
+                to_csv(table)
+                to_xlsx(table)
+
+            cpu = _cpu_timed(run) / count  # CPU time: steady on a shared machine, tracemalloc off
             tracemalloc.start()
-            start = time.perf_counter()
-            table, _ = figures_table(specs[:count])
-            to_csv(table)
-            to_xlsx(table)
-            seconds = time.perf_counter() - start
+            run()
             peak = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
             print(
-                f"  {count:5d} specs: {seconds * 1000 / count:6.2f} ms a spec, peak {peak / 1048576:7.1f} MiB "
+                f"  {count:5d} specs: {cpu:6.2f} ms CPU a spec, peak {peak / 1048576:7.1f} MiB "
                 f"({peak / count / 1024:6.1f} KiB a spec)"
             )
 
@@ -205,7 +248,48 @@ def bench_summary_end_to_end(rounds: int, count: int = 200) -> None:
         for _ in range(rounds):
             for suffix in results:
                 results[suffix].append(
-                    _child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")], Path(temp))[0] * 1000
+                    _child(["check", str(folder), "--summary", str(Path(temp) / f"s{suffix}")], Path(temp))[1] * 1000
                 )
-        print(f"  end to end, {count} drafts (whole processes, --jobs default):")
+        print(f"  end to end, {count} drafts (whole processes, --jobs default, CPU time of the processes):")
         median_table(results, ".csv")
+
+
+_PEAK = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+    "u = resource.getrusage(resource.RUSAGE_CHILDREN); print(u.ru_utime + u.ru_stime, u.ru_maxrss)"
+)
+
+
+def bench_summary_scaling(counts: tuple[int, ...] = (100, 400, 1600)) -> None:
+    """`fazhi check DIR --summary x.xlsx` over N drafts: CPU per draft and the largest process's
+    peak resident memory (the parent holds a row per draft; workers come and go)."""
+    seed = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
+    print("  --summary x.xlsx over N drafts (whole processes): CPU per draft, peak RSS of the largest process")
+    with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
+        folder = Path(temp) / "drafts"
+        folder.mkdir()
+        for count in counts:
+            for index in range(count):
+                path = folder / f"d{index:05d}.txt"
+                if not path.exists():
+                    path.write_bytes(seed.read_bytes())
+            out = subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    _PEAK,
+                    sys.executable,
+                    "-m",
+                    "generator",
+                    "check",
+                    str(folder),
+                    "--summary",
+                    str(Path(temp) / "s.xlsx"),
+                ],
+                cwd=temp,
+                capture_output=True,
+                text=True,
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            ).stdout.split()
+            cpu, rss = float(out[0]), int(out[1]) / 1024
+            print(f"    {count:5d} drafts: {cpu * 1000 / count:6.2f} ms CPU a draft, peak RSS {rss:6.1f} MiB")

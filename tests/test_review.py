@@ -317,3 +317,69 @@ def test_paragraph_numbers_are_the_readers_lines(rendered):
     blocks = [b for d in doc.all_documents() for b in d.blocks if isinstance(b, Paragraph)]
     assert blocks and all(paras[b.line].text.strip() == b.text for b in blocks)
     assert len(paras) == xml.count("<w:p>") + xml.count("<w:p ") + xml.count("<w:p/>")
+
+
+def test_the_screen_misses_no_paragraph_the_fixer_edits():
+    """plan() runs the fixer only on the lines textfix.candidates screens (and on lines with a
+    role): every trap the fixer edits without a role is among them, and a plain line is not."""
+    from generator.review.textfix import candidates
+
+    cases = [c for c in TRAPS["fixed"] + TRAPS["unchanged"] if not c.get("roles")]
+    texts = dict(enumerate((c["text"] for c in cases), 1))
+    texts[len(texts) + 1] = "全面推行行政执法三项制度，落实行政裁量权基准制度。"
+    edited = {line for line, text in texts.items() if fix_paragraph(text)}
+    assert edited and edited <= candidates(texts) and len(texts) not in candidates(texts)
+    from generator.lexicon.chars import DOUBLED_MARKS
+    from generator.review.writingfix import DOUBLED_FIRST
+
+    assert DOUBLED_MARKS.startswith(f"[{DOUBLED_FIRST}]")  # the screen's test for doubled marks
+
+
+def test_web_page_noise_is_not_fixed():
+    """plan() leaves alone what the reader drops: a page's chrome (wherever it stands) and
+    everything after an end marker; the text between is fixed."""
+    from generator.review.plan import plan
+    from generator.tree import Document
+
+    texts = {
+        1: "来源:某县人民政府网站",  # dropped before the text starts, though it holds a half-width colon
+        2: "某县2022年法治政府建设情况,报告如下。",
+        3: "",
+        4: "浏览次数:25",  # dropped in the text too
+        5: "依法行政(全面)推进。",
+        6: "相关链接:",  # the end marker: the rest of the page is not the draft's
+        7: "下一段,不改。",
+    }
+    assert sorted(plan(texts, Document())) == [2, 5]
+    assert sorted(plan({n: t for n, t in texts.items() if n != 2}, Document())) == [5]
+
+
+def test_the_review_copy_carries_untouched_parts_byte_for_byte(tmp_path):
+    """Parts the review does not edit keep their stored (compressed) bytes, name and method."""
+    from generator.review.package import Source
+
+    path, out, _, _ = _review(tmp_path)
+    old, new = Source(path.read_bytes(), "draft"), Source(out.read_bytes(), "review")
+    edited = {"word/document.xml", "word/comments.xml", "word/_rels/document.xml.rels", "[Content_Types].xml"}
+    untouched = [info for info in old.infos if info.filename not in edited]
+    assert untouched and {i.filename for i in new.infos} == {i.filename for i in old.infos} | edited
+    for info in untouched:
+        copy = new.by_name[info.filename]
+        assert (copy.compress_type, copy.CRC, copy.date_time) == (info.compress_type, info.CRC, info.date_time)
+        assert new.stored(copy) == old.stored(info), info.filename
+    assert all(new.read(info) for info in new.infos)  # every member inflates with its CRC right
+
+
+def test_protected_spans_are_the_patterns_own():
+    """_protected tries the protect patterns only where fixes.yaml's protect_start says one can
+    start: the spans are those of the patterns' own finditer on every trap and published line."""
+    from generator.review.textfix import _config, _protected
+
+    lines = [c["text"] for c in TRAPS["fixed"] + TRAPS["unchanged"]]
+    for seed in sorted(SEEDS.glob("*.txt")):
+        lines += seed.read_text(encoding="utf-8").splitlines()
+    lines += ["见 https://example.gov.cn/a?b=1,c 与 www.example.cn,及 a.b@x.cn;时间 9:30,版本 1.2.3。"]
+    protect = _config()[1]
+    assert sum(bool(_protected(line)) for line in lines) > 3
+    for line in lines:
+        assert _protected(line) == [m.span() for m in protect.finditer(line)], line

@@ -8,6 +8,7 @@ the few w:t nodes it touches and every other byte stays as it was.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass, field
@@ -78,12 +79,137 @@ def body_paragraphs(xml: str, prefix: str) -> dict[int, Para]:
     return _Scanner(xml, w, numbers).run(body.end(), end if end > 0 else len(xml))
 
 
+class BodyIndex:
+    """The body's paragraphs for an edit: every paragraph's text from one C-speed tokenizer pass
+    (read as the reader's tokenizer reads it), the exact Para (pieces and offsets) only of the
+    paragraphs an edit or a comment touches. A body the tokenizer cannot vouch for (comments,
+    CDATA sections or processing instructions in it, a paragraph inside a paragraph: text boxes)
+    is scanned whole by _Scanner, as is any with `exact`."""
+
+    def __init__(self, xml: str, prefix: str, exact: bool = False):
+        self.xml, self.prefix = xml, prefix
+        self.close = f"</{prefix}:p>" if prefix else "</p>"
+        self.texts: dict[int, str] = {}  # number → text, of the paragraphs holding more than spaces
+        self.filled: list[int] = []  # the numbers of the paragraphs not written <w:p/>, in order
+        self._paras: dict[int, Para] = {}
+        self._starts: list[int] = []
+        self._open: set[int] = set()
+        self.fast = False
+        w = re.escape(prefix) + ":" if prefix else ""
+        body = re.search(rf"<{w}body\b[^>]*>", xml)
+        if not body:
+            return
+        end = xml.rfind(f"</{prefix + ':' if prefix else ''}body>")
+        self.span = (body.end(), end if end > 0 else len(xml))
+        plain = xml.find("<!", *self.span) < 0 and xml.find("<?", *self.span) < 0
+        if not exact and plain and self._tokenize(_tokens(prefix).findall(xml, *self.span)):
+            self.fast, self._open = True, set(self.filled)
+            return
+        self._paras = body_paragraphs(masked(xml), prefix)
+        self.texts = {n: p.text for n, p in self._paras.items() if n and p.text.strip()}
+        self.filled = sorted(n for n, p in self._paras.items() if n and not p.empty)
+
+    def _tokenize(self, tokens: list[tuple[str, ...]]) -> bool:
+        """Texts and filled paragraphs from the tokens; False at a paragraph inside a paragraph."""
+        texts, filled, number = self.texts, self.filled, 0
+        parts: list[str] | None = None
+        for opened, empty, text, inline, attrs, closed in tokens:
+            if text:
+                if parts is not None:
+                    parts.append(html.unescape(text) if "&" in text else text)
+            elif opened:
+                if parts is not None:
+                    return False
+                number += 1
+                if not empty:
+                    parts = []
+                    filled.append(number)
+            elif closed:
+                if parts is None:
+                    return False
+                joined = "".join(parts)
+                if joined.strip():
+                    texts[number] = joined
+                parts = None
+            elif inline and parts is not None:
+                if inline == "tab" and not attrs.strip():  # with attributes: a tab stop of w:tabs
+                    parts.append("\t")
+                elif inline == "cr" or (inline == "br" and not _PAGE_BREAK.search(attrs)):
+                    parts.append("\n")
+        return parts is None
+
+    def bounds(self, number: int) -> tuple[int, int]:
+        """(where paragraph `number`'s content starts, after its w:pPr; where its end tag starts),
+        found without reading its runs (a paragraph that keeps an old w:pPr is read exactly)."""
+        if not self.fast or number in self._paras or number not in self._open:
+            para = self.para(number)
+            return para.content_start, para.end
+        start = self._start(number)
+        xml, ppr_close = self.xml, self.close[:-2] + "pPr>"
+        opened, end = xml.find(">", start) + 1, xml.find(self.close, start)
+        if xml.startswith(ppr_close.replace("/", "", 1), opened):  # <w:pPr> first, as Word writes it
+            at = opened + len(ppr_close) - 1
+        else:
+            ppr = _ppr(self.prefix).search(xml, opened, end)
+            if ppr is None or ppr.group(1):
+                return (ppr.end() if ppr else opened), end
+            at = ppr.end()
+        closed = xml.find(ppr_close, at, end)
+        if closed < 0 or xml.find("pPrChange", at, closed) >= 0:
+            para = self.para(number)
+            return para.content_start, para.end
+        return closed + len(ppr_close), end
+
+    def _start(self, number: int) -> int:
+        if not self._starts:
+            self._starts = [m.start() for m in _opener(self.prefix).finditer(self.xml, *self.span)]
+        return self._starts[number - 1]
+
+    def para(self, number: int) -> Para:
+        """Paragraph `number` read exactly (its pieces, offsets and where its content starts)."""
+        found = self._paras.get(number)
+        if found is None:
+            start = self._start(number)
+            if number in self._open:
+                stop = self.xml.find(self.close, start) + len(self.close)
+            else:  # <w:p/>
+                stop = self.xml.find(">", start) + 1
+            w = re.escape(self.prefix) + ":" if self.prefix else ""
+            found = self._paras[number] = _Scanner(self.xml, w, {start: number}).run(start, stop)[number]
+        return found
+
+
+_PAGE_BREAK = lazy(r'type\s*=\s*["\'](?:page|column)')
+
+
+@functools.lru_cache(maxsize=8)
+def _tokens(prefix: str) -> re.Pattern:
+    """Paragraph starts and ends, w:t texts and w:tab/w:br/w:cr of one prefix."""
+    w = re.escape(prefix) + ":" if prefix else ""
+    return re.compile(  # one "<" then the alternatives: twice as fast as five alternatives from "<"
+        rf"<(?:{w}(?:(p)(?=[\s>/])[^>]*?(/?)>|t(?=[\s>])[^>]*>([^<]*)</{w}t>|(tab|br|cr)(?=[\s/])([^>]*?)/>)|(/{w}p>))"
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _opener(prefix: str) -> re.Pattern:
+    w = re.escape(prefix) + ":" if prefix else ""
+    return re.compile(rf"<{w}p(?=[\s>/])")
+
+
+@functools.lru_cache(maxsize=8)
+def _ppr(prefix: str) -> re.Pattern:
+    w = re.escape(prefix) + ":" if prefix else ""
+    return re.compile(rf"<{w}pPr(?=[\s>/])[^>]*?(/?)>")
+
+
 class _Scanner:
     """One pass over the body's tags: a stack of open elements, paragraphs by number."""
 
     def __init__(self, xml: str, w: str, numbers: dict[int, int]):
         self.xml, self.numbers = xml, numbers
-        self.tag = re.compile(rf"<{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|<(/?){w}(\w+)\b[^>]*?(/?)>")
+        # one "<" before the alternatives: the engine looks for it at C speed, not for each in turn
+        self.tag = re.compile(rf"<(?:{w}t(?=[\s>])[^>]*>([^<]*)</{w}t>|(/?){w}(\w+)\b[^>]*?(/?)>)")
         self.paras: dict[int, Para] = {}
         self.stack: list[tuple[str, int]] = []  # (local name, start offset)
         self.open_paras: list[Para] = []

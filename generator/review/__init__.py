@@ -5,7 +5,8 @@
 
 Modules: textfix (the pure-text fixer, rules in data/fixes.yaml), plan (roles of lines, the
 edits of each paragraph), txt (.txt in place), docx (w:t nodes in place, tracked changes and
-comments; raw XML in ooxml.paragraphs and ooxml.revisions).
+comments; raw XML in ooxml.paragraphs and ooxml.revisions), package (the zip read and written
+back, untouched parts copied through), sanitize (what a review copy may carry over).
 """
 
 from __future__ import annotations

@@ -2,26 +2,28 @@
 
 `--fix` rewrites those w:t texts; `--review` writes each edit as a tracked change (the run split
 around a w:del and a w:ins, author and date) and each finding as a comment anchored on the
-edited text or the paragraph. Every other part of the package is copied with the same content,
-member order, names, dates and compression.
+edited text or the paragraph. Every other part of the package keeps its stored bytes, member
+order, name, date and compression (review.package). The body is indexed once (ooxml.paragraphs.
+BodyIndex): every paragraph's text for the fixer, the runs only of the paragraphs an edit or a
+comment touches.
 """
 
 from __future__ import annotations
 
 import bisect
-import copy
-import io
-import zipfile
+from operator import itemgetter
 from dataclasses import dataclass, field
 
-from generator.errors import FazhiError, Problem
 from generator.ooxml import revisions as rx
-from generator.ooxml.paragraphs import Para, body_paragraphs, masked, w_prefix
+from generator.ooxml.paragraphs import BodyIndex, Para, w_prefix
 from generator.tree import Document
+from .package import Source, deflated, write
 from .plan import Fix, fixes_of, plan
 from .textfix import Edit
 
 DOCUMENT = "word/document.xml"
+COMMENTS = "word/comments.xml"
+CONTENT_TYPES = "[Content_Types].xml"
 
 
 @dataclass
@@ -45,29 +47,23 @@ class _Piece:
     last: bool
 
 
-def read_document(data: bytes, name: str) -> tuple[zipfile.ZipFile, str, str]:
+def read_document(data: bytes, name: str) -> tuple[Source, str, str]:
     """The package, document.xml as text and its WordprocessingML prefix (a located error if unusable)."""
-    try:
-        package = zipfile.ZipFile(io.BytesIO(data))
-        raw = package.read(DOCUMENT)
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise FazhiError(Problem(f"无法修改这个 Word 文件：{exc}", name)) from None
-    names = [info.filename for info in package.infolist()]
+    package = Source(data, name)
+    names = [info.filename for info in package.infos]
     if len(set(names)) < len(names):  # which copy would Word read? no edit can be trusted
         twice = sorted({n for n in names if names.count(n) > 1})
-        raise FazhiError(
-            Problem(
-                f"无法修改这个 Word 文件：压缩包中有重名的部件（{'、'.join(twice[:3])}），可能已损坏或是构造的文件",
-                name,
-            )
-        )
+        raise package.unusable(f"压缩包中有重名的部件（{'、'.join(twice[:3])}），可能已损坏或是构造的文件")
+    info = package.by_name.get(DOCUMENT)
+    if info is None:
+        raise package.unusable(f"压缩包中没有 {DOCUMENT}")
     try:
-        xml = raw.decode("utf-8")
+        xml = package.read(info).decode("utf-8")
     except UnicodeDecodeError:
-        raise FazhiError(Problem("无法修改这个 Word 文件：word/document.xml 不是 UTF-8 编码", name)) from None
+        raise package.unusable(f"{DOCUMENT} 不是 UTF-8 编码") from None
     prefix = w_prefix(xml)
     if prefix is None:
-        raise FazhiError(Problem("无法修改这个 Word 文件：word/document.xml 不是 WordprocessingML", name))
+        raise package.unusable(f"{DOCUMENT} 不是 WordprocessingML")
     return package, xml, prefix
 
 
@@ -78,33 +74,43 @@ def edit_docx(
     comments once the fixes are known."""
     package, xml, prefix = read_document(data, name)
     w = prefix + ":" if prefix else ""
-    paras = body_paragraphs(masked(xml), prefix)
-    texts = {n: p.text for n, p in paras.items() if n and p.text.strip()}
-    patches: list[tuple[int, int, str]] = []
-    fixes: list[Fix] = []
-    ids = _Ids(rx.max_id(xml, _read(package, "word/comments.xml") or ""))
+    body = BodyIndex(xml, prefix)
+    fixes = _fixes(body, doc, enabled, review is not None)
+    if fixes is None:  # a paragraph reads otherwise exactly than by the tokenizer: read them all exactly
+        body = BodyIndex(xml, prefix, exact=True)
+        fixes = _fixes(body, doc, enabled, review is not None) or []
+    ids = _Ids(rx.max_id(xml, package.text(COMMENTS) or "") if review is not None else 0)
     wrapped: dict[tuple[int, int], int] = {}
-    planned = plan(texts, doc, enabled)
-    for line, edits in sorted(planned.items()):
-        usable = _mappable(paras[line], edits, review is not None)
-        fixes += fixes_of(line, texts[line], usable)
     if review is not None and anchors is not None:
         review.comments = anchors(fixes)
         wrapped = {(c[2][0], c[2][1]): ids.next() for c in review.comments if c[2]}
     by_line: dict[int, list[Edit]] = {}
     for fix in fixes:
         by_line.setdefault(fix.line, []).append(fix.edit)
+    patches: list[tuple[int, int, str]] = []
     for line, edits in by_line.items():
         comment_ids = {i: wrapped[(line, i)] for i in range(len(edits)) if (line, i) in wrapped}
-        patches += _paragraph_patches(paras[line], edits, w, review, ids, comment_ids)
+        patches += _paragraph_patches(body.para(line), edits, w, review, ids, comment_ids)
     parts: dict[str, str | None] = {DOCUMENT: None}
     if review is not None:
-        patches += _paragraph_comments(paras, review, w, ids, wrapped)
+        patches += _paragraph_comments(body, review, w, ids, wrapped)
         parts.update(_comment_parts(package, review, ids))
     review_copy = review is not None
     if not patches:
         return (data if review is None else _write(package, parts, xml, name, review_copy)), fixes
     return _write(package, parts, _patched(xml, patches), name, review_copy), fixes
+
+
+def _fixes(body: BodyIndex, doc: Document, enabled, review: bool) -> list[Fix] | None:
+    """The fixes that map onto w:t text; None if a planned paragraph's exact text is not the
+    text the plan was made from."""
+    fixes: list[Fix] = []
+    for line, edits in sorted(plan(body.texts, doc, enabled).items()):
+        para = body.para(line)
+        if para.text != body.texts[line]:
+            return None
+        fixes += fixes_of(line, para.text, _mappable(para, edits, review))
+    return fixes
 
 
 class _Ids:
@@ -117,13 +123,6 @@ class _Ids:
     def next(self) -> int:
         self.top += 1
         return self.top
-
-
-def _read(package: zipfile.ZipFile, name: str) -> str | None:
-    try:
-        return package.read(name).decode("utf-8")
-    except KeyError:
-        return None
 
 
 def _spans(para: Para) -> list[tuple[int, int, int]]:
@@ -206,48 +205,48 @@ def _tracked(piece, parts: list[_Piece], w: str, review: Review, ids: _Ids, comm
 
 
 def _paragraph_comments(
-    paras: dict[int, Para], review: Review, w: str, ids: _Ids, wrapped: dict
+    body: BodyIndex, review: Review, w: str, ids: _Ids, wrapped: dict
 ) -> list[tuple[int, int, str]]:
     """Comments anchored on whole paragraphs: range start after w:pPr, end before </w:p>."""
     patches = []
-    numbers = sorted(n for n, p in paras.items() if n and not p.empty)  # once: a comment each would be quadratic
     for line, text, fix in review.comments:
         cid = wrapped[fix] if fix else ids.next()
         ids.comment_texts[cid] = text
         if fix:
             continue
-        para = _anchor(paras, numbers, line)
-        patches.append((para.content_start, para.content_start, rx.comment_start(w, cid)))
-        patches.append((para.end, para.end, rx.comment_end(w, cid)))
+        start, end = _anchor(body, line)
+        patches.append((start, start, rx.comment_start(w, cid)))
+        patches.append((end, end, rx.comment_end(w, cid)))
     return patches
 
 
-def _anchor(paras: dict[int, Para], numbers: list[int], line: int) -> Para:
-    """The paragraph at `line`, or the next one that is not empty (the last one if none);
-    `numbers` are the non-empty paragraphs' numbers, sorted."""
+def _anchor(body: BodyIndex, line: int) -> tuple[int, int]:
+    """Where the content of the paragraph at `line` starts and ends, or of the next one that is
+    not empty (the last one if none)."""
+    numbers = body.filled
     at = bisect.bisect_left(numbers, line)
-    return paras[numbers[at] if at < len(numbers) else numbers[-1]]
+    return body.bounds(numbers[at] if at < len(numbers) else numbers[-1])
 
 
-def _comment_parts(package: zipfile.ZipFile, review: Review, ids: _Ids) -> dict[str, str]:
+def _comment_parts(package: Source, review: Review, ids: _Ids) -> dict[str, str]:
     if not ids.comment_texts:
         return {}
     rels_name = "word/_rels/document.xml.rels"
-    rels = _read(package, rels_name) or ""
+    rels = package.text(rels_name) or ""
     target = rx.comments_target(rels) or "comments.xml"
     name = "word/" + target.lstrip("/").removeprefix("word/")
-    comments = [rx.comment(cid, review.author, review.date, text) for cid, text in sorted(ids.comment_texts.items())]
+    comments = rx.comments(sorted(ids.comment_texts.items()), review.author, review.date)
     return {
-        name: rx.comments_part(comments, _read(package, name)),
+        name: rx.comments_part(comments, package.text(name)),
         rels_name: rx.with_comments_rel(rels),
-        "[Content_Types].xml": rx.with_comments_type(_read(package, "[Content_Types].xml") or ""),
+        CONTENT_TYPES: rx.with_comments_type(package.text(CONTENT_TYPES) or ""),
     }
 
 
 def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
     """Apply non-overlapping patches; several insertions at one offset keep their order."""
     out, pos = [], 0
-    for start, end, text in sorted(patches, key=lambda p: (p[0], p[1])):
+    for start, end, text in sorted(patches, key=itemgetter(0, 1)):
         out.append(xml[pos:start])
         out.append(text)
         pos = max(pos, end)
@@ -255,37 +254,57 @@ def _patched(xml: str, patches: list[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _write(
-    package: zipfile.ZipFile, parts: dict[str, str | None], xml: str, name: str = "", sanitize: bool = False
-) -> bytes:
-    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied as it was
-    (a review copy: only the package's own parts, normalised names, no DOCTYPE; see sanitize)."""
+def _write(package: Source, parts: dict[str, str | None], xml: str, name: str = "", sanitize: bool = False) -> bytes:
+    """The package with `parts` replaced (document.xml by `xml`) or added; the rest copied through
+    with its stored bytes (a review copy: only the package's own parts, normalised names, no
+    DOCTYPE; see sanitize)."""
     from . import sanitize as clean
 
-    buffer = io.BytesIO()
     new = {part: (xml if text is None else text) for part, text in parts.items()}
-    members = clean.kept_parts(package) if sanitize else {i.filename: i for i in package.infolist()}
-    if sanitize and "[Content_Types].xml" in new:
-        new["[Content_Types].xml"] = clean.content_types(new["[Content_Types].xml"], set(members) | set(new))
-    elif sanitize and "[Content_Types].xml" in members:
-        new["[Content_Types].xml"] = clean.content_types(
-            _read(package, members["[Content_Types].xml"].filename) or "", set(members) | set(new)
-        )
-    with zipfile.ZipFile(buffer, "w") as out:
-        for member, info in members.items():
-            data = new.pop(member).encode("utf-8") if member in new else package.read(info)
-            if sanitize and member.endswith((".xml", ".rels")):
-                data = clean.clean_xml(member, data, name)
-                data = clean.without_macros(data) if member.endswith(".rels") else data
-            entry = copy.copy(info)
-            entry.filename = member
-            # level 1: recompressing every member at zlib's default level cost more than the review's edits
-            out.writestr(entry, data, compress_type=info.compress_type, compresslevel=1)
-        for member, text in new.items():
-            out.writestr(
-                zipfile.ZipInfo(member, date_time=package.infolist()[0].date_time),
-                text.encode("utf-8"),
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=1,
+    members = clean.kept_parts(package) if sanitize else {i.filename: i for i in package.infos}
+    if sanitize and (CONTENT_TYPES in new or CONTENT_TYPES in members):
+        types = new.get(CONTENT_TYPES) or package.read(members[CONTENT_TYPES]).decode("utf-8", "replace")
+        declared = clean.content_types(types, set(members) | set(new))
+        if declared != types or CONTENT_TYPES in new:
+            new[CONTENT_TYPES] = declared
+    entries = []
+    for member, info in members.items():
+        text = new.pop(member, None)
+        if text is not None:
+            data = text.encode("utf-8")
+            entries.append(deflated(member, _cleaned(member, data, name) if sanitize else data, info.date_time))
+        elif sanitize and _suspect(package, member, info):
+            data = package.read(info)
+            cleaned = _cleaned(member, data, name)
+            entries.append(
+                package.copied(member, info) if cleaned is data else deflated(member, cleaned, info.date_time)
             )
-    return buffer.getvalue()
+        else:  # nothing to take out: the stored bytes as they are
+            entries.append(package.copied(member, info))
+    date = package.infos[0].date_time
+    entries += [deflated(member, text.encode("utf-8"), date) for member, text in new.items()]
+    return write(entries)
+
+
+def _suspect(package: Source, member: str, info) -> bool:
+    """Whether a part a review copy keeps may need cleaning: a .rels (macro relationships are
+    dropped) or an XML part with a DOCTYPE (only its first bytes are inflated to know)."""
+    from . import sanitize as clean
+
+    if member.endswith(".rels"):
+        return True
+    if not member.endswith(".xml"):
+        return False
+    head = package.head(info)
+    found = clean.doctype(head)
+    if found is None and info.file_size > len(head):  # a prolog longer than the head: look at it all
+        found = clean.doctype(package.read(info))
+    return bool(found)
+
+
+def _cleaned(member: str, data: bytes, name: str) -> bytes:
+    """A part of a review copy without DOCTYPE (and a .rels without macro relationships)."""
+    from . import sanitize as clean
+
+    data = clean.clean_xml(member, data, name)
+    return clean.without_macros(data) if member.endswith(".rels") else data

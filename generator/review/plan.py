@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.tree import Document
-from .textfix import Edit, apply, fix_paragraph
+from .textfix import Edit, apply, candidates, fix_paragraph
 
 
 @dataclass(frozen=True)
@@ -49,23 +49,33 @@ def roles_by_line(doc: Document) -> dict[int, frozenset[str]]:
     return {line: frozenset(found) for line, found in roles.items()}
 
 
-def content(texts: dict[int, str]) -> dict[int, str]:
-    """The paragraphs the reader keeps: web-page noise (dropped lines, everything after an end
-    marker) is not fixed, as it is not checked."""
+def content(texts: dict[int, str], wanted: set[int] | None = None) -> set[int]:
+    """The lines (of `wanted`, None: all) the reader keeps: web-page noise (dropped lines,
+    everything after an end marker) is not fixed, as it is not checked. Lines after the last
+    wanted one are not looked at, nor whether a line neither wanted nor first is dropped."""
     from generator.read.noise import resolve_noise
     from generator.read.lines import clean
 
     noise = resolve_noise(None)
-    out: dict = {}
+    last = max(texts if wanted is None else wanted, default=0)
+    out: set[int] = set()
+    started = False  # a line kept already: an end marker ends the text from now on
     for line, text in sorted(texts.items()):
+        if line > last:
+            break
         value = clean(text)
         if not value:
             continue
-        if out and noise.is_end(value):
-            break
-        if noise.is_drop(value) or (not out and noise.is_end(value)):
-            continue
-        out[line] = text
+        if len(value) <= noise.max_chars:  # longer lines are never noise
+            if started and noise.is_end(value):
+                break
+            if (not started or wanted is None or line in wanted) and (
+                noise.is_drop(value) or (not started and noise.is_end(value))
+            ):
+                continue
+        started = True
+        if wanted is None or line in wanted:
+            out.add(line)
     return out
 
 
@@ -73,12 +83,18 @@ def plan(texts: dict[int, str], doc: Document, enabled=None) -> dict[int, list[E
     """The edits of every paragraph (by line) that has any; noise lines are left alone, and only
     the rules in `enabled` (the profile's, None: all) fix anything."""
     roles = roles_by_line(doc)
+    screened = candidates(texts)
     out = {}
-    for line, text in content(texts).items():
-        edits = [e for e in fix_paragraph(text, roles.get(line, frozenset())) if enabled is None or e.rule in enabled]
+    for line, text in texts.items():
+        role = roles.get(line)
+        if role is None and line not in screened:  # nothing fix_paragraph starts from
+            continue
+        found = fix_paragraph(text, role or frozenset(), line in screened)
+        edits = [e for e in found if enabled is None or e.rule in enabled]
         if edits:
             out[line] = edits
-    return out
+    kept = content(texts, set(out)) if out else set()
+    return {line: edits for line, edits in out.items() if line in kept}
 
 
 def fixes_of(line: int, text: str, edits: list[Edit]) -> list[Fix]:

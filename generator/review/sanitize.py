@@ -15,11 +15,16 @@ import re
 import zipfile
 
 from generator.errors import FazhiError, Problem
+from generator.lexicon import lazy
+from .package import Source
 
-_RELATIONSHIP = re.compile(r"<Relationship\b[^>]*>")
-_ATTR = re.compile(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
-_DOCTYPE = re.compile(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
-_OVERRIDE = re.compile(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
+_RELATIONSHIP = lazy(r"<Relationship\b[^>]*>")
+_ATTR = lazy(r'\b(Type|Target|TargetMode)\s*=\s*"([^"]*)"')
+_DOCTYPE = lazy(r"<!DOCTYPE\b[^\[>]*(\[.*?\]\s*)?>", re.S | re.I)
+_OVERRIDE = lazy(r'<Override\b[^>]*\bPartName\s*=\s*"([^"]*)"[^>]*/>')
+# Segments of word characters, dots, hyphens and brackets, none of them "." or "..", no colon
+# (「C:」), no backslash, nothing empty: a name normalised() would give back unchanged.
+_PLAIN = lazy(r"(?:(?!\.\.?/)[\w.\[\]-]+/)*(?!\.\.?$)[\w.\[\]-]+")
 _MACROS = ("/vbaProject", "/vbaData", "/keyMapCustomizations", "/wordVbaData")
 MACRO_MAIN = "application/vnd.ms-word.document.macroEnabled.main+xml"
 DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -28,6 +33,8 @@ DOCX_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.docu
 def normalised(name: str) -> str | None:
     """A zip member name as an OPC part name (no leading slash, no `.` or empty segments), or None
     for one that leaves the package (`..`), is absolute on Windows or uses backslashes."""
+    if _PLAIN.fullmatch(name):  # the usual name, already normal
+        return name
     if "\\" in name or re.match(r"[A-Za-z]:", name) or name.endswith("/"):
         return None
     clean = posixpath.normpath("/" + name).lstrip("/")
@@ -37,10 +44,10 @@ def normalised(name: str) -> str | None:
     return clean
 
 
-def kept_parts(package: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+def kept_parts(package: Source) -> dict[str, zipfile.ZipInfo]:
     """The members a review copy keeps, by normalised name (the first of duplicates)."""
     members: dict[str, zipfile.ZipInfo] = {}
-    for info in package.infolist():
+    for info in package.infos:
         name = normalised(info.filename)
         if name is not None and name not in members:
             members[name] = info
@@ -48,11 +55,12 @@ def kept_parts(package: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     queue = [""]  # the package root, then each part reached
     while queue:
         source = queue.pop()
-        rels = posixpath.join(posixpath.dirname(source), "_rels", posixpath.basename(source) + ".rels")
+        cut = source.rfind("/") + 1
+        rels = f"{source[:cut]}_rels/{source[cut:]}.rels"  # word/document.xml → word/_rels/document.xml.rels
         if rels not in members:
             continue
         keep.add(rels)
-        for target in _internal_targets(_text(package, members[rels]), source):
+        for target in _internal_targets(package.read(members[rels]).decode("utf-8", "replace"), source):
             if target in members and target not in keep:
                 keep.add(target)
                 queue.append(target)
@@ -67,21 +75,41 @@ def _internal_targets(rels: str, source: str) -> list[str]:
         if attrs.get("TargetMode", "").lower() == "external" or attrs.get("Type", "").endswith(_MACROS):
             continue
         target = attrs.get("Target", "")
-        joined = target.lstrip("/") if target.startswith("/") else posixpath.join(posixpath.dirname(source), target)
+        joined = target.lstrip("/") if target.startswith("/") else source[: source.rfind("/") + 1] + target
         name = normalised(joined)
         if name is not None:
             out.append(name)
     return out
 
 
-def _text(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
-    return package.read(info).decode("utf-8", "replace")
+def doctype(data: bytes) -> bool | None:
+    """Whether an XML part's prolog (what precedes its root element: declaration, comments,
+    processing instructions) holds a DOCTYPE; None if `data` ends inside the prolog. Anything
+    else starting with 「<!」 there counts as one (no well-formed part has it)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 (a part from some other producer)
+        data = data.decode("utf-16", "replace").encode("utf-8")
+    pos = 0
+    while True:
+        at = data.find(b"<", pos)
+        if at < 0 or at + 1 >= len(data):
+            return None
+        if data.startswith(b"<!--", at):
+            end, size = data.find(b"-->", at + 4), 3
+        elif data[at + 1] == ord("?"):
+            end, size = data.find(b"?>", at + 2), 2
+        else:
+            return data[at + 1] == ord("!")
+        if end < 0:
+            return None
+        pos = end + size
 
 
 def clean_xml(name: str, data: bytes, draft: str) -> bytes:
     """An XML part without a DOCTYPE; FazhiError if the DOCTYPE declares what the part relies on."""
-    if b"<!DOCTYPE" not in data[:4096].upper():
+    if not doctype(data):
         return data
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FazhiError(Problem(f"无法生成审阅稿：{name} 含有 DOCTYPE 声明（Word 不接受这样的文件）", draft))
     text = data.decode("utf-8", "replace")
     found = _DOCTYPE.search(text)
     if found is None:

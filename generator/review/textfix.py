@@ -7,6 +7,7 @@ addresses, times, decimals and version numbers) is touched, nor the numbers insi
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -42,9 +43,9 @@ is_han = is_chinese
 
 
 @functools.lru_cache(maxsize=1)
-def _config() -> tuple[dict, re.Pattern]:
+def _config() -> tuple[dict, re.Pattern, re.Pattern]:
     data = load_data(FIXES)
-    return data, lazy("|".join(f"(?:{p})" for p in data["protect"]))
+    return data, lazy("|".join(f"(?:{p})" for p in data["protect"])), lazy(data["protect_start"])
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,7 +57,21 @@ def _marks() -> tuple[re.Pattern, re.Pattern]:
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _config()[1].finditer(text)]
+    """The protected spans, as the protect patterns' finditer gives them; they are tried only
+    where one can start (their alternation is tried at every character of the text otherwise)."""
+    _data, protect, start = _config()
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        found = start.search(text, pos)
+        if found is None:
+            return spans
+        match = protect.match(text, found.start())
+        if match is None or match.end() == match.start():
+            pos = found.start() + 1
+        else:
+            spans.append(match.span())
+            pos = match.end()
 
 
 def _inside(spans: list[tuple[int, int]], index: int) -> bool:
@@ -77,14 +92,52 @@ def _titles(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def fix_paragraph(text: str, roles: frozenset[str] = frozenset()) -> list[Edit]:
+def fix_paragraph(text: str, roles: frozenset[str] = frozenset(), screened: bool = True) -> list[Edit]:
     """The edits for one paragraph, sorted and not overlapping. Roles: heading, date, recipients,
-    title, annex (a 附件说明 line), cc (the 抄送 line)."""
-    from . import writingfix  # the rules' own patterns: imported only when something is fixed
+    title, annex (a 附件说明 line), cc (the 抄送 line). `screened=False`: candidates() found
+    nothing in it that an edit of any role starts from (only its role's edits are tried)."""
+    edits = _role_edits(text, roles) if roles else []  # first: they win ties (a heading number, a 文号)
+    if screened:
+        edits += _anywhere(text)
+    if len(edits) < 2:
+        return edits
+    out: list[Edit] = []
+    for edit in edits:
+        if not any(edit.start < o.end and o.start < edit.end or edit.start == o.start for o in out):
+            out.append(edit)
+    return sorted(out, key=lambda e: (e.start, e.end))
 
-    edits = []  # earlier lists win ties: a heading number or a 文号 is fixed by its own rule
-    if "heading" in roles:
-        edits += _heading(text)
+
+@functools.lru_cache(maxsize=1)
+def _screens() -> tuple[re.Pattern, re.Pattern]:
+    """What fix_paragraph starts from in a paragraph of any role: 「号」, a half-width mark or a
+    full-width digit; two marks doubled (the union of its own tests). Two patterns: each starts
+    with a character class the engine scans for at C speed, their alternation does not."""
+    from . import writingfix
+
+    marks = "".join(sorted(_config()[0]["half_width"]["marks"])) + '()"号' + writingfix.FULL_WIDTH_DIGITS
+    doubled = re.escape(writingfix.DOUBLED_FIRST)  # two of them: what DOUBLED matches, and more
+    return re.compile(f"[{re.escape(marks)}]"), re.compile(f"[{doubled}][{doubled}]")
+
+
+def candidates(texts: dict[int, str]) -> set[int]:
+    """The lines (keys of `texts`) fix_paragraph may edit whatever their role: a C-speed scan
+    of all the texts joined (a match is mapped back to its line by offset)."""
+    lines, ends, end = list(texts), [], 0
+    for text in texts.values():
+        end += len(text) + 1
+        ends.append(end)
+    joined = "\0".join(texts.values())
+    return {lines[bisect.bisect_right(ends, m.start())] for screen in _screens() for m in screen.finditer(joined)}
+
+
+def _role_edits(text: str, roles: frozenset[str]) -> list[Edit]:
+    """The edits a paragraph gets for what it is: its heading number, the date, and so on."""
+    if roles == _HEADING:  # the frequent case
+        return _heading(text)
+    from . import writingfix
+
+    edits = _heading(text) if "heading" in roles else []
     if "date" in roles:
         edits += _date(text)
     if "recipients" in roles:
@@ -95,21 +148,24 @@ def fix_paragraph(text: str, roles: frozenset[str] = frozenset()) -> list[Edit]:
         edits += writingfix.annex_edits(text)
     if "cc" in roles:
         edits += writingfix.cc_edits(text)
-    if "号" in text:
-        edits += _docnums(text)
+    return edits
+
+
+_HEADING = frozenset({"heading"})
+
+
+def _anywhere(text: str) -> list[Edit]:
+    """The edits of a paragraph of any role: 文号, half-width marks, how numbers are written."""
+    from . import writingfix
+
+    edits = _docnums(text) if "号" in text else []
     protect = None
     if _marks()[0].search(text):
         protect = _protected(text)
         edits += _half_width(text, protect)
     if writingfix.worth_trying(text):
         edits += writingfix.writing_edits(text, _protected(text) if protect is None else protect)
-    if not edits:
-        return []
-    out: list[Edit] = []
-    for edit in edits:
-        if not any(edit.start < o.end and o.start < edit.end or edit.start == o.start for o in out):
-            out.append(edit)
-    return sorted(out, key=lambda e: (e.start, e.end))
+    return edits
 
 
 def apply(text: str, edits: list[Edit]) -> str:
@@ -170,18 +226,28 @@ def _quotes(text: str, protect) -> list[Edit]:
     return edits
 
 
+@functools.lru_cache(maxsize=1)
+def _heading_forms() -> dict[tuple[int, str], dict]:
+    """(level, number as written) → its fix (the first of fixes.yaml's headings that lists it)."""
+    out: dict[tuple[int, str], dict] = {}
+    for key, conf in _config()[0]["headings"].items():
+        for variant in conf["from"]:
+            out.setdefault((int(str(key).split("-")[0]), variant), conf)
+    return out
+
+
 def _heading(text: str) -> list[Edit]:
     offset = len(text) - len(text.lstrip(_STRIP))
-    found = read_number(text[offset:])
+    found = read_number(text[offset:] if offset else text)
     if not found:
         return []
     level, _value, number, variant = found
-    for key, conf in _config()[0]["headings"].items():
-        if int(str(key).split("-")[0]) == level and variant in conf["from"]:
-            digits = re.sub(r"[()（）、.．，,]", "", number)
-            want = conf["to"].replace("一" if level <= 2 else "1", digits, 1)
-            return [Edit(conf["rule"], offset, offset + len(number), number, want)]
-    return []
+    conf = _heading_forms().get((level, variant))
+    if conf is None:
+        return []
+    digits = re.sub(r"[()（）、.．，,]", "", number)
+    want = conf["to"].replace("一" if level <= 2 else "1", digits, 1)
+    return [Edit(conf["rule"], offset, offset + len(number), number, want)]
 
 
 def _docnums(text: str) -> list[Edit]:

@@ -12,9 +12,13 @@ from generator.lexicon.headings import ANNEX_LINE, ANNEX_NAME_END
 from .textfix import Edit
 
 
+FULL_WIDTH_DIGITS = "０１２３４５６７８９"
+DOUBLED_FIRST = "，。、；："  # the marks DOUBLED (chars.DOUBLED_MARKS) starts from
+
+
 def worth_trying(text: str) -> bool:
     """Whether the paragraph holds anything writing_edits could fix (a C-speed test first)."""
-    return "号" in text or any(d in text for d in "０１２３４５６７８９") or bool(DOUBLED.search(text))
+    return "号" in text or any(d in text for d in FULL_WIDTH_DIGITS) or bool(DOUBLED.search(text))
 
 
 def writing_edits(text: str, protect) -> list[Edit]:

@@ -77,6 +77,10 @@ CASES = {
         {},
     ),
     "doctype-in-rels": (_doctype("_rels/.rels", b"<!DOCTYPE Relationships>"), {}),
+    "doctype-after-a-long-comment": (
+        _doctype("word/fontTable.xml", b"<!--" + b" padding " * 1000 + b"--><?pi x?><!DOCTYPE w:fonts>"),
+        {},
+    ),
 }
 
 
