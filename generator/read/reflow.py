@@ -19,8 +19,10 @@ from generator.lexicon.chars import HAN
 from generator.lexicon.numbers import CN_SMALL
 from generator.lexicon.chars import STRIP
 from generator.read.lines import Line, number_at
+from generator.read.title_end import own_names, title_end
 
 MAX_TITLE = 40  # a standalone title running into its first sub-heading is at most this long
+MAX_HEAD_LINES = 12  # the draft's title is among its first lines
 
 _START = headings.RUN_ON_START
 # One pattern for every separator (group 1): its leading class lets `re` skip ahead fast, and it
@@ -28,11 +30,14 @@ _START = headings.RUN_ON_START
 _SEPARATORS = "。：:\n！？"
 _AFTER = lazy(r"([。：:\n！？])[ \t\u3000]*(?=" + _START + ")")
 _CHILD = headings.FIRST_CHILD
+# An unnumbered section title between a sentence end and its first sub-heading: 「…称号。主要工作(一)党政…」.
+_TITLE_CHILD = lazy(r"(?<=[。！？])[ \t\u3000]*([^，,。；;：:！？、\s（(《]{2,12})(?=[（(][一1１][）)])")
 _NUMERALS = set(CN_SMALL)
 # A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
 _POINT = lazy(rf"(?<=[{HAN}”》])一是")
-# A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」.
-_YEAR_OPENING = lazy(rf"(?<=[{HAN}]){dates.YEAR}年度?(?=[，,])")
+# A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」,
+# 「一、基本情况2020年是…」.
+_YEAR_OPENING = lazy(rf"(?<=[{HAN}]){dates.YEAR}年度?(?=[，,]|是|以来)")
 
 
 def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -40,7 +45,7 @@ def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
     candidates = _candidates(lines)
     if not candidates:
         return lines, []
-    numbering = _Numbering()
+    numbering = _Numbering(lines)
     out: list[Line] = []
     rebuilt: list[int] = []
     for index, line in enumerate(lines):
@@ -82,6 +87,10 @@ def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
         for match in _AFTER.finditer(joined):
             k = bisect.bisect_right(starts, match.start()) - 1
             found.setdefault(eligible[k], []).append((match.end() - starts[k], match.group(1)))
+        for match in _TITLE_CHILD.finditer(joined):
+            k = bisect.bisect_right(starts, match.start(1)) - 1
+            at = match.start(1) - starts[k]
+            found.setdefault(eligible[k], []).extend([(at, "title"), (at + len(match.group(1)), "child")])
     for items in found.values():
         items.sort()
     return found
@@ -90,19 +99,39 @@ def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
 class _Numbering:
     """The heading numbers read so far: the last value of each level; whether a split happened."""
 
-    def __init__(self) -> None:
+    def __init__(self, lines: list[Line] | None = None) -> None:
         self.last: dict[int, int] = {}
         self.split_seen = False
+        self.lines = lines or []
+        self._names: tuple[str, ...] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The draft's own name as its title writes it (a body often starts with it), read once."""
+        if self._names is None:
+            self._names = own_names(line.text for line in self.lines[:MAX_HEAD_LINES])
+        return self._names
 
     def split(self, text: str, candidates) -> list[str]:
         """The pieces of one line, the numbering advanced over them."""
         suspicious = bool(candidates) or self.split_seen
         cuts = [0]
         self._piece(text, 0, cuts, suspicious)
+        titled = -1
         for start, sep in candidates or ():
             if start <= cuts[-1]:
                 continue
+            if sep == "title":
+                titled = start
+                continue
             found = number_at(text, start)
+            if sep == "child":
+                if found and found[1] == 1 and titled >= 0 and titled > cuts[-1]:
+                    cuts.append(titled)
+                    for level in [k for k in self.last if k >= found[0]]:
+                        del self.last[level]
+                else:
+                    continue
             if not found or not self.fits(found) or (sep in "：:" and found[0] != 1):
                 continue
             after = text[start + len(found[2]) : start + len(found[2]) + 1]
@@ -135,8 +164,10 @@ class _Numbering:
                 cuts.append(title + year.start())
             elif point and "。" not in window[: point.start()]:
                 cuts.append(title + point.start())
-            elif found[0] == 1:
-                self._part_name(text, title, cuts)
+            elif not (found[0] == 1 and self._part_name(text, title, cuts)):
+                end = title_end(text[title : title + 2 * MAX_TITLE], self.names)
+                if end:
+                    cuts.append(title + end)
             return
         sub = number_at(text, title + child.start())
         if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]) :].strip(STRIP):
@@ -145,15 +176,17 @@ class _Numbering:
             self._piece(text, title + child.start(), cuts, True)
 
     @staticmethod
-    def _part_name(text: str, title: int, cuts: list[int]) -> None:
+    def _part_name(text: str, title: int, cuts: list[int]) -> bool:
         """A part heading that ran into its body: cut after the statutory part's name it opens with."""
         from generator.checks.statutory import part_title_end
 
         end = part_title_end(text[title : title + MAX_TITLE])
         rest = text[title + end : title + end + 1]
         body = text[title + end :]
-        if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;"):
+        if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;、"):
             cuts.append(title + end)
+            return True
+        return False
 
     def fits(self, found: tuple) -> bool:
         """Does the number continue the numbering: the next at its level, or 1 deeper (or the first)?"""

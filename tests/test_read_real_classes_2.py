@@ -1,0 +1,139 @@
+"""Issue 19, second round: classes of real drafts still read wrong (run-on headings, generic part names…)."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.checks import check_document
+from generator.read import read_text
+from generator.read.title_end import title_end
+from generator.tree import Heading
+
+HEAD = "示例县2023年法治政府建设情况报告\n一、2023年主要举措和成效\n（一）加强组织领导\n"
+
+
+def _rules(text: str) -> list[str]:
+    return [f"{f.rule}:{f.message}" for f in check_document(read_text(text, "x.txt")).findings]
+
+
+@pytest.mark.parametrize(
+    "item, nested",
+    [
+        ("1.加强党对法治政府建设的领导。县委常委会研究部署法治政府建设工作。", False),
+        ("1.加强党对法治政府建设的领导。县长带头履行推进法治建设第一责任人职责。", True),
+        ("1.党政主要负责人履行推进法治建设第一责任人职责。县长主持召开会议。", True),
+    ],
+)
+def test_generic_party_leadership_item_is_part_3_only_when_its_text_says_so(item, nested):
+    rules = _rules(HEAD + item + "\n")
+    assert any(r.startswith("parts.nested") for r in rules) is nested
+    assert any(r.startswith("parts.missing") and "第三部分" in r for r in rules) is not nested
+
+
+@pytest.mark.parametrize(
+    "first, implicit",
+    [
+        ("深入学习宣传贯彻习近平法治思想的情况", False),  # an extra lead part (DESIGN 2.1), not part 1
+        ("学习贯彻党的二十大精神", False),
+        ("全面践行习近平法治思想，统筹推进法治政府建设", True),  # a themed part 1
+    ],
+)
+def test_extra_lead_part_is_not_the_implicit_part_1(first, implicit):
+    text = f"示例县2023年法治政府建设情况报告\n一、{first}\n（一）学习情况\n全年学习12次。\n二、学\n"
+    rules = _rules(text)
+    missing_1 = any(r.startswith("parts.missing") and "第一部分" in r for r in rules)
+    assert missing_1 is not implicit
+
+
+# -- run-on pages: where a heading ends when no punctuation mark says so
+
+PAGE_HEAD = "当前位置：首页 > 政务公开 发布时间：2025-02-28 来源：本网 【字体：大 中 小】 示例区教育局2024年法治政府建设情况报告"
+OPENING = "2024年，示例区教育局坚持依法治教，现将有关情况报告如下：一、2024年推进法治政府建设的主要举措和成效"
+
+
+MORE = "（九）其他工作。全年组织法治培训12次，覆盖干部职工300余人次，依法行政水平进一步提高。" * 2
+
+
+def _page(body: str) -> str:
+    """A page of more than 200 characters on one line (what a run-on page is)."""
+    return PAGE_HEAD + OPENING + body + MORE + " 【打印本页】 分享到：微信 微博\n"
+
+
+def _headings(body: str) -> list[tuple[int, str]]:
+    doc = read_text(_page(body), "page.txt")
+    return [(b.level, b.title) for b in doc.blocks if isinstance(b, Heading)]
+
+
+@pytest.mark.parametrize(
+    "body, title",
+    [
+        # parallel clauses of the same length, nothing marks the end: B as long as A
+        (
+            "（一）依法全面履行政府职能，推进重点领域攻坚改革政务服务办建立事项清单管理机制，全面梳理服务事项。",
+            "依法全面履行政府职能，推进重点领域攻坚改革",
+        ),
+        # the body opens with the draft's own name
+        (
+            "（一）主要举措加强组织领导，完善工作机制示例区教育局成立了由局长任组长的领导小组，统筹推进。",
+            "主要举措加强组织领导，完善工作机制",
+        ),
+        # the body opens with a sentence opener (「积极开展」 is one phrase: cut before 积极)
+        (
+            "（一）强化法治宣传教育，提升法治意识积极开展法治宣传教育活动，通过讲座等形式宣传。",
+            "强化法治宣传教育，提升法治意识",
+        ),
+        (
+            "（一）深学笃行习近平法治思想，筑牢法治建设思想根基坚持把学习贯彻习近平法治思想作为首要任务，构建体系。",
+            "深学笃行习近平法治思想，筑牢法治建设思想根基",
+        ),
+        # 「A，B。」 within 40 characters is a run-in heading: left alone
+        (
+            "（一）全面落实普法责任制，围绕关键少数推动法律进机关。深入学习贯彻习近平法治思想，推进学法。",
+            "全面落实普法责任制，围绕关键少数推动法律进机关",
+        ),
+    ],
+)
+def test_runon_two_clause_heading_ends_where_its_body_begins(body, title):
+    assert (2, title) in _headings(body)
+
+
+def test_title_end_finds_nothing_without_a_comma():
+    assert title_end("深入推进政府职能转变深化行政审批体制改革互联网政务服务能力进一步提升") == 0
+    assert title_end("推进依法行政，化解矛盾纠纷我局积极运用法治思维解决矛盾，") == len("推进依法行政，化解矛盾纠纷")
+
+
+@pytest.mark.parametrize(
+    "body, titles",
+    [
+        # a year that opens the body: 「基本情况2020年是…」
+        ("二、基本情况2024年是法治政府建设示范创建之年，也是关键一年。", ["基本情况"]),
+        # part 3 named late in its heading, ended by 「职责情况」
+        (
+            "二、区政府主要负责同志履行推进法治建设第一责任人职责情况深入贯彻落实中央决策部署，严格执行规定。",
+            ["区政府主要负责同志履行推进法治建设第一责任人职责情况"],
+        ),
+    ],
+)
+def test_runon_part_heading_cut_before_its_body(body, titles):
+    found = [t for level, t in _headings("（一）加强组织领导。成立领导小组。" + body) if level == 1]
+    assert found[1:] == titles
+
+
+def test_runon_plan_part_names_cut_before_their_body():
+    page = (
+        "示例市创建法治政府建设示范市实施方案 为深入推进法治政府建设，制定本方案。一、总体要求坚持以习近平新时代中国特色社会主义思想为指导，"
+        "全面贯彻党的二十大精神。二、主要创建任务主要围绕指标体系10项一级指标、34项二级指标开展创建。\n"
+    )
+    doc = read_text(page, "page.txt")
+    assert [b.title for b in doc.blocks if isinstance(b, Heading)] == ["总体要求", "主要创建任务"]
+
+
+def test_runon_unnumbered_title_before_its_first_sub_heading():
+    body = (
+        "（一）加强组织领导。成立领导小组，统筹推进各项工作。"
+        "主要工作（一）党政主要负责人履行推进法治建设第一责任人职责。区长主持召开常务会议，研究法治政府建设。"
+    )
+    doc = read_text(_page(body), "page.txt")
+    texts = [getattr(b, "text", None) or b.title for b in doc.blocks]
+    assert "主要工作" in texts
+    assert "党政主要负责人履行推进法治建设第一责任人职责" in texts
