@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.checks import check_document
+from generator.importer import import_document
 from generator.read import read_text
 from generator.read.title_end import title_end
 from generator.tree import Heading
@@ -137,3 +138,70 @@ def test_runon_unnumbered_title_before_its_first_sub_heading():
     texts = [getattr(b, "text", None) or b.title for b in doc.blocks]
     assert "主要工作" in texts
     assert "党政主要负责人履行推进法治建设第一责任人职责" in texts
+
+
+# -- a department that names no sender: its 党组 and 我局 say so
+
+UNNAMED = (
+    "一、全面加强党对法治建设的领导\n建立健全法治建设组织领导体系。切实发挥党组在推进落实法治建设中的领导核心作用。"
+    "2021年，党组召开8次会议研究解决法治建设具体事项。\n二、全面落实普法责任制\n深入开展青少年法治宣传教育。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (UNNAMED, "department-report"),
+        (UNNAMED.replace("党组", "区政府党组"), "annual-report"),  # the government's 党组
+        (UNNAMED.replace("党组", "基层党组织"), "annual-report"),  # party organisations are everywhere
+        (UNNAMED.replace("切实发挥党组", "切实发挥局党组"), "department-report"),
+    ],
+)
+def test_unnamed_department_by_its_party_group(text, kind):
+    result = check_document(read_text(text, "x.txt"))
+    assert result.kind == kind
+    if kind == "department-report":
+        assert "党组" in result.kind_reason and result.unit in ("", None)
+
+
+def test_unnamed_department_imports_as_a_department():
+    imported = import_document(read_text(UNNAMED, "x.txt"))
+    assert imported.kind == "department-report"
+    assert imported.data["jurisdiction"]["level"] == "department"
+    assert not imported.problems
+
+
+# -- plan owners on a line of their own are kept as the author wrote them
+
+PLAN = "示例县2024年法治政府建设工作安排\n一、总体要求\n坚持以习近平法治思想为指导。\n二、重点任务\n{items}"
+
+
+def _rendered(spec) -> str:
+    from generator.render.build import Options, build_tree
+    from generator.write.text import to_text
+
+    return to_text(build_tree(spec, Options()))
+
+
+def test_owner_line_kept_as_written():
+    line = "责任单位：县政府办公室、县司法局，各乡镇人民政府按职责分工分别负责。"
+    other = "责任单位：县司法局。"
+    draft = PLAN.format(
+        items=f"（一）完善政府职能。深化改革，优化服务。\n{line}\n（二）规范执法。严格执法。\n{other}\n"
+    )
+    imported = import_document(read_text(draft, "plan.txt"))
+    assert not imported.problems, imported.problems
+    task = imported.data["parts"][1]["items"][0]
+    assert task["owners_line"] == line and task["text"] == "深化改革，优化服务。"
+    assert task["responsible"] == ["县政府办公室", "县司法局", "各乡镇人民政府"]
+    rendered = _rendered(imported.spec)
+    assert line in rendered and other in rendered and "（责任单位" not in rendered
+    assert imported.agreement.complete, imported.agreement.differences
+
+
+def test_owners_in_parentheses_stay_in_parentheses():
+    draft = PLAN.format(items="（一）完善政府职能。深化改革，优化服务。（牵头单位：县政府办；责任单位：各乡镇）\n")
+    imported = import_document(read_text(draft, "plan.txt"))
+    task = imported.data["parts"][1]["items"][0]
+    assert "owners_line" not in task
+    assert "优化服务。（牵头单位：县政府办；责任单位：各乡镇）" in _rendered(imported.spec)

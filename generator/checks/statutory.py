@@ -38,12 +38,14 @@ class PartHit:
 def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     """(kind, why) from the whole document: the first document's title (not an attachment's),
     the last signature, the opening and the part headings. `cache`: see match_parts."""
-    from generator.read.sender import sender
+    from generator.read.sender import department_sign, sender
 
     docs = list(doc.all_documents())
     signatures = [s for d in docs for s in d.signatures]
     found = sender(doc)
     department = f"{found.where}中的「{found.full}」" if found and found.department else ""
+    if not found and (sign := department_sign(doc)):
+        department = f"没有写发文单位，正文中的「{sign}」"
     signs = _report_signs(docs, cache)
     title = _kind_title(docs, signs)
     if not title and not signs:

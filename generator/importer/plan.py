@@ -155,6 +155,8 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     if found is not None:
         owned, match, inside = found
         texts, after = texts[: owned + 1], texts[owned + 1 :]
+        if owned and not texts[-1][: match.start()].strip():  # the owners on a paragraph of their own
+            item["owners_line"] = texts[-1].strip()
         texts[-1] = texts[-1][: match.start()].rstrip()
         item.update(_owners(ctx, inside, path, head.line))
     if not head.runin and texts:

@@ -11,11 +11,6 @@ KNOWN = {
         "outline",
     ): "labels [(1, '2021年度推进法治政府建设主要举措与成效'), (2, '深入推进政府职能转变'), (2, '不断推进科学民主依法决策')]…, read [(1, '2021年度推进法治政府建设主要举措与成效'), (2, '深入推进政府职能转变深化行政审批体制改革'), (2, '不断推进科学民主依法",
     (
-        "daye-jyj-2025-dept",
-        "runon",
-        "false",
-    ): "leftover.empty-section: 标题「(三)规范权力运行,依法行政水平有效提」下没有内容",
-    (
         "fuzhou-2022-plan",
         "web",
         "headings40",
@@ -45,7 +40,6 @@ KNOWN = {
         "boxed",
         "headings40",
     ): "spec titles > 40 chars: 中共抚州市委抚州市人民政府关于印发《抚州市法治政府建设实施方案(2022-2025年)》的通知…",
-    ("hainanzhou-jyj-2021-dept", "runon", "false"): "leftover.empty-section: 标题「二、学」下没有内容",
     ("huangpi-2020-report", "runon", "parts"): "labels ['1', '3'], check ['1']",
     (
         "huangpi-2020-report",
@@ -58,10 +52,6 @@ KNOWN = {
         "runon",
         "false",
     ): "parts.missing: 缺少第三部分「上一年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况」",
-    ("huangwan-2024-report", "autonum", "expected"): "missing ['draft.paragraphs-rebuilt']",
-    ("huangwan-2024-report", "runfonts", "expected"): "missing ['draft.paragraphs-rebuilt']",
-    ("huangwan-2024-report", "tracked", "expected"): "missing ['draft.paragraphs-rebuilt']",
-    ("huangwan-2024-report", "boxed", "expected"): "missing ['draft.paragraphs-rebuilt']",
     (
         "jinghai-2020-report",
         "runon",
@@ -75,27 +65,16 @@ KNOWN = {
     ): "labels [(1, '2022年法治政府建设主要措施'), (1, '强化领导责任，夯实法治政府建设基础')]…, read [(1, '2022年法治政府建设主要措施一、强化领导责任')]…",
     ("liuxia-2022-report", "runon", "expected"): "missing ['numbering.gap']",
     ("liuxia-2022-report", "runon", "paragraphs"): "1/5 lost: '强化领导责任,夯实法治政府建设基础'",
-    ("ordos-jtj-2021-dept", "web", "kind"): "check: annual-report, import: annual-report",
-    ("ordos-jtj-2021-dept", "runon", "kind"): "check: annual-report, import: annual-report",
     (
         "ordos-jtj-2021-dept",
         "runon",
         "outline",
     ): "labels [(1, '全面加强党对法治建设的领导'), (1, '全面落实普法责任制，推动法律进机关进校园'), (2, '全面落实普法责任制，围绕“关键少数”推动法律进机关'), (2, '全面落实普法责任制，围绕“重点群体”推动法律进校园')]…, read [(1, '全面加强党对法治建设的领导建立健全法治建",
-    ("ordos-jtj-2021-dept", "autonum", "kind"): "check: annual-report, import: annual-report",
-    ("ordos-jtj-2021-dept", "runfonts", "kind"): "check: annual-report, import: annual-report",
-    ("ordos-jtj-2021-dept", "tracked", "kind"): "check: annual-report, import: annual-report",
-    ("ordos-jtj-2021-dept", "boxed", "kind"): "check: annual-report, import: annual-report",
     (
         "shenzhen-sfj-2022-dept",
         "web",
         "outline",
     ): "labels [(1, '2022年法治政府建设情况'), (2, '政治统领，党建引领，高效赋能司法行政工作新实践'), (2, '稳中求变，多点开花，谱写“法治城市示范”建设新篇章')]…, read [(1, '2022年法治政府建设情况'), (2, '政治统领，党建引领，高效赋能司法行政工作新实践'), (2",
-    (
-        "xiping-2020-plan",
-        "web",
-        "paragraphs",
-    ): "1/13 lost: '责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。'",
     ("xiping-2020-plan", "web", "owners"): "(一)为推动经济高质量发: '县政府办公室、县司法局、各有关部门、乡镇人民政府'",
     ("xiping-2020-plan", "runon", "false"): "head.missing: 没有成文日期：应在署名之下写明，如「2023年1月4日」",
     ("xiping-2020-plan", "runon", "paragraphs"): "3/13 lost: '西政办〔2020〕20号'",
@@ -107,18 +86,8 @@ KNOWN = {
     (
         "xiping-2020-plan",
         "autonum",
-        "paragraphs",
-    ): "1/13 lost: '责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。'",
-    (
-        "xiping-2020-plan",
-        "autonum",
         "owners",
     ): "(一)为推动经济高质量发: '县政府办公室、县司法局、各有关部门、乡镇人民政府'",
-    (
-        "xiping-2020-plan",
-        "runfonts",
-        "paragraphs",
-    ): "1/13 lost: '责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。'",
     (
         "xiping-2020-plan",
         "runfonts",
@@ -127,22 +96,11 @@ KNOWN = {
     (
         "xiping-2020-plan",
         "tracked",
-        "paragraphs",
-    ): "1/13 lost: '责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。'",
-    (
-        "xiping-2020-plan",
-        "tracked",
         "owners",
     ): "(一)为推动经济高质量发: '县政府办公室、县司法局、各有关部门、乡镇人民政府'",
     (
         "xiping-2020-plan",
         "boxed",
-        "paragraphs",
-    ): "1/13 lost: '责任单位:县政府办公室、县司法局、各有关部门,乡镇人民政府按职责分工分别负责。'",
-    (
-        "xiping-2020-plan",
-        "boxed",
         "owners",
     ): "(一)为推动经济高质量发: '县政府办公室、县司法局、各有关部门、乡镇人民政府'",
-    ("zhuhai-gxq-2023-report", "runon", "false"): "leftover.empty-section: 标题「(三)认真履」下没有内容",
 }

@@ -26,6 +26,11 @@ class Item(Model):
     lead: Names = Field(default_factory=list, description="牵头单位；可写 $组名 引用 units 中的单位组")
     responsible: Names = Field(default_factory=list, description="责任单位；可写 $组名 引用 units 中的单位组")
     deadline: str | None = Field(None, description="完成时限，如「2024年12月底」「长期坚持」")
+    owners_line: str | None = Field(
+        None,
+        description="任务后另起一段写的责任单位，照原文保留（如「责任单位：县司法局按职责分工负责。」）；"
+        "写了就不再在任务末尾加括号",
+    )
 
 
 class PlanPart(Model):
