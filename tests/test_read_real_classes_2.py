@@ -205,3 +205,49 @@ def test_owners_in_parentheses_stay_in_parentheses():
     task = imported.data["parts"][1]["items"][0]
     assert "owners_line" not in task
     assert "优化服务。（牵头单位：县政府办；责任单位：各乡镇）" in _rendered(imported.spec)
+
+
+def test_heading_not_joined_with_a_point_on_the_next_line():
+    text = (
+        "示例市司法局2022年法治政府建设情况报告\n一、2022年法治政府建设情况\n"
+        "（一）稳中求变，多点开花，谱写“法治城市示范”建设新篇章\n一是强力推进落实落地。全年完成任务266项。\n"
+    )
+    doc = read_text(text, "x.txt")
+    headings = [b.title for b in doc.blocks if isinstance(b, Heading)]
+    assert headings[-1] == "稳中求变，多点开花，谱写“法治城市示范”建设新篇章"
+    assert doc.blocks[-1].text.startswith("一是强力推进")
+
+
+def test_owner_sentence_closing_the_item_kept_as_written():
+    draft = PLAN.format(items="（一）完善政府职能。深化改革，优化服务。牵头单位：县政府办；责任单位：县司法局。\n")
+    task = import_document(read_text(draft, "plan.txt")).data["parts"][1]["items"][0]
+    assert task["owners_line"] == "牵头单位：县政府办；责任单位：县司法局。"
+    assert task["lead"] == ["县政府办"] and task["text"] == "深化改革，优化服务。"
+
+
+def test_runon_notice_date_without_signature_before_the_plan_title():
+    page = (
+        "当前位置：首页 > 政务公开 发布时间：2020-03-15 来源：本网 【字体：大 中 小】 "
+        "示政办〔2020〕20号示例县人民政府办公室关于印发示例县2020年度法治政府建设工作安排的通知"
+        "各乡镇人民政府,各街道办事处:《示例县2020年度法治政府建设工作安排》已经县政府同意,现印发给你们,请认真贯彻执行。"
+        "2020年7月8日示例县2020年度法治政府建设工作安排2020年是全面建成小康社会和“十三五”规划收官之年,全县要坚持依法行政。"
+        "一、依法全面履行政府职能(一)为推动经济高质量发展提供法治保障。坚持稳中快进工作总基调,加强规范性文件备案审查。"
+        "责任单位:县政府办公室、县司法局。 【打印本页】\n"
+    )
+    doc = read_text(page, "page.txt")
+    notice, plan = list(doc.all_documents())[:2]
+    assert notice.doc_number == "示政办〔2020〕20号" and notice.date_text == "2020年7月8日"
+    assert plan.title == "示例县2020年度法治政府建设工作安排"
+    rules = [f.message for f in check_document(doc).findings if f.rule == "head.missing"]
+    assert not any("成文日期" in m for m in rules)
+
+
+def test_runon_items_numbered_on_across_sections():
+    body = (
+        "（一）加强组织领导1.加强党的领导。区委常委会研究部署法治政府建设工作。2.强化考核评价。开展专项督查。"
+        "（二）依法全面履行政府职能3.深化行政审批制度改革。梳理各类事项清单，实行动态管理。"
+    )
+    headings = _headings(body)
+    assert (2, "依法全面履行政府职能") in headings and (3, "深化行政审批制度改革") in headings
+    rules = {f.rule for f in check_document(read_text(_page(body), "page.txt")).findings}
+    assert "numbering.restart" in rules

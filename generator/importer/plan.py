@@ -155,8 +155,8 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     if found is not None:
         owned, match, inside = found
         texts, after = texts[: owned + 1], texts[owned + 1 :]
-        if owned and not texts[-1][: match.start()].strip():  # the owners on a paragraph of their own
-            item["owners_line"] = texts[-1].strip()
+        if _as_written(texts[-1], match, owned):
+            item["owners_line"] = texts[-1][match.start() :].strip()
         texts[-1] = texts[-1][: match.start()].rstrip()
         item.update(_owners(ctx, inside, path, head.line))
     if not head.runin and texts:
@@ -165,6 +165,15 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     if len(texts) > 1:
         ctx.guesses.append(f"第{head.line}行的任务有 {len(texts)} 段正文，已合为一段")
     return item, after
+
+
+def _as_written(text: str, match: re.Match, owned: int) -> bool:
+    """Owners on a paragraph of their own, or a 「责任单位：…」 sentence closing the item: kept as written."""
+    own = text[match.start() :].strip()
+    if own[:1] in "（(〔［[":
+        return False  # the parenthesised forms are what render writes itself
+    before = text[: match.start()].strip()
+    return (not before and owned > 0) or before.endswith(("。", "；", ";"))
 
 
 def _owned(texts: list[str]):

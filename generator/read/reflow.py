@@ -13,6 +13,7 @@ not a heading (a numeral follows the number).
 from __future__ import annotations
 
 import bisect
+import re
 
 from generator.lexicon import dates, headings, lazy
 from generator.lexicon.chars import HAN
@@ -30,6 +31,7 @@ _START = headings.RUN_ON_START
 _SEPARATORS = "。：:\n！？"
 _AFTER = lazy(r"([。：:\n！？])[ \t\u3000]*(?=" + _START + ")")
 _CHILD = headings.FIRST_CHILD
+_START_AT = lazy(_START)
 # An unnumbered section title between a sentence end and its first sub-heading: 「…称号。主要工作(一)党政…」.
 _TITLE_CHILD = lazy(r"(?<=[。！？])[ \t\u3000]*([^，,。；;：:！？、\s（(《]{2,12})(?=[（(][一1１][）)])")
 _NUMERALS = set(CN_SMALL)
@@ -101,6 +103,7 @@ class _Numbering:
 
     def __init__(self, lines: list[Line] | None = None) -> None:
         self.last: dict[int, int] = {}
+        self.dropped: dict[int, int] = {}  # the last value of a level the numbering left (a parent advanced)
         self.split_seen = False
         self.lines = lines or []
         self._names: tuple[str, ...] | None = None
@@ -156,7 +159,8 @@ class _Numbering:
         window = text[title : title + MAX_TITLE + 4]
         stop = min((window.find(c) for c in "。，；：,;:" if c in window), default=len(window))
         # a sub-heading may follow a title with commas in it (「…责任制,推动…进校园(一)…」), never a sentence end
-        child = _CHILD.search(window, 2, min(len(window), window.find("。") % (len(window) + 1)))
+        limit = min(len(window), window.find("。") % (len(window) + 1))
+        child = _CHILD.search(window, 2, limit) or self._continued_child(window, limit, found[0])
         if not child:
             year = _YEAR_OPENING.search(window, 2, stop + 1)
             point = _POINT.search(window, 4)
@@ -174,6 +178,14 @@ class _Numbering:
             cuts.append(title + child.start())
             self.split_seen = True
             self._piece(text, title + child.start(), cuts, True)
+
+    def _continued_child(self, window: str, limit: int, level: int) -> re.Match | None:
+        """A sub-heading numbered on from the section before (「(二)…职能3.深化…」 after 1. and 2.)."""
+        for match in _START_AT.finditer(window, 2, limit):
+            sub = number_at(window, match.start())
+            if sub and sub[0] > level and sub[1] > 1 and sub[1] == self.dropped.get(sub[0], 0) + 1:
+                return match
+        return None
 
     @staticmethod
     def _part_name(text: str, title: int, cuts: list[int]) -> bool:
@@ -193,9 +205,10 @@ class _Numbering:
         level, value = found[0], found[1]
         if level in self.last:
             return value == self.last[level] + 1
-        return value == 1 and (not self.last or level > max(self.last))
+        first = value == 1 or value == self.dropped.get(level, 0) + 1  # numbered on across sections
+        return first and (not self.last or level > max(self.last))
 
     def advance(self, level: int, value: int) -> None:
         for deeper in [k for k in self.last if k > level]:
-            del self.last[deeper]
+            self.dropped[deeper] = self.last.pop(deeper)
         self.last[level] = value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from generator.lexicon import lazy
+from generator.lexicon import headings, lazy
 from generator.errors import DraftError, Problem
 from generator.read.noise import Noise
 from generator.read.runon import MIN_RUNON, split_runon
@@ -91,6 +91,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
                 and len(rest) + stop <= BROKEN_MAX_HEADING
                 and stop + 1 < len(nxt.text.rstrip())
                 and not _CLAUSE_MARK.search(nxt.text[:stop])
+                and not headings.POINT.match(nxt.text)  # 「一是…。」 opens a paragraph, never ends a heading
             ):
                 out.append(Line(line.text + nxt.text, line.line, gap=line.gap))
                 index += 2
