@@ -33,7 +33,9 @@ _AFTER = lazy(r"([。：:\n！？])[ \t\u3000]*(?=" + _START + ")")
 _CHILD = headings.FIRST_CHILD
 _START_AT = lazy(_START)
 # An unnumbered section title between a sentence end and its first sub-heading: 「…称号。主要工作(一)党政…」.
-_TITLE_CHILD = lazy(r"(?<=[。！？])[ \t\u3000]*([^，,。；;：:！？、\s（(《]{2,12})(?=[（(][一1１][）)])")
+# Found from the sub-heading's number back (str.find: a regex scan of the whole text costs more).
+_FIRST_SUBS = ("（一）", "(一)", "（1）", "(1)", "（１）", "(１)")
+_TITLE_BEFORE = lazy(r"[。！？][ \t\u3000]*([^，,。；;：:！？、\s（(《\x00]{2,12})$")
 _NUMERALS = set(CN_SMALL)
 # A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
 _POINT = lazy(rf"(?<=[{HAN}”》])一是")
@@ -89,13 +91,24 @@ def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
         for match in _AFTER.finditer(joined):
             k = bisect.bisect_right(starts, match.start()) - 1
             found.setdefault(eligible[k], []).append((match.end() - starts[k], match.group(1)))
-        for match in _TITLE_CHILD.finditer(joined):
-            k = bisect.bisect_right(starts, match.start(1)) - 1
-            at = match.start(1) - starts[k]
-            found.setdefault(eligible[k], []).extend([(at, "title"), (at + len(match.group(1)), "child")])
+        for sub in _first_subs(joined):
+            before = _TITLE_BEFORE.search(joined, max(0, sub - 16), sub)
+            if before:
+                k = bisect.bisect_right(starts, before.start(1)) - 1
+                at = before.start(1) - starts[k]
+                found.setdefault(eligible[k], []).extend([(at, "title"), (at + len(before.group(1)), "child")])
     for items in found.values():
         items.sort()
     return found
+
+
+def _first_subs(text: str):
+    """Where a first sub-heading number 「（一）」「(1)」 stands in the text."""
+    for number in _FIRST_SUBS:
+        at = text.find(number)
+        while at >= 0:
+            yield at
+            at = text.find(number, at + 3)
 
 
 class _Numbering:
