@@ -72,6 +72,18 @@ def test_every_text_has_labels():
     assert texts == {p.stem for p in labels.REAL.glob("*.yaml")}
 
 
+# How real plans name a task's owners: 「牵头单位：」「责任单位：」, 〔……按职责分工负责〕, （司法厅负责）.
+_OWNERS_WRITTEN = re.compile(r"(牵头|责任|配合)单位|按职责分工.{0,4}负责|[（(〔][^（()）〔〕]{1,40}负责[）)〕]")
+
+
+@pytest.mark.parametrize("doc_id", [d for d in IDS if labels.load(d).kind == "work-plan"])
+def test_plans_sample_the_owners_they_write(doc_id):
+    """A plan whose text names task owners samples some in its labels, so the owners metric reaches it."""
+    doc = labels.load(doc_id)
+    body = "\n".join(p.text for p in doc.body if p.role not in ("recipients", "closing"))
+    assert bool(_OWNERS_WRITTEN.search(body)) == bool(doc.label["owners"])
+
+
 @pytest.mark.parametrize("form", forms.FORMS)
 def test_forms_are_deterministic(form, tmp_path):
     doc = labels.load(IDS[0])
@@ -85,10 +97,12 @@ def _document(path: Path) -> etree._Element:
 
 
 def _deepest() -> list[str]:
-    """The documents whose forms hold every construct: headings of three levels, a plan's notice."""
+    """The documents whose forms hold every construct: headings of three levels, a plan's notice, a list
+    level that goes on counting across higher headings."""
     deep = sorted(IDS, key=lambda d: -max([p.level for p in labels.load(d).paras if p.role == "heading"] or [0]))
     plans = [d for d in IDS if labels.load(d).kind == "work-plan"]
-    return sorted({deep[0], deep[1], *plans[:1]})
+    continuing = [d for d in IDS if forms.continuing(labels.load(d))]
+    return sorted({deep[0], deep[1], *plans[:1], *continuing[:1]})
 
 
 @pytest.mark.parametrize("doc_id", _deepest())
@@ -100,6 +114,18 @@ def test_word_forms_are_valid_ooxml(doc_id, form, folder):
 
     result = OpenXmlValidator(strict=False).validate(str(_built(doc_id, form, folder)))  # one per file: it keeps state
     assert result.is_valid and not result.errors, [str(e) for e in result.errors[:3]]
+
+
+def test_autonum_keeps_counting_where_the_text_did(folder):
+    """静海区 2020 numbers 1. 2. under (一) and 3. under (二): Word's list must not restart its 1. level there;
+    北城街 starts 1. again under each (一) (二), as Word does by default."""
+    doc = labels.load("jinghai-2020-report")
+    assert forms.continuing(doc) == {2}
+    assert not forms.continuing(labels.load("beichengjie-2025-report"))
+    with zipfile.ZipFile(_built(doc.id, "autonum", folder)) as package:
+        xml = package.read("word/numbering.xml").decode()
+    assert re.search(r'<w:lvl w:ilvl="2">(?:(?!</w:lvl>).)*<w:lvlRestart w:val="0"/>', xml)
+    assert not re.search(r'<w:lvl w:ilvl="[013]">(?:(?!</w:lvl>).)*<w:lvlRestart', xml)
 
 
 @pytest.mark.parametrize("doc_id", IDS)

@@ -28,6 +28,7 @@ RUNON_TAIL = " 【打印本页】【关闭窗口】 分享到：微信 微博 QQ
 # Comment texts that look like document text: a reader must not take them for headings.
 COMMENTS = ["三、建议补充党政主要负责人履行推进法治建设第一责任人职责情况", "数据请核实"]
 DELETED_HEADING = "二、存在的不足和原因"
+CN_NUMERALS = "一二三四五六七八九"
 
 
 def web(doc: Doc) -> bytes:
@@ -70,10 +71,29 @@ def _paragraph(para: Para, sized: bool = False, numbered: bool = False) -> str:
     return ooxml.para(runs, jc=JC.get(para.role, ""), indent=para.role not in ("recipients",), num=num)
 
 
+def _value(number: str) -> int | None:
+    """A typed heading number's value: 「3.」 → 3, 「(二)」 → 2 (one numeral is all the corpus needs)."""
+    digits = "".join(c for c in number if c.isdigit())
+    numerals = [CN_NUMERALS.index(c) + 1 for c in number if c in CN_NUMERALS]
+    return int(digits) if digits else numerals[0] if len(numerals) == 1 else None
+
+
+def continuing(doc: Doc) -> frozenset[int]:
+    """List levels (ilvl) whose typed numbers go on across a higher heading, as 静海区's 1. 2. (二) 3."""
+    out, last, reset = set(), {}, set()
+    for para in (p for p in doc.paras if p.role == "heading"):
+        value = _value(para.number)
+        if para.level in reset and value is not None and last.get(para.level) == value - 1:
+            out.add(para.level - 1)
+        reset = {level for level in reset if level < para.level} | {level for level in last if level > para.level}
+        last[para.level] = value
+    return frozenset(out)
+
+
 def autonum(doc: Doc) -> bytes:
     """Headings numbered by Word's list: the typed numbers are gone from the text."""
     body = "".join(_paragraph(p, numbered=True) for p in doc.body)
-    return ooxml.package(body, numbering=True)
+    return ooxml.package(body, numbering=True, continuing=continuing(doc))
 
 
 def runfonts(doc: Doc) -> bytes:

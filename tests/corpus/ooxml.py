@@ -121,11 +121,14 @@ def text_box(paragraph: str, shape_id: int) -> str:
     )
 
 
-def numbering_xml() -> str:
-    """One multilevel list as clerks set it up: 一、 （一） 1. （1）, no tab after the number."""
+def numbering_xml(continuing: frozenset[int] = frozenset()) -> str:
+    """One multilevel list as clerks set it up: 一、 （一） 1. （1）, no tab after the number; the levels
+    `continuing` (ilvl) go on counting across higher headings (lvlRestart 0), as their typed numbers did."""
     levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."), ("decimal", "（%4）")]
     lvls = "".join(
-        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+        + ('<w:lvlRestart w:val="0"/>' if i in continuing else "")
+        + f'<w:suff w:val="nothing"/>'
         f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>'
         for i, (fmt, text) in enumerate(levels)
     )
@@ -204,7 +207,11 @@ def theme_xml() -> str:
 
 
 def package(
-    body: str, defaults: str = GB_DEFAULTS, numbering: bool = False, comments: list[str] | None = None
+    body: str,
+    defaults: str = GB_DEFAULTS,
+    numbering: bool = False,
+    comments: list[str] | None = None,
+    continuing: frozenset[int] = frozenset(),
 ) -> bytes:
     """The whole .docx: body XML (w: and the drawing prefixes), styles, settings, theme, optional parts."""
     parts = {
@@ -219,7 +226,7 @@ def package(
         "theme": ("theme/theme1.xml", f"{CT}.theme+xml", theme_xml()),
     }
     if numbering:
-        parts["numbering"] = ("numbering.xml", f"{CT}.wordprocessingml.numbering+xml", numbering_xml())
+        parts["numbering"] = ("numbering.xml", f"{CT}.wordprocessingml.numbering+xml", numbering_xml(continuing))
     if comments:
         parts["comments"] = ("comments.xml", f"{CT}.wordprocessingml.comments+xml", comments_xml(comments))
     decls = " ".join(f'xmlns:{k}="{v}"' for k, v in NAMESPACES.items())

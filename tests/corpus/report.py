@@ -1,6 +1,6 @@
 """The agreement table of fazhi against the real corpus, per form and overall.
 
-    python -m tests.corpus.report             # the table (Markdown, for the README)
+    python -m tests.corpus.report             # the tables by form and by kind (Markdown, for the README)
     python -m tests.corpus.report --details   # and every case that disagrees, with what was seen
     python -m tests.corpus.report --known     # rewrite known_failures.py from today's results
 
@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .forms import FORMS, build
-from .labels import corpus
+from .labels import KINDS, corpus, load
 from .measure import METRICS, Outcome, measure
 
 COLUMNS = ("kind", "unit", "year", "outline", "expected", "paragraphs", "headings40", "spec", "owners")
@@ -62,6 +62,15 @@ def table(results: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+def kinds_table(results: list[Outcome]) -> str:
+    """Markdown: one row per kind of document, all forms together."""
+    lines = table(results).splitlines()[:2]
+    for kind in KINDS:
+        group = [o for o in results if load(o.doc).kind == kind]
+        lines.append(_row(kind, group))
+    return "\n".join(lines).replace("| form |", "| kind |", 1)
+
+
 def details(results: list[Outcome]) -> str:
     """Every disagreement: document, form, metric, what was seen."""
     return "\n".join(f"{o.doc} {o.form} {m}: {s.seen}" for o in results for m, s in o.scores.items() if not s.ok)
@@ -93,6 +102,8 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         results = outcomes(Path(tmp))
     print(table(results))
+    print()
+    print(kinds_table(results))
     if "--details" in argv:
         print(details(results))
     if "--known" in argv:
