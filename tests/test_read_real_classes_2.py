@@ -251,3 +251,9 @@ def test_runon_items_numbered_on_across_sections():
     assert (2, "依法全面履行政府职能") in headings and (3, "深化行政审批制度改革") in headings
     rules = {f.rule for f in check_document(read_text(_page(body), "page.txt")).findings}
     assert "numbering.restart" in rules
+
+
+def test_party_groups_in_general_do_not_make_a_department():
+    text = UNNAMED.replace("党组", "各部门党委（党组）") + "（一）完善制度。（牵头单位：县司法局）\n"
+    result = check_document(read_text(text, "x.txt"))
+    assert result.kind == "work-plan"

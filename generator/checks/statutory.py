@@ -44,8 +44,6 @@ def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     signatures = [s for d in docs for s in d.signatures]
     found = sender(doc)
     department = f"{found.where}中的「{found.full}」" if found and found.department else ""
-    if not found and (sign := department_sign(doc)):
-        department = f"没有写发文单位，正文中的「{sign}」"
     signs = _report_signs(docs, cache)
     title = _kind_title(docs, signs)
     if not title and not signs:
@@ -57,6 +55,8 @@ def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
         owned = sum(1 for d in docs for b in d.blocks if type(b) is Heading and _OWNER_MARK.search(b.body or b.title))
         if owned >= 1:
             return "work-plan", f"{owned}项任务后写有牵头单位或责任单位"
+    if kind == DEFAULT_KIND and not found and (sign := department_sign(doc)):
+        return recognise_why(title, signatures[-1] if signatures else "", signs, f"没有写发文单位，正文中的「{sign}」")
     return kind, why
 
 
