@@ -257,3 +257,38 @@ def test_party_groups_in_general_do_not_make_a_department():
     text = UNNAMED.replace("党组", "各部门党委（党组）") + "（一）完善制度。（牵头单位：县司法局）\n"
     result = check_document(read_text(text, "x.txt"))
     assert result.kind == "work-plan"
+
+
+@pytest.mark.parametrize(
+    "items, owners",
+    [
+        # units with a parenthesis of their own, joined by 等 and 和, and a remark after 负责
+        (
+            "（一）贯彻落实学法清单制度，常态化开展会前学法。组织开展巡回宣讲活动。"
+            "〔司法厅等省直各部门（单位）和市（州）人民政府按职责分工负责，以下均需各市（州）人民政府落实，不再列出〕",
+            ["司法厅", "省直各部门（单位）", "市（州）人民政府"],
+        ),
+        # a task that is one long sentence and its owners
+        (
+            "（一）抓好全国第三批法治政府建设示范创建实地评估，抓实全国第四批法治政府建设示范创建准备，"
+            "探索建立创建候选地区和示范项目培育储备机制。（司法厅负责）",
+            ["司法厅"],
+        ),
+    ],
+)
+def test_owners_in_a_duty_bracket(items, owners):
+    draft = PLAN.format(items=items + "\n")
+    imported = import_document(read_text(draft, "plan.txt"))
+    assert not imported.problems, imported.problems
+    task = imported.data["parts"][1]["items"][0]
+    assert task["responsible"] == owners
+    rendered = _rendered(imported.spec)
+    bracket = items[items.rindex("。") + 1 :]
+    assert bracket in rendered and "责任单位：" not in rendered  # kept as written
+    assert not any(f.rule == "plan.owner" for f in check_document(read_text(draft, "plan.txt")).findings)
+
+
+def test_a_responsible_list_keeps_its_and():
+    draft = PLAN.format(items="（一）完善制度。深化改革。（责任单位：区司法局、各街道和区政府相关部门）\n")
+    task = import_document(read_text(draft, "plan.txt")).data["parts"][1]["items"][0]
+    assert task["responsible"] == ["区司法局", "各街道和区政府相关部门"]

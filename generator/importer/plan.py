@@ -18,10 +18,18 @@ _ROLE_WORDS = "牵头单位|牵头部门|责任单位|责任部门|配合单位|
 # sentence) after it, or 〔…按职责分工负责〕 / （…负责） at its end.
 _OWNERS = lazy(rf"[（(](?P<inside>(?:{_ROLE_WORDS})\s*[:：][^（()）]*)[）)]\s*[。.]?$")
 _OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
+# 〔司法厅等省直各部门(单位)和市(州)人民政府按职责分工负责,以下均需…不再列出〕: units may hold a short
+# parenthesis of their own, and a remark may follow 负责 inside the bracket.
 _DUTY = lazy(
-    r"[〔［\[（(](?P<units>[^〔〕［］\[\]（）()：:]{2,80}?)(?:按职责分工|按照职责分工|按职责|分别)?负责[〕］\]）)]\s*[。.]?$"
+    r"[〔［\[（(](?P<units>(?:[^〔〕［］\[\]（）()：:]|[（(][^（）()：:]{1,6}[）)]){2,80}?)"
+    r"(?:按职责分工|按照职责分工|按职责|分别)?负责(?:[，,；;](?:[^〔〕［］\[\]（）()]|[（(][^（）()]{1,6}[）)]){0,40})?[〕］\]）)]\s*[。.]?$"
 )
+# Between the units of a 〔…负责〕 phrase besides 、 and ，: 「司法厅等省直各部门」, 「…部门(单位)和市(州)人民政府」
+# (not 「发展和改革委员会」; a 「责任单位：」 list keeps its 和: 「各街道和区政府相关部门」).
+_UNIT_JOINS = lazy(r"[、，,]|等(?=[省市县区乡镇各有])|[和及与](?=[省市县区乡镇各有])")
 _ROLE = lazy(rf"({_ROLE_WORDS})\s*[:：]")
+_BRACKETS = "（(〔［["
+_RENDERED_OWNERS = lazy(r"^（(?:牵头单位|责任单位)：[^（）]*）$")
 _DUTY_TAIL = lazy(r"(?:按照?职责分工|按职责|分别)*负责$")
 _ROLES = {
     "牵头单位": "lead",
@@ -152,6 +160,13 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     found = _owned(texts)
     item: dict = {"title": head.title if isinstance(head, Heading) else flat(head)}
     after: list[str] = []
+    if found is None and not texts and isinstance(head, Heading):
+        titled = _owned([head.title])  # 「（三）…储备机制。（司法厅负责）」: one sentence and its owners
+        if titled is not None:
+            item["title"] = head.title[: titled[1].start()].rstrip()
+            item.update(_owners(ctx, titled[2], path, head.line))
+            if _as_written(head.title, titled[1], 0):
+                item["owners_line"] = head.title[titled[1].start() :].strip()
     if found is not None:
         owned, match, inside = found
         texts, after = texts[: owned + 1], texts[owned + 1 :]
@@ -161,17 +176,18 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
         item.update(_owners(ctx, inside, path, head.line))
     if not head.runin and texts:
         ctx.guesses.append(f"第{head.line}行的任务标题原为单独一行，按段首式（标题后接正文）排")
-    item["text"] = "".join(t for t in texts if t) or head.title
+    item["text"] = "".join(t for t in texts if t) or item["title"]
     if len(texts) > 1:
         ctx.guesses.append(f"第{head.line}行的任务有 {len(texts)} 段正文，已合为一段")
     return item, after
 
 
 def _as_written(text: str, match: re.Match, owned: int) -> bool:
-    """Owners on a paragraph of their own, or a 「责任单位：…」 sentence closing the item: kept as written."""
+    """Owners kept as written: a 「责任单位：…」 paragraph or sentence, a bracket render does not write itself
+    (〔…按职责分工负责〕, （司法厅负责））; not 「（牵头单位：…；责任单位：…）」, which render writes."""
     own = text[match.start() :].strip()
-    if own[:1] in "（(〔［[":
-        return False  # the parenthesised forms are what render writes itself
+    if own[:1] in _BRACKETS:
+        return not _RENDERED_OWNERS.match(own)
     before = text[: match.start()].strip()
     return (not before and owned > 0) or before.endswith(("。", "；", ";"))
 
@@ -185,7 +201,8 @@ def _owned(texts: list[str]):
                 return index, match, match.group("inside")
         match = _DUTY.search(text)
         if match:
-            return index, match, "责任单位：" + match.group("units")
+            units = "、".join(u for u in _UNIT_JOINS.split(match.group("units")) if u.strip())
+            return index, match, "责任单位：" + units
     return None
 
 

@@ -28,8 +28,8 @@ class Item(Model):
     deadline: str | None = Field(None, description="完成时限，如「2024年12月底」「长期坚持」")
     owners_line: str | None = Field(
         None,
-        description="任务后另起一段写的责任单位，照原文保留（如「责任单位：县司法局按职责分工负责。」）；"
-        "写了就不再在任务末尾加括号",
+        description="照原文保留的责任单位：另起一段的「责任单位：县司法局按职责分工负责。」照原文另起一段，"
+        "句末的「〔…按职责分工负责〕」「（司法厅负责）」照原文接在正文后；写了就不再加「（牵头单位：…）」括号",
     )
 
 
