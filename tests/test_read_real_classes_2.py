@@ -292,3 +292,43 @@ def test_a_responsible_list_keeps_its_and():
     draft = PLAN.format(items="（一）完善制度。深化改革。（责任单位：区司法局、各街道和区政府相关部门）\n")
     task = import_document(read_text(draft, "plan.txt")).data["parts"][1]["items"][0]
     assert task["responsible"] == ["区司法局", "各街道和区政府相关部门"]
+
+
+UNTITLED_NOTICE = (
+    "海政办发〔2023〕8号\n各乡镇人民政府、海城街道办，政府各部门：\n"
+    "现将《示例县法治政府建设2023年工作要点》印发你们，请结合实际，抓好贯彻落实。\n{signature}2023年3月9日\n"
+    "示例县法治政府建设2023年工作要点\n为全面深入推进依法行政，制定本要点。\n一、扎实推进依法行政\n"
+    "（一）深入推进简政放权。全面推行行政审批服务。（牵头单位：县司法局）\n"
+)
+
+
+def test_notice_without_title_line_kept_by_import():
+    imported = import_document(read_text(UNTITLED_NOTICE.format(signature="示例县人民政府办公室\n"), "plan.txt"))
+    assert not imported.problems, imported.problems
+    notice = imported.data["notice"]
+    assert notice["doc_number"] == "海政办发〔2023〕8号" and notice["signature"] == "示例县人民政府办公室"
+    assert "印发你们" in notice["body"][0] and "title" not in notice
+
+
+@pytest.mark.parametrize("signature, missing", [("示例县人民政府办公室\n", False), ("", True)])
+def test_untitled_notice_without_signature_is_reported(signature, missing):
+    rules = _rules(UNTITLED_NOTICE.format(signature=signature))
+    assert any(r.startswith("head.missing") and "署名" in r for r in rules) is missing
+
+
+def test_leading_group_notice_with_bullet_chrome_and_a_lost_date():
+    text = (
+        "• 005307554/2023-00051\n  • 示例市司法局\n  • 2023-08-14\n•通知\n•示例法政〔2023〕1号\n"
+        "示例市法治政府建设领导小组关于印发示例市2023年度法治政府建设工作安排的通知\n"
+        "各乡镇人民政府，街道办事处，市人民政府各部门：\n"
+        "现将《示例市2023年度法治政府建设工作安排》印发给你们，请结合实际，认真贯彻执行。\n2023814\n"
+        "示例2023年度法治政府建设工作安排\n2023年是关键之年，全市要坚持依法行政。\n"
+        "一、深入学习贯彻习近平法治思想\n（一）加强学习。组织专题学习。（牵头单位：市司法局）\n"
+    )
+    doc = read_text(text, "plan.txt")
+    notice, plan = list(doc.all_documents())[:2]
+    assert notice.title.startswith("示例市法治政府建设领导小组关于印发") and "•" not in notice.title
+    assert plan.title == "示例2023年度法治政府建设工作安排"
+    imported = import_document(read_text(text, "plan.txt"))
+    assert imported.data["jurisdiction"]["name"] == "示例市"
+    assert imported.data["notice"]["recipients"][0] == ["各乡镇人民政府"]

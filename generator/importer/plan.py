@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Protocol
 
-from generator.lexicon import lazy
+from generator.lexicon import lazy, statutory
 from generator.importer import head as h
 from generator.importer.emit import Comments, Paras
 from generator.importer.sections import flat, split_intro
@@ -39,6 +39,7 @@ _ROLES = {
     "配合单位": "responsible",
     "完成时限": "deadline",
 }
+_ISSUED = lazy(statutory.ISSUED_TO_YOU)
 _TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
 _APPROVED = lazy(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
 _DEADLINE_HEADER = lazy(r"完成时限|时限|完成时间")
@@ -96,7 +97,7 @@ def _notice_doc(doc: Document, body: Document) -> Document | None:
             return None
         if "印发" in d.title or "通知" in d.title:
             return d
-        if d.recipients and any("印发给你们" in getattr(b, "text", "") for b in d.blocks[:3]):
+        if d.recipients and any(_ISSUED.search(getattr(b, "text", "")) for b in d.blocks[:3]):
             return d
     return None
 
@@ -310,8 +311,9 @@ def _notice(ctx: h.Context, doc: Document) -> dict:
     if not match:
         ctx.guess(("notice", "issuer"), "推断自落款" if issuer else "未能读出，请填写发文机关")
     out["issuer"] = issuer or "发文机关"
-    out["title"] = title
-    out["book_marks"] = "《" in title
+    if title:
+        out["title"] = title
+    out["book_marks"] = "《" in (title or "".join(flat(b) for b in doc.blocks[:1]))
     if doc.recipients:
         out["recipients"] = h.groups(doc.recipients)
     paras = [flat(b) for b in doc.blocks]

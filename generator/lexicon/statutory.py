@@ -23,7 +23,9 @@ PLAN_PART_NAME = (
 )
 OWNER_MARK = r"(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]"
 # A notice that issues a plan: 「…《2024年法治政府建设工作要点》…印发给你们」.
-PLAN_NOTICE = r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们"
+PLAN_NOTICE = r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给?你们"
+# 「现将《…》印发给你们」「…印发你们」: a notice's sentence (its title line may be missing).
+ISSUED_TO_YOU = r"印发给?你们"
 # The name endings of a government department (a 部门年度报告's issuer).
 DEPARTMENT_SUFFIXES = ("局", "委员会", "办公室", "厅", "中心", "署")
 DEPARTMENT_END = rf"({alternation(DEPARTMENT_SUFFIXES)})$"
