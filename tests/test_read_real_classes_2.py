@@ -332,3 +332,28 @@ def test_leading_group_notice_with_bullet_chrome_and_a_lost_date():
     imported = import_document(read_text(text, "plan.txt"))
     assert imported.data["jurisdiction"]["name"] == "示例市"
     assert imported.data["notice"]["recipients"][0] == ["各乡镇人民政府"]
+
+
+ONE_LEVEL = (
+    "示例省2022年度法治政府建设重点工作安排\n2022年是关键之年，全省要坚持依法行政。\n"
+    "一、深入学习贯彻习近平法治思想。深入学习领会重大意义，推动入脑入心。〔省直各部门（单位），各市（州）人民政府按职责分工负责〕\n"
+    "二、从严执行依法决策规定。严格执行重大行政决策程序，规范决策。\n"
+)
+
+
+def test_one_level_plan_tasks_keep_text_and_owners():
+    imported = import_document(read_text(ONE_LEVEL, "plan.txt"))
+    assert not imported.problems, imported.problems
+    first, second = imported.data["parts"]
+    assert first["items"][0]["responsible"] == ["省直各部门（单位）", "各市（州）人民政府"]
+    assert first["items"][0]["text"] == "深入学习领会重大意义，推动入脑入心。"
+    assert second["runin"] is True and list(second["text"]) == ["严格执行重大行政决策程序，规范决策。"]
+    rendered = _rendered(imported.spec)
+    assert "一、深入学习贯彻习近平法治思想。深入学习领会重大意义，推动入脑入心。〔省直各部门" in rendered
+    assert "二、从严执行依法决策规定。严格执行重大行政决策程序" in rendered
+
+
+def test_runon_heading_after_a_closing_owner_bracket():
+    page = "当前位置：首页 > 政务公开 【字体：大 中 小】 " + ONE_LEVEL.replace("\n", "") + MORE + "\n"
+    titles = [b.title for b in read_text(page, "p.txt").blocks if isinstance(b, Heading)]
+    assert titles[:2] == ["深入学习贯彻习近平法治思想", "从严执行依法决策规定"]

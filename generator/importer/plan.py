@@ -122,9 +122,15 @@ def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[di
     Paragraphs before the first task, and tasks without owners before the first task with owners
     (「（一）指导思想。…」 under 「总体要求」), are the part's text; a task without owners after one
     with owners joins the task before it: every part is one `render` accepts, in the draft's order."""
+    task = _part_task(ctx, heading, span, path)
+    if task is not None:
+        return task
     intro, rest = split_intro(span)
     part: dict = {"title": heading.title}
     text = list(intro)
+    if heading.runin and heading.body:  # 「二、X。正文……」: the part's text starts after its run-in title
+        part["runin"] = True
+        text.insert(0, heading.body)
     items: list[dict] = []
     trailing: list[str] = []
     index = 0
@@ -151,6 +157,19 @@ def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[di
     elif not text:
         part["text"] = Paras([heading.title])
     return part, trailing
+
+
+def _part_task(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[dict, list[str]] | None:
+    """A plan of one level: 「一、X。正文……〔…负责〕」 is a task with its owners; the part holds it alone
+    (render writes such a part as the run-in task it was)."""
+    if not heading.runin or any(isinstance(b, (Heading, Table)) for b in span):
+        return None
+    paras = [b.text for b in span if isinstance(b, Paragraph)]
+    item, trailing = _item(ctx, heading, paras, path + ("items", 0))
+    if not (item.get("lead") or item.get("responsible")):
+        return None
+    item["title"] = heading.title
+    return {"title": heading.title, "items": [item]}, trailing
 
 
 def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple[dict, list[str]]:

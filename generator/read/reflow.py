@@ -28,8 +28,9 @@ MAX_HEAD_LINES = 12  # the draft's title is among its first lines
 _START = headings.RUN_ON_START
 # One pattern for every separator (group 1): its leading class lets `re` skip ahead fast, and it
 # is compiled once instead of once per separator (start-up).
-_SEPARATORS = "。：:\n！？"
-_AFTER = lazy(r"([。：:\n！？])[ \t\u3000]*(?=" + _START + ")")
+# 〕 closes a task's owners 「…按职责分工负责〕二、…」
+_SEPARATORS = "。：:\n！？〕"
+_AFTER = lazy(r"([。：:\n！？〕])[ \t\u3000]*(?=" + _START + ")")
 _CHILD = headings.FIRST_CHILD
 _START_AT = lazy(_START)
 # An unnumbered section title between a sentence end and its first sub-heading: 「…称号。主要工作(一)党政…」.

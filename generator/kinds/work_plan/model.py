@@ -38,6 +38,7 @@ class PlanPart(Model):
 
     title: HeadingText = Field(min_length=1, description="一级标题，不含序号")
     area: str | None = Field(None, description="对应《纲要》的部分，如「三」")
+    runin: bool = Field(False, description="一级标题是否段首式（「一、X。正文……」：标题后接 text 的第一段）")
     text: Paragraphs = Field(
         default_factory=list, description="标题下、任务之前的段落（如「总体要求」「指导思想」部分的正文）"
     )
