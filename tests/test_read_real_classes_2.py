@@ -357,3 +357,17 @@ def test_runon_heading_after_a_closing_owner_bracket():
     page = "当前位置：首页 > 政务公开 【字体：大 中 小】 " + ONE_LEVEL.replace("\n", "") + MORE + "\n"
     titles = [b.title for b in read_text(page, "p.txt").blocks if isinstance(b, Heading)]
     assert titles[:2] == ["深入学习贯彻习近平法治思想", "从严执行依法决策规定"]
+
+
+def test_owners_with_roles_in_hexagonal_brackets_and_a_placeholder_county():
+    text = (
+        "XX 县 2022 年法治政府建设工作计划\n为深入推进依法行政，制定本计划。\n一、持续推进学习宣传贯彻习近平法治思想\n"
+        "1.推动学习宣传贯彻习近平法治思想走深走实。将习近平法治思想纳入学习内容。\n"
+        "〔牵头单位:县政府办公室、县司法局;责任单位:县政府各部门,各镇人民政府(街道办事处)〕\n"
+    )
+    imported = import_document(read_text(text, "plan.txt"))
+    assert not imported.problems, imported.problems
+    assert imported.data["jurisdiction"]["name"] == "XX县"
+    task = imported.data["parts"][0]["items"][0]
+    assert task["lead"] == ["县政府办公室", "县司法局"]
+    assert task["responsible"] == ["县政府各部门", "各镇人民政府(街道办事处)"]

@@ -16,7 +16,11 @@ from generator.tree import Document, Heading, Paragraph, Table
 _ROLE_WORDS = "牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限"
 # The owners as clerks write them: 「（牵头单位：…；责任单位：…）」 closing the item, a 「责任单位：…」 line (or
 # sentence) after it, or 〔…按职责分工负责〕 / （…负责） at its end.
-_OWNERS = lazy(rf"[（(](?P<inside>(?:{_ROLE_WORDS})\s*[:：][^（()）]*)[）)]\s*[。.]?$")
+# 「（牵头单位：…；责任单位：…）」, also in 〔〕 and with a unit's own parenthesis 「各镇人民政府(街道办事处)」
+_OWNERS = lazy(
+    rf"[（(〔［\[](?P<inside>(?:{_ROLE_WORDS})\s*[:：](?:[^（()）〔〕［］\[\]]|[（(][^（()）]{{1,10}}[）)])*)"
+    r"[）)〕］\]]\s*[。.]?$"
+)
 _OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
 # 〔司法厅等省直各部门(单位)和市(州)人民政府按职责分工负责,以下均需…不再列出〕: units may hold a short
 # parenthesis of their own, and a remark may follow 负责 inside the bracket.

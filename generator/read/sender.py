@@ -19,7 +19,8 @@ from generator.resources import DATA, load_data
 from generator.tree import Document, Paragraph
 
 _YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
-_CJK = rf"[{HAN}（）()]"
+# 「XX县」「××区」: the placeholder of a template or a redacted copy names a place too
+_CJK = rf"[{HAN}（）()XＸ×]"
 
 
 _JOINT = re.compile(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
