@@ -371,3 +371,17 @@ def test_owners_with_roles_in_hexagonal_brackets_and_a_placeholder_county():
     task = imported.data["parts"][0]["items"][0]
     assert task["lead"] == ["县政府办公室", "县司法局"]
     assert task["responsible"] == ["县政府各部门", "各镇人民政府(街道办事处)"]
+
+
+def test_catalogue_fields_one_per_line_are_chrome():
+    text = (
+        "| 字号: |\n用微信扫描二维码\n分享至好友和朋友圈\n×\n索 引 号:\n640501001/2022-00153\n文  号:\n卫政办发〔2022〕24号\n"
+        "发布机构:\n示例市人民政府办公室\n生成日期:\n2022年03月30日\n标  题:\n示例市人民政府办公室关于印发2022年示例市法治政府建设工作要点的通知\n"
+        "示例市人民政府办公室关于印发2022年示例市法治政府建设工作要点的通知\n卫政办发〔2022〕24号\n各县（区）人民政府，市政府各部门：\n"
+        "《2022年示例市法治政府建设工作要点》已经市人民政府常务会议研究通过，现印发给你们，请结合实际，抓好落实。\n"
+        "示例市人民政府办公室\n2022年3月29日\n2022年示例市法治政府建设工作要点\n一、总体要求\n坚持依法行政。\n"
+    )
+    doc = read_text(text, "plan.txt")
+    notice = next(doc.all_documents())
+    assert notice.title.startswith("示例市人民政府办公室关于印发") and notice.date_text == "2022年3月29日"
+    assert check_document(doc).kind == "work-plan"

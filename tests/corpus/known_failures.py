@@ -66,18 +66,6 @@ KNOWN = {
         "outline",
     ): "labels [(1, '持续推进学习宣传贯彻习近平法治思想'), (3, '推动学习宣传贯彻习近平法治思想走深走实'), (1, '压实法治政府建设第一责任人职责'), (3, '将法治政府建设与经济社会发展同部署、同推进、同考核、同奖惩')]…, read [(1, '持续推进学习宣传贯彻习近平法治思想'), (3",
     ("xxcounty-2022-plan", "runon", "paragraphs"): "3/10 lost: 'XX 县 2022 年法治政府建设工作计划'",
-    ("zhongwei-2022-plan", "web", "kind"): "check: annual-report, import: annual-report",
-    ("zhongwei-2022-plan", "web", "parts"): "parts found in a plan: ['1']",
-    (
-        "zhongwei-2022-plan",
-        "web",
-        "false",
-    ): "date.year-mismatch: 这是2022年度的报告，成文日期应在2023年，实际为2022年3月30日; date.year-mismatch: 这是2022年度的报告，成文日期应在2023年，实际为2022年3月29日; head.missing: 没有主送机关：应在标题下写明报送或发送的机关，以全角冒号",
-    (
-        "zhongwei-2022-plan",
-        "web",
-        "paragraphs",
-    ): "7/11 lost: '市人民政府办公室 关于印发2022年中卫市法治政府建设工作要点的通知'",
     (
         "zhuhai-gxq-zzj-2022-dept",
         "runon",
