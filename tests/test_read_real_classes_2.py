@@ -385,3 +385,10 @@ def test_catalogue_fields_one_per_line_are_chrome():
     notice = next(doc.all_documents())
     assert notice.title.startswith("示例市人民政府办公室关于印发") and notice.date_text == "2022年3月29日"
     assert check_document(doc).kind == "work-plan"
+
+
+def test_one_clause_heading_cut_at_the_body_opener():
+    rest = "深入学习贯彻习近平法治思想坚持以习近平法治思想为推进法治政府建设的根本遵循和行动指南。把学习作为政治任务。"
+    assert rest[: title_end(rest)] == "深入学习贯彻习近平法治思想"
+    short = "深入推进政府职能转变深化行政审批体制改革。互联网政务服务能力进一步提升。"
+    assert title_end(short) == 0  # a run-in sentence within 40 characters is left as it is

@@ -20,6 +20,7 @@ from generator.resources import DATA, load_data
 MAX_TITLE = 40  # a rebuilt heading is at most this long
 MAX_FIRST = 20  # the first clause of a two-clause heading is at most this long
 MAX_SLACK = 8  # the second clause is at most this much longer than the first
+MIN_ONE_CLAUSE, MAX_ONE_CLAUSE = 6, 30  # a one-clause heading cut at an opener is this long
 OPENER_SLACK = 4  # a clause opener counts only this close to the parallel length
 _COMMAS = "，,"
 _CLAUSE_END = "，,。；;：:！？!?"
@@ -39,7 +40,7 @@ def title_end(rest: str, names: Iterable[str] = ()) -> int:
     comma = min((i for i in (rest.find(c) for c in _COMMAS) if i >= 0), default=-1)
     first = rest[:comma]
     if not 2 <= comma <= MAX_FIRST or any(c in first for c in _CLAUSE_END):
-        return 0
+        return _one_clause(rest, tuple(n for n in names if n))
     start = comma + 1
     stop = min((i for i in (rest.find(c, start) for c in _CLAUSE_END) if i >= 0), default=len(rest))
     if stop < len(rest) and rest[stop] in _SENTENCE_END and stop <= MAX_TITLE:
@@ -71,6 +72,21 @@ def _cut(clause: str, a: int, hi: int, names: tuple[str, ...]) -> int:
     if openers:
         return min(openers, key=near)
     return a if len(clause) >= a + 4 and 2 <= a <= hi else 0
+
+
+def _one_clause(rest: str, names: tuple[str, ...]) -> int:
+    """A heading of one clause whose first clause runs past 40 characters: it ends where the body's
+    subject or first opener stands (「深入学习贯彻习近平法治思想|坚持以…」), else 0."""
+    stop = min((i for i in (rest.find(c) for c in _CLAUSE_END) if i >= 0), default=len(rest))
+    if stop <= MAX_TITLE:
+        return 0
+    opener = _opener()
+    for p in range(MIN_ONE_CLAUSE, MAX_ONE_CLAUSE + 1):
+        if _SUBJECT.match(rest, p) or rest.startswith(names, p):
+            return p
+        if opener.match(rest, p) and not _after_opener(rest, p, opener):
+            return p
+    return 0
 
 
 def _after_opener(clause: str, p: int, opener) -> bool:
