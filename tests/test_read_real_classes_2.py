@@ -392,3 +392,8 @@ def test_one_clause_heading_cut_at_the_body_opener():
     assert rest[: title_end(rest)] == "深入学习贯彻习近平法治思想"
     short = "深入推进政府职能转变深化行政审批体制改革。互联网政务服务能力进一步提升。"
     assert title_end(short) == 0  # a run-in sentence within 40 characters is left as it is
+
+
+def test_two_clause_heading_with_a_long_second_clause_ends_at_the_subject():
+    rest = "深入学习贯彻党的二十大精神，深刻领会新时代推进法治中国建设战略部署的情况我局党政主要负责人组织召开会议，学习宣传。"
+    assert rest[: title_end(rest)] == "深入学习贯彻党的二十大精神，深刻领会新时代推进法治中国建设战略部署的情况"

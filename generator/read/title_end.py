@@ -50,17 +50,18 @@ def title_end(rest: str, names: Iterable[str] = ()) -> int:
     hi = min(len(clause) - 2, a + MAX_SLACK, MAX_TITLE - start)
     if hi < 2:
         return 0
-    cut = _cut(clause, a, hi, tuple(n for n in names if n))
+    cut = _cut(clause, a, hi, tuple(n for n in names if n), min(len(clause) - 2, MAX_TITLE - start))
     return start + cut if cut else 0
 
 
-def _cut(clause: str, a: int, hi: int, names: tuple[str, ...]) -> int:
-    """Where the second clause ends inside `clause` (the text up to the next punctuation mark)."""
+def _cut(clause: str, a: int, hi: int, names: tuple[str, ...], far: int) -> int:
+    """Where the second clause ends inside `clause` (the text up to the next punctuation mark): a
+    subject up to `far`, an opener up to `hi`."""
 
     def near(p: int) -> tuple[int, int]:
         return abs(p - a), p
 
-    subjects = [p for p in range(2, hi + 1) if _SUBJECT.match(clause, p) or clause.startswith(names, p)]
+    subjects = [p for p in range(2, far + 1) if _SUBJECT.match(clause, p) or clause.startswith(names, p)]
     if subjects:
         return min(subjects, key=near)
     opener = _opener()
