@@ -397,3 +397,10 @@ def test_one_clause_heading_cut_at_the_body_opener():
 def test_two_clause_heading_with_a_long_second_clause_ends_at_the_subject():
     rest = "深入学习贯彻党的二十大精神，深刻领会新时代推进法治中国建设战略部署的情况我局党政主要负责人组织召开会议，学习宣传。"
     assert rest[: title_end(rest)] == "深入学习贯彻党的二十大精神，深刻领会新时代推进法治中国建设战略部署的情况"
+
+
+def test_runon_part_title_then_its_first_item_numbered_anew():
+    body = "一、2022年法治政府建设主要措施一、强化领导责任，夯实法治政府建设基础留下街道党工委高度重视法治政府建设，持续完善机制。"
+    page = PAGE_HEAD + "2022年，示例街道坚持依法行政，现将有关情况报告如下：" + body + MORE + "\n"
+    headings = [(b.level, b.title) for b in read_text(page, "p.txt").blocks if isinstance(b, Heading)]
+    assert headings[:2] == [(1, "2022年法治政府建设主要措施"), (1, "强化领导责任，夯实法治政府建设基础")]

@@ -182,7 +182,10 @@ class _Numbering:
                 cuts.append(title + year.start())
             elif point and "。" not in window[: point.start()]:
                 cuts.append(title + point.start())
-            elif not (found[0] == 1 and self._part_name(text, title, cuts)):
+            elif found[0] == 1 and self._part_name(text, title, cuts):
+                if number_at(text, cuts[-1]):  # 「…主要措施一、强化…」: the first item numbered anew
+                    self._piece(text, cuts[-1], cuts, True)
+            else:
                 end = title_end(text[title : title + 2 * MAX_TITLE], self.names)
                 if end:
                     cuts.append(title + end)

@@ -83,9 +83,16 @@ def _matches(spec: str, finding: tuple[str, str, str]) -> bool:
 
 
 def _cut_off_section(doc: Doc, spec: str) -> bool:
-    """An excerpt that stops on a heading: its empty section is a true finding in every form."""
+    """A heading with nothing under it in the labels themselves (an excerpt that stops on a heading, a
+    section title right above a same-level heading): its empty section is a true finding in every form."""
+    if spec != "leftover.empty-section":
+        return False
     body = doc.body
-    return spec == "leftover.empty-section" and bool(body) and body[-1].role == "heading"
+    for para, after in zip(body, body[1:] + [None]):
+        if para.role == "heading" and not para.runin:
+            if after is None or (after.role == "heading" and after.level <= para.level):
+                return True
+    return False
 
 
 def expectations(doc: Doc, form: str) -> tuple[list[str], list[str]]:
