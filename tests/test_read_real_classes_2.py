@@ -401,6 +401,7 @@ def test_two_clause_heading_with_a_long_second_clause_ends_at_the_subject():
 
 def test_runon_part_title_then_its_first_item_numbered_anew():
     body = "一、2022年法治政府建设主要措施一、强化领导责任，夯实法治政府建设基础留下街道党工委高度重视法治政府建设，持续完善机制。"
-    page = PAGE_HEAD + "2022年，示例街道坚持依法行政，现将有关情况报告如下：" + body + MORE + "\n"
+    head = PAGE_HEAD.replace("示例区教育局2024年法治政府建设情况报告", "留下街道2022年法治政府建设工作报告")
+    page = head + "2022年，留下街道坚持依法行政，现将有关情况报告如下：" + body + MORE + "\n"
     headings = [(b.level, b.title) for b in read_text(page, "p.txt").blocks if isinstance(b, Heading)]
     assert headings[:2] == [(1, "2022年法治政府建设主要措施"), (1, "强化领导责任，夯实法治政府建设基础")]
