@@ -405,3 +405,15 @@ def test_runon_part_title_then_its_first_item_numbered_anew():
     page = head + "2022年，留下街道坚持依法行政，现将有关情况报告如下：" + body + MORE + "\n"
     headings = [(b.level, b.title) for b in read_text(page, "p.txt").blocks if isinstance(b, Heading)]
     assert headings[:2] == [(1, "2022年法治政府建设主要措施"), (1, "强化领导责任，夯实法治政府建设基础")]
+
+
+def test_sharing_site_lead_in_and_pdf_page_number_before_the_title():
+    text = (
+        "下面是小编为大家整理的县2022年法治政府建设工作计划,供大家参考。\n- 1 - XX 县 2022 年法治政府建设工作计划\n"
+        "为深入推进依法行政，制定本计划。\n一、持续推进学习宣传贯彻习近平法治思想\n"
+        "1.推动学习走深走实。将习近平法治思想纳入学习内容。（牵头单位：县司法局）\n- 2 -\n"
+    )
+    doc = read_text(text, "plan.txt")
+    assert doc.title == "XX县2022年法治政府建设工作计划"  # spaces between CJK and figures dropped
+    result = check_document(doc)
+    assert result.kind == "work-plan" and result.report_year == 2022

@@ -47,7 +47,7 @@ def text_lines(text: str, noise: Noise) -> list[Line]:
     lines: list[Line] = []
     gap = value = False  # value: the line after a 公开目录 field's name
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = clean(raw)
+        line = clean(noise.stripped(clean(raw)))
         if not line:
             gap = True
             continue

@@ -39,7 +39,6 @@ KNOWN = {
     ): "3/16 lost: '贯彻落实四川省领导干部应知应会党内法规和法律法规清单制度,常态化开展会前学法、重'",
     ("sichuan-2025-plan", "runon", "owners"): "(三)抓好全国第三批法治: None",
     ("xinmi-2023-plan", "runon", "paragraphs"): "1/9 lost: '各乡镇人民政府,街道办事处,市人民政府各部门,各有关单位:'",
-    ("xxcounty-2022-plan", "web", "unit"): "summary: '', import: ['本地', '']",
     (
         "xxcounty-2022-plan",
         "web",
