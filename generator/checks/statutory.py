@@ -14,6 +14,7 @@ from generator.tree import Document, Heading, Paragraph
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 _ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
+_CLAUSE_MARK = lazy(r"[，,。；;：:]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
 _REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
 _OWNER_MARK = lazy(statutory.OWNER_MARK)
@@ -37,7 +38,7 @@ class PartHit:
 def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     """(kind, why) from the whole document: the first document's title (not an attachment's),
     the last signature, the opening and the part headings. `cache`: see match_parts."""
-    from generator.read.sender import sender
+    from generator.read.sender import department_sign, sender
 
     docs = list(doc.all_documents())
     signatures = [s for d in docs for s in d.signatures]
@@ -54,6 +55,8 @@ def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
         owned = sum(1 for d in docs for b in d.blocks if type(b) is Heading and _OWNER_MARK.search(b.body or b.title))
         if owned >= 1:
             return "work-plan", f"{owned}项任务后写有牵头单位或责任单位"
+    if kind == DEFAULT_KIND and not found and (sign := department_sign(doc)):
+        return recognise_why(title, signatures[-1] if signatures else "", signs, f"没有写发文单位，正文中的「{sign}」")
     return kind, why
 
 
@@ -134,7 +137,11 @@ def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
     return _PATTERNS[key][1]
 
 
-_TAIL_WORDS = lazy(r"^[^，,。；;：:]{0,14}?(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)")
+_TAIL = r"(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)+"
+_TAIL_WORDS = lazy(rf"^[^，,。；;：:]{{0,14}}?{_TAIL}")
+_TAIL_NOW = lazy(_TAIL)
+_PLAN_PART = lazy(rf"^(?:{statutory.PLAN_PART_NAME})")
+LATE_NAME = 24  # a part's name may start this far into a heading when words that end a title follow it
 
 
 def part_title_end(text: str, window: int = 40) -> int:
@@ -149,8 +156,14 @@ def part_title_end(text: str, window: int = 40) -> int:
     for part in parts_data["parts"].values():
         for source in part["patterns"]:
             for match in lazy(source).finditer(head):  # each alone: an alternation hides overlaps
-                if match.start() <= skip + 6 and match.end() > end:
+                if match.end() <= end:
+                    continue
+                late = match.start() <= skip + LATE_NAME and _TAIL_NOW.match(head, match.end())
+                if match.start() <= skip + 6 or (late and not _CLAUSE_MARK.search(head, 0, match.start())):
                     end = match.end()
+    plan = _PLAN_PART.match(head, skip)
+    if plan and plan.end() > end:
+        end = plan.end()
     if end:
         tail = _TAIL_WORDS.match(head[end:])
         if tail:
@@ -200,11 +213,19 @@ def detect_parts(body: Document, parts_data: dict, cache: dict | None = None) ->
     if not hits["1"].found and unmatched:
         later = [index for k in ("2", "4", "5") if hits[k].found and (index := hits[k].index) is not None]
         limit = min(later) if later else len(blocks)
-        before = [(i, h) for i, h in unmatched if i < limit]
+        before = [(i, h) for i, h in unmatched if i < limit and _may_be_implicit(normal_title(h), parts_data)]
         if before:
             i, head = before[0]
             hits["1"] = PartHit(True, head.title, head.line or None, i, head.level, implicit=True)
     return hits
+
+
+def _may_be_implicit(title: str, parts_data: dict) -> bool:
+    """Can an unnamed heading be the implicit part 1: not an extra lead part, not a cut-off word."""
+    extra = parts_data.get("extra")
+    if extra and lazy("|".join(f"(?:{p})" for p in extra)).search(title):
+        return False
+    return len(title) >= 2
 
 
 def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit | None:
@@ -226,7 +247,31 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
             continue
         title = normal_title(block)
         if pattern.search(title) and key in match_parts(title, parts_data):
+            if not _named_beyond_generic(key, title, blocks, i, parts_data):
+                continue
             k = bisect.bisect_left(tops, i) - 1
             within = top[k][1] if k >= 0 and top[k][1].level < block.level else None
             return PartHit(True, block.title, block.line or None, i, block.level, within=within)
     return None
+
+
+def _named_beyond_generic(key: str, title: str, blocks: list, i: int, parts_data: dict) -> bool:
+    """A sub-heading named only in generic words (parts.yaml `generic`) is the part only when its text names it too."""
+    part = parts_data["parts"][key]
+    generic = part.get("generic")
+    if not generic:
+        return True
+    specific = [p for p in part["patterns"] if p not in generic]
+    pattern = lazy("|".join(f"(?:{p})" for p in specific))
+    if pattern.search(title):
+        return True
+    heading = blocks[i]
+    texts = [heading.body]
+    for block in blocks[i + 1 :]:
+        if type(block) is Heading and block.level <= heading.level:
+            break
+        if type(block) is Paragraph:
+            texts.append(block.text)
+        elif type(block) is Heading:
+            texts.append(f"{block.title}\n{block.body}")
+    return bool(pattern.search("\n".join(texts)))

@@ -40,7 +40,7 @@ def jurisdiction(ctx: Context, body: Document, department: bool = False) -> dict
 
     found = sender(ctx.doc)
     if found is None:
-        return _unknown_jurisdiction(ctx)
+        return _unknown_jurisdiction(ctx, department)
     what = "报告部门" if found.department else "报告机关"
     ctx.guess(("jurisdiction", "name"), f"推断自{found.where}", f"{what}「{found.full}」：推断自{found.where}")
     out = {"name": found.name}
@@ -56,7 +56,14 @@ def jurisdiction(ctx: Context, body: Document, department: bool = False) -> dict
     return out
 
 
-def _unknown_jurisdiction(ctx: Context) -> dict:
+def _unknown_jurisdiction(ctx: Context, department: bool = False) -> dict:
+    if department:  # the kind says department: a department's level whatever its name
+        ctx.guess(
+            ("jurisdiction", "name"),
+            "未能从标题、落款或开头读出，请改为本部门名称",
+            "标题、落款和开头一句中都没有找到报告部门的名称：请在 jurisdiction 中填写",
+        )
+        return {"name": "本部门", "level": "department"}
     ctx.guess(
         ("jurisdiction", "name"),
         "未能从标题、落款或开头读出，请改为本地名称",

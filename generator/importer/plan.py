@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from typing import Protocol
 
-from generator.lexicon import lazy
+from generator.lexicon import lazy, statutory
 from generator.importer import head as h
 from generator.importer.emit import Comments, Paras
 from generator.importer.sections import flat, split_intro
@@ -16,12 +16,24 @@ from generator.tree import Document, Heading, Paragraph, Table
 _ROLE_WORDS = "牵头单位|牵头部门|责任单位|责任部门|配合单位|完成时限"
 # The owners as clerks write them: 「（牵头单位：…；责任单位：…）」 closing the item, a 「责任单位：…」 line (or
 # sentence) after it, or 〔…按职责分工负责〕 / （…负责） at its end.
-_OWNERS = lazy(rf"[（(](?P<inside>(?:{_ROLE_WORDS})\s*[:：][^（()）]*)[）)]\s*[。.]?$")
-_OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
-_DUTY = lazy(
-    r"[〔［\[（(](?P<units>[^〔〕［］\[\]（）()：:]{2,80}?)(?:按职责分工|按照职责分工|按职责|分别)?负责[〕］\]）)]\s*[。.]?$"
+# 「（牵头单位：…；责任单位：…）」, also in 〔〕 and with a unit's own parenthesis 「各镇人民政府(街道办事处)」
+_OWNERS = lazy(
+    rf"[（(〔［\[](?P<inside>(?:{_ROLE_WORDS})\s*[:：](?:[^（()）〔〕［］\[\]]|[（(][^（()）]{{1,10}}[）)])*)"
+    r"[）)〕］\]]\s*[。.]?$"
 )
+_OWNER_LINE = lazy(rf"(?:^|(?<=[。；;]))\s*[（(]?\s*(?P<inside>(?:{_ROLE_WORDS})\s*[:：][^。（()）]*?)[）)]?\s*[。.]?$")
+# 〔司法厅等省直各部门(单位)和市(州)人民政府按职责分工负责,以下均需…不再列出〕: units may hold a short
+# parenthesis of their own, and a remark may follow 负责 inside the bracket.
+_DUTY = lazy(
+    r"[〔［\[（(](?P<units>(?:[^〔〕［］\[\]（）()：:]|[（(][^（）()：:]{1,6}[）)]){2,80}?)"
+    r"(?:按职责分工|按照职责分工|按职责|分别)?负责(?:[，,；;](?:[^〔〕［］\[\]（）()]|[（(][^（）()]{1,6}[）)]){0,40})?[〕］\]）)]\s*[。.]?$"
+)
+# Between the units of a 〔…负责〕 phrase besides 、 and ，: 「司法厅等省直各部门」, 「…部门(单位)和市(州)人民政府」
+# (not 「发展和改革委员会」; a 「责任单位：」 list keeps its 和: 「各街道和区政府相关部门」).
+_UNIT_JOINS = lazy(r"[、，,]|等(?=[省市县区乡镇各有])|[和及与](?=[省市县区乡镇各有])")
 _ROLE = lazy(rf"({_ROLE_WORDS})\s*[:：]")
+_BRACKETS = "（(〔［["
+_RENDERED_OWNERS = lazy(r"^（(?:牵头单位|责任单位)：[^（）]*）$")
 _DUTY_TAIL = lazy(r"(?:按照?职责分工|按职责|分别)*负责$")
 _ROLES = {
     "牵头单位": "lead",
@@ -31,6 +43,7 @@ _ROLES = {
     "配合单位": "responsible",
     "完成时限": "deadline",
 }
+_ISSUED = lazy(statutory.ISSUED_TO_YOU)
 _TABLE_ANNEX = lazy(r"^附\s*件\s*[:：]\s*(?:\d+[.．、]\s*)?.*任务分工表$")
 _APPROVED = lazy(r"^《(?P<plan>.+?)》已经(?P<approval>.+?)审议通过，现印发给你们，请结合实际认真贯彻落实。$")
 _DEADLINE_HEADER = lazy(r"完成时限|时限|完成时间")
@@ -88,7 +101,7 @@ def _notice_doc(doc: Document, body: Document) -> Document | None:
             return None
         if "印发" in d.title or "通知" in d.title:
             return d
-        if d.recipients and any("印发给你们" in getattr(b, "text", "") for b in d.blocks[:3]):
+        if d.recipients and any(_ISSUED.search(getattr(b, "text", "")) for b in d.blocks[:3]):
             return d
     return None
 
@@ -113,9 +126,15 @@ def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[di
     Paragraphs before the first task, and tasks without owners before the first task with owners
     (「（一）指导思想。…」 under 「总体要求」), are the part's text; a task without owners after one
     with owners joins the task before it: every part is one `render` accepts, in the draft's order."""
+    task = _part_task(ctx, heading, span, path)
+    if task is not None:
+        return task
     intro, rest = split_intro(span)
     part: dict = {"title": heading.title}
     text = list(intro)
+    if heading.runin and heading.body:  # 「二、X。正文……」: the part's text starts after its run-in title
+        part["runin"] = True
+        text.insert(0, heading.body)
     items: list[dict] = []
     trailing: list[str] = []
     index = 0
@@ -144,6 +163,19 @@ def _part(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[di
     return part, trailing
 
 
+def _part_task(ctx: h.Context, heading: Heading, span: list, path: tuple) -> tuple[dict, list[str]] | None:
+    """A plan of one level: 「一、X。正文……〔…负责〕」 is a task with its owners; the part holds it alone
+    (render writes such a part as the run-in task it was)."""
+    if not heading.runin or any(isinstance(b, (Heading, Table)) for b in span):
+        return None
+    paras = [b.text for b in span if isinstance(b, Paragraph)]
+    item, trailing = _item(ctx, heading, paras, path + ("items", 0))
+    if not (item.get("lead") or item.get("responsible")):
+        return None
+    item["title"] = heading.title
+    return {"title": heading.title, "items": [item]}, trailing
+
+
 def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple[dict, list[str]]:
     """An item: its text up to the owners, and paragraphs after the owners (the plan's closing if last)."""
     if isinstance(head, Heading) and head.level > 2 and head.number:
@@ -152,17 +184,36 @@ def _item(ctx: h.Context, head: Heading, paras: list[str], path: tuple) -> tuple
     found = _owned(texts)
     item: dict = {"title": head.title if isinstance(head, Heading) else flat(head)}
     after: list[str] = []
+    if found is None and not texts and isinstance(head, Heading):
+        titled = _owned([head.title])  # 「（三）…储备机制。（司法厅负责）」: one sentence and its owners
+        if titled is not None:
+            item["title"] = head.title[: titled[1].start()].rstrip()
+            item.update(_owners(ctx, titled[2], path, head.line))
+            if _as_written(head.title, titled[1], 0):
+                item["owners_line"] = head.title[titled[1].start() :].strip()
     if found is not None:
         owned, match, inside = found
         texts, after = texts[: owned + 1], texts[owned + 1 :]
+        if _as_written(texts[-1], match, owned):
+            item["owners_line"] = texts[-1][match.start() :].strip()
         texts[-1] = texts[-1][: match.start()].rstrip()
         item.update(_owners(ctx, inside, path, head.line))
     if not head.runin and texts:
         ctx.guesses.append(f"第{head.line}行的任务标题原为单独一行，按段首式（标题后接正文）排")
-    item["text"] = "".join(t for t in texts if t) or head.title
+    item["text"] = "".join(t for t in texts if t) or item["title"]
     if len(texts) > 1:
         ctx.guesses.append(f"第{head.line}行的任务有 {len(texts)} 段正文，已合为一段")
     return item, after
+
+
+def _as_written(text: str, match: re.Match, owned: int) -> bool:
+    """Owners kept as written: a 「责任单位：…」 paragraph or sentence, a bracket render does not write itself
+    (〔…按职责分工负责〕, （司法厅负责））; not 「（牵头单位：…；责任单位：…）」, which render writes."""
+    own = text[match.start() :].strip()
+    if own[:1] in _BRACKETS:
+        return not _RENDERED_OWNERS.match(own)
+    before = text[: match.start()].strip()
+    return (not before and owned > 0) or before.endswith(("。", "；", ";"))
 
 
 def _owned(texts: list[str]):
@@ -174,7 +225,8 @@ def _owned(texts: list[str]):
                 return index, match, match.group("inside")
         match = _DUTY.search(text)
         if match:
-            return index, match, "责任单位：" + match.group("units")
+            units = "、".join(u for u in _UNIT_JOINS.split(match.group("units")) if u.strip())
+            return index, match, "责任单位：" + units
     return None
 
 
@@ -282,8 +334,9 @@ def _notice(ctx: h.Context, doc: Document) -> dict:
     if not match:
         ctx.guess(("notice", "issuer"), "推断自落款" if issuer else "未能读出，请填写发文机关")
     out["issuer"] = issuer or "发文机关"
-    out["title"] = title
-    out["book_marks"] = "《" in title
+    if title:
+        out["title"] = title
+    out["book_marks"] = "《" in (title or "".join(flat(b) for b in doc.blocks[:1]))
     if doc.recipients:
         out["recipients"] = h.groups(doc.recipients)
     paras = [flat(b) for b in doc.blocks]

@@ -16,9 +16,16 @@ REPORT_TITLE_END = r"报告[）)]?$"
 # The opening sentence of a report: 「现将2022年法治政府建设情况报告如下」.
 REPORT_OPENING = r"现将.{0,80}?报告如下"
 # The owners written after a plan's task: 「（牵头单位：区司法局；责任单位：…）」.
+# The usual first-level part names of a plan (实施方案, 工作要点): 「一、总体要求」「二、主要创建任务」「三、保障措施」.
+PLAN_PART_NAME = (
+    r"总体要求|指导思想|基本原则|(?:工作|主要|总体|创建)目标|(?:主要|重点|工作)(?:创建)?任务|保障措施"
+    r"|(?:组织|工作)保障|工作要求|组织实施|实施步骤|进度安排"
+)
 OWNER_MARK = r"(?:牵头单位|责任单位|牵头部门|责任部门)\s*[:：]"
 # A notice that issues a plan: 「…《2024年法治政府建设工作要点》…印发给你们」.
-PLAN_NOTICE = r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给你们"
+PLAN_NOTICE = r"《[^》]{2,60}?(?:要点|安排|计划|任务|方案)》[^。]{0,40}?印发给?你们"
+# 「现将《…》印发给你们」「…印发你们」: a notice's sentence (its title line may be missing).
+ISSUED_TO_YOU = r"印发给?你们"
 # The name endings of a government department (a 部门年度报告's issuer).
 DEPARTMENT_SUFFIXES = ("局", "委员会", "办公室", "厅", "中心", "署")
 DEPARTMENT_END = rf"({alternation(DEPARTMENT_SUFFIXES)})$"

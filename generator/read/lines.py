@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.lexicon import lazy
 from generator.lexicon.chars import STRIP
 from generator.lexicon.headings import read_number
 from generator.tree import Heading, Paragraph, Table
@@ -29,6 +30,9 @@ class Line:
     rebuilt: bool = False  # split off a line whose paragraph breaks were lost (reflow)
 
 
+MAX_NOTED_TITLE = 120  # a run-in sentence followed only by a bracketed note is at most this long
+_NOTE_ONLY = lazy(r"^[（(〔［\[][^。（(〔［\[]*[）)〕］\]]$")
+
 NUMBER_SPAN = 12  # read_number never looks further than this into a line
 
 
@@ -50,7 +54,9 @@ def clean(text: str) -> str:
 def _heading(text: str, number: str, level: int, line: int, rebuilt: bool = False) -> Heading:
     rest = text[len(number) :].strip(STRIP)
     stop = rest.find("。")
-    if 0 < stop <= MAX_RUNIN_TITLE and rest[stop + 1 :].strip(STRIP):
+    after = rest[stop + 1 :].strip(STRIP) if stop > 0 else ""
+    # a long task sentence followed by nothing but its owners in brackets 「…机制。（司法厅负责）」 is run in too
+    if after and (0 < stop <= MAX_RUNIN_TITLE or (stop <= MAX_NOTED_TITLE and _NOTE_ONLY.match(after))):
         if not rebuilt or stop <= MAX_REBUILT_TITLE:
             return Heading(level, rest[:stop], True, rest[stop + 1 :].strip(STRIP), line, number)
     if rebuilt and len(rest) > MAX_REBUILT_TITLE:

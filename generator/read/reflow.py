@@ -13,26 +13,36 @@ not a heading (a numeral follows the number).
 from __future__ import annotations
 
 import bisect
+import re
 
 from generator.lexicon import dates, headings, lazy
 from generator.lexicon.chars import HAN
 from generator.lexicon.numbers import CN_SMALL
 from generator.lexicon.chars import STRIP
 from generator.read.lines import Line, number_at
+from generator.read.title_end import own_names, title_end
 
 MAX_TITLE = 40  # a standalone title running into its first sub-heading is at most this long
+MAX_HEAD_LINES = 12  # the draft's title is among its first lines
 
 _START = headings.RUN_ON_START
 # One pattern for every separator (group 1): its leading class lets `re` skip ahead fast, and it
 # is compiled once instead of once per separator (start-up).
-_SEPARATORS = "。：:\n！？"
-_AFTER = lazy(r"([。：:\n！？])[ \t\u3000]*(?=" + _START + ")")
+# 〕 closes a task's owners 「…按职责分工负责〕二、…」
+_SEPARATORS = "。：:\n！？〕"
+_AFTER = lazy(r"([。：:\n！？〕])[ \t\u3000]*(?=" + _START + ")")
 _CHILD = headings.FIRST_CHILD
+_START_AT = lazy(_START)
+# An unnumbered section title between a sentence end and its first sub-heading: 「…称号。主要工作(一)党政…」.
+# Found from the sub-heading's number back (str.find: a regex scan of the whole text costs more).
+_FIRST_SUBS = ("（一）", "(一)", "（1）", "(1)", "（１）", "(１)")
+_TITLE_BEFORE = lazy(r"[。！？][ \t\u3000]*([^，,。；;：:！？、\s（(《\x00]{2,12})$")
 _NUMERALS = set(CN_SMALL)
 # A heading running into its first point: 「…狠抓“关键少数”一是以提高…」.
 _POINT = lazy(rf"(?<=[{HAN}”》])一是")
-# A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」.
-_YEAR_OPENING = lazy(rf"(?<=[{HAN}]){dates.YEAR}年度?(?=[，,])")
+# A standalone title running into its body's opening year: 「三、下一步工作安排2024年，我们将…」,
+# 「一、基本情况2020年是…」.
+_YEAR_OPENING = lazy(rf"(?<=[{HAN}]){dates.YEAR}年度?(?=[，,]|是|以来)")
 
 
 def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
@@ -40,7 +50,7 @@ def reflow(lines: list[Line]) -> tuple[list[Line], list[int]]:
     candidates = _candidates(lines)
     if not candidates:
         return lines, []
-    numbering = _Numbering()
+    numbering = _Numbering(lines)
     out: list[Line] = []
     rebuilt: list[int] = []
     for index, line in enumerate(lines):
@@ -82,27 +92,63 @@ def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
         for match in _AFTER.finditer(joined):
             k = bisect.bisect_right(starts, match.start()) - 1
             found.setdefault(eligible[k], []).append((match.end() - starts[k], match.group(1)))
+        for sub in _first_subs(joined):
+            before = _TITLE_BEFORE.search(joined, max(0, sub - 16), sub)
+            if before:
+                k = bisect.bisect_right(starts, before.start(1)) - 1
+                at = before.start(1) - starts[k]
+                found.setdefault(eligible[k], []).extend([(at, "title"), (at + len(before.group(1)), "child")])
     for items in found.values():
         items.sort()
     return found
 
 
+def _first_subs(text: str):
+    """Where a first sub-heading number 「（一）」「(1)」 stands in the text."""
+    for number in _FIRST_SUBS:
+        at = text.find(number)
+        while at >= 0:
+            yield at
+            at = text.find(number, at + 3)
+
+
 class _Numbering:
     """The heading numbers read so far: the last value of each level; whether a split happened."""
 
-    def __init__(self) -> None:
+    def __init__(self, lines: list[Line] | None = None) -> None:
         self.last: dict[int, int] = {}
+        self.dropped: dict[int, int] = {}  # the last value of a level the numbering left (a parent advanced)
         self.split_seen = False
+        self.lines = lines or []
+        self._names: tuple[str, ...] | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The draft's own name as its title writes it (a body often starts with it), read once."""
+        if self._names is None:
+            self._names = own_names(line.text for line in self.lines[:MAX_HEAD_LINES])
+        return self._names
 
     def split(self, text: str, candidates) -> list[str]:
         """The pieces of one line, the numbering advanced over them."""
         suspicious = bool(candidates) or self.split_seen
         cuts = [0]
         self._piece(text, 0, cuts, suspicious)
+        titled = -1
         for start, sep in candidates or ():
             if start <= cuts[-1]:
                 continue
+            if sep == "title":
+                titled = start
+                continue
             found = number_at(text, start)
+            if sep == "child":
+                if found and found[1] == 1 and titled >= 0 and titled > cuts[-1]:
+                    cuts.append(titled)
+                    for level in [k for k in self.last if k >= found[0]]:
+                        del self.last[level]
+                else:
+                    continue
             if not found or not self.fits(found) or (sep in "：:" and found[0] != 1):
                 continue
             after = text[start + len(found[2]) : start + len(found[2]) + 1]
@@ -127,7 +173,8 @@ class _Numbering:
         window = text[title : title + MAX_TITLE + 4]
         stop = min((window.find(c) for c in "。，；：,;:" if c in window), default=len(window))
         # a sub-heading may follow a title with commas in it (「…责任制,推动…进校园(一)…」), never a sentence end
-        child = _CHILD.search(window, 2, min(len(window), window.find("。") % (len(window) + 1)))
+        limit = min(len(window), window.find("。") % (len(window) + 1))
+        child = _CHILD.search(window, 2, limit) or self._continued_child(window, limit, found[0])
         if not child:
             year = _YEAR_OPENING.search(window, 2, stop + 1)
             point = _POINT.search(window, 4)
@@ -135,8 +182,13 @@ class _Numbering:
                 cuts.append(title + year.start())
             elif point and "。" not in window[: point.start()]:
                 cuts.append(title + point.start())
-            elif found[0] == 1:
-                self._part_name(text, title, cuts)
+            elif found[0] == 1 and self._part_name(text, title, cuts):
+                if number_at(text, cuts[-1]):  # 「…主要措施一、强化…」: the first item numbered anew
+                    self._piece(text, cuts[-1], cuts, True)
+            else:
+                end = title_end(text[title : title + 2 * MAX_TITLE], self.names)
+                if end:
+                    cuts.append(title + end)
             return
         sub = number_at(text, title + child.start())
         if sub and sub[0] > found[0] and text[title + child.start() + len(sub[2]) :].strip(STRIP):
@@ -144,25 +196,36 @@ class _Numbering:
             self.split_seen = True
             self._piece(text, title + child.start(), cuts, True)
 
+    def _continued_child(self, window: str, limit: int, level: int) -> re.Match | None:
+        """A sub-heading numbered on from the section before (「(二)…职能3.深化…」 after 1. and 2.)."""
+        for match in _START_AT.finditer(window, 2, limit):
+            sub = number_at(window, match.start())
+            if sub and sub[0] > level and sub[1] > 1 and sub[1] == self.dropped.get(sub[0], 0) + 1:
+                return match
+        return None
+
     @staticmethod
-    def _part_name(text: str, title: int, cuts: list[int]) -> None:
+    def _part_name(text: str, title: int, cuts: list[int]) -> bool:
         """A part heading that ran into its body: cut after the statutory part's name it opens with."""
         from generator.checks.statutory import part_title_end
 
         end = part_title_end(text[title : title + MAX_TITLE])
         rest = text[title + end : title + end + 1]
         body = text[title + end :]
-        if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;"):
+        if end and rest and rest not in "。，,；;：:、）)" and len(body) > 8 and any(c in body for c in "。，,；;、"):
             cuts.append(title + end)
+            return True
+        return False
 
     def fits(self, found: tuple) -> bool:
         """Does the number continue the numbering: the next at its level, or 1 deeper (or the first)?"""
         level, value = found[0], found[1]
         if level in self.last:
             return value == self.last[level] + 1
-        return value == 1 and (not self.last or level > max(self.last))
+        first = value == 1 or value == self.dropped.get(level, 0) + 1  # numbered on across sections
+        return first and (not self.last or level > max(self.last))
 
     def advance(self, level: int, value: int) -> None:
         for deeper in [k for k in self.last if k > level]:
-            del self.last[deeper]
+            self.dropped[deeper] = self.last.pop(deeper)
         self.last[level] = value

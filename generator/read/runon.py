@@ -40,6 +40,11 @@ _GLUED_CLOSING = lazy(
     r"(?P<note>[(（]此件[^）)]{0,12}[）)])?"
 )
 
+# A notice without a 署名 line (a seal only): its date glued between its text and the next title.
+_GLUED_DATE = lazy(
+    rf"(?<=[。！？])(?P<signature>)(?P<date>{dates.WRITTEN_IN})\s*(?P<note>[(（]此件[^）)]{{0,12}}[）)])?"
+)
+
 
 @functools.lru_cache(maxsize=1)
 def _inline() -> tuple[re.Pattern, ...]:
@@ -104,7 +109,7 @@ def _body_pieces(body: str, recipients_like) -> list[str]:
         if recipients and recipients_like(recipients.group("recipients")):
             pieces.append(recipients.group("recipients"))
             rest = rest[recipients.end() :]
-        closing = _GLUED_CLOSING.search(rest)
+        closing = _closing(rest)
         if not closing:
             pieces.append(rest)
             break
@@ -112,3 +117,12 @@ def _body_pieces(body: str, recipients_like) -> list[str]:
         pieces.extend(p for p in (closing.group("signature"), closing.group("date"), closing.group("note")) if p)
         rest = rest[closing.end() :].strip()
     return [p.strip() for p in pieces if p and p.strip()]
+
+
+def _closing(rest: str) -> re.Match | None:
+    """The first 署名 + date glued on, or a date alone right before the next document's title."""
+    found = _GLUED_CLOSING.search(rest)
+    for dated in _GLUED_DATE.finditer(rest, 0, found.start() if found else len(rest)):
+        if _GLUED_TITLE.match(rest[dated.end() :]):
+            return dated
+    return found

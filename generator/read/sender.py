@@ -19,13 +19,15 @@ from generator.resources import DATA, load_data
 from generator.tree import Document, Paragraph
 
 _YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
-_CJK = rf"[{HAN}（）()]"
+# 「XX县」「××区」: the placeholder of a template or a redacted copy names a place too
+_CJK = rf"[{HAN}（）()XＸ×]"
 
 
 _JOINT = re.compile(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
 _OFFICE = re.compile(r"((?:人民)?政府)(?:办公室|办公厅)$")
 _OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
 _LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
+MIN_DEPARTMENT_SIGNS = 2
 _OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
 
 
@@ -54,6 +56,7 @@ def _vocabulary() -> dict:
         "organ_end": lazy(f"(?:{organs})$"),
         "organ_inside": lazy(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
         "department": lazy(data["departments"]),
+        "department_signs": lazy(data["department_signs"]),
         "not_place": lazy(data["not_places"]),
         "not_department": lazy(data["not_departments"]),
         "titles": (
@@ -127,6 +130,12 @@ def sender(doc: Document) -> Sender | None:
     if found and found.department and found.name != found.full and found.name not in _text(doc).replace(found.full, ""):
         found = found._replace(name=found.full)  # 「市教育局」 only when the draft calls itself so
     return found
+
+
+def department_sign(doc: Document) -> str:
+    """A draft that names no sender but speaks as a department (「党组召开…」「我局」): the words, else ""."""
+    found = _vocabulary()["department_signs"].findall(_text(doc))
+    return "、".join(dict.fromkeys(found)) if len(found) >= MIN_DEPARTMENT_SIGNS else ""
 
 
 def _text(doc: Document) -> str:

@@ -7,7 +7,7 @@ import functools
 import re
 from typing import Literal
 
-from generator.lexicon import dates, docnum, lazy
+from generator.lexicon import dates, docnum, lazy, statutory
 from generator.lexicon.chars import STRIP, WIDE_CLASS
 from generator.read.annex import annex_note
 from generator.read.lines import Line, block, clean, number_at
@@ -16,6 +16,7 @@ from generator.tree import Document, Imprint, Paragraph
 MAX_SIGNATURE = 30  # a signature line is at most this long
 MAX_SIGNATURES = 4
 MAX_TITLE_LINE = 50
+_BULLETS = "•●▪◆"  # never a 公文 line's first character
 MAX_RECIPIENTS = 120
 
 
@@ -28,6 +29,8 @@ _CC = lazy(r"^抄\s*送\s*[:：]\s*(?P<text>.*?)[。.]?$")
 _PRINTED = lazy(rf"^(?P<printer>.*?)\s*(?P<date>{dates.WRITTEN_IN})\s*印\s*发$")
 _NOT_IN_SIGNATURE = lazy(r"[。，,；;：:！!？?]")
 _NOT_IN_TITLE = lazy(r"[。，,；;！!？?]")
+_PLAN_TITLE = lazy(rf"^[^，,。；;：:！？、《》“”]{{4,{MAX_TITLE_LINE}}}?(?:{statutory.PLAN_TITLE})$")
+_ISSUED = lazy(statutory.ISSUED_TO_YOU)
 _CJK_SPACE = lazy(rf"(?<={WIDE_CLASS}) +|[ \u3000]+(?={WIDE_CLASS})")
 
 
@@ -151,6 +154,10 @@ class _Builder:
             if line.kind == "header":  # fazhi's 版头 above the 文号 and title
                 index += 1
                 continue
+            if text[:1] in _BULLETS and not line.kind:  # a 公开目录's fields 「• 2023-08-14」: chrome
+                titles.clear()
+                index += 1
+                continue
             match = _DOC_NUMBER.match(text.replace("\t", " ")) if "号" in text else None
             if line.kind == "doc_number" or (match and not doc.doc_number):
                 self._doc_number(doc, line, match)
@@ -243,6 +250,8 @@ class _Builder:
                     return index
                 if not kind and blocks and text[:1] == "附" and _LABEL.match(text):
                     return index  # 「附件」 alone on its line: an attachment follows
+                if not kind and blocks and _PLAN_TITLE.match(text) and _issues(doc):
+                    return index  # a notice whose date was lost: the plan it issues begins at its title
             if line.table is not None:
                 blocks.append(line.table)
                 index += 1
@@ -334,6 +343,14 @@ class _Builder:
                 break
             index += 1
         return index
+
+
+def _issues(doc: Document) -> bool:
+    """Is the document a 印发通知 (by its title, or by its 「…印发给你们」 sentence)?"""
+    if "印发" in doc.title:
+        return True
+    first = doc.blocks[0] if doc.blocks else None
+    return isinstance(first, Paragraph) and bool(_ISSUED.search(first.text))
 
 
 def _set_date(doc: Document, line: Line, date: dt.date | None) -> None:

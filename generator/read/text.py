@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 
-from generator.lexicon import lazy
+from generator.lexicon import headings, lazy
 from generator.errors import DraftError, Problem
-from generator.read.noise import Noise
+from generator.read.noise import MAX_FIELD_VALUE, Noise
 from generator.read.runon import MIN_RUNON, split_runon
 from generator.lexicon.chars import STRIP
 from generator.read.lines import Line, clean, number_at
@@ -45,9 +45,9 @@ def decode_text(data: bytes, name: str = "<text>") -> str:
 def text_lines(text: str, noise: Noise) -> list[Line]:
     """The non-blank lines of a text up to an end marker, noise dropped, numbered from 1."""
     lines: list[Line] = []
-    gap = False
+    gap = value = False  # value: the line after a 公开目录 field's name
     for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1):
-        line = clean(raw)
+        line = clean(noise.stripped(clean(raw)))
         if not line:
             gap = True
             continue
@@ -55,7 +55,11 @@ def text_lines(text: str, noise: Noise) -> list[Line]:
         for piece in pieces:
             if lines and noise.is_end(piece):
                 return _text_tables(_join_broken_headings(lines))
-            if noise.is_drop(piece) or (not lines and noise.is_end(piece)):
+            if value and len(piece) <= MAX_FIELD_VALUE:
+                value = False
+                continue
+            value = noise.is_field(piece)
+            if value or noise.is_drop(piece) or (not lines and noise.is_end(piece)):
                 gap = True
                 continue
             if "\t" in piece and len(pieces) == 1:  # a table row: keep empty cells at either end
@@ -91,6 +95,7 @@ def _join_broken_headings(lines: list[Line]) -> list[Line]:
                 and len(rest) + stop <= BROKEN_MAX_HEADING
                 and stop + 1 < len(nxt.text.rstrip())
                 and not _CLAUSE_MARK.search(nxt.text[:stop])
+                and not headings.POINT.match(nxt.text)  # 「一是…。」 opens a paragraph, never ends a heading
             ):
                 out.append(Line(line.text + nxt.text, line.line, gap=line.gap))
                 index += 2

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.lexicon import lazy
+from generator.lexicon import lazy, statutory
 from generator.tree import Document, Paragraph
 
 from ..registry import Basis, rule
@@ -45,6 +45,7 @@ def head_missing(doc, ctx):
 
 # 令、公告、通告 are addressed to no one: they have no 主送 (党政机关公文处理工作条例 第八条). A 令's
 # title line may be followed by its number (「第12号」), read as a second title line.
+_ISSUED = lazy(statutory.ISSUED_TO_YOU)
 _UNADDRESSED = lazy(r"(?:令|公告|通告)[。]?$")
 
 
@@ -55,6 +56,8 @@ def _document(doc: Document, ctx) -> Document | None:
     for part in doc.all_documents():
         if "印发" in part.title.replace("\n", ""):
             return part
+        if not part.title and part.recipients and any(_ISSUED.search(getattr(b, "text", "")) for b in part.blocks[:3]):
+            return part  # a 印发通知 without its title line: 主送 and 「现将《…》印发给你们」
     return None
 
 

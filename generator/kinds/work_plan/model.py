@@ -26,6 +26,11 @@ class Item(Model):
     lead: Names = Field(default_factory=list, description="牵头单位；可写 $组名 引用 units 中的单位组")
     responsible: Names = Field(default_factory=list, description="责任单位；可写 $组名 引用 units 中的单位组")
     deadline: str | None = Field(None, description="完成时限，如「2024年12月底」「长期坚持」")
+    owners_line: str | None = Field(
+        None,
+        description="照原文保留的责任单位：另起一段的「责任单位：县司法局按职责分工负责。」照原文另起一段，"
+        "句末的「〔…按职责分工负责〕」「（司法厅负责）」照原文接在正文后；写了就不再加「（牵头单位：…）」括号",
+    )
 
 
 class PlanPart(Model):
@@ -33,6 +38,7 @@ class PlanPart(Model):
 
     title: HeadingText = Field(min_length=1, description="一级标题，不含序号")
     area: str | None = Field(None, description="对应《纲要》的部分，如「三」")
+    runin: bool = Field(False, description="一级标题是否段首式（「一、X。正文……」：标题后接 text 的第一段）")
     text: Paragraphs = Field(
         default_factory=list, description="标题下、任务之前的段落（如「总体要求」「指导思想」部分的正文）"
     )
