@@ -10,7 +10,7 @@ from starlette.middleware import Middleware
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from generator.serve import endpoints, pages
+from generator.serve import editing, endpoints, pages
 from generator.serve.guard import Guard, same_token
 
 MB = 1024 * 1024
@@ -43,7 +43,9 @@ def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
         ("import", endpoints.import_),
         ("summary", endpoints.summary),
         ("figures", endpoints.figures),
-        ("fix", endpoints.edited),
+        ("fix", editing.fix),
+        ("fixes", editing.fixes),
+        ("form", editing.form),
         ("review", endpoints.edited),
         ("relayout", endpoints.relayout),
         ("next-year", endpoints.next_year),

@@ -12,7 +12,11 @@ from pathlib import Path
 from string import Template
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-STATIC = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
+STATIC = {
+    "app.css": "text/css; charset=utf-8",
+    "app.js": "text/javascript; charset=utf-8",
+    "form.js": "text/javascript; charset=utf-8",
+}
 ROOMS = {"/": ("write", "写报告"), "/review": ("review", "审稿"), "/summary": ("summary", "汇总")}
 _INLINE = re.compile(r"<script>(.*?)</script>", re.S)
 
@@ -63,7 +67,7 @@ def _page(title: str, body: str, token: str = "", here: str = "") -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)} · fazhi</title><link rel="stylesheet" href="/assets/app.css"></head>'
         f'<body><header class="bar"><span class="brand">fazhi 法治政府建设报告</span><nav>{nav}</nav></header>'
-        f'<main>{body}</main><script src="/assets/app.js"></script></body></html>'
+        f'<main>{body}</main><script src="/assets/form.js"></script><script src="/assets/app.js"></script></body></html>'
     )
 
 

@@ -76,7 +76,9 @@
     box.appendChild(list);
   }
 
+  var yamlShown = function () {};
   function jump(line) {
+    yamlShown();
     var area = $("yaml"), lines = area.value.split("\n"), start = 0;
     for (var i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
     var end = start + (lines[line - 1] || "").length;
@@ -135,7 +137,7 @@
 
   function writeRoom() {
     var area = $("yaml"), preview = $("preview"), problems = $("problems"), findings = $("findings");
-    var busy = false, dirty = false, checkTimer = null;
+    var busy = false, dirty = false, checkTimer = null, note = "";  // note: what the last action did
 
     async function refresh() {
       if (busy) { dirty = true; return; }
@@ -147,7 +149,8 @@
         if (!dirty) {
           patch(preview, html);
           showProblems(problems, []);
-          status("预览已更新（" + Math.round(performance.now() - started) + " 毫秒）");
+          status(note + "预览已更新（" + Math.round(performance.now() - started) + " 毫秒）");
+          note = "";
           document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
         }
       } catch (error) {
@@ -161,15 +164,50 @@
     }
 
     async function check() {
-      var data = new FormData();
-      data.append("file", new Blob([area.value], { type: "text/yaml" }), "报告.yaml");
+      var data = new FormData(), text = area.value;
+      data.append("file", new Blob([text], { type: "text/yaml" }), "报告.yaml");
       try {
-        var report = await (await post("/api/check", data)).json();
-        listFindings(findings, report.files[0] ? report.files[0].findings : []);
+        var found = await Promise.all([
+          post("/api/check", data).then(function (r) { return r.json(); }),
+          post("/api/fixes", JSON.stringify({ yaml: text }), "application/json").then(function (r) { return r.json(); })
+        ]);
+        if (text !== area.value) return;  // typed on meanwhile: the next check follows
+        listFindings(findings, found[0].files[0] ? found[0].files[0].findings : [], found[1].fixes, applyFixes);
       } catch (error) {
         findings.textContent = "";
       }
     }
+
+    // The fixer of `check --fix`, run by the server on the spec's strings; the YAML comes back.
+    function applyFixes(picks) {
+      status("正在修正……", "busy");
+      post("/api/fix", JSON.stringify({ yaml: area.value, picks: picks }), "application/json").then(function (r) {
+        return r.json();
+      }).then(function (result) {
+        area.value = result.yaml;
+        formPane.stale();
+        if (showing === "form") formPane.show();
+        note = "已修正 " + result.fixes.length + " 处：" + fixLabel(result.fixes) + "；";
+        status(note);
+        refresh();
+      }).catch(function (error) {
+        status("修正失败：" + error.message, "bad");
+      });
+    }
+
+    var formPane = window.fazhiForm({ box: $("form"), area: area, post: post, changed: refresh });
+    var showing = "form", editor = $("editor");
+    function show(which) {
+      showing = which;
+      editor.className = "pane editor show-" + which;
+      $("tab-form").className = "tab" + (which === "form" ? " here" : "");
+      $("tab-yaml").className = "tab" + (which === "yaml" ? " here" : "");
+      if (which === "form") formPane.show();
+    }
+    $("tab-form").addEventListener("click", function () { show("form"); });
+    $("tab-yaml").addEventListener("click", function () { show("yaml"); });
+    show("form");
+    yamlShown = function () { show("yaml"); };
 
     function fit() {  // the A4 sheet (210 mm) scaled to the pane's width
       var sheet = 210 * 96 / 25.4 + 24;
@@ -190,7 +228,7 @@
         status("精确预览失败：" + error.message, "bad");
       });
     });
-    area.addEventListener("input", refresh);
+    area.addEventListener("input", function () { formPane.stale(); refresh(); });
     area.addEventListener("keydown", function (event) {
       if (event.key !== "Tab") return;  // two spaces: YAML forbids tabs in indentation
       event.preventDefault();
@@ -205,6 +243,8 @@
           return response.text();
         }).then(function (text) {
           area.value = text;
+          formPane.stale();
+          if (showing === "form") formPane.show();
           status("已载入，请检查带注释的推断值");
           refresh();
         }).catch(function (error) {
@@ -216,14 +256,38 @@
     check();
   }
 
-  function listFindings(box, items) {
+  // The fixes (from /api/fixes) that remove a finding: same rule, same line.
+  function fixesOf(finding, fixes) {
+    return (fixes || []).filter(function (x) { return x.rule === finding.rule && x.line === finding.line; });
+  }
+  function fixLabel(fixes) {
+    return fixes.map(function (x) { return "「" + x.before + "」→「" + (x.after || "（删去）") + "」"; }).join(" ");
+  }
+  function fixButton(label, title, action) {
+    var b = el("button", "small fix", label);
+    b.type = "button";
+    b.title = title;
+    b.addEventListener("click", action);
+    return b;
+  }
+
+  function listFindings(box, items, fixes, apply) {
     box.textContent = "";
     if (!items.length) { box.appendChild(el("p", "", "检查：没有发现问题。")); return; }
-    box.appendChild(el("p", "", "检查发现 " + items.length + " 个问题（点击跳到所在行）："));
+    var head = el("p", "", "检查发现 " + items.length + " 个问题（点击跳到所在行）："), picks = [];
+    box.appendChild(head);
     var list = el("ul");
     items.forEach(function (f) {
-      list.appendChild(lineItem(el("li", f.severity), (f.line ? "第" + f.line + "行：" : "") + f.message, f.line));
+      var item = lineItem(el("li", f.severity), (f.line ? "第" + f.line + "行：" : "") + f.message, f.line);
+      var own = f.line ? fixesOf(f, fixes) : (fixes || []).filter(function (x) { return x.rule === f.rule; });
+      var mine = own.map(function (x) { return [x.line, x.rule]; });
+      if (own.length && apply) {
+        picks = picks.concat(mine);
+        item.appendChild(fixButton(f.line ? "修正" : "修正（" + own.length + " 处）", fixLabel(own), function () { apply(mine); }));
+      }
+      list.appendChild(item);
     });
+    if (picks.length > 1) head.appendChild(fixButton("全部机械修正（" + picks.length + "）", "依次应用下列各条的修正", function () { apply(picks); }));
     box.appendChild(list);
   }
 
@@ -231,30 +295,59 @@
 
   function reviewRoom() {
     var form = $("draft"), input = form.querySelector('input[type="file"]'), report = $("report");
+    var current = null;  // the draft as last fixed here (a File), else the chosen file
+    input.addEventListener("change", function () { current = null; });
+    function draft() { return current || input.files[0]; }
     function fields() {
       if (!input.files.length) { status("请先选择草稿文件", "bad"); return null; }
       var data = new FormData();
-      data.append("file", input.files[0]);
+      data.append("file", draft());
       return data;
     }
     downloads(form, fields);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+
+    async function run(note) {
       var data = fields();
       if (!data) return;
       status("正在检查……", "busy");
       showProblems($("problems"), []);
-      post("/api/check", data).then(function (r) { return r.json(); }).then(function (result) {
-        showReport(report, result.files[0]);
-        status("检查完成");
-      }).catch(function (error) {
+      try {
+        var result = await (await post("/api/check", data)).json();
+        var fixes = [];
+        if (/\.(docx|txt)$/i.test(draft().name)) {  // the drafts `check --fix` edits
+          try { fixes = (await (await post("/api/fixes", fields())).json()).fixes; } catch (e) { fixes = []; }
+        }
+        showReport(report, result.files[0], fixes, fixRule);
+        status(note || "检查完成");
+      } catch (error) {
         status("失败", "bad");
         showProblems($("problems"), error.problems || [], error.message);
-      });
+      }
+    }
+
+    // One finding's button: the fixes of its rule (check --fix's fixer), the draft replaced by the result.
+    async function fixRule(rule) {
+      var data = fields();
+      data.append("rule", rule);
+      status("正在修正……", "busy");
+      try {
+        var response = await post("/api/fix", data);
+        var made = JSON.parse(decodeURIComponent(response.headers.get("X-Fazhi-Fixes") || "%5B%5D"));
+        current = new File([await response.blob()], draft().name, { type: draft().type });
+        var list = made.map(function (f) { return "第" + f.line + "行「" + f.before + "」→「" + (f.after || "（删去）") + "」"; });
+        await run("已修正 " + made.length + " 处：" + list.join("；") + "。下列为修正后的检查结果；「下载修正稿」下载的是修正后的稿件");
+      } catch (error) {
+        status("修正失败：" + error.message, "bad");
+      }
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      run();
     });
   }
 
-  function showReport(box, file) {
+  function showReport(box, file, fixes, fixRule) {
     box.textContent = "";
     box.appendChild(el("h2", "", file.path + (file.kind ? "（" + file.kind + "）" : "")));
     var parts = el("table", "parts"), head = el("tr"), row = el("tr");
@@ -267,7 +360,7 @@
     box.appendChild(el("h2", "", "法定部分")); box.appendChild(parts);
     box.appendChild(el("h2", "", "问题（" + file.findings.length + "）"));
     var table = el("table", "findings-table"), top = el("tr");
-    ["行", "严重程度", "规则", "说明", "依据"].forEach(function (t) { top.appendChild(el("th", "", t)); });
+    ["行", "严重程度", "规则", "说明", "依据", "机械修正"].forEach(function (t) { top.appendChild(el("th", "", t)); });
     table.appendChild(top);
     file.findings.forEach(function (f) {
       var tr = el("tr");
@@ -276,6 +369,12 @@
       tr.appendChild(el("td", "", f.rule));
       tr.appendChild(el("td", "", f.message));
       tr.appendChild(el("td", "", f.basis || ""));
+      var same = (fixes || []).filter(function (x) { return x.rule === f.rule; });
+      var cell = el("td", "fix"), own = f.line ? fixesOf(f, fixes) : same;  // a finding about the whole file: all its rule's fixes
+      if (own.length) {
+        cell.appendChild(fixButton(same.length > own.length ? "修正此类（" + same.length + " 处）" : "修正", fixLabel(same), function () { fixRule(f.rule); }));
+      }
+      tr.appendChild(cell);
       table.appendChild(tr);
     });
     box.appendChild(table);
