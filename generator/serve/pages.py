@@ -16,8 +16,10 @@ STATIC = {
     "app.css": "text/css; charset=utf-8",
     "app.js": "text/javascript; charset=utf-8",
     "form.js": "text/javascript; charset=utf-8",
+    "rooms.js": "text/javascript; charset=utf-8",
 }
 ROOMS = {"/": ("write", "写报告"), "/review": ("review", "审稿"), "/summary": ("summary", "汇总")}
+SCRIPTS = "".join(f'<script src="/assets/{name}"></script>' for name in ("form.js", "rooms.js", "app.js"))
 _INLINE = re.compile(r"<script>(.*?)</script>", re.S)
 
 
@@ -67,7 +69,7 @@ def _page(title: str, body: str, token: str = "", here: str = "") -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)} · fazhi</title><link rel="stylesheet" href="/assets/app.css"></head>'
         f'<body><header class="bar"><span class="brand">fazhi 法治政府建设报告</span><nav>{nav}</nav></header>'
-        f'<main>{body}</main><script src="/assets/form.js"></script><script src="/assets/app.js"></script></body></html>'
+        f"<main>{body}</main>{SCRIPTS}</body></html>"
     )
 
 
