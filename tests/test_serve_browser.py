@@ -180,6 +180,7 @@ def _unfold(driver, path: str):
     fold = _wait(lambda: driver.find_elements("css selector", f'#form details[data-path="{path}"]'), what=path)[0]
     if not fold.get_attribute("open"):
         fold.find_element("tag name", "summary").click()
+    _wait(lambda: fold.find_elements("css selector", ":scope > :not(summary)"), what=f"{path} built")  # on toggle
     return fold
 
 

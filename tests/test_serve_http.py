@@ -227,9 +227,11 @@ def test_pages_is_the_exact_preview_as_page_images(client):
     need_tool("soffice")
     need_tool("pdftoppm")
     response = client.post("/api/pages", content=KAIFU.read_bytes(), headers=AUTH)
-    images = re.findall(r'src="data:image/png;base64,([^"]+)"', response.text)
+    images = re.findall(r'src="data:image/jpeg;base64,([^"]+)"', response.text)
     assert len(images) == int(re.search(r'data-pages="(\d+)"', response.text).group(1)) >= 5
-    assert all(base64.b64decode(image).startswith(b"\x89PNG") for image in images)
+    assert all(base64.b64decode(image).startswith(b"\xff\xd8\xff") for image in images)
+    alts = re.findall(r'alt="第(\d+)页"', response.text)
+    assert alts == [str(n) for n in range(1, len(images) + 1)]
 
 
 def test_check_returns_the_json_of_check_format_json(client, kaifu_docx):

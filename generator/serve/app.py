@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -51,9 +52,28 @@ def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
         ("next-year", endpoints.next_year),
     ):
         routes.append(Route(f"/api/{path}", handler, methods=["POST"]))
-    app = Starlette(routes=routes, middleware=[Middleware(Guard, token=token, hosts=hosts, limit=limit)])
+    app = Starlette(
+        routes=routes, middleware=[Middleware(Guard, token=token, hosts=hosts, limit=limit)], lifespan=_warm_office
+    )
     app.state.settings = settings
     return app
+
+
+@contextlib.asynccontextmanager
+async def _warm_office(app):
+    """One LibreOffice for the server's lifetime, started on the first PDF or exact preview, stopped
+    at exit (generator/office_warm.py)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from generator.office_warm import WarmOffice, install
+
+    office = WarmOffice()
+    install(office)
+    try:
+        yield
+    finally:
+        install(None)
+        await run_in_threadpool(office.close)
 
 
 async def room(request) -> Response:
@@ -69,6 +89,12 @@ async def room(request) -> Response:
         return response
     if not same_token(request.cookies.get(settings.cookie), settings.token):
         return HTMLResponse(pages.locked_page(), 403)
+    if request.url.path == "/":  # 写报告 offers the exact preview: have LibreOffice ready by then
+        from generator.office_warm import installed
+
+        office = installed()
+        if office is not None:
+            office.warm_up()
     return HTMLResponse(pages.room(request.url.path, settings.token))
 
 
