@@ -8,7 +8,15 @@ import difflib
 import pytest
 from conftest import ALL_EXAMPLES, KAIFU
 
-from generator.api.spec_edit import fix_spec, form_state, indentation, spec_fixes
+from generator.api.spec_edit import (
+    MAX_CACHED,
+    MAX_CACHED_CHARS,
+    cache_size,
+    fix_spec,
+    form_state,
+    indentation,
+    spec_fixes,
+)
 from generator.api.spec_form import form_of, label_of, option_labels
 from generator.api.texts import load_spec_text
 from generator.errors import SpecError
@@ -122,3 +130,14 @@ def test_the_fixer_of_check_fix_runs_on_the_specs_strings_at_their_lines():
     assert "工作日（全市第一），于2025年1月5日实现。" in every["yaml"]
     assert [a for a, b in zip(text.splitlines(), every["yaml"].splitlines()) if a != b] == [text.splitlines()[line - 1]]
     assert spec_fixes(every["yaml"]) == []
+
+
+def test_the_parsed_documents_kept_are_bounded_in_number_and_size():
+    text = TEMPLATE.read_text(encoding="utf-8")
+    for n in range(MAX_CACHED + 5):
+        form_state(text, [{"path": ["year"], "value": str(2000 + n), "as": "int"}])
+    assert cache_size()[0] == MAX_CACHED
+    big = text + "".join(f"# {'注释' * 40}\n" for _ in range(MAX_CACHED_CHARS // 80))
+    form_state(big)
+    count, chars = cache_size()
+    assert chars <= MAX_CACHED_CHARS and count < MAX_CACHED

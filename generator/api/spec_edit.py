@@ -22,7 +22,8 @@ from generator.errors import Problem, SpecError
 from generator.lexicon import lazy
 
 SPEC_NAME = "报告.yaml"
-MAX_CACHED = 8  # documents kept: a few clients' latest texts (each a few MB at most)
+MAX_CACHED = 8  # documents kept: a few clients' latest texts …
+MAX_CACHED_CHARS = 400_000  # … and no more text than this in all (a parsed character holds ~250 bytes)
 _cache: collections.OrderedDict[str, Any] = collections.OrderedDict()
 _lock = threading.Lock()
 _SEQUENCE_ITEM = lazy(r"^( *)- ")
@@ -272,9 +273,9 @@ def _take(text: str, name: str):
     owns it until _keep) or a fresh parse after the CLI's own checks."""
     key = _key(text)
     with _lock:
-        doc = _cache.pop(key, None)
-    if doc is not None:
-        return doc
+        cached = _cache.pop(key, None)
+    if cached is not None:
+        return cached[0]
     from generator.spec.loading import MAX_SPEC_BYTES, load_yaml_text
 
     if len(text.encode("utf-8")) > MAX_SPEC_BYTES:
@@ -285,10 +286,16 @@ def _take(text: str, name: str):
     return _yaml(text).load(text.lstrip("\ufeff"))
 
 
+def cache_size() -> tuple[int, int]:
+    """(documents, characters of text) kept parsed now."""
+    with _lock:
+        return len(_cache), sum(size for _, size in _cache.values())
+
+
 def _keep(text: str, doc) -> None:
     with _lock:
-        _cache[_key(text)] = doc
-        while len(_cache) > MAX_CACHED:
+        _cache[_key(text)] = (doc, len(text))
+        while len(_cache) > MAX_CACHED or sum(size for _, size in _cache.values()) > MAX_CACHED_CHARS:
             _cache.popitem(last=False)
 
 

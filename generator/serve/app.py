@@ -16,6 +16,7 @@ from generator.serve.guard import Guard, same_token
 
 MB = 1024 * 1024
 LIMIT = 50 * MB  # a request's body: the reader's own limit for one draft (read.MAX_FILE_BYTES)
+WORKERS = 6  # threads doing the work (two may wait on LibreOffice): see _warm_office
 
 
 @dataclass
@@ -65,8 +66,13 @@ async def _warm_office(app):
     at exit (generator/office_warm.py)."""
     from starlette.concurrency import run_in_threadpool
 
+    from anyio import to_thread
+
     from generator.office_warm import WarmOffice, install
 
+    # Few worker threads: the work is CPU-bound on a 2-core machine, and each thread that ever runs
+    # takes a malloc arena of its own (with anyio's 40, memory crept up for minutes under load).
+    to_thread.current_default_thread_limiter().total_tokens = WORKERS
     office = WarmOffice()
     install(office)
     try:
