@@ -64,6 +64,7 @@ def _page(title: str, body: str, token: str = "", here: str = "") -> str:
         f'<a href="{href}"{" class=here" if href == here else ""}>{name}</a>' for href, (_, name) in ROOMS.items()
     )
     meta = f'<meta name="fazhi-token" content="{escape(token)}">' if token else ""
+    meta += f'<meta name="fazhi-kinds" content="{escape(_kind_labels())}">'
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">{meta}'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -71,6 +72,15 @@ def _page(title: str, body: str, token: str = "", here: str = "") -> str:
         f'<body><header class="bar"><span class="brand">fazhi 法治政府建设报告</span><nav>{nav}</nav></header>'
         f"<main>{body}</main>{SCRIPTS}</body></html>"
     )
+
+
+@functools.cache
+def _kind_labels() -> str:
+    import json
+
+    from generator.kinds import KINDS
+
+    return json.dumps({kind.name: kind.label for kind in KINDS.values()}, ensure_ascii=False)
 
 
 def error_page(status: int, messages: list[str]) -> str:

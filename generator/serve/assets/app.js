@@ -287,7 +287,7 @@
       }
       list.appendChild(item);
     });
-    if (picks.length > 1) head.appendChild(fixButton("全部机械修正（" + picks.length + "）", "依次应用下列各条的修正", function () { apply(picks); }));
+    if (picks.length > 1) head.appendChild(fixButton("全部机械修正（" + picks.length + " 处）", "应用下列各条的修正", function () { apply(picks); }));
     box.appendChild(list);
   }
 

@@ -6,6 +6,8 @@ window.fazhiRooms = function (h) {
   var fixesOf = h.fixesOf, fixLabel = h.fixLabel, fixButton = h.fixButton;
 
   var SEVERITY = { error: "错误", warning: "警告", info: "提示" };
+  var kinds = document.querySelector('meta[name="fazhi-kinds"]');
+  var KINDS = kinds ? JSON.parse(kinds.content) : {};  // kind → its Chinese name (generator.kinds)
 
   function reviewRoom() {
     var form = $("draft"), input = form.querySelector('input[type="file"]'), report = $("report");
@@ -63,7 +65,7 @@ window.fazhiRooms = function (h) {
 
   function showReport(box, file, fixes, fixRule) {
     box.textContent = "";
-    box.appendChild(el("h2", "", file.path + (file.kind ? "（" + file.kind + "）" : "")));
+    box.appendChild(el("h2", "", file.path + (file.kind ? "（" + (KINDS[file.kind] || file.kind) + "）" : "")));
     var parts = el("table", "parts"), head = el("tr"), row = el("tr");
     Object.keys(file.parts).forEach(function (key) {
       var part = file.parts[key];
