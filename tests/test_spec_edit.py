@@ -141,3 +141,50 @@ def test_the_parsed_documents_kept_are_bounded_in_number_and_size():
     form_state(big)
     count, chars = cache_size()
     assert chars <= MAX_CACHED_CHARS and count < MAX_CACHED
+
+
+def _rewritten(text: str, edits: list[dict]) -> str:
+    """What ruamel's writer gives for the same edits (the slow path the splice must agree with)."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.preserve_quotes, yaml.width = True, 1_000_000
+    mapping, sequence, offset = indentation(text)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    doc = yaml.load(text)
+    for edit in edits:
+        node = doc
+        for step in edit["path"][:-1]:
+            node = node[step]
+        node[edit["path"][-1]] = edit["value"]
+    out = io.StringIO()
+    yaml.dump(doc, out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"path": ["measures", "sections", 0, "title"], "value": "依法全面履行政府职能和深化改革"},
+        {"path": ["measures", "sections", 0, "items", 1, "text"], "value": "短"},
+        {"path": ["year"], "value": 20245},
+        {"path": ["year"], "value": 7},
+        {"path": ["note"], "value": "此件不公开"},
+        {"path": ["shortcomings", "causes"], "value": "原因：一是……"},  # 「: 」-free colon: still plain
+    ],
+)
+def test_a_keystroke_written_in_place_is_what_the_writer_would_write(edit):
+    text = TEMPLATE.read_text(encoding="utf-8")
+    typed = {**edit, "value": str(edit["value"]), **({"as": "int"} if isinstance(edit["value"], int) else {})}
+    assert form_state(text, [typed])["yaml"] == _rewritten(text, [edit])
+
+
+def test_keystrokes_after_a_structural_edit_land_on_the_right_line():
+    text = TEMPLATE.read_text(encoding="utf-8")
+    removed = form_state(text, [{"path": ["measures", "sections", 0], "remove": True}])["yaml"]
+    typed = form_state(removed, [{"path": ["measures", "sections", 0, "title"], "value": "健全依法行政制度体系！"}])
+    assert "    - title: 健全依法行政制度体系！\n      area: 三" in typed["yaml"]
+    again = form_state(typed["yaml"], [{"path": ["measures", "sections", 0, "title"], "value": "甲: 乙"}])
+    assert "    - title: '甲: 乙'\n" in again["yaml"]  # not plain any more: the writer quotes it

@@ -18,6 +18,7 @@ import math
 import threading
 from typing import Any
 
+from generator.api.spec_splice import spliced_text
 from generator.errors import Problem, SpecError
 from generator.lexicon import lazy
 
@@ -33,10 +34,18 @@ _MAPPING_KEY = lazy(r"^( *)[^\s#-][^:#]*:\s*(#.*)?$")
 def form_state(text: str, edits: list[dict] | tuple = (), name: str = SPEC_NAME) -> dict:
     """Apply the form's edits to the spec text: {"yaml": new text, "kind", "data": plain values}."""
     doc = _take(text, name)
+    new: str | None = text
     for edit in edits:
-        _apply(doc, edit, name)
-    new = _dump(text, doc) if edits else text
-    _keep(new, doc)
+        spliced = None
+        if new is not None and set(edit) <= {"path", "value", "as"}:
+            spliced = spliced_text(new, doc, edit.get("path"), _typed(edit.get("value"), edit.get("as")))
+        if spliced is None:
+            _apply(doc, edit, name)
+        new = spliced
+    if new is None:  # written out whole: its line marks are the old text's, so it is not kept
+        new = _dump(text, doc)
+    else:
+        _keep(new, doc)
     return {"yaml": new, "kind": doc.get("kind") if hasattr(doc, "get") else None, "data": plain(doc)}
 
 
@@ -87,9 +96,10 @@ def fix_spec(text: str, picks: list[tuple[int, str]] | None = None, name: str = 
         made += chosen
     for fix in made:
         del fix["edit"]
-    new = _dump(text, doc) if made else text
-    _keep(new, doc)
-    return {"yaml": new, "fixes": made}
+    if made:
+        return {"yaml": _dump(text, doc), "fixes": made}  # not kept: its line marks are the old text's
+    _keep(text, doc)
+    return {"yaml": text, "fixes": made}
 
 
 def _fixable(doc):

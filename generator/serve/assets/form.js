@@ -150,6 +150,11 @@ window.fazhiForm = function (options) {
       var here = path.concat(index), row = el("div", "row");
       if (node.item.t === "ref") {
         row.appendChild(fold(rowTitle(value, index), here, function () { return input(node.item, here, value); }));
+      } else if (node.item.t === "list") {  // a group of names (主送: one kind of organ a group)
+        var sub = el("div", "subgroup");
+        sub.appendChild(el("small", "help", "第" + (index + 1) + "组"));
+        sub.appendChild(input(node.item, here, value, { required: true }));
+        row.appendChild(sub);
       } else {
         row.appendChild(input(node.item, here, value, { required: true }));
       }
