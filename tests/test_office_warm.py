@@ -77,3 +77,39 @@ def test_without_the_bridge_pdfs_go_the_usual_way(docx, tmp_path, monkeypatch):
     finally:
         install(None)
         office.close()
+
+
+def test_an_idle_libreoffice_is_stopped(docx, tmp_path):
+    import time
+
+    office = WarmOffice(idle=0.5)
+    try:
+        office.convert(docx, tmp_path / "a.pdf", *WARM_FILTER)
+        deadline = time.monotonic() + 30
+        while (office.running or office.folder is not None) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not office.running and office.folder is None
+    finally:
+        office.close()
+
+
+def test_the_server_starts_it_for_the_write_room_and_stops_it_at_exit(docx):
+    import time
+
+    import httpx
+    from serving import TOKEN, running
+
+    from generator.office_warm import installed
+
+    with running() as (base, _):
+        office = installed()
+        assert office is not None and not office.running
+        with httpx.Client(base_url=base, timeout=60, follow_redirects=True) as client:
+            assert client.get(f"/?token={TOKEN}").status_code == 200  # 写报告: LibreOffice starts now
+        deadline = time.monotonic() + 60
+        while not office.running and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert office.running
+        folder = office.folder
+    assert installed() is None and not office.running
+    assert folder is not None and not folder.exists()

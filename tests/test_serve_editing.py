@@ -37,6 +37,8 @@ def test_form_errors_are_the_clis_and_need_the_token(client):
     bad = client.post("/api/form", json={"yaml": "year: [\n"}, headers=AUTH)
     assert bad.status_code == 422 and bad.json()["error"]["problems"][0]["line"]
     assert client.post("/api/form", content=b"not json", headers=AUTH).status_code == 400
+    deep = b"[" * 100_000 + b"]" * 100_000
+    assert client.post("/api/form", content=deep, headers=AUTH).status_code == 400
     wrong = client.post("/api/form", json={"yaml": "a: 1\n", "edits": [{"path": "a"}]}, headers=AUTH)
     assert wrong.status_code == 422 and "path" in wrong.json()["error"]["message"]
 

@@ -19,7 +19,7 @@ async def json_body(request) -> dict:
     """The request's JSON object (its `yaml` member the spec's text)."""
     try:
         body = json.loads(await request.body())
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested beyond Python's limit
         raise FazhiError(Problem("请求的内容不是 JSON")) from None
     if not isinstance(body, dict) or not isinstance(body.get("yaml"), str):
         raise FazhiError(Problem("请求缺少 yaml 字段（数据文件的内容）"))
