@@ -33,3 +33,10 @@ def running(token: str = TOKEN, limit: int | None = None):
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+def starter_text() -> str:
+    """The spec 写报告 starts from."""
+    from generator.serve.pages import starter_path
+
+    return starter_path().read_text(encoding="utf-8")

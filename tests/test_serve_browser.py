@@ -132,6 +132,7 @@ def test_write_room_typing_updates_the_preview_and_downloads_a_docx(browser, tmp
     from generator.read import read_draft
 
     assert "示例市示例县关于2025年度法治政府建设情况的报告" in _flat(browser, "preview")  # rendered by the server
+    browser.find_element("id", "tab-yaml").click()
     area = browser.find_element("id", "yaml")
     offset = area.get_attribute("value").index("full_name: 示例市示例县") + len("full_name: ")
     browser.execute_script(
@@ -151,6 +152,7 @@ def test_write_room_typing_updates_the_preview_and_downloads_a_docx(browser, tmp
 
 
 def test_write_room_shows_a_yaml_error_at_its_line_and_keeps_the_last_preview(browser, tmp_path):
+    browser.find_element("id", "tab-yaml").click()
     area = browser.find_element("id", "yaml")
     browser.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(0, 0);", area)
     area.send_keys("year: [\n")
@@ -167,6 +169,111 @@ def test_write_room_shows_a_yaml_error_at_its_line_and_keeps_the_last_preview(br
         start + len(lines[line - 1]),
     ]
     _shot(browser, tmp_path, "write-error")
+
+
+def _yaml(driver) -> str:
+    return driver.find_element("id", "yaml").get_attribute("value")
+
+
+def _unfold(driver, path: str):
+    """Open a group of the form (by its data path) and return it."""
+    fold = _wait(lambda: driver.find_elements("css selector", f'#form details[data-path="{path}"]'), what=path)[0]
+    if not fold.get_attribute("open"):
+        fold.find_element("tag name", "summary").click()
+    _wait(lambda: fold.find_elements("css selector", ":scope > :not(summary)"), what=f"{path} built")  # on toggle
+    return fold
+
+
+def test_write_room_form_edits_the_yaml_keeping_its_comments_and_the_preview_follows(browser, tmp_path):
+    # the form is what a clerk sees first; the YAML pane is one click away and kept in step
+    assert browser.find_element("id", "form").is_displayed()
+    assert not browser.find_element("id", "yaml").is_displayed()
+    _unfold(browser, "measures")
+    section = _unfold(browser, "measures.sections.0")
+    title = section.find_element("css selector", ".field.f-text input")
+    assert title.get_attribute("value") == "依法全面履行政府职能"
+    title.send_keys("改革")
+    _wait(lambda: "- title: 依法全面履行政府职能改革" in _yaml(browser), what="the YAML to follow the form")
+    text = _yaml(browser)
+    assert "measures:                                # 第一部分：主要举措和成效" in text  # comments kept, in place
+    assert "year: 2025                               # 报告的年度；成文日期在次年，4月1日前公开" in text
+    assert text.startswith("# 法治政府建设年度报告 —— 起步模板")
+    _wait(lambda: "（一）依法全面履行政府职能改革" in _flat(browser, "preview"), what="the preview to follow the form")
+    assert "第1项：依法全面履行政府职能改革" in section.find_element("tag name", "summary").text
+    # a list: add a row to 存在的不足 and type into it
+    _unfold(browser, "shortcomings")
+    rows = '#form .rows[data-path="shortcomings.points"] > .row input'
+    assert len(browser.find_elements("css selector", rows)) == 2
+    browser.find_element("xpath", "//div[@data-path='shortcomings.points']/button[contains(., '添加一项')]").click()
+    rows = _wait(lambda: [r for r in browser.find_elements("css selector", rows)][2:], what="the new row")
+    rows[-1].send_keys("基层执法力量不足")
+    _wait(lambda: "基层执法力量不足" in _yaml(browser), what="the new point in the YAML")
+    _wait(lambda: "基层执法力量不足" in _flat(browser, "preview"), what="the new point in the preview")
+    _shot(browser, tmp_path, "write-form")
+    # the other way: the YAML edited by hand, the form shows it
+    browser.find_element("id", "tab-yaml").click()
+    area = browser.find_element("id", "yaml")
+    offset = _yaml(browser).index("year: 2025") + len("year: 202")
+    browser.execute_script(
+        "arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1] + 1);", area, offset
+    )
+    area.send_keys("4")
+    browser.find_element("id", "tab-form").click()
+    year = "#form fieldset.basic .field.f-int input"  # the form is built again from the new text
+    _wait(lambda: browser.execute_script(f"return document.querySelector('{year}').value") == "2024", what="the form")
+    _wait(lambda: "关于2024年度" in _flat(browser, "preview"), what="the preview")
+
+
+def test_write_room_fix_button_applies_the_fixer_to_the_spec(browser, tmp_path):
+    browser.find_element("id", "tab-yaml").click()
+    area = browser.find_element("id", "yaml")
+    start = _yaml(browser).index("全年办理行政复议案件{{ figures.review_cases }}件，")
+    clause = "全年办理行政复议案件{{ figures.review_cases }}件，"
+    browser.execute_script(
+        "arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[2]);",
+        area,
+        start,
+        start + len(clause),
+    )
+    area.send_keys("全年办理行政复议案件({{ figures.review_cases }}件),")
+    button = _wait(
+        lambda: browser.find_elements("xpath", "//div[@id='findings']//li[contains(., '半角标点')]/button"),
+        what="a fix button beside the finding",
+    )[0]
+    assert "「(」→「（」" in button.get_attribute("title")
+    _shot(browser, tmp_path, "write-fix")
+    button.click()
+    _wait(lambda: "案件（{{ figures.review_cases }}件），" in _yaml(browser), what="the fixed YAML")
+    assert "# 第一部分：主要举措和成效" in _yaml(browser)
+    assert "已修正 3 处" in _text(browser, "status")
+    _wait(lambda: "半角标点" not in _text(browser, "findings") or None, what="the finding to go")
+    _wait(lambda: "行政复议案件（126件），" in _flat(browser, "preview"), what="the preview")
+
+
+def test_review_room_fix_button_fixes_the_draft_and_checks_it_again(browser, site, tmp_path):
+    from generator.api.texts import render_text
+    from serving import starter_text
+
+    text = render_text(starter_text(), "txt").decode("utf-8")
+    text = text.replace("全年办理行政复议案件126件，", "全年办理行政复议案件(126件),")
+    draft = tmp_path / "示例县.txt"
+    draft.write_text(text, encoding="utf-8")
+    browser.get(f"{site}/review")
+    browser.find_element("css selector", 'input[type="file"]').send_keys(str(draft))
+    browser.find_element("id", "check").click()
+    button = _wait(
+        lambda: browser.find_elements(
+            "xpath", "//table[contains(@class,'findings-table')]//tr[contains(., 'punct.half-width')]//button"
+        ),
+        what="the fix button",
+    )[0]
+    _shot(browser, tmp_path, "review-fix")
+    button.click()
+    _wait(lambda: "已修正 3 处" in _text(browser, "status"), what="the fixes made")
+    assert "punct.half-width" not in _text(browser, "report")
+    browser.find_element("css selector", 'button[formaction="/api/fix"]').click()
+    fixed = _downloaded(browser.downloads, ".txt")
+    assert "全年办理行政复议案件（126件），" in fixed.read_text(encoding="utf-8")
 
 
 def test_write_room_exact_preview_shows_the_pages_libreoffice_lays_out(browser, tmp_path):

@@ -71,10 +71,11 @@ def test_every_response_carries_the_policy_and_pages_no_inline_code_or_foreign_u
     page = client.get(f"/?token={TOKEN}")
     assert page.headers["content-security-policy"].startswith("default-src 'self'")
     assert page.headers["x-content-type-options"] == "nosniff"
-    assert re.findall(r"<script[^>]*>", page.text) == ['<script src="/assets/app.js">']
+    scripts = re.findall(r"<script[^>]*>", page.text)
+    assert scripts == [f'<script src="/assets/{name}">' for name in ("form.js", "rooms.js", "app.js")]
     assert "<style" not in page.text and " style=" not in page.text
     assert not re.findall(r"""(?:src|href|action)=["']?(?:https?:)?//""", page.text)
-    for asset in ("app.css", "app.js"):
+    for asset in ("app.css", "app.js", "form.js", "rooms.js"):
         text = client.get(f"/assets/{asset}").text
         assert "http://" not in text.replace("http://www.w3.org", "") and "https://" not in text
         assert "@import" not in text and "url(" not in text
@@ -226,9 +227,11 @@ def test_pages_is_the_exact_preview_as_page_images(client):
     need_tool("soffice")
     need_tool("pdftoppm")
     response = client.post("/api/pages", content=KAIFU.read_bytes(), headers=AUTH)
-    images = re.findall(r'src="data:image/png;base64,([^"]+)"', response.text)
+    images = re.findall(r'src="data:image/jpeg;base64,([^"]+)"', response.text)
     assert len(images) == int(re.search(r'data-pages="(\d+)"', response.text).group(1)) >= 5
-    assert all(base64.b64decode(image).startswith(b"\x89PNG") for image in images)
+    assert all(base64.b64decode(image).startswith(b"\xff\xd8\xff") for image in images)
+    alts = re.findall(r'alt="第(\d+)页"', response.text)
+    assert alts == [str(n) for n in range(1, len(images) + 1)]
 
 
 def test_check_returns_the_json_of_check_format_json(client, kaifu_docx):

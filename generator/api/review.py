@@ -37,8 +37,10 @@ def fix_file(
     profile: str | None = None,
     layout: str | Path | None = None,
     failing: frozenset[str] = frozenset({"error"}),
+    rules: set[str] | None = None,
 ):
-    """`check --fix`: the draft with its mechanical fixes written to `out` (atomically).
+    """`check --fix`: the draft with its mechanical fixes written to `out` (atomically); with
+    `rules`, only the fixes of those rules (a web page's button for one finding).
 
     Returns (output path, fixes, result before, whether the fixed file still has findings of a
     `failing` severity)."""
@@ -51,7 +53,8 @@ def fix_file(
     data, doc = _read_once(path)
     layout = str(layout) if layout else None
     before = check_document(doc, profile, layout=layout)
-    fixed, fixes = fix_bytes(data, doc, str(path), _enabled_rules(profile, before))
+    enabled = _enabled_rules(profile, before)
+    fixed, fixes = fix_bytes(data, doc, str(path), enabled if rules is None else enabled & set(rules))
     write_atomic(target, fixed)
     return target, fixes, before, _still_failing(before, fixes, failing, fixed, target, profile, layout)
 

@@ -110,9 +110,10 @@ def summary_data(rows: list) -> list[dict]:
 
 
 def page_images(text: str, name: str = SPEC_NAME, dpi: int = 60, options: Options | None = None) -> list[bytes]:
-    """The exact preview: the real .docx through LibreOffice to PDF, each page a PNG (poppler's pdftoppm)."""
+    """The exact preview: the real .docx through LibreOffice to PDF, each page a JPEG (poppler's
+    pdftoppm; JPEG is 4× faster to write than PNG for these pages, and odd and even pages are drawn
+    by two processes at once)."""
     import shutil
-    import subprocess
     import tempfile
     from pathlib import Path
 
@@ -125,11 +126,30 @@ def page_images(text: str, name: str = SPEC_NAME, dpi: int = 60, options: Option
     with tempfile.TemporaryDirectory(prefix="fazhi-pages-") as temp:
         source = Path(temp) / "out.pdf"
         source.write_bytes(pdf)
-        subprocess.run(
-            [pdftoppm, "-png", "-r", str(dpi), str(source), str(Path(temp) / "page")],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        pages = sorted(Path(temp).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        command = [pdftoppm, "-jpeg", "-jpegopt", "quality=85", "-r", str(dpi)]
+        _run_all([[*command, half, str(source), str(Path(temp) / "page")] for half in ("-o", "-e")], 120)
+        pages = sorted(Path(temp).glob("page-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [page.read_bytes() for page in pages]
+
+
+def _run_all(commands: list[list[str]], timeout: float) -> None:
+    """Run the commands at once; all must succeed within the timeout (the rest are then ended)."""
+    import subprocess
+    import time
+
+    from generator.errors import FazhiError
+
+    processes = [subprocess.Popen(c, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for c in commands]
+    deadline = time.monotonic() + timeout
+    try:
+        for process in processes:
+            _, errors = process.communicate(timeout=max(0.1, deadline - time.monotonic()))
+            if process.returncode:
+                raise FazhiError(Problem(f"pdftoppm 失败：{errors.decode('utf-8', 'replace')[:300]}"))
+    except subprocess.TimeoutExpired:
+        raise FazhiError(Problem(f"生成页面图像超时（{timeout:.0f} 秒）")) from None
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+                process.wait()

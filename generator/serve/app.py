@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -10,11 +11,12 @@ from starlette.middleware import Middleware
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from generator.serve import endpoints, pages
+from generator.serve import editing, endpoints, pages
 from generator.serve.guard import Guard, same_token
 
 MB = 1024 * 1024
 LIMIT = 50 * MB  # a request's body: the reader's own limit for one draft (read.MAX_FILE_BYTES)
+WORKERS = 6  # threads doing the work (two may wait on LibreOffice): see _warm_office
 
 
 @dataclass
@@ -43,15 +45,41 @@ def create_app(token: str, hosts: set[str], limit: int = LIMIT) -> Starlette:
         ("import", endpoints.import_),
         ("summary", endpoints.summary),
         ("figures", endpoints.figures),
-        ("fix", endpoints.edited),
+        ("fix", editing.fix),
+        ("fixes", editing.fixes),
+        ("form", editing.form),
         ("review", endpoints.edited),
         ("relayout", endpoints.relayout),
         ("next-year", endpoints.next_year),
     ):
         routes.append(Route(f"/api/{path}", handler, methods=["POST"]))
-    app = Starlette(routes=routes, middleware=[Middleware(Guard, token=token, hosts=hosts, limit=limit)])
+    app = Starlette(
+        routes=routes, middleware=[Middleware(Guard, token=token, hosts=hosts, limit=limit)], lifespan=_warm_office
+    )
     app.state.settings = settings
     return app
+
+
+@contextlib.asynccontextmanager
+async def _warm_office(app):
+    """One LibreOffice for the server's lifetime, started on the first PDF or exact preview, stopped
+    at exit (generator/office_warm.py)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from anyio import to_thread
+
+    from generator.office_warm import WarmOffice, install
+
+    # Few worker threads: the work is CPU-bound on a 2-core machine, and each thread that ever runs
+    # takes a malloc arena of its own (with anyio's 40, memory crept up for minutes under load).
+    to_thread.current_default_thread_limiter().total_tokens = WORKERS
+    office = WarmOffice()
+    install(office)
+    try:
+        yield
+    finally:
+        install(None)
+        await run_in_threadpool(office.close)
 
 
 async def room(request) -> Response:
@@ -67,6 +95,12 @@ async def room(request) -> Response:
         return response
     if not same_token(request.cookies.get(settings.cookie), settings.token):
         return HTMLResponse(pages.locked_page(), 403)
+    if request.url.path == "/":  # 写报告 offers the exact preview: have LibreOffice ready by then
+        from generator.office_warm import installed
+
+        office = installed()
+        if office is not None:
+            office.warm_up()
     return HTMLResponse(pages.room(request.url.path, settings.token))
 
 

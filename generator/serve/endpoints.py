@@ -189,8 +189,8 @@ async def pages_(request, form, uploads):
 
     images = await work(page_images, await spec_text(request, form), office=True)
     tags = "".join(
-        f'<img class="gw-page" alt="第{n}页" src="data:image/png;base64,{base64.b64encode(png).decode()}">'
-        for n, png in enumerate(images, 1)
+        f'<img class="gw-page" alt="第{n}页" src="data:image/jpeg;base64,{base64.b64encode(jpeg).decode()}">'
+        for n, jpeg in enumerate(images, 1)
     )
     return HTMLResponse(f'<div class="gw-pages" data-pages="{len(images)}">{tags}</div>')
 

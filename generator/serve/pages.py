@@ -12,8 +12,14 @@ from pathlib import Path
 from string import Template
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-STATIC = {"app.css": "text/css; charset=utf-8", "app.js": "text/javascript; charset=utf-8"}
+STATIC = {
+    "app.css": "text/css; charset=utf-8",
+    "app.js": "text/javascript; charset=utf-8",
+    "form.js": "text/javascript; charset=utf-8",
+    "rooms.js": "text/javascript; charset=utf-8",
+}
 ROOMS = {"/": ("write", "写报告"), "/review": ("review", "审稿"), "/summary": ("summary", "汇总")}
+SCRIPTS = "".join(f'<script src="/assets/{name}"></script>' for name in ("form.js", "rooms.js", "app.js"))
 _INLINE = re.compile(r"<script>(.*?)</script>", re.S)
 
 
@@ -58,13 +64,23 @@ def _page(title: str, body: str, token: str = "", here: str = "") -> str:
         f'<a href="{href}"{" class=here" if href == here else ""}>{name}</a>' for href, (_, name) in ROOMS.items()
     )
     meta = f'<meta name="fazhi-token" content="{escape(token)}">' if token else ""
+    meta += f'<meta name="fazhi-kinds" content="{escape(_kind_labels())}">'
     return (
         f'<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">{meta}'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f'<title>{escape(title)} · fazhi</title><link rel="stylesheet" href="/assets/app.css"></head>'
         f'<body><header class="bar"><span class="brand">fazhi 法治政府建设报告</span><nav>{nav}</nav></header>'
-        f'<main>{body}</main><script src="/assets/app.js"></script></body></html>'
+        f"<main>{body}</main>{SCRIPTS}</body></html>"
     )
+
+
+@functools.cache
+def _kind_labels() -> str:
+    import json
+
+    from generator.kinds import KINDS
+
+    return json.dumps({kind.name: kind.label for kind in KINDS.values()}, ensure_ascii=False)
 
 
 def error_page(status: int, messages: list[str]) -> str:

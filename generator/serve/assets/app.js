@@ -76,7 +76,9 @@
     box.appendChild(list);
   }
 
+  var yamlShown = function () {};
   function jump(line) {
+    yamlShown();
     var area = $("yaml"), lines = area.value.split("\n"), start = 0;
     for (var i = 0; i < line - 1 && i < lines.length; i++) start += lines[i].length + 1;
     var end = start + (lines[line - 1] || "").length;
@@ -135,7 +137,7 @@
 
   function writeRoom() {
     var area = $("yaml"), preview = $("preview"), problems = $("problems"), findings = $("findings");
-    var busy = false, dirty = false, checkTimer = null;
+    var busy = false, dirty = false, checkTimer = null, note = "";  // note: what the last action did
 
     async function refresh() {
       if (busy) { dirty = true; return; }
@@ -147,7 +149,8 @@
         if (!dirty) {
           patch(preview, html);
           showProblems(problems, []);
-          status("预览已更新（" + Math.round(performance.now() - started) + " 毫秒）");
+          status(note + "预览已更新（" + Math.round(performance.now() - started) + " 毫秒）");
+          note = "";
           document.body.dataset.previews = String(Number(document.body.dataset.previews || 0) + 1);
         }
       } catch (error) {
@@ -161,15 +164,50 @@
     }
 
     async function check() {
-      var data = new FormData();
-      data.append("file", new Blob([area.value], { type: "text/yaml" }), "报告.yaml");
+      var data = new FormData(), text = area.value;
+      data.append("file", new Blob([text], { type: "text/yaml" }), "报告.yaml");
       try {
-        var report = await (await post("/api/check", data)).json();
-        listFindings(findings, report.files[0] ? report.files[0].findings : []);
+        var found = await Promise.all([
+          post("/api/check", data).then(function (r) { return r.json(); }),
+          post("/api/fixes", JSON.stringify({ yaml: text }), "application/json").then(function (r) { return r.json(); })
+        ]);
+        if (text !== area.value) return;  // typed on meanwhile: the next check follows
+        listFindings(findings, found[0].files[0] ? found[0].files[0].findings : [], found[1].fixes, applyFixes);
       } catch (error) {
         findings.textContent = "";
       }
     }
+
+    // The fixer of `check --fix`, run by the server on the spec's strings; the YAML comes back.
+    function applyFixes(picks) {
+      status("正在修正……", "busy");
+      post("/api/fix", JSON.stringify({ yaml: area.value, picks: picks }), "application/json").then(function (r) {
+        return r.json();
+      }).then(function (result) {
+        area.value = result.yaml;
+        formPane.stale();
+        if (showing === "form") formPane.show();
+        note = "已修正 " + result.fixes.length + " 处：" + fixLabel(result.fixes) + "；";
+        status(note);
+        refresh();
+      }).catch(function (error) {
+        status("修正失败：" + error.message, "bad");
+      });
+    }
+
+    var formPane = window.fazhiForm({ box: $("form"), area: area, post: post, changed: refresh });
+    var showing = "form", editor = $("editor");
+    function show(which) {
+      showing = which;
+      editor.className = "pane editor show-" + which;
+      $("tab-form").className = "tab" + (which === "form" ? " here" : "");
+      $("tab-yaml").className = "tab" + (which === "yaml" ? " here" : "");
+      if (which === "form") formPane.show();
+    }
+    $("tab-form").addEventListener("click", function () { show("form"); });
+    $("tab-yaml").addEventListener("click", function () { show("yaml"); });
+    show("form");
+    yamlShown = function () { show("yaml"); };
 
     function fit() {  // the A4 sheet (210 mm) scaled to the pane's width
       var sheet = 210 * 96 / 25.4 + 24;
@@ -190,7 +228,7 @@
         status("精确预览失败：" + error.message, "bad");
       });
     });
-    area.addEventListener("input", refresh);
+    area.addEventListener("input", function () { formPane.stale(); refresh(); });
     area.addEventListener("keydown", function (event) {
       if (event.key !== "Tab") return;  // two spaces: YAML forbids tabs in indentation
       event.preventDefault();
@@ -205,6 +243,8 @@
           return response.text();
         }).then(function (text) {
           area.value = text;
+          formPane.stale();
+          if (showing === "form") formPane.show();
           status("已载入，请检查带注释的推断值");
           refresh();
         }).catch(function (error) {
@@ -216,106 +256,46 @@
     check();
   }
 
-  function listFindings(box, items) {
+  // The fixes (from /api/fixes) that remove a finding: same rule, same line.
+  function fixesOf(finding, fixes) {
+    return (fixes || []).filter(function (x) { return x.rule === finding.rule && x.line === finding.line; });
+  }
+  function fixLabel(fixes) {
+    return fixes.map(function (x) { return "「" + x.before + "」→「" + (x.after || "（删去）") + "」"; }).join(" ");
+  }
+  function fixButton(label, title, action) {
+    var b = el("button", "small fix", label);
+    b.type = "button";
+    b.title = title;
+    b.addEventListener("click", action);
+    return b;
+  }
+
+  function listFindings(box, items, fixes, apply) {
     box.textContent = "";
     if (!items.length) { box.appendChild(el("p", "", "检查：没有发现问题。")); return; }
-    box.appendChild(el("p", "", "检查发现 " + items.length + " 个问题（点击跳到所在行）："));
+    var head = el("p", "", "检查发现 " + items.length + " 个问题（点击跳到所在行）："), picks = [];
+    box.appendChild(head);
     var list = el("ul");
     items.forEach(function (f) {
-      list.appendChild(lineItem(el("li", f.severity), (f.line ? "第" + f.line + "行：" : "") + f.message, f.line));
+      var item = lineItem(el("li", f.severity), (f.line ? "第" + f.line + "行：" : "") + f.message, f.line);
+      var own = f.line ? fixesOf(f, fixes) : (fixes || []).filter(function (x) { return x.rule === f.rule; });
+      var mine = own.map(function (x) { return [x.line, x.rule]; });
+      if (own.length && apply) {
+        picks = picks.concat(mine);
+        item.appendChild(fixButton(f.line ? "修正" : "修正（" + own.length + " 处）", fixLabel(own), function () { apply(mine); }));
+      }
+      list.appendChild(item);
     });
+    if (picks.length > 1) head.appendChild(fixButton("全部机械修正（" + picks.length + " 处）", "应用下列各条的修正", function () { apply(picks); }));
     box.appendChild(list);
   }
 
-  var SEVERITY = { error: "错误", warning: "警告", info: "提示" };
-
-  function reviewRoom() {
-    var form = $("draft"), input = form.querySelector('input[type="file"]'), report = $("report");
-    function fields() {
-      if (!input.files.length) { status("请先选择草稿文件", "bad"); return null; }
-      var data = new FormData();
-      data.append("file", input.files[0]);
-      return data;
-    }
-    downloads(form, fields);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var data = fields();
-      if (!data) return;
-      status("正在检查……", "busy");
-      showProblems($("problems"), []);
-      post("/api/check", data).then(function (r) { return r.json(); }).then(function (result) {
-        showReport(report, result.files[0]);
-        status("检查完成");
-      }).catch(function (error) {
-        status("失败", "bad");
-        showProblems($("problems"), error.problems || [], error.message);
-      });
-    });
-  }
-
-  function showReport(box, file) {
-    box.textContent = "";
-    box.appendChild(el("h2", "", file.path + (file.kind ? "（" + file.kind + "）" : "")));
-    var parts = el("table", "parts"), head = el("tr"), row = el("tr");
-    Object.keys(file.parts).forEach(function (key) {
-      var part = file.parts[key];
-      head.appendChild(el("th", "", "第" + key + "部分"));
-      row.appendChild(el("td", part.found ? "" : "missing", part.found ? (part.heading || "已找到") : "缺少"));
-    });
-    parts.appendChild(head); parts.appendChild(row);
-    box.appendChild(el("h2", "", "法定部分")); box.appendChild(parts);
-    box.appendChild(el("h2", "", "问题（" + file.findings.length + "）"));
-    var table = el("table", "findings-table"), top = el("tr");
-    ["行", "严重程度", "规则", "说明", "依据"].forEach(function (t) { top.appendChild(el("th", "", t)); });
-    table.appendChild(top);
-    file.findings.forEach(function (f) {
-      var tr = el("tr");
-      tr.appendChild(el("td", "", f.line ? String(f.line) : ""));
-      tr.appendChild(el("td", f.severity, SEVERITY[f.severity] || f.severity));
-      tr.appendChild(el("td", "", f.rule));
-      tr.appendChild(el("td", "", f.message));
-      tr.appendChild(el("td", "", f.basis || ""));
-      table.appendChild(tr);
-    });
-    box.appendChild(table);
-  }
-
-  function figuresRoom() {
-    var form = $("figures"), input = form.querySelector('input[type="file"]'), box = $("figure-table");
-    function fields() {
-      if (!input.files.length) { status("请先选择数据文件", "bad"); return null; }
-      var data = new FormData();
-      for (var i = 0; i < input.files.length; i++) data.append("files", input.files[i]);
-      return data;
-    }
-    downloads(form, fields);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
-      var data = fields();
-      if (!data) return;
-      status("正在对比……", "busy");
-      post("/api/figures", data).then(function (r) { return r.json(); }).then(function (result) {
-        box.textContent = "";
-        var table = el("table"), head = el("tr");
-        result.header.forEach(function (t) { head.appendChild(el("th", "", t)); });
-        table.appendChild(head);
-        result.rows.forEach(function (cells) {
-          var tr = el("tr");
-          cells.forEach(function (t) { tr.appendChild(el("td", "", t)); });
-          table.appendChild(tr);
-        });
-        box.appendChild(table);
-        showProblems($("problems"), [], result.problems.join("；"));
-        status("共 " + result.rows.length + " 个数字");
-      }).catch(function (error) {
-        status("失败", "bad");
-        showProblems($("problems"), error.problems || [], error.message);
-      });
-    });
-  }
-
+  var rooms = window.fazhiRooms({
+    $: $, el: el, post: post, status: status, downloads: downloads, showProblems: showProblems,
+    fixesOf: fixesOf, fixLabel: fixLabel, fixButton: fixButton
+  });
   if ($("yaml")) writeRoom();
-  if ($("figures")) figuresRoom();
-  if ($("draft")) reviewRoom();
+  if ($("figures")) rooms.figures();
+  if ($("draft")) rooms.review();
 })();
