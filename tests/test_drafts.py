@@ -12,7 +12,7 @@ from conftest import ALL_EXAMPLES, KAIFU, MAOJIAN, MUDANJIANG, SEEDS
 from generator import read as drafts
 from generator.api import render_bytes
 from generator.render.build import Options, build_tree
-from generator.read import docx_body, docx_package, read_docx_bytes, read_draft, read_text
+from generator.read import docx_package, docx_tokens, read_docx_bytes, read_draft, read_text
 from generator.errors import DraftError
 from generator.spec.validate import load_spec
 from generator.write.text import to_text
@@ -247,7 +247,7 @@ def test_lxml_path_matches_fast_path(monkeypatch):
     """Documents the tokenizer does not take (text boxes, comments…) go through lxml: same tree."""
     data = render_bytes(load_spec(MAOJIAN))
     fast = read_docx_bytes(data)
-    monkeypatch.setattr(docx_body, "fast_body", lambda raw, styles: None)
+    monkeypatch.setattr(docx_tokens, "fast_body", lambda raw, styles: None)
     slow = read_docx_bytes(data)
     assert shape(slow) == shape(fast)
     assert [h.line for h in slow.parts[0].headings()] == [h.line for h in fast.parts[0].headings()]
