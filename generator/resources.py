@@ -30,10 +30,15 @@ def load_data(path: Path) -> dict:
 def read_data(path: Path):
     """A built-in YAML data file's contents, a fresh copy each call. While the file is unchanged
     they come from the user cache (marshal), so most runs need no YAML parser at all."""
-    from generator import cache
+    from generator import cache, snapshot
 
     path = Path(path)
-    parse = lambda: parse_yaml(path.read_text(encoding="utf-8"))  # noqa: E731
+
+    def parse():
+        contents = path.read_bytes()
+        found = snapshot.data(path, contents)  # a built-in file as shipped: no YAML parser needed
+        return parse_yaml(contents.decode("utf-8")) if found is None else found
+
     return cache.by_file(
         "data", path, parse, PACKAGE / "resources.py", valid=lambda value: isinstance(value, (dict, list))
     )
@@ -48,6 +53,14 @@ def load_marked(path: Path):
     path = Path(path)
 
     def parse() -> tuple:
+        from generator import snapshot
+
+        try:
+            found = snapshot.marked(path, path.read_bytes()) if builtin else None
+        except OSError:
+            found = None
+        if found is not None:
+            return found
         from generator.spec.loading import load_yaml
 
         loaded = load_yaml(path)

@@ -50,7 +50,6 @@ def _vocabulary() -> dict:
     return {
         "levels": [(s, level) for s, level in data["places"]],
         "unit": lazy(unit),
-        "place": lazy(f"(?:{unit})+"),
         "organ_end": lazy(f"(?:{organs})$"),
         "organ_inside": lazy(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
         "department": lazy(data["departments"]),
@@ -78,8 +77,11 @@ def is_department(who: str) -> bool:
 
 def place_of(text: str) -> str:
     """The place a name starts with: 「长沙市开福区人民政府」→「长沙市开福区」 ("" if none)."""
-    match = _vocabulary()["place"].match(_clean(text))
-    return match.group() if match else ""
+    # (?:unit)+ matched unit by unit: one pattern less to compile (its CJK class costs 2 ms)
+    text, unit, end = _clean(text), _vocabulary()["unit"], 0
+    while match := unit.match(text, end):
+        end = match.end()
+    return text[:end]
 
 
 def level_of(place: str) -> str | None:
