@@ -268,3 +268,11 @@ def test_one_width_for_the_writer_the_line_model_and_the_pdf_reader(char, wide):
     assert _width(f"  {char}") == 2 + width(char) == 2 + (2 if wide else 1)
     if not char.isascii() and char != "·":  # the line model measures Latin letters and · in the font
         assert em_width(char) == char_width(char)
+
+
+def test_doubled_pairs_are_every_pair_the_doubled_pattern_matches():
+    from generator.lexicon.chars import DOUBLED_MARKS, DOUBLED_PAIRS
+
+    marks = "，。、；：…—,.;:"
+    matched = {a + b for a in marks for b in marks if re.fullmatch(DOUBLED_MARKS, a + b)}
+    assert matched == set(DOUBLED_PAIRS)

@@ -42,6 +42,8 @@ CLAUSE_MARKS = "，,；;、：:"
 DOUBLED_MARKS = (
     r"[，。、；：](?:(?<=，)，|(?<=。)。(?!。)|(?<=、)、|(?<=；)；|(?<=：)：|(?<=[，；、：])。|(?<=。)[，；、])"
 )
+# Every two marks DOUBLED_MARKS can match: a text holding none of them needs no pass of it.
+DOUBLED_PAIRS = ("，，", "。。", "、、", "；；", "：：", "，。", "；。", "、。", "：。", "。，", "。；", "。、")
 # Marks that may not end a title (a name, not a sentence).
 TITLE_END = "。，、；：！？.,;:!?"
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}

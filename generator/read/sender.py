@@ -22,11 +22,11 @@ _YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
 _CJK = rf"[{HAN}（）()]"
 
 
-_JOINT = re.compile(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
-_OFFICE = re.compile(r"((?:人民)?政府)(?:办公室|办公厅)$")
-_OWN_GOVERNMENT = re.compile(r"^[省市县区州旗](?:人民)?政府$")
+_JOINT = lazy(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
+_OFFICE = lazy(r"((?:人民)?政府)(?:办公室|办公厅)$")
+_OWN_GOVERNMENT = lazy(r"^[省市县区州旗](?:人民)?政府$")
 _LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
-_OURS = re.compile(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
+_OURS = lazy(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
 
 
 class Sender(NamedTuple):
