@@ -15,7 +15,7 @@ from rawdocx import W_NS, docx, p, r, style, styles_xml, table
 from generator.api import read_any
 from generator.checks import check_document
 from generator.checks.report import to_json, to_text
-from generator.read import docx_body, read_docx_bytes, read_draft, read_text
+from generator.read import docx_tokens, read_docx_bytes, read_draft, read_text
 from generator.tree import Document, Heading, Paragraph, Table
 
 HEAD = "关于2023年度法治政府建设情况的报告"
@@ -72,7 +72,7 @@ def both_paths(data: bytes, monkeypatch) -> Document:
     """The tree the tokenizer reads, checked against the lxml path's (same blocks, same lines)."""
     fast = read_docx_bytes(data)
     with monkeypatch.context() as patch:
-        patch.setattr(docx_body, "fast_body", lambda raw, styles: None)
+        patch.setattr(docx_tokens, "fast_body", lambda raw, styles: None)
         slow = read_docx_bytes(data)
     assert blocks(slow) == blocks(fast)
     return fast
