@@ -155,9 +155,12 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
 def _prune(folder: Path, kind: str, keep: int) -> None:
     """Remove the oldest entries of `kind` beyond `keep`: only files fazhi wrote (its name pattern,
     a regular file of the user's, starting with MARK), never anything else in the folder."""
+    named = [path for path in folder.glob(f"{kind}-*") if _NAME.fullmatch(path.name)]
+    if len(named) <= keep:
+        return  # nothing beyond keep: no entry need be opened to know it
     entries = []
-    for path in folder.glob(f"{kind}-*"):
-        status = _entry_status(path) if _NAME.fullmatch(path.name) else None
+    for path in named:
+        status = _entry_status(path)
         if status is not None:
             entries.append((status.st_mtime, path))
     for _, old in sorted(entries, reverse=True)[keep:]:
