@@ -30,11 +30,13 @@ def load_data(path: Path) -> dict:
 def read_data(path: Path):
     """A built-in YAML data file's contents, a fresh copy each call. While the file is unchanged
     they come from the user cache (marshal), so most runs need no YAML parser at all."""
-    from generator import cache, snapshot
+    from generator import cache
 
     path = Path(path)
 
     def parse():
+        from generator import snapshot  # here: a run served by the user cache needs no JSON parser
+
         contents = path.read_bytes()
         found = snapshot.data(path, contents)  # a built-in file as shipped: no YAML parser needed
         return parse_yaml(contents.decode("utf-8")) if found is None else found
