@@ -10,6 +10,9 @@ sizes:   four report sizes (~10, 50, 200, 1,000 pages) generated from the kaifu 
          (bench/sizes.py). Target: ≤ 3× the floor at every size.
 process: whole processes of `fazhi --help`, `fazhi render`, `fazhi check` against
          `python -c "import lxml.etree, yaml"` (bench/process.py). Targets: ≤ 1.5×, --help ≤ 60 ms.
+startup: where `fazhi check kaifu.docx` spends its CPU time (bench/startup.py): the interpreter,
+         click, the modules a check imports, the patterns it compiles, warm and empty cache; with
+         valgrind installed, instruction counts too (load-independent).
 render: in one process and alternating rounds, fazhi renders the kaifu example (from the
         validated spec, and from the YAML file) against a reference that writes the same
         document's body straight into word/document.xml with a string template and zips it
@@ -78,11 +81,13 @@ def bench_render(rounds: int) -> None:
     }
     tree = build_tree(spec)
     for _ in range(rounds):
-        results["reference (string template + zip)"].append(_timed(reference))
-        results["fazhi (spec → docx)"].append(_timed(lambda: render_bytes(spec)))
-        results["fazhi (YAML file → docx)"].append(_timed(lambda: render_bytes(load_spec(KAIFU))))
-        results["fazhi writer only (tree → docx)"].append(_timed(lambda: write_docx(tree, options)))
-    print(f"render: kaifu example, {rounds} alternating rounds (first render with package build: {first:.1f} ms)")
+        results["reference (string template + zip)"].append(_timed(reference, cpu=True))
+        results["fazhi (spec → docx)"].append(_timed(lambda: render_bytes(spec), cpu=True))
+        results["fazhi (YAML file → docx)"].append(_timed(lambda: render_bytes(load_spec(KAIFU)), cpu=True))
+        results["fazhi writer only (tree → docx)"].append(_timed(lambda: write_docx(tree, options), cpu=True))
+    print(
+        f"render: kaifu example, CPU time, {rounds} alternating rounds (first render with package build: {first:.1f} ms wall)"
+    )
     _median_table(results, "reference (string template + zip)")
 
 
@@ -139,18 +144,18 @@ def bench_check(rounds: int, count: int = 200) -> None:
             "fazhi check, no template shared": [],
         }
         for _ in range(rounds):
-            results["floor (unzip + lxml parse)"].append(_timed(floor) / count)
-            results["fazhi check (all rules)"].append(_timed(check) / count)
-            results["fazhi check, no template shared"].append(_timed(check_unshared) / count)
-            results["  of which reading (read_draft)"].append(_timed(read) / count)
-            results["  of which the rules (check_document)"].append(_timed(rules) / count)
-    print(f"check: {count} drafts of {len(data) // 1024} KiB, per-draft times, {rounds} alternating rounds")
+            results["floor (unzip + lxml parse)"].append(_timed(floor, cpu=True) / count)
+            results["fazhi check (all rules)"].append(_timed(check, cpu=True) / count)
+            results["fazhi check, no template shared"].append(_timed(check_unshared, cpu=True) / count)
+            results["  of which reading (read_draft)"].append(_timed(read, cpu=True) / count)
+            results["  of which the rules (check_document)"].append(_timed(rules, cpu=True) / count)
+    print(f"check: {count} drafts of {len(data) // 1024} KiB, per-draft CPU time, {rounds} alternating rounds")
     _median_table(results, "floor (unzip + lxml parse)")
     _per_rule(trees, rounds)
 
 
 def _per_rule(trees: list, rounds: int) -> None:
-    """Each rule's time over the same trees (the shared analysis timed on its own first), in ms per draft."""
+    """Each rule's time over the same trees (the shared analysis timed on its own first), in CPU ms per draft."""
     from generator.checks import _plan, _profile
     from generator.checks.analysis import analyse
     from generator.checks.registry import Context
@@ -159,13 +164,13 @@ def _per_rule(trees: list, rounds: int) -> None:
     for _ in range(rounds):
         totals: dict[str, float] = {"(shared analysis: kind, parts, text units)": 0.0}
         for tree in trees:
-            start = time.perf_counter()
+            start = time.process_time()
             analysis = analyse(tree)
-            totals["(shared analysis: kind, parts, text units)"] += time.perf_counter() - start
+            totals["(shared analysis: kind, parts, text units)"] += time.process_time() - start
             for rule, params, severity, overridden in _plan(_profile(analysis.kind), analysis.kind):
-                start = time.perf_counter()
+                start = time.process_time()
                 list(rule.check(tree, Context(rule, params, severity, analysis, overridden)))
-                totals[rule.id] = totals.get(rule.id, 0.0) + time.perf_counter() - start
+                totals[rule.id] = totals.get(rule.id, 0.0) + time.process_time() - start
         for name, total in totals.items():
             times.setdefault(name, []).append(total * 1000 / len(trees))
     medians = sorted(((statistics.median(v), k) for k, v in times.items()), reverse=True)
@@ -264,9 +269,11 @@ def bench_import(rounds: int) -> None:
         "  of which: read": [],
     }
     for _ in range(rounds):
-        results["fazhi check (read + all rules)"].append(_timed(lambda: check_document(read_docx_bytes(data))))
-        results["fazhi import (read → spec)"].append(_timed(lambda: import_document(read_docx_bytes(data))))
-        results["  of which: read"].append(_timed(lambda: read_docx_bytes(data)))
+        results["fazhi check (read + all rules)"].append(
+            _timed(lambda: check_document(read_docx_bytes(data)), cpu=True)
+        )
+        results["fazhi import (read → spec)"].append(_timed(lambda: import_document(read_docx_bytes(data)), cpu=True))
+        results["  of which: read"].append(_timed(lambda: read_docx_bytes(data), cpu=True))
     print(f"import: one draft of {len(data) // 1024} KiB (about 20 pages), {rounds} alternating rounds")
     _median_table(results, "fazhi check (read + all rules)")
 
@@ -280,6 +287,7 @@ def main() -> None:
         choices=[
             "sizes",
             "process",
+            "startup",
             "render",
             "check",
             "batch",
@@ -307,6 +315,10 @@ def main() -> None:
         from bench.process import bench_process
 
         bench_process(max(5, args.rounds // 2))
+    if args.which in ("startup", "all"):
+        from bench.startup import bench_startup
+
+        bench_startup(max(5, args.rounds // 2))
     if args.which in ("render", "all"):
         bench_render(args.rounds)
     if args.which in ("check", "all"):

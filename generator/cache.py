@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import re
 import stat
 import sys
 import zlib
@@ -22,9 +21,11 @@ from pathlib import Path
 from typing import Any
 from collections.abc import Callable
 
+from generator.lexicon import lazy
+
 KEEP = 16  # entries of one kind kept; older ones (earlier versions, other layouts) are removed
 MARK = b"fazhi-cache\x00"  # the first bytes of every entry fazhi writes: nothing else is ever pruned
-_NAME = re.compile(r"[a-z]+-[0-9A-Za-z_.-]{1,120}")
+_NAME = lazy(r"[a-z]+-[0-9A-Za-z_.-]{1,120}")
 
 
 def cache_dir() -> Path | None:
@@ -130,13 +131,15 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
     folder = cache_dir()
     if folder is None:
         return
-    import tempfile
-
     try:
         if not folder.is_dir() and not _ours_to_create(folder):
             return
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(prefix=f".{kind}-", dir=folder)
+        # What tempfile.mkstemp does (a new file only, for the user alone), without importing tempfile
+        # (6 ms of a first run); a name taken already is an OSError like any other: nothing stored.
+        temp = folder / f".{kind}-{os.urandom(8).hex()}"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(temp, flags, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(MARK + zlib.crc32(data).to_bytes(4, "little") + data)
@@ -152,9 +155,12 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
 def _prune(folder: Path, kind: str, keep: int) -> None:
     """Remove the oldest entries of `kind` beyond `keep`: only files fazhi wrote (its name pattern,
     a regular file of the user's, starting with MARK), never anything else in the folder."""
+    named = [path for path in folder.glob(f"{kind}-*") if _NAME.fullmatch(path.name)]
+    if len(named) <= keep:
+        return  # nothing beyond keep: no entry need be opened to know it
     entries = []
-    for path in folder.glob(f"{kind}-*"):
-        status = _entry_status(path) if _NAME.fullmatch(path.name) else None
+    for path in named:
+        status = _entry_status(path)
         if status is not None:
             entries.append((status.st_mtime, path))
     for _, old in sorted(entries, reverse=True)[keep:]:

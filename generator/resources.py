@@ -33,7 +33,14 @@ def read_data(path: Path):
     from generator import cache
 
     path = Path(path)
-    parse = lambda: parse_yaml(path.read_text(encoding="utf-8"))  # noqa: E731
+
+    def parse():
+        from generator import snapshot  # here: a run served by the user cache needs no JSON parser
+
+        contents = path.read_bytes()
+        found = snapshot.data(path, contents)  # a built-in file as shipped: no YAML parser needed
+        return parse_yaml(contents.decode("utf-8")) if found is None else found
+
     return cache.by_file(
         "data", path, parse, PACKAGE / "resources.py", valid=lambda value: isinstance(value, (dict, list))
     )
@@ -48,6 +55,14 @@ def load_marked(path: Path):
     path = Path(path)
 
     def parse() -> tuple:
+        from generator import snapshot
+
+        try:
+            found = snapshot.marked(path, path.read_bytes()) if builtin else None
+        except OSError:
+            found = None
+        if found is not None:
+            return found
         from generator.spec.loading import load_yaml
 
         loaded = load_yaml(path)

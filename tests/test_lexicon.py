@@ -225,3 +225,54 @@ def test_full_width_stop_date_is_read_reported_and_fixed_end_to_end(tmp_path, su
     fixed = drafts.read_draft(out)
     assert (fixed.date, fixed.date_text) == (dt.date(2023, 1, 4), "2023年1月4日")
     assert "date.format" not in {f.rule for f in check_document(fixed).findings}
+
+
+# Characters either side of every width boundary the writer, the line model and the PDF reader once
+# drew differently (U+2000 for the reader, U+2E80 and “”‘’—… for the writer).
+_WIDTH_CASES = {
+    "A": False,
+    "1": False,
+    "·": False,
+    "–": False,
+    "•": False,
+    "※": False,
+    "①": False,
+    "→": False,
+    "℃": False,
+    "\u2e7f": False,
+    "“": True,
+    "”": True,
+    "‘": True,
+    "’": True,
+    "—": True,
+    "…": True,
+    "\u2e80": True,
+    "、": True,
+    "。": True,
+    "中": True,
+    "（": True,
+    "１": True,
+    "\U00020000": True,
+}
+
+
+@pytest.mark.parametrize("char,wide", _WIDTH_CASES.items())
+def test_one_width_for_the_writer_the_line_model_and_the_pdf_reader(char, wide):
+    from generator.lexicon.chars import is_wide, width
+    from generator.paging.metrics import em_width
+    from generator.read.convert import _width
+    from generator.write.titles import char_width, text_width
+
+    assert is_wide(char) is wide
+    assert char_width(char) == text_width(char) == (1.0 if wide else 0.5)
+    assert _width(f"  {char}") == 2 + width(char) == 2 + (2 if wide else 1)
+    if not char.isascii() and char != "·":  # the line model measures Latin letters and · in the font
+        assert em_width(char) == char_width(char)
+
+
+def test_doubled_pairs_are_every_pair_the_doubled_pattern_matches():
+    from generator.lexicon.chars import DOUBLED_MARKS, DOUBLED_PAIRS
+
+    marks = "，。、；：…—,.;:"
+    matched = {a + b for a in marks for b in marks if re.fullmatch(DOUBLED_MARKS, a + b)}
+    assert matched == set(DOUBLED_PAIRS)

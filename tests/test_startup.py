@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -21,10 +22,13 @@ print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 
 
-def imported(*args) -> set[str]:
+def imported(*args, env: dict | None = None) -> set[str]:
     """The heavy packages a fresh `fazhi ARGS` process imported."""
     code = PROBE.format(heavy=HEAVY)
-    result = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, cwd=ROOT)
+    environment = None if env is None else {**os.environ, **env}
+    result = subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, cwd=ROOT, env=environment
+    )
     return set(json.loads(result.stdout.strip().splitlines()[-1]))
 
 
@@ -42,6 +46,11 @@ def test_help_imports_nothing_heavy():
 
 def test_check_on_a_docx_needs_neither_pydantic_nor_jinja(draft):
     assert imported("check", draft) <= {"lxml", "yaml"}
+
+
+def test_check_on_a_docx_with_an_empty_cache_needs_no_yaml_parser(draft, tmp_path):
+    """The built-in data files come from generator/data/parsed.json (generator.snapshot)."""
+    assert imported("check", draft, env={"FAZHI_CACHE_DIR": str(tmp_path / "empty")}) == set()
 
 
 def test_check_on_a_docx_with_a_warm_cache_needs_no_yaml_parser(draft):

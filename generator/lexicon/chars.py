@@ -24,6 +24,10 @@ WIDE_CLASS = f"[{WIDE}]"
 # The same with the curly quotes “”‘’ (U+2018, U+2019, U+201C, U+201D), which PDF text puts beside it.
 WIDE_OR_QUOTE_CLASS = "[^\x00-\u2017\u201a\u201b\u201e-\u2e7f\ufff0-\U0010ffff]"
 
+# Below U+2E80, the characters a 公文 sets in its Chinese font, a full em wide (measured in
+# LibreOffice's PDFs, see paging/metrics.py); every other character below U+2E80 takes half an em.
+WIDE_PUNCTUATION = "“”‘’—…"
+
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 DIGITS = "0-9０-９"  # Arabic digits as drafts type them, half- and full-width
 # What a draft line is stripped of at both ends (whitespace, BOM and zero-width characters).
@@ -38,6 +42,8 @@ CLAUSE_MARKS = "，,；;、：:"
 DOUBLED_MARKS = (
     r"[，。、；：](?:(?<=，)，|(?<=。)。(?!。)|(?<=、)、|(?<=；)；|(?<=：)：|(?<=[，；、：])。|(?<=。)[，；、])"
 )
+# Every two marks DOUBLED_MARKS can match: a text holding none of them needs no pass of it.
+DOUBLED_PAIRS = ("，，", "。。", "、、", "；；", "：：", "，。", "；。", "、。", "：。", "。，", "。；", "。、")
 # Marks that may not end a title (a name, not a sentence).
 TITLE_END = "。，、；：！？.,;:!?"
 HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "?": "？", "!": "！"}
@@ -58,6 +64,16 @@ def is_chinese(char: str) -> bool:
         or "\uff1a" <= char <= "\uff20"
         or char in "“”‘’…—"
     )
+
+
+def is_wide(char: str) -> bool:
+    """Whether `char` (one character) is set a full em wide (CJK, full-width forms, “”‘’—…), not half."""
+    return char >= "\u2e80" or char in WIDE_PUNCTUATION
+
+
+def width(text: str) -> int:
+    """A text's width in half-ems (columns of a monospaced terminal or `pdftotext -layout`): wide characters count two."""
+    return len(text) + sum(1 for char in text if char >= "\u2e80" or char in WIDE_PUNCTUATION)
 
 
 # No pattern for these two: they see short texts (a font name, a label), where they cost

@@ -10,7 +10,7 @@ gap (AUTOSPACE of an em) although the paragraphs switch autospacing off.
 from __future__ import annotations
 
 from generator.lexicon import lazy
-from generator.lexicon.chars import IDEOGRAPHS
+from generator.lexicon.chars import IDEOGRAPHS, WIDE_PUNCTUATION, is_wide
 
 # Liberation Serif Regular advances of U+0020..U+007E (2048 units an em), read once with fontTools.
 _LATIN = (
@@ -112,7 +112,7 @@ _LATIN = (
 )
 _OTHER = {"°": 819, "·": 682, "×": 1155, "±": 1124, "²": 614, "³": 614, "\u00a0": 512}
 # The Chinese font's characters among those below U+2E80 (x.runs puts them in the CJK character style).
-FULL_WIDTH_SHARED = frozenset("“”‘’—…")
+FULL_WIDTH_SHARED = frozenset(WIDE_PUNCTUATION)
 # Measured: ideograph → digit 3.57 pt, digit → ideograph 3.50 pt at 16 pt (kaifu PDF, LibreOffice 7.4).
 AUTOSPACE = 0.22
 
@@ -124,9 +124,7 @@ def em_width(ch: str) -> float:
         return _LATIN[code - 0x20] / 2048
     if ch in _OTHER:
         return _OTHER[ch] / 2048
-    if code < 0x2E80 and ch not in FULL_WIDTH_SHARED:
-        return 0.5
-    return 1.0
+    return 1.0 if is_wide(ch) else 0.5
 
 
 def is_ideograph(ch: str) -> bool:

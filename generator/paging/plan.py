@@ -60,6 +60,8 @@ def _notice_scales(doc: Document, layout: Layout, tails: dict) -> dict:
     """Line scales for short parts under a 版头 whose body would leave page 1 (issue 20: a notice
     under a two- or three-issuer 版头): the largest that keeps the part on its first page."""
     scales: dict = {}
+    if not any(part.header and (part.signatures or part.date) for part in doc.all_documents()):
+        return scales  # no notice under a 版头: no need to lay the document out for it
     flow, parts = _flow(doc, layout, tails)
     for part, boxes in parts:
         if not part.header or not (part.signatures or part.date) or _first_page_whole(flow, boxes, layout):

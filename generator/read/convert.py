@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from generator.lexicon import lazy
-from generator.lexicon.chars import WIDE_OR_QUOTE_CLASS
+from generator.lexicon.chars import WIDE_OR_QUOTE_CLASS, width
 from generator.errors import DraftError, Problem
 from generator.read import limits
 
@@ -177,8 +177,8 @@ def _indent(line: str) -> int:
 
 
 def _width(line: str) -> int:
-    """Display width from the left margin (indentation included): CJK and full-width characters count two."""
-    return sum(2 if ord(c) >= 0x2000 else 1 for c in line.rstrip())
+    """Display width from the left margin (indentation included): wide characters count two."""
+    return width(line.rstrip())
 
 
 def _cjk_join(left: str, right: str) -> bool:

@@ -12,6 +12,7 @@ import functools
 import itertools
 
 from generator.lexicon import lazy
+from generator.lexicon.chars import is_wide, width
 from generator.resources import DATA, load_data
 
 WORDS_FILE = DATA / "title-words.yaml"
@@ -21,13 +22,13 @@ _PUNCT = set("，。、；：！？（）《》〈〉“”‘’〔〕【】—
 
 
 def char_width(ch: str) -> float:
-    """Width of one character in ems of its own size: CJK and full-width 1, ASCII half."""
-    return 0.5 if ord(ch) < 0x2E80 and ch not in "“”‘’—…" else 1.0
+    """Width of one character in ems of its own size: wide (lexicon.chars.is_wide) 1, others half."""
+    return 1.0 if is_wide(ch) else 0.5
 
 
 def text_width(text: str) -> float:
     """Width of a text in ems."""
-    return sum(char_width(ch) for ch in text)
+    return width(text) / 2
 
 
 @functools.lru_cache(maxsize=1)

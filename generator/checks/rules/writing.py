@@ -91,7 +91,7 @@ def punct_doubled(doc, ctx):
     通过：执法人员素质参差不齐，部分案卷不规范。
     不通过：执法人员素质参差不齐，，部分案卷不规范。。
     """
-    for unit in ctx.analysis.units_with("，。、；："):
+    for unit in ctx.analysis.units_with(chars.DOUBLED_PAIRS):
         found = [m for m in DOUBLED.finditer(unit.text) if not in_dots(unit.text, m.start())]
         if found:
             more = f"等{len(found)}处" if len(found) > 1 else ""
