@@ -417,3 +417,15 @@ def test_sharing_site_lead_in_and_pdf_page_number_before_the_title():
     assert doc.title == "XX县2022年法治政府建设工作计划"  # spaces between CJK and figures dropped
     result = check_document(doc)
     assert result.kind == "work-plan" and result.report_year == 2022
+
+
+def test_runon_pdf_copy_title_broken_at_spaces_is_kept():
+    """A PDF copy run on: spaces inside the title and first sentence put them in the page's head."""
+    body = "持续优化法治营商环境,确保各项任务稳步推进。一、持续推进学习宣传贯彻习近平法治思想。" * 4
+    page = (
+        "当前位置：首页 > 政务公开 发布时间：2022-03-15 - 1 - XX 县 2022 年法治政府建设工作计划为深入推进依法行政,"
+        f"加快建设法治政府,确保《XX 县法治政府建设实施方案(2021-2025 年)》{body}"
+    )
+    doc = read_text(page, "x.txt")
+    assert doc.title == "XX县2022年法治政府建设工作计划"
+    assert doc.blocks[0].text.startswith("为深入推进依法行政")

@@ -31,6 +31,8 @@ _GLUED_TITLE = lazy(
     + _NEXT
 )
 _ISSUER = lazy(r"^(?:中共)?[^:：>＞»›|｜【】\d]{2,20}?(?:委|委员会|政府|办公室|办公厅|局|厅|管委会|办事处)$")
+# a piece of page chrome: a label, a breadcrumb mark, a finished sentence, or no word at all (「- 1 -」)
+_CHROME_PIECE = lazy(r"[:：>＞»›|｜【】。]|^[^\w]+$")
 _HEAD_TITLE = lazy(rf"{_TITLE_END}(?:[(（][^（）()]{{2,20}}[）)])?$")
 _GLUED_RECIPIENTS = lazy(r"^(?P<recipients>[^。；;！？!?：:]{2,120}?[:：])(?=\S)")
 _GLUED_CLOSING = lazy(
@@ -66,7 +68,24 @@ def split_runon(text: str, recipients_like) -> list[str]:
     if head and not chrome and not _HEAD_TITLE.search(head[0]):
         segments, head = head + segments, []  # no chrome, no title first: spaces inside a paragraph
     body = " ".join(segments)
-    return _head_pieces(head, bool(_GLUED_TITLE.match(body)), recipients_like) + _body_pieces(body, recipients_like)
+    glued = bool(_GLUED_TITLE.match(body))
+    if head and not glued and not any(_HEAD_TITLE.search(piece) for piece in head):
+        head, body, glued = _title_broken_at_spaces(head, body)
+    return _head_pieces(head, glued, recipients_like) + _body_pieces(body, recipients_like)
+
+
+def _title_broken_at_spaces(head: list[str], body: str) -> tuple[list[str], str, bool]:
+    """A copy of a PDF has spaces inside its text, so its title and first sentence fall into the head
+    (「XX 县 2022 年法治政府建设工作计划为深入推进…」): the head's last pieces after its chrome joined back
+    onto the body when they begin a title glued to its text."""
+    start = len(head)
+    while start > 0 and not _CHROME_PIECE.search(head[start - 1]):
+        start -= 1
+    for k in range(start, len(head)):
+        joined = " ".join(head[k:] + [body])
+        if _GLUED_TITLE.match(joined):
+            return head[:k], joined, True
+    return head, body, False
 
 
 def _head_pieces(head: list[str], glued_title: bool, recipients_like) -> list[str]:
