@@ -106,3 +106,17 @@ def test_the_shared_pass_finds_what_each_pattern_finds_alone(name, text):
         assert [(i, m.span(), m.groups()) for i, m in shared[key]] == alone, key
     if name == "shared":
         assert all(shared[key] for key in ("figures.amount", "numbers.mixed", "punct.ascii-quoted"))
+
+
+def test_unpaired_units_on_random_marks():
+    """Random paragraphs of marks, enumeration marks and clause boundaries: the marks paired on a
+    stack pick out exactly the paragraphs a reduction of each picks out."""
+    import random
+
+    rng = random.Random(18)
+    pieces = list("“”（）《》〔〕【】()，。 a1一") + ["1）", "，1）", "，12）", "a)", "，一）", "二十）", "字"]
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 5))]
+        analysis = analyse(read_text("\n".join(["关于2022年度法治政府建设情况的报告", *lines])))
+        texts = analysis.columns[1]
+        assert punct_pairs._unpaired_units(analysis) == [k for k, t in enumerate(texts) if _unbalanced_alone(t)]

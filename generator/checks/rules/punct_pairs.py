@@ -21,20 +21,16 @@ _ASCII_QUOTED = lazy(rf'"[^"]*[{HAN}][^"]*"')
 _QUOTED_SCAN = shared_scan("punct.ascii-quoted", _ASCII_QUOTED, needles='"')
 
 
-def _innermost(also_not: str = ""):
-    """Any pair with no mark (and none of `also_not`) inside it."""
-    return lazy("|".join(f"{o}[^{_MARK_CHARS}{also_not}]*{c}" for o, c in _PAIRS.items()))
-
-
-_INNERMOST = _innermost()
-# The same two, over the units joined by NUL (analysis.joined): a pair never spans two units,
-# and an enumeration mark may open a unit. _ENUM_JOINED opens with a class so the engine skips
-# ordinary text fast; its lookbehind says what came before the number (a clause boundary or nothing).
+# Any pair with no mark inside it.
+_INNERMOST = lazy("|".join(f"{o}[^{_MARK_CHARS}]*{c}" for o, c in _PAIRS.items()))
+# _ENUM over the units joined by NUL, where an enumeration mark may open a unit. It opens with a
+# class so the engine skips ordinary text fast; its lookbehind says what came before the number (a clause boundary or nothing).
 _ENUM_JOINED = lazy(
     r"[0-9０-９a-zA-Z一二三四五六七八九十](?<![^。；;：:，,\s\x00].)"
     r"(?:(?<=[0-9０-９])[0-9０-９]?|(?<=[a-zA-Z])|(?<=[一二三四五六七八九十])[一二三四五六七八九十]?)[）)]"
 )
-_INNERMOST_JOINED = _innermost("\x00")
+# The same, over the units joined by NUL (analysis.joined), one pattern per pair: a pair never spans two units.
+_INNERMOST_EACH = tuple(lazy(f"{o}[^{_MARK_CHARS}\x00]*{c}") for o, c in _PAIRS.items())
 _BEFORE_DOTS = lazy(rf"[{HAN}”》）]")  # dots after these are an ellipsis, not 1...10
 
 
@@ -76,15 +72,20 @@ def _unbalanced(text: str) -> tuple[int, str] | None:
 def _unpaired_units(analysis) -> list[int]:
     """Indices of the units _unbalanced may find a mark in: the joined text reduced as
     _unbalanced reduces each unit (_normalised, innermost pairs removed), in a few passes over
-    all the text instead of several per unit."""
+    all the text instead of several per unit. Each pass is one pattern per pair opening with its
+    mark, which `re` skips to at C speed (a pattern opening with a class steps through every
+    position), and what is left is looked at with str.find."""
     joined = analysis.joined[0]
     text = joined.replace("(", "（").replace(")", "）")
     if _has_enum(text):
         text = _ENUM_JOINED.sub(lambda m: m.group(0)[:-1] + " ", text)
     count = 1
     while count:
-        text, count = _INNERMOST_JOINED.subn("", text)
-        if not _MARKS.search(text):
+        count = 0
+        for pair in _INNERMOST_EACH:
+            text, removed = pair.subn("", text)
+            count += removed
+        if not any(mark in text for mark in _MARK_CHARS):
             return []  # the usual draft: every mark paired, no need for a last pass finding none
     pieces = text.split("\x00")
     if len(pieces) != len(analysis.columns[1]):  # a NUL inside a unit's own text: look at every unit
