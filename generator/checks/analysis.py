@@ -163,12 +163,16 @@ class Analysis:
     def scanned(self, name: str) -> list[tuple[int, re.Match]]:
         """(unit index, match) of a pattern registered with scanner.shared_scan, from the one pass
         shared by every text rule that registered one (run when the first of them asks)."""
+        return self.shared_pass()[name]
+
+    def shared_pass(self) -> dict[str, list[tuple[int, re.Match]]]:
+        """The one pass of scanner.scan over the joined text, run on the first call."""
         found = self._memo.get("scanned")
         if found is None:
             from .scanner import scan
 
             found = self._memo["scanned"] = scan(*self.joined)
-        return found[name]
+        return found
 
     def scan_indices(self, pattern: re.Pattern):
         """(unit index, match) for every match over the joined text, without a unit object each."""
