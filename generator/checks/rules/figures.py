@@ -173,9 +173,14 @@ def figures_conflict(doc, ctx):
     lines, wheres = analysis.columns[0], analysis.columns[2]
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    for index, match in analysis.scanned(_AMOUNTS):  # the text rules' one pass (checks/scanner.py)
+    amounts = analysis.scanned(_AMOUNTS)  # the text rules' one pass (checks/scanner.py)
+    # Two values in one unit are needed for a conflict: a unit written with one value only needs no label.
+    values: dict[str, set[str]] = {}
+    for _index, match in amounts:
+        values.setdefault(match.group(2), set()).add(match.group(1))
+    for index, match in amounts:
         start = match.start()
-        if wheres[index] in _NOT_COUNTED:
+        if wheres[index] in _NOT_COUNTED or len(values[match.group(2)]) < 2:
             continue
         label = _label(joined[max(starts[index], start - _LABEL_WINDOW) : start])
         if not label:
