@@ -120,3 +120,20 @@ def test_unpaired_units_on_random_marks():
         analysis = analyse(read_text("\n".join(["关于2022年度法治政府建设情况的报告", *lines])))
         texts = analysis.columns[1]
         assert punct_pairs._unpaired_units(analysis) == [k for k, t in enumerate(texts) if _unbalanced_alone(t)]
+
+
+@pytest.mark.parametrize(
+    "name,text",
+    TEXTS + [("doubled", "一，，二。。三、。四：。\n五；；。六。、七\n八，\n。九")],
+    ids=[n for n, _ in TEXTS] + ["doubled"],
+)
+def test_units_with_strings_are_those_holding_one(name, text):
+    """units_with a tuple of strings (found by one literal-first pattern per first character) picks
+    out exactly the units whose text holds one of them."""
+    from generator.lexicon.chars import DOUBLED_PAIRS
+
+    analysis = analyse(read_text(text))
+    found = [unit.text for unit in analysis.units_with(DOUBLED_PAIRS)]
+    assert found == [t for t in analysis.columns[1] if any(pair in t for pair in DOUBLED_PAIRS)]
+    if name == "doubled":
+        assert len(found) >= 2
