@@ -10,7 +10,8 @@ import io
 import struct
 import zipfile
 import zlib
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import BinaryIO, NamedTuple
 
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
@@ -47,25 +48,32 @@ def _dos(date_time: tuple) -> tuple[int, int]:
 
 def write(entries: list[Entry]) -> bytes:
     """The zip package of the entries, in their order."""
-    out, central = io.BytesIO(), []
+    out = io.BytesIO()
+    write_to(entries, out)
+    return out.getvalue()
+
+
+def write_to(entries: Iterable[Entry], out: BinaryIO) -> None:
+    """Write the zip package of the entries, in their order, to a binary stream (one member's
+    bytes held at a time when `entries` is a generator)."""
+    central, offset, count = [], 0, 0
     for entry in entries:
         name = entry.name.encode("utf-8")
         time, date = _dos(entry.date_time)
         sizes = (entry.crc, len(entry.stored), entry.size)
         head = (20, entry.flags, entry.method, time, date, *sizes, len(name))
-        central.append(
-            _CENTRAL.pack(b"PK\x01\x02", entry.made_by, *head, 0, 0, 0, 0, entry.external, out.tell()) + name
-        )
-        out.write(_LOCAL.pack(b"PK\x03\x04", *head, 0) + name)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", entry.made_by, *head, 0, 0, 0, 0, entry.external, offset) + name)
+        local = _LOCAL.pack(b"PK\x03\x04", *head, 0) + name
+        out.write(local)
         out.write(entry.stored)
-    start = out.tell()
+        offset += len(local) + len(entry.stored)
+        count += 1
+    size = sum(map(len, central))
+    if offset + size > 0xFFFFFFFF or count > 0xFFFF:
+        raise ValueError("package too large for a zip without zip64")
     for record in central:
         out.write(record)
-    size = out.tell() - start
-    if start + size > 0xFFFFFFFF or len(entries) > 0xFFFF:
-        raise ValueError("package too large for a zip without zip64")
-    out.write(_END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), size, start, 0))
-    return out.getvalue()
+    out.write(_END.pack(b"PK\x05\x06", 0, 0, count, count, size, offset, 0))
 
 
 class Deflating:
@@ -89,5 +97,6 @@ class Deflating:
     def entry(self, date_time: tuple) -> Entry:
         """The finished member (written to no more)."""
         self._stored.append(self._packer.flush())
+        stored, self._stored = b"".join(self._stored), []  # the pieces go as the whole is made
         flags = _UTF8_NAME if not self.name.isascii() else 0
-        return Entry(self.name, date_time, zipfile.ZIP_DEFLATED, flags, self._crc, self._size, b"".join(self._stored))
+        return Entry(self.name, date_time, zipfile.ZIP_DEFLATED, flags, self._crc, self._size, stored)
