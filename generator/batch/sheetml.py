@@ -43,17 +43,25 @@ def column_letter(number: int) -> str:
 
 
 class Sheet:
-    """One worksheet, deflated as its rows are appended (only the compressed XML is kept)."""
+    """One worksheet, deflated as its rows are appended (only the compressed XML is kept, in memory or in `spool`)."""
 
     _BATCH = 200  # rows joined before they are deflated: fewer calls, little text held
 
-    def __init__(self, title: str, widths: Sequence[float], freeze: str | None = None, wrap: bool = True):
+    def __init__(
+        self,
+        title: str,
+        widths: Sequence[float],
+        freeze: str | None = None,
+        wrap: bool = True,
+        spool: BinaryIO | None = None,
+    ):
+        """`spool`: a file that holds the deflated XML instead of memory (flat in the number of rows)."""
         self.title, self.widths, self.freeze, self.wrap = title, widths, freeze, wrap
         self.count = 0
         self.columns = 0
         self._letters = [column_letter(n) for n in range(1, 65)]
         self._pending: list[str] = []
-        self._part = Deflating("")
+        self._part = Deflating("", spool)
         cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>' for n, w in enumerate(widths, 1))
         self._part.write(
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'

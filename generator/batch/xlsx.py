@@ -6,6 +6,7 @@ make some 20,000 finding rows) as each draft's row arrives; text is stored as te
 from __future__ import annotations
 
 import io
+import tempfile
 from collections.abc import Iterable
 from typing import BinaryIO
 
@@ -20,14 +21,16 @@ FINDING_WIDTHS = [28, 22, 6, 26, 9, 70, 34]
 
 class XlsxSummary:
     """Writes the workbook to a binary stream: each draft's row and its findings go into the two
-    sheets (deflated as they come) when added; the package is written on close."""
+    sheets when added, deflated into temporary files (memory stays flat in the number of drafts);
+    the package is written on close."""
 
     def __init__(self, out: BinaryIO):
         self._out = out
+        self._spools = [tempfile.TemporaryFile(), tempfile.TemporaryFile()]  # deflated sheets on disk
         names = header()
-        self._summary = Sheet("汇总", WIDTHS, "C2")
+        self._summary = Sheet("汇总", WIDTHS, "C2", spool=self._spools[0])
         self._summary.append(names, {i: "head" for i in range(len(names))})
-        self._findings = Sheet("问题清单", FINDING_WIDTHS, "A2")
+        self._findings = Sheet("问题清单", FINDING_WIDTHS, "A2", spool=self._spools[1])
         self._findings.append(FINDINGS_HEADER, {i: "head" for i in range(len(FINDINGS_HEADER))})
 
     def add(self, row: DraftRow) -> None:
@@ -36,7 +39,11 @@ class XlsxSummary:
             self._findings.append(finding_cells(row, finding))
 
     def close(self) -> None:
-        write_workbook([self._summary, self._findings], self._out)
+        try:
+            write_workbook([self._summary, self._findings], self._out)
+        finally:
+            for spool in self._spools:
+                spool.close()
 
 
 def to_xlsx(rows: Iterable[DraftRow]) -> bytes:
