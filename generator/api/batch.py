@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,14 +32,14 @@ def summary_rows(
     layout: str | Path | None = None,
     jobs: int | None = None,
     progress=None,
-) -> Iterator:
+) -> Generator:
     """check_summary's rows one by one, in the order given, as soon as each one's predecessors
     are done: only the rows of chunks that finished early wait (a few chunks, never the batch)."""
     _check_options(profile, layout)  # before the first row is asked for: a bad option opens no output
     return _in_order(paths, (profile, str(layout) if layout else None), jobs, progress)
 
 
-def _in_order(paths: list[Path], args: tuple, jobs: int | None, progress) -> Iterator:
+def _in_order(paths: list[Path], args: tuple, jobs: int | None, progress) -> Generator:
     from generator.batch.collect import run
     from generator.batch.summary import summarise_chunk
 

@@ -143,6 +143,8 @@ def _check_summary(
 
 def _write_summary(out: Path, paths: list[Path], options: tuple, tally) -> None:
     """Each row into the writer as it arrives (only the writer's compact state and the tally are kept)."""
+    import contextlib
+
     from generator.api import summary_rows
     from generator.batch.terminal import progress
     from generator.write.atomic import atomic_output
@@ -150,7 +152,7 @@ def _write_summary(out: Path, paths: list[Path], options: tuple, tally) -> None:
     profile, layout, jobs = options
     with progress(len(paths), "检查") as advance:
         rows = summary_rows(paths, profile, layout, jobs, advance)  # options checked before the output opens
-        with atomic_output(out) as handle:
+        with atomic_output(out) as handle, contextlib.closing(rows):  # closed: the pool stops on any way out
             writer = _writer(out.suffix.lower(), handle)
             for row in rows:
                 writer.add(row)
