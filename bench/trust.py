@@ -8,7 +8,8 @@ review: `check`, `check --fix` and `check --review` of one generated .docx of ab
         size (aimed at ≤ 1.8× so that a faster check elsewhere keeps them within).
 summary: the --summary writers for N drafts (rows made once, the writers timed in CPU: .xlsx
         against .csv), `check DIR --summary` end to end (.xlsx against .csv, target ≤ 1.5×), over
-        100 / 400 / 1,600 drafts (CPU a draft and the peak RSS of the largest process: target flat)
+        100 / 400 / 1,600 / 6,400 drafts (.xlsx and .csv: CPU a draft, the peak RSS of the largest
+        process and its ratio last/first: target flat)
         and `figures` over N specs (CPU time per spec and the peak of Python's memory, tracemalloc,
         target: both flat in N).
 limits: whole `fazhi` processes on the largest drafts fazhi reads (the limits of
@@ -260,11 +261,13 @@ _PEAK = (
 )
 
 
-def bench_summary_scaling(counts: tuple[int, ...] = (100, 400, 1600)) -> None:
-    """`fazhi check DIR --summary x.xlsx` over N drafts: CPU per draft and the largest process's
-    peak resident memory (the parent holds a row per draft; workers come and go)."""
+def bench_summary_scaling(counts: tuple[int, ...] = (100, 400, 1600, 6400)) -> None:
+    """`fazhi check DIR --summary x.xlsx` and `x.csv` over N drafts: CPU per draft and the largest
+    process's peak resident memory (rows stream into the writer; workers come and go); then the
+    peaks' ratio last/first (target: flat, about 1) and .xlsx against .csv at each N."""
     seed = ROOT / "tests" / "fixtures" / "published" / "kaifu-2022-report.txt"
-    print("  --summary x.xlsx over N drafts (whole processes): CPU per draft, peak RSS of the largest process")
+    print("  --summary over N drafts (whole processes): CPU per draft, peak RSS of the largest process")
+    peaks: dict[str, list[float]] = {".xlsx": [], ".csv": []}
     with tempfile.TemporaryDirectory(prefix="fazhi-bench-") as temp:
         folder = Path(temp) / "drafts"
         folder.mkdir()
@@ -273,23 +276,27 @@ def bench_summary_scaling(counts: tuple[int, ...] = (100, 400, 1600)) -> None:
                 path = folder / f"d{index:05d}.txt"
                 if not path.exists():
                     path.write_bytes(seed.read_bytes())
-            out = subprocess.run(
-                [
-                    sys.executable,
-                    "-c",
-                    _PEAK,
-                    sys.executable,
-                    "-m",
-                    "generator",
-                    "check",
-                    str(folder),
-                    "--summary",
-                    str(Path(temp) / "s.xlsx"),
-                ],
-                cwd=temp,
-                capture_output=True,
-                text=True,
-                env=dict(os.environ, PYTHONPATH=str(ROOT)),
-            ).stdout.split()
-            cpu, rss = float(out[0]), int(out[1]) / 1024
-            print(f"    {count:5d} drafts: {cpu * 1000 / count:6.2f} ms CPU a draft, peak RSS {rss:6.1f} MiB")
+            cpu = {}
+            for suffix in peaks:
+                cpu[suffix], rss = _peak(folder, Path(temp) / f"s{suffix}")
+                peaks[suffix].append(rss)
+                print(
+                    f"    {count:5d} drafts {suffix:<5}: {cpu[suffix] * 1000 / count:6.2f} ms CPU a draft, "
+                    f"peak RSS {rss:6.1f} MiB, file {(Path(temp) / f's{suffix}').stat().st_size / 1024:8.0f} KiB"
+                )
+            print(f"    {count:5d} drafts .xlsx/.csv CPU ×{cpu['.xlsx'] / cpu['.csv']:.2f}")
+    for suffix, values in peaks.items():
+        print(
+            f"  peak RSS {suffix}: "
+            + " / ".join(f"{v:.1f}" for v in values)
+            + f" MiB at {' / '.join(map(str, counts))}"
+            f" drafts; last/first ×{values[-1] / values[0]:.2f}"
+        )
+
+
+def _peak(folder: Path, out: Path) -> tuple[float, float]:
+    """(CPU seconds, peak RSS MiB of the largest process) of `fazhi check FOLDER --summary OUT`."""
+    args = [sys.executable, "-c", _PEAK, sys.executable, "-m", "generator", "check", str(folder), "--summary", str(out)]
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    fields = subprocess.run(args, cwd=out.parent, capture_output=True, text=True, env=env).stdout.split()
+    return float(fields[0]), int(fields[1]) / 1024

@@ -6,7 +6,7 @@ nothing loads python-docx unless a package has to be built.
 
 from __future__ import annotations
 
-from generator.api.batch import check_many, check_summary, figures_table, render_specs
+from generator.api.batch import check_many, check_summary, figures_table, render_specs, summary_rows
 from generator.api.check import check_files, read_any
 from generator.api.imports import (
     default_draft_output,
@@ -37,6 +37,7 @@ __all__ = [
     "check_files",
     "check_many",
     "check_summary",
+    "summary_rows",
     "default_draft_output",
     "default_output",
     "default_spec_output",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,15 +23,33 @@ def check_summary(
 ) -> list:
     """Check many drafts in worker processes: one summary row (batch.summary.DraftRow) per path,
     in the order given; an unreadable file is a row saying why. `progress(n)` after each chunk."""
+    return list(summary_rows(paths, profile, layout, jobs, progress))
+
+
+def summary_rows(
+    paths: list[Path],
+    profile: str | None = None,
+    layout: str | Path | None = None,
+    jobs: int | None = None,
+    progress=None,
+) -> Generator:
+    """check_summary's rows one by one, in the order given, as soon as each one's predecessors
+    are done: only the rows of chunks that finished early wait (a few chunks, never the batch)."""
+    _check_options(profile, layout)  # before the first row is asked for: a bad option opens no output
+    return _in_order(paths, (profile, str(layout) if layout else None), jobs, progress)
+
+
+def _in_order(paths: list[Path], args: tuple, jobs: int | None, progress) -> Generator:
     from generator.batch.collect import run
     from generator.batch.summary import summarise_chunk
 
-    _check_options(profile, layout)
-    rows: list = [None] * len(paths)
-    args = (profile, str(layout) if layout else None)
+    early: dict[int, object] = {}
+    following = 0
     for index, row in run(summarise_chunk, [str(p) for p in paths], args, jobs, progress):
-        rows[index] = row
-    return rows
+        early[index] = row
+        while following in early:
+            yield early.pop(following)
+            following += 1
 
 
 def check_many(

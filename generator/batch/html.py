@@ -4,11 +4,16 @@ draft's findings. Inline CSS and script, no network: it opens the same on an off
 from __future__ import annotations
 
 import datetime as dt
+import io
+import shutil
+import tempfile
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
+from typing import BinaryIO
 
 from .columns import header, late_text, neutral, top_text
-from .summary import SEVERITY_CN, DraftRow, part_names, rule_name, totals
+from .summary import SEVERITY_CN, DraftRow, Tally, part_names, rule_name
 
 _STYLE = """
 body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:16px;color:#222;font-size:14px}
@@ -70,19 +75,55 @@ def _column_style() -> str:
     return f"{screen}\n@media print{{table.matrix{{font-size:8pt}}{paper}}}"
 
 
-def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes:
+class HtmlSummary:
+    """Writes the page to a binary stream on close. The totals above the matrix are known only at
+    the end, so each draft's matrix row and findings section wait in two temporary files (on
+    disk, not in memory) as the rows are added."""
+
+    def __init__(self, out: BinaryIO, generated: dt.datetime | None = None):
+        self._out, self._generated = out, generated
+        self._tally = Tally()
+        self._matrix = tempfile.TemporaryFile()
+        self._sections = tempfile.TemporaryFile()
+
+    def add(self, row: DraftRow) -> None:
+        index = self._tally.drafts
+        gap = b"\n" if index else b""
+        self._matrix.write(gap + _encoded(_matrix_row(index, row)))
+        self._sections.write(gap + _encoded(_findings_section(index, row)))
+        self._tally.add(row)
+
+    def close(self) -> None:
+        try:
+            self._out.write(_encoded(_head(self._tally.totals(), self._generated or dt.datetime.now())))
+            _copy(self._matrix, self._out)
+            self._out.write(b"\n</tbody></table>\n")
+            _copy(self._sections, self._out)
+            self._out.write(_encoded(f"\n<script>{_SCRIPT}</script>\n</body></html>\n"))
+        finally:
+            self._matrix.close()
+            self._sections.close()
+
+
+def to_html(rows: Iterable[DraftRow], generated: dt.datetime | None = None) -> bytes:
     """The page's bytes (UTF-8)."""
-    generated = generated or dt.datetime.now()
-    count = totals(rows)
+    out = io.BytesIO()
+    writer = HtmlSummary(out, generated)
+    for row in rows:
+        writer.add(row)
+    writer.close()
+    return out.getvalue()
+
+
+def _head(count: dict[str, int], generated: dt.datetime) -> str:
+    """The page down to the matrix's first row: title, totals, the matrix's header."""
     names = header()[:-1]  # 类型依据 is the kind cell's tooltip and each draft's meta line here
     head = "".join(
         f'<th class="part">{escape(name)}</th>' if 6 <= i < 11 else f"<th>{escape(name)}</th>"
         for i, name in enumerate(names)
     )
     columns = "".join(f'<col class="c{i}">' for i in range(len(_WIDTHS)))
-    body = "\n".join(_matrix_row(i, row) for i, row in enumerate(rows))
-    sections = "\n".join(_findings_section(i, row) for i, row in enumerate(rows))
-    page = f"""<!DOCTYPE html>
+    return f"""<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>法治政府建设报告检查汇总</title><style>{_STYLE}{_column_style()}</style></head>
@@ -93,13 +134,16 @@ def to_html(rows: list[DraftRow], generated: dt.datetime | None = None) -> bytes
 主要问题按严重程度排列，同级的法定部分问题在前。<span class="screen">点击表头排序。</span></p>
 <table class="sortable matrix"><colgroup>{columns}</colgroup><thead><tr>{head}</tr></thead>
 <tbody>
-{body}
-</tbody></table>
-{sections}
-<script>{_SCRIPT}</script>
-</body></html>
 """
-    return page.encode("utf-8", "replace")  # a name that is not UTF-8 must not lose the whole page
+
+
+def _encoded(text: str) -> bytes:
+    return text.encode("utf-8", "replace")  # a name that is not UTF-8 must not lose the whole page
+
+
+def _copy(spool, out: BinaryIO) -> None:
+    spool.seek(0)
+    shutil.copyfileobj(spool, out)
 
 
 def _td(text, cls: str = "", value=None) -> str:

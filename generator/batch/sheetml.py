@@ -10,12 +10,15 @@ quote prefix, as if typed with 「'」. openpyxl, Excel, WPS and LibreOffice rea
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
 import time
 from collections.abc import Sequence
+from typing import BinaryIO
 from xml.sax.saxutils import escape
 
-from generator.write.rawzip import Deflating, Entry, deflated, write
+from generator.write.rawzip import Deflating, Entry, deflated, write_to
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -40,17 +43,25 @@ def column_letter(number: int) -> str:
 
 
 class Sheet:
-    """One worksheet, deflated as its rows are appended (only the compressed XML is kept)."""
+    """One worksheet, deflated as its rows are appended (only the compressed XML is kept, in memory or in `spool`)."""
 
     _BATCH = 200  # rows joined before they are deflated: fewer calls, little text held
 
-    def __init__(self, title: str, widths: Sequence[float], freeze: str | None = None, wrap: bool = True):
+    def __init__(
+        self,
+        title: str,
+        widths: Sequence[float],
+        freeze: str | None = None,
+        wrap: bool = True,
+        spool: BinaryIO | None = None,
+    ):
+        """`spool`: a file that holds the deflated XML instead of memory (flat in the number of rows)."""
         self.title, self.widths, self.freeze, self.wrap = title, widths, freeze, wrap
         self.count = 0
         self.columns = 0
         self._letters = [column_letter(n) for n in range(1, 65)]
         self._pending: list[str] = []
-        self._part = Deflating("")
+        self._part = Deflating("", spool)
         cols = "".join(f'<col min="{n}" max="{n}" width="{w}" customWidth="1"/>' for n, w in enumerate(widths, 1))
         self._part.write(
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{MAIN}" xmlns:r="{RELS}">'
@@ -179,6 +190,13 @@ def _styles() -> str:
 
 def workbook(sheets: list[Sheet]) -> bytes:
     """The .xlsx bytes of the sheets, in order."""
+    out = io.BytesIO()
+    write_workbook(sheets, out)
+    return out.getvalue()
+
+
+def write_workbook(sheets: list[Sheet], out: BinaryIO) -> None:
+    """Write the .xlsx of the sheets, in order, to a binary stream (one sheet's bytes held at a time)."""
     names = "".join(f'<sheet name="{escape(s.title)}" sheetId="{i}" r:id="rId{i}"/>' for i, s in enumerate(sheets, 1))
     filters = "".join(
         f'<definedName name="_xlnm._FilterDatabase" localSheetId="{i}" hidden="1">'
@@ -205,8 +223,8 @@ def workbook(sheets: list[Sheet]) -> bytes:
     }
     now = time.localtime()[:6]
     entries = [deflated(name, text.encode("utf-8"), now) for name, text in parts.items()]
-    entries += [sheet.entry(f"xl/worksheets/sheet{i}.xml", now) for i, sheet in enumerate(sheets, 1)]
-    return write(entries)
+    sheet_entries = (sheet.entry(f"xl/worksheets/sheet{i}.xml", now) for i, sheet in enumerate(sheets, 1))
+    write_to(itertools.chain(entries, sheet_entries), out)
 
 
 def _quoted(title: str) -> str:

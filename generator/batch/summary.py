@@ -7,6 +7,7 @@ Rows are what worker processes send back; they hold no document tree.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,11 +236,41 @@ def part_names() -> dict[str, str]:
     return {key: part["short"] for key, part in load_data(KINDS["annual-report"].parts_path)["parts"].items()}
 
 
-def totals(rows: list[DraftRow]) -> dict[str, int]:
+def totals(rows: Iterable[DraftRow]) -> dict[str, int]:
     """Drafts, unreadable, with errors, late: the line under the table."""
-    return {
-        "drafts": len(rows),
-        "unreadable": sum(1 for r in rows if r.unreadable),
-        "with_errors": sum(1 for r in rows if not r.unreadable and r.counts()["error"]),
-        "late": sum(1 for r in rows if r.late),
-    }
+    tally = Tally()
+    for row in rows:
+        tally.add(row)
+    return tally.totals()
+
+
+@dataclass
+class Tally:
+    """What is said after the rows are written, counted as they pass: the totals, the severities
+    found, and each unreadable file's reason (the rows themselves are not kept)."""
+
+    drafts: int = 0
+    unreadable: int = 0
+    with_errors: int = 0
+    late: int = 0
+    severities: set[str] = field(default_factory=set)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (path, why it could not be read)
+
+    def add(self, row: DraftRow) -> None:
+        self.drafts += 1
+        self.severities.update(f.severity for f in row.findings)
+        if row.unreadable:
+            self.unreadable += 1
+            self.refused.append((row.path, row.unreadable))
+        elif any(f.severity == "error" for f in row.findings):
+            self.with_errors += 1
+        if row.late:
+            self.late += 1
+
+    def totals(self) -> dict[str, int]:
+        return {
+            "drafts": self.drafts,
+            "unreadable": self.unreadable,
+            "with_errors": self.with_errors,
+            "late": self.late,
+        }

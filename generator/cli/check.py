@@ -114,42 +114,65 @@ def _summary_target(files: tuple[Path, ...], summary: str | None) -> tuple[tuple
 def _check_summary(
     paths: list[Path], profile: str | None, layout: Path | None, out: str, strict: bool, jobs: int | None
 ) -> None:
-    """One row per draft: a table in the terminal, or an .xlsx/.csv/.html file."""
-    from generator.api import check_summary
-    from generator.batch.summary import totals
+    """One row per draft: a table in the terminal, or an .xlsx/.csv/.html file written as the rows come."""
+    from generator.api import summary_rows
+    from generator.batch.summary import Tally
     from generator.batch.terminal import print_summary, progress
     from generator.errors import FazhiError, Problem
 
-    with progress(len(paths), "检查") as advance:
-        rows = check_summary(paths, profile, layout, jobs, advance)
+    tally = Tally()
     if out == "-":
+        with progress(len(paths), "检查") as advance:
+            rows = list(summary_rows(paths, profile, layout, jobs, advance))
+        for row in rows:
+            tally.add(row)
         print_summary(rows)
     else:
-        _write_summary(Path(out), rows)
-        count = totals(rows)
+        _write_summary(Path(out), paths, (profile, layout, jobs), tally)
+        count = tally.totals()
         click.echo(
             f"已写出汇总表：{out}（{count['drafts']} 份草稿：有错误 {count['with_errors']} 份，"
             f"逾期 {count['late']} 份，无法读取 {count['unreadable']} 份）"
         )
-    unreadable = [Problem(r.unreadable, r.path) for r in rows if r.unreadable]
-    if unreadable:
-        raise FazhiError(*unreadable)
+    if tally.refused:
+        raise FazhiError(*(Problem(reason, path) for path, reason in tally.refused))
     failing = {"error"} | ({"warning"} if strict else set())
-    if any(f.severity in failing for r in rows for f in r.findings):
+    if tally.severities & failing:
         sys.exit(EXIT_FINDINGS)
 
 
-def _write_summary(out: Path, rows: list) -> None:
-    from generator.write.atomic import write_atomic
+def _write_summary(out: Path, paths: list[Path], options: tuple, tally) -> None:
+    """Each row into the writer as it arrives (only the writer's compact state and the tally are kept)."""
+    import contextlib
 
-    suffix = out.suffix.lower()
+    from generator.api import summary_rows
+    from generator.batch.terminal import progress
+    from generator.write.atomic import atomic_output
+
+    profile, layout, jobs = options
+    with progress(len(paths), "检查") as advance:
+        rows = summary_rows(paths, profile, layout, jobs, advance)  # options checked before the output opens
+        with atomic_output(out) as handle, contextlib.closing(rows):  # closed: the pool stops on any way out
+            writer = _writer(out.suffix.lower(), handle)
+            for row in rows:
+                writer.add(row)
+                tally.add(row)
+            writer.close()
+
+
+def _writer(suffix, handle):
+    """The summary writer of the file's kind (.xlsx, .csv, else .html) onto `handle`."""
     if suffix == ".xlsx":
-        from generator.batch.xlsx import to_xlsx as write
-    elif suffix == ".csv":
-        from generator.batch.csv import to_csv as write
-    else:
-        from generator.batch.html import to_html as write
-    write_atomic(out, write(rows))
+        from generator.batch.xlsx import XlsxSummary
+
+        return XlsxSummary(handle)
+    if suffix == ".csv":
+        from generator.batch.csv import CsvSummary
+
+        return CsvSummary(handle)
+    from generator.batch.html import HtmlSummary
+
+    return HtmlSummary(handle)
 
 
 def _edit(files, profile, fmt, strict, layout, fix, review, output) -> None:

@@ -11,7 +11,9 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.errors import OutputError, Problem
 from generator.signals import held, unwinding
@@ -20,7 +22,39 @@ from generator.signals import held, unwinding
 def write_atomic(path: str | Path, data: bytes) -> Path:
     """Write bytes to `path` atomically; the previous file survives any failure. A symlink is
     written through (the link stays a link); a loop or a dangling link is refused."""
-    given = path = Path(path)
+    with atomic_output(path) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def atomic_output(path: str | Path) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes become `path` atomically when the block ends without an error
+    (as write_atomic, for output written piece by piece); the target is checked before it opens."""
+    path = _target(Path(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    temp = None
+    with unwinding():
+        try:
+            with held():  # delivered once `temp` names the file, so it is removed
+                fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), _file_mode(path))
+                yield handle
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, path)
+        except OSError as exc:
+            _remove(temp)
+            where = "输出目录" if temp is None else "文件"
+            raise OutputError(Problem(f"无法写入{where}：{_reason(exc)}", str(path))) from None
+        except BaseException:
+            _remove(temp)
+            raise
+
+
+def _target(path: Path) -> Path:
+    """The file to replace: a symlink's target; a loop, a dangling link, a folder or a missing folder refused."""
     if path.is_symlink():
         try:
             path = path.resolve(strict=True)
@@ -33,25 +67,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
         raise OutputError(Problem(f"输出目录不存在：{folder}", str(path)))
     if path.is_dir():
         raise OutputError(Problem("输出路径是一个目录，请给出文件名", str(path)))
-    temp = None
-    with unwinding():
-        try:
-            with held():  # delivered once `temp` names the file, so it is removed
-                fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-            with os.fdopen(fd, "wb") as handle:
-                os.fchmod(handle.fileno(), _file_mode(path))
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except OSError as exc:
-            _remove(temp)
-            where = "输出目录" if temp is None else "文件"
-            raise OutputError(Problem(f"无法写入{where}：{_reason(exc)}", str(path))) from None
-        except BaseException:
-            _remove(temp)
-            raise
-    return given
+    return path
 
 
 @contextlib.contextmanager

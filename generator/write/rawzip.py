@@ -7,10 +7,12 @@ a worksheet is deflated row by row as it is written. No zip64: fazhi's packages 
 from __future__ import annotations
 
 import io
+import shutil
 import struct
 import zipfile
 import zlib
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import BinaryIO, NamedTuple
 
 _LOCAL = struct.Struct("<4s5H3L2H")
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
@@ -30,6 +32,12 @@ class Entry(NamedTuple):
     stored: bytes
     external: int = 0o600 << 16  # as zipfile writes a new member: read and write for the owner
     made_by: int = 3 << 8 | 20  # Unix, zip 2.0 (what the external attributes mean)
+    spool: BinaryIO | None = None  # when set, the stored bytes are this file's (`stored` is empty)
+    spool_size: int = 0
+
+    @property
+    def stored_size(self) -> int:
+        return self.spool_size if self.spool is not None else len(self.stored)
 
 
 def deflated(name: str, data: bytes, date_time: tuple) -> Entry:
@@ -47,47 +55,71 @@ def _dos(date_time: tuple) -> tuple[int, int]:
 
 def write(entries: list[Entry]) -> bytes:
     """The zip package of the entries, in their order."""
-    out, central = io.BytesIO(), []
-    for entry in entries:
-        name = entry.name.encode("utf-8")
-        time, date = _dos(entry.date_time)
-        sizes = (entry.crc, len(entry.stored), entry.size)
-        head = (20, entry.flags, entry.method, time, date, *sizes, len(name))
-        central.append(
-            _CENTRAL.pack(b"PK\x01\x02", entry.made_by, *head, 0, 0, 0, 0, entry.external, out.tell()) + name
-        )
-        out.write(_LOCAL.pack(b"PK\x03\x04", *head, 0) + name)
-        out.write(entry.stored)
-    start = out.tell()
-    for record in central:
-        out.write(record)
-    size = out.tell() - start
-    if start + size > 0xFFFFFFFF or len(entries) > 0xFFFF:
-        raise ValueError("package too large for a zip without zip64")
-    out.write(_END.pack(b"PK\x05\x06", 0, 0, len(entries), len(entries), size, start, 0))
+    out = io.BytesIO()
+    write_to(entries, out)
     return out.getvalue()
 
 
-class Deflating:
-    """A member deflated piece by piece as its text is written: only the compressed bytes stay in
-    memory (a worksheet of 40,000 rows is some 3 MB deflated, 30 MB as Python text)."""
+def write_to(entries: Iterable[Entry], out: BinaryIO) -> None:
+    """Write the zip package of the entries, in their order, to a binary stream (one member's
+    bytes held at a time when `entries` is a generator)."""
+    central, offset, count = [], 0, 0
+    for entry in entries:
+        name = entry.name.encode("utf-8")
+        time, date = _dos(entry.date_time)
+        sizes = (entry.crc, entry.stored_size, entry.size)
+        head = (20, entry.flags, entry.method, time, date, *sizes, len(name))
+        central.append(_CENTRAL.pack(b"PK\x01\x02", entry.made_by, *head, 0, 0, 0, 0, entry.external, offset) + name)
+        local = _LOCAL.pack(b"PK\x03\x04", *head, 0) + name
+        out.write(local)
+        if entry.spool is not None:
+            entry.spool.seek(0)
+            shutil.copyfileobj(entry.spool, out)
+        else:
+            out.write(entry.stored)
+        offset += len(local) + entry.stored_size
+        count += 1
+    size = sum(map(len, central))
+    if offset + size > 0xFFFFFFFF or count > 0xFFFF:
+        raise ValueError("package too large for a zip without zip64")
+    for record in central:
+        out.write(record)
+    out.write(_END.pack(b"PK\x05\x06", 0, 0, count, count, size, offset, 0))
 
-    def __init__(self, name: str):
+
+class Deflating:
+    """A member deflated piece by piece as its text is written: only the compressed bytes are kept,
+    in memory (a worksheet of 40,000 rows is some 3 MB deflated, 30 MB as Python text) or, given a
+    `spool` file, on disk."""
+
+    def __init__(self, name: str, spool: BinaryIO | None = None):
         self.name = name
         self._packer = zlib.compressobj(1, zlib.DEFLATED, -15)
         self._stored: list[bytes] = []
+        self._spool, self._spooled = spool, 0
         self._crc = self._size = 0
 
     def write(self, text: str) -> None:
         data = text.encode("utf-8")
         self._crc = zlib.crc32(data, self._crc)
         self._size += len(data)
-        out = self._packer.compress(data)
-        if out:
-            self._stored.append(out)
+        self._keep(self._packer.compress(data))
 
     def entry(self, date_time: tuple) -> Entry:
         """The finished member (written to no more)."""
-        self._stored.append(self._packer.flush())
+        self._keep(self._packer.flush())
         flags = _UTF8_NAME if not self.name.isascii() else 0
-        return Entry(self.name, date_time, zipfile.ZIP_DEFLATED, flags, self._crc, self._size, b"".join(self._stored))
+        head = (self.name, date_time, zipfile.ZIP_DEFLATED, flags, self._crc, self._size)
+        if self._spool is not None:
+            return Entry(*head, b"", spool=self._spool, spool_size=self._spooled)
+        stored, self._stored = b"".join(self._stored), []  # the pieces go as the whole is made
+        return Entry(*head, stored)
+
+    def _keep(self, out: bytes) -> None:
+        if not out:
+            return
+        if self._spool is not None:
+            self._spool.write(out)
+            self._spooled += len(out)
+        else:
+            self._stored.append(out)
