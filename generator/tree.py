@@ -123,3 +123,14 @@ def heading_text(heading: Heading, label: str) -> str:
     if heading.runin:
         return f"{label}{sentence(heading.title)}{heading.body}"
     return f"{label}{heading.title}"
+
+
+def block_text(block) -> str:
+    """A block's text as printed: a run-in heading's title, 。 and body; a table's cells."""
+    if isinstance(block, Heading):
+        return block.title + "。" + block.body if block.runin and block.body else block.title + block.body
+    if isinstance(block, Paragraph):
+        return block.text
+    if isinstance(block, Table):
+        return "\n".join("　".join(row) for row in block.rows)
+    return ""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from generator.lexicon import lazy
 from generator.tree import Heading
 from generator.resources import AREAS, load_data
-from ..analysis import block_text
+from generator.tree import block_text
 from ..registry import Basis, rule
 
 

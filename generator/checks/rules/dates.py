@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.lexicon import dates, lazy
 from generator.tree import cn_date
-from ..analysis import block_text
+from generator.tree import block_text
 from ..registry import ARTICLE_PUBLICATION, Basis, GBT9704, REGULATION, rule
 
 _YEAR = lazy(dates.LONE_YEAR_WORD)
