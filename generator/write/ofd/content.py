@@ -51,9 +51,11 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
         size = line.font_size_pt
         advances = line.advances_mm
         text = line.text
+        ascent, code_y = _ascent(size)
+        top = line.baseline_mm - ascent
+        width = sum(advances) or 1
         # every object of a line shares the line's box; its TextCodes' X place the runs in it
-        box = f"{fmt(line.x_mm)} {fmt(line.baseline_mm - ASCENT * size * PT_MM)} {fmt(sum(advances) or 1)} "
-        code_y = _code_y(size)
+        box = f"{memo(line.x_mm) or fmt(line.x_mm)} {memo(top) or fmt(top)} {memo(width) or fmt(width)} "
         pieces = runs(line)
         if len(pieces) == 1:  # most lines: one font throughout
             ids.last += 1
@@ -89,9 +91,20 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
 
 def _code(run: list[float], text: str) -> str:
     """A TextCode's DeltaX (two characters or more), text and end tag."""
-    if len(run) < 2:
+    count = len(run) - 1
+    if count < 1:
         return f">{text_escape(text)}</ofd:TextCode>"
-    return f' DeltaX="{_deltas(run)}">{text_escape(text)}</ofd:TextCode>'
+    first = run[0]
+    same = run.count(first)
+    if same > count or (same == count and run[-1] != first):  # one advance throughout
+        return f' DeltaX="{_uniform(first, count)}">{text_escape(text)}</ofd:TextCode>'
+    return f' DeltaX="{delta_x(run[:-1])}">{text_escape(text)}</ofd:TextCode>'
+
+
+@functools.lru_cache(maxsize=4096)
+def _uniform(advance: float, count: int) -> str:
+    """DeltaX of `count` equal advances (most runs: the grid's pitch, or a justified line's)."""
+    return _run(fmt(advance), count)
 
 
 @functools.lru_cache(maxsize=256)
@@ -102,9 +115,10 @@ def _middle(size_pt: float, font: int, color: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _code_y(size_pt: float) -> str:
-    """A TextCode's Y: the baseline in the line's box."""
-    return f' Y="{fmt(ASCENT * size_pt * PT_MM)}"'
+def _ascent(size_pt: float) -> tuple[float, str]:
+    """The ascent of a size in mm (the box's top above the baseline) and the TextCode's Y it gives."""
+    ascent = ASCENT * size_pt * PT_MM
+    return ascent, f' Y="{fmt(ascent)}"'
 
 
 @functools.lru_cache(maxsize=64)
@@ -160,15 +174,6 @@ def delta_x(values: Iterable[float]) -> str:
     if values and values.count(values[0]) == len(values):  # most lines: one advance throughout
         return _run(fmt(values[0]), len(values))
     return " ".join(_run(fmt(value), sum(1 for _ in group)) for value, group in groupby(values))
-
-
-def _deltas(run: list[float]) -> str:
-    """DeltaX of a run of two characters or more: its advances but the last."""
-    first, count = run[0], len(run) - 1
-    same = run.count(first)
-    if same > count or (same == count and run[-1] != first):  # one advance throughout
-        return _run(fmt(first), count)
-    return delta_x(run[:-1])
 
 
 def _run(text: str, count: int) -> str:

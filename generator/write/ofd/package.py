@@ -59,7 +59,12 @@ def write_ofd(
 
     def line_runs(line):
         text, role = line.text, line.role
-        pieces = [(start, end, known((role, latin)) or font_of(role, latin)) for start, end, latin in runs(text)]
+        found = runs(text)
+        if len(found) == 1:  # most lines: one font throughout
+            latin = found[0][2]
+            pieces = [(0, len(text), known((role, latin)) or font_of(role, latin))]
+        else:
+            pieces = [(start, end, known((role, latin)) or font_of(role, latin)) for start, end, latin in found]
         if embed_fonts:
             for start, end, font in pieces:
                 table.used(font, text[start:end])
