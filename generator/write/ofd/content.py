@@ -57,18 +57,20 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
         # every object of a line shares the line's box; its TextCodes' X place the runs in it
         box = f"{memo(line.x_mm) or fmt(line.x_mm)} {memo(top) or fmt(top)} {memo(width) or fmt(width)} "
         pieces = runs(line)
+        plain = not ("&" in text or "<" in text or ">" in text)  # most lines: nothing to escape
         if len(pieces) == 1:  # most lines: one font throughout
             ids.last += 1
             append(
                 f'<ofd:TextObject ID="{ids.last}" Boundary="{box}{_middle(size, pieces[0][2], line.color)}'
-                f'<ofd:TextCode X="0"{code_y}{_code(advances, text)}</ofd:TextObject>'
+                f'<ofd:TextCode X="0"{code_y}{_code(advances, text if plain else text_escape(text))}</ofd:TextObject>'
             )
             continue
         groups: dict[int, list[str]] = {}
         x = 0.0
         for start, end, font in pieces:
             run = advances[start:end]
-            code = f'<ofd:TextCode X="{memo(x) or fmt(x)}"{code_y}{_code(run, text[start:end])}'
+            part = text[start:end] if plain else text_escape(text[start:end])
+            code = f'<ofd:TextCode X="{memo(x) or fmt(x)}"{code_y}{_code(run, part)}'
             found = groups.get(font)
             if found is None:
                 groups[font] = [code]
@@ -90,15 +92,15 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
 
 
 def _code(run: list[float], text: str) -> str:
-    """A TextCode's DeltaX (two characters or more), text and end tag."""
+    """A TextCode's DeltaX (two characters or more), its text (escaped) and end tag."""
     count = len(run) - 1
     if count < 1:
-        return f">{text_escape(text)}</ofd:TextCode>"
+        return f">{text}</ofd:TextCode>"
     first = run[0]
     same = run.count(first)
     if same > count or (same == count and run[-1] != first):  # one advance throughout
-        return f' DeltaX="{_uniform(first, count)}">{text_escape(text)}</ofd:TextCode>'
-    return f' DeltaX="{delta_x(run[:-1])}">{text_escape(text)}</ofd:TextCode>'
+        return f' DeltaX="{_uniform(first, count)}">{text}</ofd:TextCode>'
+    return f' DeltaX="{delta_x(run[:-1])}">{text}</ofd:TextCode>'
 
 
 @functools.lru_cache(maxsize=4096)
