@@ -53,9 +53,9 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
         text = line.text
         ascent, code_y = _ascent(size)
         top = line.baseline_mm - ascent
-        width = sum(advances) or 1
+        extent = sum(advances) or 1.0
         # every object of a line shares the line's box; its TextCodes' X place the runs in it
-        box = f"{memo(line.x_mm) or fmt(line.x_mm)} {memo(top) or fmt(top)} {memo(width) or fmt(width)} "
+        box = f"{memo(line.x_mm) or fmt(line.x_mm)} {memo(top) or fmt(top)} {memo(extent) or fmt(extent)} "
         pieces = runs(line)
         plain = not ("&" in text or "<" in text or ">" in text)  # most lines: nothing to escape
         if len(pieces) == 1:  # most lines: one font throughout
