@@ -1,10 +1,12 @@
-"""One page's Content.xml: a TextObject per run of one font on a line, a PathObject per rule.
+"""One page's Content.xml: a TextObject per font of a line (a TextCode per run of it), a
+PathObject per rule.
 
 Coordinates are millimetres from the page's top-left corner (OFD's origin, y downward), as the
-paging model gives them. A TextObject's Boundary is the run's box; its TextCode starts at X=0 and
-Y=the run's ascent inside that box, with DeltaX holding the advances between characters (repeated
-values written as 「g N d」, the standard's abbreviation), so every character sits on the grid.
-"""
+paging model gives them. A TextObject's Boundary is its line's box; each TextCode starts at X=the
+run's offset in that box and Y=the line's ascent, with DeltaX holding the advances between
+characters (repeated values written as 「g N d」, the standard's abbreviation), so every character
+sits on the grid. A line's runs of one font share an object: fewer objects, the same characters in
+the same places (readers join a line's runs by their X)."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import functools
 from itertools import groupby
 from collections.abc import Callable, Iterable
 
-from generator.write.ofd.xml import fmt, text_escape
+from generator.write.ofd.xml import MEMO, fmt, text_escape
 
 PT_MM = 25.4 / 72
 ASCENT = 0.88  # of the em, from the box top to the baseline; the box is 1.2 em high
@@ -44,25 +46,43 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
     if footer is not None and not page.landscape:
         lines.append(footer)
     append = out.append
+    memo = MEMO.get  # fmt's memo read directly: the call costs more than the lookup
     for line in lines:
         size = line.font_size_pt
         advances = line.advances_mm
         text = line.text
-        x = line.x_mm
-        top = fmt(line.baseline_mm - ASCENT * size * PT_MM)
+        ascent, code_y = _ascent(size)
+        top = line.baseline_mm - ascent
+        extent = sum(advances) or 1.0
+        # every object of a line shares the line's box; its TextCodes' X place the runs in it
+        box = f"{memo(line.x_mm) or fmt(line.x_mm)} {memo(top) or fmt(top)} {memo(extent) or fmt(extent)} "
         pieces = runs(line)
-        whole = len(pieces) == 1
-        for start, end, font in pieces:
-            run = advances if whole else advances[start:end]
-            width = sum(run)
-            delta = f' DeltaX="{_deltas(run)}">' if end - start > 1 else ">"
+        plain = not ("&" in text or "<" in text or ">" in text)  # most lines: nothing to escape
+        if len(pieces) == 1:  # most lines: one font throughout
             ids.last += 1
             append(
-                f'<ofd:TextObject ID="{ids.last}" Boundary="{fmt(x)} {top} {fmt(width or 1)} '
-                f"{_middle(size, font, line.color)}{delta}"
-                f"{text_escape(text if whole else text[start:end])}</ofd:TextCode></ofd:TextObject>"
+                f'<ofd:TextObject ID="{ids.last}" Boundary="{box}{_middle(size, pieces[0][2], line.color)}'
+                f'<ofd:TextCode X="0"{code_y}{_code(advances, text if plain else text_escape(text))}</ofd:TextObject>'
             )
-            x += width
+            continue
+        groups: dict[int, list[str]] = {}
+        x = 0.0
+        for start, end, font in pieces:
+            run = advances[start:end]
+            part = text[start:end] if plain else text_escape(text[start:end])
+            code = f'<ofd:TextCode X="{memo(x) or fmt(x)}"{code_y}{_code(run, part)}'
+            found = groups.get(font)
+            if found is None:
+                groups[font] = [code]
+            else:
+                found.append(code)
+            x += sum(run)
+        for font, codes in groups.items():  # one TextObject per font of the line
+            ids.last += 1
+            append(
+                f'<ofd:TextObject ID="{ids.last}" Boundary="{box}{_middle(size, font, line.color)}'
+                f"{''.join(codes)}</ofd:TextObject>"
+            )
     if footer is not None and page.landscape:
         out += turned_footer(page, footer, runs, ids)
     for rule in page.rules:
@@ -71,19 +91,36 @@ def page_xml(page, ids: Ids, runs: Callable) -> str:
     return "".join(out)
 
 
+def _code(run: list[float], text: str) -> str:
+    """A TextCode's DeltaX (two characters or more), its text (escaped) and end tag."""
+    count = len(run) - 1
+    if count < 1:
+        return f">{text}</ofd:TextCode>"
+    first = run[0]
+    same = run.count(first)
+    if same > count or (same == count and run[-1] != first):  # one advance throughout
+        return f' DeltaX="{_uniform(first, count)}">{text}</ofd:TextCode>'
+    return f' DeltaX="{delta_x(run[:-1])}">{text}</ofd:TextCode>'
+
+
+@functools.lru_cache(maxsize=4096)
+def _uniform(advance: float, count: int) -> str:
+    """DeltaX of `count` equal advances (most runs: the grid's pitch, or a justified line's)."""
+    return _run(fmt(advance), count)
+
+
 @functools.lru_cache(maxsize=256)
 def _middle(size_pt: float, font: int, color: str) -> str:
-    """A TextObject's markup from its box height to the TextCode's Y, the same for every run of a
+    """A TextObject's markup after its box's origin and width, the same for every object of a
     size, font and colour."""
-    box_end, code_y = _sizes(size_pt)
-    return f'{box_end}Font="{font}">{_fill(color)}<ofd:TextCode X="0" Y="{code_y}"'
+    return f'{fmt(BOX * size_pt * PT_MM)}" Size="{fmt(size_pt * PT_MM)}" Font="{font}">{_fill(color)}'
 
 
 @functools.lru_cache(maxsize=64)
-def _sizes(size_pt: float) -> tuple[str, str]:
-    """The end of a TextObject's Boundary (the box height) and its Size; the baseline's Y in the box."""
-    size = size_pt * PT_MM
-    return f'{fmt(BOX * size)}" Size="{fmt(size)}" ', fmt(ASCENT * size)
+def _ascent(size_pt: float) -> tuple[float, str]:
+    """The ascent of a size in mm (the box's top above the baseline) and the TextCode's Y it gives."""
+    ascent = ASCENT * size_pt * PT_MM
+    return ascent, f' Y="{fmt(ascent)}"'
 
 
 @functools.lru_cache(maxsize=64)
@@ -139,15 +176,6 @@ def delta_x(values: Iterable[float]) -> str:
     if values and values.count(values[0]) == len(values):  # most lines: one advance throughout
         return _run(fmt(values[0]), len(values))
     return " ".join(_run(fmt(value), sum(1 for _ in group)) for value, group in groupby(values))
-
-
-def _deltas(run: list[float]) -> str:
-    """DeltaX of a run of two characters or more: its advances but the last."""
-    first, count = run[0], len(run) - 1
-    same = run.count(first)
-    if same > count or (same == count and run[-1] != first):  # one advance throughout
-        return _run(fmt(first), count)
-    return delta_x(run[:-1])
 
 
 def _run(text: str, count: int) -> str:

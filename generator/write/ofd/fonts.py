@@ -88,12 +88,12 @@ def runs(text: str) -> list[tuple[int, int, bool]]:
     parts = _LATIN.split(text)  # non-ASCII, ASCII, non-ASCII … (empty where a run is missing)
     if len(parts) == 1:
         return [(0, len(text), False)]
-    out, position, latin = [], 0, False
-    for part in parts:
+    out, position = [], 0
+    for index, part in enumerate(parts):
         if part:
-            out.append((position, position + len(part), latin))
-            position += len(part)
-        latin = not latin
+            end = position + len(part)
+            out.append((position, end, index % 2 == 1))  # odd parts are the ASCII runs
+            position = end
     return out
 
 

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import os
 import zipfile
 from typing import NamedTuple
 
+from zlib_ng import zlib_ng
+
 from generator.write.ofd.content import Ids, page_xml
 from generator.write.ofd.fonts import FontTable, embed, runs
 from generator.write.ofd.xml import fmt, text_escape
+from generator.write.rawzip import Entry, write
 
 NS = "http://www.ofdspec.org/2016"
 A4 = (210.0, 297.0)
@@ -53,13 +55,16 @@ def write_ofd(
             found = chosen[role, latin] = table.id(name, role in bold_roles)
         return found
 
+    known = chosen.get
+
     def line_runs(line):
-        text = line.text
+        text, role = line.text, line.role
         found = runs(text)
         if len(found) == 1:  # most lines: one font throughout
-            pieces = [(0, len(text), font_of(line.role, found[0][2]))]
+            latin = found[0][2]
+            pieces = [(0, len(text), known((role, latin)) or font_of(role, latin))]
         else:
-            pieces = [(start, end, font_of(line.role, latin)) for start, end, latin in found]
+            pieces = [(start, end, known((role, latin)) or font_of(role, latin)) for start, end, latin in found]
         if embed_fonts:
             for start, end, font in pieces:
                 table.used(font, text[start:end])
@@ -70,26 +75,25 @@ def write_ofd(
     embedded = embed(table, warn) if embed_fonts else {}
     files = {"Doc_0/Document.xml": _document_xml(page_ids, ids.last).encode("utf-8")}
     files["Doc_0/PublicRes.xml"] = table.res_xml(embedded).encode("utf-8")
-    digest = hashlib.sha256()
     for index, content in enumerate(contents):
         files[f"Doc_0/Pages/Page_{index}/Content.xml"] = content
-        digest.update(content)
     for font in embedded.values():
         files[f"Doc_0/Res/{font.name}"] = font.data
-    out = io.BytesIO()
     stamp = _zip_time()
-    with zipfile.ZipFile(out, "w") as package:
-        _add(package, "OFD.xml", _ofd_xml(info, digest.hexdigest()[:32]).encode("utf-8"), stamp)
-        for name, data in files.items():
-            _add(package, name, data, stamp)
-    return out.getvalue()
+    # rawzip packs the headers directly (zipfile's per-member bookkeeping cost a fifth of the packaging)
+    entries = [deflated(name, data, stamp) for name, data in files.items()]
+    # the DocID hashes the parts' CRCs and sizes (the same bytes, the same ID), not their 200 KB again
+    digest = hashlib.sha256(b"".join(b"%d %d;" % (entry.crc, entry.size) for entry in entries))
+    entries.insert(0, deflated("OFD.xml", _ofd_xml(info, digest.hexdigest()[:32]).encode("utf-8"), stamp))
+    return write(entries)
 
 
-def _add(package: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None:
-    # level 1: a third of level 6's time for 8 % more bytes (Content.xml is repetitive markup)
-    info = zipfile.ZipInfo(name, stamp)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    package.writestr(info, data, compresslevel=1)
+def deflated(name: str, data: bytes, stamp: tuple) -> Entry:
+    """A part deflated by zlib-ng at level 1: a third of zlib's level-1 time for ~15 % more bytes."""
+    packer = zlib_ng.compressobj(1, zlib_ng.DEFLATED, -15)
+    stored = packer.compress(data) + packer.flush()
+    flags = 0 if name.isascii() else 0x800  # the name in UTF-8 (APPNOTE bit 11)
+    return Entry(name, stamp, zipfile.ZIP_DEFLATED, flags, zlib_ng.crc32(data), len(data), stored)
 
 
 def _now() -> dt.datetime:

@@ -18,15 +18,15 @@ def attr(text: str) -> str:
     return text.translate(_ATTR)
 
 
-_MEMO: dict[float, str] = {}
+MEMO: dict[float, str] = {}
 
 
 def fmt(value: float) -> str:
     """A length in mm to 3 decimals (a micrometre), trailing zeros dropped: 5.644, 210, 0.35."""
-    found = _MEMO.get(value)
+    found = MEMO.get(value)
     if found is None:
         text = f"{value:.3f}".rstrip("0").rstrip(".")
         found = "0" if text in ("-0", "") else text
-        if len(_MEMO) < 100_000:  # advances repeat: a page holds a few dozen distinct values
-            _MEMO[value] = found
+        if len(MEMO) < 100_000:  # advances repeat: a page holds a few dozen distinct values
+            MEMO[value] = found
     return found
