@@ -31,17 +31,8 @@ from urllib.parse import urlsplit
 
 from bench.common import ROOT
 from bench.sizes import generate
+from tests.serving import CHROMIUM_FLAGS as FLAGS
 
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--window-size=1400,1000",
-)
 # One keystroke in the browser: an input event, then wait for the pane's new HTML and the next frame.
 KEYSTROKE = """
 var n = arguments[0], done = arguments[arguments.length - 1];

@@ -7,6 +7,17 @@ import threading
 import time
 
 TOKEN = "test-token-0123456789abcdefghijkl"
+# Debian's chromium, headless, no network of its own: for the browser tests and bench/serve.py
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--window-size=1400,1000",
+)
 
 
 @contextlib.contextmanager

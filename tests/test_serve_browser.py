@@ -13,19 +13,10 @@ from pathlib import Path
 
 import pytest
 from conftest import KAIFU
+from serving import CHROMIUM_FLAGS as FLAGS
 from serving import TOKEN, running
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-    "--window-size=1400,1000",
-)
 
 pytestmark = pytest.mark.browser
 
