@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import KAIFU
-from serving import CHROMIUM_FLAGS as FLAGS
-from serving import TOKEN, running
+from serving import CHROMIUM_FLAGS, TOKEN, running
 
 CHROMIUM, DRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 
@@ -35,7 +34,7 @@ def _driver(profile: Path, downloads: Path, javascript: bool = True):
 
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
+    for flag in (*CHROMIUM_FLAGS, f"--user-data-dir={profile}"):
         options.add_argument(flag)
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     prefs = {"download.default_directory": str(downloads), "download.prompt_for_download": False}
