@@ -19,6 +19,7 @@ from generator.render.jinja import escape_line
 from generator.render.markup import parse, protect
 from generator.spec.loading import load_yaml_text
 from generator.spec.validate import validate
+from generator.tree import as_data
 
 COUNTY = EXAMPLES / "template-county-2025.yaml"
 
@@ -61,7 +62,7 @@ def neutral(text: str) -> str:
 
 
 def restored(value, hostile: str):
-    """A tree (as dataclasses.asdict) with each line of the neutral string put back as the hostile one."""
+    """A tree (as tree.as_data) with each line of the neutral string put back as the hostile one."""
     if isinstance(value, str):
         for piece in re.split("\r\n|[\r\n\x85\u2028]", hostile):  # YAML folds some of them
             value = value.replace(neutral(piece), piece)
@@ -74,8 +75,8 @@ def restored(value, hostile: str):
 
 
 def assert_stays_text(source, setter, hostile: str, table: bool = False):
-    hostile_tree = dataclasses.asdict(render(source, lambda d: setter(d, hostile), table))
-    neutral_tree = dataclasses.asdict(render(source, lambda d: setter(d, neutral(hostile)), table))
+    hostile_tree = as_data(render(source, lambda d: setter(d, hostile), table))
+    neutral_tree = as_data(render(source, lambda d: setter(d, neutral(hostile)), table))
     assert hostile_tree == restored(neutral_tree, hostile)
 
 
