@@ -1,5 +1,15 @@
-"""python -m generator"""
+"""The `fazhi` command's entry (and `python -m generator`): the process settings first, then click."""
 
-from generator.cli import main
+from generator.process import settle
 
-main()
+
+def run() -> None:
+    """Run the command line."""
+    settle()
+    from generator.cli import main
+
+    main()
+
+
+if __name__ == "__main__":
+    run()

@@ -93,3 +93,30 @@ def test_check_loads_no_render_commands(draft):
     )
     result = subprocess.run([sys.executable, "-c", code, "check", str(draft)], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip().splitlines()[-1] == "['generator.cli.check', 'generator.cli.messages']"
+
+
+CLICK_SPY = """
+import gc, sys
+class Spy:
+    @staticmethod
+    def find_spec(name, *args):
+        if name == "click":
+            print("click loads at", gc.get_threshold()[0])
+sys.meta_path.insert(0, Spy)
+sys.argv = ["fazhi", "--version"]
+from generator.__main__ import run
+try:
+    run()
+except SystemExit:
+    pass
+"""
+
+
+def test_the_entry_settles_the_process_before_click_loads():
+    """`fazhi` (and `python -m generator`) collect cyclic garbage less often before click's modules
+    load; a process that merely imports the package keeps its own settings."""
+    result = subprocess.run([sys.executable, "-c", CLICK_SPY], capture_output=True, text=True, cwd=ROOT)
+    assert "click loads at 100000" in result.stdout, result.stdout + result.stderr
+    untouched = "import gc; before = gc.get_threshold(); import generator.cli; assert gc.get_threshold() == before"
+    assert subprocess.run([sys.executable, "-c", untouched], cwd=ROOT).returncode == 0
+    assert 'fazhi = "generator.__main__:run"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")

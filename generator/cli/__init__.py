@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import atexit
 import functools
-import gc
 import importlib
-import os
 import sys
 from pathlib import Path
 
 import click
+
+from generator.process import settle
 
 
 # Each command's module; a command registers itself on `main` when its module is imported.
@@ -31,29 +30,6 @@ EXIT_INPUT = 2
 # Paths are checked by the library, in Chinese, one file at a time: click checks none of them
 # (its checks are English, and one unreadable draft would stop a whole `check` run).
 PATH = click.Path(path_type=Path, readable=False)
-
-
-def _as_a_process() -> None:
-    """Settings for the process the command runs in, made once (by main, not by importing this)."""
-    global _SETTLED
-    if _SETTLED:
-        return
-    _SETTLED = True
-    # Interpreter shutdown runs the cyclic garbage collector over every object still alive (~33,000
-    # after a render: pydantic schemas, compiled templates): measured 44 ms of a kaifu render. Moving
-    # them to the permanent generation first skips that work; atexit still runs every other handler
-    # (registered later, so run earlier), and the OS frees the memory anyway.
-    atexit.register(gc.freeze)
-    # A command imports a few hundred modules; the cyclic collector ran 36 times while they loaded,
-    # 6 ms of an 85 ms `fazhi check`. A collection every 100,000 allocations instead of 700 still
-    # bounds a long batch's memory; the objects fazhi makes are rarely cyclic anyway.
-    gc.set_threshold(100_000, 50, 100)
-    # fazhi uses no pydantic plugins; looking for them reads every installed package's entry points
-    # (2.4 ms of each render). A user who sets the variable keeps their choice.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-
-
-_SETTLED = False
 
 
 def _kind_names() -> list[str]:
@@ -97,7 +73,7 @@ class FazhiGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        _as_a_process()
+        settle()
         from generator.cli import messages
         from generator.errors import Interrupted
         from generator.signals import unwinding
