@@ -155,7 +155,8 @@ def write(kind: str, key: str, data: bytes, keep: int = KEEP) -> None:
 def _prune(folder: Path, kind: str, keep: int) -> None:
     """Remove the oldest entries of `kind` beyond `keep`: only files fazhi wrote (its name pattern,
     a regular file of the user's, starting with MARK), never anything else in the folder."""
-    named = [path for path in folder.glob(f"{kind}-*") if _NAME.fullmatch(path.name)]
+    prefix = f"{kind}-"
+    named = [folder / name for name in os.listdir(folder) if name.startswith(prefix) and _NAME.fullmatch(name)]
     if len(named) <= keep:
         return  # nothing beyond keep: no entry need be opened to know it
     entries = []

@@ -28,52 +28,57 @@ def load_data(path: Path) -> dict:
 
 
 def read_data(path: Path):
-    """A built-in YAML data file's contents, a fresh copy each call. While the file is unchanged
-    they come from the user cache (marshal), so most runs need no YAML parser at all."""
-    from generator import cache
+    """A built-in YAML data file's contents, a fresh copy each call: as shipped, from the parsed
+    snapshot (generator.snapshot); changed, from the user cache (marshal) while it stays so."""
+    from generator import cache, snapshot
 
     path = Path(path)
-
-    def parse():
-        from generator import snapshot  # here: a run served by the user cache needs no JSON parser
-
-        contents = path.read_bytes()
-        found = snapshot.data(path, contents)  # a built-in file as shipped: no YAML parser needed
-        return parse_yaml(contents.decode("utf-8")) if found is None else found
-
+    try:
+        found = snapshot.data(path, path.read_bytes())
+    except OSError:
+        found = None  # cache.by_file says what is wrong with the file
+    if found is not None:
+        return found
     return cache.by_file(
-        "data", path, parse, PACKAGE / "resources.py", valid=lambda value: isinstance(value, (dict, list))
+        "data",
+        path,
+        lambda: parse_yaml(path.read_text(encoding="utf-8")),
+        PACKAGE / "resources.py",
+        valid=lambda value: isinstance(value, (dict, list)),
     )
 
 
 def load_marked(path: Path):
-    """A YAML file with the line marks of its fields (spec.marks.Loaded); a built-in file's
-    from the user cache while it is unchanged, anyone else's parsed every time."""
-    from generator import cache
+    """A YAML file with the line marks of its fields (spec.marks.Loaded): a built-in file's from the
+    parsed snapshot, or from the user cache while it is changed; anyone else's parsed every time."""
+    from generator import cache, snapshot
+    from generator.safe_io import resolved
     from generator.spec.marks import Loaded
 
     path = Path(path)
 
     def parse() -> tuple:
-        from generator import snapshot
-
-        try:
-            found = snapshot.marked(path, path.read_bytes()) if builtin else None
-        except OSError:
-            found = None
-        if found is not None:
-            return found
         from generator.spec.loading import load_yaml
 
         loaded = load_yaml(path)
         return loaded.data, loaded.marks, loaded.text
 
-    from generator.safe_io import resolved
+    if not resolved(path).is_relative_to(PACKAGE):
+        return Loaded(*_located(parse(), path))
+    try:
+        found = snapshot.marked(path, path.read_bytes())
+    except OSError:
+        found = None
+    if found is None:
+        loader = (PACKAGE / "spec" / "loading.py", PACKAGE / "spec" / "yaml_guard.py")
+        found = cache.by_file("marked", path, parse, *loader, valid=_marked_shape)
+    return Loaded(*_located(found, path))
 
-    builtin = resolved(path).is_relative_to(PACKAGE)
-    loader = (PACKAGE / "spec" / "loading.py", PACKAGE / "spec" / "yaml_guard.py")
-    data, marks, text = cache.by_file("marked", path, parse, *loader, valid=_marked_shape) if builtin else parse()
-    return Loaded(data, str(path), marks, text)
+
+def _located(found: tuple, path: Path) -> tuple:
+    """(data, file, marks, text) for spec.marks.Loaded."""
+    data, marks, text = found
+    return data, str(path), marks, text
 
 
 def parse_yaml(text: str):

@@ -1,42 +1,43 @@
-"""The built-in YAML data files parsed ahead of time (generator/data/parsed.json), so that even a run
-with an empty cache needs no YAML parser for them (importing PyYAML and parsing them cost about a
-sixth of a `fazhi check`).
+"""The built-in YAML data files parsed ahead of time (generator/data/parsed.py), so that a run needs
+neither a YAML nor a JSON parser for them, even with an empty cache: the entries are Python literals,
+which the interpreter loads from the module's bytecode (importing `json` and parsing a JSON snapshot
+cost 22 M instructions, 5 % of a `fazhi check`).
 
-The YAML files stay the source: `python -m generator.snapshot` writes the snapshot again after one
+The YAML files stay the source: `python -m generator.snapshot` writes the module again after one
 changes (tests/test_snapshot.py fails while it is stale). An entry is used only while its file has the
-size and CRC-32 it was made from; any other file, or a changed one, is parsed as before. JSON holds
-what these files hold (a file whose data would not come back unchanged from JSON is left out).
+size and CRC-32 it was made from; any other file, or a changed one, is parsed as before. Each entry's
+data is built by a function, so every call gives a fresh copy; a file whose data a literal would not
+give back unchanged (dates) is left out.
 """
 
 from __future__ import annotations
 
-import functools
-import json
+import ast
 import zlib
 from pathlib import Path
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
-SNAPSHOT = PACKAGE / "data" / "parsed.json"
+SNAPSHOT = PACKAGE / "data" / "parsed.py"
+HEADER = '''"""The package's YAML data files, parsed: written by `python -m generator.snapshot`, never by hand.
+
+Entry: (size, CRC-32 of the YAML file, data(), and for files read with line marks (data, marks)()).
+"""
+# fmt: off
+ENTRIES = {
+'''
 
 
-@functools.lru_cache(maxsize=1)
-def _entries() -> dict:
-    try:
-        entries = json.loads(SNAPSHOT.read_bytes())
-    except (OSError, ValueError):
-        return {}
-    return entries if isinstance(entries, dict) else {}
-
-
-def _entry(path: Path, contents: bytes) -> dict | None:
+def _entry(path: Path, contents: bytes) -> tuple | None:
     """The snapshot's entry for a built-in file with these bytes, or None."""
+    from generator.data.parsed import ENTRIES
+
     try:
         name = path.resolve().relative_to(PACKAGE).as_posix()
     except (OSError, ValueError):
         return None
-    entry = _entries().get(name)
-    if not isinstance(entry, dict) or entry.get("size") != len(contents) or entry.get("crc") != zlib.crc32(contents):
+    entry = ENTRIES.get(name)
+    if entry is None or entry[0] != len(contents) or entry[1] != zlib.crc32(contents):
         return None
     return entry
 
@@ -44,52 +45,55 @@ def _entry(path: Path, contents: bytes) -> dict | None:
 def data(path: Path, contents: bytes) -> Any | None:
     """The file's plain data as resources.parse_yaml gives it (a fresh copy), or None."""
     entry = _entry(path, contents)
-    return None if entry is None else json.loads(entry["data"])
+    return None if entry is None else entry[2]()
 
 
 def marked(path: Path, contents: bytes) -> tuple | None:
     """(data, marks, text) as resources.load_marked keeps them, or None."""
     entry = _entry(path, contents)
-    if entry is None or "marks" not in entry:
+    if entry is None or entry[3] is None:
         return None
-    marks = {tuple(where): (line, column) for where, line, column in entry["marks"]}
-    return json.loads(entry["marked"]), marks, contents.decode("utf-8")
+    plain, marks = entry[3]()
+    return plain, marks, contents.decode("utf-8")
 
 
-def _as_json(value: Any) -> str | None:
-    """The value as JSON text, or None when JSON would not give it back unchanged (int keys, dates)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return text if repr(json.loads(text)) == repr(value) else None
+def _literal(value: Any) -> str | None:
+    """The value as a Python literal, or None when the literal would not give it back unchanged."""
+    text = repr(value)
+    try:
+        return text if repr(ast.literal_eval(text)) == text else None
+    except (ValueError, SyntaxError):
+        return None
 
 
-def build() -> dict:
-    """The snapshot of every YAML file in the package, as it is now."""
+def source() -> str:
+    """The snapshot module's text for every YAML file in the package, as they are now."""
     from generator.resources import parse_yaml
     from generator.spec.loading import load_yaml
 
-    out = {}
+    lines = [HEADER]
     for path in sorted(PACKAGE.rglob("*.yaml")):
         contents = path.read_bytes()
-        plain = _as_json(parse_yaml(contents.decode("utf-8")))
+        plain = _literal(parse_yaml(contents.decode("utf-8")))
         if plain is None:
             continue
-        entry: dict[str, Any] = {"size": len(contents), "crc": zlib.crc32(contents), "data": plain}
         loaded = load_yaml(path)
-        with_marks = _as_json(loaded.data)
-        marks = [[list(where), *mark] for where, mark in loaded.marks.items()]
-        if with_marks is not None and loaded.text == contents.decode("utf-8") and _as_json(marks) is not None:
-            entry.update(marked=with_marks, marks=marks)
-        out[path.relative_to(PACKAGE).as_posix()] = entry
-    return out
+        with_marks = _literal((loaded.data, loaded.marks))
+        if loaded.text != contents.decode("utf-8"):
+            with_marks = None
+        name = path.relative_to(PACKAGE).as_posix()
+        marked_ = "None" if with_marks is None else f"lambda: {with_marks}"
+        lines.append(f"{name!r}: ({len(contents)}, {zlib.crc32(contents)}, lambda: {plain}, {marked_}),\n")
+    return "".join(lines) + "}\n"
 
 
 def main() -> None:
-    """Write generator/data/parsed.json from the YAML files."""
+    """Write generator/data/parsed.py from the YAML files."""
     from generator.write.atomic import write_atomic
 
-    entries = build()
-    write_atomic(SNAPSHOT, (json.dumps(entries, ensure_ascii=False, indent=0, sort_keys=True) + "\n").encode())
-    print(f"{SNAPSHOT}: {len(entries)} files")
+    text = source()
+    write_atomic(SNAPSHOT, text.encode("utf-8"))
+    print(f"{SNAPSHOT}: {text.count(chr(10)) - HEADER.count(chr(10)) - 1} files")
 
 
 if __name__ == "__main__":

@@ -37,19 +37,13 @@ def test_a_lazy_pattern_compiles_on_first_use_and_answers_as_re_compile(monkeypa
 def test_a_check_process_stores_no_pattern_and_uses_no_private_re_module(tmp_path):
     """Patterns are not cached between processes (regexes.py's store relied on _sre, re._parser
     and re._compiler); the cache holds data files and templates only."""
-    from generator.api import render_file
-
-    draft = render_file(ROOT / "examples" / "kaifu-2022.yaml", tmp_path / "k.docx")
+    draft = tmp_path / "k.docx"
     env = dict(os.environ, FAZHI_CACHE_DIR=str(tmp_path / "cache"))
-    done = subprocess.run(
-        [sys.executable, "-c", "import sys; from generator.cli import main; main(sys.argv[1:])", "check", str(draft)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    assert done.returncode in (0, 1), done.stderr
-    assert list((tmp_path / "cache").glob("*")), "the check cached nothing: the test would prove nothing"
+    for args in (["render", str(ROOT / "examples" / "kaifu-2022.yaml"), "-o", str(draft)], ["check", str(draft)]):
+        code = "import sys; from generator.cli import main; main(sys.argv[1:])"
+        done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT)
+        assert done.returncode in (0, 1), done.stderr
+    assert list((tmp_path / "cache").glob("*")), "nothing cached: the test would prove nothing"
     assert not list((tmp_path / "cache").glob("regex-*"))
     private = [
         p
@@ -86,10 +80,23 @@ def test_a_damaged_data_entry_is_parsed_again(cache):
     assert resources.read_data(data) == {"a": 1}
 
 
-def test_a_built_in_profile_keeps_its_marks_through_the_cache(cache):
+def test_a_built_in_profile_as_shipped_comes_from_the_snapshot(cache):
+    from generator.resources import PROFILES, load_marked, read_data
+    from generator.spec.loading import load_yaml
+
+    path = next(PROFILES.glob("*.yaml"))
+    loaded, parsed = load_marked(path), load_yaml(path)
+    assert (loaded.data, loaded.marks, loaded.file) == (parsed.data, parsed.marks, parsed.file)
+    assert read_data(path) == parsed.data
+    assert not list(cache.iterdir()), "a file as shipped needs no cache entry"
+
+
+def test_a_changed_built_in_profile_keeps_its_marks_through_the_cache(cache, monkeypatch):
+    from generator import snapshot
     from generator.resources import PROFILES, load_marked
     from generator.spec.loading import load_yaml
 
+    monkeypatch.setattr(snapshot, "_entry", lambda path, contents: None)  # as when the file was edited
     path = next(PROFILES.glob("*.yaml"))
     first, second, parsed = load_marked(path), load_marked(path), load_yaml(path)
     assert list(cache.glob("marked-*"))

@@ -1,33 +1,34 @@
-"""generator/data/parsed.json: the built-in YAML files parsed ahead, used only while they are unchanged."""
+"""generator/data/parsed.py: the built-in YAML files parsed ahead, used only while they are unchanged."""
 
 from __future__ import annotations
 
-import json
+import datetime as dt
 
 from generator import resources, snapshot
+from generator.data.parsed import ENTRIES
 
 
 def test_the_snapshot_is_the_yaml_files_as_they_are():
-    stored = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
-    assert stored == snapshot.build(), "a YAML file changed: run `python -m generator.snapshot`"
+    stored = snapshot.SNAPSHOT.read_text(encoding="utf-8")
+    assert stored == snapshot.source(), "a YAML file changed: run `python -m generator.snapshot`"
 
 
 def test_every_data_file_a_check_reads_is_in_it():
-    stored = json.loads(snapshot.SNAPSHOT.read_text(encoding="utf-8"))
     for name in ("data/noise.yaml", "data/units.yaml", "data/layout.yaml", "kinds/annual_report/parts.yaml"):
-        assert "data" in stored[name]
+        assert ENTRIES[name][2]() is not None
     for name in ("data/profiles/format.yaml", "kinds/annual_report/profile.yaml"):
-        assert "marks" in stored[name]
+        assert ENTRIES[name][3] is not None
 
 
-def test_an_entry_gives_what_the_parser_gives():
+def test_every_entry_gives_what_the_parser_gives():
     from generator.spec.loading import load_yaml
 
-    path = resources.PROFILES / "format.yaml"
-    contents = path.read_bytes()
-    assert snapshot.data(path, contents) == resources.parse_yaml(contents.decode("utf-8"))
-    parsed = load_yaml(path)
-    assert snapshot.marked(path, contents) == (parsed.data, parsed.marks, parsed.text)
+    for name in ENTRIES:
+        path = resources.PACKAGE / name
+        contents = path.read_bytes()
+        assert snapshot.data(path, contents) == resources.parse_yaml(contents.decode("utf-8")), name
+        parsed = load_yaml(path)
+        assert snapshot.marked(path, contents) == (parsed.data, parsed.marks, parsed.text), name
 
 
 def test_a_changed_file_is_not_taken_from_it(tmp_path):
@@ -43,3 +44,14 @@ def test_a_fresh_copy_each_time():
     first = snapshot.data(path, path.read_bytes())
     first["drop"].clear()
     assert snapshot.data(path, path.read_bytes())["drop"]
+    plain, marks, _ = snapshot.marked(
+        resources.PROFILES / "format.yaml", (resources.PROFILES / "format.yaml").read_bytes()
+    )
+    marks.clear()
+    assert snapshot.marked(resources.PROFILES / "format.yaml", (resources.PROFILES / "format.yaml").read_bytes())[1]
+
+
+def test_what_a_literal_cannot_hold_is_left_out():
+    assert snapshot._literal({"年": [1, "二", (3, 4)], 5: None}) is not None
+    assert snapshot._literal({"date": dt.date(2024, 3, 31)}) is None
+    assert snapshot._literal(float("nan")) is None

@@ -49,7 +49,7 @@ def test_check_on_a_docx_needs_neither_pydantic_nor_jinja(draft):
 
 
 def test_check_on_a_docx_with_an_empty_cache_needs_no_yaml_parser(draft, tmp_path):
-    """The built-in data files come from generator/data/parsed.json (generator.snapshot)."""
+    """The built-in data files come from generator/data/parsed.py (generator.snapshot)."""
     assert imported("check", draft, env={"FAZHI_CACHE_DIR": str(tmp_path / "empty")}) == set()
 
 

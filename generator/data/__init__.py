@@ -1,0 +1,1 @@
+"""The package's data files (YAML) and parsed.py, their snapshot (generator.snapshot)."""
