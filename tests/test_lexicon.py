@@ -276,3 +276,49 @@ def test_doubled_pairs_are_every_pair_the_doubled_pattern_matches():
     marks = "，。、；：…—,.;:"
     matched = {a + b for a in marks for b in marks if re.fullmatch(DOUBLED_MARKS, a + b)}
     assert matched == set(DOUBLED_PAIRS)
+
+
+# The heading-number patterns read_number stood for before it read with str methods: the oracle.
+_NUMBER_ORACLE = [
+    (1, re.compile(r"^([一二三四五六七八九十百千万零〇两]+)([、，,．.])")),
+    (2, re.compile(r"^([（(])([一二三四五六七八九十百千万零〇两]+)([）)])")),
+    (3, re.compile(r"^([0-9０-９]{1,3})([.．、])(?![0-9０-９])")),
+    (4, re.compile(r"^([（(])([0-9０-９]{1,3})([）)])")),
+]
+
+
+def _read_number_by_patterns(text: str):
+    from generator.lexicon.numbers import parse_cn_numeral, to_int
+
+    for level, pattern in _NUMBER_ORACLE:
+        match = pattern.match(text)
+        if not match:
+            continue
+        if level in (1, 3):
+            raw, mark = match.group(1), match.group(2)
+            value = parse_cn_numeral(raw) if level == 1 else to_int(raw)
+            variant = ("一" if level == 1 else "1") + mark
+        else:
+            raw = match.group(2)
+            value = parse_cn_numeral(raw) if level == 2 else to_int(raw)
+            variant = match.group(1) + ("一" if level == 2 else "1") + match.group(3)
+        if value:
+            return level, value, match.group(0), variant
+    return None
+
+
+def test_read_number_reads_what_the_patterns_read():
+    """Every fixture line and 20,000 random ones built from the characters that matter."""
+    import random
+
+    from generator.lexicon.headings import read_number
+
+    pieces = list("一二十百零〇两（()）、，,．.0123０１９ 第x\n") + ["1234", "十一", "一〇〇"]
+    rng = random.Random(18)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))) for _ in range(20000)]
+    for path in sorted((ROOT / "tests" / "fixtures").rglob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    read_number.cache_clear()
+    assert sum(read_number(line) is not None for line in lines) > 1000
+    for line in lines:
+        assert read_number(line) == _read_number_by_patterns(line), line
