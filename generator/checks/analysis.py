@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
 
 from generator.lexicon import lazy
 from generator.lexicon.chars import CHINESE, is_chinese
@@ -14,7 +13,7 @@ from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table, block_text
 
 from .report_year import body_document, find_report_year
-from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
+from .statutory import SENDER, PartHit, detect_kind, sender_of, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
 _DIGITS = frozenset("0123456789")
 
@@ -23,16 +22,21 @@ _HALF_WIDTH = lazy(f"[{CHINESE}][,:;()]|[,:;()][{CHINESE}]")
 is_cjk = is_chinese  # the rules' name for it
 
 
-@dataclass(slots=True)
 class TextUnit:
     """A piece of text at a line: what punctuation and placeholder rules scan."""
 
-    line: int
-    text: str
-    where: str  # title, doc_number, recipients, heading, paragraph, table, signature, date, note, annex
+    __slots__ = ("line", "text", "where")
+
+    # Plain classes here and below: a dataclass costs a millisecond of every start-up to create.
+    def __init__(self, line: int, text: str, where: str) -> None:
+        self.line = line
+        self.text = text
+        self.where = where  # title, doc_number, recipients, heading, paragraph, table, signature, date, note, annex
+
+    def __repr__(self) -> str:
+        return f"TextUnit({self.line!r}, {self.text!r}, {self.where!r})"
 
 
-@dataclass
 class Analysis:
     """What the rules of one document share: computed once, each rule reading what it needs.
 
@@ -47,18 +51,30 @@ class Analysis:
     tests/test_check_scans.py holds each to what `scan` finds).
     """
 
-    doc: Document
-    kind: str
-    body: Document
-    report_year: int | None
-    web_copy: bool
-    kind_reason: str = ""  # why the kind was chosen (Chinese), shown in the report
-    columns: tuple[list, list, list] = ([], [], [])  # the text units as (lines, texts, wheres)
-    parts: dict[str, PartHit] = field(default_factory=dict)
-    parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
-    layout: str | None = None  # a layout file for the layout rules (the built-in one when None)
-    firsts: list[int] = field(default_factory=list)  # per body block, its first unit (one more at the end)
-    _memo: dict = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        doc: Document,
+        kind: str,
+        body: Document,
+        report_year: int | None,
+        web_copy: bool,
+        kind_reason: str = "",  # why the kind was chosen (Chinese), shown in the report
+        columns: tuple[list, list, list] = ([], [], []),  # the text units as (lines, texts, wheres)
+        layout: str | None = None,  # a layout file for the layout rules (the built-in one when None)
+        firsts: list[int] | None = None,  # per body block, its first unit (one more at the end)
+    ) -> None:
+        self.doc = doc
+        self.kind = kind
+        self.body = body
+        self.report_year = report_year
+        self.web_copy = web_copy
+        self.kind_reason = kind_reason
+        self.columns = columns
+        self.parts: dict[str, PartHit] = {}
+        self.parts_data: dict = {}  # the kind's required parts (parts.yaml)
+        self.layout = layout
+        self.firsts = [] if firsts is None else firsts
+        self._memo: dict = {}
 
     def memo(self, key, compute):
         """compute(), once per document for this key."""
@@ -66,6 +82,10 @@ class Analysis:
         if key not in memo:
             memo[key] = compute()
         return memo[key]
+
+    def sender(self):
+        """read.sender.sender of the document (kept: kind detection asks for it too)."""
+        return self.memo(SENDER, lambda: sender_of(self.doc))
 
     @functools.cached_property
     def units(self) -> list[TextUnit]:
@@ -306,16 +326,16 @@ def analyse(
     doc: Document, kind: str | None = None, report_year: int | None = None, layout: str | None = None, reason: str = ""
 ) -> Analysis:
     """The shared analysis; `kind` None: detected from the document (and the reason kept)."""
-    matches: dict = {}  # heading titles matched against the parts, shared by kind and part detection
+    matches: dict = {}  # the sender and the heading titles matched against the parts: kind and part detection share them
     if kind is None:
         kind, reason = detect_kind(doc, matches)
     body = body_document(doc, kind)
     firsts: list[int] = []
     columns = unit_columns(doc, body, firsts)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(
-        doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout, firsts=firsts
-    )
+    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout, firsts)
+    if SENDER in matches:
+        analysis._memo[SENDER] = matches[SENDER]
     parts_data = parts_of(kind)
     if parts_data:
         analysis.parts_data = parts_data

@@ -9,7 +9,6 @@ passing and a failing example.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 from collections.abc import Callable, Iterator
 
@@ -133,16 +132,20 @@ def rule(
     return register
 
 
-@dataclass(slots=True)  # made for every rule of every document: plain slots are cheap to build
 class Context:
     """What a check function gets besides the tree: its parameters, its severity (the profile's
     choice, resolved once), and the analysis shared by all rules of one document."""
 
-    rule: Rule
-    params: dict  # the rule's defaults updated by the profile (no "severity" key)
-    severity: str
-    analysis: Any  # checks.analysis.Analysis, computed once per document
-    overridden: bool = False  # the profile set the severity (rules with per-case severities yield to it)
+    __slots__ = ("rule", "params", "severity", "analysis", "overridden")
+
+    # Made for every rule of every document; a plain class with slots is cheap to build and,
+    # unlike a dataclass, costs nothing at start-up.
+    def __init__(self, rule: Rule, params: dict, severity: str, analysis: Any, overridden: bool = False) -> None:
+        self.rule = rule
+        self.params = params  # the rule's defaults updated by the profile (no "severity" key)
+        self.severity = severity
+        self.analysis = analysis  # checks.analysis.Analysis, computed once per document
+        self.overridden = overridden  # the profile set the severity (rules with per-case severities yield to it)
 
     @property
     def kind(self) -> str:

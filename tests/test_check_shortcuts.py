@@ -1,0 +1,74 @@
+"""The rules' shortcuts (work skipped where it cannot change a finding) give exactly the findings
+of the plain way: figures.conflict's grouping before labels, against a label for every amount."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from conftest import SEEDS
+from generator.checks import check_document
+from generator.checks.analysis import analyse
+from generator.checks.rules import figures
+from generator.read import read_text
+
+HEAD = "关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n"
+
+
+def _conflicts_with_every_label(analysis) -> list[tuple[int, str]]:
+    """figures.conflict as it reads without the grouping: a label for every amount counted."""
+    joined, starts = analysis.joined
+    lines, wheres = analysis.columns[0], analysis.columns[2]
+    seen: dict = {}
+    out = []
+    for index, match in analysis.scan_indices(figures._AMOUNT):
+        if wheres[index] in figures._NOT_COUNTED:
+            continue
+        start = match.start()
+        label = figures._label(joined[max(starts[index], start - figures._LABEL_WINDOW) : start])
+        if not label:
+            continue
+        key = (label, match.group(2))
+        first = seen.setdefault(key, (match.group(1), lines[index], match.group(0)))
+        if first[0] != match.group(1) and key not in {k for k, _ in out}:
+            out.append((key, lines[index]))
+    return [(line, key[0]) for key, line in out]
+
+
+def _conflicts(text: str) -> tuple[list, list]:
+    doc = read_text(text)
+    found = [
+        (f.line, f.message.split("」")[0][1:]) for f in check_document(doc).findings if f.rule == "figures.conflict"
+    ]
+    return found, _conflicts_with_every_label(analyse(doc))
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name)
+def test_conflicts_on_the_seeds(path):
+    found, reference = _conflicts(path.read_text(encoding="utf-8"))
+    assert found == reference
+
+
+def test_conflicts_on_random_text():
+    """Labels, trailing words (共计、达), fillers, separators and units mixed at random."""
+    rng = random.Random(18)
+    labels = ["行政复议案件", "调解矛盾纠纷", "复议案件", "法治培训", "培训"]
+    before = ["", "", "全年", "共计", "其中", "增加", "第", "x", "法治"]
+    after = ["", "", "", "共计", "累计", "共", "达", "为", "计", "达到"]
+    units = ["件", "人次", "项", "余件", "万人次"]
+    hits = 0
+    for _ in range(300):
+        lines = []
+        for _ in range(rng.randint(1, 3)):
+            line = ""
+            for _ in range(rng.randint(1, 6)):
+                line += rng.choice(["，", "。", "、", "（", " ", ""]) + rng.choice(before) + rng.choice(labels)
+                line += (
+                    f"{rng.choice(after)}{rng.choice(['135', '153', '3.5'])}{rng.choice(units)}{rng.choice('，。；')}"
+                )
+            lines.append(line)
+        found, reference = _conflicts(HEAD + "\n".join(lines))
+        assert found == reference
+        hits += bool(found)
+    assert hits > 30  # the texts do hold conflicts
