@@ -55,6 +55,10 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
     analysis = analyse(read_text(text))
     narrowed = [
         (numbers._YEAR_ABBREV, analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3))),
+        (
+            numbers._YEAR_ABBREV,
+            analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3), numbers.two_digits_alone),
+        ),
         (numbers._YEAR_RANGE, analysis.scan_units(numbers._YEAR_RANGE, "-－–‐")),
         (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－")),
         (_DASH_WITH_LOOKAROUNDS, analysis.scan_from(punct_pairs._DASH, "-－─—―~", punct_pairs._between_words)),

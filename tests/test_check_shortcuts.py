@@ -72,3 +72,21 @@ def test_conflicts_on_random_text():
         assert found == reference
         hits += bool(found)
     assert hits > 30  # the texts do hold conflicts
+
+
+def test_year_abbreviation_tried_only_where_it_may_end():
+    """numbers.two_digits_alone spares no 年 where _YEAR_ABBREV ends: random digits, quotes,
+    dots, dashes and what may follow 年, against the pattern tried at every 年."""
+    from generator.checks.rules import numbers
+
+    rng = random.Random(18)
+    pieces = list("0123456789０２’'‘.．-—/年度月底x 字") + ["23年", "5年", "年度", "年5月", "上半年", "第一季度"]
+    hits = 0
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))) for _ in range(rng.randint(1, 4))]
+        analysis = analyse(read_text(HEAD + "\n".join(lines)))
+        every = [(u.line, m.span()) for u, m, _ in analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3))]
+        tried = analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3), numbers.two_digits_alone)
+        assert [(u.line, m.span()) for u, m, _ in tried] == every
+        hits += len(every)
+    assert hits > 30

@@ -205,14 +205,16 @@ class Analysis:
             for match in pattern.finditer(unit.text):
                 yield unit, match, 0
 
-    def scan_after_digit(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...]):
+    def scan_after_digit(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...], accept=None):
         """scan() for a pattern whose every match ends with a digit and `char` and is one of
         `lengths` characters long (longest first, as finditer would find it): an anchored match
-        tried where the text has that digit and `char`, no regex pass over all the text."""
+        tried where the text has that digit and `char`, no regex pass over all the text.
+        `accept(joined, pos)`, a test the text around `char` at `pos` passes wherever the pattern
+        may end there, spares trying (and compiling) the pattern where it cannot."""
         joined, starts = self.joined
         pos = joined.find(char)
         while pos >= 0:
-            if pos and joined[pos - 1] in _DIGITS:
+            if pos and joined[pos - 1] in _DIGITS and (accept is None or accept(joined, pos)):
                 for length in lengths:
                     match = pattern.match(joined, pos + 1 - length) if pos + 1 >= length else None
                     if match and match.end() == pos + 1:

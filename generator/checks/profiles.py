@@ -42,7 +42,7 @@ class Profile(NamedTuple):
 
 def builtin_profiles() -> dict[str, Path]:
     """Profile name -> file, for the profiles that ship with fazhi."""
-    found = {p.stem: p for p in sorted(PROFILES.glob("*.yaml"))}
+    found = {p.stem: p for p in sorted(PROFILES.iterdir()) if p.name.endswith(".yaml")}  # glob compiles a pattern
     found.update({kind.name: kind.profile_path for kind in KINDS.values() if kind.profile_path.exists()})
     return found
 

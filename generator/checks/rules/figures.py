@@ -199,9 +199,10 @@ def _candidates(analysis) -> list[tuple[int, re.Match, str]]:
     for index, match in analysis.scanned(_AMOUNTS):  # the text rules' one pass (checks/scanner.py)
         if wheres[index] in _NOT_COUNTED:
             continue
-        first, start = starts[index], match.start()
-        end = _label_end(joined, first, start)
-        group = (joined[max(first, end - 4) : end], match.group(2))
+        first, end = starts[index], match.start()
+        if joined.endswith(_TRAILING, first, end):  # seldom: most numbers follow their label
+            end = _label_end(joined, first, end)
+        group = (joined[end - 4 if end - 4 > first else first : end], match.group(2))
         values.setdefault(group, set()).add(match.group(1))
         found.append((group, index, match))
     return [

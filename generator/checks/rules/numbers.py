@@ -34,9 +34,19 @@ def numbers_year_abbrev(doc, ctx):
     通过：2023年度、2023年5月、连续23年
     不通过：23年度、23年5月
     """
-    for unit, match, _base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3)):  # ’23年, 23年
+    for unit, match, _base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3), two_digits_alone):
         two = match.group(1) or match.group(0)[:2]
         yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
+
+
+def two_digits_alone(text: str, pos: int) -> bool:
+    """Whether _YEAR_ABBREV may end at the 年 at `pos`: two ASCII digits before it (’23年, 23年),
+    and no digit before those (2023年, the usual year, is never tried: nor compiled for)."""
+    return pos >= 2 and text[pos - 2] in _DIGITS and (pos < 3 or text[pos - 3] not in _ALL_DIGITS)
+
+
+_DIGITS = frozenset("0123456789")
+_ALL_DIGITS = frozenset("0123456789０１２３４５６７８９")
 
 
 @rule(
