@@ -90,3 +90,43 @@ def test_year_abbreviation_tried_only_where_it_may_end():
         assert [(u.line, m.span()) for u, m, _ in tried] == every
         hits += len(every)
     assert hits > 30
+
+
+def test_ranges_tried_only_around_numbers():
+    """numbers.between_numbers spares no unit where the range patterns match: random numbers,
+    dots, dashes, spaces, units and quantity words, against every unit holding a dash."""
+    from generator.checks.rules import numbers, writing
+
+    rng = random.Random(18)
+    pieces = list("0123456789.-－–‐～~— 　%万亿年个项x") + ["个百分点", "小时", "1.5", "12", "5 ", "5 -", "- 8"]
+    hits = 0
+    for _ in range(400):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 4))]
+        analysis = analyse(read_text(HEAD + "\n".join(lines)))
+        for pattern, dashes, accept in (
+            (numbers._UNIT_RANGE, "～~—-－", numbers._between_numbers_with_unit),
+            (writing._QUANTITY_RANGE, "-－–‐", writing._before_quantity),
+        ):
+            every = [(u.line, m.span()) for u, m, _ in analysis.scan_units(pattern, dashes)]
+            assert [(u.line, m.span()) for u, m, _ in analysis.scan_units(pattern, dashes, accept)] == every
+            hits += len(every)
+    assert hits > 30
+
+
+def test_lone_years_are_those_of_the_lexicon_pattern():
+    """dates.lone_years (lookarounds in Python) finds what dates.LONE_YEAR_WORD finds."""
+    import re
+
+    from generator.checks.rules import dates as date_rules
+    from generator.lexicon import dates
+
+    lone = re.compile(dates.LONE_YEAR_WORD)
+    rng = random.Random(18)
+    pieces = list("0123456789２年 　—-－~～至x") + ["2023", "2024年", "20２3"]
+    hits = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        found = [m.span() for m in date_rules.lone_years(text)]
+        assert found == [m.span() for m in lone.finditer(text)], text
+        hits += len(found)
+    assert hits > 100

@@ -198,12 +198,27 @@ class Analysis:
                 index += 1
             yield index, match
 
-    def scan_units(self, pattern: re.Pattern, chars):
+    def scan_units(self, pattern: re.Pattern, chars, accept=None):
         """scan() over only the units holding one of `chars` (characters, or a tuple of strings),
-        for a pattern that cannot match without one of them (nor across units): (unit, match, 0)."""
-        for unit in self.units_with(chars):
+        for a pattern that cannot match without one of them (nor across units): (unit, match, 0).
+        `accept(joined, pos)`, a test the text around a character of `chars` at `pos` passes
+        wherever a match holds it there, leaves out the units where none passes."""
+        units = self.units_with(chars) if accept is None else self._units_accepting(chars, accept)
+        for unit in units:
             for match in pattern.finditer(unit.text):
                 yield unit, match, 0
+
+    def _units_accepting(self, chars: str, accept) -> list[TextUnit]:
+        """The units holding a character of `chars` at a position `accept(joined, pos)` passes."""
+        joined, starts = self.joined
+        found = set()
+        for char in chars:
+            pos = joined.find(char)
+            while pos >= 0:
+                if accept(joined, pos):
+                    found.add(bisect.bisect_right(starts, pos) - 1)
+                pos = joined.find(char, pos + 1)
+        return [self.unit(k) for k in sorted(found)]
 
     def scan_after_digit(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...], accept=None):
         """scan() for a pattern whose every match ends with a digit and `char` and is one of

@@ -47,6 +47,29 @@ def two_digits_alone(text: str, pos: int) -> bool:
 
 _DIGITS = frozenset("0123456789")
 _ALL_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER = frozenset("0123456789.")
+
+
+def between_numbers(text: str, pos: int, ends, spaced: bool) -> bool:
+    """Whether the dash at `pos` stands between two numbers (ASCII digits, spaces around it
+    allowed), the second followed by a character of `ends` (after spaces when `spaced`): a test
+    that holds wherever a range pattern matches with that dash (no pattern compiled for it)."""
+    before, after, size = pos - 1, pos + 1, len(text)
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    while after < size and text[after].isspace():
+        after += 1
+    if before < 0 or text[before] not in _DIGITS or after == size or text[after] not in _DIGITS:
+        return False
+    while after < size and text[after] in _NUMBER:
+        after += 1
+    while spaced and after < size and text[after].isspace():
+        after += 1
+    return after < size and text[after] in ends
+
+
+def _between_numbers_with_unit(text: str, pos: int) -> bool:
+    return between_numbers(text, pos, "%万亿", False)
 
 
 @rule(
@@ -99,7 +122,7 @@ def numbers_range_unit(doc, ctx):
     """
     if not ctx.analysis.has_any("%", "万", "亿"):
         return
-    for unit, match, _base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－"):
+    for unit, match, _base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－", _between_numbers_with_unit):
         low, high, mark = match.groups()
         yield ctx.finding(unit.line, f"「{match.group(0)}」应写作「{low}{mark}～{high}{mark}」")
 
