@@ -130,3 +130,21 @@ def test_lone_years_are_those_of_the_lexicon_pattern():
         assert found == [m.span() for m in lone.finditer(text)], text
         hits += len(found)
     assert hits > 100
+
+
+def test_placeholder_units_hold_every_placeholder():
+    """leftovers._placeholder_units (str.find and the next characters, no pattern) leaves out no
+    unit where _PLACEHOLDER matches: random rare characters, brackets and spaces."""
+    from generator.checks.rules import leftovers
+
+    rng = random.Random(18)
+    pieces = list("Xx×＊*【】〔〕[]＿_○□某待此处补（）　 字") + ["\t", "（ ）", "TODO", "待补充"]
+    hits = 0
+    for _ in range(400):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 4))]
+        analysis = analyse(read_text(HEAD + "\n".join(lines)))
+        found = {unit.text for unit in leftovers._placeholder_units(analysis)}
+        matching = {text for text in analysis.columns[1] if leftovers._PLACEHOLDER.search(text)}
+        assert matching <= found
+        hits += len(matching)
+    assert hits > 100

@@ -141,6 +141,8 @@ def numbering_full_width_dot(doc, ctx):
     """
     for d in doc.all_documents():
         for block in d.headings():
+            if block.level != 3 or "．" not in block.number:  # the usual heading: no need to read its number
+                continue
             parsed = heading_number(block)
-            if parsed and block.level == 3 and parsed[3] == "1．":
+            if parsed and parsed[3] == "1．":
                 yield ctx.finding(block.line, f"三级序号「{block.number}」用了全角点，应为「{parsed[1]}.」")
