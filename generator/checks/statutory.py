@@ -12,7 +12,7 @@ from generator.tree import Document, Heading, Paragraph
 
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-_ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
+_ANCHORS = ("^", "$", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
 _CLAUSE_MARK = lazy(r"[，,。；;：:]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
 _REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
@@ -262,7 +262,7 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
     """The first sub-heading naming the part, with the part heading it stands under."""
     pattern = _part_patterns(parts_data)[key]
     # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
-    raw_first = not _ANCHORED.search(pattern.pattern)
+    raw_first = not any(anchor in pattern.pattern for anchor in _ANCHORS)
     if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
         return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]
