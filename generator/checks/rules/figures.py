@@ -250,8 +250,9 @@ def _after_last_separator(text: str) -> int:
 
 def _filler_end(text: str) -> int:
     """The end of the filler words that open `text` (「全年共计」), as `(?:全年|…)+` matches them."""
-    at, found = 0, True
-    while found:
+    at = 0
+    while True:
         found = next((word for word in _FILLER if text.startswith(word, at)), "")
+        if not found:
+            return at
         at += len(found)
-    return at
