@@ -176,3 +176,21 @@ def test_label_words_found_as_the_patterns_found_them():
         assert figures._after_last_separator(text) == (found.end() if found else 0), text
         found = filler.match(text)
         assert figures._filler_end(text) == (found.end() if found else 0), text
+
+
+def test_part_patterns_written_out_match_as_before():
+    """parts.yaml's part-2 names with (和|及|与) written out find what the short forms found."""
+    import re
+
+    from generator.checks.statutory import parts_of
+
+    patterns = parts_of("annual-report")["parts"]["2"]["patterns"]
+    rewritten = [re.compile(p) for p in patterns if "和(原因" in p or "和弱项" in p]
+    before = [re.compile("(不足|问题)(和|及|与)(原因|不足|问题|差距)"), re.compile("短板(和|与|及)?弱项")]
+    assert len(rewritten) == 2
+    rng = random.Random(18)
+    words = ["不足", "问题", "原因", "差距", "短板", "弱项", "和", "及", "与", "的"]
+    for _ in range(3000):
+        text = "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
+        for new, old in zip(rewritten, before):
+            assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
