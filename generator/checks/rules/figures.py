@@ -24,13 +24,12 @@ _AMOUNT = lazy(
     rf"(\d(?<![\d.]\d)\d*(?:\.\d+)?)\s*(?:余|多)?\s*((?:万|亿)?(?:{_UNITS}))(?=[，。；：、）)”,;:!?！？\s\x00]|$)"
 )  # \x00: a unit's end in the joined text
 _AMOUNTS = shared_scan("figures.amount", _AMOUNT)
-# What ends a label's words (and white space); looked for in Python: a class of these far-apart
-# characters costs more to compile than the few labels a draft needs.
-_SEPARATORS = frozenset("，。；：、（）“”‘’《》〈〉【】,;:()[]!?！？")
-# Leading words that do not change what is counted (全年办理… = 办理…), tried in this order.
-_FILLER = (
-    "全年 今年 年内 本年度 当年 共计 累计 总计 共 合计 其中 已 均 依法 全区 全市 全县 全省 我区 我市 我县 区本级 市本级 县本级"
-).split()
+_UP_TO_LAST_SEPARATOR = lazy(r".*[，。；：、（）“”‘’《》〈〉【】,;:()\[\]!?！？\s]", re.S)
+# Leading words that do not change what is counted (全年办理… = 办理…).
+_FILLER = lazy(
+    r"^(?:全年|今年|年内|本年度|当年|共计|累计|总计|共|合计|其中|已|均|依法|全区|全市|全县|全省|我区|我市|我县|"
+    r"区本级|市本级|县本级)+"
+)
 # Words between what is counted and its number (案件共计135件 = 案件135件); suffix tests are
 # str.endswith, far cheaper than a `…$` regex searched from every position.
 _TRAILING = ("共计", "总计", "累计", "合计", "共", "达到", "达", "为", "计")
@@ -227,32 +226,17 @@ _LABEL_WINDOW = 60  # a label is the words since the last punctuation: never lon
 
 def _label(before: str) -> str:
     """What is being counted: the words since the last punctuation, filler stripped; '' if unclear."""
-    text = before[_after_last_separator(before) :]
+    found = _UP_TO_LAST_SEPARATOR.match(before)
+    text = before[found.end() :] if found else before
     while text.endswith(_TRAILING):
         text = text[: -next(len(w) for w in _TRAILING if text.endswith(w))]
     if not text or text.endswith(_NOT_A_COUNT) or "第" in text or "届" in text:
         return ""
-    text = text[_filler_end(text) :]
+    filler = _FILLER.match(text)  # anchored: at most one match, at the start
+    if filler:
+        text = text[filler.end() :]
     if len(text) < 4:
         return ""
     if all_han(text):  # the usual label, all Han: no need to count them
         return text
     return text if sum(map(is_han, text)) >= 4 else ""
-
-
-def _after_last_separator(text: str) -> int:
-    """Where the words after the last separator (or white space) start: 0 if there is none."""
-    at = len(text)
-    while at and text[at - 1] not in _SEPARATORS and not text[at - 1].isspace():
-        at -= 1
-    return at
-
-
-def _filler_end(text: str) -> int:
-    """The end of the filler words that open `text` (「全年共计」), as `(?:全年|…)+` matches them."""
-    at = 0
-    while True:
-        found = next((word for word in _FILLER if text.startswith(word, at)), "")
-        if not found:
-            return at
-        at += len(found)
