@@ -166,3 +166,19 @@ def test_part_patterns_written_out_match_as_before():
         text = "".join(rng.choice(words) for _ in range(rng.randint(0, 6)))
         for new, old in zip(rewritten, before):
             assert [m.span() for m in new.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+def test_lacks_only_what_the_text_lacks():
+    """Analysis.lacks (the ASCII characters looked at alone) never says a needle in the text is absent."""
+    rng = random.Random(18)
+    pieces = list('Xx*[_-~.,;:()!?"%字串５，') + ["...", "--", "~~"]
+    needles = list('Xx*[_-~.,;:()!?"%') + ["...", "--", "~~", "x.", "字"]
+    absent = 0
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 3))]
+        analysis = analyse(read_text(HEAD + "\n".join(lines)))
+        joined = analysis.joined[0]
+        for needle in needles:
+            assert not (analysis.lacks(needle) and needle in joined), needle
+            absent += analysis.lacks(needle)
+    assert absent > 300

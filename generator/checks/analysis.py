@@ -124,9 +124,21 @@ class Analysis:
             found = self._memo[("unit_indices", char)] = self._find_units(char)
         return found
 
+    @functools.cached_property
+    def ascii_text(self) -> str:
+        """The joined text's ASCII characters alone: str.find of an ASCII character in Chinese text
+        is slow (it stops at every ideograph whose low byte is that character), in this text fast."""
+        return self.joined[0].encode("ascii", "ignore").decode("ascii")
+
+    def lacks(self, needle: str) -> bool:
+        """Whether an ASCII needle is surely not in the text (looked for in the ASCII characters alone)."""
+        return needle.isascii() and needle not in self.ascii_text
+
     def _find_units(self, char: str) -> list[int]:
         joined, starts = self.joined
-        found = []
+        found: list[int] = []
+        if self.lacks(char):
+            return found
         pos = joined.find(char)
         while pos >= 0:
             k = bisect.bisect_right(starts, pos) - 1
@@ -166,7 +178,7 @@ class Analysis:
         """Whether any of the strings occurs in the text: a C-speed test that lets a rule skip
         its regular-expression pass when what it looks for cannot be there."""
         joined = self.joined[0]
-        return any(needle in joined for needle in needles)
+        return any(not self.lacks(needle) and needle in joined for needle in needles)
 
     def scan(self, pattern: re.Pattern):
         """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
@@ -213,7 +225,7 @@ class Analysis:
         joined, starts = self.joined
         found = set()
         for char in chars:
-            pos = joined.find(char)
+            pos = -1 if self.lacks(char) else joined.find(char)
             while pos >= 0:
                 if accept(joined, pos):
                     found.add(bisect.bisect_right(starts, pos) - 1)
@@ -246,7 +258,7 @@ class Analysis:
         joined, starts = self.joined
         candidates = set()
         for needle in needles:
-            pos = joined.find(needle)
+            pos = -1 if self.lacks(needle) else joined.find(needle)
             while pos >= 0:
                 candidates.add(pos)
                 pos = joined.find(needle, pos + 1)
