@@ -33,6 +33,7 @@ _FILLER = lazy(
 # Words between what is counted and its number (案件共计135件 = 案件135件); suffix tests are
 # str.endswith, far cheaper than a `…$` regex searched from every position.
 _TRAILING = ("共计", "总计", "累计", "合计", "共", "达到", "达", "为", "计")
+_TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)  # a set test first: cheaper than endswith
 # A number after these is a change, a rank, a limit or an estimate, not the count itself.
 _NOT_A_COUNT = (
     "增长",
@@ -200,7 +201,7 @@ def _candidates(analysis) -> list[tuple[int, re.Match, str]]:
         if wheres[index] in _NOT_COUNTED:
             continue
         first, end = starts[index], match.start()
-        if joined.endswith(_TRAILING, first, end):  # seldom: most numbers follow their label
+        if joined[end - 1] in _TRAILING_ENDS and joined.endswith(_TRAILING, first, end):  # seldom
             end = _label_end(joined, first, end)
         group = (joined[end - 4 if end - 4 > first else first : end], match.group(2))
         values.setdefault(group, set()).add(match.group(1))
