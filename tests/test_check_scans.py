@@ -18,7 +18,7 @@ EDGE = """关于2022年度法治政府建设情况的报告
 ’23年度、‘23年、'23年、23年5月、2023年、连续23年、1.23年度、-23年度、x23年度、23年
 2021-2025年、2021 - 2025 年、1998–2001年、2021－2025年、12021-2025年、2021‐2025 年度
 15～30%、9～16亿、1.5-2.5万、3—5万、0.5~1%、3-5个百分点、2 - 3 项、1.5-2.5.3%
-法治政府建设--我们的使命、法治—建设、法治——建设、数字1—2、建设―工作、建设~~工作、——开头
+法治政府建设--我们的使命、法治—建设、法治——建设、数字1—2、建设―工作、建设~~工作、——开头、审查-订约、建设－工作、建设~工作
 做好...工作、做好。。。工作、做好…工作、做好、、、工作、做好···工作、1...10、做好……工作、做好。。。。。。。工作
 ...开头、…开头
 “放管服”（见附件）《纲要（2021—2025年）》，（注：1）、1）健全；2）强化
@@ -64,6 +64,10 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
         (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－", numbers._between_numbers_with_unit)),
         (writing._QUANTITY_RANGE, analysis.scan_units(writing._QUANTITY_RANGE, "-－–‐", writing._before_quantity)),
         (_DASH_WITH_LOOKAROUNDS, analysis.scan_from(punct_pairs._DASH, "-－─—―~", punct_pairs._between_words)),
+        (
+            _DASH_WITH_LOOKAROUNDS,
+            analysis.scan_from(punct_pairs._DASH, punct_pairs._DASH_STARTS, punct_pairs._between_words),
+        ),
         (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
     ]
     for pattern, results in narrowed:
