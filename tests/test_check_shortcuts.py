@@ -99,11 +99,13 @@ def test_ranges_tried_only_around_numbers():
 
     rng = random.Random(18)
     pieces = list("0123456789.-－–‐～~— 　%万亿年个项x") + ["个百分点", "小时", "1.5", "12", "5 ", "5 -", "- 8"]
+    pieces += ["2021", "2025", "1998", "20", "年"]
     hits = 0
     for _ in range(400):
         lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(rng.randint(1, 4))]
         analysis = analyse(read_text(HEAD + "\n".join(lines)))
         for pattern, dashes, accept in (
+            (numbers._YEAR_RANGE, "-－–‐", numbers._between_years),
             (numbers._UNIT_RANGE, "～~—-－", numbers._between_numbers_with_unit),
             (writing._QUANTITY_RANGE, "-－–‐", writing._before_quantity),
         ):

@@ -72,6 +72,10 @@ def _between_numbers_with_unit(text: str, pos: int) -> bool:
     return between_numbers(text, pos, "%万亿", False)
 
 
+def _between_years(text: str, pos: int) -> bool:
+    return between_numbers(text, pos, "年", True)
+
+
 @rule(
     "numbers.mixed-width",
     "warning",
@@ -103,7 +107,7 @@ def numbers_range_dash(doc, ctx):
     通过：2021—2025年
     不通过：2021-2025年
     """
-    for unit, match, _base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐"):
+    for unit, match, _base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐", _between_years):
         yield ctx.finding(unit.line, f"「{match.group(0)}年」的起止应用一字线：「{match.group(1)}—{match.group(3)}年」")
 
 
