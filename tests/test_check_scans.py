@@ -10,15 +10,16 @@ import pytest
 
 from conftest import SEEDS
 from generator.checks.analysis import analyse
-from generator.checks.rules import numbers, punct_pairs
+from generator.checks.rules import numbers, punct_pairs, writing
 from generator.read import read_text
 
 EDGE = """关于2022年度法治政府建设情况的报告
 一、主要举措和成效
 ’23年度、‘23年、'23年、23年5月、2023年、连续23年、1.23年度、-23年度、x23年度、23年
 2021-2025年、2021 - 2025 年、1998–2001年、2021－2025年、12021-2025年、2021‐2025 年度
-15～30%、9～16亿、1.5-2.5万、3—5万、0.5~1%
-法治政府建设--我们的使命、法治—建设、法治——建设、数字1—2、建设―工作、建设~~工作、——开头
+2019 － 2020 年
+15～30%、9～16亿、1.5-2.5万、3—5万、0.5~1%、3-5个百分点、2 - 3 项、1.5-2.5.3%
+法治政府建设--我们的使命、法治—建设、法治——建设、数字1—2、建设―工作、建设~~工作、——开头、审查-订约、建设－工作、建设~工作
 做好...工作、做好。。。工作、做好…工作、做好、、、工作、做好···工作、1...10、做好……工作、做好。。。。。。。工作
 ...开头、…开头
 “放管服”（见附件）《纲要（2021—2025年）》，（注：1）、1）健全；2）强化
@@ -55,9 +56,20 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
     analysis = analyse(read_text(text))
     narrowed = [
         (numbers._YEAR_ABBREV, analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3))),
+        (
+            numbers._YEAR_ABBREV,
+            analysis.scan_after_digit(numbers._YEAR_ABBREV, "年", (4, 3), numbers.two_digits_alone),
+        ),
         (numbers._YEAR_RANGE, analysis.scan_units(numbers._YEAR_RANGE, "-－–‐")),
+        (numbers._YEAR_RANGE, analysis.scan_units(numbers._YEAR_RANGE, "-－–‐", numbers._between_years)),
         (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－")),
+        (numbers._UNIT_RANGE, analysis.scan_units(numbers._UNIT_RANGE, "～~—-－", numbers._between_numbers_with_unit)),
+        (writing._QUANTITY_RANGE, analysis.scan_units(writing._QUANTITY_RANGE, "-－–‐", writing._before_quantity)),
         (_DASH_WITH_LOOKAROUNDS, analysis.scan_from(punct_pairs._DASH, "-－─—―~", punct_pairs._between_words)),
+        (
+            _DASH_WITH_LOOKAROUNDS,
+            analysis.scan_from(punct_pairs._DASH, punct_pairs._DASH_STARTS, punct_pairs._between_words),
+        ),
         (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
     ]
     for pattern, results in narrowed:

@@ -10,8 +10,6 @@ result.kind, result.kind_reason  # "annual-report", "标题以「报告」结尾
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from generator.kinds import KINDS
 from generator.tree import Document
 from generator.checks import rules as _rules  # noqa: F401  (registers the rules)
@@ -33,15 +31,32 @@ __all__ = [
 ]
 
 
-@dataclass
 class CheckResult:
-    findings: list[Finding]
-    kind: str
-    parts: dict[str, dict] = field(default_factory=dict)
-    profile: str = ""
-    report_year: int | None = None
-    kind_reason: str = ""  # why the document was taken for this kind (Chinese)
-    unit: str = ""  # who sends it, as the draft writes it (read.sender)
+    """What check_document found: the findings, the kind, the statutory parts, the year, the sender."""
+
+    __slots__ = ("findings", "kind", "parts", "profile", "report_year", "kind_reason", "unit")
+
+    # A plain class: a dataclass costs a millisecond of every start-up to create.
+    def __init__(
+        self,
+        findings: list[Finding],
+        kind: str,
+        parts: dict[str, dict] | None = None,
+        profile: str = "",
+        report_year: int | None = None,
+        kind_reason: str = "",  # why the document was taken for this kind (Chinese)
+        unit: str = "",  # who sends it, as the draft writes it (read.sender)
+    ) -> None:
+        self.findings = findings
+        self.kind = kind
+        self.parts = {} if parts is None else parts
+        self.profile = profile
+        self.report_year = report_year
+        self.kind_reason = kind_reason
+        self.unit = unit
+
+    def __repr__(self) -> str:
+        return f"CheckResult({self.kind!r}, {len(self.findings)} findings, profile={self.profile!r})"
 
     @property
     def errors(self) -> list[Finding]:
@@ -90,9 +105,7 @@ def check_document(
     order = {"error": 0, "warning": 1, "info": 2}
     findings.sort(key=lambda f: (f.line or 0, order[f.severity], f.rule))
     parts = {k: hit.as_dict() for k, hit in analysis.parts.items()}
-    from generator.read.sender import sender
-
-    found = sender(doc)
+    found = analysis.sender()
     return CheckResult(
         findings,
         analysis.kind,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from dataclasses import dataclass, field
 
 from generator.lexicon import lazy
 from generator.lexicon.chars import CHINESE, is_chinese
@@ -14,7 +13,7 @@ from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table, block_text
 
 from .report_year import body_document, find_report_year
-from .statutory import PartHit, detect_kind, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
+from .statutory import SENDER, PartHit, detect_kind, sender_of, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
 
 _DIGITS = frozenset("0123456789")
 
@@ -23,16 +22,21 @@ _HALF_WIDTH = lazy(f"[{CHINESE}][,:;()]|[,:;()][{CHINESE}]")
 is_cjk = is_chinese  # the rules' name for it
 
 
-@dataclass(slots=True)
 class TextUnit:
     """A piece of text at a line: what punctuation and placeholder rules scan."""
 
-    line: int
-    text: str
-    where: str  # title, doc_number, recipients, heading, paragraph, table, signature, date, note, annex
+    __slots__ = ("line", "text", "where")
+
+    # Plain classes here and below: a dataclass costs a millisecond of every start-up to create.
+    def __init__(self, line: int, text: str, where: str) -> None:
+        self.line = line
+        self.text = text
+        self.where = where  # title, doc_number, recipients, heading, paragraph, table, signature, date, note, annex
+
+    def __repr__(self) -> str:
+        return f"TextUnit({self.line!r}, {self.text!r}, {self.where!r})"
 
 
-@dataclass
 class Analysis:
     """What the rules of one document share: computed once, each rule reading what it needs.
 
@@ -47,18 +51,30 @@ class Analysis:
     tests/test_check_scans.py holds each to what `scan` finds).
     """
 
-    doc: Document
-    kind: str
-    body: Document
-    report_year: int | None
-    web_copy: bool
-    kind_reason: str = ""  # why the kind was chosen (Chinese), shown in the report
-    columns: tuple[list, list, list] = ([], [], [])  # the text units as (lines, texts, wheres)
-    parts: dict[str, PartHit] = field(default_factory=dict)
-    parts_data: dict = field(default_factory=dict)  # the kind's required parts (parts.yaml)
-    layout: str | None = None  # a layout file for the layout rules (the built-in one when None)
-    firsts: list[int] = field(default_factory=list)  # per body block, its first unit (one more at the end)
-    _memo: dict = field(default_factory=dict, repr=False)
+    def __init__(
+        self,
+        doc: Document,
+        kind: str,
+        body: Document,
+        report_year: int | None,
+        web_copy: bool,
+        kind_reason: str = "",  # why the kind was chosen (Chinese), shown in the report
+        columns: tuple[list, list, list] = ([], [], []),  # the text units as (lines, texts, wheres)
+        layout: str | None = None,  # a layout file for the layout rules (the built-in one when None)
+        firsts: list[int] | None = None,  # per body block, its first unit (one more at the end)
+    ) -> None:
+        self.doc = doc
+        self.kind = kind
+        self.body = body
+        self.report_year = report_year
+        self.web_copy = web_copy
+        self.kind_reason = kind_reason
+        self.columns = columns
+        self.parts: dict[str, PartHit] = {}
+        self.parts_data: dict = {}  # the kind's required parts (parts.yaml)
+        self.layout = layout
+        self.firsts = [] if firsts is None else firsts
+        self._memo: dict = {}
 
     def memo(self, key, compute):
         """compute(), once per document for this key."""
@@ -66,6 +82,10 @@ class Analysis:
         if key not in memo:
             memo[key] = compute()
         return memo[key]
+
+    def sender(self):
+        """read.sender.sender of the document (kept: kind detection asks for it too)."""
+        return self.memo(SENDER, lambda: sender_of(self.doc))
 
     @functools.cached_property
     def units(self) -> list[TextUnit]:
@@ -104,9 +124,21 @@ class Analysis:
             found = self._memo[("unit_indices", char)] = self._find_units(char)
         return found
 
+    @functools.cached_property
+    def ascii_text(self) -> str:
+        """The joined text's ASCII characters alone: str.find of an ASCII character in Chinese text
+        is slow (it stops at every ideograph whose low byte is that character), in this text fast."""
+        return self.joined[0].encode("ascii", "ignore").decode("ascii")
+
+    def lacks(self, needle: str) -> bool:
+        """Whether an ASCII needle is surely not in the text (looked for in the ASCII characters alone)."""
+        return needle.isascii() and needle not in self.ascii_text
+
     def _find_units(self, char: str) -> list[int]:
         joined, starts = self.joined
-        found = []
+        found: list[int] = []
+        if self.lacks(char):
+            return found
         pos = joined.find(char)
         while pos >= 0:
             k = bisect.bisect_right(starts, pos) - 1
@@ -146,7 +178,7 @@ class Analysis:
         """Whether any of the strings occurs in the text: a C-speed test that lets a rule skip
         its regular-expression pass when what it looks for cannot be there."""
         joined = self.joined[0]
-        return any(needle in joined for needle in needles)
+        return any(not self.lacks(needle) and needle in joined for needle in needles)
 
     def scan(self, pattern: re.Pattern):
         """(unit, match, unit start) for every match over all units: one regex pass, not one per unit."""
@@ -178,21 +210,38 @@ class Analysis:
                 index += 1
             yield index, match
 
-    def scan_units(self, pattern: re.Pattern, chars):
+    def scan_units(self, pattern: re.Pattern, chars, accept=None):
         """scan() over only the units holding one of `chars` (characters, or a tuple of strings),
-        for a pattern that cannot match without one of them (nor across units): (unit, match, 0)."""
-        for unit in self.units_with(chars):
+        for a pattern that cannot match without one of them (nor across units): (unit, match, 0).
+        `accept(joined, pos)`, a test the text around a character of `chars` at `pos` passes
+        wherever a match holds it there, leaves out the units where none passes."""
+        units = self.units_with(chars) if accept is None else self._units_accepting(chars, accept)
+        for unit in units:
             for match in pattern.finditer(unit.text):
                 yield unit, match, 0
 
-    def scan_after_digit(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...]):
+    def _units_accepting(self, chars: str, accept) -> list[TextUnit]:
+        """The units holding a character of `chars` at a position `accept(joined, pos)` passes."""
+        joined, starts = self.joined
+        found = set()
+        for char in chars:
+            pos = -1 if self.lacks(char) else joined.find(char)
+            while pos >= 0:
+                if accept(joined, pos):
+                    found.add(bisect.bisect_right(starts, pos) - 1)
+                pos = joined.find(char, pos + 1)
+        return [self.unit(k) for k in sorted(found)]
+
+    def scan_after_digit(self, pattern: re.Pattern, char: str, lengths: tuple[int, ...], accept=None):
         """scan() for a pattern whose every match ends with a digit and `char` and is one of
         `lengths` characters long (longest first, as finditer would find it): an anchored match
-        tried where the text has that digit and `char`, no regex pass over all the text."""
+        tried where the text has that digit and `char`, no regex pass over all the text.
+        `accept(joined, pos)`, a test the text around `char` at `pos` passes wherever the pattern
+        may end there, spares trying (and compiling) the pattern where it cannot."""
         joined, starts = self.joined
         pos = joined.find(char)
         while pos >= 0:
-            if pos and joined[pos - 1] in _DIGITS:
+            if pos and joined[pos - 1] in _DIGITS and (accept is None or accept(joined, pos)):
                 for length in lengths:
                     match = pattern.match(joined, pos + 1 - length) if pos + 1 >= length else None
                     if match and match.end() == pos + 1:
@@ -209,7 +258,7 @@ class Analysis:
         joined, starts = self.joined
         candidates = set()
         for needle in needles:
-            pos = joined.find(needle)
+            pos = -1 if self.lacks(needle) else joined.find(needle)
             while pos >= 0:
                 candidates.add(pos)
                 pos = joined.find(needle, pos + 1)
@@ -306,16 +355,16 @@ def analyse(
     doc: Document, kind: str | None = None, report_year: int | None = None, layout: str | None = None, reason: str = ""
 ) -> Analysis:
     """The shared analysis; `kind` None: detected from the document (and the reason kept)."""
-    matches: dict = {}  # heading titles matched against the parts, shared by kind and part detection
+    matches: dict = {}  # the sender and the heading titles matched against the parts: kind and part detection share them
     if kind is None:
         kind, reason = detect_kind(doc, matches)
     body = body_document(doc, kind)
     firsts: list[int] = []
     columns = unit_columns(doc, body, firsts)
     year = report_year or find_report_year(doc, body, kind)
-    analysis = Analysis(
-        doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout=layout, firsts=firsts
-    )
+    analysis = Analysis(doc, kind, body, year, is_web_copy(doc, columns[1]), reason, columns, layout, firsts)
+    if SENDER in matches:
+        analysis._memo[SENDER] = matches[SENDER]
     parts_data = parts_of(kind)
     if parts_data:
         analysis.parts_data = parts_data

@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from generator.errors import FazhiError, Problem, close_matches
 from generator.kinds import KINDS
@@ -31,18 +30,25 @@ class ProfileError(FazhiError):
     """A profile that cannot be used; the message is Chinese and located."""
 
 
-class Profile(NamedTuple):
+class Profile:
     """A check profile: its rules and their parameters."""
 
-    name: str
-    kind: str | None
-    rules: dict[str, dict]  # rule id -> params (with "severity" when overridden)
-    description: str = ""
+    __slots__ = ("name", "kind", "rules", "description")
+
+    # A plain class: a NamedTuple costs more to create at every start-up.
+    def __init__(self, name: str, kind: str | None, rules: dict[str, dict], description: str = "") -> None:
+        self.name = name
+        self.kind = kind
+        self.rules = rules  # rule id -> params (with "severity" when overridden)
+        self.description = description
+
+    def __repr__(self) -> str:
+        return f"Profile({self.name!r}, {self.kind!r})"
 
 
 def builtin_profiles() -> dict[str, Path]:
     """Profile name -> file, for the profiles that ship with fazhi."""
-    found = {p.stem: p for p in sorted(PROFILES.glob("*.yaml"))}
+    found = {p.stem: p for p in sorted(PROFILES.iterdir()) if p.name.endswith(".yaml")}  # glob compiles a pattern
     found.update({kind.name: kind.profile_path for kind in KINDS.values() if kind.profile_path.exists()})
     return found
 

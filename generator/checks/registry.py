@@ -9,7 +9,6 @@ passing and a failing example.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 from typing import Any, NamedTuple
 from collections.abc import Callable, Iterator
 
@@ -28,13 +27,17 @@ ARTICLE_PUBLICATION = "第二十四条"
 ARTICLE_CONTENTS = "第二十五条"
 
 
-class Basis(NamedTuple):
+class Basis:
     """Where a rule comes from: a source, the clause, and whether it says 应 or only 一般/可."""
 
-    source: str = ""  # e.g. GBT9704; empty for common practice
-    clause: str = ""  # 「7.2.4」, 「第二十四条」
-    strength: str = "实务"
-    quote: str = ""  # the words of the source the rule rests on (short)
+    __slots__ = ("source", "clause", "strength", "quote")
+
+    # Plain classes here (not NamedTuples, not dataclasses): cheaper to create at every start-up.
+    def __init__(self, source: str = "", clause: str = "", strength: str = "实务", quote: str = "") -> None:
+        self.source = source  # e.g. GBT9704; empty for common practice
+        self.clause = clause  # 「7.2.4」, 「第二十四条」
+        self.strength = strength
+        self.quote = quote  # the words of the source the rule rests on (short)
 
     def __str__(self) -> str:
         """「GB/T 9704-2012 7.2.4，应」, 「《…工作规定》第二十四条，应」, 「实务」."""
@@ -46,7 +49,7 @@ class Basis(NamedTuple):
         return f"{short.strip()} {self.clause}".strip() + f"，{self.strength}"
 
 
-NO_BASIS = Basis()  # a rule without a cited basis (a NamedTuple: shared safely)
+NO_BASIS = Basis()  # a rule without a cited basis (shared: never changed)
 
 
 class Finding(NamedTuple):
@@ -64,16 +67,31 @@ class Finding(NamedTuple):
 CheckFunction = Callable[[Document, "Context"], Iterator[Finding]]
 
 
-class Rule(NamedTuple):
+class Rule:
     """A registered rule."""
 
-    id: str
-    severity: str
-    summary: str  # one Chinese line: what the rule wants
-    check: CheckFunction
-    kinds: tuple[str, ...]  # document kinds it applies to; () = all
-    defaults: dict  # parameters and their defaults
-    basis: Basis
+    __slots__ = ("id", "severity", "summary", "check", "kinds", "defaults", "basis")
+
+    def __init__(
+        self,
+        id: str,
+        severity: str,
+        summary: str,  # one Chinese line: what the rule wants
+        check: CheckFunction,
+        kinds: tuple[str, ...],  # document kinds it applies to; () = all
+        defaults: dict,  # parameters and their defaults
+        basis: Basis,
+    ) -> None:
+        self.id = id
+        self.severity = severity
+        self.summary = summary
+        self.check = check
+        self.kinds = kinds
+        self.defaults = defaults
+        self.basis = basis
+
+    def __repr__(self) -> str:
+        return f"Rule({self.id!r})"
 
     @property
     def doc(self) -> str:
@@ -133,16 +151,20 @@ def rule(
     return register
 
 
-@dataclass(slots=True)  # made for every rule of every document: plain slots are cheap to build
 class Context:
     """What a check function gets besides the tree: its parameters, its severity (the profile's
     choice, resolved once), and the analysis shared by all rules of one document."""
 
-    rule: Rule
-    params: dict  # the rule's defaults updated by the profile (no "severity" key)
-    severity: str
-    analysis: Any  # checks.analysis.Analysis, computed once per document
-    overridden: bool = False  # the profile set the severity (rules with per-case severities yield to it)
+    __slots__ = ("rule", "params", "severity", "analysis", "overridden")
+
+    # Made for every rule of every document; a plain class with slots is cheap to build and,
+    # unlike a dataclass, costs nothing at start-up.
+    def __init__(self, rule: Rule, params: dict, severity: str, analysis: Any, overridden: bool = False) -> None:
+        self.rule = rule
+        self.params = params  # the rule's defaults updated by the profile (no "severity" key)
+        self.severity = severity
+        self.analysis = analysis  # checks.analysis.Analysis, computed once per document
+        self.overridden = overridden  # the profile set the severity (rules with per-case severities yield to it)
 
     @property
     def kind(self) -> str:

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 from collections.abc import Iterable
 
 from generator.kinds import KINDS
-from generator.resources import load_data
 from .registry import RULES
+from .statutory import parts_of
 
 if TYPE_CHECKING:
     from generator.checks import CheckResult
@@ -21,7 +21,9 @@ _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _parts_summary(result) -> list[str]:
-    names = load_data(KINDS[result.kind].parts_path)["parts"]
+    data = parts_of(result.kind)  # read once per process (load_data hands out a copy each call)
+    assert data is not None  # result.parts come from this kind's parts.yaml
+    names = data["parts"]
     lines = []
     for key, part in result.parts.items():
         short = names[key]["short"]

@@ -12,6 +12,7 @@ _YEAR = lazy(dates.YEAR_WORD)
 _REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
 _YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
 _YEAR_RANGE = lazy(rf"({dates.YEAR})\s*[{dates.RANGE_MARKS}]\s*{dates.YEAR}\s*年")
+_RANGE_MARKS = dates.RANGE_MARKS.replace("\\", "")  # one of them is in every _YEAR_RANGE match
 _PLAN_TITLE = lazy(statutory.PLAN_TITLE)
 _OPENING_YEAR = lazy(rf"{dates.YEAR_WORD}(?:度|以来)?[，,]")
 
@@ -37,7 +38,8 @@ def find_report_year(doc: Document, body: Document, kind: str) -> int | None:
     「2022年度」), a part heading's (the next-year part's minus one), the 成文日期's (minus one
     for a report), else the year the text names most. Never today's date."""
     for d in (body, doc):
-        match = _YEAR_RANGE.search(d.title) or _YEAR.search(d.title)  # 「(2022-2025年)」: the first
+        ranged = any(mark in d.title for mark in _RANGE_MARKS) and _YEAR_RANGE.search(d.title)
+        match = ranged or _YEAR.search(d.title)  # 「(2022-2025年)」: the first
         if match:
             return int(match.group(1))
     for block in body.blocks[:3]:

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import NamedTuple
 
 
-class _Scan(NamedTuple):
-    pattern: re.Pattern
-    needles: tuple[str, ...] | None
+class _Scan:
+    """A registered pattern and the strings without which it cannot match (None: always tried)."""
+
+    __slots__ = ("pattern", "needles")
+
+    def __init__(self, pattern: re.Pattern, needles: tuple[str, ...] | None) -> None:
+        self.pattern = pattern
+        self.needles = needles
 
 
 _SCANS: dict[str, _Scan] = {}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from generator.lexicon import dates, lazy, statutory
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
@@ -13,7 +12,7 @@ from generator.tree import Document, Heading, Paragraph
 
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-_ANCHORED = lazy(r"[\^$]|\\[bB]|\(\?<?[=!]")
+_ANCHORS = ("^", "$", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
 _CLAUSE_MARK = lazy(r"[，,。；;：:]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
 _REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
@@ -21,15 +20,32 @@ _OWNER_MARK = lazy(statutory.OWNER_MARK)
 _PLAN_NOTICE = lazy(statutory.PLAN_NOTICE)
 
 
-@dataclass
 class PartHit:
-    found: bool = False
-    heading: str | None = None
-    line: int | None = None
-    index: int | None = None  # position among the body's blocks
-    level: int | None = None
-    implicit: bool = False  # part 1 not named, inferred from headings before part 2
-    within: Heading | None = None  # found only as a sub-heading of this part heading (parts.nested)
+    """Where a statutory part was found (the default: not found)."""
+
+    __slots__ = ("found", "heading", "line", "index", "level", "implicit", "within")
+
+    # A plain class: a dataclass costs a millisecond of every start-up to create.
+    def __init__(
+        self,
+        found: bool = False,
+        heading: str | None = None,
+        line: int | None = None,
+        index: int | None = None,  # position among the body's blocks
+        level: int | None = None,
+        implicit: bool = False,  # part 1 not named, inferred from headings before part 2
+        within: Heading | None = None,  # found only as a sub-heading of this part heading (parts.nested)
+    ) -> None:
+        self.found = found
+        self.heading = heading
+        self.line = line
+        self.index = index
+        self.level = level
+        self.implicit = implicit
+        self.within = within
+
+    def __repr__(self) -> str:
+        return f"PartHit({self.found!r}, {self.heading!r}, line={self.line!r}, index={self.index!r})"
 
     def as_dict(self) -> dict:
         return {"found": self.found, "heading": self.heading, "line": self.line}
@@ -38,11 +54,11 @@ class PartHit:
 def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     """(kind, why) from the whole document: the first document's title (not an attachment's),
     the last signature, the opening and the part headings. `cache`: see match_parts."""
-    from generator.read.sender import department_sign, sender
+    from generator.read.sender import department_sign
 
     docs = list(doc.all_documents())
     signatures = [s for d in docs for s in d.signatures]
-    found = sender(doc)
+    found = sender_of(doc, cache)
     department = f"{found.where}中的「{found.full}」" if found and found.department else ""
     signs = _report_signs(docs, cache)
     title = _kind_title(docs, signs)
@@ -58,6 +74,20 @@ def detect_kind(doc: Document, cache: dict | None = None) -> tuple[str, str]:
     if kind == DEFAULT_KIND and not found and (sign := department_sign(doc)):
         return recognise_why(title, signatures[-1] if signatures else "", signs, f"没有写发文单位，正文中的「{sign}」")
     return kind, why
+
+
+SENDER = "sender"  # the key of the sender in a document's cache (match_parts' keys are tuples)
+
+
+def sender_of(doc: Document, cache: dict | None = None):
+    """read.sender.sender(doc), kept in `cache` (one document's) when one is given."""
+    from generator.read.sender import sender
+
+    if cache is None:
+        return sender(doc)
+    if SENDER not in cache:
+        cache[SENDER] = sender(doc)
+    return cache[SENDER]
 
 
 def _kind_title(docs: list[Document], signs: list[str]) -> str:
@@ -232,7 +262,7 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
     """The first sub-heading naming the part, with the part heading it stands under."""
     pattern = _part_patterns(parts_data)[key]
     # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
-    raw_first = not _ANCHORED.search(pattern.pattern)
+    raw_first = not any(anchor in pattern.pattern for anchor in _ANCHORS)
     if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
         return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]

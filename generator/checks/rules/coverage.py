@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 
 from generator.lexicon import lazy
 from generator.tree import Heading
@@ -48,7 +49,7 @@ def coverage_areas(doc, ctx):
     通过：措施写到了放管服、规范性文件、重大行政决策、行政执法、应急、复议调解、监督、数字政府、党的领导等
     不通过：措施只写了行政执法（列出其余未涉及的部分）
     """
-    data = load_data(AREAS / f"{ctx.params['areas']}.yaml")
+    data = _areas(ctx.params["areas"])
     start, end, line = _measure_span(ctx)
     text = ctx.analysis.span_text(start, end)
     if not text.strip():
@@ -58,6 +59,12 @@ def coverage_areas(doc, ctx):
         names = "；".join(f"{a['id']}、{a['short']}" for a in missing)
         where = "工作要点" if ctx.is_a("work-plan") else "第一部分的措施"
         yield ctx.finding(line, f"对照《{data['name']}》，{where}没有涉及：{names}")
+
+
+@functools.lru_cache(maxsize=8)
+def _areas(version: str) -> dict:
+    """The 纲要's areas and keywords (data/areas/<version>.yaml), read once per process (only read)."""
+    return load_data(AREAS / f"{version}.yaml")
 
 
 # Per area, the keyword that last named it: tried first next time (reports share their wording).

@@ -9,7 +9,22 @@ from generator.tree import cn_date
 from generator.tree import block_text
 from ..registry import ARTICLE_PUBLICATION, Basis, GBT9704, REGULATION, rule
 
-_YEAR = lazy(dates.LONE_YEAR_WORD)
+_YEAR = lazy(dates.YEAR_WORD)  # dates.LONE_YEAR_WORD's lookarounds are tested in lone_years
+_RANGE_MARKS = frozenset(dates.RANGE_MARKS.replace("\\", ""))
+
+
+def lone_years(text: str):
+    """The matches of dates.LONE_YEAR_WORD (a year not in a range), its lookarounds tested in
+    Python: their classes of far-apart characters cost more to compile than the search here."""
+    for match in _YEAR.finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isdecimal() or text[start - 1] in _RANGE_MARKS):
+            continue
+        if text[end:].lstrip()[:1] in _RANGE_MARKS:
+            continue
+        yield match
+
+
 _WHY = {"chinese": "用了汉字数字", "numeric": "用了「.」「-」「/」分隔", "padded": "月、日编了虚位（前面补0）"}
 
 
@@ -70,7 +85,7 @@ def date_year_mismatch(doc, ctx):
     mentions = []
     for block in blocks:
         text = block_text(block)
-        for match in _YEAR.finditer(text):
+        for match in lone_years(text):
             mentions.append((int(match.group(1)), getattr(block, "line", 0)))
     if not mentions or any(y == year + 1 for y, _ in mentions):
         return

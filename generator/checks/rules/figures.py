@@ -33,6 +33,7 @@ _FILLER = lazy(
 # Words between what is counted and its number (案件共计135件 = 案件135件); suffix tests are
 # str.endswith, far cheaper than a `…$` regex searched from every position.
 _TRAILING = ("共计", "总计", "累计", "合计", "共", "达到", "达", "为", "计")
+_TRAILING_ENDS = frozenset(word[-1] for word in _TRAILING)  # a set test first: cheaper than endswith
 # A number after these is a change, a rank, a limit or an estimate, not the count itself.
 _NOT_A_COUNT = (
     "增长",
@@ -170,19 +171,11 @@ def figures_conflict(doc, ctx):
     """
     analysis = ctx.analysis
     joined, starts = analysis.joined
-    lines, wheres = analysis.columns[0], analysis.columns[2]
+    lines = analysis.columns[0]
     seen: dict[tuple[str, str], tuple[str, int, str]] = {}
     reported = set()
-    amounts = analysis.scanned(_AMOUNTS)  # the text rules' one pass (checks/scanner.py)
-    # Two values in one unit are needed for a conflict: a unit written with one value only needs no label.
-    values: dict[str, set[str]] = {}
-    for _index, match in amounts:
-        values.setdefault(match.group(2), set()).add(match.group(1))
-    for index, match in amounts:
-        start = match.start()
-        if wheres[index] in _NOT_COUNTED or len(values[match.group(2)]) < 2:
-            continue
-        label = _label(joined[max(starts[index], start - _LABEL_WINDOW) : start])
+    for index, match, window in _candidates(analysis):
+        label = _label(window)
         if not label:
             continue
         key = (label, match.group(2))
@@ -192,6 +185,40 @@ def figures_conflict(doc, ctx):
             reported.add(key)
             where = f"第{first[1]}行" if first[1] else "前文"
             yield ctx.finding(lines[index], f"「{label}」{where}写作{first[2]}，这里是{match.group(0)}：请核对")
+
+
+def _candidates(analysis) -> list[tuple[int, re.Match, str]]:
+    """(unit index, match, text before it) of the amounts whose label may have two values.
+
+    A conflict needs one (label, unit) with two values. Equal labels end alike, so the amounts
+    are first grouped by their unit and the four characters that end their label whenever
+    there is one (_label_end): only a group holding two values needs labels (the costly part)."""
+    joined, starts = analysis.joined
+    wheres = analysis.columns[2]
+    found = []
+    values: dict[tuple[str, str], set[str]] = {}
+    for index, match in analysis.scanned(_AMOUNTS):  # the text rules' one pass (checks/scanner.py)
+        if wheres[index] in _NOT_COUNTED:
+            continue
+        first, end = starts[index], match.start()
+        if joined[end - 1] in _TRAILING_ENDS and joined.endswith(_TRAILING, first, end):  # seldom
+            end = _label_end(joined, first, end)
+        group = (joined[end - 4 if end - 4 > first else first : end], match.group(2))
+        values.setdefault(group, set()).add(match.group(1))
+        found.append((group, index, match))
+    return [
+        (index, match, joined[max(starts[index], match.start() - _LABEL_WINDOW) : match.start()])
+        for group, index, match in found
+        if len(values[group]) > 1
+    ]
+
+
+def _label_end(text: str, first: int, end: int) -> int:
+    """Where _label's label of text[first:end] ends, whenever it finds one: the trailing words
+    cut as it cuts them (str.endswith with bounds: no slices)."""
+    while text.endswith(_TRAILING, first, end):
+        end -= next(len(w) for w in _TRAILING if text.endswith(w, first, end))
+    return end
 
 
 _NOT_COUNTED = frozenset(("title", "date", "signature", "doc_number"))

@@ -32,16 +32,18 @@ def leftover_placeholder(doc, ctx):
 # Where a placeholder can start: characters rare in a finished draft, and common ones only
 # with what must follow them (「待」 of 有待提高 is no placeholder, 「待补充」 is).
 _RARE = "Xx×＊*TF【〔[＿_○□"
-# What follows each character: a string is the set of next characters, tested without compiling
-# a class of far-apart ideographs (half a millisecond of every start-up).
-_FOLLOWED = (("某", "某"), ("待", "补完填核"), ("此", "处"), ("（", lazy(r"\s*）")))
+# What follows each character: the set of next characters (tested without compiling a class of
+# far-apart ideographs: half a millisecond of every start-up); for 「（」, 「）」 after any spaces.
+_FOLLOWED = (("某", "某"), ("待", "补完填核"), ("此", "处"), ("（", ""))
 
 
-def _followed(text: str, at: int, nexts) -> bool:
-    """Whether the text at `at` is what `nexts` allows: one of its characters, or its pattern's match."""
-    if isinstance(nexts, str):
+def _followed(text: str, at: int, nexts: str) -> bool:
+    """Whether the text at `at` is what `nexts` allows: one of its characters; "" for 「\\s*）」."""
+    if nexts:
         return at < len(text) and text[at] in nexts
-    return bool(nexts.match(text, at))
+    while at < len(text) and text[at].isspace():
+        at += 1
+    return text.startswith("）", at)
 
 
 def _placeholder_units(analysis) -> list:

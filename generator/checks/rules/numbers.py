@@ -34,9 +34,46 @@ def numbers_year_abbrev(doc, ctx):
     通过：2023年度、2023年5月、连续23年
     不通过：23年度、23年5月
     """
-    for unit, match, _base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3)):  # ’23年, 23年
+    for unit, match, _base in ctx.analysis.scan_after_digit(_YEAR_ABBREV, "年", (4, 3), two_digits_alone):
         two = match.group(1) or match.group(0)[:2]
         yield ctx.finding(unit.line, f"年份简写为「{match.group(0)}」，应写全（如「20{two}年」）")
+
+
+def two_digits_alone(text: str, pos: int) -> bool:
+    """Whether _YEAR_ABBREV may end at the 年 at `pos`: two ASCII digits before it (’23年, 23年),
+    and no digit before those (2023年, the usual year, is never tried: nor compiled for)."""
+    return pos >= 2 and text[pos - 2] in _DIGITS and (pos < 3 or text[pos - 3] not in _ALL_DIGITS)
+
+
+_DIGITS = frozenset("0123456789")
+_ALL_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER = frozenset("0123456789.")
+
+
+def between_numbers(text: str, pos: int, ends, spaced: bool) -> bool:
+    """Whether the dash at `pos` stands between two numbers (ASCII digits, spaces around it
+    allowed), the second followed by a character of `ends` (after spaces when `spaced`): a test
+    that holds wherever a range pattern matches with that dash (no pattern compiled for it)."""
+    before, after, size = pos - 1, pos + 1, len(text)
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    while after < size and text[after].isspace():
+        after += 1
+    if before < 0 or text[before] not in _DIGITS or after == size or text[after] not in _DIGITS:
+        return False
+    while after < size and text[after] in _NUMBER:
+        after += 1
+    while spaced and after < size and text[after].isspace():
+        after += 1
+    return after < size and text[after] in ends
+
+
+def _between_numbers_with_unit(text: str, pos: int) -> bool:
+    return between_numbers(text, pos, "%万亿", False)
+
+
+def _between_years(text: str, pos: int) -> bool:
+    return between_numbers(text, pos, "年", True)
 
 
 @rule(
@@ -70,7 +107,7 @@ def numbers_range_dash(doc, ctx):
     通过：2021—2025年
     不通过：2021-2025年
     """
-    for unit, match, _base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐"):
+    for unit, match, _base in ctx.analysis.scan_units(_YEAR_RANGE, "-－–‐", _between_years):
         yield ctx.finding(unit.line, f"「{match.group(0)}年」的起止应用一字线：「{match.group(1)}—{match.group(3)}年」")
 
 
@@ -89,7 +126,7 @@ def numbers_range_unit(doc, ctx):
     """
     if not ctx.analysis.has_any("%", "万", "亿"):
         return
-    for unit, match, _base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－"):
+    for unit, match, _base in ctx.analysis.scan_units(_UNIT_RANGE, "～~—-－", _between_numbers_with_unit):
         low, high, mark = match.groups()
         yield ctx.finding(unit.line, f"「{match.group(0)}」应写作「{low}{mark}～{high}{mark}」")
 
@@ -108,6 +145,8 @@ def numbering_full_width_dot(doc, ctx):
     """
     for d in doc.all_documents():
         for block in d.headings():
+            if block.level != 3 or "．" not in block.number:  # the usual heading: no need to read its number
+                continue
             parsed = heading_number(block)
-            if parsed and block.level == 3 and parsed[3] == "1．":
+            if parsed and parsed[3] == "1．":
                 yield ctx.finding(block.line, f"三级序号「{block.number}」用了全角点，应为「{parsed[1]}.」")

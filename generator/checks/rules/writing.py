@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator.lexicon import chars, dates, lazy, numbers
 from ..registry import Basis, GBT15834, GBT15835, rule
+from .numbers import between_numbers
 
 FULL_DIGITS = lazy(numbers.FULL_WIDTH_NUMBER)
 _QUANTITY_RANGE = lazy(numbers.QUANTITY_RANGE)
@@ -30,6 +31,14 @@ def numbers_full_width_digit(doc, ctx):
         yield ctx.finding(unit.line, f"「{match.group(0)}」是全角数字，应写作半角「{half_digits(match.group(0))}」")
 
 
+_QUANTITY_FIRSTS = frozenset(word[0] for word in numbers.QUANTITY_WORDS)
+
+
+def _before_quantity(text: str, pos: int) -> bool:
+    """Whether a _QUANTITY_RANGE match may hold the dash at `pos`: a quantity word follows the numbers."""
+    return between_numbers(text, pos, _QUANTITY_FIRSTS, True)
+
+
 def half_digits(text: str) -> str:
     """「１２．５」 → 「12.5」."""
     return text.translate(chars.FULLWIDTH_DIGITS).replace("．", ".")
@@ -49,7 +58,7 @@ def numbers_range_tilde(doc, ctx):
     通过：提高3～5个百分点
     不通过：提高3-5个百分点
     """
-    for unit, match, _base in ctx.analysis.scan_units(_QUANTITY_RANGE, "-－–‐"):
+    for unit, match, _base in ctx.analysis.scan_units(_QUANTITY_RANGE, "-－–‐", _before_quantity):
         text = match.group(0)
         if dates.YEAR_SPAN.fullmatch(text.strip()):
             continue
