@@ -52,6 +52,8 @@ def test_leading():
     assert leading(r"^(发布)?时间") == frozenset()  # the first atom may be absent
     assert leading(r"版权所有") == frozenset()
     assert leading(r"^[^a]b") == frozenset()
+    assert leading(r"^(?=a)a") == leading(r"^(?P<x>a)") == leading(r"^(a|b?)") == frozenset()
+    assert leading(r"^(?:ab|c)+") == frozenset("ac")
 
 
 def _texts() -> list[str]:
@@ -110,3 +112,15 @@ def test_the_seeds_hold_noise(tmp_path: Path):
     """The corpus above is worth testing on: many of its lines are noise."""
     noisy = [t for t in _texts() if any(re.search(p, t) for p in NOISE["drop"])]
     assert len(noisy) > 20
+
+
+def test_the_built_in_guards_come_back_from_the_cache(tmp_path, monkeypatch):
+    from generator.read import noise
+    from generator.read.guard import guards, valid_guards
+
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
+    fresh = {key: [guards(str(p)) for p in NOISE.get(key) or ()] for key in ("drop", "end", "field", "strip")}
+    assert noise._built_in_guards(NOISE) == fresh  # built and stored
+    assert list(tmp_path.rglob("noise-*"))
+    assert noise._built_in_guards(NOISE) == fresh  # read back
+    assert not valid_guards(((("x",),), "")) and not valid_guards((((),), "")) and valid_guards(((), ""))

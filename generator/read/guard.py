@@ -10,6 +10,7 @@ escapes such as \\u or \\1, ranges) it gives fewer requirements or none, never a
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # All of the requirements, each met by any one of its groups, a group by a text holding all its strings.
 Needs = tuple[tuple[tuple[str, ...], ...], ...]
@@ -22,11 +23,8 @@ Requirement = tuple[tuple[str, ...], ...]
 
 def needs(pattern: str) -> Needs:
     """Requirements every match of `pattern` meets: see Needs."""
-    unread = pattern
-    for opening in _FLAGGED:
-        unread = unread.replace(opening, "")
-    if "(?" in unread:
-        return ()  # inline flags, comments, conditionals
+    if _flagged(pattern):
+        return ()
     try:
         branches, end = _alternatives(pattern, 0)
     except (_Unread, IndexError):
@@ -54,12 +52,35 @@ def first_chars(requirements: Needs) -> tuple[frozenset[str], ...]:
 
 def leading(pattern: str) -> frozenset[str]:
     """The characters a text must start with for a pattern anchored with ^ to match (empty: any)."""
-    if not pattern.startswith("^") or needs(pattern) == ():
-        return frozenset()  # needs() == (): a construct not read, or no requirement at all
+    if not pattern.startswith("^") or _flagged(pattern):
+        return frozenset()
     try:
-        return frozenset(_leading(pattern, 1) or ())
+        return frozenset(_first(pattern, 1) or ())
     except (_Unread, IndexError):
         return frozenset()
+
+
+def guards(pattern: str) -> tuple[Needs, str]:
+    """(needs, leading characters) of a pattern: plain data, to be kept in a cache."""
+    return needs(pattern), "".join(sorted(leading(pattern)))
+
+
+def valid_guards(value: Any) -> bool:
+    """Is a cached value shaped as guards() gives it?"""
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and isinstance(value[1], str)
+        and isinstance(value[0], tuple)
+        and all(
+            isinstance(options, tuple)
+            and options
+            and all(
+                isinstance(group, tuple) and group and all(isinstance(s, str) and s for s in group) for group in options
+            )
+            for options in value[0]
+        )
+    )
 
 
 class Guarded:
@@ -67,11 +88,13 @@ class Guarded:
 
     __slots__ = ("pattern", "needs", "first_chars", "starts", "compiled")
 
-    def __init__(self, pattern: str, compiled: re.Pattern | None = None) -> None:
+    def __init__(
+        self, pattern: str, compiled: re.Pattern | None = None, guards: tuple[Needs, str] | None = None
+    ) -> None:
         self.pattern = pattern
-        self.needs = needs(pattern)
+        self.needs, starts = guards if guards is not None else (needs(pattern), "".join(leading(pattern)))
         self.first_chars = first_chars(self.needs)
-        self.starts = leading(pattern)
+        self.starts = frozenset(starts)
         self.compiled = compiled
 
     def ready(self, text: str, chars: frozenset[str] | None = None) -> re.Pattern | None:
@@ -161,36 +184,37 @@ def _chars(text: str) -> frozenset[str]:
     return chars
 
 
-def _leading(pattern: str, i: int) -> set[str] | None:
-    """The characters a match of the alternatives at `i` starts with (None: not known)."""
-    chars: set[str] = set()
-    while True:
-        first = _first(pattern, i)
-        if first is None:
-            return None
-        chars |= first
-        _, i = _branch(pattern, i)
-        if i >= len(pattern) or pattern[i] != "|":
-            return chars
-        i += 1
+def _flagged(pattern: str) -> bool:
+    """Does the pattern hold inline flags, comments or conditionals (not read)?"""
+    unread = pattern
+    for opening in _FLAGGED:
+        unread = unread.replace(opening, "")
+    return "(?" in unread
 
 
 def _first(pattern: str, i: int) -> set[str] | None:
-    """The characters the branch at `i` starts with, when its first atom is there and tells."""
-    if i >= len(pattern) or pattern[i] in "|)":
+    """The characters a match of the atom at `i` starts with, when it is one that must be there
+    and is a character, a class, or a group of branches that each start with a character."""
+    char = pattern[i]
+    if char == "[":
+        requirements, _, end = _class(pattern, i)
+        found = {group[0] for group in requirements[0]} if requirements else None
+    elif char == "(" and (pattern[i + 1] != "?" or pattern.startswith("?:", i + 1)):
+        found, end = set(), i + (3 if pattern[i + 1] == "?" else 1)
+        while True:
+            if pattern[end] in "\\[(.^$|)" or pattern[end + 1] in "?*{":
+                return None  # a branch not starting with a plain character
+            found.add(pattern[end])
+            _, end = _branch(pattern, end)
+            if pattern[end] == ")":
+                end += 1
+                break
+            end += 1
+    elif char in "\\.^$|()*+?{":
         return None
-    requirements, literal, end = _atom(pattern, i)
-    if _quantifier(pattern, end)[1] == 0:
-        return None  # the atom may be absent
-    if literal is not None:
-        return {literal}
-    if pattern[i] == "[":
-        return {group[0] for group in requirements[0]} if requirements else None
-    if pattern.startswith("(?:", i):
-        return _leading(pattern, i + 3)
-    if pattern[i] == "(" and pattern[i + 1] != "?":
-        return _leading(pattern, i + 1)
-    return None
+    else:
+        found, end = {char}, i + 1
+    return found if found and _quantifier(pattern, end)[1] != 0 else None
 
 
 class _Unread(Exception):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from collections.abc import Iterable
 
 from generator.errors import FazhiError, Problem
@@ -72,11 +72,34 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
             raise FazhiError(Problem("噪声规则文件应为「drop: / end:」形式的映射", file, 1))
         if isinstance(data.get("max_chars"), int):
             max_chars = data["max_chars"]
+        guards = _built_in_guards(data) if built_in else {}
         for key, target in (("drop", drop), ("end", end), ("field", field), ("strip", strip)):
             for index, pattern in enumerate(data.get(key) or []):
-                # a user's pattern is compiled now: a bad one is the file's error (tests compile the built-in ones)
-                target.append(Guarded(str(pattern), None if built_in else _compiled(str(pattern), file, key, index)))
+                if built_in:  # compiled when first needed (tests compile them all)
+                    target.append(Guarded(str(pattern), guards=guards[key][index]))
+                else:  # a user's pattern is compiled now: a bad one is the file's error
+                    target.append(Guarded(str(pattern), _compiled(str(pattern), file, key, index)))
     return Noise(AnyOf(tuple(drop)), AnyOf(tuple(end)), max_chars, AnyOf(tuple(field)), tuple(strip))
+
+
+_KEYS = ("drop", "end", "field", "strip")
+
+
+def _built_in_guards(data: dict) -> dict[str, list]:
+    """guard.guards() of each built-in pattern, by key: kept in the user cache while noise.yaml is unchanged."""
+    from generator import cache
+    from generator.read import guard
+
+    def build() -> dict[str, list]:
+        return {key: [guard.guards(str(p)) for p in data.get(key) or ()] for key in _KEYS}
+
+    def valid(value: Any) -> bool:
+        return isinstance(value, dict) and all(
+            len(value.get(key, ())) == len(data.get(key) or ()) and all(map(guard.valid_guards, value[key]))
+            for key in _KEYS
+        )
+
+    return cache.by_file("noise", _NOISE_FILE, build, Path(guard.__file__), valid=valid)
 
 
 def _compiled(pattern: str, file: str, key: str, index: int) -> re.Pattern:
