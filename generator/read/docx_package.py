@@ -182,41 +182,9 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|<(!--|!\[CDATA\[|{w}txbxContent"
             rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"
         ),
-        "val": compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
-        "type": compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
         "p_open": compile(rf"<{w}p(?=[\s>/])"),
-        "p_close": compile(rf"</{w}p>"),
         "run": compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
-        "has_text": compile(rf"<{w}t[\s>]"),
-        "rpr": compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
-        "east_asia": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
-        "east_asia_theme": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
-        "size": compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rstyle": compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "default_style": compile(
-            rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
-            rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"
-        ),
-        "style_id": compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
-        "name": compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "based_on": compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "outline": compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rpr_default": compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
-        "sect": compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
-        "pg_size": compile(rf"<{w}pgSz\b([^>]*)/?>"),
-        "pg_mar": compile(rf"<{w}pgMar\b([^>]*)/?>"),
     }
-
-
-def attr(attrs: str, name: str, prefix: str) -> str | None:
-    """The value of attribute prefix:name in an element's attribute text, or None."""
-    match = _attr_re(name, prefix).search(attrs)
-    return match.group(1) if match else None
-
-
-@functools.lru_cache(maxsize=64)
-def _attr_re(name: str, prefix: str) -> re.Pattern:
-    return lazy(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
 
 
 def to_int(value: str | None) -> int | None:

@@ -8,7 +8,8 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_numbering import Numbering
-from generator.read.docx_package import PREFIX, attr, patterns
+from generator.read.docx_package import PREFIX, patterns
+from generator.read.xml_text import attr
 from generator.read.docx_revisions import without_revisions
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
