@@ -81,11 +81,11 @@ def test_a_text_that_matches_meets_the_requirements():
     tried = 0
     for pattern in BUILT_IN:
         compiled = re.compile(pattern)  # the built-in patterns compile (the reader compiles them lazily)
-        guarded = Guarded(pattern)
+        requirements = needs(pattern)
         matching = [t for t in texts + _random_texts(pattern, 1500) if compiled.search(t)]
         tried += bool(matching)
         for text in matching:
-            assert could_match(guarded.needs, text), (pattern, text)
+            assert could_match(requirements, text), (pattern, text)
             assert Guarded(pattern).ready(text) is not None, (pattern, text)
     assert tried == len(BUILT_IN)  # each pattern was seen matching
 

@@ -21,7 +21,6 @@ boxes included).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Callable
 
 from generator.read.docx_numbering import Numbering
@@ -35,16 +34,18 @@ from generator.tree import Table
 Hint = Callable[[str], tuple[str, int]]
 
 
-@dataclass
 class Body:
     """The body's lines, and what the layout facts need of its XML."""
 
-    lines: list[Line]
-    prefix: str = "w"
-    xml: str = ""  # fast path: XML text holding the body's paragraphs (revisions removed)
-    sect: str = ""  # the last w:sectPr as XML text
-    runs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → first text run XML
-    pprs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → its pPr XML
+    __slots__ = ("lines", "prefix", "xml", "sect", "runs", "pprs")
+
+    def __init__(self, lines: list[Line], prefix: str = "w", xml: str = "", sect: str = "") -> None:
+        self.lines = lines
+        self.prefix = prefix
+        self.xml = xml  # fast path: XML text holding the body's paragraphs (revisions removed)
+        self.sect = sect  # the last w:sectPr as XML text
+        self.runs: dict[int, str] = {}  # lxml path: paragraph number → first text run XML
+        self.pprs: dict[int, str] = {}  # lxml path: paragraph number → its pPr XML
 
 
 def read_body(package: Package, styles: Styles) -> Body:

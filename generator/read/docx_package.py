@@ -13,7 +13,6 @@ import functools
 import re
 import struct
 import zlib
-from typing import NamedTuple
 
 from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
@@ -36,16 +35,19 @@ class DamagedPackage(ValueError):
     """A member that does not match the central directory (zipfile.BadZipFile when zipfile reads it)."""
 
 
-class Member(NamedTuple):
+class Member:
     """What the central directory says of one member (the ZipInfo fields the reader uses)."""
 
-    filename: str
-    flag_bits: int
-    compress_type: int
-    CRC: int
-    compress_size: int
-    file_size: int
-    header_offset: int
+    __slots__ = ("filename", "flag_bits", "compress_type", "CRC", "compress_size", "file_size", "header_offset")
+
+    def __init__(self, filename: str, flags: int, method: int, crc: int, csize: int, usize: int, offset: int) -> None:
+        self.filename = filename
+        self.flag_bits = flags
+        self.compress_type = method
+        self.CRC = crc
+        self.compress_size = csize
+        self.file_size = usize
+        self.header_offset = offset
 
 
 _EOCD = struct.Struct("<4s4H2LH")

@@ -8,7 +8,6 @@ theme parts have the same CRC and size, so drafts made from one template read th
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterator
 
@@ -24,17 +23,19 @@ _HANS_FACE = lazy(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
 _EA_FACE = lazy(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
 
 
-@dataclass
 class _Sheet:
     """What one styles.xml and theme give; shared by the packages that have them."""
 
-    xml: str = ""
-    prefix: str = ""
-    default_pstyle: str = ""
-    default_rpr: str | None = None
-    styles: dict[str, str | None] = field(default_factory=dict)  # style id → inner XML
-    hints: dict[str, tuple[str, int]] = field(default_factory=dict)
-    values: dict[Any, Any] = field(default_factory=dict)  # (style id, what) → value; "theme"
+    __slots__ = ("xml", "prefix", "default_pstyle", "default_rpr", "styles", "hints", "values")
+
+    def __init__(self) -> None:
+        self.xml = ""
+        self.prefix = ""
+        self.default_pstyle = ""
+        self.default_rpr: str | None = None
+        self.styles: dict[str, str | None] = {}  # style id → inner XML
+        self.hints: dict[str, tuple[str, int]] = {}
+        self.values: dict[Any, Any] = {}  # (style id, what) → value; "theme"
 
 
 _SHEETS: dict[tuple, _Sheet] = {}

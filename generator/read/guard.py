@@ -86,22 +86,28 @@ def valid_guards(value: Any) -> bool:
 class Guarded:
     """A pattern compiled the first time it is tried on a text that meets its requirements."""
 
-    __slots__ = ("pattern", "needs", "first_chars", "starts", "compiled")
+    __slots__ = ("pattern", "_guards", "needs", "first_chars", "starts", "compiled")
 
     def __init__(
         self, pattern: str, compiled: re.Pattern | None = None, guards: tuple[Needs, str] | None = None
     ) -> None:
         self.pattern = pattern
-        self.needs, starts = guards if guards is not None else (needs(pattern), "".join(leading(pattern)))
-        self.first_chars = first_chars(self.needs)
-        self.starts = frozenset(starts)
         self.compiled = compiled
+        self._guards = guards  # read off the pattern on first need: a module may hold patterns it never tries
+
+    def read_guards(self) -> None:
+        """Set needs, first_chars and starts (from the guards given, else from the pattern)."""
+        found, starts = self._guards if self._guards is not None else guards(self.pattern)
+        self.needs, self.first_chars, self.starts = found, first_chars(found), frozenset(starts)
+        self._guards = (found, starts)
 
     def ready(self, text: str, chars: frozenset[str] | None = None) -> re.Pattern | None:
         """The compiled pattern (compiled now if need be); None when the text cannot match.
         `chars`: the text's characters, when several patterns are tried on one text."""
         if self.compiled is not None:
             return self.compiled
+        if not hasattr(self, "needs"):
+            self.read_guards()
         if self.starts and text[:1] not in self.starts:
             return None
         chars = frozenset(text) if chars is None else chars
@@ -142,6 +148,8 @@ class AnyOf:
         for pattern in self.patterns:
             if pattern.compiled is not None:
                 continue
+            if not hasattr(pattern, "needs"):
+                pattern.read_guards()
             chars = pattern.starts or min(pattern.first_chars, key=len, default=frozenset())
             for char in chars:
                 (self._by_start if pattern.starts else self._by_char).setdefault(char, []).append(pattern)
