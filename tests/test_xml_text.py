@@ -110,3 +110,28 @@ def test_the_default_paragraph_style():
         assert _default_pstyle(text, "w") == (style_id or ""), text[:80]
     assert _default_pstyle(TRICKY[-1], "w") == "C"
     assert _default_pstyle(TRICKY[-2], "w") == "A"  # the pattern asked only for a value starting so
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<w:document xmlns:w="{ns}">',
+        "<w:document xmlns:w='{ns}'>",
+        '<w:document xmlns:w = "{ns}">',
+        '<x:document xmlns:x="{ns}" xmlns:w="{ns}">',
+        '<document xmlns:wx="{ns}" xmlns:w="{ns}">',
+        '<document xmlns:w="{ns}x" xmlns:ns0="{ns}">',
+        '<document xmlns="{ns}">',
+        '<document xmlns:w="{ns}',
+        '<document xmlns:w="other">',
+        "<document" + " " * 4070 + ' xmlns:w="{ns}">',
+        "<document" + " " * 4030 + ' xmlns:w="{ns}">',
+    ],
+)
+def test_namespace_prefix_as_the_pattern_finds_it(head):
+    from generator.ooxml.vocab import W_NS
+    from generator.read.docx_package import PREFIX, namespace_prefix
+
+    text = head.format(ns=W_NS)
+    found = PREFIX.search(text, 0, 4096)
+    assert namespace_prefix(text, 4096) == (found.group(1) if found else None)

@@ -72,14 +72,12 @@ def paragraph_starts(xml: str, prefix: str, starts: list[int] | None = None, upt
     have been blanked out of `xml` (the fast path never has them; see ooxml.paragraphs.masked).
     """
     starts = [] if starts is None else starts
-    opener = patterns(prefix)["p_open"]
-    pos = starts[-1] + 1 if starts else 0
-    while upto is None or len(starts) < upto:
-        found = opener.search(xml, pos)
-        if not found:
-            break
+    if upto is not None and len(starts) >= upto:
+        return starts
+    for found in patterns(prefix)["p_open"].finditer(xml, starts[-1] + 1 if starts else 0):
         starts.append(found.start())
-        pos = found.start() + 1
+        if upto is not None and len(starts) >= upto:
+            break
     return starts
 
 

@@ -198,9 +198,9 @@ class _FirstRuns:
             return ""
         start = starts[number - 1]
         close = body.xml.find(f"</{qualified(body.prefix, 'p')}>", start)
-        snippet = body.xml[start : close if close >= 0 else len(body.xml)]
         text_tag = "<" + qualified(body.prefix, "t")
-        for run in patterns(body.prefix)["run"].finditer(snippet):
+        # endpos as good as a slice: the pattern looks neither behind nor past its end
+        for run in patterns(body.prefix)["run"].finditer(body.xml, start, close if close >= 0 else len(body.xml)):
             if _has_start_tag(run.group(1), text_tag):
                 return run.group(0)
         return ""

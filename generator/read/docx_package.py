@@ -23,7 +23,22 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
 
 PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + "[\"']")
+_USUAL = ('xmlns:w="', "xmlns:w='")  # how nearly every producer binds the namespace
 FALSE = ("0", "false", "off")
+
+
+def namespace_prefix(text: str, window: int) -> str | None:
+    """The prefix bound to the WordprocessingML namespace in text[:window] (PREFIX's group 1), or None.
+
+    The usual binding is recognised without PREFIX: the first W_NS in the window is PREFIX's leftmost
+    match when written right after 'xmlns:w="' and before a quote (no match can start earlier: what
+    precedes a match's W_NS holds no ':' or '/')."""
+    at = text.find(W_NS, 0, window)
+    if at >= 9 and text[at - 9 : at] in _USUAL and text[at + len(W_NS) : at + len(W_NS) + 1] in ('"', "'"):
+        if at + len(W_NS) < window:
+            return "w"
+    found = PREFIX.search(text, 0, window)
+    return found.group(1) if found else None
 
 
 def too_large(name: str, size: int) -> Problem:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import ROLE_OF_STYLE
-from generator.read.docx_package import PREFIX, Package, q, to_int
+from generator.read.docx_package import Package, namespace_prefix, q, to_int
 from generator.read.xml_text import attr, attr_values, content, qualified, tag_attr
 
 _HEADING_NAME = lazy(r"^(?:heading|标题)\s*([1-4])$")
@@ -214,8 +214,7 @@ def _parse_sheet(package: Package) -> _Sheet:
     if not data:
         return sheet
     text = sheet.xml = data.decode("utf-8", "replace")
-    found = PREFIX.search(text, 0, 4096)
-    sheet.prefix = prefix = found.group(1) if found else ""
+    sheet.prefix = prefix = namespace_prefix(text, 4096) or ""
     sheet.default_pstyle = _default_pstyle(text, prefix)
     default = content(text, "rPrDefault", prefix)
     if default is not None:

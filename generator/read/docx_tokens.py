@@ -8,7 +8,7 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_numbering import Numbering
-from generator.read.docx_package import PREFIX, patterns
+from generator.read.docx_package import namespace_prefix, patterns
 from generator.read.xml_text import attr
 from generator.read.docx_revisions import without_revisions
 from generator.read.docx_styles import Styles
@@ -38,10 +38,9 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    found = PREFIX.search(text, 0, 4096)
-    if not found:
+    prefix = namespace_prefix(text, 4096)
+    if prefix is None:
         return None
-    prefix = found.group(1)
     w = prefix + ":"
     start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
     if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
