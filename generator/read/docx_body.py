@@ -21,15 +21,18 @@ boxes included).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from collections.abc import Callable
 
-from generator.read.docx_numbering import Numbering
 from generator.read.docx_package import FALSE, Package, patterns
 from generator.read.limits import check_body
 from generator.read.docx_styles import Styles
 from generator.lexicon.chars import STRIP
 from generator.read.lines import Line, is_heading
 from generator.tree import Table
+
+if TYPE_CHECKING:  # imported where a package has numbering: most drafts written by fazhi have none
+    from generator.read.docx_numbering import Numbering
 
 Hint = Callable[[str], tuple[str, int]]
 
@@ -174,4 +177,8 @@ def table_lines(rows: list[list[list[Line]]], number: int) -> list[Line]:
 def numbering_of(styles: Styles) -> Numbering | None:
     """The package's automatic numbering; None when it has no numbering part."""
     package = styles.package
-    return Numbering.of(package, styles) if "word/numbering.xml" in package.names else None
+    if "word/numbering.xml" not in package.names:
+        return None
+    from generator.read.docx_numbering import Numbering
+
+    return Numbering.of(package, styles)
