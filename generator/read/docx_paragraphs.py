@@ -36,7 +36,7 @@ def first_line_chars(styles: Styles, ppr: str, prefix: str, pstyle: str, size: i
         if attrs is None:
             continue
         for side in ("left", "start", "firstLine", "hanging"):
-            if side in values:
+            if side in values or side not in attrs:  # both attributes' names hold the side's
                 continue
             chars = to_int(attr(attrs, side + "Chars", block_prefix))
             twips = to_int(attr(attrs, side, block_prefix))
