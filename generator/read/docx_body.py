@@ -21,10 +21,9 @@ boxes included).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from collections.abc import Callable
 
-from generator.read.docx_numbering import Numbering
 from generator.read.docx_package import FALSE, Package, patterns
 from generator.read.limits import check_body
 from generator.read.docx_styles import Styles
@@ -32,19 +31,24 @@ from generator.lexicon.chars import STRIP
 from generator.read.lines import Line, is_heading
 from generator.tree import Table
 
+if TYPE_CHECKING:  # imported where a package has numbering: most drafts written by fazhi have none
+    from generator.read.docx_numbering import Numbering
+
 Hint = Callable[[str], tuple[str, int]]
 
 
-@dataclass
 class Body:
     """The body's lines, and what the layout facts need of its XML."""
 
-    lines: list[Line]
-    prefix: str = "w"
-    xml: str = ""  # fast path: XML text holding the body's paragraphs (revisions removed)
-    sect: str = ""  # the last w:sectPr as XML text
-    runs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → first text run XML
-    pprs: dict[int, str] = field(default_factory=dict)  # lxml path: paragraph number → its pPr XML
+    __slots__ = ("lines", "prefix", "xml", "sect", "runs", "pprs")
+
+    def __init__(self, lines: list[Line], prefix: str = "w", xml: str = "", sect: str = "") -> None:
+        self.lines = lines
+        self.prefix = prefix
+        self.xml = xml  # fast path: XML text holding the body's paragraphs (revisions removed)
+        self.sect = sect  # the last w:sectPr as XML text
+        self.runs: dict[int, str] = {}  # lxml path: paragraph number → first text run XML
+        self.pprs: dict[int, str] = {}  # lxml path: paragraph number → its pPr XML
 
 
 def read_body(package: Package, styles: Styles) -> Body:
@@ -71,14 +75,12 @@ def paragraph_starts(xml: str, prefix: str, starts: list[int] | None = None, upt
     have been blanked out of `xml` (the fast path never has them; see ooxml.paragraphs.masked).
     """
     starts = [] if starts is None else starts
-    opener = patterns(prefix)["p_open"]
-    pos = starts[-1] + 1 if starts else 0
-    while upto is None or len(starts) < upto:
-        found = opener.search(xml, pos)
-        if not found:
-            break
+    if upto is not None and len(starts) >= upto:
+        return starts
+    for found in patterns(prefix)["p_open"].finditer(xml, starts[-1] + 1 if starts else 0):
         starts.append(found.start())
-        pos = found.start() + 1
+        if upto is not None and len(starts) >= upto:
+            break
     return starts
 
 
@@ -175,4 +177,8 @@ def table_lines(rows: list[list[list[Line]]], number: int) -> list[Line]:
 def numbering_of(styles: Styles) -> Numbering | None:
     """The package's automatic numbering; None when it has no numbering part."""
     package = styles.package
-    return Numbering.of(package, styles) if "word/numbering.xml" in package.names else None
+    if "word/numbering.xml" not in package.names:
+        return None
+    from generator.read.docx_numbering import Numbering
+
+    return Numbering.of(package, styles)

@@ -8,10 +8,11 @@ from collections.abc import Callable
 
 from generator.lexicon import lazy
 from generator.read.docx_body import Body, paragraph_starts
-from generator.read.docx_package import FALSE, Package, attr, patterns, to_int
+from generator.read.docx_package import FALSE, Package, patterns, to_int
 from generator.read.docx_paragraphs import alignment, direct_ppr, first_line_chars
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
+from generator.read.xml_text import attr, qualified, start_tag
 from generator.tree import Document, Heading, Paragraph
 
 _PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
@@ -66,16 +67,13 @@ def _page_facts(body: Body) -> dict:
     if not body.sect:
         return out
     prefix = body.prefix
-    pats = patterns(prefix)
-    size = pats["pg_size"].search(body.sect)
-    if size:
-        out["page_width"] = to_int(attr(size.group(1), "w", prefix))
-        out["page_height"] = to_int(attr(size.group(1), "h", prefix))
-    margin = pats["pg_mar"].search(body.sect)
-    if margin:
-        out["margins"] = {
-            side: to_int(attr(margin.group(1), side, prefix)) for side in ("top", "bottom", "left", "right")
-        }
+    size = start_tag(body.sect, "pgSz", prefix)
+    if size is not None:
+        out["page_width"] = to_int(attr(size, "w", prefix))
+        out["page_height"] = to_int(attr(size, "h", prefix))
+    margin = start_tag(body.sect, "pgMar", prefix)
+    if margin is not None:
+        out["margins"] = {side: to_int(attr(margin, side, prefix)) for side in ("top", "bottom", "left", "right")}
     return out
 
 
@@ -195,17 +193,28 @@ class _FirstRuns:
             return body.runs[number]
         if not body.xml:
             return ""
-        pats = patterns(body.prefix)
         starts = paragraph_starts(body.xml, body.prefix, self._starts, number)
         if len(starts) < number:
             return ""
         start = starts[number - 1]
-        close = pats["p_close"].search(body.xml, start)
-        snippet = body.xml[start : close.start() if close else len(body.xml)]
-        for run in pats["run"].finditer(snippet):
-            if pats["has_text"].search(run.group(1)):
+        close = body.xml.find(f"</{qualified(body.prefix, 'p')}>", start)
+        text_tag = "<" + qualified(body.prefix, "t")
+        # endpos as good as a slice: the pattern looks neither behind nor past its end
+        for run in patterns(body.prefix)["run"].finditer(body.xml, start, close if close >= 0 else len(body.xml)):
+            if _has_start_tag(run.group(1), text_tag):
                 return run.group(0)
         return ""
+
+
+def _has_start_tag(xml: str, opening: str) -> bool:
+    """Does `opening` (e.g. "<w:t") occur followed by a space or ">" (`<w:t[\\s>]`)?"""
+    at = xml.find(opening)
+    while at >= 0:
+        after = xml[at + len(opening) : at + len(opening) + 1]
+        if after == ">" or after.isspace():
+            return True
+        at = xml.find(opening, at + 1)
+    return False
 
 
 def _part_fact(package: Package, name: str, function: Callable[[bytes], Any]) -> Any:

@@ -12,7 +12,6 @@ may carry the numPr (style-linked lists); bullets and 「none」 levels give no 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import overload
 
 from generator.lexicon.numbers import cn_numeral
@@ -40,20 +39,30 @@ _ROMAN = (
 )
 
 
-@dataclass
 class _Level:
-    start: int = 1
-    fmt: str = "decimal"
-    text: str = ""
-    restart: int | None = None  # lvlRestart: restarted after this (1-based) level; 0 never
-    legal: bool = False  # isLgl: the levels it shows in Arabic digits
+    """One w:lvl: how its counter starts, is written and restarts."""
+
+    __slots__ = ("start", "fmt", "text", "restart", "legal")
+
+    def __init__(
+        self, start: int = 1, fmt: str = "decimal", text: str = "", restart: int | None = None, legal: bool = False
+    ) -> None:
+        self.start = start
+        self.fmt = fmt
+        self.text = text
+        self.restart = restart  # lvlRestart: restarted after this (1-based) level; 0 never
+        self.legal = legal  # isLgl: the levels it shows in Arabic digits
 
 
-@dataclass
 class _Num:
-    abstract: str
-    starts: dict[int, int] = field(default_factory=dict)  # startOverride by level
-    levels: dict[int, _Level] = field(default_factory=dict)  # whole w:lvl overrides
+    """One w:num: its abstract numbering and what it overrides."""
+
+    __slots__ = ("abstract", "starts", "levels")
+
+    def __init__(self, abstract: str) -> None:
+        self.abstract = abstract
+        self.starts: dict[int, int] = {}  # startOverride by level
+        self.levels: dict[int, _Level] = {}  # whole w:lvl overrides
 
 
 def format_number(value: int, fmt: str) -> str:

@@ -13,7 +13,6 @@ import functools
 import re
 import struct
 import zlib
-from typing import NamedTuple
 
 from generator.lexicon import lazy
 from generator.errors import DraftError, Problem
@@ -24,7 +23,22 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_XML_BYTES = 200 * 1024 * 1024
 
 PREFIX = lazy(r'xmlns:([A-Za-z_][\w.-]*)\s*=\s*["\']' + re.escape(W_NS) + "[\"']")
+_USUAL = ('xmlns:w="', "xmlns:w='")  # how nearly every producer binds the namespace
 FALSE = ("0", "false", "off")
+
+
+def namespace_prefix(text: str, window: int) -> str | None:
+    """The prefix bound to the WordprocessingML namespace in text[:window] (PREFIX's group 1), or None.
+
+    The usual binding is recognised without PREFIX: the first W_NS in the window is PREFIX's leftmost
+    match when written right after 'xmlns:w="' and before a quote (no match can start earlier: what
+    precedes a match's W_NS holds no ':' or '/')."""
+    at = text.find(W_NS, 0, window)
+    if at >= 9 and text[at - 9 : at] in _USUAL and text[at + len(W_NS) : at + len(W_NS) + 1] in ('"', "'"):
+        if at + len(W_NS) < window:
+            return "w"
+    found = PREFIX.search(text, 0, window)
+    return found.group(1) if found else None
 
 
 def too_large(name: str, size: int) -> Problem:
@@ -36,16 +50,19 @@ class DamagedPackage(ValueError):
     """A member that does not match the central directory (zipfile.BadZipFile when zipfile reads it)."""
 
 
-class Member(NamedTuple):
+class Member:
     """What the central directory says of one member (the ZipInfo fields the reader uses)."""
 
-    filename: str
-    flag_bits: int
-    compress_type: int
-    CRC: int
-    compress_size: int
-    file_size: int
-    header_offset: int
+    __slots__ = ("filename", "flag_bits", "compress_type", "CRC", "compress_size", "file_size", "header_offset")
+
+    def __init__(self, filename: str, flags: int, method: int, crc: int, csize: int, usize: int, offset: int) -> None:
+        self.filename = filename
+        self.flag_bits = flags
+        self.compress_type = method
+        self.CRC = crc
+        self.compress_size = csize
+        self.file_size = usize
+        self.header_offset = offset
 
 
 _EOCD = struct.Struct("<4s4H2LH")
@@ -182,41 +199,9 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|<(!--|!\[CDATA\[|{w}txbxContent"
             rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"
         ),
-        "val": compile(rf'{w}val\s*=\s*["\']([^"\']*)'),
-        "type": compile(rf'{w}type\s*=\s*["\']([^"\']*)'),
         "p_open": compile(rf"<{w}p(?=[\s>/])"),
-        "p_close": compile(rf"</{w}p>"),
         "run": compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
-        "has_text": compile(rf"<{w}t[\s>]"),
-        "rpr": compile(rf"<{w}rPr>(.*?)</{w}rPr>", re.S),
-        "east_asia": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsia\s*=\s*["\']([^"\']*)'),
-        "east_asia_theme": compile(rf'<{w}rFonts\b[^>]*?{w}eastAsiaTheme\s*=\s*["\']([^"\']*)'),
-        "size": compile(rf'<{w}sz\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rstyle": compile(rf'<{w}rStyle\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "default_style": compile(
-            rf"<{w}style\b(?=[^>]*{w}type\s*=\s*[\"']paragraph)"
-            rf"(?=[^>]*{w}default\s*=\s*[\"'](?:1|true|on))[^>]*>"
-        ),
-        "style_id": compile(rf'{w}styleId\s*=\s*["\']([^"\']*)'),
-        "name": compile(rf'<{w}name\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "based_on": compile(rf'<{w}basedOn\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "outline": compile(rf'<{w}outlineLvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        "rpr_default": compile(rf"<{w}rPrDefault>(.*?)</{w}rPrDefault>", re.S),
-        "sect": compile(rf"<{w}sectPr\b.*?</{w}sectPr>", re.S),
-        "pg_size": compile(rf"<{w}pgSz\b([^>]*)/?>"),
-        "pg_mar": compile(rf"<{w}pgMar\b([^>]*)/?>"),
     }
-
-
-def attr(attrs: str, name: str, prefix: str) -> str | None:
-    """The value of attribute prefix:name in an element's attribute text, or None."""
-    match = _attr_re(name, prefix).search(attrs)
-    return match.group(1) if match else None
-
-
-@functools.lru_cache(maxsize=64)
-def _attr_re(name: str, prefix: str) -> re.Pattern:
-    return lazy(rf'{q(prefix)}{name}\s*=\s*["\']([^"\']*)')
 
 
 def to_int(value: str | None) -> int | None:

@@ -7,15 +7,14 @@ theme parts have the same CRC and size, so drafts made from one template read th
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass, field
 from typing import Any
 from collections.abc import Iterator
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import ROLE_OF_STYLE
-from generator.read.docx_package import PREFIX, Package, patterns, q, to_int
+from generator.read.docx_package import Package, namespace_prefix, q, to_int
+from generator.read.xml_text import attr, attr_values, content, qualified, tag_attr
 
 _HEADING_NAME = lazy(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
@@ -24,17 +23,19 @@ _HANS_FACE = lazy(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
 _EA_FACE = lazy(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
 
 
-@dataclass
 class _Sheet:
     """What one styles.xml and theme give; shared by the packages that have them."""
 
-    xml: str = ""
-    prefix: str = ""
-    default_pstyle: str = ""
-    default_rpr: str | None = None
-    styles: dict[str, str | None] = field(default_factory=dict)  # style id → inner XML
-    hints: dict[str, tuple[str, int]] = field(default_factory=dict)
-    values: dict[Any, Any] = field(default_factory=dict)  # (style id, what) → value; "theme"
+    __slots__ = ("xml", "prefix", "default_pstyle", "default_rpr", "styles", "hints", "values")
+
+    def __init__(self) -> None:
+        self.xml = ""
+        self.prefix = ""
+        self.default_pstyle = ""
+        self.default_rpr: str | None = None
+        self.styles: dict[str, str | None] = {}  # style id → inner XML
+        self.hints: dict[str, tuple[str, int]] = {}
+        self.values: dict[Any, Any] = {}  # (style id, what) → value; "theme"
 
 
 _SHEETS: dict[tuple, _Sheet] = {}
@@ -58,11 +59,10 @@ class Styles:
         hint = ROLE_OF_STYLE.get(style_id)
         if hint is None:
             hint = ("", 0)
-            self._load()  # the patterns need styles.xml's own namespace prefix
-            pats = patterns(self._sheet.prefix)
+            self._load()  # styles.xml's own namespace prefix is needed
+            prefix = self._sheet.prefix
             for inner in self.chain(style_id):
-                found = pats["name"].search(inner)
-                name = found.group(1).strip().lower() if found else ""
+                name = (tag_attr(inner, "name", "val", prefix) or "").strip().lower()
                 heading = _HEADING_NAME.match(name)
                 if heading:
                     hint = ("heading", int(heading.group(1)))
@@ -70,9 +70,9 @@ class Styles:
                 if name in ("title", "标题"):
                     hint = ("title", 0)
                     break
-                outline = pats["outline"].search(inner)
-                if outline and outline.group(1).isdigit() and int(outline.group(1)) < 4:
-                    hint = ("heading", int(outline.group(1)) + 1)
+                outline = tag_attr(inner, "outlineLvl", "val", prefix)
+                if outline and outline.isdigit() and int(outline) < 4:
+                    hint = ("heading", int(outline) + 1)
                     break
         self._sheet.hints[style_id] = hint
         return hint
@@ -113,7 +113,6 @@ class Styles:
 
     def chain(self, style_id: str) -> Iterator[str]:
         """A style's XML, then its basedOn ancestors'."""
-        based_on = patterns(self._sheet.prefix)["based_on"]
         seen = set()
         while style_id and style_id not in seen:
             seen.add(style_id)
@@ -121,8 +120,7 @@ class Styles:
             if inner is None:
                 return
             yield inner
-            based = based_on.search(inner)
-            style_id = based.group(1) if based else ""
+            style_id = tag_attr(inner, "basedOn", "val", self._sheet.prefix) or ""
 
     def numpr(self, style_id: str) -> tuple[str, str] | None:
         """(numId, ilvl) of a style-linked list: the style's numPr, else its basedOn ancestors'."""
@@ -132,13 +130,13 @@ class Styles:
             return values[key]
         self._load()
         found = None
-        numpr = _numpr_patterns(self._sheet.prefix)
+        prefix = self._sheet.prefix
         for inner in self.chain(style_id):
-            block = numpr[0].search(inner)
-            if block:
-                num_id, ilvl = numpr[1].search(block.group(1)), numpr[2].search(block.group(1))
-                if num_id:
-                    found = (num_id.group(1), ilvl.group(1) if ilvl else "0")
+            block = content(inner, "numPr", prefix)
+            if block is not None:
+                num_id, ilvl = tag_attr(block, "numId", "val", prefix), tag_attr(block, "ilvl", "val", prefix)
+                if num_id is not None:
+                    found = (num_id, "0" if ilvl is None else ilvl)
                     break
         values[key] = found
         return found
@@ -147,15 +145,14 @@ class Styles:
         """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
         self._load()
         if run:
-            pats = patterns(run_prefix)
-            rpr = pats["rpr"].search(run)
-            if rpr:
-                value = self._rpr_value(rpr.group(1), what, run_prefix)
+            rpr = content(run, "rPr", run_prefix)
+            if rpr is not None:
+                value = self._rpr_value(rpr, what, run_prefix)
                 if value is not None:
                     return value
-                rstyle = pats["rstyle"].search(rpr.group(1))
-                if rstyle:
-                    value = self._style_value(rstyle.group(1), what)
+                rstyle = tag_attr(rpr, "rStyle", "val", run_prefix)
+                if rstyle is not None:
+                    value = self._style_value(rstyle, what)
                     if value is not None:
                         return value
         value = self._style_value(pstyle, what) if pstyle else None
@@ -189,41 +186,26 @@ class Styles:
         return values[key]
 
     def _style_value_uncached(self, style_id: str, what: str):
-        rpr_re = patterns(self._sheet.prefix)["rpr"]
         for inner in self.chain(style_id):
-            rpr = rpr_re.search(inner)
-            if rpr:
-                value = self._rpr_value(rpr.group(1), what, self._sheet.prefix)
+            rpr = content(inner, "rPr", self._sheet.prefix)
+            if rpr is not None:
+                value = self._rpr_value(rpr, what, self._sheet.prefix)
                 if value is not None:
                     return value
         return None
 
     def _rpr_value(self, rpr: str, what: str, prefix: str) -> str | int | None:
-        pats = patterns(prefix)
         if what == "size":
-            size = pats["size"].search(rpr)
-            return to_int(size.group(1)) if size else None
-        theme = pats["east_asia_theme"].search(rpr)  # Word prefers the theme font when both are set
-        if theme:
+            return to_int(tag_attr(rpr, "sz", "val", prefix))
+        theme = tag_attr(rpr, "rFonts", "eastAsiaTheme", prefix, space=False)  # Word prefers the theme font
+        if theme is not None:
             values = self._sheet.values
             if "theme" not in values:
                 values["theme"] = _theme_fonts(self.package)
-            found = values["theme"].get(theme.group(1))
+            found = values["theme"].get(theme)
             if found:
                 return found
-        font = pats["east_asia"].search(rpr)
-        return font.group(1) if font and font.group(1) else None
-
-
-@functools.lru_cache(maxsize=8)
-def _numpr_patterns(prefix: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """w:numPr and its numId and ilvl values, for one namespace prefix."""
-    w = q(prefix)
-    return (
-        lazy(rf"<{w}numPr>(.*?)</{w}numPr>", re.S),
-        lazy(rf'<{w}numId\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-        lazy(rf'<{w}ilvl\s[^>]*?{w}val\s*=\s*["\']([^"\']*)'),
-    )
+        return tag_attr(rpr, "rFonts", "eastAsia", prefix, space=False) or None
 
 
 def _parse_sheet(package: Package) -> _Sheet:
@@ -232,18 +214,31 @@ def _parse_sheet(package: Package) -> _Sheet:
     if not data:
         return sheet
     text = sheet.xml = data.decode("utf-8", "replace")
-    found = PREFIX.search(text, 0, 4096)
-    sheet.prefix = prefix = found.group(1) if found else ""
-    pats = patterns(prefix)
-    default = pats["default_style"].search(text)
-    if default:
-        style_id = pats["style_id"].search(default.group(0))
-        sheet.default_pstyle = style_id.group(1) if style_id else ""
-    default = pats["rpr_default"].search(text)
-    if default:
-        rpr = pats["rpr"].search(default.group(1))
-        sheet.default_rpr = rpr.group(1) if rpr else None
+    sheet.prefix = prefix = namespace_prefix(text, 4096) or ""
+    sheet.default_pstyle = _default_pstyle(text, prefix)
+    default = content(text, "rPrDefault", prefix)
+    if default is not None:
+        sheet.default_rpr = content(default, "rPr", prefix)
     return sheet
+
+
+def _default_pstyle(text: str, prefix: str) -> str:
+    """The styleId of the first w:style with type paragraph and default 1/true/on ("" if none): the
+    start tag `<w:style\\b(?=[^>]*w:type\\s*=\\s*["']paragraph)(?=[^>]*w:default\\s*=\\s*["'](?:1|true|on))[^>]*>`."""
+    opening = "<" + qualified(prefix, "style")
+    at = text.find(opening)
+    while at >= 0:
+        after = at + len(opening)
+        stop = text.find(">", after)
+        if after < len(text) and not text[after].isalnum() and text[after] != "_" and stop >= 0:
+            types = attr_values(text, "type", prefix, after, stop)
+            defaults = attr_values(text, "default", prefix, after, stop)
+            if any(t.startswith("paragraph") for t in types) and any(
+                d.startswith(("1", "true", "on")) for d in defaults
+            ):
+                return attr(text[at : stop + 1], "styleId", prefix) or ""
+        at = text.find(opening, at + 1)
+    return ""
 
 
 def _theme_fonts(package: Package) -> dict[str, str]:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
-from generator.read.docx_numbering import Numbering
-from generator.read.docx_package import PREFIX, attr, patterns
-from generator.read.docx_revisions import without_revisions
+from generator.read.docx_package import namespace_prefix, patterns
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
+from generator.read.xml_text import attr
+
+if TYPE_CHECKING:  # imported only for a package with numbering (docx_body.numbering_of)
+    from generator.read.docx_numbering import Numbering
 
 _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
 _UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
@@ -37,10 +40,9 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    found = PREFIX.search(text, 0, 4096)
-    if not found:
+    prefix = namespace_prefix(text, 4096)
+    if prefix is None:
         return None
-    prefix = found.group(1)
     w = prefix + ":"
     start, end = text.find(f"<{w}body>"), text.rfind(f"</{w}body>")
     if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
@@ -50,6 +52,8 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     numbering = numbering_of(styles)
     lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
+        from generator.read.docx_revisions import without_revisions
+
         cut = without_revisions(text[start:end], prefix, text)
         if cut is None:
             return None

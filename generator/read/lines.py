@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from generator.lexicon import lazy
 from generator.lexicon.chars import STRIP
 from generator.lexicon.headings import read_number
@@ -13,21 +11,46 @@ MAX_RUNIN_TITLE = 60  # the run-in heading sentence ends with 。 within this ma
 MAX_REBUILT_TITLE = 40  # a heading from text without paragraph breaks is at most this long
 
 
-@dataclass(slots=True)
 class Line:
     """One paragraph of a draft with what the reader knows about it."""
 
-    text: str
-    line: int
-    gap: bool = False  # txt: blank or dropped line(s) right before
-    kind: str = ""  # docx style hint: title heading recipients signature note doc_number label imprint
-    level: int = 0  # heading level hint
-    runin: int = 0  # docx: length of the leading FzRunIn run text
-    page_break: bool = False  # docx: starts on a new page
-    left: bool = False  # docx: explicitly left aligned (upward 发文字号)
-    table: Table | None = None
-    style: str = ""  # docx: paragraph style id (hints, facts)
-    rebuilt: bool = False  # split off a line whose paragraph breaks were lost (reflow)
+    # A plain class (a dataclass costs ~20 times as much to create at start-up); eq and repr as a dataclass's.
+    __slots__ = ("text", "line", "gap", "kind", "level", "runin", "page_break", "left", "table", "style", "rebuilt")
+
+    def __init__(
+        self,
+        text: str,
+        line: int,
+        gap: bool = False,  # txt: blank or dropped line(s) right before
+        kind: str = "",  # docx style hint: title heading recipients signature note doc_number label imprint
+        level: int = 0,  # heading level hint
+        runin: int = 0,  # docx: length of the leading FzRunIn run text
+        page_break: bool = False,  # docx: starts on a new page
+        left: bool = False,  # docx: explicitly left aligned (upward 发文字号)
+        table: Table | None = None,
+        style: str = "",  # docx: paragraph style id (hints, facts)
+        rebuilt: bool = False,  # split off a line whose paragraph breaks were lost (reflow)
+    ) -> None:
+        self.text = text
+        self.line = line
+        self.gap = gap
+        self.kind = kind
+        self.level = level
+        self.runin = runin
+        self.page_break = page_break
+        self.left = left
+        self.table = table
+        self.style = style
+        self.rebuilt = rebuilt
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:  # and so unhashable, as a dataclass
+        return self._values() == other._values() if type(other) is Line else NotImplemented
+
+    def __repr__(self) -> str:
+        return "Line(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__) + ")"
 
 
 MAX_NOTED_TITLE = 120  # a run-in sentence followed only by a bracketed note is at most this long

@@ -5,10 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from collections.abc import Iterable
 
 from generator.errors import FazhiError, Problem
+from generator.read.guard import AnyOf, Guarded
 from generator.resources import NOISE as _NOISE_FILE, read_data
 
 if TYPE_CHECKING:
@@ -19,13 +20,14 @@ MAX_FIELD_VALUE = 60  # a 公开目录 field's value on the line after its name 
 
 
 class Noise(NamedTuple):
-    """Compiled noise patterns: `drop` lines anywhere, `end` lines end the text."""
+    """Noise patterns: `drop` lines anywhere, `end` lines end the text (each compiled when first
+    tried on a line holding the words it needs: see read/guard.py)."""
 
-    drop: tuple[re.Pattern, ...]
-    end: tuple[re.Pattern, ...]
+    drop: AnyOf
+    end: AnyOf
     max_chars: int = 120
-    field: tuple[re.Pattern, ...] = ()  # a 公开目录 field's name alone on its line: its value follows
-    strip: tuple[re.Pattern, ...] = ()  # removed from a line's start (a PDF page number)
+    field: AnyOf = AnyOf(())  # a 公开目录 field's name alone on its line: its value follows
+    strip: tuple[Guarded, ...] = ()  # removed from a line's start (a PDF page number)
 
     # One pattern at a time: an alternation of all of them is slower in `re` (each pattern
     # alone gets a literal-prefix scan).
@@ -47,13 +49,8 @@ class Noise(NamedTuple):
         """A 公开目录 field's name alone on its line: dropped with the value on the next line."""
         return bool(self.field) and self._matches(self.field, text)
 
-    def _matches(self, patterns: tuple[re.Pattern, ...], text: str) -> bool:
-        if len(text) > self.max_chars:
-            return False
-        for pattern in patterns:
-            if pattern.search(text):
-                return True
-        return False
+    def _matches(self, patterns: AnyOf, text: str) -> bool:
+        return len(text) <= self.max_chars and patterns.search(text)
 
 
 def load_noise(*extra: str | Path) -> Noise:
@@ -63,26 +60,54 @@ def load_noise(*extra: str | Path) -> Noise:
 
 @functools.lru_cache(maxsize=16)
 def _load_noise(extra: tuple[str, ...]) -> Noise:
-    drop: list[re.Pattern] = []
-    end: list[re.Pattern] = []
-    field: list[re.Pattern] = []
-    strip: list[re.Pattern] = []
+    drop: list[Guarded] = []
+    end: list[Guarded] = []
+    field: list[Guarded] = []
+    strip: list[Guarded] = []
     max_chars = 120
     for file in (str(_NOISE_FILE),) + extra:
-        data = read_data(_NOISE_FILE) if file == str(_NOISE_FILE) else _read_extra(file)
+        built_in = file == str(_NOISE_FILE)
+        data = read_data(_NOISE_FILE) if built_in else _read_extra(file)
         if not isinstance(data, dict):
             raise FazhiError(Problem("噪声规则文件应为「drop: / end:」形式的映射", file, 1))
         if isinstance(data.get("max_chars"), int):
             max_chars = data["max_chars"]
+        guards = _built_in_guards(data) if built_in else {}
         for key, target in (("drop", drop), ("end", end), ("field", field), ("strip", strip)):
             for index, pattern in enumerate(data.get(key) or []):
-                try:
-                    target.append(re.compile(str(pattern)))  # now: a bad pattern is the file's error
-                except re.error as exc:
-                    raise FazhiError(
-                        Problem(f"正则表达式「{pattern}」有误：{exc}", file, field=f"{key}[{index}]")
-                    ) from None
-    return Noise(tuple(drop), tuple(end), max_chars, tuple(field), tuple(strip))
+                if built_in:  # compiled when first needed (tests compile them all)
+                    target.append(Guarded(str(pattern), guards=guards[key][index]))
+                else:  # a user's pattern is compiled now: a bad one is the file's error
+                    target.append(Guarded(str(pattern), _compiled(str(pattern), file, key, index)))
+    return Noise(AnyOf(tuple(drop)), AnyOf(tuple(end)), max_chars, AnyOf(tuple(field)), tuple(strip))
+
+
+_KEYS = ("drop", "end", "field", "strip")
+
+
+def _built_in_guards(data: dict) -> dict[str, list]:
+    """guard.guards() of each built-in pattern, by key: kept in the user cache while noise.yaml is unchanged."""
+    from generator import cache
+    from generator.read import guard
+
+    def build() -> dict[str, list]:
+        return {key: [guard.guards(str(p)) for p in data.get(key) or ()] for key in _KEYS}
+
+    def valid(value: Any) -> bool:
+        return isinstance(value, dict) and all(
+            len(value.get(key, ())) == len(data.get(key) or ()) and all(map(guard.valid_guards, value[key]))
+            for key in _KEYS
+        )
+
+    return cache.by_file("noise", _NOISE_FILE, build, Path(guard.__file__), valid=valid)
+
+
+def _compiled(pattern: str, file: str, key: str, index: int) -> re.Pattern:
+    """A user's noise pattern compiled, or the file's error."""
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise FazhiError(Problem(f"正则表达式「{pattern}」有误：{exc}", file, field=f"{key}[{index}]")) from None
 
 
 def _read_extra(file: str) -> dict:

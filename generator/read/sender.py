@@ -15,15 +15,16 @@ from typing import NamedTuple
 
 from generator.lexicon import dates, lazy
 from generator.lexicon.chars import HAN, is_han
+from generator.read.guard import Guarded
 from generator.resources import DATA, load_data
 from generator.tree import Document, Paragraph
 
 _YEAR = rf"(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?"
 
 
-_JOINT = lazy(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
-_OFFICE = lazy(r"((?:人民)?政府)(?:办公室|办公厅)$")
-_OWN_GOVERNMENT = lazy(r"^[省市县区州旗](?:人民)?政府$")
+_JOINT = Guarded(r"^(中共\S*?(?:委员会|委))(?=[^、，,\s]\S*政府$)")
+_OFFICE = Guarded(r"((?:人民)?政府)(?:办公室|办公厅)$")
+_OWN_GOVERNMENT = Guarded(r"^[省市县区州旗](?:人民)?政府$")
 _LEVEL_OF_FIRST = {"省": "province", "市": "city", "州": "city", "县": "county", "旗": "county", "区": "district"}
 MIN_DEPARTMENT_SIGNS = 2
 _OURS = lazy(r"(?:我|本|全)(县|区|市|镇|乡|街道|旗)")
@@ -50,28 +51,55 @@ def _vocabulary() -> dict:
     # Matched within a run of ideographs and brackets only (_units): the pattern itself needs no CJK class,
     # which would cost 2.5 ms of every start-up to compile.
     unit = rf".{{1,14}}?(?:{suffixes})(?![市县区旗州盟])(?:[（(][^（）()]{{1,12}}[）)])?"
-    organs = "|".join(re.escape(o) for o in data["organs"])
+    # Guarded: compiled only for a text holding what the pattern needs (most names and titles do not).
     return {
         "levels": [(s, level) for s, level in data["places"]],
         "unit": lazy(unit),
-        "organ_end": lazy(f"(?:{organs})$"),
-        "organ_inside": lazy(f"(?<=[区县市旗镇乡])(?:{organs})(?=.)"),
-        "department": lazy(data["departments"]),
+        "organs": tuple(data["organs"]),
+        "department": Guarded(data["departments"]),
         "department_signs": lazy(data["department_signs"]),
         "not_place": lazy(data["not_places"]),
-        "not_department": lazy(data["not_departments"]),
+        "not_department": Guarded(data["not_departments"]),
         "titles": (
-            lazy(r"^(?P<who>[^关]{2,40}?)关于"),
-            lazy(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
-            lazy(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
-            lazy(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)"),
+            Guarded(r"^(?P<who>[^关]{2,40}?)关于"),
+            Guarded(rf"^关于(?:印发)?(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+            Guarded(rf"^(?P<who>[^\d《“]{{2,30}}?){_YEAR}"),
+            Guarded(rf"{_YEAR}(?P<who>[^\d《“]{{2,30}}?)(?:法治|依法行政|推进|工作)"),
         ),
-        "report_as": lazy(rf"现将(?P<who>[^，,。；：\d]{{2,20}}?){_YEAR}"),
-        "opening": lazy(
+        "report_as": Guarded(rf"现将(?P<who>[^，,。；：\d]{{2,20}}?){_YEAR}"),
+        "opening": Guarded(
             rf"^(?:{dates.YEAR}年(?:度|以来)?|近年来|今年以来)[，,](?:在[^，,。]{{2,30}}?领导下[，,])?"
             rf"(?P<who>[^，,。；：]{{2,30}}?)(?:{data['opening_verbs']})"
         ),
     }
+
+
+def _without_end_organ(who: str, organs: tuple[str, ...]) -> str:
+    """The name without the organ word it ends with, the longest one (as `(?:organs)$` removed it)."""
+    ends = [organ for organ in organs if who.endswith(organ)]
+    return who[: -len(max(ends, key=len))] if ends else who
+
+
+def _without_inner_organs(who: str, organs: tuple[str, ...]) -> str:
+    """The name without organ words right after 区县市旗镇乡 that more text follows (as
+    `(?<=[区县市旗镇乡])(?:organs)(?=.)` removed them: the first organ in order that fits)."""
+    kept, i, last = [], 1, 0
+    while i < len(who):
+        if who[i - 1] in "区县市旗镇乡":
+            end = next(
+                (
+                    i + len(o)
+                    for o in organs
+                    if who.startswith(o, i) and who[i + len(o) : i + len(o) + 1] not in ("", "\n")
+                ),
+                0,
+            )
+            if end:
+                kept.append(who[last:i])
+                i = last = end
+                continue
+        i += 1
+    return "".join(kept) + who[last:]
 
 
 def is_department(who: str) -> bool:
@@ -109,7 +137,8 @@ def _run_end(text: str, start: int) -> int:
 
 def level_of(place: str) -> str | None:
     """The level a place name's ending says (a name in brackets after it aside: 「高新区（新市区）」)."""
-    place = re.sub(r"[（(][^（）()]*[）)]$", "", place)
+    if ")" in place or "）" in place:  # the pattern needs one: not compiled for most names
+        place = re.sub(r"[（(][^（）()]*[）)]$", "", place)
     for suffix, level in _vocabulary()["levels"]:
         if place.endswith(suffix):
             return level
@@ -117,9 +146,10 @@ def level_of(place: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s+", "", text.replace("\n", ""))
-    text = re.sub(r"^(?:中共|中国共产党)", "", text)
-    text = re.sub(r"(?<=[区县市旗镇乡])(?:党?委员会|党委|委)(?=\S)", "", text)  # 「黄湾镇委员会黄湾镇人民政府」
+    text = "".join(text.split())  # no whitespace (str.split's is re's \\s)
+    text = text[2:] if text.startswith("中共") else text[5:] if text.startswith("中国共产党") else text
+    if "委" in text:  # 「黄湾镇委员会黄湾镇人民政府」
+        text = re.sub(r"(?<=[区县市旗镇乡])(?:党?委员会|党委|委)(?=\S)", "", text)
     return text
 
 
@@ -137,9 +167,9 @@ def _organ(who: str) -> tuple[str, bool] | None:
         return None
     if is_department(who):
         return who, True
-    if _OWN_GOVERNMENT.match(who):
+    if _OWN_GOVERNMENT.search(who):
         return who, False  # 「省政府」: the province, named as itself
-    bare = _once(v["organ_inside"].sub("", v["organ_end"].sub("", who) or who))
+    bare = _once(_without_inner_organs(_without_end_organ(who, v["organs"]) or who, v["organs"]))
     place = place_of(bare)
     if place and len(place) >= len(bare) - 2:
         return place, False
@@ -207,7 +237,7 @@ def _ours(doc: Document) -> Sender | None:
     for block in body.blocks:
         text = getattr(block, "text", "") or getattr(block, "title", "") + getattr(block, "body", "")
         for place in pattern.findall(text):
-            if not re.search("[我本全各该此每分省市县区镇乡]", place[:2]) and not v["not_place"].search(place):
+            if not any(c in "我本全各该此每分省市县区镇乡" for c in place[:2]) and not v["not_place"].search(place):
                 counts[place] = counts.get(place, 0) + 1
     if not counts:
         return None

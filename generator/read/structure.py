@@ -168,7 +168,7 @@ class _Builder:
                 doc.doc_number, doc.doc_number_line = _CJK_SPACE.sub("", glued.group("number")), line.line
                 lines[index] = line = Line(text[glued.end() :].strip(STRIP), line.line, line.gap)
                 text = line.text
-            signer = _SIGNER.match(text)
+            signer = _SIGNER.match(text) if text.startswith("签发人") else None  # the pattern's start
             if signer and not doc.signer and (doc.doc_number or not titles):
                 doc.signer, doc.upward = signer.group("signer").strip(STRIP), True
                 index += 1
@@ -242,6 +242,7 @@ class _Builder:
         start = index
         blocks = doc.blocks
         headed = bool(doc.title or doc.recipients)
+        issues = None  # _issues(doc), once there are blocks (it reads the first one)
         while index < len(lines):
             line = lines[index]
             kind, text = line.kind, line.text
@@ -250,8 +251,10 @@ class _Builder:
                     return index
                 if not kind and blocks and text[:1] == "附" and _LABEL.match(text):
                     return index  # 「附件」 alone on its line: an attachment follows
-                if not kind and blocks and _PLAN_TITLE.match(text) and _issues(doc):
-                    return index  # a notice whose date was lost: the plan it issues begins at its title
+                if not kind and blocks and issues is not False:
+                    issues = _issues(doc) if issues is None else issues  # asked first: a report is no notice
+                    if issues and _PLAN_TITLE.match(text):
+                        return index  # a notice whose date was lost: the plan it issues begins at its title
             if line.table is not None:
                 blocks.append(line.table)
                 index += 1

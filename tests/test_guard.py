@@ -1,0 +1,126 @@
+"""read/guard.py: what a pattern's every match must contain, and patterns compiled only when a text could match."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+from generator.read.guard import AnyOf, Guarded, could_match, leading, needs
+
+NOISE = yaml.safe_load((ROOT / "generator/data/noise.yaml").read_text(encoding="utf-8"))
+BUILT_IN = [str(p) for key in ("drop", "end", "field", "strip", "inline") for p in NOISE.get(key) or ()]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("版权所有", ((("版权所有",),),)),
+        (r"close\.png", ((("close.png",),),)),
+        (r"^(时间|日期)\s*[:：]", ((("时间",), ("日期",)), ((":",), ("：",)))),
+        (r"(主办|承办)(单位)?\s*[:：]", ((("主办",), ("承办",)), ((":",), ("：",)))),
+        (r"ICP\s*备|ICP证", ((("ICP", "备"), ("ICP证",)),)),
+        (r"a{2,}b{0,3}c?d+", ((("a",),), (("d",),))),
+        (r"(a|)b", ((("b",),),)),
+        (r"(?<!\S)(微信|微博)(?=\s|$)", ((("微信",), ("微博",)),)),
+        (r"^[-—–]\d", ((("-",), ("—",), ("–",)),)),
+        (r"[\]]q", (((("]",),)), (("q",),))),
+        (r"(?P<who>ab|cd)e", ((("ab",), ("cd",)), (("e",),))),
+    ],
+)
+def test_needs(pattern, expected):
+    assert needs(pattern) == expected
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"a(?i)b", r"(?x) a b", r"\u3000x", r"(a)\1", r"[a-z]", r"[^ab]", r".*", r"x?", r"(?:a|.)", r"a)"]
+)
+def test_what_is_not_read_requires_nothing(pattern):
+    found = needs(pattern)
+    assert all(len(options) for options in found)
+    if pattern in (r"a(?i)b", r"(?x) a b", r"\u3000x", r"(a)\1", r"a)"):
+        assert found == ()
+
+
+def test_leading():
+    assert leading(r"^(首页|网站首页)$") == frozenset("首网")
+    assert leading(r"^【\s*打印") == frozenset("【")
+    assert leading(r"^(发布)?时间") == frozenset()  # the first atom may be absent
+    assert leading(r"版权所有") == frozenset()
+    assert leading(r"^[^a]b") == frozenset()
+    assert leading(r"^(?=a)a") == leading(r"^(?P<x>a)") == leading(r"^(a|b?)") == frozenset()
+    assert leading(r"^(?:ab|c)+") == frozenset("ac")
+
+
+def _texts() -> list[str]:
+    """Lines of the seeds (web copies with their noise) and of the fixtures."""
+    lines: set[str] = set()
+    for path in sorted((ROOT / "tests/fixtures").rglob("*.txt")):
+        lines.update(line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines())
+    lines.update(
+        ("第 2 页 共 5 页", "第1页/3页", "【打印】 【关闭】", "【字体：大 中 小】", "【 字体 大中小】", "【字体:小】")
+    )
+    return sorted(line for line in lines if line)
+
+
+def _random_texts(pattern: str, count: int) -> list[str]:
+    """Short random texts of the pattern's own words and characters (so that some of them match)."""
+    words = [w for w in re.split(r"\\[a-zA-Z]|[\\^$.*+?{}()|\[\],0-9]", pattern) if w]
+    pieces = sorted(set(words) | {c for w in words for c in w} | set(" 0123456789：:|-"))
+    rng = random.Random(pattern)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(count)]
+
+
+def test_a_text_that_matches_meets_the_requirements():
+    """Over the fixtures' lines and random texts of each pattern's words: no match the guard would skip."""
+    texts = _texts()
+    tried = 0
+    for pattern in BUILT_IN:
+        compiled = re.compile(pattern)  # the built-in patterns compile (the reader compiles them lazily)
+        requirements = needs(pattern)
+        matching = [t for t in texts + _random_texts(pattern, 1500) if compiled.search(t)]
+        tried += bool(matching)
+        for text in matching:
+            assert could_match(requirements, text), (pattern, text)
+            assert Guarded(pattern).ready(text) is not None, (pattern, text)
+    assert tried == len(BUILT_IN)  # each pattern was seen matching
+
+
+def test_guarded_compiles_only_for_a_text_that_could_match():
+    guarded = Guarded(r"^(上一篇|下一篇)\s*[:：]")
+    assert guarded.search("法治政府建设：上一篇") is None and guarded.compiled is None
+    assert guarded.search("上一篇：关于…") and guarded.compiled is not None
+    unmatched = Guarded(r"^[-—]\s*\d+\s*(?=\S)")
+    assert unmatched.sub("", "正文 - 1") == "正文 - 1" and unmatched.compiled is None
+    assert Guarded(r"^[-—]\s*\d+\s*-\s*(?=\S)").sub("", "- 1 - 正文") == "正文"
+
+
+def test_any_of_answers_as_the_patterns_do():
+    patterns = [str(p) for p in NOISE["drop"]]
+    compiled = [re.compile(p) for p in patterns]
+    any_of = AnyOf(tuple(Guarded(p) for p in patterns))
+    for text in _texts():
+        assert any_of.search(text) == any(c.search(text) for c in compiled), text
+    assert not AnyOf(())
+
+
+def test_the_seeds_hold_noise(tmp_path: Path):
+    """The corpus above is worth testing on: many of its lines are noise."""
+    noisy = [t for t in _texts() if any(re.search(p, t) for p in NOISE["drop"])]
+    assert len(noisy) > 20
+
+
+def test_the_built_in_guards_come_back_from_the_cache(tmp_path, monkeypatch):
+    from generator.read import noise
+    from generator.read.guard import guards, valid_guards
+
+    monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
+    fresh = {key: [guards(str(p)) for p in NOISE.get(key) or ()] for key in ("drop", "end", "field", "strip")}
+    assert noise._built_in_guards(NOISE) == fresh  # built and stored
+    assert list(tmp_path.rglob("noise-*"))
+    assert noise._built_in_guards(NOISE) == fresh  # read back
+    assert not valid_guards(((("x",),), "")) and not valid_guards((((),), "")) and valid_guards(((), ""))
