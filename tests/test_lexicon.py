@@ -322,3 +322,24 @@ def test_read_number_reads_what_the_patterns_read():
     assert sum(read_number(line) is not None for line in lines) > 1000
     for line in lines:
         assert read_number(line) == _read_number_by_patterns(line), line
+
+
+def test_run_on_start_is_the_pattern():
+    """headings.run_on_start answers as RUN_ON_START matched at the position, on fixture texts and
+    20,000 random ones built from the characters that matter."""
+    import random
+
+    from generator.lexicon.headings import RUN_ON_START, run_on_start
+
+    pattern = re.compile(RUN_ON_START)
+    pieces = list("一二九十百（()）、，,．.0123０１９ 。是x") + ["1234", "十一"]
+    rng = random.Random(18)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(20000)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "fixtures").rglob("*.txt"))]
+    hits = 0
+    for text in texts:
+        for at in range(len(text) + 1):
+            expected = pattern.match(text, at) is not None
+            hits += expected
+            assert run_on_start(text, at) == expected, (text[at : at + 6], at)
+    assert hits > 5000

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from generator.checks import check_document
 from generator.importer import import_document
 from generator.read import read_text
@@ -50,3 +52,23 @@ def test_runon_head_with_recipients_and_import():
     imported = import_document(read_text(page, "page.txt"))
     assert imported.data["jurisdiction"]["name"] == "黄湾镇" and imported.data["year"] == 2023
     assert not imported.problems
+
+
+def test_numbers_after_separators_are_the_old_patterns_matches():
+    """The reflow's split points, found with str.find and headings.run_on_start, are where the one
+    pattern it compiled before matched (on the fixtures and on random run-on text)."""
+    import random
+    import re
+
+    from generator.lexicon.headings import RUN_ON_START
+    from generator.read.reflow import _numbers_after_separators
+
+    after = re.compile(r"([。：:\n！？〕])[ \t\u3000]*(?=" + RUN_ON_START + ")")
+    pieces = list("一二十（()）、，,．.019１ 。：:！？〕\n\u3000\t是x\x00") + ["12", "十一"]
+    rng = random.Random(7)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(fixtures.rglob("*.txt"))]
+    for text in texts:
+        expected = sorted((m.start(), m.end()) for m in after.finditer(text))
+        assert sorted(_numbers_after_separators(text)) == expected, text

@@ -21,11 +21,36 @@ OPENING, CLOSING = "（(", "）)"
 MAX_DIGITS = 3  # 1. to 999.
 
 
-# A heading number that may start a run-on heading inside a line (the reflow's split points).
+# A heading number that may start a run-on heading inside a line (the reflow's split points):
+# 一、 to 十九、 (the level-1 marks), （一） to （十九）, 1. to 99. (not 1.5), (1) to (99).
 RUN_ON_START = (
     rf"(?:[{CN_SMALL}]{{1,3}}[、．.，,]|[（(][{CN_SMALL}]{{1,3}}[）)]"
     rf"|[{DIGITS}]{{1,2}}[.．、](?![{DIGITS}])|[（(][{DIGITS}]{{1,2}}[）)])"
 )
+CN_SMALL_CHARS = frozenset(CN_SMALL)
+RUN_ON_FIRST = CN_SMALL_CHARS | ARABIC_DIGITS | frozenset(OPENING)  # how such a number begins
+
+
+def run_on_start(text: str, at: int) -> bool:
+    """Does RUN_ON_START match at text[at]? Read with str methods: the reflow asks at every sentence
+    end of a draft, and compiling the pattern's classes cost 10 M instructions of each check."""
+    first = text[at : at + 1]
+    if not first or first not in RUN_ON_FIRST:
+        return False
+    if first in OPENING:
+        chars = CN_SMALL_CHARS if text[at + 1 : at + 2] in CN_SMALL_CHARS else ARABIC_DIGITS
+        end = _run(text, at + 1, chars, 3)
+        close = text[end : end + 1]
+        return 1 <= end - at - 1 <= (3 if chars is CN_SMALL_CHARS else 2) and bool(close) and close in CLOSING
+    if first in CN_SMALL_CHARS:
+        end = _run(text, at, CN_SMALL_CHARS, 3)
+        mark = text[end : end + 1]
+        return end - at <= 3 and bool(mark) and mark in LEVEL1_MARKS
+    end = _run(text, at, ARABIC_DIGITS, 2)
+    mark, after = text[end : end + 1], text[end + 1 : end + 2]
+    return end - at <= 2 and bool(mark) and mark in LEVEL3_MARKS and not (after and after in ARABIC_DIGITS)
+
+
 # The first number of a deeper level: （一） (1) 1.
 FIRST_CHILD = lazy(rf"[（(][一1１][）)]|[1１][.．、](?![{DIGITS}])")
 # An enumeration inside a sentence, closed by a parenthesis only: 「1）」「a)」「一）」.
@@ -66,10 +91,10 @@ def read_number(text: str) -> tuple[int, int, str, str] | None:
     return None
 
 
-def _run(text: str, start: int, chars: frozenset[str]) -> int:
-    """Where the run of `chars` from `start` ends."""
-    end = start
-    while end < len(text) and text[end] in chars:
+def _run(text: str, start: int, chars: frozenset[str], most: int = 0) -> int:
+    """Where the run of `chars` from `start` ends (looked at up to `most` + 1 characters, if given)."""
+    end, stop = start, len(text) if not most else min(len(text), start + most + 1)
+    while end < stop and text[end] in chars:
         end += 1
     return end
 

@@ -25,14 +25,12 @@ from generator.read.title_end import own_names, title_end
 MAX_TITLE = 40  # a standalone title running into its first sub-heading is at most this long
 MAX_HEAD_LINES = 12  # the draft's title is among its first lines
 
-_START = headings.RUN_ON_START
-# One pattern for every separator (group 1): its leading class lets `re` skip ahead fast, and it
-# is compiled once instead of once per separator (start-up).
-# 〕 closes a task's owners 「…按职责分工负责〕二、…」
+# A heading number (headings.run_on_start) after one of these, spaces between, may start a run-on
+# heading. 〕 closes a task's owners 「…按职责分工负责〕二、…」.
 _SEPARATORS = "。：:\n！？〕"
-_AFTER = lazy(r"([。：:\n！？〕])[ \t\u3000]*(?=" + _START + ")")
+_SPACES = " \t\u3000"
 _CHILD = headings.FIRST_CHILD
-_START_AT = lazy(_START)
+_START_AT = lazy(headings.RUN_ON_START)  # compiled only for a draft that lost its breaks
 # An unnumbered section title between a sentence end and its first sub-heading: 「…称号。主要工作(一)党政…」.
 # Found from the sub-heading's number back (str.find: a regex scan of the whole text costs more).
 _FIRST_SUBS = ("（一）", "(一)", "（1）", "(1)", "（１）", "(１)")
@@ -89,9 +87,9 @@ def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
         pos += len(text) + 1
     found: dict[int, list[tuple[int, str]]] = {}
     if any(sep in joined for sep in _SEPARATORS):
-        for match in _AFTER.finditer(joined):
-            k = bisect.bisect_right(starts, match.start()) - 1
-            found.setdefault(eligible[k], []).append((match.end() - starts[k], match.group(1)))
+        for at, number in _numbers_after_separators(joined):
+            k = bisect.bisect_right(starts, at) - 1
+            found.setdefault(eligible[k], []).append((number - starts[k], joined[at]))
         for sub in _first_subs(joined):
             before = _TITLE_BEFORE.search(joined, max(0, sub - 16), sub)
             if before:
@@ -101,6 +99,19 @@ def _candidates(lines: list[Line]) -> dict[int, list[tuple[int, str]]]:
     for items in found.values():
         items.sort()
     return found
+
+
+def _numbers_after_separators(text: str):
+    """(separator, number) positions: a run-on heading number after a separator and spaces."""
+    for sep in _SEPARATORS:
+        at = text.find(sep)
+        while at >= 0:
+            number = at + 1
+            while number < len(text) and text[number] in _SPACES:
+                number += 1
+            if headings.run_on_start(text, number):
+                yield at, number
+            at = text.find(sep, at + 1)
 
 
 def _first_subs(text: str):
