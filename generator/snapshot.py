@@ -21,7 +21,9 @@ PACKAGE = Path(__file__).resolve().parent
 SNAPSHOT = PACKAGE / "data" / "parsed.py"
 HEADER = '''"""The package's YAML data files, parsed: written by `python -m generator.snapshot`, never by hand.
 
-Entry: (size, CRC-32 of the YAML file, data(), and for files read with line marks (data, marks)()).
+ENTRIES: (size, CRC-32 of the YAML file, data(), and for files read with line marks (data, marks)()).
+DERIVED: what a stage derives from a built-in file, by name: (size and CRC-32 of the YAML file,
+CRC-32 of the code that derives it, value()).
 """
 # fmt: off
 ENTRIES = {
@@ -57,6 +59,31 @@ def marked(path: Path, contents: bytes) -> tuple | None:
     return plain, marks, contents.decode("utf-8")
 
 
+def derived(name: str, path: Path, code: Path) -> Any | None:
+    """What `code` derives from the built-in file at `path` (see _derivations), while both are as
+    they were when the snapshot was written; else None."""
+    from generator.data.parsed import DERIVED
+
+    entry = DERIVED.get(name)
+    if entry is None:
+        return None
+    try:
+        contents, source = path.read_bytes(), code.read_bytes()
+    except OSError:
+        return None
+    if entry[:3] != (len(contents), zlib.crc32(contents), zlib.crc32(source)):
+        return None
+    return entry[3]()
+
+
+def _derivations():
+    """(name, YAML file, deriving code, value) of what is derived from built-in files ahead of time."""
+    from generator.read import guard, noise
+    from generator.resources import NOISE, parse_yaml
+
+    yield "noise-guards", NOISE, Path(guard.__file__), noise.guards_by_key(parse_yaml(NOISE.read_text("utf-8")))
+
+
 def _literal(value: Any) -> str | None:
     """The value as a Python literal, or None when the literal would not give it back unchanged."""
     text = repr(value)
@@ -84,6 +111,12 @@ def source() -> str:
         name = path.relative_to(PACKAGE).as_posix()
         marked_ = "None" if with_marks is None else f"lambda: {with_marks}"
         lines.append(f"{name!r}: ({len(contents)}, {zlib.crc32(contents)}, lambda: {plain}, {marked_}),\n")
+    lines.append("}\nDERIVED = {\n")
+    for name, path, code, value in _derivations():
+        contents, literal = path.read_bytes(), _literal(value)
+        if literal is not None:
+            crcs = f"{len(contents)}, {zlib.crc32(contents)}, {zlib.crc32(code.read_bytes())}"
+            lines.append(f"{name!r}: ({crcs}, lambda: {literal}),\n")
     return "".join(lines) + "}\n"
 
 
@@ -93,7 +126,7 @@ def main() -> None:
 
     text = source()
     write_atomic(SNAPSHOT, text.encode("utf-8"))
-    print(f"{SNAPSHOT}: {text.count(chr(10)) - HEADER.count(chr(10)) - 1} files")
+    print(f"wrote {SNAPSHOT}")
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from generator import resources, snapshot
 from generator.data.parsed import ENTRIES
@@ -55,3 +56,18 @@ def test_what_a_literal_cannot_hold_is_left_out():
     assert snapshot._literal({"年": [1, "二", (3, 4)], 5: None}) is not None
     assert snapshot._literal({"date": dt.date(2024, 3, 31)}) is None
     assert snapshot._literal(float("nan")) is None
+
+
+def test_derived_data_is_what_the_stage_derives_and_only_while_its_sources_are_unchanged(tmp_path):
+    from generator.read import guard, noise
+
+    code = Path(guard.__file__)
+    shipped = snapshot.derived("noise-guards", resources.NOISE, code)
+    assert shipped == noise.guards_by_key(resources.read_data(resources.NOISE))
+    edited = tmp_path / "guard.py"
+    edited.write_bytes(code.read_bytes() + b"\n# changed\n")
+    assert snapshot.derived("noise-guards", resources.NOISE, edited) is None  # the deriving code changed
+    copy = tmp_path / "noise.yaml"
+    copy.write_bytes(resources.NOISE.read_bytes().replace(b"drop", b"dorp"))
+    assert snapshot.derived("noise-guards", copy, code) is None  # the file changed
+    assert snapshot.derived("no-such-thing", resources.NOISE, code) is None

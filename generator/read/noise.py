@@ -85,13 +85,18 @@ def _load_noise(extra: tuple[str, ...]) -> Noise:
 _KEYS = ("drop", "end", "field", "strip")
 
 
-def _built_in_guards(data: dict) -> dict[str, list]:
-    """guard.guards() of each built-in pattern, by key: kept in the user cache while noise.yaml is unchanged."""
-    from generator import cache
+def guards_by_key(data: dict) -> dict[str, list]:
+    """guard.guards() of each pattern of a noise file's data, by key."""
     from generator.read import guard
 
-    def build() -> dict[str, list]:
-        return {key: [guard.guards(str(p)) for p in data.get(key) or ()] for key in _KEYS}
+    return {key: [guard.guards(str(p)) for p in data.get(key) or ()] for key in _KEYS}
+
+
+def _built_in_guards(data: dict) -> dict[str, list]:
+    """guards_by_key() of the built-in noise.yaml: from the parsed snapshot while noise.yaml and
+    read/guard.py are as shipped, else from the user cache while noise.yaml is unchanged."""
+    from generator import cache, snapshot
+    from generator.read import guard
 
     def valid(value: Any) -> bool:
         return isinstance(value, dict) and all(
@@ -99,7 +104,10 @@ def _built_in_guards(data: dict) -> dict[str, list]:
             for key in _KEYS
         )
 
-    return cache.by_file("noise", _NOISE_FILE, build, Path(guard.__file__), valid=valid)
+    shipped = snapshot.derived("noise-guards", _NOISE_FILE, Path(guard.__file__))
+    if shipped is not None and valid(shipped):
+        return shipped
+    return cache.by_file("noise", _NOISE_FILE, lambda: guards_by_key(data), Path(guard.__file__), valid=valid)
 
 
 def _compiled(pattern: str, file: str, key: str, index: int) -> re.Pattern:
