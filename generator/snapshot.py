@@ -21,7 +21,7 @@ PACKAGE = Path(__file__).resolve().parent
 SNAPSHOT = PACKAGE / "data" / "parsed.py"
 HEADER = '''"""The package's YAML data files, parsed: written by `python -m generator.snapshot`, never by hand.
 
-ENTRIES: (size, CRC-32 of the YAML file, data(), and for files read with line marks (data, marks)()).
+ENTRIES: (size, CRC-32 of the YAML file, data(), and the line marks of data()'s fields, marks()).
 DERIVED: what a stage derives from a built-in file, by name: (size and CRC-32 of the YAML file,
 CRC-32 of the code that derives it, value()).
 """
@@ -55,8 +55,7 @@ def marked(path: Path, contents: bytes) -> tuple | None:
     entry = _entry(path, contents)
     if entry is None or entry[3] is None:
         return None
-    plain, marks = entry[3]()
-    return plain, marks, contents.decode("utf-8")
+    return entry[2](), entry[3](), contents.decode("utf-8")
 
 
 def derived(name: str, path: Path, code: Path) -> Any | None:
@@ -105,11 +104,12 @@ def source() -> str:
         if plain is None:
             continue
         loaded = load_yaml(path)
-        with_marks = _literal((loaded.data, loaded.marks))
+        # The marks alone: data() gives the same data (a file read differently with marks has none here)
+        marks = _literal(loaded.marks) if repr(loaded.data) == plain else None
         if loaded.text != contents.decode("utf-8"):
-            with_marks = None
+            marks = None
         name = path.relative_to(PACKAGE).as_posix()
-        marked_ = "None" if with_marks is None else f"lambda: {with_marks}"
+        marked_ = "None" if marks is None else f"lambda: {marks}"
         lines.append(f"{name!r}: ({len(contents)}, {zlib.crc32(contents)}, lambda: {plain}, {marked_}),\n")
     lines.append("}\nDERIVED = {\n")
     for name, path, code, value in _derivations():
