@@ -1,6 +1,7 @@
 """The layout profile (GB/T 9704 numbers as OOXML values), read from a YAML data file."""
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# string annotation at class creation (a ForwardRef), a cost every start would pay.
 
 import functools
 from typing import NamedTuple

@@ -1,6 +1,7 @@
 """Web-page noise: lines dropped wherever they stand, and end markers that cut the rest."""
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# string annotation at class creation (a ForwardRef), a cost every start would pay.
 
 import functools
 import re
@@ -139,7 +140,7 @@ def resolve_noise(noise: Noise | str | Path | Iterable | None) -> Noise:
     return load_noise(*noise)
 
 
-def drop_noise(lines: list[Line], noise: Noise) -> list[Line]:
+def drop_noise(lines: "list[Line]", noise: Noise) -> "list[Line]":
     """The lines without web noise (pasted pages); styled lines (fazhi's run-in runs too) and
     tables are kept."""
     out: list[Line] = []

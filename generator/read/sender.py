@@ -7,7 +7,8 @@ endings and levels, organ words, department endings) is data: generator/data/uni
 (a department's report) all ask here.
 """
 
-from __future__ import annotations
+# Annotations are evaluated (no `from __future__ import annotations`): typing.NamedTuple compiles each
+# string annotation at class creation (a ForwardRef), a cost every start would pay.
 
 import functools
 import re
