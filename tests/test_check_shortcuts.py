@@ -185,3 +185,44 @@ def test_lacks_only_what_the_text_lacks():
             assert not (analysis.lacks(needle) and needle in joined), needle
             absent += analysis.lacks(needle)
     assert absent > 300
+
+
+def _part_sources() -> list[list[str]]:
+    """Every part's patterns in parts.yaml, the extra lead parts, and a few shapes the matcher keeps as regexes."""
+    from generator.checks.statutory import parts_of
+
+    data = parts_of("annual-report")
+    extra = ["主要领导.*(履[行职]|职责)", "a|^b", "(?=问题)问", "情况+", "[^问]题", "不足|问题$", "^问题|不足$"]
+    return [part["patterns"] for part in data["parts"].values()] + [data["extra"], extra]
+
+
+def test_part_words_find_what_the_patterns_find():
+    """PartWords (parts.yaml's names written out as words) finds a name exactly where re.search does."""
+    import re
+    from pathlib import Path
+
+    from generator.checks.part_words import PartWords, written_out
+
+    groups = _part_sources()
+    alphabet = sorted({c for group in groups for p in group for c in p if c not in "^$()?|[]:.*+=\\"}) + ["\n", "x"]
+    texts = [
+        line
+        for path in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))
+        for line in path.read_text().splitlines()
+    ]
+    written = [found[2] for group in groups for p in group if (found := written_out(p))]
+    texts += [edge for words in written for w in words for edge in (w, w + "\n", "x" + w, w + "x", w + "\nx")]
+    rng = random.Random(18)
+    for _ in range(4000):
+        group = rng.choice(groups)
+        # pieces of the names themselves make matches (and near misses) frequent
+        pieces = alphabet + [p.strip("^$") for p in group if p.isalnum() or "(" not in p]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        texts.append(text + "\n" if rng.random() < 0.3 else text)  # `$` also matches before a last newline
+    found = 0
+    for group in groups:
+        words, pattern = PartWords(group), re.compile("|".join(f"(?:{p})" for p in group))
+        for text in texts:
+            assert words.search(text) == bool(pattern.search(text)), (group, text)
+            found += words.search(text)
+    assert found > 500

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from generator.lexicon import dates, lazy, statutory
 from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
+from .part_words import PartWords
+
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
-# What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-_ANCHORS = ("^", "$", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
 _CLAUSE_MARK = lazy(r"[，,。；;：:]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
 _REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
@@ -156,14 +155,11 @@ def normal_title(heading: Heading) -> str:
 _PATTERNS: dict[int, tuple] = {}
 
 
-def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
-    """One compiled alternation per statutory part, compiled once per parts file."""
+def _part_patterns(parts_data: dict) -> dict[str, PartWords]:
+    """One matcher per statutory part, made once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (
-            parts_data,
-            {k: lazy("|".join(f"(?:{p})" for p in part["patterns"])) for k, part in parts_data["parts"].items()},
-        )
+        _PATTERNS[key] = (parts_data, {k: PartWords(part["patterns"]) for k, part in parts_data["parts"].items()})
     return _PATTERNS[key][1]
 
 
@@ -260,9 +256,10 @@ def _may_be_implicit(title: str, parts_data: dict) -> bool:
 
 def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit | None:
     """The first sub-heading naming the part, with the part heading it stands under."""
-    pattern = _part_patterns(parts_data)[key]
+    words = _part_patterns(parts_data)[key]
+    pattern = words.regex  # searched in every heading: the regex is worth compiling here (rarely reached)
     # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
-    raw_first = not any(anchor in pattern.pattern for anchor in _ANCHORS)
+    raw_first = not words.anchored
     if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
         return None  # one search over all the titles (the usual case: the part is not there at all)
     tops = [i for i, _ in top]
