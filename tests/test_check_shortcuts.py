@@ -190,21 +190,26 @@ def test_lacks_only_what_the_text_lacks():
 def _part_sources() -> list[list[str]]:
     """Every part's patterns in parts.yaml, the extra lead parts, and a few shapes the matcher keeps as regexes."""
     from generator.checks.statutory import parts_of
+    from generator.lexicon import statutory
 
     data = parts_of("annual-report")
     extra = ["主要领导.*(履[行职]|职责)", "a|^b", "(?=问题)问", "情况+", "[^问]题", "不足|问题$", "^问题|不足$"]
-    return [part["patterns"] for part in data["parts"].values()] + [data["extra"], extra]
+    classes = ["问[?.]题", "[a-c]问", "[）)]?报告$"]
+    kinds = [[statutory.REPORT_TITLE_END], [statutory.DEPARTMENT_END]]
+    return [part["patterns"] for part in data["parts"].values()] + [data["extra"], extra, classes, *kinds]
 
 
 def test_part_words_find_what_the_patterns_find():
-    """PartWords (parts.yaml's names written out as words) finds a name exactly where re.search does."""
+    """Words (parts.yaml's names, the kinds' name patterns, written out as words) finds a name exactly where re.search does."""
     import re
     from pathlib import Path
 
-    from generator.checks.part_words import PartWords, written_out
+    from generator.kinds.words import Words, written_out
 
     groups = _part_sources()
-    alphabet = sorted({c for group in groups for p in group for c in p if c not in "^$()?|[]:.*+=\\"}) + ["\n", "x"]
+    alphabet = sorted({c for group in groups for p in group for c in p if c not in "^$()?|[]:.*+=\\"}) + list(
+        "\nx)?.-b"
+    )
     texts = [
         line
         for path in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))
@@ -221,7 +226,7 @@ def test_part_words_find_what_the_patterns_find():
         texts.append(text + "\n" if rng.random() < 0.3 else text)  # `$` also matches before a last newline
     found = 0
     for group in groups:
-        words, pattern = PartWords(group), re.compile("|".join(f"(?:{p})" for p in group))
+        words, pattern = Words(group), re.compile("|".join(f"(?:{p})" for p in group))
         for text in texts:
             assert words.search(text) == bool(pattern.search(text)), (group, text)
             found += words.search(text)

@@ -5,16 +5,15 @@ from __future__ import annotations
 import bisect
 
 from generator.lexicon import dates, lazy, statutory
-from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
+from generator.kinds import DEFAULT_KIND, KINDS, REPORT_TITLE, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
-from .part_words import PartWords
+from generator.kinds.words import Words
 
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 _CLAUSE_MARK = lazy(r"[，,。；;：:]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
-_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
 _OWNER_MARK = lazy(statutory.OWNER_MARK)
 _PLAN_NOTICE = lazy(statutory.PLAN_NOTICE)
 
@@ -97,7 +96,7 @@ def _kind_title(docs: list[Document], signs: list[str]) -> str:
         return first
     for d in docs[1:]:
         title = d.title.replace("\n", "")
-        if title and not d.label and (recognise_why(title)[0] != DEFAULT_KIND or _REPORT_TITLE.search(title)):
+        if title and not d.label and (recognise_why(title)[0] != DEFAULT_KIND or REPORT_TITLE.search(title)):
             return title
     return first
 
@@ -155,11 +154,11 @@ def normal_title(heading: Heading) -> str:
 _PATTERNS: dict[int, tuple] = {}
 
 
-def _part_patterns(parts_data: dict) -> dict[str, PartWords]:
+def _part_patterns(parts_data: dict) -> dict[str, Words]:
     """One matcher per statutory part, made once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (parts_data, {k: PartWords(part["patterns"]) for k, part in parts_data["parts"].items()})
+        _PATTERNS[key] = (parts_data, {k: Words(part["patterns"]) for k, part in parts_data["parts"].items()})
     return _PATTERNS[key][1]
 
 

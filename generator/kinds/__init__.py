@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 from generator.resources import KINDS as _KINDS_DIR
 
+from .words import Words
+
 _SPACES = lazy(r"\s+")
-_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
+REPORT_TITLE = Words([statutory.REPORT_TITLE_END])
 
 
 class Kind(NamedTuple):
@@ -114,6 +116,12 @@ def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((k.name, lazy(k.recognise)) for k in KINDS.values() if k.recognise)
 
 
+@functools.cache
+def _issuer(pattern: str) -> Words:
+    """A kind's issuer pattern as words (made once per pattern)."""
+    return Words([pattern])
+
+
 def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -> str:
     """The kind a draft's titles (and its last signature) name; the default kind when none does."""
     return recognise_why(titles, issuer, report_signs)[0]
@@ -132,7 +140,7 @@ def recognise_why(
     """
     title = _SPACES.sub("", title)
     signs = list(report_signs)
-    if _REPORT_TITLE.search(title):
+    if REPORT_TITLE.search(title):
         signs.insert(0, "标题以「报告」结尾")
     for name, pattern in _recognisers():
         kind = KINDS[name]
@@ -151,7 +159,7 @@ def recognise_why(
         if kind.recognise and lazy(kind.recognise).search(title):
             name = kind.name
             signs.append(f"标题符合{kind.label}的写法")
-        elif signs and issuer and kind.issuer and lazy(kind.issuer).search(issuer):
+        elif signs and issuer and kind.issuer and _issuer(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
         elif department:

@@ -1,6 +1,6 @@
-"""The statutory parts' names (parts.yaml patterns) matched as words, without compiling a regex.
+"""Patterns of names (parts.yaml's part names, a kind's issuer, 「…报告」) matched as words, without a regex.
 
-Most part patterns are finite: literals, groups of alternatives, `?`, small classes, a leading `^`
+Most of these patterns are finite: literals, groups of alternatives, `?`, small classes, a leading `^`
 and a trailing `$`. Such a pattern is written out into the words it matches, and a title is tested
 with `str` methods. Compiling the CJK alternations costs more than a check's whole reading of the
 text; a pattern outside that subset is kept as a regex, tried only when its literal opening occurs.
@@ -13,6 +13,7 @@ import re
 from generator.lexicon import lazy
 
 _SPECIAL = set(".^$*+?{}[]\\|()")
+_IN_CLASS = set("\\[-&~|")  # what is not a plain character inside [] (ranges, escapes, set operations)
 _MOST_WORDS = 200  # a pattern that writes out into more words stays a regex
 # What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
 ANCHORS = ("^", "$", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
@@ -63,7 +64,7 @@ def _atom(source: str, i: int) -> tuple[list[str], int]:
     if char == "[":
         end = source.find("]", i + 1)
         chars = source[i + 1 : end]
-        if end < 0 or not chars or chars[0] == "^" or "-" in chars or _SPECIAL & set(chars):
+        if end < 0 or not chars or chars[0] == "^" or _IN_CLASS & set(chars):
             raise _Unsupported
         return list(chars), end + 1
     if char in _SPECIAL:
@@ -107,8 +108,8 @@ def _literal_opening(source: str) -> str:
     return source
 
 
-class PartWords:
-    """One statutory part's patterns: search(text) is True where `re.search` of any of them finds a match."""
+class Words:
+    """Some patterns (a statutory part's names): search(text) is True where `re.search` of any of them finds a match."""
 
     __slots__ = ("words", "starts", "ends", "whole", "regexes", "anchored", "firsts", "regex")
 
