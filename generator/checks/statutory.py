@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 
 from generator.lexicon import dates, lazy, statutory
 from generator.kinds import DEFAULT_KIND, KINDS, REPORT_TITLE, recognise_why
@@ -256,11 +257,7 @@ def _may_be_implicit(title: str, parts_data: dict) -> bool:
 def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit | None:
     """The first sub-heading naming the part, with the part heading it stands under."""
     words = _part_patterns(parts_data)[key]
-    pattern = words.regex  # searched in every heading: the regex is worth compiling here (rarely reached)
-    # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
-    raw_first = not words.anchored
-    if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
-        return None  # one search over all the titles (the usual case: the part is not there at all)
+    candidates = _titles_holding(words, blocks)
     tops = [i for i, _ in top]
     for i, block in enumerate(blocks):
         if type(block) is not Heading or (
@@ -269,16 +266,34 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
             and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)
         ):
             continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title; a titled section is
-        if raw_first and not pattern.search(block.title):
+        if candidates is not None and i not in candidates:
             continue
         title = normal_title(block)
-        if pattern.search(title) and key in match_parts(title, parts_data):
+        if words.search(title) and key in match_parts(title, parts_data):
             if not _named_beyond_generic(key, title, blocks, i, parts_data):
                 continue
             k = bisect.bisect_left(tops, i) - 1
             within = top[k][1] if k >= 0 and top[k][1].level < block.level else None
             return PartHit(True, block.title, block.line or None, i, block.level, within=within)
     return None
+
+
+def _titles_holding(words: Words, blocks: list) -> set[int] | None:
+    """The blocks whose heading title holds a literal one of `words`' matches needs (None: any may match).
+    A normalised title is a piece of the raw one, so no other heading can name the part."""
+    needles = words.needles()
+    if needles is None:
+        return None
+    indices = [i for i, b in enumerate(blocks) if type(b) is Heading]
+    joined = "\n".join(blocks[i].title for i in indices)  # one find per needle over all the titles
+    starts = list(itertools.accumulate((len(blocks[i].title) + 1 for i in indices[:-1]), initial=0))
+    found = set()
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            found.add(indices[bisect.bisect_right(starts, at) - 1])
+            at = joined.find(needle, at + 1)
+    return found
 
 
 def _named_beyond_generic(key: str, title: str, blocks: list, i: int, parts_data: dict) -> bool:

@@ -112,13 +112,13 @@ def load(ref: str) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((k.name, lazy(k.recognise)) for k in KINDS.values() if k.recognise)
+def _recognisers() -> tuple[tuple[str, Words, re.Pattern], ...]:
+    return tuple((k.name, _words(k.recognise), lazy(k.recognise)) for k in KINDS.values() if k.recognise)
 
 
 @functools.cache
-def _issuer(pattern: str) -> Words:
-    """A kind's issuer pattern as words (made once per pattern)."""
+def _words(pattern: str) -> Words:
+    """A kind's pattern as words, tried before (or instead of) compiling it (made once per pattern)."""
     return Words([pattern])
 
 
@@ -142,9 +142,9 @@ def recognise_why(
     signs = list(report_signs)
     if REPORT_TITLE.search(title):
         signs.insert(0, "标题以「报告」结尾")
-    for name, pattern in _recognisers():
+    for name, words, pattern in _recognisers():
         kind = KINDS[name]
-        found = pattern.search(title)
+        found = words.search(title) and pattern.search(title)
         if not found or kind.family:
             continue
         if "印发" in title and title.endswith("通知"):
@@ -156,10 +156,10 @@ def recognise_why(
     for kind in KINDS.values():
         if kind.family != DEFAULT_KIND:
             continue
-        if kind.recognise and lazy(kind.recognise).search(title):
+        if kind.recognise and _words(kind.recognise).search(title):
             name = kind.name
             signs.append(f"标题符合{kind.label}的写法")
-        elif signs and issuer and kind.issuer and _issuer(kind.issuer).search(issuer):
+        elif signs and issuer and kind.issuer and _words(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
         elif department:

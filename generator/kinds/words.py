@@ -15,8 +15,6 @@ from generator.lexicon import lazy
 _SPECIAL = set(".^$*+?{}[]\\|()")
 _IN_CLASS = set("\\[-&~|")  # what is not a plain character inside [] (ranges, escapes, set operations)
 _MOST_WORDS = 200  # a pattern that writes out into more words stays a regex
-# What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-ANCHORS = ("^", "$", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
 
 
 class _Unsupported(Exception):
@@ -81,51 +79,92 @@ def written_out(source: str) -> tuple[bool, bool, list[str]] | None:
         words, i = _alternatives(body, 0)
     except _Unsupported:
         return None
-    if i < len(body) or "" in words or ((start or end) and "|" in body and _top_level_bar(body)):
+    if i < len(body) or "" in words or ((start or end) and len(_branches(body)) > 1):
         return None
     return start, end, words
 
 
-def _top_level_bar(body: str) -> bool:
-    """Whether `|` stands outside every group (then an anchor binds only one side)."""
-    depth = 0
-    for char in body:
-        depth += char == "("
-        depth -= char == ")"
-        if char == "|" and depth == 0:
-            return True
-    return False
+def _class_end(source: str, i: int) -> int:
+    """Where the class opened at source[i] closes (-1 if it does not)."""
+    j = i + 1
+    j += source.startswith("^", j)
+    j += source.startswith("]", j)  # a `]` right after the opening is a plain character
+    while j < len(source) and source[j] != "]":
+        j += 2 if source[j] == "\\" else 1
+    return j if j < len(source) else -1
 
 
-def _literal_opening(source: str) -> str:
-    """The characters every match starts with (may be empty)."""
-    for i, char in enumerate(source):
-        if char in _SPECIAL:
-            # a quantifier binds the character before it: that one is not required
-            if char == "|":
-                return ""  # a top-level alternative need not start with it
-            return source[: i - 1] if char in "?*{" and i else source[:i]
-    return source
+def _outside_groups(source: str):
+    """(position, character) of what stands outside every group; None for an escape, a class or a group."""
+    depth, i = 0, 0
+    while i < len(source):
+        char = source[i]
+        step = 1
+        if char == "\\":
+            step = 2
+        elif char == "[":
+            end = _class_end(source, i)
+            step = end + 1 - i if end >= 0 else len(source)
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        if depth == 0:
+            yield i, char if step == 1 and char not in "()" else None
+        i += step
+
+
+def _branches(source: str) -> list[str]:
+    """The alternatives of a pattern: `a|^b` → [`a`, `^b`] (what search finds is the same)."""
+    if _has_flags(source) or "(?P" in source or any(source[i + 1 : i + 2].isdigit() for i in _find_all(source, "\\")):
+        return [source]  # flags and group references are the whole pattern's
+    cuts = [i for i, char in _outside_groups(source) if char == "|"]
+    return [source[i + 1 : j] for i, j in zip([-1, *cuts], [*cuts, len(source)])]
+
+
+def _required(branch: str) -> str:
+    """The longest run of plain characters every match of a branch holds (may be empty)."""
+    if _has_flags(branch):
+        return ""  # inline flags (case, …) make a literal test inexact
+    runs, run, braces = [""], "", False
+    for _, char in _outside_groups(branch):
+        braces = (braces or char == "{") and char != "}"
+        if char is None or char in "|.^$+}" or braces or char in "?*":
+            keep = run[:-1] if char in ("?", "*", "{") else run  # a quantifier makes the last character optional
+            runs.append(keep)
+            run = ""
+        else:
+            run += char
+    return max([*runs, run], key=len)
+
+
+def _has_flags(source: str) -> bool:
+    """Whether the pattern may set inline flags (`(?i)`, `(?a:…)`)."""
+    return any(not source.startswith(("(?:", "(?=", "(?!", "(?<", "(?P"), i) for i in _find_all(source, "(?"))
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Every position of `needle` in `text`."""
+    found, i = [], text.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = text.find(needle, i + 1)
+    return found
 
 
 class Words:
     """Some patterns (a statutory part's names): search(text) is True where `re.search` of any of them finds a match."""
 
-    __slots__ = ("words", "starts", "ends", "whole", "regexes", "anchored", "firsts", "regex")
+    __slots__ = ("words", "starts", "ends", "whole", "regexes", "firsts")
 
     def __init__(self, sources: list[str]) -> None:
         self.words: dict[str, list[str]] = {}  # found anywhere, by their first character
         starts: list[str] = []  # `^word`
         ends: list[str] = []  # `word$`
         whole: list[str] = []  # `^word$`
-        self.regexes: list[tuple[str, re.Pattern[str]]] = []  # (literal opening, lazy pattern)
-        self.anchored = any(anchor in source for source in sources for anchor in ANCHORS)
-        # The same patterns as one regex, compiled on first use: faster over many titles than the words.
-        self.regex = lazy("|".join(f"(?:{source})" for source in sources))
-        for source in sources:
-            found = written_out(source)
+        self.regexes: list[tuple[str, re.Pattern[str]]] = []  # (a literal every match holds, lazy pattern)
+        for branch in [branch for source in sources for branch in _branches(source)]:
+            found = written_out(branch)
             if found is None:
-                self.regexes.append((_literal_opening(source), lazy(source)))
+                self.regexes.append((_required(branch), lazy(branch)))
                 continue
             start, end, words = found
             if start and end:
@@ -138,23 +177,29 @@ class Words:
                 for word in words:
                     self.words.setdefault(word[0], []).append(word)
         self.starts, self.ends, self.whole = tuple(starts), tuple(ends), frozenset(whole)
-        # A match starts with one of these characters; None when a regex's opening is unknown.
-        openings = [opening for opening, _ in self.regexes]
-        every = [*self.words, *starts, *ends, *whole, *openings]
-        self.firsts = None if "" in openings else frozenset(word[0] for word in every)
+        self.firsts = frozenset(word[0] for word in [*self.words, *starts, *ends, *whole])  # a word starts so
+
+    def needles(self) -> list[str] | None:
+        """Literals one of which every match holds (None when a regex's is not known)."""
+        literals = [literal for literal, _ in self.regexes]
+        if "" in literals:
+            return None
+        every = [*(word for words in self.words.values() for word in words), *self.starts, *self.ends, *self.whole]
+        return None if any("\n" in word for word in every) else every + literals
 
     def search(self, text: str) -> bool:
-        """Whether any of the part's patterns occurs in `text`."""
-        if self.firsts is not None and self.firsts.isdisjoint(text):
-            return False
+        """Whether any of the patterns occurs in `text`."""
+        if not self.firsts.isdisjoint(text) and self._has_word(text):
+            return True
+        return any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
+
+    def _has_word(self, text: str) -> bool:
+        """Whether one of the written-out words occurs in `text` where its anchors allow."""
         for first in self.words.keys() & set(text):
             for word in self.words[first]:
                 if word in text:
                     return True
         if text.startswith(self.starts):
             return True
-        if self.ends or self.whole:
-            tail = text[:-1] if text.endswith("\n") else text  # `$` also matches before a last newline
-            if tail.endswith(self.ends) or text.endswith(self.ends) or tail in self.whole or text in self.whole:
-                return True
-        return any(opening in text and pattern.search(text) for opening, pattern in self.regexes)
+        tail = text[:-1] if text.endswith("\n") else text  # `$` also matches before a last newline
+        return tail.endswith(self.ends) or text.endswith(self.ends) or tail in self.whole or text in self.whole
