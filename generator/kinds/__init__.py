@@ -13,7 +13,7 @@ import functools
 import importlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from generator.lexicon import lazy, statutory
@@ -28,20 +28,44 @@ _SPACES = lazy(r"\s+")
 REPORT_TITLE = Words([statutory.REPORT_TITLE_END])
 
 
-class Kind(NamedTuple):
+class Kind:
     """One document kind."""
 
-    name: str  # the spec's `kind:` value
-    label: str  # Chinese name in messages and reports
-    folder: str  # generator/kinds/<folder>
-    model_ref: str  # "module:Class" of the pydantic model
-    template: str  # the Jinja template under templates/
-    family: str = ""  # the kind whose rules also apply (a department report is an annual report)
-    recognise: str = ""  # regular expression on a draft's titles that says "this kind"
-    issuer: str = ""  # regular expression on a report's last signature that says so too
-    parts_file: str = ""  # the required parts, relative to the folder (or another kind's)
-    hook: str = ""  # "module:function(spec, loaded)" run after validation
-    context: str = ""  # "module:function(spec) -> dict" extra template variables
+    __slots__ = (
+        "name",
+        "label",
+        "folder",
+        "model_ref",
+        "template",
+        "family",
+        "recognise",
+        "issuer",
+        "parts_file",
+        "hook",
+        "context",
+    )
+
+    # A plain class: a NamedTuple costs more than half a million instructions of every start-up to create.
+    def __init__(
+        self,
+        name: str,  # the spec's `kind:` value
+        label: str,  # Chinese name in messages and reports
+        folder: str,  # generator/kinds/<folder>
+        model_ref: str,  # "module:Class" of the pydantic model
+        template: str,  # the Jinja template under templates/
+        family: str = "",  # the kind whose rules also apply (a department report is an annual report)
+        recognise: str = "",  # regular expression on a draft's titles that says "this kind"
+        issuer: str = "",  # regular expression on a report's last signature that says so too
+        parts_file: str = "",  # the required parts, relative to the folder (or another kind's)
+        hook: str = "",  # "module:function(spec, loaded)" run after validation
+        context: str = "",  # "module:function(spec) -> dict" extra template variables
+    ) -> None:
+        self.name, self.label, self.folder, self.model_ref, self.template = name, label, folder, model_ref, template
+        self.family, self.recognise, self.issuer, self.parts_file = family, recognise, issuer, parts_file
+        self.hook, self.context = hook, context
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
 
     @property
     def model(self) -> type[BaseModel]:
