@@ -191,15 +191,20 @@ class Words:
         """Whether any of the patterns occurs in `text`."""
         if not self.firsts.isdisjoint(text) and self._has_word(text):
             return True
-        return any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
+        return bool(self.regexes) and any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
 
     def _has_word(self, text: str) -> bool:
         """Whether one of the written-out words occurs in `text` where its anchors allow."""
-        for first in self.words.keys() & set(text):
-            for word in self.words[first]:
+        words = self.words
+        for first in self.firsts.intersection(text):
+            for word in words.get(first, ()):
                 if word in text:
                     return True
         if text.startswith(self.starts):
             return True
-        tail = text[:-1] if text.endswith("\n") else text  # `$` also matches before a last newline
-        return tail.endswith(self.ends) or text.endswith(self.ends) or tail in self.whole or text in self.whole
+        if text.endswith("\n"):  # `$` also matches before a last newline
+            return self._ends(text) or self._ends(text[:-1])
+        return self._ends(text)
+
+    def _ends(self, text: str) -> bool:
+        return text.endswith(self.ends) or text in self.whole
