@@ -185,3 +185,80 @@ def test_lacks_only_what_the_text_lacks():
             assert not (analysis.lacks(needle) and needle in joined), needle
             absent += analysis.lacks(needle)
     assert absent > 300
+
+
+def _part_sources() -> list[list[str]]:
+    """Every part's patterns in parts.yaml, the extra lead parts, and a few shapes the matcher keeps as regexes."""
+    from generator.checks.statutory import parts_of
+    from generator.lexicon import statutory
+
+    data = parts_of("annual-report")
+    extra = ["主要领导.*(履[行职]|职责)", "a|^b", "(?=问题)问", "情况+", "[^问]题", "不足|问题$", "^问题|不足$"]
+    classes = ["问[?.]题", "[a-c]问", "[）)]?报告$", "[]a]问", "[^]a]题"]
+    literals = ["a{2}问题", "问b?题", "x+问", "\\d年度", "(?i:A)问|b", "问*?题", "(a)问|\\1", "a{问", "问|(?:情况)+$"]
+    kinds = [[statutory.REPORT_TITLE_END], [statutory.DEPARTMENT_END], [statutory.PLAN_TITLE]]
+    kinds += [[statutory.DEPARTMENT_REPORT_TITLE], ["(?i)Ab问|c"]]  # global flags: a pattern alone
+    return [part["patterns"] for part in data["parts"].values()] + [data["extra"], extra, classes, literals, *kinds]
+
+
+def test_part_words_find_what_the_patterns_find():
+    """Words (parts.yaml's names, the kinds' name patterns, written out as words) finds a name exactly where re.search does."""
+    import re
+    from pathlib import Path
+
+    from generator.kinds.words import Words, written_out
+
+    groups = _part_sources()
+    alphabet = sorted({c for group in groups for p in group for c in p if c not in "^$()?|[]:.*+=\\"}) + list(
+        "\nx)?.-b"
+    )
+    texts = [
+        line
+        for path in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))
+        for line in path.read_text().splitlines()
+    ]
+    written = [found[2] for group in groups for p in group if (found := written_out(p))]
+    texts += [edge for words in written for w in words for edge in (w, w + "\n", "x" + w, w + "x", w + "\nx")]
+    texts += ["ab问", "aB问x", "C", "a问", "5年度", "]问", "a]题"]
+    rng = random.Random(18)
+    for _ in range(4000):
+        group = rng.choice(groups)
+        # pieces of the names themselves make matches (and near misses) frequent
+        pieces = alphabet + [p.strip("^$") for p in group if p.isalnum() or "(" not in p]
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        texts.append(text + "\n" if rng.random() < 0.3 else text)  # `$` also matches before a last newline
+    found = 0
+    for group in groups:
+        words, pattern = Words(group), re.compile("|".join(f"(?:{p})" for p in group) if len(group) > 1 else group[0])
+        for text in texts:
+            assert words.search(text) == bool(pattern.search(text)), (group, text)
+            found += words.search(text)
+            needles = words.needles()
+            assert not (words.search(text) and needles is not None and not any(n in text for n in needles))
+    assert found > 500
+
+
+def test_part_candidates_hold_every_heading_that_names_the_part():
+    """statutory._titles_holding (one find per name over the joined titles) leaves out no heading that names the part."""
+    from pathlib import Path
+
+    from generator.checks import statutory
+    from generator.tree import Heading
+
+    parts = statutory._part_patterns(statutory.parts_of("annual-report"))
+    rng = random.Random(18)
+    names = ["第一责任人", "党政主要负责人", "主要领导", "履行", "加强党对法治建设的领导", "存在的不足", "下一步", "x"]
+    texts = [path.read_text() for path in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))]
+    for _ in range(200):
+        lines = [f"{k}、" + "".join(rng.choice(names) for _ in range(rng.randint(1, 3))) for k in "一二三四"]
+        texts.append(HEAD + "\n".join(lines) + "\n正文。")
+    named = 0
+    for text in texts:
+        for body in read_text(text).all_documents():
+            for words in parts.values():
+                candidates = statutory._titles_holding(words, body.blocks)
+                for i, block in enumerate(body.blocks):
+                    if type(block) is Heading and words.search(statutory.normal_title(block)):
+                        named += 1
+                        assert candidates is None or i in candidates, block.title
+    assert named > 500

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.kinds import KINDS
+from generator.kinds.words import Words
 from generator.lexicon import dates, lazy, statutory
 from generator.tree import Document, Heading, block_text
 
@@ -13,7 +14,7 @@ _REPORTED_YEAR = lazy(rf"现将\s*{dates.YEAR_WORD}")
 _YEAR_OF_REPORT = lazy(rf"{dates.YEAR_WORD}度")
 _YEAR_RANGE = lazy(rf"({dates.YEAR})\s*[{dates.RANGE_MARKS}]\s*{dates.YEAR}\s*年")
 _RANGE_MARKS = dates.RANGE_MARKS.replace("\\", "")  # one of them is in every _YEAR_RANGE match
-_PLAN_TITLE = lazy(statutory.PLAN_TITLE)
+_PLAN_TITLE = Words([statutory.PLAN_TITLE])  # str methods: no alternation to compile
 _OPENING_YEAR = lazy(rf"{dates.YEAR_WORD}(?:度|以来)?[，,]")
 
 

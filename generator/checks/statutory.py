@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import bisect
-import re
+import itertools
 
 from generator.lexicon import dates, lazy, statutory
-from generator.kinds import DEFAULT_KIND, KINDS, recognise_why
+from generator.kinds import DEFAULT_KIND, KINDS, REPORT_TITLE, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
+from generator.kinds.words import Words
+
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
-# What makes a pattern match differently in a joined text than in its parts (anchors, lookarounds).
-_ANCHORS = ("^", "$", "\\b", "\\B", "(?=", "(?!", "(?<=", "(?<!")
 _CLAUSE_MARK = lazy(r"[，,。；;：:]")
 _REPORT_OPENING = lazy(statutory.REPORT_OPENING)
-_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
 _OWNER_MARK = lazy(statutory.OWNER_MARK)
 _PLAN_NOTICE = lazy(statutory.PLAN_NOTICE)
 
@@ -98,7 +97,7 @@ def _kind_title(docs: list[Document], signs: list[str]) -> str:
         return first
     for d in docs[1:]:
         title = d.title.replace("\n", "")
-        if title and not d.label and (recognise_why(title)[0] != DEFAULT_KIND or _REPORT_TITLE.search(title)):
+        if title and not d.label and (recognise_why(title)[0] != DEFAULT_KIND or REPORT_TITLE.search(title)):
             return title
     return first
 
@@ -156,14 +155,11 @@ def normal_title(heading: Heading) -> str:
 _PATTERNS: dict[int, tuple] = {}
 
 
-def _part_patterns(parts_data: dict) -> dict[str, re.Pattern]:
-    """One compiled alternation per statutory part, compiled once per parts file."""
+def _part_patterns(parts_data: dict) -> dict[str, Words]:
+    """One matcher per statutory part, made once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (
-            parts_data,
-            {k: lazy("|".join(f"(?:{p})" for p in part["patterns"])) for k, part in parts_data["parts"].items()},
-        )
+        _PATTERNS[key] = (parts_data, {k: Words(part["patterns"]) for k, part in parts_data["parts"].items()})
     return _PATTERNS[key][1]
 
 
@@ -260,11 +256,8 @@ def _may_be_implicit(title: str, parts_data: dict) -> bool:
 
 def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit | None:
     """The first sub-heading naming the part, with the part heading it stands under."""
-    pattern = _part_patterns(parts_data)[key]
-    # An unanchored pattern that finds nothing in the raw title finds nothing in the normalised one.
-    raw_first = not any(anchor in pattern.pattern for anchor in _ANCHORS)
-    if raw_first and not pattern.search("\n".join(b.title for b in blocks if type(b) is Heading)):
-        return None  # one search over all the titles (the usual case: the part is not there at all)
+    words = _part_patterns(parts_data)[key]
+    candidates = _titles_holding(words, blocks)
     tops = [i for i, _ in top]
     for i, block in enumerate(blocks):
         if type(block) is not Heading or (
@@ -273,16 +266,34 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
             and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)
         ):
             continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title; a titled section is
-        if raw_first and not pattern.search(block.title):
+        if candidates is not None and i not in candidates:
             continue
         title = normal_title(block)
-        if pattern.search(title) and key in match_parts(title, parts_data):
+        if words.search(title) and key in match_parts(title, parts_data):
             if not _named_beyond_generic(key, title, blocks, i, parts_data):
                 continue
             k = bisect.bisect_left(tops, i) - 1
             within = top[k][1] if k >= 0 and top[k][1].level < block.level else None
             return PartHit(True, block.title, block.line or None, i, block.level, within=within)
     return None
+
+
+def _titles_holding(words: Words, blocks: list) -> set[int] | None:
+    """The blocks whose heading title holds a literal one of `words`' matches needs (None: any may match).
+    A normalised title is a piece of the raw one, so no other heading can name the part."""
+    needles = words.needles()
+    if needles is None:
+        return None
+    indices = [i for i, b in enumerate(blocks) if type(b) is Heading]
+    joined = "\n".join(blocks[i].title for i in indices)  # one find per needle over all the titles
+    starts = list(itertools.accumulate((len(blocks[i].title) + 1 for i in indices[:-1]), initial=0))
+    found = set()
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            found.add(indices[bisect.bisect_right(starts, at) - 1])
+            at = joined.find(needle, at + 1)
+    return found
 
 
 def _named_beyond_generic(key: str, title: str, blocks: list, i: int, parts_data: dict) -> bool:

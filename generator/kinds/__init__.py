@@ -13,7 +13,7 @@ import functools
 import importlib
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 from collections.abc import Sequence
 
 from generator.lexicon import lazy, statutory
@@ -22,24 +22,50 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 from generator.resources import KINDS as _KINDS_DIR
 
+from .words import Words
+
 _SPACES = lazy(r"\s+")
-_REPORT_TITLE = lazy(statutory.REPORT_TITLE_END)
+REPORT_TITLE = Words([statutory.REPORT_TITLE_END])
 
 
-class Kind(NamedTuple):
+class Kind:
     """One document kind."""
 
-    name: str  # the spec's `kind:` value
-    label: str  # Chinese name in messages and reports
-    folder: str  # generator/kinds/<folder>
-    model_ref: str  # "module:Class" of the pydantic model
-    template: str  # the Jinja template under templates/
-    family: str = ""  # the kind whose rules also apply (a department report is an annual report)
-    recognise: str = ""  # regular expression on a draft's titles that says "this kind"
-    issuer: str = ""  # regular expression on a report's last signature that says so too
-    parts_file: str = ""  # the required parts, relative to the folder (or another kind's)
-    hook: str = ""  # "module:function(spec, loaded)" run after validation
-    context: str = ""  # "module:function(spec) -> dict" extra template variables
+    __slots__ = (
+        "name",
+        "label",
+        "folder",
+        "model_ref",
+        "template",
+        "family",
+        "recognise",
+        "issuer",
+        "parts_file",
+        "hook",
+        "context",
+    )
+
+    # A plain class: a NamedTuple costs more than half a million instructions of every start-up to create.
+    def __init__(
+        self,
+        name: str,  # the spec's `kind:` value
+        label: str,  # Chinese name in messages and reports
+        folder: str,  # generator/kinds/<folder>
+        model_ref: str,  # "module:Class" of the pydantic model
+        template: str,  # the Jinja template under templates/
+        family: str = "",  # the kind whose rules also apply (a department report is an annual report)
+        recognise: str = "",  # regular expression on a draft's titles that says "this kind"
+        issuer: str = "",  # regular expression on a report's last signature that says so too
+        parts_file: str = "",  # the required parts, relative to the folder (or another kind's)
+        hook: str = "",  # "module:function(spec, loaded)" run after validation
+        context: str = "",  # "module:function(spec) -> dict" extra template variables
+    ) -> None:
+        self.name, self.label, self.folder, self.model_ref, self.template = name, label, folder, model_ref, template
+        self.family, self.recognise, self.issuer, self.parts_file = family, recognise, issuer, parts_file
+        self.hook, self.context = hook, context
+
+    def __repr__(self) -> str:
+        return f"Kind({self.name!r})"
 
     @property
     def model(self) -> type[BaseModel]:
@@ -110,8 +136,14 @@ def load(ref: str) -> Any:
 
 
 @functools.lru_cache(maxsize=1)
-def _recognisers() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((k.name, lazy(k.recognise)) for k in KINDS.values() if k.recognise)
+def _recognisers() -> tuple[tuple[str, Words, re.Pattern], ...]:
+    return tuple((k.name, _words(k.recognise), lazy(k.recognise)) for k in KINDS.values() if k.recognise)
+
+
+@functools.cache
+def _words(pattern: str) -> Words:
+    """A kind's pattern as words, tried before (or instead of) compiling it (made once per pattern)."""
+    return Words([pattern])
 
 
 def recognise(titles: str, issuer: str = "", report_signs: Sequence[str] = ()) -> str:
@@ -132,11 +164,11 @@ def recognise_why(
     """
     title = _SPACES.sub("", title)
     signs = list(report_signs)
-    if _REPORT_TITLE.search(title):
+    if REPORT_TITLE.search(title):
         signs.insert(0, "标题以「报告」结尾")
-    for name, pattern in _recognisers():
+    for name, words, pattern in _recognisers():
         kind = KINDS[name]
-        found = pattern.search(title)
+        found = words.search(title) and pattern.search(title)
         if not found or kind.family:
             continue
         if "印发" in title and title.endswith("通知"):
@@ -148,10 +180,10 @@ def recognise_why(
     for kind in KINDS.values():
         if kind.family != DEFAULT_KIND:
             continue
-        if kind.recognise and lazy(kind.recognise).search(title):
+        if kind.recognise and _words(kind.recognise).search(title):
             name = kind.name
             signs.append(f"标题符合{kind.label}的写法")
-        elif signs and issuer and kind.issuer and lazy(kind.issuer).search(issuer):
+        elif signs and issuer and kind.issuer and _words(kind.issuer).search(issuer):
             name = kind.name
             signs.append(f"落款「{issuer}」符合{kind.label}的署名")
         elif department:
