@@ -9,8 +9,7 @@ passing and a failing example.
 from __future__ import annotations
 
 import inspect
-from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 from collections.abc import Callable, Iterator
 
 from generator.tree import Document
@@ -53,52 +52,17 @@ class Basis:
 NO_BASIS = Basis()  # a rule without a cited basis (shared: never changed)
 
 
-class Finding(tuple[str, str, str, "int | None"]):
+class Finding(NamedTuple):
     """One problem found in a draft; `line` is 1-based in the draft, None for the whole file."""
 
-    # What a NamedTuple would give (equality, order, hash, _replace, _asdict, pickling), written out:
-    # creating a NamedTuple costs more than half a million instructions of every start-up.
-    __slots__ = ()
-    _fields = ("rule", "severity", "message", "line")
-    _field_defaults = {"line": None}
-    __match_args__ = _fields
-
-    def __new__(cls, rule: str, severity: str, message: str, line: int | None = None) -> Finding:
-        return tuple.__new__(cls, (rule, severity, message, line))
-
-    def __getnewargs__(self) -> tuple[str, str, str, int | None]:
-        return (self[0], self[1], self[2], self[3])
-
-    def __repr__(self) -> str:
-        return f"Finding(rule={self[0]!r}, severity={self[1]!r}, message={self[2]!r}, line={self[3]!r})"
-
-    rule: str  # the fields: properties set below the class
+    rule: str
     severity: str
     message: str
-    line: int | None
-
-    @classmethod
-    def _make(cls, values: Any) -> Finding:
-        return cls(*values)
-
-    def _replace(self, **changes: Any) -> Finding:
-        unexpected = [name for name in changes if name not in self._fields]
-        if unexpected:
-            raise ValueError(f"Got unexpected field names: {unexpected!r}")
-        return Finding(**{**self._asdict(), **changes})
-
-    def _asdict(self) -> dict:
-        return dict(zip(self._fields, self))
+    line: int | None = None
 
     def as_dict(self) -> dict:
         return {"rule": self.rule, "severity": self.severity, "message": self.message, "line": self.line}
 
-
-# Set here, not in the class body, so that mypy keeps the fields' types; itemgetter reads in C, as a
-# NamedTuple's fields do (the reports read them for every finding).
-for _index, _name in enumerate(Finding._fields):
-    setattr(Finding, _name, property(itemgetter(_index), doc=f"Alias for field number {_index}"))
-del _index, _name
 
 CheckFunction = Callable[[Document, "Context"], Iterator[Finding]]
 
