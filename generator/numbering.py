@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # The numerals and the reading of heading numbers are the lexicon's; re-exported for the writers.
 from generator.lexicon.chars import FULLWIDTH_DIGITS  # noqa: F401
-from generator.lexicon.headings import NUMBER_STYLES, read_number  # noqa: F401
+from generator.lexicon.headings import read_number  # noqa: F401
 from generator.lexicon.numbers import MAX_CN_NUMERAL, cn_numeral, parse_cn_numeral, to_int  # noqa: F401
 
 

@@ -8,8 +8,8 @@
     numbers    Chinese numerals (cn_numeral, parse_cn_numeral), circled ①–⑳, 万/亿, %, 个百分点,
                units (COUNTS, MONEY, MEASURES, alternation()), to_int
     docnum     文号: DOCNUM (six groups), OPENERS / CLOSERS (〔〕 and the wrong forms), FOUND
-    headings   heading numbers 一、（一）1.（1） and their variants: read_number, NUMBER_STYLES,
-               RUN_ON_START, FIRST_CHILD, ENUM_ITEM, POINT (一是)
+    headings   heading numbers 一、（一）1.（1） and their variants: read_number,
+               RUN_ON_START (run_on_start), FIRST_CHILD, ENUM_ITEM, POINT (一是)
     statutory  the statutory words: part names and patterns per kind (kinds/*/parts.yaml), titles
 
 Patterns are compiled with plain `re`, on first use: `lazy(pattern)` stands for `re.compile(pattern)`

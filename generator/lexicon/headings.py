@@ -12,7 +12,6 @@ from generator.lexicon.numbers import CIRCLED, CN_NUMERAL, CN_SMALL, parse_cn_nu
 # Reading numbers back from drafts, level by level: 一、 （一） 1. （1） and the variants clerks type
 # (一. 一， (一) 1、 1．). Read with str methods, not patterns: every line of every draft is tried, and
 # compiling the four patterns cost 5 M instructions of each `fazhi check`.
-NUMBER_STYLES = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
 CN_NUMERAL_CHARS = frozenset(CN_NUMERAL.strip("[]+"))  # the characters of CN_NUMERAL
 ARABIC_DIGITS = frozenset("0123456789０１２３４５６７８９")  # DIGITS, as characters
 LEVEL1_MARKS = "、，,．."  # after 一
