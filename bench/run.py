@@ -22,6 +22,8 @@ check:  `check` over a folder of 200 generated .docx drafts of about 20 pages, a
         copies share one template, which the reader reads once; the last row forgets it before
         each draft, as a batch from many offices' templates would.
         Also split: reading all drafts, then the rules over the trees read (fresh trees each round).
+        Timed with the cyclic collector's thresholds a `fazhi` command sets (generator/process.py);
+        the last row with Python's default ones, as a program calling the library has them.
 batch:  `fazhi render SPECS… -o OUTDIR/ --jobs 2` over 1,000 YAML specs (the kaifu example, one
         per district), in docs/s, against a floor that does the least any tool must — load each
         YAML file (libyaml), fill a string template with its texts, zip it with the same package
@@ -42,6 +44,7 @@ serve:  `fazhi serve` on loopback (bench/serve.py): the live preview of a 20-pag
 from __future__ import annotations
 
 import argparse
+import gc
 import statistics
 import sys
 import time
@@ -103,6 +106,7 @@ def bench_check(rounds: int, count: int = 200) -> None:
     from lxml import etree
 
     from generator.checks import check_document
+    from generator.process import GC_THRESHOLD
     from generator.read import read_draft
 
     data = _long_draft_bytes()
@@ -142,13 +146,21 @@ def bench_check(rounds: int, count: int = 200) -> None:
             "  of which reading (read_draft)": [],
             "  of which the rules (check_document)": [],
             "fazhi check, no template shared": [],
+            "fazhi check, Python's default gc": [],
         }
-        for _ in range(rounds):
-            results["floor (unzip + lxml parse)"].append(_timed(floor, cpu=True) / count)
-            results["fazhi check (all rules)"].append(_timed(check, cpu=True) / count)
-            results["fazhi check, no template shared"].append(_timed(check_unshared, cpu=True) / count)
-            results["  of which reading (read_draft)"].append(_timed(read, cpu=True) / count)
-            results["  of which the rules (check_document)"].append(_timed(rules, cpu=True) / count)
+        default = gc.get_threshold()
+        try:
+            for _ in range(rounds):
+                gc.set_threshold(*GC_THRESHOLD)
+                results["floor (unzip + lxml parse)"].append(_timed(floor, cpu=True) / count)
+                results["fazhi check (all rules)"].append(_timed(check, cpu=True) / count)
+                results["fazhi check, no template shared"].append(_timed(check_unshared, cpu=True) / count)
+                results["  of which reading (read_draft)"].append(_timed(read, cpu=True) / count)
+                results["  of which the rules (check_document)"].append(_timed(rules, cpu=True) / count)
+                gc.set_threshold(*default)
+                results["fazhi check, Python's default gc"].append(_timed(check, cpu=True) / count)
+        finally:
+            gc.set_threshold(*default)
     print(f"check: {count} drafts of {len(data) // 1024} KiB, per-draft CPU time, {rounds} alternating rounds")
     _median_table(results, "floor (unzip + lxml parse)")
     _per_rule(trees, rounds)

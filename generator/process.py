@@ -7,6 +7,7 @@ import gc
 import os
 
 _SETTLED = False
+GC_THRESHOLD = (100_000, 50, 100)  # a command's cyclic-collector thresholds (why: settle)
 
 
 def settle() -> None:
@@ -24,7 +25,7 @@ def settle() -> None:
     # dozens of times while they loaded: 2 % of a `fazhi check` (8.7 M of 455 M instructions). A
     # collection every 100,000 allocations instead of 700 still bounds a long batch's memory; the
     # objects fazhi makes are rarely cyclic anyway.
-    gc.set_threshold(100_000, 50, 100)
+    gc.set_threshold(*GC_THRESHOLD)
     # fazhi uses no pydantic plugins; looking for them reads every installed package's entry points
     # (2.4 ms of each render). A user who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
