@@ -18,7 +18,8 @@ from typing import Any
 # All of the requirements, each met by any one of its groups, a group by a text holding all its strings.
 Requirement = tuple[tuple[str, ...], ...]
 Needs = tuple[Requirement, ...]
-# A branch: its items, each (atom, least, most repetitions); an atom is ("c", char), ("set", chars),
+# A branch: its items, each (atom, least, most repetitions); an atom is ("c", a run of literal
+# characters; one when repeated), ("set", chars),
 # ("any",), ("^",), ("$",) or (group kind "g" | "P" | "look", branches).
 Item = tuple[tuple, int, int]
 # One top-level alternative for Words: (its source, anchored at the start, at the end, the words it
@@ -30,6 +31,8 @@ _MOST_WORDS = 200  # a pattern that writes out into more words stays a regex
 _ESCAPED_LITERAL = frozenset(".^$*+?{}[]()|\\-/&~#%'\"=<>!:,;@`")  # \. \( … stand for themselves
 _UNREAD_ESCAPES = frozenset("uUxN0123456789gpP")  # code points, back references: not read
 _GROUPS = (("?:", "g"), ("?=", "look"), ("?!", "look"), ("?<=", "look"), ("?<!", "look"), ("?P<", "P"))
+_SPECIAL = frozenset(".^$*+?{}[]()|\\")
+_MARKS = str.maketrans(dict.fromkeys(_SPECIAL, "\0"))  # the pattern with its special characters as NUL
 _ANY = ("any",)
 _AT_START, _AT_END = (("^",), 1, 1), (("$",), 1, 1)
 
@@ -41,18 +44,18 @@ class _Unread(Exception):
 def parse(pattern: str) -> tuple[list[list[Item]], list[int]] | None:
     """(the top-level branches, the positions of the | between them), None outside the subset."""
     try:
-        branches, bars, end = _alternatives(pattern, 0)
+        branches, bars, end = _alternatives(pattern, pattern.translate(_MARKS), 0)
     except (_Unread, IndexError):
         return None
     return (branches, bars) if end == len(pattern) else None  # not there: an unbalanced )
 
 
-def _alternatives(pattern: str, i: int) -> tuple[list[list[Item]], list[int], int]:
+def _alternatives(pattern: str, marks: str, i: int) -> tuple[list[list[Item]], list[int], int]:
     """The branches from `i` up to a ) or the end, where their | stand, and where that end is."""
     branches: list[list[Item]] = []
     bars: list[int] = []
     while True:
-        branch, i = _branch(pattern, i)
+        branch, i = _branch(pattern, marks, i)
         branches.append(branch)
         if pattern[i : i + 1] != "|":
             return branches, bars, i
@@ -60,17 +63,25 @@ def _alternatives(pattern: str, i: int) -> tuple[list[list[Item]], list[int], in
         i += 1
 
 
-def _branch(pattern: str, i: int) -> tuple[list[Item], int]:
+def _branch(pattern: str, marks: str, i: int) -> tuple[list[Item], int]:
     """One branch's items and where it ends."""
     items = []
-    while i < len(pattern) and pattern[i] not in "|)":
-        atom, i = _atom(pattern, i)
+    end = len(pattern)
+    while i < end and pattern[i] not in "|)":
+        run = marks.find("\0", i) % (end + 1)  # -1: up to the end
+        if pattern[run : run + 1] in ("?", "*", "+", "{"):
+            run -= 1  # the last character is repeated: an atom of its own
+        if run > i:
+            items.append((("c", pattern[i:run]), 1, 1))
+            i = run
+            continue
+        atom, i = _atom(pattern, marks, i)
         least, most, i = _quantifier(pattern, i)
         items.append((atom, least, most))
     return items, i
 
 
-def _atom(pattern: str, i: int) -> tuple[tuple, int]:
+def _atom(pattern: str, marks: str, i: int) -> tuple[tuple, int]:
     """The atom at `i` and where it ends."""
     char = pattern[i]
     if char == "\\":
@@ -81,7 +92,7 @@ def _atom(pattern: str, i: int) -> tuple[tuple, int]:
     if char == "[":
         return _class(pattern, i)
     if char == "(":
-        return _group(pattern, i)
+        return _group(pattern, marks, i)
     if char in "*+?{":
         raise _Unread  # a quantifier with nothing to repeat, a brace that is no quantifier
     if char in "^$":
@@ -130,7 +141,7 @@ def _class(pattern: str, i: int) -> tuple[tuple, int]:
     return (("set", tuple(dict.fromkeys(chars))) if plain else _ANY), j + 1
 
 
-def _group(pattern: str, i: int) -> tuple[tuple, int]:
+def _group(pattern: str, marks: str, i: int) -> tuple[tuple, int]:
     """The group at `i` (its kind and branches) and where it ends."""
     kind, start = "g", i + 1
     if pattern[start] == "?":
@@ -138,7 +149,7 @@ def _group(pattern: str, i: int) -> tuple[tuple, int]:
         if not kind:
             raise _Unread  # flags, comments, conditionals, (?P=name)
         start = pattern.index(">", start) + 1 if kind == "P" else start + len(opening)
-    branches, _, end = _alternatives(pattern, start)
+    branches, _, end = _alternatives(pattern, marks, start)
     if pattern[end] != ")":
         raise _Unread
     return (kind, branches), end + 1
@@ -258,12 +269,12 @@ def _leading(branches: list[list[Item]]) -> frozenset[str]:
     if not least or atom[0] not in ("c", "set", "g"):
         return frozenset()
     if atom[0] != "g":
-        return frozenset(atom[1])
+        return frozenset(atom[1][0] if atom[0] == "c" else atom[1])
     firsts = set()
     for branch in atom[1]:
         if not branch or branch[0][0][0] != "c" or not branch[0][1]:
             return frozenset()
-        firsts.add(branch[0][0][1])
+        firsts.add(branch[0][0][1][0])
     return frozenset(firsts)
 
 
@@ -273,6 +284,8 @@ def _leading(branches: list[list[Item]]) -> frozenset[str]:
 def alternatives(pattern: str) -> list[Alternative]:
     """The pattern's top-level alternatives (search finds a match where one of them does), each
     written out into words where it is finite; an unread pattern is one alternative of no words."""
+    if _SPECIAL.isdisjoint(pattern):
+        return [(pattern, False, False, [pattern] if pattern else None, "")]
     parsed = parse(pattern)
     if parsed is None:
         return [(pattern, False, False, None, "")]
@@ -298,7 +311,9 @@ def _words(items: list[Item]) -> list[str]:
     words = [""]
     for atom, least, most in items:
         kind = atom[0]
-        if kind == "c" or kind == "set":
+        if kind == "c":
+            once = [atom[1]]
+        elif kind == "set":
             once = list(atom[1])
         elif kind in ("g", "P"):
             once = [word for branch in atom[1] for word in _words(branch)]
