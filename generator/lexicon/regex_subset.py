@@ -18,9 +18,9 @@ from typing import Any
 # All of the requirements, each met by any one of its groups, a group by a text holding all its strings.
 Requirement = tuple[tuple[str, ...], ...]
 Needs = tuple[Requirement, ...]
-# A branch: its items, each (atom, least, most repetitions); an atom is ("c", a run of literal
-# characters; one when repeated), ("set", chars),
-# ("any",), ("^",), ("$",) or (group kind "g" | "P" | "look", branches).
+# A branch: its items, each (atom, least, most repetitions). An atom is ("c", a run of literal
+# characters, a single one when repeated), ("set", chars), ("any",) (one unknown character),
+# ("^",), ("$",) or (the group's kind "g" | "P" | "look", its branches).
 Item = tuple[tuple, int, int]
 # One top-level alternative for Words: (its source, anchored at the start, at the end, the words it
 # matches or None when it is no finite pattern, a literal every match holds or "").
