@@ -77,10 +77,12 @@ def derived(name: str, path: Path, code: Path) -> Any | None:
 
 def _derivations():
     """(name, YAML file, deriving code, value) of what is derived from built-in files ahead of time."""
-    from generator.read import guard, noise
+    from generator.lexicon import regex_subset
+    from generator.read import noise
     from generator.resources import NOISE, parse_yaml
 
-    yield "noise-guards", NOISE, Path(guard.__file__), noise.guards_by_key(parse_yaml(NOISE.read_text("utf-8")))
+    code = Path(regex_subset.__file__)
+    yield "noise-guards", NOISE, code, noise.guards_by_key(parse_yaml(NOISE.read_text("utf-8")))
 
 
 def _literal(value: Any) -> str | None:

@@ -206,7 +206,8 @@ def test_part_words_find_what_the_patterns_find():
     import re
     from pathlib import Path
 
-    from generator.kinds.words import Words, written_out
+    from generator.kinds.words import Words
+    from generator.lexicon.regex_subset import alternatives
 
     groups = _part_sources()
     alphabet = sorted({c for group in groups for p in group for c in p if c not in "^$()?|[]:.*+=\\"}) + list(
@@ -217,7 +218,7 @@ def test_part_words_find_what_the_patterns_find():
         for path in sorted(Path(__file__).parent.glob("fixtures/*/*.txt"))
         for line in path.read_text().splitlines()
     ]
-    written = [found[2] for group in groups for p in group if (found := written_out(p))]
+    written = [words for group in groups for p in group for *_, words, _ in alternatives(p) if words]
     texts += [edge for words in written for w in words for edge in (w, w + "\n", "x" + w, w + "x", w + "\nx")]
     texts += ["ab问", "aB问x", "C", "a问", "5年度", "]问", "a]题"]
     rng = random.Random(18)

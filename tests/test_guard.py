@@ -1,4 +1,5 @@
-"""read/guard.py: what a pattern's every match must contain, and patterns compiled only when a text could match."""
+"""read/guard.py: patterns compiled only when a text could match, on the built-in noise patterns (what a
+pattern's every match must contain is lexicon/regex_subset.py's: tests/test_regex_subset.py)."""
 
 from __future__ import annotations
 
@@ -6,54 +7,14 @@ import random
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 from conftest import ROOT
 
-from generator.read.guard import AnyOf, Guarded, could_match, leading, needs
+from generator.lexicon.regex_subset import could_match, needs
+from generator.read.guard import AnyOf, Guarded
 
 NOISE = yaml.safe_load((ROOT / "generator/data/noise.yaml").read_text(encoding="utf-8"))
 BUILT_IN = [str(p) for key in ("drop", "end", "field", "strip", "inline") for p in NOISE.get(key) or ()]
-
-
-@pytest.mark.parametrize(
-    ("pattern", "expected"),
-    [
-        ("版权所有", ((("版权所有",),),)),
-        (r"close\.png", ((("close.png",),),)),
-        (r"^(时间|日期)\s*[:：]", ((("时间",), ("日期",)), ((":",), ("：",)))),
-        (r"(主办|承办)(单位)?\s*[:：]", ((("主办",), ("承办",)), ((":",), ("：",)))),
-        (r"ICP\s*备|ICP证", ((("ICP", "备"), ("ICP证",)),)),
-        (r"a{2,}b{0,3}c?d+", ((("a",),), (("d",),))),
-        (r"(a|)b", ((("b",),),)),
-        (r"(?<!\S)(微信|微博)(?=\s|$)", ((("微信",), ("微博",)),)),
-        (r"^[-—–]\d", ((("-",), ("—",), ("–",)),)),
-        (r"[\]]q", (((("]",),)), (("q",),))),
-        (r"(?P<who>ab|cd)e", ((("ab",), ("cd",)), (("e",),))),
-    ],
-)
-def test_needs(pattern, expected):
-    assert needs(pattern) == expected
-
-
-@pytest.mark.parametrize(
-    "pattern", [r"a(?i)b", r"(?x) a b", r"\u3000x", r"(a)\1", r"[a-z]", r"[^ab]", r".*", r"x?", r"(?:a|.)", r"a)"]
-)
-def test_what_is_not_read_requires_nothing(pattern):
-    found = needs(pattern)
-    assert all(len(options) for options in found)
-    if pattern in (r"a(?i)b", r"(?x) a b", r"\u3000x", r"(a)\1", r"a)"):
-        assert found == ()
-
-
-def test_leading():
-    assert leading(r"^(首页|网站首页)$") == frozenset("首网")
-    assert leading(r"^【\s*打印") == frozenset("【")
-    assert leading(r"^(发布)?时间") == frozenset()  # the first atom may be absent
-    assert leading(r"版权所有") == frozenset()
-    assert leading(r"^[^a]b") == frozenset()
-    assert leading(r"^(?=a)a") == leading(r"^(?P<x>a)") == leading(r"^(a|b?)") == frozenset()
-    assert leading(r"^(?:ab|c)+") == frozenset("ac")
 
 
 def _texts() -> list[str]:
@@ -117,13 +78,13 @@ def test_the_seeds_hold_noise(tmp_path: Path):
 def test_the_built_in_guards_come_from_the_snapshot_or_back_from_the_cache(tmp_path, monkeypatch):
     from generator import snapshot
     from generator.read import noise
-    from generator.read.guard import guards, valid_guards
+    from generator.lexicon.regex_subset import guards, valid_guards
 
     monkeypatch.setenv("FAZHI_CACHE_DIR", str(tmp_path))
     fresh = {key: [guards(str(p)) for p in NOISE.get(key) or ()] for key in ("drop", "end", "field", "strip")}
     assert noise._built_in_guards(NOISE) == fresh  # as shipped: from generator/data/parsed.py
     assert not list(tmp_path.rglob("noise-*"))
-    monkeypatch.setattr(snapshot, "derived", lambda *args: None)  # as when guard.py was edited
+    monkeypatch.setattr(snapshot, "derived", lambda *args: None)  # as when regex_subset.py was edited
     assert noise._built_in_guards(NOISE) == fresh  # built and stored
     assert list(tmp_path.rglob("noise-*"))
     assert noise._built_in_guards(NOISE) == fresh  # read back

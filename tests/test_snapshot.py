@@ -60,12 +60,13 @@ def test_what_a_literal_cannot_hold_is_left_out():
 
 
 def test_derived_data_is_what_the_stage_derives_and_only_while_its_sources_are_unchanged(tmp_path):
-    from generator.read import guard, noise
+    from generator.lexicon import regex_subset
+    from generator.read import noise
 
-    code = Path(guard.__file__)
+    code = Path(regex_subset.__file__)
     shipped = snapshot.derived("noise-guards", resources.NOISE, code)
     assert shipped == noise.guards_by_key(resources.read_data(resources.NOISE))
-    edited = tmp_path / "guard.py"
+    edited = tmp_path / "regex_subset.py"
     edited.write_bytes(code.read_bytes() + b"\n# changed\n")
     assert snapshot.derived("noise-guards", resources.NOISE, edited) is None  # the deriving code changed
     copy = tmp_path / "noise.yaml"

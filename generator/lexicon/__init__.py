@@ -11,6 +11,10 @@
     headings   heading numbers 一、（一）1.（1） and their variants: read_number,
                RUN_ON_START (run_on_start), FIRST_CHILD, ENUM_ITEM, POINT (一是)
     statutory  the statutory words: part names and patterns per kind (kinds/*/parts.yaml), titles
+    regex_subset  the regex syntax read without compiling (literals, classes, groups, alternation,
+               quantifiers, anchors): needs/leading (what every match holds: read/guard.py
+               compiles a pattern only for a text holding it) and alternatives (the words a
+               finite pattern matches: kinds/words.py); tests/lexicon/regex_subset.yaml
 
 Patterns are compiled with plain `re`, on first use: `lazy(pattern)` stands for `re.compile(pattern)`
 and costs nothing until a match is asked for. A character class over the CJK block costs the

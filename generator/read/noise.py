@@ -87,28 +87,29 @@ _KEYS = ("drop", "end", "field", "strip")
 
 
 def guards_by_key(data: dict) -> dict[str, list]:
-    """guard.guards() of each pattern of a noise file's data, by key."""
-    from generator.read import guard
+    """regex_subset.guards() of each pattern of a noise file's data, by key."""
+    from generator.lexicon import regex_subset
 
-    return {key: [guard.guards(str(p)) for p in data.get(key) or ()] for key in _KEYS}
+    return {key: [regex_subset.guards(str(p)) for p in data.get(key) or ()] for key in _KEYS}
 
 
 def _built_in_guards(data: dict) -> dict[str, list]:
     """guards_by_key() of the built-in noise.yaml: from the parsed snapshot while noise.yaml and
-    read/guard.py are as shipped, else from the user cache while noise.yaml is unchanged."""
+    lexicon/regex_subset.py are as shipped, else from the user cache while noise.yaml is unchanged."""
     from generator import cache, snapshot
-    from generator.read import guard
+    from generator.lexicon import regex_subset
 
     def valid(value: Any) -> bool:
         return isinstance(value, dict) and all(
-            len(value.get(key, ())) == len(data.get(key) or ()) and all(map(guard.valid_guards, value[key]))
+            len(value.get(key, ())) == len(data.get(key) or ()) and all(map(regex_subset.valid_guards, value[key]))
             for key in _KEYS
         )
 
-    shipped = snapshot.derived("noise-guards", _NOISE_FILE, Path(guard.__file__))
+    code = Path(regex_subset.__file__)
+    shipped = snapshot.derived("noise-guards", _NOISE_FILE, code)
     if shipped is not None and valid(shipped):
         return shipped
-    return cache.by_file("noise", _NOISE_FILE, lambda: guards_by_key(data), Path(guard.__file__), valid=valid)
+    return cache.by_file("noise", _NOISE_FILE, lambda: guards_by_key(data), code, valid=valid)
 
 
 def _compiled(pattern: str, file: str, key: str, index: int) -> re.Pattern:
