@@ -46,6 +46,17 @@ def _followed(text: str, at: int, nexts: str) -> bool:
     return text.startswith("）", at)
 
 
+def _never_followed(joined: str, char: str, nexts: str) -> bool:
+    """Whether no `char` is followed by what `nexts` allows (the characters after each, found by
+    one C-speed split: 「待」 and 「（」 are common, a Python loop over each is not needed)."""
+    pieces = joined.split(char)
+    after = {piece[:1] or char for piece in pieces[1:-1]}  # an empty piece: `char` twice
+    after.add(pieces[-1][:1])
+    if nexts:
+        return after.isdisjoint(nexts)
+    return "）" not in after and not any(c.isspace() for c in after)
+
+
 def _placeholder_units(analysis) -> list:
     """The units that may hold a placeholder: a superset of those _PLACEHOLDER matches in."""
     joined, starts = analysis.joined
@@ -53,6 +64,8 @@ def _placeholder_units(analysis) -> list:
     for char in _RARE:
         found.update(analysis.unit_indices(char))
     for char, nexts in _FOLLOWED:
+        if char not in joined or _never_followed(joined, char, nexts):
+            continue
         pos = joined.find(char)
         while pos >= 0:
             if _followed(joined, pos + 1, nexts):

@@ -97,6 +97,8 @@ def _unpaired_units(analysis) -> list[int]:
 
 def _has_enum(text: str) -> bool:
     """Whether _ENUM_JOINED matches: tried only at each 「）」 after a character it can end with."""
+    if _ENUM_LAST.isdisjoint([piece[-1:] for piece in text.split("）")[:-1]]):
+        return False  # the usual draft: no 「）」 follows a digit, a letter or 一…十 (one C-speed split)
     pos = text.find("）")
     while pos >= 0:
         if pos and text[pos - 1] in _ENUM_LAST:
