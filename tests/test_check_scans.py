@@ -71,6 +71,11 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
             analysis.scan_from(punct_pairs._DASH, punct_pairs._DASH_STARTS, punct_pairs._between_words),
         ),
         (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
+        (
+            _DASH_WITH_LOOKAROUNDS,
+            analysis.scan_from(punct_pairs._DASH, punct_pairs.dash_starts(analysis), punct_pairs._between_words),
+        ),
+        (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, punct_pairs.ellipsis_starts(analysis))),
     ]
     for pattern, results in narrowed:
         assert _found(results) == _found(analysis.scan(pattern)), pattern.pattern

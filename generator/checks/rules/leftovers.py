@@ -119,6 +119,7 @@ def leftover_repeated_paragraph(doc, ctx):
     """
     minimum = int(ctx.params.get("min_length", 20))
     seen: dict[str, int] = {}
+    keys: dict[str, str] = {}  # per text, squeezed once: pasted-twice paragraphs are equal strings
     for d in doc.all_documents():
         for block in d.blocks:
             kind = type(block)
@@ -130,7 +131,9 @@ def leftover_repeated_paragraph(doc, ctx):
                 continue
             if len(text) < minimum:
                 continue
-            key = "".join(text.split())
+            key = keys.get(text)
+            if key is None:
+                key = keys[text] = "".join(text.split())
             first = seen.get(key)
             if first is None:
                 seen[key] = block.line
