@@ -64,8 +64,8 @@ def _placeholder_units(analysis) -> list:
     for char in _RARE:
         found.update(analysis.unit_indices(char))
     for char, nexts in _FOLLOWED:
-        if char not in joined or _never_followed(joined, char, nexts):
-            continue
+        if char == "（" and _never_followed(joined, char, nexts):
+            continue  # 「（」 is common: one split beats a Python step for each (the others are rare)
         pos = joined.find(char)
         while pos >= 0:
             if _followed(joined, pos + 1, nexts):
