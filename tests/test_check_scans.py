@@ -71,6 +71,11 @@ def test_narrowed_scans_find_what_a_full_scan_finds(name, text):
             analysis.scan_from(punct_pairs._DASH, punct_pairs._DASH_STARTS, punct_pairs._between_words),
         ),
         (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, ("...", "。。。", "…", "、、、", "···"))),
+        (
+            _DASH_WITH_LOOKAROUNDS,
+            analysis.scan_from(punct_pairs._DASH, punct_pairs.dash_starts(analysis), punct_pairs._between_words),
+        ),
+        (punct_pairs._ELLIPSIS, analysis.scan_from(punct_pairs._ELLIPSIS, punct_pairs.ellipsis_starts(analysis))),
     ]
     for pattern, results in narrowed:
         assert _found(results) == _found(analysis.scan(pattern)), pattern.pattern
@@ -149,3 +154,29 @@ def test_units_with_strings_are_those_holding_one(name, text):
     assert found == [t for t in analysis.columns[1] if any(pair in t for pair in DOUBLED_PAIRS)]
     if name == "doubled":
         assert len(found) >= 2
+
+
+def test_placeholder_units_on_random_text():
+    """The units leftover.placeholder looks at (the characters after 某/待/此/（ found by one split
+    each) are those a walk over every such character finds, and hold every placeholder."""
+    import random
+
+    from generator.checks.rules import leftovers
+
+    rng = random.Random(4)
+    pieces = list("某待此（）补完填核处 \u3000字，") + ["某某", "待补充", "（ ）", "此处填写", "XX"]
+    for _ in range(300):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(rng.randint(1, 5))]
+        analysis = analyse(read_text("\n".join(["关于2022年度法治政府建设情况的报告", *lines])))
+        joined, starts = analysis.joined
+        walked = set()
+        for char, nexts in leftovers._FOLLOWED:
+            for pos, found in enumerate(joined):
+                if found == char and leftovers._followed(joined, pos + 1, nexts):
+                    walked.add(max(k for k, start in enumerate(starts) if start <= pos))
+        for char in leftovers._RARE:
+            walked.update(analysis.unit_indices(char))
+        units = leftovers._placeholder_units(analysis)
+        assert [unit.text for unit in units] == [analysis.columns[1][k] for k in sorted(walked)]
+        holding = {t for t in analysis.columns[1] if leftovers._PLACEHOLDER.search(t)}
+        assert holding <= {unit.text for unit in units}

@@ -31,16 +31,16 @@ def head_missing(doc, ctx):
     target = _document(doc, ctx)
     if target is None:
         return
-    head = target.title_line or _first_line(target)
-    end = _last_line(target)
     if not target.recipients and not any(_UNADDRESSED.search(line) for line in target.title.split("\n")):
+        head = target.title_line or _first_line(target)
         yield ctx.finding(head, "没有主送机关：应在标题下写明报送或发送的机关，以全角冒号结尾")
     if not target.signatures and not _signed_without_date(target):
         yield ctx.finding(
-            target.date_line or end, "没有发文机关署名：应在正文之后写明报告机关（不加盖印章的，右空二字）"
+            target.date_line or _last_line(target),
+            "没有发文机关署名：应在正文之后写明报告机关（不加盖印章的，右空二字）",
         )
     if not (target.date or target.date_text):
-        yield ctx.finding(end, "没有成文日期：应在署名之下写明，如「2023年1月4日」")
+        yield ctx.finding(_last_line(target), "没有成文日期：应在署名之下写明，如「2023年1月4日」")
 
 
 # 令、公告、通告 are addressed to no one: they have no 主送 (党政机关公文处理工作条例 第八条). A 令's

@@ -47,6 +47,11 @@ def _facts(doc) -> dict:
     return (doc.facts or {}) if doc.source == "docx" else {}
 
 
+def _layout(ctx):
+    """The layout the rules check against, loaded once per document (read_data reads the file)."""
+    return ctx.analysis.memo(("layout", ctx.analysis.layout), lambda: load_layout(ctx.analysis.layout))
+
+
 def _twips(value):
     """Accept twips; values that look like millimetres (< 500) are converted."""
     if value is None:
@@ -87,7 +92,7 @@ def layout_page(doc, ctx):
     通过：页面 11906 × 16838 twips
     不通过：页面 12240 × 15840 twips（Letter）
     """
-    facts, layout = _facts(doc), load_layout(ctx.analysis.layout)
+    facts, layout = _facts(doc), _layout(ctx)
     width, height = _twips(facts.get("page_width")), _twips(facts.get("page_height"))
     if width is None or height is None:
         return
@@ -113,7 +118,7 @@ def layout_margins(doc, ctx):
     不通过：上下左右都是 1440 twips（Word 默认 2.54 厘米）
     """
     margins = _facts(doc).get("margins") or {}
-    layout = load_layout(ctx.analysis.layout)
+    layout = _layout(ctx)
     names = {"top": "上", "bottom": "下", "left": "左", "right": "右"}
     wrong = []
     for key, name in names.items():
@@ -146,7 +151,7 @@ def layout_body_font(doc, ctx):
 
 def _size(doc, ctx, fact: str, key: str, what: str, name: str):
     """A size fact (half-points) against the layout's size, ±0.25 pt."""
-    want = load_layout(ctx.analysis.layout).sizes[key] / 2
+    want = _layout(ctx).sizes[key] / 2
     size = _points(_facts(doc).get(fact))
     if size is not None and abs(size - want) > 0.25:
         yield ctx.finding(None, f"{what}字号为{size:g}磅，应为{name}（{want:g}磅）")

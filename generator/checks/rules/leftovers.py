@@ -46,6 +46,17 @@ def _followed(text: str, at: int, nexts: str) -> bool:
     return text.startswith("）", at)
 
 
+def _never_followed(joined: str, char: str, nexts: str) -> bool:
+    """Whether no `char` is followed by what `nexts` allows (the characters after each, found by
+    one C-speed split: 「待」 and 「（」 are common, a Python loop over each is not needed)."""
+    pieces = joined.split(char)
+    after = {piece[:1] or char for piece in pieces[1:-1]}  # an empty piece: `char` twice
+    after.add(pieces[-1][:1])
+    if nexts:
+        return after.isdisjoint(nexts)
+    return "）" not in after and not any(c.isspace() for c in after)
+
+
 def _placeholder_units(analysis) -> list:
     """The units that may hold a placeholder: a superset of those _PLACEHOLDER matches in."""
     joined, starts = analysis.joined
@@ -53,6 +64,8 @@ def _placeholder_units(analysis) -> list:
     for char in _RARE:
         found.update(analysis.unit_indices(char))
     for char, nexts in _FOLLOWED:
+        if char == "（" and _never_followed(joined, char, nexts):
+            continue  # 「（」 is common: one split beats a Python step for each (the others are rare)
         pos = joined.find(char)
         while pos >= 0:
             if _followed(joined, pos + 1, nexts):
@@ -106,6 +119,7 @@ def leftover_repeated_paragraph(doc, ctx):
     """
     minimum = int(ctx.params.get("min_length", 20))
     seen: dict[str, int] = {}
+    keys: dict[str, str] = {}  # per text, squeezed once: pasted-twice paragraphs are equal strings
     for d in doc.all_documents():
         for block in d.blocks:
             kind = type(block)
@@ -117,7 +131,9 @@ def leftover_repeated_paragraph(doc, ctx):
                 continue
             if len(text) < minimum:
                 continue
-            key = "".join(text.split())
+            key = keys.get(text)
+            if key is None:
+                key = keys[text] = "".join(text.split())
             first = seen.get(key)
             if first is None:
                 seen[key] = block.line

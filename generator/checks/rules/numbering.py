@@ -20,35 +20,125 @@ def _show(level: int, n: int) -> str:
     return cn_numeral(n) if level <= 2 else str(n)
 
 
-def _walk(doc, ctx) -> list:
-    """(heading, parsed number, previous value at this level under the same parent, previous
-    value at this level under the previous parent or None, new_parent), walked once per document."""
-    return ctx.analysis.memo("numbering.walk", lambda: list(_walk_headings(_numbered(doc, ctx))))
+def found_by(doc, ctx, name: str):
+    """The findings of one numbering rule, from the one walk over the headings they share."""
+    for line, message, severity in ctx.analysis.memo("numbering.found", lambda: _walk(doc, ctx.web_copy))[name]:
+        yield ctx.finding(line, message, severity)
 
 
-def _numbered(doc, ctx) -> list[list]:
-    """Per document, its headings with their parsed numbers (None when unnumbered)."""
-    return ctx.analysis.memo(
-        "numbering.numbered",
-        lambda: [
-            [(b, read_number(b.number) if b.number else None) for b in d.blocks if type(b) is Heading]
-            for d in doc.all_documents()
-        ],
-    )
-
-
-def _walk_headings(numbered: list[list]):
-    for headings in numbered:
-        last: dict[int, int] = {}
+def _walk(doc, web_copy: bool) -> dict[str, list[tuple[int | None, str, str | None]]]:
+    """(line, message, severity or None) per rule of this module (and numbering.full-width-dot):
+    every heading is read once, each rule's findings kept in document order."""
+    found: dict[str, list] = {name: [] for name in _RULES}
+    gap, restart, skip, mixed, bracket, dot, full_dot = (found[name] for name in _RULES)
+    for d in doc.all_documents():
+        last: dict[int, int] = {}  # per level, the value of its last heading under the current parent
         stale: dict[int, int] = {}  # last value of a level before its parent changed
-        for block, parsed in headings:
-            level = block.level
+        first: dict[int, tuple[str, str | None]] = {}  # per level, its first style and number (None: reported)
+        current = 0  # the level of the previous heading
+        for block in d.blocks:
+            if type(block) is not Heading:
+                continue
+            level, number = block.level, block.number
+            if current and level > current + 1:
+                skip.append((block.line, _skipped(block, current), None))
+            current = level
+            parsed = read_number(number) if number else None
             previous = last.get(level)
-            yield block, parsed, previous or 0, stale.get(level), previous is None
-            last[level] = parsed[1] if parsed else (previous or 0) + 1
+            if parsed:
+                value, variant = parsed[1], parsed[3]
+                if previous is None:
+                    old = stale.get(level)
+                    if old and value == old + 1:
+                        if value != 1:
+                            restart.append((block.line, _restarted(block), None))
+                    elif value != 1:
+                        _gap(gap, block, 0, value)
+                elif value != previous + 1:
+                    _gap(gap, block, previous, value)
+                style = _STYLES.get(variant) or _STYLES.setdefault(variant, _separator_style(variant))
+                seen = first.get(level)
+                if seen is None:
+                    first[level] = (style, number)
+                elif style != seen[0] and seen[1] is not None:
+                    first[level] = (seen[0], None)  # reported: one finding per level
+                    mixed.append(
+                        (
+                            block.line,
+                            f"{_LEVEL_NAMES.get(level, '')}标题序号「{number}」与前面的「{seen[1]}」写法不一致",
+                            None,
+                        )
+                    )
+                if "(" in number or ")" in number:
+                    bracket.append(block)
+                if level == 3 and variant == "1、":
+                    dot.append((block.line, f"三级序号「{number}」应写作「{value}.」（用下脚点，不用顿号）", None))
+                elif level == 1 and variant != "一、":
+                    dot.append((block.line, f"一级序号「{number}」应写作「{cn_numeral(value)}、」", None))
+                if level == 3 and variant == "1．":
+                    full_dot.append((block.line, f"三级序号「{number}」用了全角点，应为「{value}.」", None))
+                last[level] = value
+            else:
+                last[level] = (previous or 0) + 1
             if len(last) > 1:
                 for deeper in [known for known in last if known > level]:
                     stale[deeper] = last.pop(deeper)
+    if bracket:
+        found["numbering.bracket-width"] = _bracket_width(bracket, web_copy)
+    return found
+
+
+_RULES = (
+    "numbering.gap",
+    "numbering.restart",
+    "numbering.skip-level",
+    "numbering.mixed-style",
+    "numbering.bracket-width",
+    "numbering.dot",
+    "numbering.full-width-dot",
+)
+
+
+def _gap(out: list, head, previous: int, value: int) -> None:
+    """numbering.gap's finding for a number that is not the previous one plus one."""
+    level, expected = head.level, previous + 1
+    name = _LEVEL_NAMES.get(level, "")
+    if value == previous:
+        out.append((head.line, f"{name}标题序号「{head.number}」重复", None))
+    elif value > expected:
+        missing = "、".join(_show(level, n) for n in range(expected, min(value, expected + 5)))
+        out.append((head.line, f"{name}标题序号不连续：「{head.number}」之前缺少「{missing}」", None))
+    else:
+        shown = _show(level, previous) if previous else "无"
+        out.append((head.line, f"{name}标题序号「{head.number}」倒退（上一个是{shown}）", None))
+
+
+def _restarted(head) -> str:
+    return f"「{head.number}」接着上一部分编号；在新的上级标题下应从「{_WANT.get(head.level, '1')}」重新开始"
+
+
+def _skipped(block, current: int) -> str:
+    return (
+        f"「{block.number or block.title[:10]}」是"
+        f"{_LEVEL_NAMES.get(block.level, '')}序号，却直接出现在"
+        f"{_LEVEL_NAMES.get(current, '')}标题之下，跳过了"
+        f"「{_WANT.get(current + 1, '')}」一级"
+    )
+
+
+def _bracket_width(blocks: list, web_copy: bool) -> list:
+    """numbering.bracket-width's findings for the numbers written with half-width brackets."""
+    if web_copy:
+        message = f"序号用半角括号共{len(blocks)}处；全文标点均为半角，判断为从网页复制所致，未逐处报告"
+        return [(None, message, "info")]
+    return [
+        (
+            block.line,
+            f"序号「{block.number}」用了半角括号，应为「{block.number.replace('(', '（').replace(')', '）')}」",
+            None,
+        )
+        for block in blocks
+    ]
 
 
 @rule("numbering.gap", "warning", "同级序号应连续，不跳号、不重复", basis=Basis())
@@ -58,26 +148,7 @@ def numbering_gap(doc, ctx):
     通过：一、… 二、… 三、…
     不通过：一、… 二、… 四、…（缺「三」）；（一）…（二）…（二）…（重复）
     """
-    for head, parsed, previous, stale, new_parent in _walk(doc, ctx):
-        if not parsed:
-            continue
-        level, value = head.level, parsed[1]
-        if new_parent and stale and value == stale + 1:
-            continue  # numbering.restart reports it
-        expected = previous + 1
-        if value == expected:
-            continue
-        name = _LEVEL_NAMES.get(level, "")
-        if value == previous:
-            yield ctx.finding(head.line, f"{name}标题序号「{head.number}」重复")
-        elif value > expected:
-            missing = "、".join(_show(level, n) for n in range(expected, min(value, expected + 5)))
-            yield ctx.finding(head.line, f"{name}标题序号不连续：「{head.number}」之前缺少「{missing}」")
-        else:
-            yield ctx.finding(
-                head.line,
-                f"{name}标题序号「{head.number}」倒退（上一个是{_show(level, previous) if previous else '无'}）",
-            )
+    return found_by(doc, ctx, "numbering.gap")
 
 
 @rule(
@@ -92,12 +163,7 @@ def numbering_restart(doc, ctx):
     通过：一、…（一）…（二）… 二、…（一）…
     不通过：一、…（一）…（二）… 二、…（三）…（接着上一部分编号）
     """
-    for head, parsed, _previous, stale, new_parent in _walk(doc, ctx):
-        if parsed and new_parent and stale and parsed[1] == stale + 1 and parsed[1] != 1:
-            yield ctx.finding(
-                head.line,
-                f"「{head.number}」接着上一部分编号；在新的上级标题下应从「{_WANT.get(head.level, '1')}」重新开始",
-            )
+    return found_by(doc, ctx, "numbering.restart")
 
 
 @rule(
@@ -112,18 +178,7 @@ def numbering_skip_level(doc, ctx):
     通过：一、… （一）… 1. …
     不通过：一、… 1. …（一级标题下直接用三级序号）
     """
-    for headings in _numbered(doc, ctx):
-        current = 0
-        for block, _ in headings:
-            if current and block.level > current + 1:
-                yield ctx.finding(
-                    block.line,
-                    f"「{block.number or block.title[:10]}」是"
-                    f"{_LEVEL_NAMES.get(block.level, '')}序号，却直接出现在"
-                    f"{_LEVEL_NAMES.get(current, '')}标题之下，跳过了"
-                    f"「{_WANT.get(current + 1, '')}」一级",
-                )
-            current = block.level
+    return found_by(doc, ctx, "numbering.skip-level")
 
 
 _WIDTH = str.maketrans("()．", "（）.")
@@ -148,22 +203,7 @@ def numbering_mixed_style(doc, ctx):
     通过：1.… 2.… 3.…
     不通过：1.… 2、… 3.…
     """
-    for numbered in _numbered(doc, ctx):
-        first: dict[int, tuple[str, str]] = {}
-        reported: set[int] = set()
-        for block, parsed in numbered:
-            if not parsed:
-                continue
-            style = _STYLES.get(parsed[3]) or _STYLES.setdefault(parsed[3], _separator_style(parsed[3]))
-            if block.level not in first:
-                first[block.level] = (style, block.number)
-            elif style != first[block.level][0] and block.level not in reported:
-                reported.add(block.level)
-                yield ctx.finding(
-                    block.line,
-                    f"{_LEVEL_NAMES.get(block.level, '')}标题序号「{block.number}」"
-                    f"与前面的「{first[block.level][1]}」写法不一致",
-                )
+    return found_by(doc, ctx, "numbering.mixed-style")
 
 
 @rule(
@@ -180,22 +220,7 @@ def numbering_bracket_width(doc, ctx):
     通过：（一）依法全面履行政府职能
     不通过：(一)依法全面履行政府职能
     """
-    bad = [
-        block
-        for numbered in _numbered(doc, ctx)
-        for block, parsed in numbered
-        if parsed and ("(" in block.number or ")" in block.number)
-    ]
-    if not bad:
-        return
-    if ctx.web_copy:
-        yield ctx.finding(
-            None, f"序号用半角括号共{len(bad)}处；全文标点均为半角，判断为从网页复制所致，未逐处报告", "info"
-        )
-        return
-    for block in bad:
-        want = block.number.replace("(", "（").replace(")", "）")
-        yield ctx.finding(block.line, f"序号「{block.number}」用了半角括号，应为「{want}」")
+    return found_by(doc, ctx, "numbering.bracket-width")
 
 
 @rule(
@@ -210,12 +235,4 @@ def numbering_dot(doc, ctx):
     通过：1.打造一流法治化营商环境。
     不通过：1、打造一流法治化营商环境。
     """
-    for numbered in _numbered(doc, ctx):
-        for block, parsed in numbered:
-            if not parsed:
-                continue
-            variant = parsed[3]
-            if block.level == 3 and variant == "1、":
-                yield ctx.finding(block.line, f"三级序号「{block.number}」应写作「{parsed[1]}.」（用下脚点，不用顿号）")
-            elif block.level == 1 and variant != "一、":
-                yield ctx.finding(block.line, f"一级序号「{block.number}」应写作「{cn_numeral(parsed[1])}、」")
+    return found_by(doc, ctx, "numbering.dot")

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 
 from generator.lexicon import dates, lazy
-from ..analysis import heading_number
 from ..registry import Basis, GBT15834, GBT15835, GBT9704, rule
 from ..scanner import shared_scan
-from .numbering import LEVELS_QUOTE
+from .numbering import LEVELS_QUOTE, found_by
 
 # Each pattern opens by consuming a character of a class (the lookbehinds come after it): the
 # engine then skips ordinary text at C speed instead of trying the lookbehinds at every position
@@ -143,10 +142,4 @@ def numbering_full_width_dot(doc, ctx):
     通过：1.打造一流法治化营商环境
     不通过：1．打造一流法治化营商环境
     """
-    for d in doc.all_documents():
-        for block in d.headings():
-            if block.level != 3 or "．" not in block.number:  # the usual heading: no need to read its number
-                continue
-            parsed = heading_number(block)
-            if parsed and parsed[3] == "1．":
-                yield ctx.finding(block.line, f"三级序号「{block.number}」用了全角点，应为「{parsed[1]}.」")
+    return found_by(doc, ctx, "numbering.full-width-dot")

@@ -33,11 +33,16 @@ def parts_missing(doc, ctx):
     data = ctx.analysis.parts_data["parts"]
     overrides = {str(k): v for k, v in (ctx.params.get("part_severity") or {}).items()}
     keys = list(data)
+    end: list[int | None] = []  # the body's last line, found once when a missing part is last
     for n, key in enumerate(keys):
         if ctx.parts[key].found:
             continue
-        following = [ctx.parts[k] for k in keys[n + 1 :] if ctx.parts[k].found]
-        line = following[0].line if following else _end_line(ctx)
+        following = next((ctx.parts[k] for k in keys[n + 1 :] if ctx.parts[k].found), None)
+        if following is not None:
+            line = following.line
+        else:
+            end = end or [_end_line(ctx)]
+            line = end[0]
         severity = overrides.get(key) or (ctx.severity if ctx.overridden else data[key]["severity"])
         yield ctx.finding(line, f"缺少第{_cn(key)}部分「{data[key]['name']}」", severity)
 
