@@ -9,6 +9,7 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_package import namespace_prefix, patterns
+from generator.read.docx_split import CLOSE, OPEN, PROP, tags
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
 from generator.read.xml_text import attr
@@ -48,9 +49,8 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
         return None
     start += len(w) + 6
-    token = patterns(prefix)["token"]
     numbering = numbering_of(styles)
-    lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
+    lines = _lines(text, start, end, prefix, styles.hint, numbering)
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
         from generator.read.docx_revisions import without_revisions
 
@@ -60,11 +60,33 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         text, start, end = cut, 0, len(cut)
         if numbering is not None:
             numbering.reset()
-        lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text))
+        lines = _lines(text, 0, len(text), prefix, styles.hint, numbering)
     if lines is None or lines is _REVISED:
         return None
     sect = text.rfind(f"<{w}sectPr", start, end)
     return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
+
+
+def _lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None):
+    """pattern_lines's result: split_lines's where it vouches for it."""
+    lines = split_lines(text[start:end], prefix, hint, numbering)
+    if lines is None:
+        if numbering is not None:
+            numbering.reset()
+        lines = pattern_lines(text, start, end, prefix, hint, numbering)
+    return lines
+
+
+def split_lines(body: str, prefix: str, hint: Hint, numbering: Numbering | None = None) -> list[Line] | None:
+    """The Lines of a body's XML read with `str` methods (docx_split); None where only the token
+    pattern may read it (the Lines would be pattern_lines's)."""
+    return _Tokenizer(prefix, hint, numbering).run_split(body)
+
+
+def pattern_lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None = None):
+    """The Lines of the body text[start:end] read with the token pattern; None where lxml must read
+    it, _REVISED where revisions must be cut out first."""
+    return _Tokenizer(prefix, hint, numbering).run(patterns(prefix)["token"].findall(text, start, end))
 
 
 class _Tokenizer:
@@ -163,6 +185,73 @@ class _Tokenizer:
         if self.carry is not None:
             self._emit(self.carry, self.carry_number)
         return self.out
+
+    def run_split(self, body: str):
+        """run's result for the body's XML read with `str` methods (docx_split), or None.
+
+        The body is cut after each </w:t>: a piece is tags (the same few, over and over: read once
+        per body) and the text token that ends it."""
+        prefix = self.prefix
+        name = prefix + ":t"
+        known: dict[str, tuple | None] = {}
+        pieces = body.split(f"</{name}>")
+        tail = pieces.pop()
+        for piece in pieces:
+            xml, _, text = piece.rpartition("<")
+            found = known[xml] if xml in known else known.setdefault(xml, tags(xml, prefix))
+            if found is None:
+                return None
+            if found:
+                self._tokens(found)
+            end = text.find(">")
+            if not text.startswith(name) or not (end == len(name) or text[len(name)].isspace()):
+                return None  # the tag before this </w:t> is no w:t start tag
+            para = self.para
+            if para is not None and end < len(text) - 1:
+                value = text[end + 1 :]
+                if "&" in value:
+                    value = _unescape(value)
+                if para.runin == 1:
+                    para.runin_len += len(value)
+                    para.runin = 3
+                elif para.runin == 3:
+                    para.runin = 2
+                para.parts.append(value)
+        found = tags(tail, prefix)
+        if found is None:
+            return None
+        self._tokens(found)
+        if self.carry is not None:
+            self._emit(self.carry, self.carry_number)
+        return self.out
+
+    def _tokens(self, found: tuple) -> None:
+        """Tags read by docx_split: each as run reads the same token."""
+        for kind, name, value in found:
+            if kind == OPEN:
+                if name == "p" and self.carry is None:  # run's own shortcut
+                    self.number += 1
+                    self.carry_number = self.number
+                    self.para = None if value else Para()
+                else:
+                    self._open(name, value)
+            elif kind == CLOSE:
+                para = self.para
+                if name == "p" and not self.depth and para is not None and not para.merge:
+                    self.para = None
+                    line = make_line(para, self.carry_number, self.page_next, self.hint, self.numbering)
+                    self.page_next = para.breaks == "after" or (line is None and para.page_break)
+                    if line is not None:
+                        self.out.append(line)
+                else:
+                    self._close(name)
+            elif self.para is not None:
+                if name == "pStyle":
+                    self.para.style = value
+                elif kind == PROP:
+                    self._property(self.para, name, value)
+                else:
+                    self._inline(self.para, name, value)
 
     def _open(self, opened: str, empty: str) -> None:
         if opened == "p":
