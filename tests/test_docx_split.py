@@ -16,6 +16,7 @@ from conftest import ALL_EXAMPLES
 from corpus import forms, labels
 
 from generator.api import render_bytes
+from generator.read.docx_body import paragraph_starts
 from generator.read.docx_split import entry
 from generator.read.docx_tokens import pattern_lines, split_lines
 from generator.spec.validate import load_spec
@@ -29,8 +30,13 @@ def hint(style: str) -> tuple[str, int]:
 
 
 def both(body: str, prefix: str = "w"):
-    """(split_lines, pattern_lines) of a body's XML, as comparable values (a Table has no ==)."""
-    return _shape(split_lines(body, prefix, hint)), _shape(pattern_lines(body, 0, len(body), prefix, hint))
+    """(split_lines, pattern_lines) of a body's XML, as comparable values (a Table has no ==);
+    where split_lines vouches, the w:p offsets it gives are paragraph_starts's."""
+    starts: list[int] = []
+    split = split_lines(body, prefix, hint, None, starts, 7)
+    if split is not None:
+        assert [at - 7 for at in starts] == paragraph_starts(body, prefix)
+    return _shape(split), _shape(pattern_lines(body, 0, len(body), prefix, hint))
 
 
 def _shape(lines):

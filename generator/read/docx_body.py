@@ -40,13 +40,16 @@ Hint = Callable[[str], tuple[str, int]]
 class Body:
     """The body's lines, and what the layout facts need of its XML."""
 
-    __slots__ = ("lines", "prefix", "xml", "sect", "runs", "pprs")
+    __slots__ = ("lines", "prefix", "xml", "sect", "runs", "pprs", "starts")
 
-    def __init__(self, lines: list[Line], prefix: str = "w", xml: str = "", sect: str = "") -> None:
+    def __init__(
+        self, lines: list[Line], prefix: str = "w", xml: str = "", sect: str = "", starts: list[int] | None = None
+    ) -> None:
         self.lines = lines
         self.prefix = prefix
         self.xml = xml  # fast path: XML text holding the body's paragraphs (revisions removed)
         self.sect = sect  # the last w:sectPr as XML text
+        self.starts = starts or []  # fast path: paragraph_starts(xml), when the tokenizer knew them
         self.runs: dict[int, str] = {}  # lxml path: paragraph number → first text run XML
         self.pprs: dict[int, str] = {}  # lxml path: paragraph number → its pPr XML
 

@@ -90,17 +90,20 @@ def entry(piece: str, prefix: str, table: dict[str, Entry] | None = None) -> Ent
     return found
 
 
-def tags(xml: str, prefix: str) -> tuple[Entry, ...] | None:
+def tags(xml: str, prefix: str) -> tuple[tuple[int, str, str, int], ...] | None:
     """The tokens of XML holding no text token (no </w:t>): opening and closing tags, properties,
-    tabs and breaks, in order; None where only the pattern may read it."""
+    tabs and breaks, in order, each with where its "<" is; None where only the pattern may read it."""
     out = []
     table = known(prefix)
-    for piece in xml.split("<")[1:]:
+    pieces = xml.split("<")
+    at = len(pieces[0])
+    for piece in pieces[1:]:
         found = table.get(piece) or entry(piece, prefix, table)
         if found is None:
             return None
         if found[0] != SKIP and found[0] != TEXT:  # a w:t not closed right after its text: no token
-            out.append(found)
+            out.append((*found, at))
+        at += len(piece) + 1
     return tuple(out)
 
 

@@ -50,7 +50,8 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         return None
     start += len(w) + 6
     numbering = numbering_of(styles)
-    lines = _lines(text, start, end, prefix, styles.hint, numbering)
+    starts: list[int] = []
+    lines = _lines(text, start, end, prefix, styles.hint, numbering, starts)
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
         from generator.read.docx_revisions import without_revisions
 
@@ -60,27 +61,43 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         text, start, end = cut, 0, len(cut)
         if numbering is not None:
             numbering.reset()
-        lines = _lines(text, 0, len(text), prefix, styles.hint, numbering)
+        starts.clear()
+        lines = _lines(text, 0, len(text), prefix, styles.hint, numbering, starts)
     if lines is None or lines is _REVISED:
         return None
     sect = text.rfind(f"<{w}sectPr", start, end)
-    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
+    if text.find(f"<{w}p", 0, start) >= 0 or text.find(f"<{w}p", end) >= 0:
+        starts = []  # paragraph_starts reads the whole text: these would not be its offsets
+    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "", starts)
 
 
-def _lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None):
-    """pattern_lines's result: split_lines's where it vouches for it."""
-    lines = split_lines(text[start:end], prefix, hint, numbering)
+def _lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None, starts: list[int]):
+    """pattern_lines's result: split_lines's where it vouches for it (then with the w:p offsets)."""
+    lines = split_lines(text[start:end], prefix, hint, numbering, starts, start)
     if lines is None:
+        starts.clear()
         if numbering is not None:
             numbering.reset()
         lines = pattern_lines(text, start, end, prefix, hint, numbering)
     return lines
 
 
-def split_lines(body: str, prefix: str, hint: Hint, numbering: Numbering | None = None) -> list[Line] | None:
+def split_lines(
+    body: str,
+    prefix: str,
+    hint: Hint,
+    numbering: Numbering | None = None,
+    starts: list[int] | None = None,
+    offset: int = 0,
+) -> list[Line] | None:
     """The Lines of a body's XML read with `str` methods (docx_split); None where only the token
-    pattern may read it (the Lines would be pattern_lines's)."""
-    return _Tokenizer(prefix, hint, numbering).run_split(body)
+    pattern may read it (the Lines would be pattern_lines's). `starts` gets the offsets of the
+    body's w:p start tags (body[0] being at `offset`)."""
+    tokenizer = _Tokenizer(prefix, hint, numbering)
+    lines = tokenizer.run_split(body, offset)
+    if starts is not None:
+        starts.extend(tokenizer.starts)
+    return lines
 
 
 def pattern_lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None = None):
@@ -112,6 +129,7 @@ class _Tokenizer:
         "carry",
         "carry_number",
         "row_deleted",
+        "starts",
     )
 
     def __init__(self, prefix: str, hint: Hint, numbering: Numbering | None = None):
@@ -130,6 +148,7 @@ class _Tokenizer:
         self.carry: Para | None = None  # a paragraph whose mark was deleted
         self.carry_number = 0
         self.row_deleted = False
+        self.starts: list[int] = []  # run_split: offsets of the w:p start tags
 
     def run(self, tokens: list[tuple[str, ...]]):
         """The Lines; None at a text box, comment or CDATA section (lxml reads those); _REVISED at
@@ -186,13 +205,15 @@ class _Tokenizer:
             self._emit(self.carry, self.carry_number)
         return self.out
 
-    def run_split(self, body: str):
-        """run's result for the body's XML read with `str` methods (docx_split), or None.
+    def run_split(self, body: str, offset: int = 0):
+        """run's result for the body's XML read with `str` methods (docx_split), or None; `starts`
+        gets where each w:p start tag is (body[0] being at `offset`).
 
         The body is cut after each </w:t>: a piece is tags (the same few, over and over: read once
         per body) and the text token that ends it."""
         prefix = self.prefix
         name = prefix + ":t"
+        closing = len(name) + 3
         known: dict[str, tuple | None] = {}
         pieces = body.split(f"</{name}>")
         tail = pieces.pop()
@@ -202,7 +223,8 @@ class _Tokenizer:
             if found is None:
                 return None
             if found:
-                self._tokens(found)
+                self._tokens(found, offset)
+            offset += len(piece) + closing
             end = text.find(">")
             if not text.startswith(name) or not (end == len(name) or text[len(name)].isspace()):
                 return None  # the tag before this </w:t> is no w:t start tag
@@ -220,16 +242,20 @@ class _Tokenizer:
         found = tags(tail, prefix)
         if found is None:
             return None
-        self._tokens(found)
+        self._tokens(found, offset)
         if self.carry is not None:
             self._emit(self.carry, self.carry_number)
         return self.out
 
-    def _tokens(self, found: tuple) -> None:
-        """Tags read by docx_split: each as run reads the same token."""
-        for kind, name, value in found:
+    def _tokens(self, found: tuple, offset: int) -> None:
+        """Tags read by docx_split (where in the body: + offset): each as run reads the same token."""
+        for kind, name, value, at in found:
             if kind == OPEN:
-                if name == "p" and self.carry is None:  # run's own shortcut
+                if name != "p":
+                    self._open(name, value)
+                    continue
+                self.starts.append(offset + at)
+                if self.carry is None:  # run's own shortcut
                     self.number += 1
                     self.carry_number = self.number
                     self.para = None if value else Para()
