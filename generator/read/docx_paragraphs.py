@@ -55,10 +55,5 @@ def _chain(styles: Styles, ppr: str, prefix: str, pstyle: str):
     if ppr:
         yield ppr, prefix
     sheet_prefix = styles.prefix()
-    for inner in styles.chain(pstyle) if pstyle else ():
-        found = content(inner, "pPr", sheet_prefix)
-        if found is not None:
-            yield found, sheet_prefix
-    default = content(styles.xml(), "pPrDefault", sheet_prefix)
-    if default is not None:
-        yield default, sheet_prefix
+    for block in styles.ppr_chain(pstyle):
+        yield block, sheet_prefix

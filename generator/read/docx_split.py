@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 
 SKIP, OPEN, CLOSE, TEXT, PROP, INLINE = range(6)
+OPEN_P, CLOSE_P = 6, 7  # tags() tells the paragraph's own tags apart: the tokenizer's commonest
 Entry = tuple[int, str, str]  # (kind, local name, empty "/" | property value | inline attributes | text)
 
 _SKIP: Entry = (SKIP, "", "")
@@ -101,7 +102,12 @@ def tags(xml: str, prefix: str) -> tuple[tuple[int, str, str, int], ...] | None:
         found = table.get(piece) or entry(piece, prefix, table)
         if found is None:
             return None
-        if found[0] != SKIP and found[0] != TEXT:  # a w:t not closed right after its text: no token
+        kind = found[0]
+        if kind == OPEN or kind == CLOSE:
+            if found[1] == "p":
+                kind = OPEN_P if kind == OPEN else CLOSE_P
+            out.append((kind, found[1], found[2], at))
+        elif kind != SKIP and kind != TEXT:  # a w:t not closed right after its text: no token
             out.append((*found, at))
         at += len(piece) + 1
     return tuple(out)

@@ -122,6 +122,18 @@ class Styles:
             yield inner
             style_id = tag_attr(inner, "basedOn", "val", self._sheet.prefix) or ""
 
+    def ppr_chain(self, style_id: str) -> tuple[str, ...]:
+        """The pPr XML of a paragraph style, of its basedOn ancestors, then pPrDefault's (those present)."""
+        self._load()
+        key = (style_id, "ppr chain")
+        values = self._sheet.values
+        if key not in values:
+            prefix = self._sheet.prefix
+            found = [content(inner, "pPr", prefix) for inner in self.chain(style_id)] if style_id else []
+            found.append(content(self._sheet.xml, "pPrDefault", prefix))
+            values[key] = tuple(block for block in found if block is not None)
+        return values[key]
+
     def numpr(self, style_id: str) -> tuple[str, str] | None:
         """(numId, ilvl) of a style-linked list: the style's numPr, else its basedOn ancestors'."""
         key = (style_id, "numpr")

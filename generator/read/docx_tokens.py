@@ -9,7 +9,7 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_package import namespace_prefix, patterns
-from generator.read.docx_split import CLOSE, OPEN, PROP, tags
+from generator.read.docx_split import CLOSE, CLOSE_P, OPEN, OPEN_P, PROP, tags
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
 from generator.read.xml_text import attr
@@ -213,6 +213,7 @@ class _Tokenizer:
         per body) and the text token that ends it."""
         prefix = self.prefix
         name = prefix + ":t"
+        usual = (name + ">", name + " ")
         closing = len(name) + 3
         known: dict[str, tuple | None] = {}
         pieces = body.split(f"</{name}>")
@@ -225,12 +226,12 @@ class _Tokenizer:
             if found:
                 self._tokens(found, offset)
             offset += len(piece) + closing
-            end = text.find(">")
-            if not text.startswith(name) or not (end == len(name) or text[len(name)].isspace()):
+            if not text.startswith(usual) and not (text.startswith(name) and text[len(name) : len(name) + 1].isspace()):
                 return None  # the tag before this </w:t> is no w:t start tag
+            end = text.find(">") + 1
             para = self.para
-            if para is not None and end < len(text) - 1:
-                value = text[end + 1 :]
+            if para is not None and 0 < end < len(text):
+                value = text[end:]
                 if "&" in value:
                     value = _unescape(value)
                 if para.runin == 1:
@@ -250,20 +251,9 @@ class _Tokenizer:
     def _tokens(self, found: tuple, offset: int) -> None:
         """Tags read by docx_split (where in the body: + offset): each as run reads the same token."""
         for kind, name, value, at in found:
-            if kind == OPEN:
-                if name != "p":
-                    self._open(name, value)
-                    continue
-                self.starts.append(offset + at)
-                if self.carry is None:  # run's own shortcut
-                    self.number += 1
-                    self.carry_number = self.number
-                    self.para = None if value else Para()
-                else:
-                    self._open(name, value)
-            elif kind == CLOSE:
+            if kind == CLOSE_P:
                 para = self.para
-                if name == "p" and not self.depth and para is not None and not para.merge:
+                if not self.depth and para is not None and not para.merge:  # run's own shortcut
                     self.para = None
                     line = make_line(para, self.carry_number, self.page_next, self.hint, self.numbering)
                     self.page_next = para.breaks == "after" or (line is None and para.page_break)
@@ -271,13 +261,23 @@ class _Tokenizer:
                         self.out.append(line)
                 else:
                     self._close(name)
-            elif self.para is not None:
-                if name == "pStyle":
-                    self.para.style = value
-                elif kind == PROP:
-                    self._property(self.para, name, value)
+            elif kind == OPEN_P:
+                self.starts.append(offset + at)
+                if self.carry is None:  # run's own shortcut
+                    self.number += 1
+                    self.carry_number = self.number
+                    self.para = None if value else Para()
                 else:
-                    self._inline(self.para, name, value)
+                    self._open(name, value)
+            elif kind == PROP:
+                if self.para is not None:
+                    self._property(self.para, name, value)
+            elif kind == OPEN:
+                self._open(name, value)
+            elif kind == CLOSE:
+                self._close(name)
+            elif self.para is not None:
+                self._inline(self.para, name, value)
 
     def _open(self, opened: str, empty: str) -> None:
         if opened == "p":
