@@ -1,9 +1,9 @@
-"""document.xml's body as draft lines: a regular-expression tokenizer (docx_tokens), else lxml (docx_lxml).
+"""document.xml's body as draft lines: a tokenizer (docx_tokens, docx_split), else lxml (docx_lxml).
 
 Parsing document.xml with lxml and walking it costs about twice the parse itself (an lxml
 proxy object per element). The usual document (a WordprocessingML main part with a namespace
-prefix, no text boxes) is therefore read by one regular-expression tokenizer over the XML
-text; anything else, and any XML the tokenizer cannot vouch for, goes through lxml, which
+prefix, no text boxes) is therefore read by a tokenizer over the XML text (`str` methods,
+else one regular expression); anything else, and any XML the tokenizer cannot vouch for, goes through lxml, which
 also reports malformed XML.
 
 What is body text: inserted text (w:ins) is, deleted text (w:del, w:moveFrom) is not, and a

@@ -1,4 +1,4 @@
-"""The fast path of docx_body: one regular-expression tokenizer over document.xml's text."""
+"""The fast path of docx_body: a tokenizer over document.xml's text (docx_split's str methods, else one pattern)."""
 
 from __future__ import annotations
 
