@@ -72,8 +72,15 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
 
 
 def _lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None, starts: list[int]):
-    """pattern_lines's result: split_lines's where it vouches for it (then with the w:p offsets)."""
-    lines = split_lines(text[start:end], prefix, hint, numbering, starts, start)
+    """pattern_lines's result: split_lines's where it vouches for it (then with the w:p offsets).
+
+    Word's revision ids (w:rsidR…) make nearly every tag unique, and split_lines reads each new tag
+    on its own, at more cost than the pattern: such a body goes to the pattern at once."""
+    lines = (
+        split_lines(text[start:end], prefix, hint, numbering, starts, start)
+        if text.find("rsid", start, end) < 0
+        else None
+    )
     if lines is None:
         starts.clear()
         if numbering is not None:
