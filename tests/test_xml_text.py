@@ -10,7 +10,7 @@ import zipfile
 import pytest
 from conftest import ROOT
 
-from generator.read.xml_text import attr, attr_values, content, start_tag, tag_attr
+from generator.read.xml_text import attr, attr_values, content, elements, start_tag, tag_attr
 
 TRICKY = [
     '<w:sz w:val="24"/><w:szCs w:val="28"/>',
@@ -88,6 +88,30 @@ def test_as_the_patterns_found(corpus, prefix):
             stop = rng.randint(start, len(text))
             found = content(text, block, prefix, start, stop)
             assert found == _group(rf"<{w}{block}>(.*?)</{w}{block}>", text, start, stop), (block, start, stop)
+
+
+RUNS = [
+    "<w:r><w:t>a</w:t></w:r><w:r w:x='1'><w:t>b</w:t></w:r>",
+    "<w:rPr><w:r>\n<w:t>c</w:t></w:r>",
+    "<w:r\t><w:tab/></w:r><w:r>unclosed",
+    "<w:r><w:r>nested</w:r></w:r>",
+    "<w:r a='>'>x</w:r>",
+    "<w:r",
+    "<w:r>",
+    "<w:rx></w:r><w:r/></w:r>",
+]
+
+
+@pytest.mark.parametrize("prefix", ["w", "ns0"])
+def test_elements_as_the_run_pattern_found_them(corpus, prefix):
+    w = re.escape(prefix) + ":"
+    pattern = re.compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S)
+    for text in corpus + RUNS:
+        text = text.replace("<w:", f"<{prefix}:").replace("</w:", f"</{prefix}:")
+        rng = random.Random(text)
+        for start, stop in [(0, len(text))] + [sorted(rng.choices(range(len(text) + 1), k=2)) for _ in range(5)]:
+            old = [(m.start(), m.start(1), m.end(1)) for m in pattern.finditer(text, start, stop)]
+            assert list(elements(text, "r", prefix, start, stop)) == old, (text[:80], start, stop)
 
 
 def test_attr_values():

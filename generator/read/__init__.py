@@ -34,8 +34,8 @@ by an unnumbered line whose first sentence is short (≤ 20 characters, no comma
 by more text is a run-in heading broken by the web page and is joined with it (the heading part
 must be ≥ 15 characters); a short line that is a whole paragraph is left alone.
 
-.docx: read with the package's own zip reader and a regular-expression tokenizer, lxml for what
-the tokenizer cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
+.docx: read with the package's own zip reader and a tokenizer (str methods, else one regular
+expression), lxml for what the tokenizer cannot vouch for. Line numbers count every w:p in the body in document order (empty ones,
 table cells and text boxes included). Deleted text (w:del, w:moveFrom) is not read, inserted
 text is; text boxes, content controls and the paragraphs of one-cell / one-column tables are
 read as body lines, so headings there are headings (see docx_body). Paragraph styles are hints: fazhi's own
@@ -47,7 +47,8 @@ the layout facts checks need (see docx_facts.facts).
 for a PDF (read/ofd.py); line numbers are those paragraphs.
 
 Modules: noise (web-page noise), text (.txt decoding and lines), structure (lines → tree),
-docx_package (zip members, limits, regexes), docx_body (document.xml → lines, fast path),
+docx_package (zip members, limits, regexes), docx_body (document.xml → lines, fast path:
+docx_tokens, docx_split),
 docx_lxml (the lxml path), docx_styles
 (styles.xml: hints and run properties), docx_facts (layout facts).
 """

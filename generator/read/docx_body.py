@@ -1,9 +1,9 @@
-"""document.xml's body as draft lines: a regular-expression tokenizer (docx_tokens), else lxml (docx_lxml).
+"""document.xml's body as draft lines: a tokenizer (docx_tokens, docx_split), else lxml (docx_lxml).
 
 Parsing document.xml with lxml and walking it costs about twice the parse itself (an lxml
 proxy object per element). The usual document (a WordprocessingML main part with a namespace
-prefix, no text boxes) is therefore read by one regular-expression tokenizer over the XML
-text; anything else, and any XML the tokenizer cannot vouch for, goes through lxml, which
+prefix, no text boxes) is therefore read by a tokenizer over the XML text (`str` methods,
+else one regular expression); anything else, and any XML the tokenizer cannot vouch for, goes through lxml, which
 also reports malformed XML.
 
 What is body text: inserted text (w:ins) is, deleted text (w:del, w:moveFrom) is not, and a
@@ -40,13 +40,16 @@ Hint = Callable[[str], tuple[str, int]]
 class Body:
     """The body's lines, and what the layout facts need of its XML."""
 
-    __slots__ = ("lines", "prefix", "xml", "sect", "runs", "pprs")
+    __slots__ = ("lines", "prefix", "xml", "sect", "runs", "pprs", "starts")
 
-    def __init__(self, lines: list[Line], prefix: str = "w", xml: str = "", sect: str = "") -> None:
+    def __init__(
+        self, lines: list[Line], prefix: str = "w", xml: str = "", sect: str = "", starts: list[int] | None = None
+    ) -> None:
         self.lines = lines
         self.prefix = prefix
         self.xml = xml  # fast path: XML text holding the body's paragraphs (revisions removed)
         self.sect = sect  # the last w:sectPr as XML text
+        self.starts = starts or []  # fast path: paragraph_starts(xml), when the tokenizer knew them
         self.runs: dict[int, str] = {}  # lxml path: paragraph number → first text run XML
         self.pprs: dict[int, str] = {}  # lxml path: paragraph number → its pPr XML
 

@@ -8,11 +8,11 @@ from collections.abc import Callable
 
 from generator.lexicon import lazy
 from generator.read.docx_body import Body, paragraph_starts
-from generator.read.docx_package import FALSE, Package, patterns, to_int
+from generator.read.docx_package import FALSE, Package, to_int
 from generator.read.docx_paragraphs import alignment, direct_ppr, first_line_chars
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
-from generator.read.xml_text import attr, qualified, start_tag
+from generator.read.xml_text import attr, elements, qualified, start_tag
 from generator.tree import Document, Heading, Paragraph
 
 _PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
@@ -176,7 +176,7 @@ class _FirstRuns:
 
     def __init__(self, body: Body):
         self.body = body
-        self._starts: list[int] = []  # offsets of the w:p start tags found so far
+        self._starts: list[int] = list(body.starts)  # offsets of the w:p start tags found so far
 
     def ppr(self, number: int) -> str | None:
         """The paragraph's own pPr XML ("" if none); None when the body's XML is not at hand."""
@@ -198,11 +198,10 @@ class _FirstRuns:
             return ""
         start = starts[number - 1]
         close = body.xml.find(f"</{qualified(body.prefix, 'p')}>", start)
-        text_tag = "<" + qualified(body.prefix, "t")
-        # endpos as good as a slice: the pattern looks neither behind nor past its end
-        for run in patterns(body.prefix)["run"].finditer(body.xml, start, close if close >= 0 else len(body.xml)):
-            if _has_start_tag(run.group(1), text_tag):
-                return run.group(0)
+        text_tag, run_end = "<" + qualified(body.prefix, "t"), len(f"</{qualified(body.prefix, 'r')}>")
+        for at, inner, end in elements(body.xml, "r", body.prefix, start, close if close >= 0 else len(body.xml)):
+            if _has_start_tag(body.xml[inner:end], text_tag):
+                return body.xml[at : end + run_end]
         return ""
 
 

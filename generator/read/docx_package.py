@@ -200,7 +200,6 @@ def patterns(prefix: str) -> dict[str, re.Pattern]:
             rf"|{w}(?:del|moveFrom|\w+PrChange|tblGridChange)(?=[\s>])|[\w.-]+:AlternateContent\b)"
         ),
         "p_open": compile(rf"<{w}p(?=[\s>/])"),
-        "run": compile(rf"<{w}r(?=[\s>])[^>]*>(.*?)</{w}r>", re.S),
     }
 
 

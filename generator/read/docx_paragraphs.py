@@ -3,17 +3,17 @@ the alignment and the first-line position of a heading, for the layout checks.""
 
 from __future__ import annotations
 
-from generator.read.docx_package import patterns, to_int
+from generator.read.docx_package import to_int
 from generator.read.docx_styles import Styles
-from generator.read.xml_text import attr, content, qualified, start_tag, tag_attr
+from generator.read.xml_text import attr, content, elements, qualified, start_tag, tag_attr
 
 
 def direct_ppr(xml: str, start: int, prefix: str) -> str:
     """The pPr of the paragraph whose w:p start tag is at `start` ("" when it has none)."""
     close = xml.find(f"</{qualified(prefix, 'p')}>", start)
     snippet = xml[start : close if close >= 0 else len(xml)]
-    run = patterns(prefix)["run"].search(snippet)
-    found = content(snippet, "pPr", prefix, 0, run.start() if run else len(snippet))
+    run = next(elements(snippet, "r", prefix, 0, len(snippet)), None)
+    found = content(snippet, "pPr", prefix, 0, run[0] if run else len(snippet))
     return "" if found is None else found
 
 
@@ -55,10 +55,5 @@ def _chain(styles: Styles, ppr: str, prefix: str, pstyle: str):
     if ppr:
         yield ppr, prefix
     sheet_prefix = styles.prefix()
-    for inner in styles.chain(pstyle) if pstyle else ():
-        found = content(inner, "pPr", sheet_prefix)
-        if found is not None:
-            yield found, sheet_prefix
-    default = content(styles.xml(), "pPrDefault", sheet_prefix)
-    if default is not None:
-        yield default, sheet_prefix
+    for block in styles.ppr_chain(pstyle):
+        yield block, sheet_prefix

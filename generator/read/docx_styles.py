@@ -18,6 +18,7 @@ from generator.read.xml_text import attr, attr_values, content, qualified, tag_a
 
 _HEADING_NAME = lazy(r"^(?:heading|标题)\s*([1-4])$")
 _MAX_SHEETS = 32
+_MAX_VALUES = 4096  # answers kept per sheet (runs' rPr vary from draft to draft)
 _THEME_FONT = {kind: lazy(rf"<(?:\w+:)?{kind}Font>(.*?)</(?:\w+:)?{kind}Font>", re.S) for kind in ("major", "minor")}
 _HANS_FACE = lazy(r'<(?:\w+:)?font\s+script="Hans"\s+typeface="([^"]+)"')
 _EA_FACE = lazy(r'<(?:\w+:)?ea\s+typeface="([^"]*)"')
@@ -122,6 +123,18 @@ class Styles:
             yield inner
             style_id = tag_attr(inner, "basedOn", "val", self._sheet.prefix) or ""
 
+    def ppr_chain(self, style_id: str) -> tuple[str, ...]:
+        """The pPr XML of a paragraph style, of its basedOn ancestors, then pPrDefault's (those present)."""
+        self._load()
+        key = (style_id, "ppr chain")
+        values = self._sheet.values
+        if key not in values:
+            prefix = self._sheet.prefix
+            found = [content(inner, "pPr", prefix) for inner in self.chain(style_id)] if style_id else []
+            found.append(content(self._sheet.xml, "pPrDefault", prefix))
+            values[key] = tuple(block for block in found if block is not None)
+        return values[key]
+
     def numpr(self, style_id: str) -> tuple[str, str] | None:
         """(numId, ilvl) of a style-linked list: the style's numPr, else its basedOn ancestors'."""
         key = (style_id, "numpr")
@@ -144,17 +157,26 @@ class Styles:
     def prop(self, run: str, run_prefix: str, pstyle: str, what: str) -> str | int | None:
         """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
         self._load()
-        if run:
-            rpr = content(run, "rPr", run_prefix)
-            if rpr is not None:
-                value = self._rpr_value(rpr, what, run_prefix)
+        rpr = content(run, "rPr", run_prefix) if run else None
+        values = self._sheet.values
+        key = ("prop", rpr, run_prefix, pstyle, what)  # the answer depends on the run's rPr alone
+        if key in values:
+            return values[key]
+        value = self._prop(rpr, run_prefix, pstyle, what)
+        if len(values) < _MAX_VALUES:
+            values[key] = value
+        return value
+
+    def _prop(self, rpr: str | None, run_prefix: str, pstyle: str, what: str) -> str | int | None:
+        if rpr is not None:
+            value = self._rpr_value(rpr, what, run_prefix)
+            if value is not None:
+                return value
+            rstyle = tag_attr(rpr, "rStyle", "val", run_prefix)
+            if rstyle is not None:
+                value = self._style_value(rstyle, what)
                 if value is not None:
                     return value
-                rstyle = tag_attr(rpr, "rStyle", "val", run_prefix)
-                if rstyle is not None:
-                    value = self._style_value(rstyle, what)
-                    if value is not None:
-                        return value
         value = self._style_value(pstyle, what) if pstyle else None
         if value is None and self._sheet.default_rpr is not None:
             value = self._rpr_value(self._sheet.default_rpr, what, self._sheet.prefix)

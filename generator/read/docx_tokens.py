@@ -1,4 +1,4 @@
-"""The fast path of docx_body: one regular-expression tokenizer over document.xml's text."""
+"""The fast path of docx_body: a tokenizer over document.xml's text (docx_split's str methods, else one pattern)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_package import namespace_prefix, patterns
+from generator.read.docx_split import CLOSE, CLOSE_P, OPEN, OPEN_P, PROP, tags
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
 from generator.read.xml_text import attr
@@ -48,9 +49,9 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
         return None
     start += len(w) + 6
-    token = patterns(prefix)["token"]
     numbering = numbering_of(styles)
-    lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text, start, end))
+    starts: list[int] = []
+    lines = _lines(text, start, end, prefix, styles.hint, numbering, starts)
     if lines is _REVISED:  # tracked changes or alternate content: cut them out, read again
         from generator.read.docx_revisions import without_revisions
 
@@ -60,11 +61,56 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
         text, start, end = cut, 0, len(cut)
         if numbering is not None:
             numbering.reset()
-        lines = _Tokenizer(prefix, styles.hint, numbering).run(token.findall(text))
+        starts.clear()
+        lines = _lines(text, 0, len(text), prefix, styles.hint, numbering, starts)
     if lines is None or lines is _REVISED:
         return None
     sect = text.rfind(f"<{w}sectPr", start, end)
-    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "")
+    if text.find(f"<{w}p", 0, start) >= 0 or text.find(f"<{w}p", end) >= 0:
+        starts = []  # paragraph_starts reads the whole text: these would not be its offsets
+    return Body(lines, prefix, text, text[sect:end] if sect >= 0 else "", starts)
+
+
+def _lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None, starts: list[int]):
+    """pattern_lines's result: split_lines's where it vouches for it (then with the w:p offsets).
+
+    Word's revision ids (w:rsidR…) make nearly every tag unique, and split_lines reads each new tag
+    on its own, at more cost than the pattern: such a body goes to the pattern at once."""
+    lines = (
+        split_lines(text[start:end], prefix, hint, numbering, starts, start)
+        if text.find("rsid", start, end) < 0
+        else None
+    )
+    if lines is None:
+        starts.clear()
+        if numbering is not None:
+            numbering.reset()
+        lines = pattern_lines(text, start, end, prefix, hint, numbering)
+    return lines
+
+
+def split_lines(
+    body: str,
+    prefix: str,
+    hint: Hint,
+    numbering: Numbering | None = None,
+    starts: list[int] | None = None,
+    offset: int = 0,
+) -> list[Line] | None:
+    """The Lines of a body's XML read with `str` methods (docx_split); None where only the token
+    pattern may read it (the Lines would be pattern_lines's). `starts` gets the offsets of the
+    body's w:p start tags (body[0] being at `offset`)."""
+    tokenizer = _Tokenizer(prefix, hint, numbering)
+    lines = tokenizer.run_split(body, offset)
+    if starts is not None:
+        starts.extend(tokenizer.starts)
+    return lines
+
+
+def pattern_lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None = None):
+    """The Lines of the body text[start:end] read with the token pattern; None where lxml must read
+    it, _REVISED where revisions must be cut out first."""
+    return _Tokenizer(prefix, hint, numbering).run(patterns(prefix)["token"].findall(text, start, end))
 
 
 class _Tokenizer:
@@ -90,6 +136,7 @@ class _Tokenizer:
         "carry",
         "carry_number",
         "row_deleted",
+        "starts",
     )
 
     def __init__(self, prefix: str, hint: Hint, numbering: Numbering | None = None):
@@ -108,6 +155,7 @@ class _Tokenizer:
         self.carry: Para | None = None  # a paragraph whose mark was deleted
         self.carry_number = 0
         self.row_deleted = False
+        self.starts: list[int] = []  # run_split: offsets of the w:p start tags
 
     def run(self, tokens: list[tuple[str, ...]]):
         """The Lines; None at a text box, comment or CDATA section (lxml reads those); _REVISED at
@@ -163,6 +211,80 @@ class _Tokenizer:
         if self.carry is not None:
             self._emit(self.carry, self.carry_number)
         return self.out
+
+    def run_split(self, body: str, offset: int = 0):
+        """run's result for the body's XML read with `str` methods (docx_split), or None; `starts`
+        gets where each w:p start tag is (body[0] being at `offset`).
+
+        The body is cut after each </w:t>: a piece is tags (the same few, over and over: read once
+        per body) and the text token that ends it."""
+        prefix = self.prefix
+        name = prefix + ":t"
+        usual = (name + ">", name + " ")
+        closing = len(name) + 3
+        known: dict[str, tuple | None] = {}
+        pieces = body.split(f"</{name}>")
+        tail = pieces.pop()
+        for piece in pieces:
+            xml, _, text = piece.rpartition("<")
+            found = known[xml] if xml in known else known.setdefault(xml, tags(xml, prefix))
+            if found is None:
+                return None
+            if found:
+                self._tokens(found, offset)
+            offset += len(piece) + closing
+            if not text.startswith(usual) and not (text.startswith(name) and text[len(name) : len(name) + 1].isspace()):
+                return None  # the tag before this </w:t> is no w:t start tag
+            end = text.find(">") + 1
+            para = self.para
+            if para is not None and 0 < end < len(text):
+                value = text[end:]
+                if "&" in value:
+                    value = _unescape(value)
+                if para.runin == 1:
+                    para.runin_len += len(value)
+                    para.runin = 3
+                elif para.runin == 3:
+                    para.runin = 2
+                para.parts.append(value)
+        found = tags(tail, prefix)
+        if found is None:
+            return None
+        self._tokens(found, offset)
+        if self.carry is not None:
+            self._emit(self.carry, self.carry_number)
+        return self.out
+
+    def _tokens(self, found: tuple, offset: int) -> None:
+        """Tags read by docx_split (where in the body: + offset): each as run reads the same token."""
+        for kind, name, value, at in found:
+            if kind == CLOSE_P:
+                para = self.para
+                if not self.depth and para is not None and not para.merge:  # run's own shortcut
+                    self.para = None
+                    line = make_line(para, self.carry_number, self.page_next, self.hint, self.numbering)
+                    self.page_next = para.breaks == "after" or (line is None and para.page_break)
+                    if line is not None:
+                        self.out.append(line)
+                else:
+                    self._close(name)
+            elif kind == OPEN_P:
+                self.starts.append(offset + at)
+                if self.carry is None:  # run's own shortcut
+                    self.number += 1
+                    self.carry_number = self.number
+                    self.para = None if value else Para()
+                else:
+                    self._open(name, value)
+            elif kind == PROP:
+                if self.para is not None:
+                    self._property(self.para, name, value)
+            elif kind == OPEN:
+                self._open(name, value)
+            elif kind == CLOSE:
+                self._close(name)
+            elif self.para is not None:
+                self._inline(self.para, name, value)
 
     def _open(self, opened: str, empty: str) -> None:
         if opened == "p":

@@ -4,6 +4,8 @@ standing for the prefix), without a pattern to compile per element and attribute
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 
 def qualified(prefix: str, name: str) -> str:
     """prefix:name, or name alone for the default namespace."""
@@ -65,6 +67,25 @@ def content(text: str, tag: str, prefix: str, start: int = 0, stop: int | None =
     at += len(name) + 2
     end = text.find(f"</{name}>", at, stop)
     return None if end < 0 else text[at:end]
+
+
+def elements(text: str, tag: str, prefix: str, start: int, stop: int) -> Iterator[tuple[int, int, int]]:
+    """`<w:tag(?=[\\s>])[^>]*>(.*?)</w:tag>` (re.S) found one after another in text[start:stop]
+    (pos/endpos): (where the match starts, where its content starts, where its content ends)."""
+    name = qualified(prefix, tag)
+    opening, closing = "<" + name, f"</{name}>"
+    at = text.find(opening, start, stop)
+    while at >= 0:
+        after = at + len(opening)
+        if after < stop and (text[after] == ">" or text[after].isspace()):
+            inner = text.find(">", after, stop) + 1
+            end = text.find(closing, inner, stop) if inner else -1
+            if end < 0:  # no later start tag can find its ">" or its end tag either
+                return
+            yield at, inner, end
+            at = text.find(opening, end + len(closing), stop)
+        else:
+            at = text.find(opening, at + 1, stop)
 
 
 def _value(text: str, key: str, start: int, stop: int) -> str | None:
