@@ -259,15 +259,14 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
     words = _part_patterns(parts_data)[key]
     candidates = _titles_holding(words, blocks)
     tops = [i for i, _ in top]
-    for i, block in enumerate(blocks):
+    for i in range(len(blocks)) if candidates is None else sorted(candidates):  # in document order
+        block = blocks[i]
         if type(block) is not Heading or (
             not block.runin
             and block.title.endswith(("。", "；"))
             and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)
         ):
             continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title; a titled section is
-        if candidates is not None and i not in candidates:
-            continue
         title = normal_title(block)
         if words.search(title) and key in match_parts(title, parts_data):
             if not _named_beyond_generic(key, title, blocks, i, parts_data):
