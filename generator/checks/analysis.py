@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import operator
 import re
 
 from generator.lexicon import lazy
@@ -112,8 +110,10 @@ class Analysis:
     def joined(self) -> tuple[str, list[int]]:
         """The units' texts joined by NUL, and where each unit starts."""
         texts = self.columns[1]
-        # unit k starts after the texts before it and k separators: sums taken in C, no loop per unit
-        starts = list(map(operator.add, itertools.accumulate(map(len, texts[:-1]), initial=0), range(len(texts))))
+        starts, pos = [], 0
+        for text in texts:
+            starts.append(pos)
+            pos += len(text) + 1
         return "\x00".join(texts), starts
 
     def unit_indices(self, char: str) -> list[int]:
