@@ -10,7 +10,7 @@ import re
 from generator.lexicon import lazy
 from generator.lexicon.chars import CHINESE, is_chinese
 from generator.numbering import read_number
-from generator.tree import Document, Heading, Paragraph, Table, block_text
+from generator.tree import Document, Heading, Paragraph, Table
 
 from .report_year import body_document, find_report_year
 from .statutory import SENDER, PartHit, detect_kind, sender_of, detect_parts, match_parts, normal_title, parts_of  # noqa: F401
@@ -322,8 +322,10 @@ def unit_columns(
                 mark(len(texts))
             if type(block) is Paragraph:
                 line(block.line), text(block.text), where("paragraph")
-            elif type(block) is Heading:
-                line(block.line), text(block_text(block)), where("heading")
+            elif type(block) is Heading:  # block_text's, written out: headings are many
+                rest = block.body
+                line(block.line), where("heading")
+                text(block.title + "。" + rest if rest and block.runin else block.title + rest)
             elif type(block) is Table:
                 for row in block.rows:
                     for cell in row:

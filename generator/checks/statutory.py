@@ -259,15 +259,14 @@ def _nested_hit(key: str, blocks: list, top: list, parts_data: dict) -> PartHit 
     words = _part_patterns(parts_data)[key]
     candidates = _titles_holding(words, blocks)
     tops = [i for i, _ in top]
-    for i, block in enumerate(blocks):
+    for i in range(len(blocks)) if candidates is None else sorted(candidates):  # in document order
+        block = blocks[i]
         if type(block) is not Heading or (
             not block.runin
             and block.title.endswith(("。", "；"))
             and not (i + 1 < len(blocks) and type(blocks[i + 1]) is Paragraph)
         ):
             continue  # a numbered sentence (「（一）第一责任人职责落实还不到位。」) is no part title; a titled section is
-        if candidates is not None and i not in candidates:
-            continue
         title = normal_title(block)
         if words.search(title) and key in match_parts(title, parts_data):
             if not _named_beyond_generic(key, title, blocks, i, parts_data):
@@ -285,13 +284,17 @@ def _titles_holding(words: Words, blocks: list) -> set[int] | None:
     if needles is None:
         return None
     indices = [i for i, b in enumerate(blocks) if type(b) is Heading]
-    joined = "\n".join(blocks[i].title for i in indices)  # one find per needle over all the titles
-    starts = list(itertools.accumulate((len(blocks[i].title) + 1 for i in indices[:-1]), initial=0))
+    titles = [blocks[i].title for i in indices]
+    joined = "\n".join(titles)  # one find per needle over all the titles
+    starts = None  # where each title starts, needed only when a title holds a line break itself
+    if joined.count("\n") != len(titles) - 1:
+        starts = list(itertools.accumulate((len(title) + 1 for title in titles[:-1]), initial=0))
     found = set()
     for needle in needles:
         at = joined.find(needle)
-        while at >= 0:
-            found.add(indices[bisect.bisect_right(starts, at) - 1])
+        while at >= 0:  # seldom: which title holds it, counted in C
+            k = joined.count("\n", 0, at) if starts is None else bisect.bisect_right(starts, at) - 1
+            found.add(indices[k])
             at = joined.find(needle, at + 1)
     return found
 
