@@ -114,6 +114,19 @@ class Para:
         else:
             self.jc = value
 
+    def add_text(self, piece: str) -> None:
+        """A w:t's text (escaped as in the XML); it ends the run-in sentence begun before it."""
+        if "&" in piece:
+            import html  # only for text holding an entity
+
+            piece = html.unescape(piece)
+        if self.runin == 1:
+            self.runin_len += len(piece)
+            self.runin = 3
+        elif self.runin == 3:
+            self.runin = 2
+        self.parts.append(piece)
+
     def continued(self) -> Para:
         """This paragraph's text carried into the next paragraph, whose properties it takes."""
         self.style = self.outline = self.jc = self.num_id = self.ilvl = ""

@@ -21,14 +21,6 @@ _REVISED: list = []  # the tokenizer met revisions: a sentinel, never a result
 _UTF8_DECLARED = lazy(rb'encoding=["\']utf-?8["\']', re.I)
 
 
-def _unescape(text: str) -> str:
-    if "&" not in text:
-        return text
-    import html
-
-    return html.unescape(text)
-
-
 # ---------------------------------------------------------------- fast path
 
 
@@ -163,16 +155,8 @@ class _Tokenizer:
         for opened, empty, closed, piece, inline, inline_attrs, prop, value, deleted, odd in tokens:
             # the frequent tokens (text, paragraph start and end, pStyle) are handled here
             if piece:
-                para = self.para
-                if para is not None:
-                    if "&" in piece:
-                        piece = _unescape(piece)
-                    if para.runin == 1:
-                        para.runin_len += len(piece)
-                        para.runin = 3
-                    elif para.runin == 3:
-                        para.runin = 2
-                    para.parts.append(piece)
+                if self.para is not None:
+                    self.para.add_text(piece)
             elif opened == "p" and self.carry is None:
                 self.number += 1
                 self.carry_number = self.number
@@ -236,17 +220,8 @@ class _Tokenizer:
             if not text.startswith(usual) and not (text.startswith(name) and text[len(name) : len(name) + 1].isspace()):
                 return None  # the tag before this </w:t> is no w:t start tag
             end = text.find(">") + 1
-            para = self.para
-            if para is not None and 0 < end < len(text):
-                value = text[end:]
-                if "&" in value:
-                    value = _unescape(value)
-                if para.runin == 1:
-                    para.runin_len += len(value)
-                    para.runin = 3
-                elif para.runin == 3:
-                    para.runin = 2
-                para.parts.append(value)
+            if self.para is not None and 0 < end < len(text):
+                self.para.add_text(text[end:])
         found = tags(tail, prefix)
         if found is None:
             return None
