@@ -9,7 +9,6 @@ import re
 
 from generator.lexicon import lazy
 from generator.lexicon.chars import CHINESE, is_chinese
-from generator.numbering import read_number
 from generator.tree import Document, Heading, Paragraph, Table
 
 from .report_year import body_document, find_report_year
@@ -372,10 +371,3 @@ def analyse(
         analysis.parts_data = parts_data
         analysis.parts = detect_parts(body, analysis.parts_data, matches)
     return analysis
-
-
-def heading_number(heading: Heading):
-    """(level, value, text, variant) of the number as found in a draft, or None."""
-    if not heading.number:
-        return None
-    return read_number(heading.number)
