@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 
 import pytest
@@ -17,7 +18,8 @@ from corpus import forms, labels
 
 from generator.api import render_bytes
 from generator.read.docx_body import paragraph_starts
-from generator.read.docx_split import entry
+from generator.read import read_docx_bytes
+from generator.read.docx_split import entry, without_ids
 from generator.read.docx_tokens import pattern_lines, split_lines
 from generator.spec.validate import load_spec
 
@@ -37,6 +39,26 @@ def both(body: str, prefix: str = "w"):
     if split is not None:
         assert [at - 7 for at in starts] == paragraph_starts(body, prefix)
     return _shape(split), _shape(pattern_lines(body, 0, len(body), prefix, hint))
+
+
+def word_ids(xml: str, rng: random.Random, prefix: str = "w", odd: float = 0.0) -> str:
+    """The XML with Word's revision and paragraph ids in its w:p, w:r, w:tr and w:sectPr start tags
+    (a few sessions' rsids, a new paraId per paragraph); with `odd`, now and then on other tags or
+    after a line break."""
+    sessions = [f"00{rng.getrandbits(24):06X}" for _ in range(4)]
+
+    def ids(found: re.Match) -> str:
+        name = found.group(1)
+        if name in ("p", "tr"):
+            own = f' w14:paraId="{rng.getrandbits(31):08X}" w14:textId="77777777"'
+            attrs = own + "".join(f' {prefix}:rsid{k}="{rng.choice(sessions)}"' for k in ("R", "RDefault", "P"))
+        elif name in ("r", "sectPr") or rng.random() < odd:
+            attrs = "".join(f' {prefix}:rsid{k}="{rng.choice(sessions)}"' for k in ("R", "RPr") if rng.random() < 0.7)
+        else:
+            return found.group(0)
+        return found.group(0) + (attrs if rng.random() >= odd else attrs.replace(" ", "\n  ", 1))
+
+    return re.sub(rf"<{prefix}:(\w+)(?=[\s/>])", ids, xml)
 
 
 def _shape(lines):
@@ -169,10 +191,31 @@ def test_random_bodies_read_as_the_pattern_reads_them():
         split, pattern = both(xml, prefix)
         if split is None:
             unsure += 1
-            continue
-        vouched += 1
-        assert pattern is not None and split == pattern, (seed, xml)
+        else:
+            vouched += 1
+            assert pattern is not None and split == pattern, (seed, xml)
+        if seed % 2:
+            assert_ids_change_nothing(word_ids(xml, rng, prefix, odd=0.1), prefix)
     assert vouched > 900 and unsure > 100  # both ways of reading are exercised
+
+
+def assert_ids_change_nothing(xml: str, prefix: str = "w") -> None:
+    """Without Word's ids (without_ids), the body reads as the pattern reads it with them."""
+    plain = without_ids(xml, prefix)
+    if plain is None:
+        return
+    split, pattern = both(plain, prefix)
+    assert split is None or split == pattern
+    assert pattern == _shape(pattern_lines(xml, 0, len(xml), prefix, hint)), xml
+
+
+def test_word_ids_are_read_past():
+    xml = (
+        '<w:p w14:paraId="1A2B3C4D" w:rsidR="00A1"/><w:p w:rsidR="00A1"><w:r w:rsidRPr="00B2"><w:t>a</w:t></w:r></w:p>'
+    )
+    assert without_ids(xml, "w") == "<w:p/><w:p><w:r><w:t>a</w:t></w:r></w:p>"
+    assert without_ids('<w:p w:rsidR="1"<w:r><w:t>a</w:t></w:r></w:p>', "w") is None  # no ">": not vouched
+    assert_ids_change_nothing('<w:p w:rsidR="1" x="a>b"><w:r w:rsidR="2"><w:tab w:rsidR="3"/><w:t>a</w:t></w:r></w:p>')
 
 
 def test_pieces_the_pattern_reads_differently_are_left_to_it():
@@ -214,6 +257,7 @@ def test_rendered_examples_are_read_by_split_and_as_the_pattern_reads_them(spec)
     split, pattern = both(xml)
     assert split is not None and split == pattern and len(split) > 20
     rng = random.Random(spec.stem)
+    assert both(without_ids(word_ids(xml, rng), "w")) == (split, pattern)
     for _ in range(20):  # edited: a tag of the vocabulary put between two tags of the real body
         cuts = [i + 1 for i, c in enumerate(xml) if c == ">"]
         at = rng.choice(cuts)
@@ -232,5 +276,41 @@ def test_corpus_docx_forms_read_as_the_pattern_reads_them(form):
         if split is not None:
             vouched += 1
             assert split == pattern, doc_id
+        assert_ids_change_nothing(word_ids(xml, random.Random(doc_id), odd=0.1))
     if form in ("autonum", "runfonts"):
         assert vouched == len(labels.ids())
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def _with_ids(data: bytes, rng: random.Random) -> bytes:
+    """The .docx with Word's ids put in its document.xml (word_ids)."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            part = source.read(info.filename)
+            if info.filename == "word/document.xml":
+                xml = word_ids(part.decode("utf-8"), rng)
+                if "xmlns:w14=" not in xml:
+                    xml = xml.replace("<w:document ", f'<w:document xmlns:w14="{W14}" ', 1)
+                part = xml.encode("utf-8")
+            target.writestr(info, part)
+    return out.getvalue()
+
+
+def assert_same_read(data: bytes, rng: random.Random) -> None:
+    """The whole read (lines, tree, layout facts) of a draft does not change when Word's ids are in it."""
+    plain, word = read_docx_bytes(data), read_docx_bytes(_with_ids(data, rng))
+    assert repr(word) == repr(plain) and word.facts == plain.facts
+
+
+@pytest.mark.parametrize("spec", ALL_EXAMPLES, ids=lambda p: p.stem)
+def test_an_example_with_word_ids_reads_as_without_them(spec):
+    assert_same_read(render_bytes(load_spec(spec)), random.Random(spec.stem))
+
+
+@pytest.mark.parametrize("form", [f for f in forms.FORMS if f not in forms.SUFFIX])
+def test_a_corpus_draft_with_word_ids_reads_as_without_them(form):
+    for doc_id in labels.ids()[::3]:
+        assert_same_read(forms.BUILDERS[form](labels.load(doc_id)), random.Random(doc_id))

@@ -9,7 +9,7 @@ from generator.lexicon import lazy
 from generator.ooxml.vocab import RUNIN_PREFIX
 from generator.read.docx_body import Body, Hint, Para, make_line, numbering_of, table_lines
 from generator.read.docx_package import namespace_prefix, patterns
-from generator.read.docx_split import CLOSE, CLOSE_P, OPEN, OPEN_P, PROP, tags
+from generator.read.docx_split import CLOSE, CLOSE_P, OPEN, OPEN_P, PROP, tags, without_ids
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
 from generator.read.xml_text import attr
@@ -41,6 +41,10 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
     if start < 0 or end < start or not text[-256:].rstrip().endswith(f"</{w}document>"):
         return None
     start += len(w) + 6
+    if text.find("rsid", start, start + 4096) >= 0 or text.find("w14:paraId", start, start + 4096) >= 0:
+        cut = without_ids(text[start:end], prefix)  # a body written by Word: its ids out, as revisions are
+        if cut is not None:
+            text, start, end = cut, 0, len(cut)
     numbering = numbering_of(styles)
     starts: list[int] = []
     lines = _lines(text, start, end, prefix, styles.hint, numbering, starts)
@@ -64,15 +68,8 @@ def fast_body(raw: bytes, styles: Styles) -> Body | None:
 
 
 def _lines(text: str, start: int, end: int, prefix: str, hint: Hint, numbering: Numbering | None, starts: list[int]):
-    """pattern_lines's result: split_lines's where it vouches for it (then with the w:p offsets).
-
-    Word's revision ids (w:rsidR…) make nearly every tag unique, and split_lines reads each new tag
-    on its own, at more cost than the pattern: such a body goes to the pattern at once."""
-    lines = (
-        split_lines(text[start:end], prefix, hint, numbering, starts, start)
-        if text.find("rsid", start, end) < 0
-        else None
-    )
+    """pattern_lines's result: split_lines's where it vouches for it (then with the w:p offsets)."""
+    lines = split_lines(text[start:end], prefix, hint, numbering, starts, start)
     if lines is None:
         starts.clear()
         if numbering is not None:
