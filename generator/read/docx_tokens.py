@@ -204,6 +204,7 @@ class _Tokenizer:
         usual = (name + ">", name + " ")
         closing = len(name) + 3
         known: dict[str, tuple | None] = {}
+        heads = set()  # w:t start tags met, without their ">"
         pieces = body.split(f"</{name}>")
         tail = pieces.pop()
         for piece in pieces:
@@ -214,11 +215,20 @@ class _Tokenizer:
             if found:
                 self._tokens(found, offset)
             offset += len(piece) + closing
-            if not text.startswith(usual) and not (text.startswith(name) and text[len(name) : len(name) + 1].isspace()):
-                return None  # the tag before this </w:t> is no w:t start tag
-            end = text.find(">") + 1
-            if self.para is not None and 0 < end < len(text):
-                self.para.add_text(text[end:])
+            head, gt, content = text.partition(">")
+            if not gt or head not in heads:
+                if not text.startswith(usual) and not (
+                    text.startswith(name) and text[len(name) : len(name) + 1].isspace()
+                ):
+                    return None  # the tag before this </w:t> is no w:t start tag
+                if gt:
+                    heads.add(head)
+            para = self.para
+            if content and para is not None:
+                if para.runin & 1 or "&" in content:  # in a run-in run (1) or after it (3), or an entity
+                    para.add_text(content)
+                else:
+                    para.parts.append(content)  # add_text's usual case, without the call
         found = tags(tail, prefix)
         if found is None:
             return None
@@ -249,8 +259,12 @@ class _Tokenizer:
                 else:
                     self._open(name, value)
             elif kind == PROP:
-                if self.para is not None:
-                    self._property(self.para, name, value)
+                para = self.para
+                if para is not None:
+                    if name == "pStyle":
+                        para.style = value
+                    else:
+                        self._property(para, name, value)
             elif kind == OPEN:
                 self._open(name, value)
             elif kind == CLOSE:
