@@ -138,12 +138,13 @@ def _value(piece: str, key: str, start: int, stop: int) -> str | None:
 
 
 def without_ids(xml: str, prefix: str) -> str | None:
-    """The XML without the attributes of its w:p, w:r, w:tr and w:sectPr start tags: Word's revision
-    and paragraph ids (w:rsid…, w14:paraId), which make nearly every gap between texts new to the
+    """The XML without the attributes of its w:p, w:r and w:tr start tags: Word's revision and
+    paragraph ids (w:rsid…, w14:paraId), which make nearly every gap between texts new to the
     tokenizer. No token reads them: a w:p or w:tr token is its name and whether "/" stands before
-    the first ">" (kept), the token pattern reads no w:r or w:sectPr tag, and OOXML gives these
-    elements no other attributes. None if a "<" comes before such a tag's ">"."""
-    for name in ("p", "r", "tr", "sectPr"):
+    the first ">" (kept), the token pattern reads no w:r tag, and OOXML gives these elements no
+    other attributes (a w:sectPr's ids are left: a body has few). None if a "<" comes before such a
+    tag's ">"."""
+    for name in ("p", "r", "tr"):
         opening = f"<{prefix}:{name}"
         parts = xml.split(opening + " ")
         for i in range(1, len(parts)):
