@@ -89,3 +89,40 @@ def test_the_built_in_guards_come_from_the_snapshot_or_back_from_the_cache(tmp_p
     assert list(tmp_path.rglob("noise-*"))
     assert noise._built_in_guards(NOISE) == fresh  # read back
     assert not valid_guards(((("x",),), "")) and not valid_guards((((),), "")) and valid_guards(((), ""))
+
+
+def test_one_guard_over_joined_texts_never_misses_a_matching_text():
+    """could_match_any over texts joined is True whenever a pattern matches one of them (any key)."""
+    rng = random.Random(5)
+    texts = _texts()
+    for key in ("drop", "end", "field"):
+        patterns = [str(p) for p in NOISE.get(key) or ()]
+        compiled = [re.compile(p) for p in patterns]
+        any_of = AnyOf(tuple(Guarded(p) for p in patterns))
+        said_no = 0
+        for _ in range(600):
+            group = rng.sample(texts, rng.randint(1, 6))
+            could = any_of.could_match_any("\n".join(group), frozenset(t[:1] for t in group))
+            if any(c.search(t) for c in compiled for t in group):
+                assert could, (key, group)
+            said_no += not could
+        assert said_no > 50  # the guard does spare work
+
+
+def test_drop_noise_with_and_without_the_joined_guard(monkeypatch):
+    """drop_noise gives the same lines whether or not the guard over all texts lets it skip the lines."""
+    from generator.read.lines import Line
+    from generator.read.noise import Noise, drop_noise, load_noise
+
+    noise, rng = load_noise(), random.Random(7)
+    texts = _texts()
+    body = [t for t in texts if not any(re.search(str(p), t) for k in ("drop", "end", "field") for p in NOISE[k])]
+    drafts = []
+    for _ in range(300):
+        picked = rng.sample(texts if rng.random() < 0.5 else body, rng.randint(1, 12))
+        drafts.append([Line(t, i + 1, kind=rng.choice(["", "", "", "title"])) for i, t in enumerate(picked)])
+    guarded = [drop_noise(lines, noise) for lines in drafts]
+    monkeypatch.setattr(Noise, "could_be_in", lambda self, texts: True)
+    plain = [drop_noise(lines, noise) for lines in drafts]
+    assert guarded == plain
+    assert sum(g == d for g, d in zip(guarded, drafts)) > 100 and sum(g != d for g, d in zip(guarded, drafts)) > 30

@@ -87,3 +87,52 @@ def test_song_body_still_reported():
     found = {f.rule: f.message for f in check_document(doc).findings}
     assert "宋体" in found["layout.body-font"]
     assert "12磅" in found["layout.body-size"]
+
+
+def _repage(data: bytes, width: int) -> bytes:
+    """The package with another page width, and margins, in its sectPr."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            content = old.read(name)
+            if name == "word/document.xml":
+                margins = b'<w:pgMar w:top="2098" w:bottom="1984" w:left="1588" w:right="1474"/></w:sectPr>'
+                content = content.replace(b'w:w="11906"', f'w:w="{width}"'.encode()).replace(b"</w:sectPr>", margins)
+            new.writestr(name, content)
+    return out.getvalue()
+
+
+def test_what_a_template_shares_is_kept_per_xml_not_per_draft():
+    """Drafts of one styles.xml with other heading pPr or page sizes each get their own facts, warm or cold."""
+    from generator.read import docx_styles
+
+    def draft(ppr: str, width: int) -> bytes:
+        heading = p(runs="<w:r><w:t>一、主要举措和成效</w:t></w:r>", ppr=ppr)
+        body = (
+            p(runs=_run("关于2023年度法治政府建设情况的报告"))
+            + heading
+            + p(runs=_run("全面推进严格规范公正文明执法。"))
+        )
+        return _repage(docx(body, _styles('<w:rFonts w:eastAsia="宋体"/><w:sz w:val="32"/>')), width)
+
+    drafts = [
+        draft('<w:ind w:firstLineChars="200"/><w:jc w:val="both"/>', 11906),
+        draft('<w:jc w:val="center"/>', 11000),
+        draft('<w:ind w:left="640"/>', 11906),
+    ]
+    expected = [({1: 2.0}, {1: "both"}, 11906), ({1: None}, {1: "center"}, 11000), ({1: 2.0}, {1: None}, 11906)]
+
+    def seen(data: bytes) -> tuple:
+        facts = read_docx_bytes(data, "x.docx").facts
+        return facts["heading_indents"], facts["heading_aligns"], facts["page_width"]
+
+    for _ in range(2):  # the second time from what the shared sheet kept
+        assert [seen(d) for d in drafts] == expected
+    docx_styles._SHEETS.clear()
+    assert [seen(d) for d in reversed(drafts)] == expected[::-1]
+    one, two = (read_docx_bytes(drafts[0], "x.docx").facts for _ in range(2))
+    assert one["margins"] == two["margins"] == {"top": 2098, "bottom": 1984, "left": 1588, "right": 1474}
+    assert one["margins"] is not two["margins"]

@@ -12,7 +12,7 @@ from generator.read.docx_package import FALSE, Package, to_int
 from generator.read.docx_paragraphs import alignment, direct_ppr, first_line_chars
 from generator.read.docx_styles import Styles
 from generator.read.lines import Line
-from generator.read.xml_text import attr, elements, qualified, start_tag
+from generator.read.xml_text import attr, content, elements, qualified, start_tag
 from generator.tree import Document, Heading, Paragraph
 
 _PAGE_FIELD = lazy(rb'(?:instr\s*=\s*["\']\s*PAGE\b|instrText[^>]*>\s*PAGE\b)')
@@ -52,7 +52,12 @@ def facts(doc: Document, lines: list[Line], package: Package, styles: Styles, bo
     or a fazhi run-in style ({} when none is).
     """
     result = empty_facts()
-    result.update(_page_facts(body))
+    if body.sect:  # a template's sectPr recurs across its drafts
+        width, height, margins = styles.remembered(
+            ("page", body.sect, body.prefix), _page_facts, body.sect, body.prefix
+        )
+        result["page_width"], result["page_height"] = width, height
+        result["margins"] = dict(margins) if margins is not None else None
     footers = [n for n in package.names if n.startswith("word/footer") and n.endswith(".xml")]
     result["has_page_field"] = any(_part_fact(package, n, _page_field) for n in footers)
     if "word/settings.xml" in package.infos:
@@ -61,20 +66,16 @@ def facts(doc: Document, lines: list[Line], package: Package, styles: Styles, bo
     return result
 
 
-def _page_facts(body: Body) -> dict:
-    """page_width, page_height and margins, those the last w:sectPr gives."""
-    out: dict = {}
-    if not body.sect:
-        return out
-    prefix = body.prefix
-    size = start_tag(body.sect, "pgSz", prefix)
+def _page_facts(sect: str, prefix: str) -> tuple[int | None, int | None, tuple | None]:
+    """page_width, page_height and margins (as (side, twips) pairs), those the last w:sectPr gives."""
+    width = height = margins = None
+    size = start_tag(sect, "pgSz", prefix)
     if size is not None:
-        out["page_width"] = to_int(attr(size, "w", prefix))
-        out["page_height"] = to_int(attr(size, "h", prefix))
-    margin = start_tag(body.sect, "pgMar", prefix)
+        width, height = to_int(attr(size, "w", prefix)), to_int(attr(size, "h", prefix))
+    margin = start_tag(sect, "pgMar", prefix)
     if margin is not None:
-        out["margins"] = {side: to_int(attr(margin, side, prefix)) for side in ("top", "bottom", "left", "right")}
-    return out
+        margins = tuple((side, to_int(attr(margin, side, prefix))) for side in ("top", "bottom", "left", "right"))
+    return width, height, margins
 
 
 def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: Body) -> dict:
@@ -82,16 +83,12 @@ def _font_facts(doc: Document, by_line: dict[int, Line], styles: Styles, body: B
     runs = _FirstRuns(body)
     prefix = body.prefix
     normal = styles.normal()
-    out: dict = {
-        "body_font": styles.prop("", prefix, normal, "font"),
-        "body_size": styles.prop("", prefix, normal, "size"),
-    }
+    out: dict = dict(zip(("body_font", "body_size"), styles.run_props(None, prefix, normal)))
     out.update(_body_runs(doc, by_line, styles, runs, prefix, normal))
     title_line = by_line.get(doc.title_line) if doc.title_line else None
     if title_line is not None:
-        run = runs.get(title_line.line)
-        out["title_font"] = styles.prop(run, prefix, title_line.style or normal, "font")
-        out["title_size"] = styles.prop(run, prefix, title_line.style or normal, "size")
+        props = styles.run_props(runs.rpr(title_line.line), prefix, title_line.style or normal)
+        out["title_font"], out["title_size"] = props
     out.update(_heading_facts(doc, by_line, styles, runs, prefix, normal))
     return out
 
@@ -113,19 +110,23 @@ def _heading_facts(
             if line is None:
                 continue
             style = line.style or normal
-            run = runs.get(line.line)
-            fonts[heading.level] = styles.prop(run, prefix, style, "font")
-            ppr = runs.ppr(line.line)
-            if ppr is not None and not heading.runin:
-                size = styles.prop(run, prefix, style, "size")
-                assert not isinstance(size, str)  # a "size" is half-points: an int or None
-                indents[heading.level] = first_line_chars(styles, ppr, prefix, style, size)
-                aligns[heading.level] = alignment(styles, ppr, prefix, style)
+            fonts[heading.level], size = styles.run_props(runs.rpr(line.line), prefix, style)
+            ppr = runs.ppr(line.line) if not heading.runin else None
+            if ppr is not None:
+                indents[heading.level], aligns[heading.level] = styles.remembered(
+                    ("heading ppr", ppr, prefix, style, size), _ppr_facts, styles, ppr, prefix, style, size
+                )
     return {
         "heading_fonts": dict(sorted(fonts.items())),
         "heading_indents": dict(sorted(indents.items())),
         "heading_aligns": dict(sorted(aligns.items())),
     }
+
+
+def _ppr_facts(styles: Styles, ppr: str, prefix: str, style: str, size: Any) -> tuple[float | None, str | None]:
+    """(first-line indent in characters, alignment) of a paragraph with this pPr, style and font size."""
+    assert not isinstance(size, str)  # a "size" is half-points: an int or None
+    return first_line_chars(styles, ppr, prefix, style, size), alignment(styles, ppr, prefix, style)
 
 
 MAX_BODY_SAMPLE = 60  # body paragraphs whose runs say what the body font is
@@ -150,13 +151,12 @@ def _body_runs(
             if line is None:
                 continue
             seen += 1
-            run = runs.get(line.line)
-            style = line.style or normal
+            font, size = styles.run_props(runs.rpr(line.line), prefix, line.style or normal)
             weight = len(block.text)
-            for what, votes in (("font", fonts), ("size", sizes)):
-                value = styles.prop(run, prefix, style, what)
-                if value is not None:
-                    votes[value] = votes.get(value, 0) + weight
+            if font is not None:
+                fonts[font] = fonts.get(font, 0) + weight
+            if size is not None:
+                sizes[size] = sizes.get(size, 0) + weight
     out = {}
     if fonts:
         out["body_font"] = max(fonts, key=fonts.__getitem__)
@@ -172,47 +172,57 @@ def _inner(element: str) -> str:
 
 
 class _FirstRuns:
-    """The XML of a paragraph's first run holding text, by paragraph number."""
+    """A paragraph's pPr and the rPr of its first run holding text, by paragraph number."""
 
     def __init__(self, body: Body):
         self.body = body
         self._starts: list[int] = list(body.starts)  # offsets of the w:p start tags found so far
+        prefix = body.prefix
+        self._p_close = f"</{qualified(prefix, 'p')}>"
+        self._t_open = "<" + qualified(prefix, "t")
+        self._r_close = len(f"</{qualified(prefix, 'r')}>")
+
+    def _span(self, number: int) -> tuple[int, int] | None:
+        """Where paragraph `number` starts in the body's XML and where its w:p ends (None if not found)."""
+        xml = self.body.xml
+        starts = paragraph_starts(xml, self.body.prefix, self._starts, number)
+        if len(starts) < number:
+            return None
+        start = starts[number - 1]
+        close = xml.find(self._p_close, start)
+        return start, close if close >= 0 else len(xml)
 
     def ppr(self, number: int) -> str | None:
         """The paragraph's own pPr XML ("" if none); None when the body's XML is not at hand."""
         body = self.body
         if not body.xml:
             return _inner(body.pprs.get(number, "")) if body.runs or body.pprs else None
-        starts = paragraph_starts(body.xml, body.prefix, self._starts, number)
-        return direct_ppr(body.xml, starts[number - 1], body.prefix) if len(starts) >= number else None
+        span = self._span(number)
+        return direct_ppr(body.xml, span[0], body.prefix, span[1]) if span else None
 
-    def get(self, number: int) -> str:
-        """The run's XML; "" if the paragraph has none (or is not found)."""
+    def rpr(self, number: int) -> str | None:
+        """The rPr content of the run (None if it has none, or there is no such run)."""
         body = self.body
         if number in body.runs:
-            return body.runs[number]
-        if not body.xml:
-            return ""
-        starts = paragraph_starts(body.xml, body.prefix, self._starts, number)
-        if len(starts) < number:
-            return ""
-        start = starts[number - 1]
-        close = body.xml.find(f"</{qualified(body.prefix, 'p')}>", start)
-        text_tag, run_end = "<" + qualified(body.prefix, "t"), len(f"</{qualified(body.prefix, 'r')}>")
-        for at, inner, end in elements(body.xml, "r", body.prefix, start, close if close >= 0 else len(body.xml)):
-            if _has_start_tag(body.xml[inner:end], text_tag):
-                return body.xml[at : end + run_end]
-        return ""
+            return content(body.runs[number], "rPr", body.prefix)
+        span = self._span(number) if body.xml else None
+        if span is None:
+            return None
+        xml, prefix = body.xml, body.prefix
+        for at, inner, end in elements(xml, "r", prefix, span[0], span[1]):
+            if _has_start_tag(xml, self._t_open, inner, end):
+                return content(xml, "rPr", prefix, at, end + self._r_close)
+        return None
 
 
-def _has_start_tag(xml: str, opening: str) -> bool:
-    """Does `opening` (e.g. "<w:t") occur followed by a space or ">" (`<w:t[\\s>]`)?"""
-    at = xml.find(opening)
+def _has_start_tag(xml: str, opening: str, start: int, stop: int) -> bool:
+    """Does `opening` (e.g. "<w:t") occur in xml[start:stop] followed by a space or ">" (`<w:t[\\s>]`)?"""
+    at = xml.find(opening, start, stop)
     while at >= 0:
-        after = xml[at + len(opening) : at + len(opening) + 1]
-        if after == ">" or after.isspace():
+        after = at + len(opening)
+        if after < stop and (xml[after] == ">" or xml[after].isspace()):
             return True
-        at = xml.find(opening, at + 1)
+        at = xml.find(opening, at + 1, stop)
     return False
 
 

@@ -8,12 +8,14 @@ from generator.read.docx_styles import Styles
 from generator.read.xml_text import attr, content, elements, qualified, start_tag, tag_attr
 
 
-def direct_ppr(xml: str, start: int, prefix: str) -> str:
-    """The pPr of the paragraph whose w:p start tag is at `start` ("" when it has none)."""
-    close = xml.find(f"</{qualified(prefix, 'p')}>", start)
-    snippet = xml[start : close if close >= 0 else len(xml)]
-    run = next(elements(snippet, "r", prefix, 0, len(snippet)), None)
-    found = content(snippet, "pPr", prefix, 0, run[0] if run else len(snippet))
+def direct_ppr(xml: str, start: int, prefix: str, stop: int | None = None) -> str:
+    """The pPr of the paragraph whose w:p start tag is at `start` and which ends at `stop` (else at
+    the next w:p end tag) ("" when it has none)."""
+    if stop is None:
+        close = xml.find(f"</{qualified(prefix, 'p')}>", start)
+        stop = close if close >= 0 else len(xml)
+    run = next(elements(xml, "r", prefix, start, stop), None)
+    found = content(xml, "pPr", prefix, start, run[0] if run else stop)
     return "" if found is None else found
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from generator.lexicon import lazy
 from generator.ooxml.vocab import ROLE_OF_STYLE
@@ -154,15 +154,26 @@ class Styles:
         values[key] = found
         return found
 
-    def prop(self, run: str, run_prefix: str, pstyle: str, what: str) -> str | int | None:
-        """A run's "font" (East-Asian) or "size" (half-points): direct, character style, paragraph style, defaults."""
+    def remembered(self, key: tuple, compute: Callable[..., Any], *args: Any) -> Any:
+        """compute(*args), kept in the shared sheet under `key` (a template's XML recurs across its drafts)."""
         self._load()
-        rpr = content(run, "rPr", run_prefix) if run else None
         values = self._sheet.values
-        key = ("prop", rpr, run_prefix, pstyle, what)  # the answer depends on the run's rPr alone
         if key in values:
             return values[key]
-        value = self._prop(rpr, run_prefix, pstyle, what)
+        value = compute(*args)
+        if len(values) < _MAX_VALUES:
+            values[key] = value
+        return value
+
+    def run_props(self, rpr: str | None, run_prefix: str, pstyle: str) -> tuple[Any, Any]:
+        """A run's East-Asian font and size (half-points) from its rPr: direct, character style,
+        paragraph style, defaults. Kept per (rPr, prefix, paragraph style): the answer depends on them alone."""
+        self._load()
+        values = self._sheet.values
+        key = ("props", rpr, run_prefix, pstyle)
+        if key in values:
+            return values[key]
+        value = (self._prop(rpr, run_prefix, pstyle, "font"), self._prop(rpr, run_prefix, pstyle, "size"))
         if len(values) < _MAX_VALUES:
             values[key] = value
         return value

@@ -64,10 +64,11 @@ class AnyOf:
     """Guarded patterns tried together: does any of them match a text? The uncompiled ones are filed
     under a character a text must start with, or hold, so that a text is tried with few of them."""
 
-    __slots__ = ("patterns", "_compiled", "_by_start", "_by_char", "_chars", "_always")
+    __slots__ = ("patterns", "_compiled", "_by_start", "_by_char", "_chars", "_always", "_all")
 
     def __init__(self, patterns: tuple[Guarded, ...]) -> None:
         self.patterns = patterns
+        self._all: tuple[dict, dict, list] | None = None
         self._file()
 
     def _file(self) -> None:
@@ -103,6 +104,40 @@ class AnyOf:
                 if found.search(text):
                     return True
         return False
+
+    def could_match_any(self, joined: str, starts: frozenset[str]) -> bool:
+        """Could any pattern, compiled or not, match one of the texts joined in `joined`, whose
+        first characters are `starts`? Needs are substrings, so a text's are the joined text's."""
+        by_start, by_char, always = self._all or self._file_all()
+        waiting = list(always)
+        for char in starts.intersection(by_start):
+            waiting += by_start[char]
+        for char in by_char:  # `in` on the text: a set of a CJK text's characters costs more
+            if char in joined:
+                waiting += by_char[char]
+        has = joined.__contains__
+        for pattern, heads in waiting:  # each need's first words tried in C before could_match
+            if all(any(map(has, words)) for words in heads) and could_match(pattern.needs, joined):
+                return True
+        return False
+
+    def _file_all(self) -> tuple[dict, dict, list]:
+        """Every pattern, with the first word of each way to meet each need, filed under its
+        leading characters or a character it needs (else always)."""
+        by_start: dict[str, list] = {}
+        by_char: dict[str, list] = {}
+        always: list = []
+        for pattern in self.patterns:
+            if not hasattr(pattern, "needs"):
+                pattern.read_guards()
+            entry = (pattern, tuple(tuple(group[0] for group in options) for options in pattern.needs))
+            chars = pattern.starts or min(pattern.first_chars, key=len, default=frozenset())
+            for char in chars:
+                (by_start if pattern.starts else by_char).setdefault(char, []).append(entry)
+            if not chars:
+                always.append(entry)
+        self._all = (by_start, by_char, always)
+        return self._all
 
     def __bool__(self) -> bool:
         return bool(self.patterns)

@@ -50,6 +50,12 @@ class Noise(NamedTuple):
         """A 公开目录 field's name alone on its line: dropped with the value on the next line."""
         return bool(self.field) and self._matches(self.field, text)
 
+    def could_be_in(self, texts: "list[str]") -> bool:
+        """Could any drop, end or field pattern match one of the texts (one guard over them all)?"""
+        joined = "\n".join(texts)
+        starts = frozenset(text[:1] for text in texts)
+        return any(patterns.could_match_any(joined, starts) for patterns in (self.drop, self.end, self.field))
+
     def _matches(self, patterns: AnyOf, text: str) -> bool:
         return len(text) <= self.max_chars and patterns.search(text)
 
@@ -144,8 +150,11 @@ def resolve_noise(noise: Noise | str | Path | Iterable | None) -> Noise:
 def drop_noise(lines: "list[Line]", noise: Noise) -> "list[Line]":
     """The lines without web noise (pasted pages); styled lines (fazhi's run-in runs too) and
     tables are kept."""
-    out: list[Line] = []
     limit = noise.max_chars
+    texts = [ln.text for ln in lines if not (ln.kind or ln.runin or ln.table is not None or len(ln.text) > limit)]
+    if not texts or not noise.could_be_in(texts):  # most drafts: no line could be noise, none is tried alone
+        return list(lines)
+    out: list[Line] = []
     value = False  # the line after a field's name is its value
     for line in lines:
         if line.kind or line.runin or line.table is not None or len(line.text) > limit:
