@@ -29,7 +29,7 @@ def _conflicts_with_every_label(analysis) -> list[tuple[int, str]]:
         label = figures._label(joined[max(starts[index], start - figures._LABEL_WINDOW) : start])
         if not label:
             continue
-        key = (label, match.group(2))
+        key = (label, match.group(3))
         first = seen.setdefault(key, (match.group(1), lines[index], match.group(0)))
         if first[0] != match.group(1) and key not in {k for k, _ in out}:
             out.append((key, lines[index]))
