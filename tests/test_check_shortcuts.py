@@ -206,7 +206,7 @@ def test_part_words_find_what_the_patterns_find():
     import re
     from pathlib import Path
 
-    from generator.kinds.words import Words
+    from generator.kinds.words import Words, WordsByKey
     from generator.lexicon.regex_subset import alternatives
 
     groups = _part_sources()
@@ -237,6 +237,10 @@ def test_part_words_find_what_the_patterns_find():
             needles = words.needles()
             assert not (words.search(text) and needles is not None and not any(n in text for n in needles))
     assert found > 500
+    named = {k: Words(group) for k, group in enumerate(groups)}
+    together = WordsByKey(named)  # statutory.match_parts' one look at a title for every part
+    for text in texts:
+        assert together.keys(text) == {k for k, words in named.items() if words.search(text)}, text
 
 
 def test_part_candidates_hold_every_heading_that_names_the_part():
