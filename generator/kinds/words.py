@@ -39,7 +39,7 @@ class Words:
                 for word in words:
                     self.words.setdefault(word[0], []).append(word)
         self.starts, self.ends, self.whole = tuple(starts), tuple(ends), frozenset(whole)
-        self.firsts = frozenset(word[0] for word in [*self.words, *starts, *ends, *whole])  # a word starts so
+        self.firsts = tuple(self.words)  # the first characters of the words found anywhere
 
     def needles(self) -> list[str] | None:
         """Literals one of which every match holds (None when a regex's is not known)."""
@@ -51,25 +51,17 @@ class Words:
 
     def search(self, text: str) -> bool:
         """Whether any of the patterns occurs in `text`."""
-        if not self.firsts.isdisjoint(text) and self._has_word(text):
-            return True
-        return bool(self.regexes) and any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
-
-    def _has_word(self, text: str) -> bool:
-        """Whether one of the written-out words occurs in `text` where its anchors allow."""
         words = self.words
-        for first in self.firsts.intersection(text):
-            for word in words.get(first, ()):
-                if word in text:
-                    return True
-        if text.startswith(self.starts):
+        for first in filter(text.__contains__, self.firsts):  # a few `in` of one character: no set of the text
+            if any(map(text.__contains__, words[first])):
+                return True
+        if text.startswith(self.starts) or text.endswith(self.ends) or text in self.whole:
             return True
         if text.endswith("\n"):  # `$` also matches before a last newline
-            return self._ends(text) or self._ends(text[:-1])
-        return self._ends(text)
-
-    def _ends(self, text: str) -> bool:
-        return text.endswith(self.ends) or text in self.whole
+            tail = text[:-1]
+            if tail.endswith(self.ends) or tail in self.whole:
+                return True
+        return bool(self.regexes) and any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
 
 
 class WordsByKey:
