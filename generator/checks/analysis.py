@@ -206,11 +206,11 @@ class Analysis:
             found = self._memo[key] = matches(name, self.joined[0])
         return found
 
-    def shared_pass(self) -> dict[str, list[tuple[int, re.Match]]]:
-        """scanned() of every registered pattern (the bench times them apart from the rules)."""
+    def shared_pass(self) -> dict[str, list[re.Match]]:
+        """matches() of every registered pattern (the bench times the passes apart from the rules)."""
         from .scanner import _SCANS
 
-        return {name: self.scanned(name) for name in _SCANS}
+        return {name: self.matches(name) for name in _SCANS}
 
     def scan_indices(self, pattern: re.Pattern):
         """(unit index, match) for every match over the joined text, without a unit object each."""
