@@ -29,7 +29,7 @@ def _conflicts_with_every_label(analysis) -> list[tuple[int, str]]:
         label = figures._label(joined[max(starts[index], start - figures._LABEL_WINDOW) : start])
         if not label:
             continue
-        key = (label, match.group(2))
+        key = (label, match.group(3))
         first = seen.setdefault(key, (match.group(1), lines[index], match.group(0)))
         if first[0] != match.group(1) and key not in {k for k, _ in out}:
             out.append((key, lines[index]))
@@ -206,7 +206,7 @@ def test_part_words_find_what_the_patterns_find():
     import re
     from pathlib import Path
 
-    from generator.kinds.words import Words
+    from generator.kinds.words import Words, WordsByKey
     from generator.lexicon.regex_subset import alternatives
 
     groups = _part_sources()
@@ -237,6 +237,10 @@ def test_part_words_find_what_the_patterns_find():
             needles = words.needles()
             assert not (words.search(text) and needles is not None and not any(n in text for n in needles))
     assert found > 500
+    named = {k: Words(group) for k, group in enumerate(groups)}
+    together = WordsByKey(named)  # statutory.match_parts' one look at a title for every part
+    for text in texts:
+        assert together.keys(text) == {k for k, words in named.items() if words.search(text)}, text
 
 
 def test_part_candidates_hold_every_heading_that_names_the_part():

@@ -186,18 +186,31 @@ class Analysis:
             yield self.unit(index), match, starts[index]
 
     def scanned(self, name: str) -> list[tuple[int, re.Match]]:
-        """(unit index, match) of a pattern registered with scanner.shared_scan, from the one pass
-        shared by every text rule that registered one (run when the first of them asks)."""
-        return self.shared_pass()[name]
-
-    def shared_pass(self) -> dict[str, list[tuple[int, re.Match]]]:
-        """The one pass of scanner.scan over the joined text, run on the first call."""
-        found = self._memo.get("scanned")
+        """(unit index, match) of a pattern registered with scanner.shared_scan: its finditer over
+        the joined text, run once per document when the first rule asks (never when it cannot match)."""
+        key = ("scanned", name)
+        found = self._memo.get(key)
         if found is None:
-            from .scanner import scan
+            from .scanner import with_units
 
-            found = self._memo["scanned"] = scan(*self.joined)
+            found = self._memo[key] = with_units(self.matches(name), self.joined[1])
         return found
+
+    def matches(self, name: str) -> list[re.Match]:
+        """The matches of a registered pattern over the joined text, without their units (scanned)."""
+        key = ("matches", name)
+        found = self._memo.get(key)
+        if found is None:
+            from .scanner import matches
+
+            found = self._memo[key] = matches(name, self.joined[0])
+        return found
+
+    def shared_pass(self) -> dict[str, list[re.Match]]:
+        """matches() of every registered pattern (the bench times the passes apart from the rules)."""
+        from .scanner import _SCANS
+
+        return {name: self.matches(name) for name in _SCANS}
 
     def scan_indices(self, pattern: re.Pattern):
         """(unit index, match) for every match over the joined text, without a unit object each."""

@@ -10,7 +10,7 @@ from generator.kinds import DEFAULT_KIND, KINDS, REPORT_TITLE, recognise_why
 from generator.resources import load_data
 from generator.tree import Document, Heading, Paragraph
 
-from generator.kinds.words import Words
+from generator.kinds.words import Words, WordsByKey
 
 _YEAR_PREFIX = lazy(rf"^(?:关于)?\s*(?:{dates.YEAR}|{dates.CN_YEAR})\s*年度?\s*(?:的|全[市区县省])?")
 _CLAUSE_MARK = lazy(r"[，,。；;：:]")
@@ -157,10 +157,16 @@ _PATTERNS: dict[int, tuple] = {}
 
 def _part_patterns(parts_data: dict) -> dict[str, Words]:
     """One matcher per statutory part, made once per parts file."""
+    return _part_matchers(parts_data)[1]
+
+
+def _part_matchers(parts_data: dict) -> tuple:
+    """(parts_data, its matcher per part, all of them at once), made once per parts file."""
     key = id(parts_data)
     if key not in _PATTERNS:
-        _PATTERNS[key] = (parts_data, {k: Words(part["patterns"]) for k, part in parts_data["parts"].items()})
-    return _PATTERNS[key][1]
+        named = {k: Words(part["patterns"]) for k, part in parts_data["parts"].items()}
+        _PATTERNS[key] = (parts_data, named, WordsByKey(named))
+    return _PATTERNS[key]
 
 
 _TAIL = r"(?:情况|职责|安排|打算|思路|举措|成效|原因|问题|不足|事项|计划|要点|进展)+"
@@ -206,7 +212,7 @@ def match_parts(title: str, parts_data: dict, cache: dict | None = None) -> set[
     key = (id(parts_data), title)
     if cache is not None and key in cache:
         return cache[key]
-    matched = {k for k, pattern in _part_patterns(parts_data).items() if pattern.search(title)}
+    matched = _part_matchers(parts_data)[2].keys(title)
     if len(matched) > 1:
         matched.discard("1")
     if cache is not None:

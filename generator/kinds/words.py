@@ -39,7 +39,7 @@ class Words:
                 for word in words:
                     self.words.setdefault(word[0], []).append(word)
         self.starts, self.ends, self.whole = tuple(starts), tuple(ends), frozenset(whole)
-        self.firsts = frozenset(word[0] for word in [*self.words, *starts, *ends, *whole])  # a word starts so
+        self.firsts = tuple(self.words)  # the first characters of the words found anywhere
 
     def needles(self) -> list[str] | None:
         """Literals one of which every match holds (None when a regex's is not known)."""
@@ -51,22 +51,56 @@ class Words:
 
     def search(self, text: str) -> bool:
         """Whether any of the patterns occurs in `text`."""
-        if not self.firsts.isdisjoint(text) and self._has_word(text):
-            return True
-        return bool(self.regexes) and any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
-
-    def _has_word(self, text: str) -> bool:
-        """Whether one of the written-out words occurs in `text` where its anchors allow."""
         words = self.words
-        for first in self.firsts.intersection(text):
-            for word in words.get(first, ()):
-                if word in text:
-                    return True
-        if text.startswith(self.starts):
+        for first in filter(text.__contains__, self.firsts):  # a few `in` of one character: no set of the text
+            if any(map(text.__contains__, words[first])):
+                return True
+        if text.startswith(self.starts) or text.endswith(self.ends) or text in self.whole:
             return True
         if text.endswith("\n"):  # `$` also matches before a last newline
-            return self._ends(text) or self._ends(text[:-1])
-        return self._ends(text)
+            tail = text[:-1]
+            if tail.endswith(self.ends) or tail in self.whole:
+                return True
+        return bool(self.regexes) and any(literal in text and pattern.search(text) for literal, pattern in self.regexes)
 
-    def _ends(self, text: str) -> bool:
-        return text.endswith(self.ends) or text in self.whole
+
+class WordsByKey:
+    """Several keys' Words tested at once (a statutory part's names: five Words a heading):
+    keys(text) is the set of keys whose Words.search(text) is True, the text's characters looked at once."""
+
+    __slots__ = ("words", "firsts", "starts", "ends", "whole", "regexes")
+
+    def __init__(self, named: dict) -> None:
+        self.words: dict[str, list[tuple[str, object]]] = {}  # found anywhere, by their first character
+        whole: dict[str, set] = {}
+        for key, words in named.items():
+            for first, found in words.words.items():
+                self.words.setdefault(first, []).extend((word, key) for word in found)
+            for word in words.whole:
+                whole.setdefault(word, set()).add(key)
+        self.firsts = frozenset(self.words)
+        self.starts = [(key, words.starts) for key, words in named.items() if words.starts]
+        self.ends = [(key, words.ends) for key, words in named.items() if words.ends]
+        self.whole = whole
+        self.regexes = [(key, words.regexes) for key, words in named.items() if words.regexes]
+
+    def keys(self, text: str) -> set:
+        """The keys whose Words.search(text) is True."""
+        found = set()
+        for first in self.firsts.intersection(text):
+            for word, key in self.words[first]:
+                if word in text:
+                    found.add(key)
+        for key, starts in self.starts:
+            if text.startswith(starts):
+                found.add(key)
+        for tail in (text, text[:-1]) if text.endswith("\n") else (text,):  # `$` also matches before a last newline
+            for key, ends in self.ends:
+                if tail.endswith(ends):
+                    found.add(key)
+            if tail in self.whole:
+                found |= self.whole[tail]
+        for key, regexes in self.regexes:
+            if key not in found and any(literal in text and pattern.search(text) for literal, pattern in regexes):
+                found.add(key)
+        return found

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from generator.lexicon import dates, lazy
-from generator.lexicon.chars import HAN, is_han
+from generator.lexicon.chars import HAN, all_han, is_han
 from generator.read.guard import Guarded
 from generator.resources import DATA, load_data
 from generator.tree import Document, Paragraph
@@ -77,6 +77,8 @@ def _vocabulary() -> dict:
 
 def _without_end_organ(who: str, organs: tuple[str, ...]) -> str:
     """The name without the organ word it ends with, the longest one (as `(?:organs)$` removed it)."""
+    if not who.endswith(organs):  # the usual name: one C call
+        return who
     ends = [organ for organ in organs if who.endswith(organ)]
     return who[: -len(max(ends, key=len))] if ends else who
 
@@ -84,6 +86,8 @@ def _without_end_organ(who: str, organs: tuple[str, ...]) -> str:
 def _without_inner_organs(who: str, organs: tuple[str, ...]) -> str:
     """The name without organ words right after 区县市旗镇乡 that more text follows (as
     `(?<=[区县市旗镇乡])(?:organs)(?=.)` removed them: the first organ in order that fits)."""
+    if not any(map(who.__contains__, organs)):  # the usual name: no organ word to remove
+        return who
     kept, i, last = [], 1, 0
     while i < len(who):
         if who[i - 1] in "区县市旗镇乡":
@@ -130,6 +134,8 @@ def _units(text: str) -> list[str]:
 
 def _run_end(text: str, start: int) -> int:
     """Where the run of ideographs, brackets （）() and placeholders XＸ× that starts at `start` ends."""
+    if all_han(text[start:]):  # the usual name, ideographs to its end: min and max in C
+        return len(text)
     end = start
     while end < len(text) and (is_han(text[end]) or text[end] in _IN_NAME):
         end += 1

@@ -4,6 +4,10 @@ given two different values in the same draft."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from itertools import compress
+from operator import itemgetter
 
 from generator.lexicon import dates, lazy, numbers
 from generator.lexicon.chars import DIGITS, all_han, is_han
@@ -23,8 +27,10 @@ _CLAIM = lazy(
 # It starts with a digit as drafts type them (lexicon DIGITS): a class of two ranges is tested faster than \d
 # at each of the text's characters. Possessive quantifiers and `(?:…|)` for `(?:…)?`: no unit starts with a
 # digit, a space, 余 or 多, so giving characters back cannot help a match, and `re` spares the attempt.
+# Groups: the number, the four characters before it (where a label ends: _candidates; an amount fewer
+# than four characters into the text has no label and is left out), the unit.
 _AMOUNT = lazy(
-    rf"([{DIGITS}](?<![\d.]\d)\d*+(?:\.\d++|))\s*+(?:余|多)?+\s*+((?:万|亿)?(?:{_UNITS}))"
+    rf"([{DIGITS}](?<![\d.]\d)(?<=((?s:....)).)\d*+(?:\.\d++|))\s*+(?:余|多)?+\s*+((?:万|亿)?(?:{_UNITS}))"
     r"(?=[，。；：、）)”,;:!?！？\s\x00]|$)"
 )  # \x00: a unit's end in the joined text
 _AMOUNTS = shared_scan("figures.amount", _AMOUNT)
@@ -182,7 +188,7 @@ def figures_conflict(doc, ctx):
         label = _label(window)
         if not label:
             continue
-        key = (label, match.group(2))
+        key = (label, match.group(3))
         value = match.group(1)
         first = seen.setdefault(key, (value, lines[index], match.group(0)))
         if first[0] != value and key not in reported:
@@ -195,29 +201,39 @@ def _candidates(analysis) -> list[tuple[int, re.Match, str]]:
     """(unit index, match, text before it) of the amounts whose label may have two values.
 
     A conflict needs one (label, unit) with two values. Equal labels end alike, so the amounts
-    are first grouped by their unit and the four characters that end their label whenever
-    there is one (_label_end): only a group holding two values needs labels (the costly part)."""
+    are first grouped by their unit and the four characters before them (those that end their
+    label whenever it has one: _label needs four in the unit; trailing words cut, _label_end),
+    in C over the matches' groups: only a group holding two values needs labels (the costly part).
+    Amounts left out of the count (_NOT_COUNTED) are grouped too: more candidates, same findings."""
     joined, starts = analysis.joined
+    found = analysis.matches(_AMOUNTS)  # the text rules' pass of this pattern (checks/scanner.py)
+    groups = list(map(_GROUPS, found))  # (number, four characters before, unit)
+    if not _TRAILING_ENDS.isdisjoint(map(_LAST, map(_BEFORE, groups))):  # seldom
+        _cut_trailing(joined, starts, found, groups)
+    keys = list(map(_KEY, groups))
+    distinct = set(groups)
+    if len(distinct) == len(set(keys)):  # no group holds two values
+        return []
+    twice = {key for key, count in Counter(map(_KEY, distinct)).items() if count > 1}
     wheres = analysis.columns[2]
-    found = []
-    firsts: dict[tuple[str, str], str] = {}  # a group's first value
-    twice = set()  # the groups holding a second value
-    for index, match in analysis.scanned(_AMOUNTS):  # the text rules' one pass (checks/scanner.py)
-        if wheres[index] in _NOT_COUNTED:
-            continue
-        first, end = starts[index], match.start()
-        if joined[end - 1] in _TRAILING_ENDS and joined.endswith(_TRAILING, first, end):  # seldom
-            end = _label_end(joined, first, end)
-        value, unit = match.groups()
-        group = (joined[end - 4 if end - 4 > first else first : end], unit)
-        if firsts.setdefault(group, value) != value:
-            twice.add(group)
-        found.append((group, index, match))
-    return [
-        (index, match, joined[max(starts[index], match.start() - _LABEL_WINDOW) : match.start()])
-        for group, index, match in found
-        if group in twice
-    ]
+    out = []
+    for match in compress(found, map(twice.__contains__, keys)):
+        start = match.start()
+        index = bisect_right(starts, start) - 1
+        if wheres[index] not in _NOT_COUNTED:
+            out.append((index, match, joined[max(starts[index], start - _LABEL_WINDOW) : start]))
+    return out
+
+
+def _cut_trailing(joined: str, starts: list[int], found: list[re.Match], groups: list[tuple]) -> None:
+    """The groups of amounts after a trailing word (案件共计135件): the four characters before the word."""
+    for k, (value, before, unit) in enumerate(groups):
+        if before[-1] in _TRAILING_ENDS:
+            start = found[k].start()
+            first = starts[bisect_right(starts, start) - 1]
+            if joined.endswith(_TRAILING, first, start):
+                end = _label_end(joined, first, start)
+                groups[k] = (value, joined[end - 4 : end], unit)
 
 
 def _label_end(text: str, first: int, end: int) -> int:
@@ -229,6 +245,7 @@ def _label_end(text: str, first: int, end: int) -> int:
 
 
 _NOT_COUNTED = frozenset(("title", "date", "signature", "doc_number"))
+_GROUPS, _BEFORE, _LAST, _KEY = re.Match.groups, itemgetter(1), itemgetter(-1), itemgetter(1, 2)
 _LABEL_WINDOW = 60  # a label is the words since the last punctuation: never longer than this
 
 
