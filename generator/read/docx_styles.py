@@ -168,15 +168,10 @@ class Styles:
     def run_props(self, rpr: str | None, run_prefix: str, pstyle: str) -> tuple[Any, Any]:
         """A run's East-Asian font and size (half-points) from its rPr: direct, character style,
         paragraph style, defaults. Kept per (rPr, prefix, paragraph style): the answer depends on them alone."""
-        self._load()
-        values = self._sheet.values
-        key = ("props", rpr, run_prefix, pstyle)
-        if key in values:
-            return values[key]
-        value = (self._prop(rpr, run_prefix, pstyle, "font"), self._prop(rpr, run_prefix, pstyle, "size"))
-        if len(values) < _MAX_VALUES:
-            values[key] = value
-        return value
+        return self.remembered(("props", rpr, run_prefix, pstyle), self._run_props, rpr, run_prefix, pstyle)
+
+    def _run_props(self, rpr: str | None, run_prefix: str, pstyle: str) -> tuple[Any, Any]:
+        return self._prop(rpr, run_prefix, pstyle, "font"), self._prop(rpr, run_prefix, pstyle, "size")
 
     def _prop(self, rpr: str | None, run_prefix: str, pstyle: str, what: str) -> str | int | None:
         if rpr is not None:
