@@ -108,13 +108,13 @@ SHARED = (
 
 @pytest.mark.parametrize("name,text", TEXTS + [("shared", SHARED)], ids=[n for n, _ in TEXTS] + ["shared"])
 def test_the_shared_pass_finds_what_each_pattern_finds_alone(name, text):
-    """checks.scanner: one pass for every registered pattern gives each the matches (and units)
-    of its own finditer over the joined text, whether one or several patterns are in the pass."""
+    """checks.scanner via Analysis.scanned: each registered pattern gets the matches (and units) of
+    its own finditer over the joined text, none where its needles are absent, whichever others run."""
     from generator.checks import scanner
 
     analysis = analyse(read_text(text, name))
-    joined, starts = analysis.joined
-    shared = scanner.scan(joined, starts)
+    joined = analysis.joined[0]
+    shared = {key: analysis.scanned(key) for key in scanner._SCANS}
     assert set(shared) >= {"figures.amount", "numbers.mixed", "punct.ascii-quoted"}
     for key, registered in scanner._SCANS.items():
         alone = [(i, m.span(), m.groups()) for i, m in analysis.scan_indices(registered.pattern)]

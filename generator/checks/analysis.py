@@ -191,9 +191,7 @@ class Analysis:
         key = ("scanned", name)
         found = self._memo.get(key)
         if found is None:
-            from .scanner import with_units
-
-            found = self._memo[key] = with_units(self.matches(name), self.joined[1])
+            found = self._memo[key] = _with_units(self.matches(name), self.joined[1])
         return found
 
     def matches(self, name: str) -> list[re.Match]:
@@ -212,15 +210,10 @@ class Analysis:
 
         return {name: self.matches(name) for name in _SCANS}
 
-    def scan_indices(self, pattern: re.Pattern):
+    def scan_indices(self, pattern: re.Pattern) -> list[tuple[int, re.Match]]:
         """(unit index, match) for every match over the joined text, without a unit object each."""
         joined, starts = self.joined
-        index, last = 0, len(starts) - 1
-        for match in pattern.finditer(joined):
-            start = match.start()
-            while index < last and starts[index + 1] <= start:  # matches come in order: walk, no bisect
-                index += 1
-            yield index, match
+        return _with_units(pattern.finditer(joined), starts)
 
     def scan_units(self, pattern: re.Pattern, chars, accept=None):
         """scan() over only the units holding one of `chars` (characters, or a tuple of strings),
@@ -304,6 +297,18 @@ def _by_first_character(needles: tuple[str, ...]) -> tuple[re.Pattern, ...]:
     for needle in needles:
         rests.setdefault(needle[0], []).append(re.escape(needle[1:]))
     return tuple(re.compile(re.escape(first) + "(?:" + "|".join(rest) + ")") for first, rest in rests.items())
+
+
+def _with_units(found, starts: list[int]) -> list[tuple[int, re.Match]]:
+    """(unit index, match) for matches in text order, `starts` being where each unit starts."""
+    out = []
+    index, last = 0, len(starts) - 1
+    for match in found:
+        start = match.start()
+        while index < last and starts[index + 1] <= start:  # matches come in order: walk, no bisect
+            index += 1
+        out.append((index, match))
+    return out
 
 
 def text_units(doc: Document) -> list[TextUnit]:

@@ -46,20 +46,3 @@ def matches(name: str, joined: str) -> list[re.Match]:
     if found.needles is not None and not any(needle in joined for needle in found.needles):
         return []
     return list(found.pattern.finditer(joined))
-
-
-def with_units(found: list[re.Match], starts: list[int]) -> list[tuple[int, re.Match]]:
-    """(unit index, match) for matches in text order, `starts` being where each unit starts."""
-    out = []
-    index, last = 0, len(starts) - 1
-    for match in found:
-        start = match.start()
-        while index < last and starts[index + 1] <= start:  # matches come in order: walk, no bisect
-            index += 1
-        out.append((index, match))
-    return out
-
-
-def scan(joined: str, starts: list[int]) -> dict[str, list[tuple[int, re.Match]]]:
-    """{name: [(unit index, match)]} for every registered pattern."""
-    return {name: with_units(matches(name, joined), starts) for name in _SCANS}
